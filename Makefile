@@ -1,0 +1,53 @@
+# Troth: `make run` to serve it, `make test` to check it.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint migrations-check pytest demo worker clean
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Troth needs Python 3.12 or newer; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Installed marks: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(VENV)/bin/troth serve --host $(HOST) --port $(PORT)
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/troth demo
+
+worker: $(VENV)/.installed
+	$(VENV)/bin/troth worker
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r troth
+
+migrations-check: $(VENV)/.installed-dev
+	TROTH_DATA_DIR=$$(mktemp -d) DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run
+
+# The whole suite on SQLite; again on PostgreSQL when TEST_DATABASE_URL names one.
+pytest: $(VENV)/.installed-dev
+	DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS)
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL ($${TEST_DATABASE_URL%%\?*})"; \
+		DATABASE_URL="$$TEST_DATABASE_URL" TROTH_E2E=$${TROTH_E2E_ON_POSTGRES:-0} $(PY) -m pytest $(PYTEST_ARGS); \
+	fi
+
+test: lint migrations-check pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -1,0 +1,220 @@
+"""The `troth` command: serve, worker, demo and manage.
+
+`troth serve` is the whole embedded deployment in one process: it migrates,
+then runs a production WSGI server (waitress) in the main thread and the task
+worker and its clock in background threads. Hosts that outgrow one box run
+`troth serve --no-worker` behind a load balancer and `troth worker` apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+
+DESCRIPTION = "Troth: a private space for two partners to build and rebuild trust."
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "troth.settings")
+    import django
+
+    django.setup()
+
+
+def _prepare_database(verbosity: int = 1) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+    call_command("createcachetable", verbosity=0)
+
+
+def _make_worker():
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django.utils.crypto import get_random_string
+
+    return Worker(
+        queue_names=["*"],
+        interval=1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=get_random_string(32),
+        excluded_queue_names=[],
+    )
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.conf import settings
+    from waitress.server import create_server
+
+    from troth.lib.clock import Clock
+    from troth.wsgi import application
+
+    _prepare_database(verbosity=0)
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+
+    worker = clock = worker_thread = None
+    if not args.no_worker:
+        worker = _make_worker()
+        worker_thread = threading.Thread(target=worker.run, name="troth-worker", daemon=True)
+        worker_thread.start()
+        clock = Clock()
+        clock.start()
+
+    server = create_server(
+        application,
+        host=args.host,
+        port=args.port,
+        threads=args.threads,
+        ident="Troth",
+        clear_untrusted_proxy_headers=True,
+    )
+    url = f"http://{args.host}:{args.port}/"
+    print(f"Troth is running at {url}", flush=True)
+    print(f"Data directory: {settings.DATA_DIR}", flush=True)
+    if worker is None:
+        print("The task worker is not running here (--no-worker).", flush=True)
+    print("Press Ctrl-C to stop.", flush=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("\nStopping Troth...", flush=True)
+        server.close()
+        if clock is not None:
+            clock.stop()
+        if worker is not None:
+            worker.running = False
+            worker_thread.join(timeout=30)
+        print("Stopped.", flush=True)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _setup_django()
+    from troth.lib.clock import Clock
+
+    if args.migrate:
+        _prepare_database(verbosity=0)
+    logging.getLogger("django_tasks_db").setLevel(logging.INFO)
+    worker = _make_worker()
+    clock = None
+    if not args.no_clock:
+        clock = Clock()
+        clock.start()
+    print("Troth worker running. Press Ctrl-C to stop.", flush=True)
+    worker.configure_signals()
+    try:
+        worker.run()
+    except SystemExit:
+        pass
+    finally:
+        if clock is not None:
+            clock.stop()
+        print("Worker stopped.", flush=True)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup_django()
+    _prepare_database(verbosity=0)
+    from troth.demo import demo_create
+
+    demo = demo_create()
+    print("The demo space is ready. Sign in at http://127.0.0.1:8000/ as either partner:")
+    for user in demo.partners:
+        print(f"  {user.email}  (password: {demo.password})")
+    print("Running `troth demo` again resets it.")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "troth.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["troth manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="troth", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    serve = sub.add_parser(
+        "serve",
+        help="migrate, then run the web server and the task worker together",
+        description=(
+            "Apply migrations, then serve Troth with a production WSGI server "
+            "(waitress) and run the background task worker in the same process. "
+            "Ctrl-C stops both."
+        ),
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--threads", type=int, default=8, help="request threads (default: %(default)s)")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="serve web requests only; run `troth worker` elsewhere",
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser(
+        "worker",
+        help="run the background task worker alone",
+        description=(
+            "Run the task worker and its clock without the web server, for hosts "
+            "that run web processes and workers apart. Several may run at once."
+        ),
+    )
+    worker.add_argument("--migrate", action="store_true", help="apply migrations first")
+    worker.add_argument(
+        "--no-clock",
+        action="store_true",
+        help="only run queued tasks; let another worker's clock schedule them",
+    )
+    worker.set_defaults(func=cmd_worker)
+
+    demo = sub.add_parser(
+        "demo",
+        help="create or reset a demo space with two partners",
+        description=(
+            "Create (or reset) a demo space shared by alex@example.com and "
+            "sam@example.com, password troth-demo, filled with months of activity."
+        ),
+    )
+    demo.set_defaults(func=cmd_demo)
+
+    manage = sub.add_parser(
+        "manage",
+        help="run a Django management command",
+        description="Pass the rest of the line to Django's management commands.",
+        add_help=False,
+    )
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RepairConfig(AppConfig):
+    name = "troth.repair"
+    label = "repair"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SelfmapConfig(AppConfig):
+    name = "troth.selfmap"
+    label = "selfmap"

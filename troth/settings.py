@@ -1,0 +1,299 @@
+"""Troth's settings: environment variables only, documented in docs/configuration.md.
+
+Every value has a production-safe default. The data directory holds whatever
+Troth must keep between starts when the host has not configured it: the SQLite
+database, the generated secret key and the generated encryption key.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from troth.lib.env import envbool, envint, envlist
+from troth.lib.keys import read_or_create_key
+
+BASE_DIR = Path(__file__).resolve().parent
+
+DATA_DIR = Path(os.environ.get("TROTH_DATA_DIR") or Path.cwd() / "var").resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = envbool("TROTH_DEBUG", False)
+
+SECRET_KEY = os.environ.get("TROTH_SECRET_KEY") or read_or_create_key(
+    DATA_DIR / "secret_key"
+)
+
+BASE_URL = os.environ.get("TROTH_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+_base = urlsplit(BASE_URL)
+HTTPS = _base.scheme == "https"
+
+ALLOWED_HOSTS = envlist(
+    "TROTH_ALLOWED_HOSTS", [h for h in {_base.hostname, "127.0.0.1", "localhost"} if h]
+)
+CSRF_TRUSTED_ORIGINS = [f"{_base.scheme}://{_base.netloc}"]
+
+INSTALLED_APPS = [
+    "troth.accounts",
+    "troth.spaces",
+    "troth.notifications",
+    "troth.promises",
+    "troth.checkins",
+    "troth.schedule",
+    "troth.selfmap",
+    "troth.questions",
+    "troth.moments",
+    "troth.agreements",
+    "troth.repair",
+    "troth.dialogue",
+    "troth.conflicts",
+    "troth.goals",
+    "troth.exercises",
+    "troth.audits",
+    "troth.insights",
+    "troth.safety",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "troth.lib.middleware.UserPreferencesMiddleware",
+    "troth.lib.middleware.PrivacyHeadersMiddleware",
+]
+
+ROOT_URLCONF = "troth.urls"
+WSGI_APPLICATION = "troth.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "troth.lib.context.troth",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'troth.sqlite3'}",
+        conn_max_age=envint("TROTH_DB_CONN_MAX_AGE", 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers go on while one writer writes; IMMEDIATE takes the write
+    # lock when a transaction starts, so two writers queue (up to the busy
+    # timeout) instead of failing halfway with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA foreign_keys=ON;"
+        ),
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+# Length and the common-password list only: composition rules make passwords
+# harder to remember without making them stronger (NIST SP 800-63B, 5.1.1.2).
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+# No STATIC_ROOT: nothing is collected.
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# WhiteNoise serves the files straight from the apps: no collectstatic step
+# stands between a fresh clone and a running server.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+
+# Sessions live in the database so any web process can serve any request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = envint("TROTH_SESSION_MAX_AGE", 14 * 24 * 3600)
+SESSION_IDLE_TIMEOUT = envint("TROTH_SESSION_IDLE_TIMEOUT", 3 * 24 * 3600)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+if HTTPS:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = envbool("TROTH_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = envint("TROTH_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("TROTH_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("TROTH_HSTS_PRELOAD", True)
+    SESSION_COOKIE_NAME = "__Host-troth-session"
+    CSRF_COOKIE_NAME = "__Host-troth-csrf"
+if envbool("TROTH_BEHIND_PROXY", False):
+    # Only safe when a proxy in front sets this header itself.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = False
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Email: SMTP when a host is configured; otherwise every message goes to the
+# log, so someone running Troth on their own machine still sees invitation
+# and password-reset links.
+EMAIL_HOST_CONFIGURED = bool(os.environ.get("TROTH_EMAIL_HOST"))
+if EMAIL_HOST_CONFIGURED:
+    _ssl = envbool("TROTH_EMAIL_SSL", False)
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["TROTH_EMAIL_HOST"],
+                "port": envint("TROTH_EMAIL_PORT", 465 if _ssl else 587),
+                "username": os.environ.get("TROTH_EMAIL_USER", ""),
+                "password": os.environ.get("TROTH_EMAIL_PASSWORD", ""),
+                "use_ssl": _ssl,
+                "use_tls": envbool("TROTH_EMAIL_TLS", not _ssl),
+                "timeout": 20,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "troth.lib.mail.LogEmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "TROTH_EMAIL_FROM", f"Troth <troth@{_base.hostname or 'localhost'}>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# django-allauth
+ACCOUNT_ADAPTER = "troth.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory" if EMAIL_HOST_CONFIGURED else "optional"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_SIGNUP_FORM_CLASS = "troth.accounts.forms.SignupForm"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = False
+# Rate limits are allauth's (on by default); "login_failed" counts failures
+# per account *and* address together, so one partner cannot lock the other out.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "Troth"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not HTTPS
+USERSESSIONS_TRACK_ACTIVITY = True
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "troth_cache",
+    }
+}
+
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+}
+
+# Troth's own knobs
+TROTH_QUICK_EXIT_URL = os.environ.get(
+    "TROTH_QUICK_EXIT_URL", "https://www.wikipedia.org/"
+)
+TROTH_INVITATION_DAYS = 7
+TROTH_SPACE_SIZE = 2
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "troth": {"level": "INFO"},
+        "django_tasks_db": {"level": "WARNING"},
+        # 4xx lines would carry paths, and an invitation path is a secret.
+        "django.request": {"level": "ERROR"},
+    },
+}

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from troth.lib.content import Content, Visibility, partner_space_ids
+
+
+class Space(models.Model):
+    """The place two partners share. Who belongs is in Membership rows, not
+    in columns, so a later change can allow more than two."""
+
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Space {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @cached_property
+    def active_memberships(self) -> list[Membership]:
+        return list(
+            self.memberships.filter(left_at__isnull=True)
+            .select_related("user")
+            .order_by("joined_at")
+        )
+
+    @property
+    def partners(self) -> list:
+        return [m.user for m in self.active_memberships]
+
+    @property
+    def is_full(self) -> bool:
+        return len(self.active_memberships) >= settings.TROTH_SPACE_SIZE
+
+    def partner_of(self, user):
+        """The other partner, or None while the space waits for them."""
+        for member in self.partners:
+            if member.pk != user.pk:
+                return member
+        return None
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self) -> MembershipQuerySet:
+        return self.filter(left_at__isnull=True)
+
+
+class Membership(models.Model):
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(left_at__isnull=True),
+                name="one_active_space_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.space}"
+
+
+def current_membership(request) -> Membership | None:
+    """The signed-in person's active membership, fetched once per request."""
+    if not hasattr(request, "_troth_membership"):
+        user = getattr(request, "user", None)
+        membership = None
+        if user is not None and user.is_authenticated:
+            membership = (
+                Membership.objects.active()
+                .filter(user=user)
+                .select_related("space")
+                .first()
+            )
+        request._troth_membership = membership
+    return request._troth_membership
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> InvitationQuerySet:
+        """Invitations are seen by the partners of their space only."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(space_id__in=partner_space_ids(user))
+
+    def pending(self) -> InvitationQuerySet:
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A single-use link a partner opens to join a space.
+
+    The link carries 256 random bits; only their SHA-256 is stored, so a copy
+    of the database cannot be used to join anyone's space. A slow hash adds
+    nothing for a secret this long.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        USED = "used", _("used")
+        REVOKED = "revoked", _("revoked")
+        EXPIRED = "expired", _("expired")
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="invitations")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    @classmethod
+    def new(cls, *, space: Space, created_by) -> tuple[Invitation, str]:
+        token = secrets.token_urlsafe(32)
+        now = timezone.now()
+        invitation = cls(
+            space=space,
+            created_by=created_by,
+            token_hash=hash_token(token),
+            created=now,
+            expires_at=now + timedelta(days=settings.TROTH_INVITATION_DAYS),
+        )
+        return invitation, token
+
+    @property
+    def status(self) -> str:
+        if self.used_at:
+            return self.Status.USED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+
+class ActivityQuerySet(models.QuerySet):
+    pass
+
+
+class Activity(Content):
+    """One thing that happened in a space: who did what to which object.
+
+    Every action records one; notifications and the dashboard timeline are
+    derived from these rows by tasks and queries, never sent from views.
+    The author is the actor; a private activity is seen by its actor only.
+    """
+
+    verb = models.CharField(max_length=64)
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # Who the activity concerns besides the actor (the partner a promise is
+    # made to, say); notifications go to them.
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["space", "-created"])]
+        verbose_name_plural = "activities"
+
+    def __str__(self) -> str:
+        return f"{self.author} {self.verb}"
+
+
+__all__ = ["Space", "Membership", "Invitation", "Activity", "Visibility"]

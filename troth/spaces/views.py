@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.lib.access import get_visible_or_404
+from troth.lib.hooks import app_modules
+from troth.spaces import services
+from troth.spaces.forms import LeaveForm
+from troth.spaces.models import Invitation, current_membership
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """Signed out: what Troth is. Signed in without a space: how to start.
+    In a space: the dashboard, built from a card per feature."""
+    if not request.user.is_authenticated:
+        return render(request, "spaces/landing.html")
+    membership = current_membership(request)
+    if membership is None:
+        return render(request, "spaces/start.html")
+    cards = []
+    for module in app_modules("dashboard"):
+        cards.extend(card for card in module.cards(request, membership) if card)
+    cards.sort(key=lambda card: card.get("order", 100))
+    return render(request, "spaces/dashboard.html", {"cards": cards})
+
+
+@login_required
+@require_POST
+def space_create(request: HttpRequest) -> HttpResponse:
+    try:
+        services.space_create(user=request.user)
+    except services.SpaceError as error:
+        return render_problem(request, error, status=409)
+    messages.success(request, _("Your space is ready. Now invite your partner."))
+    return redirect("spaces:invite")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest) -> HttpResponse:
+    """GET explains; POST makes a new link and shows it once.
+
+    The link is rendered in the POST response rather than after a redirect:
+    only its hash is stored, so no later page could show it again.
+    """
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    space = membership.space
+    pending = space.invitations.pending().order_by("-created").first()
+    if request.method == "POST":
+        try:
+            invitation, token = services.invitation_create(space=space, by=request.user)
+        except services.SpaceError as error:
+            return render_problem(request, error, status=409)
+        link = request.build_absolute_uri(f"/space/join/{token}/")
+        return render(
+            request, "spaces/invite.html", {"invitation": invitation, "link": link}
+        )
+    return render(request, "spaces/invite.html", {"pending": pending})
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_visible_or_404(Invitation, request.user, pk=pk)
+    services.invitation_revoke(invitation=invitation, by=request.user)
+    messages.success(request, _("The invitation link no longer works."))
+    return redirect("spaces:invite")
+
+
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = services.invitation_lookup(token)
+    except services.SpaceError as error:
+        return render_problem(request, error, status=410 if error.code != "invalid" else 404)
+    if not request.user.is_authenticated:
+        return render(
+            request, "spaces/join.html", {"invitation": invitation, "next": request.path}
+        )
+    if request.method == "POST":
+        try:
+            services.invitation_accept(token=token, user=request.user)
+        except services.SpaceError as error:
+            return render_problem(request, error, status=409)
+        messages.success(request, _("You've joined the space. Welcome."))
+        return redirect("home")
+    problem = None
+    membership = current_membership(request)
+    if membership is not None:
+        if membership.space_id == invitation.space_id:
+            problem = services.SpaceError(
+                "own_space",
+                _("This is your own invitation"),
+                _("Send the link to your partner: they open it to join you."),
+            )
+        else:
+            problem = services.SpaceError(
+                "already_in_space",
+                _("You're already in a space"),
+                _(
+                    "You can belong to one space at a time. To join this one, "
+                    "first leave your current space from its home page."
+                ),
+            )
+    if problem:
+        return render_problem(request, problem, status=409)
+    return render(request, "spaces/join.html", {"invitation": invitation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leave(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    form = LeaveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.space_leave(membership=membership)
+        messages.success(request, _("You have left the space."))
+        return redirect("home")
+    return render(
+        request,
+        "spaces/leave.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def render_problem(request, error: services.SpaceError, *, status: int) -> HttpResponse:
+    return render(
+        request,
+        "spaces/problem.html",
+        {"title": error.title, "message": error.message, "code": error.code},
+        status=status,
+    )

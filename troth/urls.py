@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from importlib.util import find_spec
+
+from django.urls import include, path
+
+from troth import views
+from troth.spaces import views as space_views
+
+# Each feature's routes, by the prefix DESIGN.md gives it. A feature app that
+# has no urls module yet is simply absent.
+FEATURE_ROUTES = {
+    "space/": "troth.spaces.urls",
+    "settings/": "troth.accounts.urls",
+    "notifications/": "troth.notifications.urls",
+    "promises/": "troth.promises.urls",
+    "checkins/": "troth.checkins.urls",
+    "calendar/": "troth.schedule.urls",
+    "self/": "troth.selfmap.urls",
+    "questions/": "troth.questions.urls",
+    "moments/": "troth.moments.urls",
+    "agreements/": "troth.agreements.urls",
+    "repair/": "troth.repair.urls",
+    "dialogue/": "troth.dialogue.urls",
+    "conflicts/": "troth.conflicts.urls",
+    "goals/": "troth.goals.urls",
+    "exercises/": "troth.exercises.urls",
+    "audits/": "troth.audits.urls",
+    "insights/": "troth.insights.urls",
+    "safety/": "troth.safety.urls",
+}
+
+urlpatterns = [
+    path("", space_views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    *[
+        path(prefix, include(module))
+        for prefix, module in FEATURE_ROUTES.items()
+        if find_spec(module) is not None
+    ],
+]
+
+handler404 = "troth.views.page_not_found"
+handler500 = "troth.views.server_error"
