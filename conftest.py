@@ -84,3 +84,26 @@ def carol_client(carol):
 @pytest.fixture
 def eve_client(eve):
     return client_for(eve)
+
+
+def run_tasks() -> int:
+    """Run every queued background task now, as a worker would; fail the
+    test if any task failed. Returns how many ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    before = DBTaskResult.objects.exclude(status="READY").count()
+    Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    ).run()
+    failed = DBTaskResult.objects.filter(status="FAILED").first()
+    if failed is not None:
+        raise AssertionError(f"Task {failed.task_path} failed:\n{failed.traceback}")
+    return DBTaskResult.objects.exclude(status="READY").count() - before

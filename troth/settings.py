@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,14 @@ DEBUG = envbool("TROTH_DEBUG", False)
 SECRET_KEY = os.environ.get("TROTH_SECRET_KEY") or read_or_create_key(
     DATA_DIR / "secret_key"
 )
+
+# Keys for the text people write (troth/lib/fields.py). The first encrypts;
+# all decrypt, so a new key goes first and old ones stay until rotated out.
+TROTH_ENCRYPTION_KEYS = envlist("TROTH_ENCRYPTION_KEYS", []) or [
+    read_or_create_key(
+        DATA_DIR / "encryption_key", make=lambda: Fernet.generate_key().decode()
+    )
+]
 
 BASE_URL = os.environ.get("TROTH_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 _base = urlsplit(BASE_URL)
@@ -293,6 +302,7 @@ LOGGING = {
     "loggers": {
         "troth": {"level": "INFO"},
         "django_tasks_db": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
         # 4xx lines would carry paths, and an invitation path is a secret.
         "django.request": {"level": "ERROR"},
     },

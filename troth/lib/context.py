@@ -14,4 +14,14 @@ def troth(request):
         "quick_exit_url": settings.TROTH_QUICK_EXIT_URL,
         "membership": membership,
         "space": membership.space if membership else None,
+        "unread_count": unread_count(request),
     }
+
+
+def unread_count(request) -> int:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    from troth.notifications.models import Notification
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ClockTick(models.Model):
@@ -20,3 +25,136 @@ class ClockTick(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["job", "slot"], name="one_tick_per_slot")
         ]
+
+
+class Category(models.TextChoices):
+    """What a person can choose to get email about."""
+
+    SPACE = "space", _("Your space and your partner joining or leaving")
+    PROMISES = "promises", _("Promises")
+    CHECKINS = "checkins", _("Statuses and the daily pulse")
+    CALENDAR = "calendar", _("Calendar events and rituals")
+    CLOSENESS = "closeness", _("Self map, questions and moments")
+    AGREEMENTS = "agreements", _("Agreements")
+    REPAIR = "repair", _("Repair and dialogue")
+    REVIEW = "review", _("Trust audit, goals and exercises")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> NotificationQuerySet:
+        """A notification is its recipient's alone."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+    def unread(self) -> NotificationQuerySet:
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """Something a person should know about, in their inbox and perhaps email.
+
+    The text is not stored: it is rendered from `kind` in the reader's own
+    language, and never carries what anyone wrote (see notices.py)."""
+
+    class Email(models.TextChoices):
+        PENDING = "pending"
+        SENDING = "sending"
+        SENT = "sent"
+        SKIPPED = "skipped"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    space = models.ForeignKey(
+        "spaces.Space", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=64)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    # Makes delivery idempotent: one notification per (person, key), so a
+    # rerun job, a restarted worker or a second worker adds nothing.
+    key = models.CharField(max_length=200)
+    created = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email = models.CharField(max_length=10, choices=Email.choices, default=Email.PENDING)
+    email_after = models.DateTimeField(default=timezone.now)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_notification_per_key")
+        ]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            models.Index(fields=["email", "email_after"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.user}"
+
+    @property
+    def message(self) -> str:
+        from troth.notifications.notices import notice_text
+
+        return notice_text(self)
+
+
+class NotificationSettings(models.Model):
+    """A person's choices: which categories reach their email, and quiet hours
+    (in their own time zone) during which no email is sent."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    email_enabled = models.BooleanField(_("Send me email"), default=True)
+    email_categories = models.JSONField(default=list, blank=True)
+    quiet_start = models.TimeField(_("Quiet from"), null=True, blank=True)
+    quiet_end = models.TimeField(_("Quiet until"), null=True, blank=True)
+
+    DEFAULT_CATEGORIES = [
+        Category.SPACE,
+        Category.PROMISES,
+        Category.AGREEMENTS,
+        Category.REPAIR,
+        Category.REVIEW,
+    ]
+
+    @classmethod
+    def for_user(cls, user) -> NotificationSettings:
+        found = cls.objects.filter(user=user).first()
+        return found or cls(user=user, email_categories=list(cls.DEFAULT_CATEGORIES))
+
+    def wants_email(self, category: str) -> bool:
+        return self.email_enabled and category in self.email_categories
+
+    def quiet_until(self, at: dt.datetime, tz) -> dt.datetime | None:
+        """If `at` falls in quiet hours, when they end; otherwise None."""
+        if self.quiet_start is None or self.quiet_end is None or self.quiet_start == self.quiet_end:
+            return None
+        local = at.astimezone(tz)
+        t = local.time()
+        start, end = self.quiet_start, self.quiet_end
+        if start < end:
+            inside = start <= t < end
+        else:  # spans midnight, e.g. 22:00 to 07:00
+            inside = t >= start or t < end
+        if not inside:
+            return None
+        end_date = local.date()
+        if start > end and t >= start:
+            end_date += dt.timedelta(days=1)
+        naive = dt.datetime.combine(end_date, end)
+        return naive.replace(tzinfo=tz).astimezone(dt.UTC)

@@ -50,6 +50,12 @@ def activity_record(
         activity.target_type = ContentType.objects.get_for_model(target)
         activity.target_id = target.pk
     activity.save()
+    if recipient is not None and recipient.pk != actor.pk:
+        # Enqueued in the same transaction: with the database task backend
+        # the task exists exactly when the activity does.
+        from troth.notifications.tasks import deliver_activity
+
+        deliver_activity.enqueue(activity.pk)
     return activity
 
 
@@ -196,7 +202,9 @@ def invitation_accept(*, token: str, user) -> Space:
         invitation.used_at = timezone.now()
         invitation.used_by = user
         invitation.save(update_fields=["used_at", "used_by"])
-        activity_record(space=space, actor=user, verb="space.joined")
+        activity_record(
+            space=space, actor=user, verb="space.joined", recipient=invitation.created_by
+        )
     return space
 
 
@@ -206,10 +214,14 @@ def space_leave(*, membership: Membership) -> None:
     with transaction.atomic():
         now = timezone.now()
         space = membership.space
+        space.__dict__.pop("active_memberships", None)
         membership.left_at = now
         membership.save(update_fields=["left_at"])
         if space.closed_at is None:
             space.closed_at = now
             space.save(update_fields=["closed_at"])
             space.invitations.pending().update(revoked_at=now)
-            activity_record(space=space, actor=membership.user, verb="space.left")
+            remaining = space.partner_of(membership.user)
+            activity_record(
+                space=space, actor=membership.user, verb="space.left", recipient=remaining
+            )

@@ -1,0 +1,165 @@
+"""Browser tests: Playwright for Python driving the system Chromium.
+
+They run when a Chromium is found (TROTH_CHROMIUM, or `chromium` /
+`chromium-browser` on the PATH) and are skipped otherwise, with one line in
+the report header saying why. Each page visited is checked with axe-core
+(serious and critical violations fail the test), every request must stay on
+the test server, and phone-sized screenshots land in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(os.environ.get("TROTH_TEST_ARTIFACTS", "test-artifacts"))
+PHONE = {"width": 360, "height": 780}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+
+def find_chromium() -> str | None:
+    configured = os.environ.get("TROTH_CHROMIUM")
+    if configured:
+        return configured if Path(configured).exists() else None
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def skip_reason() -> str | None:
+    if os.environ.get("TROTH_E2E", "1") == "0":
+        return "TROTH_E2E=0"
+    if find_chromium() is None:
+        return "no Chromium found (install `chromium` or set TROTH_CHROMIUM)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed"
+    return None
+
+
+def pytest_report_header(config):
+    reason = skip_reason()
+    if reason:
+        return f"browser tests: skipped, {reason}"
+    return f"browser tests: Chromium at {find_chromium()}"
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = skip_reason()
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class Person:
+    """One person at their own phone: a browser context of their own."""
+
+    def __init__(self, browser, server_url: str, name: str, request):
+        self.name = name
+        self.server_url = server_url
+        self.context = browser.new_context(
+            viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True
+        )
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.test_name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        self.shots = 0
+        self.foreign_requests: list[str] = []
+        self.console_errors: list[str] = []
+        own = urlsplit(server_url).netloc
+
+        def on_request(req):
+            parts = urlsplit(req.url)
+            if parts.scheme in ("http", "https") and parts.netloc != own:
+                self.foreign_requests.append(req.url)
+
+        def on_console(msg):
+            if msg.type == "error":
+                self.console_errors.append(msg.text)
+
+        self.page.on("request", on_request)
+        self.page.on("console", on_console)
+        # The quick exit leaves for a real site; in tests it must not.
+        self.page.route(
+            re.compile(r"^https?://(?!127\.0\.0\.1|localhost).*"),
+            lambda route: route.fulfill(status=200, body="neutral", content_type="text/plain"),
+        )
+
+    def go(self, path: str):
+        self.page.goto(self.server_url + path)
+        return self.page
+
+    def check(self, label: str) -> None:
+        """Accessibility check and a phone-sized screenshot of the page as it is."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page)
+        serious = [
+            v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
+        ]
+        self.shots += 1
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(
+            path=str(ARTIFACTS / f"{self.test_name}-{self.shots:02d}-{self.name}-{label}.png"),
+            full_page=True,
+        )
+        assert not serious, "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in serious
+        )
+        assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
+        csp = [e for e in self.console_errors if "Content Security Policy" in e]
+        assert not csp, f"CSP violations: {csp}"
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def person(browser, live_server, request):
+    made = []
+
+    def make(name: str) -> Person:
+        p = Person(browser, live_server.url, name, request)
+        made.append(p)
+        return p
+
+    yield make
+    for p in made:
+        p.close()

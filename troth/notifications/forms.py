@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from troth.notifications.models import Category, NotificationSettings
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    email_categories = forms.MultipleChoiceField(
+        label=_("Email me about"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    quiet_start = forms.TimeField(
+        label=_("Quiet from"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("No email between these times, in your time zone. Updates wait in Troth."),
+    )
+    quiet_end = forms.TimeField(
+        label=_("Quiet until"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+
+    class Meta:
+        model = NotificationSettings
+        fields = ["email_enabled", "email_categories", "quiet_start", "quiet_end"]
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("quiet_start") is None) != (data.get("quiet_end") is None):
+            raise forms.ValidationError(
+                _("Give both a start and an end for quiet hours, or neither.")
+            )
+        return data

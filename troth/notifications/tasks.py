@@ -1,0 +1,89 @@
+"""Background work that turns activity into notifications and sends email.
+
+Every function here is idempotent: notifications are unique per (person,
+key) and emails are claimed before sending, so reruns and concurrent
+workers never duplicate anything.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.tasks import task
+from django.utils import timezone
+
+from troth.notifications.models import Notification
+from troth.notifications.services import email_send, notify
+
+SWEEP_WINDOW = timedelta(days=2)
+
+
+def activity_key(activity_id: int) -> str:
+    return f"activity:{activity_id}"
+
+
+def deliver(activity) -> Notification | None:
+    from troth.spaces.models import Activity
+
+    recipient = activity.recipient
+    if recipient is None or recipient.pk == activity.author_id:
+        return None
+    # The recipient must still be able to see it: they may have left, or the
+    # actor may have made the thing private again.
+    if not Activity.objects.visible_to(recipient).filter(pk=activity.pk).exists():
+        return None
+    target = None
+    if activity.target_type_id and activity.target_id:
+        model = activity.target_type.model_class()
+        if model is not None:
+            target = model._default_manager.filter(pk=activity.target_id).first()
+    return notify(
+        user=recipient,
+        kind=activity.verb,
+        key=activity_key(activity.pk),
+        actor=activity.author,
+        target=target,
+        space=activity.space,
+    )
+
+
+@task()
+def deliver_activity(activity_id: int) -> None:
+    from troth.spaces.models import Activity
+
+    activity = (
+        Activity.objects.select_related("recipient", "author", "target_type")
+        .filter(pk=activity_id)
+        .first()
+    )
+    if activity is not None:
+        deliver(activity)
+
+
+@task()
+def sweep_activities() -> int:
+    """Deliver any recent activity whose task was lost (a crash, a restore)."""
+    from troth.spaces.models import Activity
+
+    since = timezone.now() - SWEEP_WINDOW
+    done = set(
+        Notification.objects.filter(
+            created__gte=since - timedelta(hours=1), key__startswith="activity:"
+        ).values_list("key", flat=True)
+    )
+    pending = Activity.objects.filter(
+        recipient__isnull=False, created__gte=since
+    ).select_related("recipient", "author", "target_type")
+    return sum(
+        1
+        for activity in pending.iterator()
+        if activity_key(activity.pk) not in done and deliver(activity)
+    )
+
+
+@task()
+def send_due_emails() -> int:
+    due = Notification.objects.filter(
+        email=Notification.Email.PENDING, email_after__lte=timezone.now()
+    ).select_related("user", "actor")
+    return sum(1 for notification in due[:200] if email_send(notification))
