@@ -34,7 +34,7 @@ worker: $(VENV)/.installed
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/bandit -q -c pyproject.toml -r troth
+	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r troth
 
 migrations-check: $(VENV)/.installed-dev
 	TROTH_DATA_DIR=$$(mktemp -d) DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run

@@ -58,7 +58,9 @@ def takes_object_id(pattern: URLPattern) -> bool:
     return any(n in ID_KWARGS or n.endswith(("_pk", "_id")) for n in names)
 
 
-def walk(resolver: URLResolver, namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+def walk(
+    resolver: URLResolver, namespace: str = ""
+) -> Iterator[tuple[str, URLPattern]]:
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
             ns = entry.namespace
@@ -84,7 +86,11 @@ def registered_cases() -> tuple[dict[str, list[Case]], dict[str, str]]:
     exempt: dict[str, str] = {}
     for config in apps.get_app_configs():
         dotted = f"{config.name}.tests.matrix"
-        if config.name.startswith("troth.") and find_spec(f"{config.name}.tests") and find_spec(dotted):
+        if (
+            config.name.startswith("troth.")
+            and find_spec(f"{config.name}.tests")
+            and find_spec(dotted)
+        ):
             module = importlib.import_module(dotted)
             for name, value in getattr(module, "CASES", {}).items():
                 cases.setdefault(name, []).extend(value)
@@ -113,9 +119,15 @@ def check(world: World, url_name: str, case: Case, *, urlconf=None) -> list[str]
         status = response.status_code
         allowed = name in case.allowed
         if status >= 500:
-            problems.append(f"{url_name} [{case.label}] as {name}: server error {status}")
+            problems.append(
+                f"{url_name} [{case.label}] as {name}: server error {status}"
+            )
         elif allowed and status == 404:
-            problems.append(f"{url_name} [{case.label}] as {name}: 404 but should be allowed")
+            problems.append(
+                f"{url_name} [{case.label}] as {name}: 404 but should be allowed"
+            )
         elif not allowed and status != 404:
-            problems.append(f"{url_name} [{case.label}] as {name}: {status} but should be 404")
+            problems.append(
+                f"{url_name} [{case.label}] as {name}: {status} but should be 404"
+            )
     return problems

@@ -13,7 +13,10 @@ os.environ.pop("TROTH_DEBUG", None)
 from troth.settings import *  # noqa: E402,F403
 from troth.settings import PASSWORD_HASHERS as PRODUCTION_PASSWORD_HASHERS  # noqa: E402
 
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PRODUCTION_PASSWORD_HASHERS]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    *PRODUCTION_PASSWORD_HASHERS,
+]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world(db):
-    people = {name: make_user(name) for name in ("alice", "bob", "carol", "dave", "eve")}
+    people = {
+        name: make_user(name) for name in ("alice", "bob", "carol", "dave", "eve")
+    }
     return World(
         **people,
         space=make_space(people["alice"], people["bob"]),
@@ -27,7 +29,9 @@ def world(db):
 def test_every_object_view_has_a_case():
     cases, exempt = registered_cases()
     missing = sorted(set(object_patterns()) - set(cases) - set(exempt))
-    assert not missing, f"URL patterns with an object id but no authorization case: {missing}"
+    assert not missing, (
+        f"URL patterns with an object id but no authorization case: {missing}"
+    )
     stale = sorted(set(cases) - set(object_patterns()))
     assert not stale, f"Cases for URL names that no longer exist: {stale}"
 

@@ -33,8 +33,8 @@ def _prepare_database(verbosity: int = 1) -> None:
 
 
 def _make_worker():
-    from django_tasks_db.management.commands.db_worker import Worker
     from django.utils.crypto import get_random_string
+    from django_tasks_db.management.commands.db_worker import Worker
 
     return Worker(
         queue_names=["*"],
@@ -66,7 +66,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     worker = clock = worker_thread = None
     if not args.no_worker:
         worker = _make_worker()
-        worker_thread = threading.Thread(target=worker.run, name="troth-worker", daemon=True)
+        worker_thread = threading.Thread(
+            target=worker.run, name="troth-worker", daemon=True
+        )
         worker_thread.start()
         clock = Clock()
         clock.start()
@@ -132,7 +134,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from troth.demo import demo_create
 
     demo = demo_create()
-    print("The demo space is ready. Sign in at http://127.0.0.1:8000/ as either partner:")
+    print(
+        "The demo space is ready. Sign in at http://127.0.0.1:8000/ as either partner:"
+    )
     for user in demo.partners:
         print(f"  {user.email}  (password: {demo.password})")
     print("Running `troth demo` again resets it.")
@@ -160,9 +164,20 @@ def build_parser() -> argparse.ArgumentParser:
             "Ctrl-C stops both."
         ),
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
-    serve.add_argument("--threads", type=int, default=8, help="request threads (default: %(default)s)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="port to listen on (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--threads", type=int, default=8, help="request threads (default: %(default)s)"
+    )
     serve.add_argument(
         "--no-worker",
         action="store_true",

@@ -61,11 +61,17 @@ def demo_create(now: datetime | None = None) -> Demo:
         started = now - timedelta(days=182)
         space = Space.objects.create(created=started)
         Membership.objects.create(space=space, user=alex, joined_at=started)
-        Membership.objects.create(space=space, user=sam, joined_at=started + timedelta(hours=3))
+        Membership.objects.create(
+            space=space, user=sam, joined_at=started + timedelta(hours=3)
+        )
         User.objects.filter(pk__in=[alex.pk, sam.pk]).update(date_joined=started)
         for user in (alex, sam):
-            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        demo = Demo(space=space, alex=alex, sam=sam, now=now, rng=random.Random(20261127))  # noqa: S311
+            EmailAddress.objects.create(
+                user=user, email=user.email, verified=True, primary=True
+            )
+        demo = Demo(
+            space=space, alex=alex, sam=sam, now=now, rng=random.Random(20261127)
+        )  # noqa: S311
         for module in app_modules("demo"):
             module.populate(demo)
     return demo

@@ -95,7 +95,9 @@ class Person:
         self.context = browser.new_context(
             viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True
         )
-        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
+        self.context.grant_permissions(
+            ["clipboard-read", "clipboard-write"], origin=server_url
+        )
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.test_name = re.sub(r"[^\w.-]+", "_", request.node.name)
@@ -118,7 +120,9 @@ class Person:
         # The quick exit leaves for a real site; in tests it must not.
         self.page.route(
             re.compile(r"^https?://(?!127\.0\.0\.1|localhost).*"),
-            lambda route: route.fulfill(status=200, body="neutral", content_type="text/plain"),
+            lambda route: route.fulfill(
+                status=200, body="neutral", content_type="text/plain"
+            ),
         )
 
     def go(self, path: str):
@@ -131,19 +135,25 @@ class Person:
 
         results = Axe().run(self.page)
         serious = [
-            v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
+            v
+            for v in results.response["violations"]
+            if v.get("impact") in ("serious", "critical")
         ]
         self.shots += 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(
-            path=str(ARTIFACTS / f"{self.test_name}-{self.shots:02d}-{self.name}-{label}.png"),
+            path=str(
+                ARTIFACTS / f"{self.test_name}-{self.shots:02d}-{self.name}-{label}.png"
+            ),
             full_page=True,
         )
         assert not serious, "\n".join(
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
             for v in serious
         )
-        assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
+        assert not self.foreign_requests, (
+            f"requests to other hosts: {self.foreign_requests}"
+        )
         csp = [e for e in self.console_errors if "Content Security Policy" in e]
         assert not csp, f"CSP violations: {csp}"
 

@@ -38,7 +38,9 @@ def test_two_people_pair_up_and_one_leaves(person):
     bob = person("bob")
     bpage = bob.page
     bpage.goto(link)
-    expect(bpage.get_by_role("heading", name="Alice invited you to Troth")).to_be_visible()
+    expect(
+        bpage.get_by_role("heading", name="Alice invited you to Troth")
+    ).to_be_visible()
     bob.check("invited")
     bpage.get_by_test_id("join-signup").click()
     sign_up(bob, "Bob", "bob@example.com")

@@ -13,7 +13,9 @@ from troth.accounts.forms import ProfileForm
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, instance=request.user
+    )
     if request.method == "POST":
         if form.is_valid():
             form.save()

@@ -28,9 +28,7 @@ def partner_space_ids(user) -> models.QuerySet:
     remains; the one who left keeps only what they wrote themselves.
     """
     Membership = apps.get_model("spaces", "Membership")
-    return Membership.objects.filter(user=user, left_at__isnull=True).values(
-        "space_id"
-    )
+    return Membership.objects.filter(user=user, left_at__isnull=True).values("space_id")
 
 
 class ContentQuerySet(models.QuerySet):
@@ -81,6 +79,4 @@ class Content(models.Model):
         return self.visibility == Visibility.SHARED
 
     def is_visible_to(self, user) -> bool:
-        return (
-            type(self)._default_manager.visible_to(user).filter(pk=self.pk).exists()
-        )
+        return type(self)._default_manager.visible_to(user).filter(pk=self.pk).exists()

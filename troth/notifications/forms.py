@@ -17,7 +17,9 @@ class NotificationSettingsForm(forms.ModelForm):
         label=_("Quiet from"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text=_("No email between these times, in your time zone. Updates wait in Troth."),
+        help_text=_(
+            "No email between these times, in your time zone. Updates wait in Troth."
+        ),
     )
     quiet_end = forms.TimeField(
         label=_("Quiet until"),

@@ -26,6 +26,9 @@ class ClockTick(models.Model):
             models.UniqueConstraint(fields=["job", "slot"], name="one_tick_per_slot")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.job}@{self.slot}"
+
 
 class Category(models.TextChoices):
     """What a person can choose to get email about."""
@@ -67,7 +70,11 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     space = models.ForeignKey(
-        "spaces.Space", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        "spaces.Space",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     kind = models.CharField(max_length=64)
     actor = models.ForeignKey(
@@ -87,7 +94,9 @@ class Notification(models.Model):
     key = models.CharField(max_length=200)
     created = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
-    email = models.CharField(max_length=10, choices=Email.choices, default=Email.PENDING)
+    email = models.CharField(
+        max_length=10, choices=Email.choices, default=Email.PENDING
+    )
     email_after = models.DateTimeField(default=timezone.now)
 
     objects = NotificationQuerySet.as_manager()
@@ -95,7 +104,9 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="one_notification_per_key")
+            models.UniqueConstraint(
+                fields=["user", "key"], name="one_notification_per_key"
+            )
         ]
         indexes = [
             models.Index(fields=["user", "read_at"]),
@@ -117,7 +128,9 @@ class NotificationSettings(models.Model):
     (in their own time zone) during which no email is sent."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
     )
     email_enabled = models.BooleanField(_("Send me email"), default=True)
     email_categories = models.JSONField(default=list, blank=True)
@@ -132,6 +145,9 @@ class NotificationSettings(models.Model):
         Category.REVIEW,
     ]
 
+    def __str__(self) -> str:
+        return f"Notification settings of {self.user_id}"
+
     @classmethod
     def for_user(cls, user) -> NotificationSettings:
         found = cls.objects.filter(user=user).first()
@@ -142,15 +158,17 @@ class NotificationSettings(models.Model):
 
     def quiet_until(self, at: dt.datetime, tz) -> dt.datetime | None:
         """If `at` falls in quiet hours, when they end; otherwise None."""
-        if self.quiet_start is None or self.quiet_end is None or self.quiet_start == self.quiet_end:
+        if (
+            self.quiet_start is None
+            or self.quiet_end is None
+            or self.quiet_start == self.quiet_end
+        ):
             return None
         local = at.astimezone(tz)
         t = local.time()
         start, end = self.quiet_start, self.quiet_end
-        if start < end:
-            inside = start <= t < end
-        else:  # spans midnight, e.g. 22:00 to 07:00
-            inside = t >= start or t < end
+        # Quiet hours may span midnight (22:00 to 07:00).
+        inside = (start <= t < end) if start < end else (t >= start or t < end)
         if not inside:
             return None
         end_date = local.date()

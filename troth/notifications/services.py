@@ -98,7 +98,9 @@ def email_send(notification: Notification) -> bool:
     if not user.is_active or not NotificationSettings.for_user(user).wants_email(
         category_of(notification.kind)
     ):
-        Notification.objects.filter(pk=notification.pk).update(email=Notification.Email.SKIPPED)
+        Notification.objects.filter(pk=notification.pk).update(
+            email=Notification.Email.SKIPPED
+        )
         return False
     with translation.override(user.language or settings.LANGUAGE_CODE):
         context = {
@@ -109,15 +111,17 @@ def email_send(notification: Notification) -> bool:
         }
         text = render_to_string("notifications/email.txt", context)
         html = render_to_string("notifications/email.html", context)
-    message = EmailMultiAlternatives(
-        subject=EMAIL_SUBJECT, body=text, to=[user.email]
-    )
+    message = EmailMultiAlternatives(subject=EMAIL_SUBJECT, body=text, to=[user.email])
     message.attach_alternative(html, "text/html")
     try:
         message.send()
     except Exception:
         logger.exception("Could not send notification email %s", notification.pk)
-        Notification.objects.filter(pk=notification.pk).update(email=Notification.Email.SKIPPED)
+        Notification.objects.filter(pk=notification.pk).update(
+            email=Notification.Email.SKIPPED
+        )
         return False
-    Notification.objects.filter(pk=notification.pk).update(email=Notification.Email.SENT)
+    Notification.objects.filter(pk=notification.pk).update(
+        email=Notification.Email.SENT
+    )
     return True

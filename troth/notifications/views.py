@@ -18,7 +18,9 @@ from troth.notifications.models import Notification, NotificationSettings
 @login_required
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    notifications = Notification.objects.visible_to(request.user).select_related("actor")
+    notifications = Notification.objects.visible_to(request.user).select_related(
+        "actor"
+    )
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
     return render(request, "notifications/inbox.html", {"page": page})
 
@@ -53,5 +55,7 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
             form.save()
             messages.success(request, _("Your notification settings are saved."))
             return redirect("notifications:settings")
-        return render(request, "notifications/settings.html", {"form": form}, status=400)
+        return render(
+            request, "notifications/settings.html", {"form": form}, status=400
+        )
     return render(request, "notifications/settings.html", {"form": form})

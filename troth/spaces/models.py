@@ -59,7 +59,9 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="memberships")
+    space = models.ForeignKey(
+        Space, on_delete=models.CASCADE, related_name="memberships"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -128,7 +130,9 @@ class Invitation(models.Model):
         REVOKED = "revoked", _("revoked")
         EXPIRED = "expired", _("expired")
 
-    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="invitations")
+    space = models.ForeignKey(
+        Space, on_delete=models.CASCADE, related_name="invitations"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
@@ -146,6 +150,9 @@ class Invitation(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Invitation {self.pk} to {self.space_id}"
 
     @classmethod
     def new(cls, *, space: Space, created_by) -> tuple[Invitation, str]:

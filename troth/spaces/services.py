@@ -78,7 +78,9 @@ def invitation_create(*, space: Space, by) -> tuple[Invitation, str]:
     """Make a fresh invitation link; any earlier pending link stops working."""
     if not space.is_open:
         raise SpaceError(
-            "space_closed", _("This space is closed"), _("A closed space can't invite anyone.")
+            "space_closed",
+            _("This space is closed"),
+            _("A closed space can't invite anyone."),
         )
     if space.is_full:
         raise SpaceError(
@@ -91,7 +93,9 @@ def invitation_create(*, space: Space, by) -> tuple[Invitation, str]:
         space.invitations.pending().update(revoked_at=now)
         invitation, token = Invitation.new(space=space, created_by=by)
         invitation.save()
-        activity_record(space=space, actor=by, verb="invitation.created", target=invitation)
+        activity_record(
+            space=space, actor=by, verb="invitation.created", target=invitation
+        )
     return invitation, token
 
 
@@ -101,7 +105,10 @@ def invitation_revoke(*, invitation: Invitation, by) -> None:
             invitation.revoked_at = timezone.now()
             invitation.save(update_fields=["revoked_at"])
             activity_record(
-                space=invitation.space, actor=by, verb="invitation.revoked", target=invitation
+                space=invitation.space,
+                actor=by,
+                verb="invitation.revoked",
+                target=invitation,
             )
 
 
@@ -203,7 +210,10 @@ def invitation_accept(*, token: str, user) -> Space:
         invitation.used_by = user
         invitation.save(update_fields=["used_at", "used_by"])
         activity_record(
-            space=space, actor=user, verb="space.joined", recipient=invitation.created_by
+            space=space,
+            actor=user,
+            verb="space.joined",
+            recipient=invitation.created_by,
         )
     return space
 
@@ -223,5 +233,8 @@ def space_leave(*, membership: Membership) -> None:
             space.invitations.pending().update(revoked_at=now)
             remaining = space.partner_of(membership.user)
             activity_record(
-                space=space, actor=membership.user, verb="space.left", recipient=remaining
+                space=space,
+                actor=membership.user,
+                verb="space.left",
+                recipient=remaining,
             )

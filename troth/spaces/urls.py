@@ -6,7 +6,9 @@ app_name = "spaces"
 urlpatterns = [
     path("new", views.space_create, name="create"),
     path("invite", views.invite, name="invite"),
-    path("invitations/<int:pk>/revoke", views.invitation_revoke, name="invitation_revoke"),
+    path(
+        "invitations/<int:pk>/revoke", views.invitation_revoke, name="invitation_revoke"
+    ),
     path("join/<str:token>/", views.join, name="join"),
     path("leave", views.leave, name="leave"),
 ]

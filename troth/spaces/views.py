@@ -80,10 +80,14 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = services.invitation_lookup(token)
     except services.SpaceError as error:
-        return render_problem(request, error, status=410 if error.code != "invalid" else 404)
+        return render_problem(
+            request, error, status=410 if error.code != "invalid" else 404
+        )
     if not request.user.is_authenticated:
         return render(
-            request, "spaces/join.html", {"invitation": invitation, "next": request.path}
+            request,
+            "spaces/join.html",
+            {"invitation": invitation, "next": request.path},
         )
     if request.method == "POST":
         try:

@@ -4,7 +4,9 @@ from troth.notifications.services import notify
 
 def alices_notification(world):
     notification = notify(
-        user=world.alice, kind="space.joined", key=f"matrix:{notify.__name__}:{id(world)}:{world.alice.notifications.count()}"
+        user=world.alice,
+        kind="space.joined",
+        key=f"matrix:{notify.__name__}:{id(world)}:{world.alice.notifications.count()}",
     )
     return {"pk": notification.pk}
 

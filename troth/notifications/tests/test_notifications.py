@@ -114,8 +114,14 @@ def test_quiet_hours_hold_email_until_they_end(alice):
     until = prefs.quiet_until(at, berlin)
     assert until == dt.datetime(2026, 3, 29, 7, 0, tzinfo=berlin)
     assert until.astimezone(dt.UTC).hour == 5  # CEST is UTC+2 after the change
-    assert prefs.quiet_until(dt.datetime(2026, 3, 28, 12, 0, tzinfo=berlin), berlin) is None
-    assert prefs.quiet_until(dt.datetime(2026, 3, 29, 6, 59, tzinfo=berlin), berlin) == until
+    assert (
+        prefs.quiet_until(dt.datetime(2026, 3, 28, 12, 0, tzinfo=berlin), berlin)
+        is None
+    )
+    assert (
+        prefs.quiet_until(dt.datetime(2026, 3, 29, 6, 59, tzinfo=berlin), berlin)
+        == until
+    )
 
 
 def test_notify_is_idempotent_per_key(alice):
@@ -138,7 +144,12 @@ def test_the_settings_form_saves(alice):
     client = client_for(alice)
     response = client.post(
         "/notifications/settings",
-        {"email_enabled": "on", "email_categories": ["promises"], "quiet_start": "22:00", "quiet_end": "07:00"},
+        {
+            "email_enabled": "on",
+            "email_categories": ["promises"],
+            "quiet_start": "22:00",
+            "quiet_end": "07:00",
+        },
     )
     assert response.status_code == 302
     prefs = NotificationSettings.objects.get(user=alice)

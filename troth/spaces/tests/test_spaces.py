@@ -40,7 +40,9 @@ class TestCreateSpace:
         assert response["Location"] == "/space/invite"
         membership = Membership.objects.get(user=eve)
         assert membership.space.is_open
-        assert Activity.objects.filter(space=membership.space, verb="space.created").exists()
+        assert Activity.objects.filter(
+            space=membership.space, verb="space.created"
+        ).exists()
 
     def test_it_refuses_a_second_space(self, alice, space, alice_client):
         response = alice_client.post("/space/new")
@@ -95,7 +97,10 @@ class TestInvitation:
         response = frank.post(path_of(link))
         assert response.status_code == 302
         space = Membership.objects.get(user=eve).space
-        assert sorted(u.email for u in space.partners) == ["eve@example.com", "frank@example.com"]
+        assert sorted(u.email for u in space.partners) == [
+            "eve@example.com",
+            "frank@example.com",
+        ]
         invitation = Invitation.objects.get()
         assert invitation.used_by == other
         # Both see each other on the dashboard.
@@ -138,7 +143,9 @@ class TestBadInvitationLinks:
     def _assert_nothing_changed(self, before):
         assert Membership.objects.count() == before
 
-    @pytest.mark.parametrize("token", ["x", "not-a-token", "A" * 43, "%3Cscript%3E", "%00"])
+    @pytest.mark.parametrize(
+        "token", ["x", "not-a-token", "A" * 43, "%3Cscript%3E", "%00"]
+    )
     def test_a_malformed_or_unknown_link(self, eve_client, eve, token):
         before = Membership.objects.count()
         response = eve_client.get(f"/space/join/{token}/")
@@ -150,7 +157,9 @@ class TestBadInvitationLinks:
 
     def test_an_expired_link(self, eve_client, eve, carol):
         space = make_space(carol)
-        token = self._invitation(space, carol, expires_at=timezone.now() - timedelta(seconds=1))
+        token = self._invitation(
+            space, carol, expires_at=timezone.now() - timedelta(seconds=1)
+        )
         before = Membership.objects.count()
         response = eve_client.post(f"/space/join/{token}/")
         assert response.status_code == 410
@@ -202,7 +211,9 @@ class TestBadInvitationLinks:
 
 
 class TestLeaving:
-    def test_leaving_ends_access_and_closes_the_space(self, alice, bob, space, alice_client, bob_client):
+    def test_leaving_ends_access_and_closes_the_space(
+        self, alice, bob, space, alice_client, bob_client
+    ):
         response = bob_client.post("/space/leave", {"confirm": "on"})
         assert response.status_code == 302
         space.refresh_from_db()
@@ -228,7 +239,9 @@ class TestLeaving:
         assert alice_client.post("/space/new").status_code == 302
         assert Membership.objects.active().get(user=alice).space != space
 
-    def test_a_closed_space_cannot_invite(self, alice, bob, space, alice_client, bob_client):
+    def test_a_closed_space_cannot_invite(
+        self, alice, bob, space, alice_client, bob_client
+    ):
         bob_client.post("/space/leave", {"confirm": "on"})
         response = alice_client.post("/space/invite")
         assert response.status_code == 409
