@@ -115,7 +115,9 @@ def test_serve_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
         body = None
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/healthz", timeout=2
+                ) as r:
                     body = r.read().decode()
                     break
             except OSError:
