@@ -1,0 +1,390 @@
+"""Promises one partner makes to the other, and their history.
+
+A promise is always shared. Its wording and due time are set when it is made
+and change only through renegotiation (the promiser proposes, the partner
+accepts); every step is appended to `PromiseEvent`, which both partners read.
+
+Repeating promises: a `PromiseSeries` holds the rule (daily, weekly on chosen
+weekdays, monthly) and the wording. It never has a life cycle of its own.
+Instead each due date becomes its own `Promise` row (an *occurrence*), made a
+little ahead of time by a scheduled job (`promise_series_extend`), with its
+own state, renegotiations, confirmations and history. The unique constraint
+on (series, occurrence_date) keeps reruns and concurrent workers from making
+an occurrence twice; renegotiating one occurrence changes only that one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.fields import EncryptedTextField
+
+# When the promiser is reminded before a promise with a time of day is due.
+DUE_SOON_BEFORE = dt.timedelta(hours=3)
+# A promise for a whole day is recalled at noon of that day, promiser's time.
+DAY_REMINDER_AT = dt.time(12, 0)
+
+
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def local_moment(day: dt.date, at: dt.time, tz_name: str) -> dt.datetime:
+    """The UTC instant of a wall-clock time on a day in a zone.
+
+    A time skipped by a DST change (02:30 on the spring-forward night) is
+    read with the offset before the change, so it lands an hour later on the
+    clock; a repeated time (the autumn night) means its first occurrence.
+    """
+    local = dt.datetime.combine(day, at).replace(tzinfo=zone(tz_name))
+    return local.astimezone(dt.UTC)
+
+
+def due_moment(day: dt.date, at: dt.time | None, tz_name: str) -> dt.datetime:
+    """When a promise is due: the given time, or the end of that local day."""
+    if at is not None:
+        return local_moment(day, at, tz_name)
+    return local_moment(day + dt.timedelta(days=1), dt.time(0, 0), tz_name)
+
+
+def reminder_moment(day: dt.date, at: dt.time | None, tz_name: str) -> dt.datetime:
+    if at is not None:
+        return local_moment(day, at, tz_name) - DUE_SOON_BEFORE
+    return local_moment(day, DAY_REMINDER_AT, tz_name)
+
+
+class Repeat(models.TextChoices):
+    DAILY = "daily", _("Every day")
+    WEEKLY = "weekly", _("Every week")
+    MONTHLY = "monthly", _("Every month")
+
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+class PromiseSeries(Content):
+    """The rule of a repeating promise; its occurrences are Promise rows."""
+
+    promisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    text = EncryptedTextField(_("what"))
+    repeat = models.CharField(max_length=10, choices=Repeat.choices)
+    # Weekly: the chosen weekdays, 0 = Monday. Monthly: the start date's day.
+    weekdays = models.JSONField(default=list, blank=True)
+    starts_on = models.DateField()
+    until = models.DateField(null=True, blank=True)
+    due_time = models.TimeField(null=True, blank=True)
+    tz = models.CharField(max_length=64, default="UTC")
+    # Occurrences exist up to this date; the job extends it.
+    made_until = models.DateField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "promise series"
+
+    def __str__(self) -> str:
+        return f"Promise series {self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.visibility = Visibility.SHARED
+        super().save(*args, **kwargs)
+
+    def dates(self, start: dt.date, end: dt.date) -> list[dt.date]:
+        """Due dates of this rule from `start` to `end`, both included."""
+        first = max(start, self.starts_on)
+        last = min(end, self.until) if self.until else end
+        found = []
+        day = first
+        while day <= last:
+            if self.matches(day):
+                found.append(day)
+            day += dt.timedelta(days=1)
+        return found
+
+    def matches(self, day: dt.date) -> bool:
+        if day < self.starts_on or (self.until and day > self.until):
+            return False
+        if self.repeat == Repeat.DAILY:
+            return True
+        if self.repeat == Repeat.WEEKLY:
+            return day.weekday() in (self.weekdays or [self.starts_on.weekday()])
+        # Monthly on the start date's day; in a shorter month, its last day.
+        last_day = calendar.monthrange(day.year, day.month)[1]
+        return day.day == min(self.starts_on.day, last_day)
+
+    def describe(self) -> str:
+        if self.repeat == Repeat.DAILY:
+            return str(_("Every day"))
+        if self.repeat == Repeat.WEEKLY:
+            names = dict(WEEKDAYS)
+            days = ", ".join(str(names[d]) for d in sorted(self.weekdays or []))
+            return str(_("Every week on %(days)s")) % {"days": days}
+        return str(_("Every month on day %(day)s")) % {"day": self.starts_on.day}
+
+
+class State(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Waiting for confirmation")
+    KEPT = "kept", _("Kept")
+    NOT_QUITE = "not_quite", _("Not quite")
+    MISSED = "missed", _("Missed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+SETTLED = (State.KEPT, State.NOT_QUITE, State.MISSED, State.CANCELLED)
+
+
+class PromiseQuerySet(ContentQuerySet):
+    def made_by(self, user) -> PromiseQuerySet:
+        return self.filter(author=user)
+
+    def made_to(self, user) -> PromiseQuerySet:
+        return self.filter(promisee=user)
+
+    def due_between(self, start: dt.datetime, end: dt.datetime) -> PromiseQuerySet:
+        return self.filter(due_at__gte=start, due_at__lt=end)
+
+    def needing(self, user) -> PromiseQuerySet:
+        """Promises waiting for `user` to act: to confirm, or to answer new
+        terms or a request to cancel."""
+        return self.filter(
+            Q(promisee=user, state=State.DONE)
+            | Q(promisee=user, state=State.OPEN, proposed_at__isnull=False)
+            | (
+                Q(state=State.OPEN, cancel_requested_by__isnull=False)
+                & ~Q(cancel_requested_by=user)
+                & (Q(author=user) | Q(promisee=user))
+            )
+        )
+
+
+class Promise(Content):
+    """One promise with one due time: a single promise, or one occurrence of
+    a repeating one. `author` is the promiser; `promisee` the partner."""
+
+    promisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    text = EncryptedTextField(_("what"))
+    due_date = models.DateField()
+    due_time = models.TimeField(null=True, blank=True)
+    # The promiser's zone when the terms were set: due_date/due_time are read
+    # in it, and due_at is the UTC instant that results.
+    tz = models.CharField(max_length=64, default="UTC")
+    due_at = models.DateTimeField(db_index=True)
+    remind_at = models.DateTimeField()
+    state = models.CharField(
+        max_length=12, choices=State.choices, default=State.OPEN, db_index=True
+    )
+    series = models.ForeignKey(
+        PromiseSeries,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="occurrences",
+    )
+    occurrence_date = models.DateField(null=True, blank=True)
+    renegotiations = models.PositiveSmallIntegerField(default=0)
+    done_at = models.DateTimeField(null=True, blank=True)
+    settled_at = models.DateTimeField(null=True, blank=True)
+    # A pending proposal of new terms (by the promiser).
+    proposed_text = EncryptedTextField(null=True, blank=True, default="")
+    proposed_due_date = models.DateField(null=True, blank=True)
+    proposed_due_time = models.TimeField(null=True, blank=True)
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    # A pending request to cancel (by either partner).
+    cancel_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cancel_requested_at = models.DateTimeField(null=True, blank=True)
+    cancel_series = models.BooleanField(default=False)
+    # Where the promise came from, when another feature made it (an agreement
+    # clause, a repair plan, an audit's commitment). Nullable and generic so
+    # those features link here without changing this table.
+    origin_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    origin_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    objects = PromiseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "occurrence_date"],
+                condition=Q(series__isnull=False),
+                name="one_promise_per_series_date",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["space", "author", "due_at"]),
+            models.Index(fields=["state", "remind_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Promise {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("promises:detail", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        self.visibility = Visibility.SHARED
+        super().save(*args, **kwargs)
+
+    def set_terms(self, *, text: str, due_date: dt.date, due_time, tz: str) -> None:
+        self.text = text
+        self.due_date = due_date
+        self.due_time = due_time
+        self.tz = tz
+        self.due_at = due_moment(due_date, due_time, tz)
+        self.remind_at = reminder_moment(due_date, due_time, tz)
+
+    @property
+    def promiser(self):
+        return self.author
+
+    @property
+    def is_settled(self) -> bool:
+        return self.state in SETTLED
+
+    @property
+    def has_proposal(self) -> bool:
+        return self.proposed_at is not None
+
+    @property
+    def has_cancel_request(self) -> bool:
+        return self.cancel_requested_by_id is not None
+
+    def is_past_due(self, now: dt.datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.due_at
+
+    @property
+    def proposed_due_at(self) -> dt.datetime | None:
+        if self.proposed_due_date is None:
+            return None
+        return due_moment(self.proposed_due_date, self.proposed_due_time, self.tz)
+
+    @property
+    def state_pill(self) -> str:
+        return {
+            State.KEPT: "pill-good",
+            State.NOT_QUITE: "pill-warn",
+            State.MISSED: "pill-bad",
+            State.DONE: "pill-accent",
+        }.get(self.state, "")
+
+
+class EventKind(models.TextChoices):
+    MADE = "made", _("made the promise")
+    DONE = "done", _("marked it done")
+    KEPT = "kept", _("confirmed it was kept")
+    NOT_QUITE = "not_quite", _("said it was not quite kept")
+    RESPONDED = "responded", _("responded")
+    MISSED = "missed", _("The due time passed without it being marked done")
+    PROPOSED = "proposed", _("proposed new terms")
+    ACCEPTED = "accepted", _("accepted the new terms")
+    DECLINED = "declined", _("declined the new terms")
+    WITHDRAWN = "withdrawn", _("withdrew the proposal")
+    LAPSED = "lapsed", _("The proposal lapsed when the due time passed")
+    CANCEL_REQUESTED = "cancel_requested", _("asked to cancel")
+    CANCEL_AGREED = "cancel_agreed", _("agreed to cancel")
+    CANCEL_DECLINED = "cancel_declined", _("preferred to keep the promise")
+    CANCEL_WITHDRAWN = "cancel_withdrawn", _("withdrew the request to cancel")
+
+
+class PromiseEvent(models.Model):
+    """One step in a promise's life, appended and never changed.
+
+    `actor` is empty for what the clock did (a promise passing its due time).
+    Changes of terms keep the old and new wording and due time.
+    """
+
+    promise = models.ForeignKey(
+        Promise, on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    created = models.DateTimeField(default=timezone.now)
+    note = EncryptedTextField(null=True, blank=True, default="")
+    old_text = EncryptedTextField(null=True, blank=True, default="")
+    new_text = EncryptedTextField(null=True, blank=True, default="")
+    old_due_date = models.DateField(null=True, blank=True)
+    old_due_time = models.TimeField(null=True, blank=True)
+    new_due_date = models.DateField(null=True, blank=True)
+    new_due_time = models.TimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on promise {self.promise_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A promise's history is append-only.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_system(self) -> bool:
+        return self.actor_id is None
+
+    @property
+    def changes_terms(self) -> bool:
+        return bool(self.new_text or self.new_due_date)
+
+    @property
+    def text_changed(self) -> bool:
+        return bool(self.new_text) and self.new_text != self.old_text
+
+    @property
+    def due_changed(self) -> bool:
+        return self.new_due_date is not None and (
+            self.new_due_date != self.old_due_date
+            or self.new_due_time != self.old_due_time
+        )
+
+    @property
+    def old_due_at(self) -> dt.datetime | None:
+        if self.old_due_date is None:
+            return None
+        return due_moment(self.old_due_date, self.old_due_time, self.promise.tz)
+
+    @property
+    def new_due_at(self) -> dt.datetime | None:
+        if self.new_due_date is None:
+            return None
+        return due_moment(self.new_due_date, self.new_due_time, self.promise.tz)

@@ -1,0 +1,784 @@
+"""Every step a promise can take, each by the right person only.
+
+    open --(promiser: done)--> done --(promisee: kept)--> kept
+                                    --(promisee: not quite + note)--> not_quite
+                                       (the promiser may respond once)
+    open --(the clock, due time passed)--> missed
+    open --(promiser proposes new terms, before the due time)
+         --(promisee accepts, before the due time)--> open, renegotiated
+         (or the promisee declines, or the promiser withdraws)
+    open --(either asks to cancel)--(the other agrees)--> cancelled
+         (or the other prefers to keep it, or the asker withdraws)
+
+Each function locks the promise row, checks that this person may take this
+step now, does the work in one transaction, appends a PromiseEvent and
+records an Activity for the partner. A step that is not allowed raises
+`ValidationError` with words for the person, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from troth.promises.models import (
+    EventKind,
+    Promise,
+    PromiseEvent,
+    PromiseSeries,
+    Repeat,
+    State,
+    due_moment,
+)
+from troth.spaces.models import Membership, Space
+from troth.spaces.services import activity_record
+
+TEXT_MAX = 500
+NOTE_MAX = 1000
+# Occurrences of a repeating promise are made this far ahead.
+SERIES_HORIZON = dt.timedelta(days=14)
+
+
+def _refuse(message: str, code: str) -> ValidationError:
+    return ValidationError(message, code=code)
+
+
+def _require_partner(space: Space, user) -> None:
+    if not space.is_open:
+        raise _refuse(
+            _("This space is closed, so promises can no longer change."), "closed"
+        )
+    if not Membership.objects.active().filter(space=space, user=user).exists():
+        raise _refuse(_("Only the partners in this space can do that."), "not_member")
+
+
+def _start(promise: Promise, by) -> Promise:
+    """The promise as it is now, locked until the transaction ends, so two
+    people (or a person and the clock) can't both move it at once; and only
+    for a partner of an open space."""
+    fresh = (
+        Promise.objects.select_for_update()
+        .select_related("author", "promisee", "space")
+        .get(pk=promise.pk)
+    )
+    _require_partner(fresh.space, by)
+    return fresh
+
+
+def _event(promise: Promise, *, by, kind: str, **fields) -> PromiseEvent:
+    return PromiseEvent.objects.create(promise=promise, actor=by, kind=kind, **fields)
+
+
+def _refresh(target: Promise, source: Promise) -> None:
+    """Copy the saved state back onto the caller's object."""
+    for field in Promise._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
+
+
+def _clean_text(text: str, *, field: str = "text", limit: int = TEXT_MAX) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({field: _("Say what you promise.")}, code="required")
+    if len(text) > limit:
+        raise ValidationError(
+            {field: _("Keep it under %(n)s characters.") % {"n": limit}},
+            code="too_long",
+        )
+    return text
+
+
+def _check_due(
+    due_date: dt.date, due_time: dt.time | None, tz: str, now: dt.datetime
+) -> dt.datetime:
+    due_at = due_moment(due_date, due_time, tz)
+    if due_at <= now:
+        raise ValidationError(
+            {"due_date": _("Choose a time that hasn't passed yet.")}, code="past"
+        )
+    return due_at
+
+
+def _past_due(promise: Promise, now: dt.datetime) -> ValidationError:
+    return _refuse(
+        _(
+            "The due time of this promise has passed, so it can't be changed "
+            "any more: it counts as missed."
+        ),
+        "past_due",
+    )
+
+
+# Making promises
+
+
+def promise_create(
+    *,
+    space: Space,
+    by,
+    text: str,
+    due_date: dt.date,
+    due_time: dt.time | None = None,
+    to=None,
+    repeat: str = "",
+    weekdays: list[int] | None = None,
+    until: dt.date | None = None,
+    origin=None,
+    tz: str | None = None,
+    now: dt.datetime | None = None,
+) -> Promise:
+    """Make a promise from `by` to their partner (or `to`), due on
+    `due_date` (by the end of that day, or at `due_time`) in the promiser's
+    time zone. With `repeat` (daily, weekly on `weekdays`, monthly) it
+    starts a series and returns its first occurrence. `origin` links the
+    promise to what it came from (an agreement clause, a repair plan, an
+    audit's commitment). Other features call this to turn commitments into
+    promises."""
+    now = now or timezone.now()
+    tz = tz or by.timezone
+    text = _clean_text(text)
+    partner = to or space.partner_of(by)
+    with transaction.atomic():
+        _require_partner(space, by)
+        if partner is None:
+            raise _refuse(
+                _(
+                    "Your partner hasn't joined yet: a promise needs someone to keep it to."
+                ),
+                "no_partner",
+            )
+        if (
+            partner.pk == by.pk
+            or not Membership.objects.active()
+            .filter(space=space, user=partner)
+            .exists()
+        ):
+            raise _refuse(_("A promise is made to your partner."), "not_partner")
+        origin_fields = {}
+        if origin is not None:
+            origin_fields = {
+                "origin_type": ContentType.objects.get_for_model(origin),
+                "origin_id": origin.pk,
+            }
+        if repeat:
+            if repeat not in Repeat.values:
+                raise ValidationError({"repeat": _("Choose how it repeats.")})
+            weekdays = sorted(set(weekdays or []))
+            if repeat == Repeat.WEEKLY and not weekdays:
+                raise ValidationError(
+                    {"weekdays": _("Choose the days of the week it repeats on.")}
+                )
+            if due_date < now.astimezone(_zone(tz)).date():
+                raise ValidationError(
+                    {"due_date": _("Choose a first day that hasn't passed yet.")}
+                )
+            if until is not None and until < due_date:
+                raise ValidationError(
+                    {"until": _("The last day can't be before the first.")}
+                )
+            series = PromiseSeries.objects.create(
+                space=space,
+                author=by,
+                promisee=partner,
+                text=text,
+                repeat=repeat,
+                weekdays=weekdays if repeat == Repeat.WEEKLY else [],
+                starts_on=due_date,
+                until=until,
+                due_time=due_time,
+                tz=tz,
+                created=now,
+            )
+            made = promise_series_extend(series=series, now=now)
+            if not made:
+                raise ValidationError(
+                    {
+                        "due_date": _(
+                            "No day of this repeating promise falls in the next "
+                            "two weeks before its last day. Check the dates."
+                        )
+                    }
+                )
+            first = made[0]
+            activity_record(
+                space=space,
+                actor=by,
+                verb="promise.made",
+                target=first,
+                recipient=partner,
+            )
+            return first
+        _check_due(due_date, due_time, tz, now)
+        promise = Promise(
+            space=space,
+            author=by,
+            promisee=partner,
+            created=now,
+            **origin_fields,
+        )
+        promise.set_terms(text=text, due_date=due_date, due_time=due_time, tz=tz)
+        promise.full_clean()
+        promise.save()
+        _event(
+            promise,
+            by=by,
+            kind=EventKind.MADE,
+            new_text=text,
+            new_due_date=due_date,
+            new_due_time=due_time,
+        )
+        activity_record(
+            space=space,
+            actor=by,
+            verb="promise.made",
+            target=promise,
+            recipient=partner,
+        )
+    return promise
+
+
+def promise_series_extend(
+    *, series: PromiseSeries, now: dt.datetime | None = None
+) -> list[Promise]:
+    """Make the occurrences of a repeating promise due in the coming two
+    weeks that don't exist yet. Idempotent: a date that already has its
+    occurrence is skipped (the unique constraint settles any race).
+    Occurrences whose due time already passed are not made."""
+    now = now or timezone.now()
+    if series.ended_at is not None:
+        return []
+    tz_today = now.astimezone(_zone(series.tz)).date()
+    horizon = (now + SERIES_HORIZON).astimezone(_zone(series.tz)).date()
+    start = series.starts_on
+    if series.made_until is not None:
+        start = max(start, series.made_until + dt.timedelta(days=1))
+    start = max(start, tz_today)
+    made = []
+    for day in series.dates(start, horizon):
+        if due_moment(day, series.due_time, series.tz) <= now:
+            continue
+        promise = Promise(
+            space_id=series.space_id,
+            author_id=series.author_id,
+            promisee_id=series.promisee_id,
+            series=series,
+            occurrence_date=day,
+            created=now,
+        )
+        promise.set_terms(
+            text=series.text, due_date=day, due_time=series.due_time, tz=series.tz
+        )
+        try:
+            with transaction.atomic():
+                promise.save()
+                PromiseEvent.objects.create(
+                    promise=promise,
+                    actor_id=series.author_id,
+                    kind=EventKind.MADE,
+                    created=now,
+                    new_text=series.text,
+                    new_due_date=day,
+                    new_due_time=series.due_time,
+                )
+        except IntegrityError:
+            continue
+        made.append(promise)
+    if horizon != series.made_until:
+        PromiseSeries.objects.filter(pk=series.pk).update(made_until=horizon)
+        series.made_until = horizon
+    return made
+
+
+def _zone(name: str):
+    from troth.promises.models import zone
+
+    return zone(name)
+
+
+# Doing and confirming
+
+
+def promise_mark_done(*, promise: Promise, by, now: dt.datetime | None = None) -> None:
+    """The promiser says they did it; the partner is asked to confirm."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        if fresh.author_id != by.pk:
+            raise _refuse(
+                _("Only %(name)s can mark their promise as done.")
+                % {"name": fresh.author},
+                "wrong_person",
+            )
+        if fresh.state != State.OPEN:
+            raise _refuse(_state_message(fresh), "wrong_state")
+        if fresh.is_past_due(now):
+            raise _past_due(fresh, now)
+        fresh.state = State.DONE
+        fresh.done_at = now
+        _clear_proposal(fresh)
+        _clear_cancel(fresh)
+        fresh.save()
+        _event(fresh, by=by, kind=EventKind.DONE)
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.done",
+            target=fresh,
+            recipient=fresh.promisee,
+        )
+    _refresh(promise, fresh)
+
+
+def promise_confirm(
+    *, promise: Promise, by, kept: bool, note: str = "", now: dt.datetime | None = None
+) -> None:
+    """The partner confirms a promise marked done: kept, or not quite (with
+    a note saying what was missing, which the promiser reads)."""
+    now = now or timezone.now()
+    note = (note or "").strip()
+    if not kept and not note:
+        raise ValidationError(
+            {"note": _("Say in a few words what was missing.")}, code="required"
+        )
+    if len(note) > NOTE_MAX:
+        raise ValidationError(
+            {"note": _("Keep it under %(n)s characters.") % {"n": NOTE_MAX}}
+        )
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        if fresh.promisee_id != by.pk:
+            raise _refuse(
+                _("Only %(name)s can confirm this promise: it was made to them.")
+                % {"name": fresh.promisee},
+                "wrong_person",
+            )
+        if fresh.state != State.DONE:
+            raise _refuse(_state_message(fresh), "wrong_state")
+        fresh.state = State.KEPT if kept else State.NOT_QUITE
+        fresh.settled_at = now
+        fresh.save()
+        _event(
+            fresh,
+            by=by,
+            kind=EventKind.KEPT if kept else EventKind.NOT_QUITE,
+            note=note,
+        )
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.kept" if kept else "promise.not_quite",
+            target=fresh,
+            recipient=fresh.author,
+        )
+    _refresh(promise, fresh)
+
+
+def promise_respond(*, promise: Promise, by, note: str) -> None:
+    """The promiser answers a "not quite", once."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError({"note": _("Write your response.")}, code="required")
+    if len(note) > NOTE_MAX:
+        raise ValidationError(
+            {"note": _("Keep it under %(n)s characters.") % {"n": NOTE_MAX}}
+        )
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        if fresh.author_id != by.pk:
+            raise _refuse(
+                _("Only %(name)s can respond here: it is their promise.")
+                % {"name": fresh.author},
+                "wrong_person",
+            )
+        if fresh.state != State.NOT_QUITE:
+            raise _refuse(
+                _("You can respond only after your partner said “not quite”."),
+                "wrong_state",
+            )
+        if fresh.events.filter(kind=EventKind.RESPONDED).exists():
+            raise _refuse(_("You have already responded."), "already_responded")
+        _event(fresh, by=by, kind=EventKind.RESPONDED, note=note)
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.responded",
+            target=fresh,
+            recipient=fresh.promisee,
+        )
+    _refresh(promise, fresh)
+
+
+# Renegotiating
+
+
+def promise_propose(
+    *,
+    promise: Promise,
+    by,
+    text: str,
+    due_date: dt.date,
+    due_time: dt.time | None = None,
+    now: dt.datetime | None = None,
+) -> None:
+    """Before the due time, the promiser proposes new wording and/or a new
+    due time. Nothing changes until the partner accepts."""
+    now = now or timezone.now()
+    text = _clean_text(text)
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        if fresh.author_id != by.pk:
+            raise _refuse(
+                _("Only %(name)s can propose new terms for their promise.")
+                % {"name": fresh.author},
+                "wrong_person",
+            )
+        if fresh.state != State.OPEN:
+            raise _refuse(_state_message(fresh), "wrong_state")
+        if fresh.is_past_due(now):
+            raise _past_due(fresh, now)
+        if fresh.has_proposal:
+            raise _refuse(
+                _("New terms are already waiting for an answer."), "already_proposed"
+            )
+        _check_due(due_date, due_time, fresh.tz, now)
+        if (
+            text == fresh.text
+            and due_date == fresh.due_date
+            and due_time == fresh.due_time
+        ):
+            raise ValidationError(
+                _("These are the terms the promise already has: change something."),
+                code="unchanged",
+            )
+        fresh.proposed_text = text
+        fresh.proposed_due_date = due_date
+        fresh.proposed_due_time = due_time
+        fresh.proposed_at = now
+        fresh.save()
+        _event(
+            fresh,
+            by=by,
+            kind=EventKind.PROPOSED,
+            old_text=fresh.text,
+            new_text=text,
+            old_due_date=fresh.due_date,
+            old_due_time=fresh.due_time,
+            new_due_date=due_date,
+            new_due_time=due_time,
+        )
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.proposed",
+            target=fresh,
+            recipient=fresh.promisee,
+        )
+    _refresh(promise, fresh)
+
+
+def _require_proposal_answerer(fresh: Promise, by, now) -> None:
+    if fresh.promisee_id != by.pk:
+        raise _refuse(
+            _("Only %(name)s can answer new terms: the promise was made to them.")
+            % {"name": fresh.promisee},
+            "wrong_person",
+        )
+    if fresh.state != State.OPEN or not fresh.has_proposal:
+        raise _refuse(_("No new terms are waiting for an answer."), "no_proposal")
+    if fresh.is_past_due(now):
+        raise _past_due(fresh, now)
+
+
+def promise_proposal_accept(
+    *, promise: Promise, by, now: dt.datetime | None = None
+) -> None:
+    """The partner accepts the proposed terms: the promise is renegotiated
+    (it is not counted as missed) and now runs on the new terms."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        _require_proposal_answerer(fresh, by, now)
+        old = (fresh.text, fresh.due_date, fresh.due_time)
+        fresh.set_terms(
+            text=fresh.proposed_text,
+            due_date=fresh.proposed_due_date,
+            due_time=fresh.proposed_due_time,
+            tz=fresh.tz,
+        )
+        fresh.renegotiations += 1
+        _clear_proposal(fresh)
+        fresh.save()
+        _event(
+            fresh,
+            by=by,
+            kind=EventKind.ACCEPTED,
+            old_text=old[0],
+            new_text=fresh.text,
+            old_due_date=old[1],
+            old_due_time=old[2],
+            new_due_date=fresh.due_date,
+            new_due_time=fresh.due_time,
+        )
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.renegotiated",
+            target=fresh,
+            recipient=fresh.author,
+        )
+    _refresh(promise, fresh)
+
+
+def promise_proposal_decline(
+    *, promise: Promise, by, note: str = "", now: dt.datetime | None = None
+) -> None:
+    """The partner declines the proposed terms; the promise stands as it was."""
+    now = now or timezone.now()
+    note = (note or "").strip()[:NOTE_MAX]
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        _require_proposal_answerer(fresh, by, now)
+        _clear_proposal(fresh)
+        fresh.save()
+        _event(fresh, by=by, kind=EventKind.DECLINED, note=note)
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.proposal_declined",
+            target=fresh,
+            recipient=fresh.author,
+        )
+    _refresh(promise, fresh)
+
+
+def promise_proposal_withdraw(*, promise: Promise, by) -> None:
+    """The promiser takes back proposed terms the partner hasn't answered."""
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        if fresh.author_id != by.pk:
+            raise _refuse(
+                _("Only %(name)s can withdraw their proposal.")
+                % {"name": fresh.author},
+                "wrong_person",
+            )
+        if fresh.state != State.OPEN or not fresh.has_proposal:
+            raise _refuse(_("No new terms are waiting for an answer."), "no_proposal")
+        _clear_proposal(fresh)
+        fresh.save()
+        _event(fresh, by=by, kind=EventKind.WITHDRAWN)
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.proposal_withdrawn",
+            target=fresh,
+            recipient=fresh.promisee,
+        )
+    _refresh(promise, fresh)
+
+
+def _clear_proposal(promise: Promise) -> None:
+    promise.proposed_text = ""
+    promise.proposed_due_date = None
+    promise.proposed_due_time = None
+    promise.proposed_at = None
+
+
+# Cancelling: both partners consent
+
+
+def _require_party(fresh: Promise, by) -> None:
+    if by.pk not in (fresh.author_id, fresh.promisee_id):
+        raise _refuse(
+            _("Only the two people in this promise can do that."), "wrong_person"
+        )
+
+
+def promise_cancel_request(*, promise: Promise, by, whole_series: bool = False) -> None:
+    """Either partner asks to cancel an open promise (for a repeating one,
+    optionally every later occurrence too). It is cancelled only when the
+    other agrees."""
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        _require_party(fresh, by)
+        if fresh.state != State.OPEN:
+            raise _refuse(_state_message(fresh), "wrong_state")
+        if fresh.has_cancel_request:
+            raise _refuse(
+                _("A request to cancel is already waiting for an answer."),
+                "already_requested",
+            )
+        fresh.cancel_requested_by = by
+        fresh.cancel_requested_at = timezone.now()
+        fresh.cancel_series = bool(whole_series and fresh.series_id)
+        fresh.save()
+        _event(
+            fresh,
+            by=by,
+            kind=EventKind.CANCEL_REQUESTED,
+            note=_("This and every later time") if fresh.cancel_series else "",
+        )
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.cancel_requested",
+            target=fresh,
+            recipient=_other(fresh, by),
+        )
+    _refresh(promise, fresh)
+
+
+def _require_cancel_answerer(fresh: Promise, by) -> None:
+    _require_party(fresh, by)
+    if fresh.state != State.OPEN or not fresh.has_cancel_request:
+        raise _refuse(
+            _("No request to cancel is waiting for an answer."), "no_cancel_request"
+        )
+    if fresh.cancel_requested_by_id == by.pk:
+        raise _refuse(
+            _("You asked to cancel: your partner is the one to agree."),
+            "wrong_person",
+        )
+
+
+def promise_cancel_agree(
+    *, promise: Promise, by, now: dt.datetime | None = None
+) -> None:
+    """The other partner agrees: the promise is cancelled and not counted.
+    For a whole series, later open occurrences are cancelled too and no new
+    ones are made."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        _require_cancel_answerer(fresh, by)
+        fresh.state = State.CANCELLED
+        fresh.settled_at = now
+        _clear_proposal(fresh)
+        fresh.save()
+        _event(fresh, by=by, kind=EventKind.CANCEL_AGREED)
+        if fresh.cancel_series and fresh.series_id:
+            PromiseSeries.objects.filter(pk=fresh.series_id).update(ended_at=now)
+            later = Promise.objects.select_for_update().filter(
+                series_id=fresh.series_id,
+                state=State.OPEN,
+                occurrence_date__gt=fresh.occurrence_date,
+            )
+            for other in later:
+                other.state = State.CANCELLED
+                other.settled_at = now
+                _clear_proposal(other)
+                other.cancel_requested_by = None
+                other.cancel_requested_at = None
+                other.save()
+                _event(
+                    other,
+                    by=by,
+                    kind=EventKind.CANCEL_AGREED,
+                    note=_("Cancelled with every later time"),
+                )
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.cancelled",
+            target=fresh,
+            recipient=fresh.cancel_requested_by,
+        )
+    _refresh(promise, fresh)
+
+
+def promise_cancel_decline(*, promise: Promise, by) -> None:
+    """The other partner prefers to keep the promise: it stays open."""
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        _require_cancel_answerer(fresh, by)
+        asker = fresh.cancel_requested_by
+        _clear_cancel(fresh)
+        fresh.save()
+        _event(fresh, by=by, kind=EventKind.CANCEL_DECLINED)
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.cancel_declined",
+            target=fresh,
+            recipient=asker,
+        )
+    _refresh(promise, fresh)
+
+
+def promise_cancel_withdraw(*, promise: Promise, by) -> None:
+    """Whoever asked to cancel takes the request back."""
+    with transaction.atomic():
+        fresh = _start(promise, by)
+        _require_party(fresh, by)
+        if fresh.state != State.OPEN or fresh.cancel_requested_by_id != by.pk:
+            raise _refuse(
+                _("You have no request to cancel waiting here."), "no_cancel_request"
+            )
+        _clear_cancel(fresh)
+        fresh.save()
+        _event(fresh, by=by, kind=EventKind.CANCEL_WITHDRAWN)
+        activity_record(
+            space=fresh.space,
+            actor=by,
+            verb="promise.cancel_withdrawn",
+            target=fresh,
+            recipient=_other(fresh, by),
+        )
+    _refresh(promise, fresh)
+
+
+def _clear_cancel(promise: Promise) -> None:
+    promise.cancel_requested_by = None
+    promise.cancel_requested_at = None
+    promise.cancel_series = False
+
+
+def _other(promise: Promise, user):
+    return promise.promisee if user.pk == promise.author_id else promise.author
+
+
+# The clock
+
+
+def promise_mark_missed(*, promise: Promise, now: dt.datetime | None = None) -> bool:
+    """Mark an open promise whose due time passed as missed. Returns False
+    (and does nothing) if it was already moved on, so reruns and two workers
+    change it once. A pending proposal or request to cancel lapses."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        updated = Promise.objects.filter(
+            pk=promise.pk, state=State.OPEN, due_at__lte=now
+        ).update(state=State.MISSED, settled_at=now)
+        if not updated:
+            return False
+        fresh = Promise.objects.select_related("space", "author", "promisee").get(
+            pk=promise.pk
+        )
+        if fresh.has_proposal:
+            _event(fresh, by=None, kind=EventKind.LAPSED)
+        _clear_proposal(fresh)
+        _clear_cancel(fresh)
+        fresh.save()
+        _event(fresh, by=None, kind=EventKind.MISSED, created=now)
+        activity_record(
+            space=fresh.space, actor=fresh.author, verb="promise.missed", target=fresh
+        )
+    _refresh(promise, fresh)
+    return True
+
+
+def _state_message(promise: Promise) -> str:
+    messages = {
+        State.DONE: _(
+            "This promise is already marked done and waits for confirmation."
+        ),
+        State.KEPT: _("This promise was already confirmed as kept."),
+        State.NOT_QUITE: _("This promise was already confirmed as not quite kept."),
+        State.MISSED: _("This promise's due time passed: it counts as missed."),
+        State.CANCELLED: _("This promise was cancelled."),
+        State.OPEN: _("This promise hasn't been marked done yet."),
+    }
+    return str(messages[State(promise.state)])
