@@ -1,10 +1,26 @@
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from troth.accounts import devices
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # Said plainly, and true: the pause is for this account from this
+        # address only (troth/accounts/ratelimits.py).
+        "too_many_login_attempts": _(
+            "Too many attempts from here. Wait a few minutes, then try again."
+        ),
+    }
+
     def format_email_subject(self, subject: str) -> str:
         # Neutral subjects: whoever glances at the inbox learns nothing.
         return str(subject)
@@ -14,3 +30,47 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "TROTH_SIGNUP_OPEN", True)
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        # Accounts made outside allauth's sign-up (the demo, the admin shell)
+        # may have no EmailAddress row; the alert still goes to the owner.
+        if not email and not EmailAddress.objects.get_primary_email(user):
+            email = user.email
+        return super().send_notification_mail(template_prefix, user, context, email)
+
+    # Sign-in history: every attempt on an existing account is kept for its
+    # owner (troth/accounts/services.py).
+
+    def pre_authenticate(self, request, **credentials: Any) -> None:
+        from troth.accounts.models import SignIn
+        from troth.accounts.services import sign_in_failed
+
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            sign_in_failed(
+                request=request,
+                outcome=SignIn.Outcome.PAUSED,
+                email=credentials.get("email", ""),
+            )
+            raise
+
+    def authentication_failed(self, request, **credentials: Any) -> None:
+        from troth.accounts.models import SignIn
+        from troth.accounts.services import sign_in_failed
+
+        sign_in_failed(
+            request=request,
+            outcome=SignIn.Outcome.WRONG_PASSWORD,
+            email=credentials.get("email", ""),
+        )
+
+    def post_login(self, request, user, **kwargs):
+        from troth.accounts.services import sign_in_succeeded
+
+        response = super().post_login(request, user, **kwargs)
+        signed_in = sign_in_succeeded(
+            request=request, user=user, signup=bool(kwargs.get("signup"))
+        )
+        devices.set_device_cookie(response, signed_in.device_token)
+        return response

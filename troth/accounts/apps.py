@@ -4,3 +4,23 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "troth.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from allauth.mfa.signals import authentication_failed
+
+        from troth.accounts import ratelimits
+
+        ratelimits.install()
+        # allauth offers no adapter hook for a wrong two-factor code, only
+        # this signal; it only adds a line to the owner's sign-in history.
+        authentication_failed.connect(
+            wrong_code, dispatch_uid="troth.accounts.wrong_code"
+        )
+
+
+def wrong_code(sender, request, user, **kwargs) -> None:
+    from troth.accounts.models import SignIn
+    from troth.accounts.services import sign_in_failed
+
+    if request is not None:
+        sign_in_failed(request=request, outcome=SignIn.Outcome.WRONG_CODE, user=user)

@@ -49,3 +49,53 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "timezone", "language"]
+
+
+class DeleteAccountForm(forms.Form):
+    KEEP = "keep"
+    WITHDRAW = "withdraw"
+
+    shared_entries = forms.ChoiceField(
+        label=_("What you shared with your partner"),
+        choices=[
+            (
+                KEEP,
+                _(
+                    "Keep it visible to my former partner as history. It will "
+                    "show as written by “Former partner”."
+                ),
+            ),
+            (WITHDRAW, _("Delete it too. My former partner no longer sees it.")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what happens to what you shared.")},
+    )
+    confirmation = forms.CharField(
+        label=_("Confirmation"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": _("Type the words to confirm.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirmation"].label = _("To confirm, type “%(phrase)s”") % {
+            "phrase": self.phrase()
+        }
+
+    @staticmethod
+    def phrase() -> str:
+        return str(_("delete my account"))
+
+    def clean_confirmation(self) -> str:
+        typed = " ".join(self.cleaned_data["confirmation"].split()).lower()
+        if typed != self.phrase().lower():
+            raise forms.ValidationError(
+                _("Type “%(phrase)s” exactly, to be sure."),
+                params={"phrase": self.phrase()},
+            )
+        return typed
+
+    @property
+    def keep_shared(self) -> bool:
+        return self.cleaned_data["shared_entries"] == self.KEEP

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,6 +61,10 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
 
+    # Raised to end every session of the account at once, including sessions
+    # no list knows about: it is part of the hash each session must match.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
@@ -72,9 +79,71 @@ class User(AbstractUser):
     def get_short_name(self) -> str:
         return str(self)
 
+    def _get_session_auth_hash(self, secret=None) -> str:
+        # Django's hash covers the password only; ours adds the epoch, so
+        # "sign out everywhere" works without changing the password.
+        return salted_hmac(
+            "troth.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         try:
             return zoneinfo.ZoneInfo(self.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
+
+
+class SignInQuerySet(models.QuerySet):
+    def visible_to(self, user) -> SignInQuerySet:
+        """Sign-in history is its owner's alone."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+    def recent(self) -> SignInQuerySet:
+        return self.filter(at__gte=timezone.now() - SignIn.KEEP_FOR)
+
+
+class SignIn(models.Model):
+    """One attempt to sign in to an account, successful or not.
+
+    Kept for 90 days (a daily job prunes older rows) and shown to the account
+    owner only. Attempts for addresses that have no account are not kept.
+    """
+
+    KEEP_FOR = timedelta(days=90)
+
+    class Outcome(models.TextChoices):
+        SIGNED_IN = "signed_in", _("Signed in")
+        WRONG_PASSWORD = "wrong_password", _("Wrong password")
+        WRONG_CODE = "wrong_code", _("Wrong two-factor code")
+        PAUSED = "paused", _("Too many attempts: paused for a few minutes")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_ins"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    method = models.CharField(max_length=20, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    # SHA-256 of this browser's device cookie: how a new device is told
+    # from a known one (see troth/accounts/devices.py).
+    device = models.CharField(max_length=64, blank=True)
+
+    objects = SignInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.outcome} for {self.user_id} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def succeeded(self) -> bool:
+        return self.outcome == self.Outcome.SIGNED_IN

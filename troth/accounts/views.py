@@ -1,13 +1,35 @@
 from __future__ import annotations
 
+import json
+
+from allauth.account.decorators import reauthentication_required
+from allauth.mfa.utils import is_mfa_enabled
+from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from troth.accounts.forms import ProfileForm
+from troth.accounts import devices, services
+from troth.accounts.forms import DeleteAccountForm, ProfileForm
+from troth.accounts.models import SignIn
+
+HISTORY_LIMIT = 200
+
+
+def duration_text(seconds: int) -> str:
+    """ "3 days", "12 hours": how the session lifetimes are said."""
+    if seconds % 86400 == 0:
+        days = seconds // 86400
+        return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+    hours = max(1, round(seconds / 3600))
+    return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
 
 
 @login_required
@@ -22,4 +44,153 @@ def profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your settings are saved."))
             return redirect("accounts:profile")
         return render(request, "accounts/profile.html", {"form": form}, status=400)
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "mfa_enabled": is_mfa_enabled(request.user)},
+    )
+
+
+@login_required
+@require_GET
+def sessions(request: HttpRequest) -> HttpResponse:
+    current_key = request.session.session_key
+    rows = [
+        {
+            "session": s,
+            "device": devices.describe(s.user_agent),
+            "place": devices.place(s.ip),
+            "current": s.session_key == current_key,
+        }
+        for s in services.sessions_of(request.user)
+    ]
+    rows.sort(key=lambda r: (not r["current"], -r["session"].last_seen_at.timestamp()))
+    return render(
+        request,
+        "accounts/sessions.html",
+        {
+            "rows": rows,
+            "others": sum(1 for r in rows if not r["current"]),
+            "idle": duration_text(settings.SESSION_IDLE_TIMEOUT),
+            "lifetime": duration_text(settings.SESSION_COOKIE_AGE),
+        },
+    )
+
+
+@login_required
+@require_POST
+def session_end(request: HttpRequest, pk: int) -> HttpResponse:
+    # Only the account's own sessions: a partner's, or anyone's, is a 404.
+    session = UserSession.objects.filter(pk=pk, user=request.user).first()
+    if session is None:
+        raise Http404
+    was_current = services.session_end(request=request, session=session)
+    if was_current:
+        return redirect("account_login")
+    messages.success(request, _("That session has ended. It is signed out."))
+    return redirect("accounts:sessions")
+
+
+@login_required
+@require_POST
+def sessions_end_others(request: HttpRequest) -> HttpResponse:
+    ended = services.sessions_end_others(request=request)
+    messages.success(
+        request,
+        ngettext(
+            "%(n)d other session has ended.",
+            "Every other session has ended (%(n)d).",
+            ended,
+        )
+        % {"n": ended}
+        if ended
+        else _("Every other session has ended."),
+    )
+    return redirect("accounts:sessions")
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest) -> HttpResponse:
+    attempts = list(
+        SignIn.objects.visible_to(request.user).recent()[: HISTORY_LIMIT + 1]
+    )
+    rows = [
+        {
+            "attempt": a,
+            "device": devices.describe(a.user_agent),
+            "place": devices.place(a.ip),
+            "method": services.METHOD_LABELS.get(a.method, ""),
+        }
+        for a in attempts[:HISTORY_LIMIT]
+    ]
+    return render(
+        request,
+        "accounts/history.html",
+        {
+            "rows": rows,
+            "more": len(attempts) > HISTORY_LIMIT,
+            "limit": HISTORY_LIMIT,
+            "days": SignIn.KEEP_FOR.days,
+        },
+    )
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    from troth.lib.hooks import app_modules
+
+    has_calendar = any(hasattr(m, "export_ics") for m in app_modules("export"))
+    return render(request, "accounts/export.html", {"has_calendar": has_calendar})
+
+
+def _filename(ext: str) -> str:
+    return f"troth-export-{timezone.localdate():%Y-%m-%d}.{ext}"
+
+
+@login_required
+@require_GET
+@reauthentication_required
+def export_json(request: HttpRequest) -> HttpResponse:
+    archive = services.account_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(archive, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
+    return response
+
+
+@login_required
+@require_GET
+@reauthentication_required
+def export_ics(request: HttpRequest) -> HttpResponse:
+    calendar = services.calendar_export(user=request.user)
+    if calendar is None:
+        raise Http404
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("ics")}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
+def delete(request: HttpRequest) -> HttpResponse:
+    """Delete the account, after the password (or a second factor) again
+    and the typed words. allauth replays this POST after re-authentication."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(request=request, keep_shared=form.keep_shared)
+        # Rendered, not redirected: the browser is told to forget this site,
+        # and a message waiting in a cookie would be forgotten with it.
+        response = render(request, "accounts/deleted.html")
+        response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+        return response
+    return render(
+        request,
+        "accounts/delete.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )

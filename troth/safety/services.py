@@ -1,0 +1,114 @@
+"""What a person shares, stopping it, and the emergency reset.
+
+Every feature that lets a person share something says what and how to stop
+it in its own `sharing.py` (the contract is in troth/lib/sharing.py); this
+module only gathers them. Nothing here tells the partner anything: no
+Activity, no notification, no email. They may still notice that something
+is no longer shared, and the pages say so.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from troth.lib.hooks import app_modules
+from troth.lib.sharing import SharedItem
+
+logger = logging.getLogger("troth.safety")
+
+
+@dataclass
+class SharingGroup:
+    app: str  # the app's label, passed back to stop one item
+    title: str  # the feature, as the person knows it
+    items: list[SharedItem] = field(default_factory=list)
+
+
+@dataclass
+class ResetOutcome:
+    stopped: int = 0
+    sessions_ended: int = 0
+    failed: list[str] = field(default_factory=list)  # features that could not stop
+
+
+def sharing_modules() -> dict[str, ModuleType]:
+    """Each app's sharing hook, by app label, in INSTALLED_APPS order."""
+    return {
+        apps.get_containing_app_config(module.__name__).label: module
+        for module in app_modules("sharing")
+    }
+
+
+def current_space(user):
+    from troth.spaces.models import Membership
+
+    membership = (
+        Membership.objects.active().filter(user=user).select_related("space").first()
+    )
+    return membership.space if membership else None
+
+
+def sharing_list(*, user) -> list[SharingGroup]:
+    """Everything `user` shares with their partner now, grouped by feature."""
+    space = current_space(user)
+    if space is None:
+        return []
+    groups: dict[tuple[str, str], SharingGroup] = {}
+    for label, module in sharing_modules().items():
+        for item in module.shared_by(user, space):
+            key = (label, str(item.group))
+            if key not in groups:
+                groups[key] = SharingGroup(app=label, title=str(item.group))
+            groups[key].items.append(item)
+    return list(groups.values())
+
+
+def sharing_stop(*, user, app: str, key: str) -> None:
+    """Stop sharing one item. The partner is not told."""
+    module = sharing_modules().get(app)
+    space = current_space(user)
+    if module is None or space is None:
+        raise ValidationError(_("That is not shared any more."))
+    with transaction.atomic():
+        if not module.stop(user, space, key):
+            raise ValidationError(_("That is not shared any more."))
+
+
+def sharing_stop_all(*, user) -> ResetOutcome:
+    """Stop everything that can be stopped, feature by feature.
+
+    Each feature stops in its own savepoint: if one fails, the others still
+    stop, and the outcome names the one that did not."""
+    outcome = ResetOutcome()
+    space = current_space(user)
+    if space is None:
+        return outcome
+    for label, module in sharing_modules().items():
+        try:
+            with transaction.atomic():
+                outcome.stopped += module.stop_all(user, space)
+        except Exception:
+            logger.exception("Stopping all sharing failed in %s", label)
+            outcome.failed.append(apps.get_app_config(label).verbose_name)
+    return outcome
+
+
+def emergency_reset(*, request) -> ResetOutcome:
+    """Stop all sharing that can be stopped (calendar feeds and any other
+    links included: each feature's stop_all revokes its own), and end every
+    other session of the account. The partner is not notified.
+
+    Checking the password, two-factor and email comes after, on the page
+    that follows: those need the person, not a button."""
+    from troth.accounts.services import sessions_end_others
+
+    outcome = sharing_stop_all(user=request.user)
+    outcome.sessions_ended = sessions_end_others(request=request)
+    return outcome

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.safety import services
+from troth.safety.forms import ResetForm, StopForm
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    groups = services.sharing_list(user=request.user)
+    return render(
+        request,
+        "safety/index.html",
+        {"groups": groups, "count": sum(len(g.items) for g in groups)},
+    )
+
+
+@login_required
+@require_POST
+def stop(request: HttpRequest) -> HttpResponse:
+    form = StopForm(request.POST)
+    if form.is_valid():
+        try:
+            services.sharing_stop(
+                user=request.user,
+                app=form.cleaned_data["app"],
+                key=form.cleaned_data["key"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _index_with_status(request, 409)
+        messages.success(request, _("Stopped. It's private to you again."))
+        return redirect("safety:index")
+    messages.error(request, _("That is not shared any more."))
+    return _index_with_status(request, 400)
+
+
+def _index_with_status(request: HttpRequest, status: int) -> HttpResponse:
+    groups = services.sharing_list(user=request.user)
+    return render(
+        request,
+        "safety/index.html",
+        {"groups": groups, "count": sum(len(g.items) for g in groups)},
+        status=status,
+    )
+
+
+def _say_stopped(request: HttpRequest, outcome: services.ResetOutcome) -> None:
+    if outcome.stopped:
+        messages.success(
+            request,
+            ngettext(
+                "Stopped sharing %(n)d thing.",
+                "Stopped sharing %(n)d things.",
+                outcome.stopped,
+            )
+            % {"n": outcome.stopped},
+        )
+    if outcome.failed:
+        messages.error(
+            request,
+            _("These could not be stopped just now; please try again: %(names)s")
+            % {"names": ", ".join(str(name) for name in outcome.failed)},
+        )
+
+
+@login_required
+@require_POST
+def stop_all(request: HttpRequest) -> HttpResponse:
+    outcome = services.sharing_stop_all(user=request.user)
+    _say_stopped(request, outcome)
+    if not outcome.stopped and not outcome.failed:
+        messages.info(request, _("Nothing is shared now."))
+    return redirect("safety:index")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reset(request: HttpRequest) -> HttpResponse:
+    form = ResetForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        outcome = services.emergency_reset(request=request)
+        _say_stopped(request, outcome)
+        return redirect("safety:reset_next")
+    return render(
+        request,
+        "safety/reset.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_GET
+def reset_next(request: HttpRequest) -> HttpResponse:
+    """After the reset: the checks only the person can do."""
+    from troth.accounts.services import sessions_of
+
+    user = request.user
+    others = [
+        s for s in sessions_of(user) if s.session_key != request.session.session_key
+    ]
+    return render(
+        request,
+        "safety/reset_next.html",
+        {
+            "mfa_enabled": is_mfa_enabled(user),
+            "emails": EmailAddress.objects.filter(user=user).order_by(
+                "-primary", "email"
+            ),
+            "other_sessions": len(others),
+            "still_shared": sum(len(g.items) for g in services.sharing_list(user=user)),
+        },
+    )
