@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "troth.lib.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -185,6 +186,11 @@ LOGIN_REDIRECT_URL = "home"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = envint("TROTH_SESSION_MAX_AGE", 14 * 24 * 3600)
 SESSION_IDLE_TIMEOUT = envint("TROTH_SESSION_IDLE_TIMEOUT", 3 * 24 * 3600)
+# Both are enforced by troth.lib.middleware.SessionLifetimeMiddleware: the
+# first as a hard limit from sign-in, the second from the last request.
+# Approximate places for sessions, only from a MaxMind-format database file
+# the host keeps on the server; off unless set (docs/security.md).
+TROTH_GEOIP_DB = os.environ.get("TROTH_GEOIP_DB", "")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -262,14 +268,22 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Changing or adding an email address asks for the password again (MFA
+# changes always do; export and deletion ask in troth/accounts/views.py).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = False
-# Rate limits are allauth's (on by default); "login_failed" counts failures
-# per account *and* address together, so one partner cannot lock the other out.
+# Rate limits are allauth's (on by default). As allauth ships it, the "key"
+# part of "login_failed" counts failures per account from any address;
+# troth/accounts/ratelimits.py makes it count per account *and* address
+# together, so one partner cannot lock the other out.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Without SMTP there is no way to verify an address (verification is then
+# optional), and requiring it would keep two-factor off for everyone.
+MFA_ALLOW_UNVERIFIED_EMAIL = not EMAIL_HOST_CONFIGURED
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Troth"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not HTTPS

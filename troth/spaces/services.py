@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Visibility
+from troth.lib.content import Content, Visibility
 from troth.spaces.models import Activity, Invitation, Membership, Space, hash_token
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
@@ -218,12 +219,32 @@ def invitation_accept(*, token: str, user) -> Space:
     return space
 
 
-def space_leave(*, membership: Membership) -> None:
+def content_models() -> list[type[Content]]:
+    """Every kind of content, whichever app defines it."""
+    return [m for m in apps.get_models() if issubclass(m, Content)]
+
+
+def content_withdraw(*, user, space: Space) -> int:
+    """Make everything `user` shared in `space` private again, in every
+    feature at once. Returns how many entries changed."""
+    changed = 0
+    for model in content_models():
+        changed += model._base_manager.filter(
+            space=space, author=user, visibility=Visibility.SHARED
+        ).update(visibility=Visibility.PRIVATE)
+    return changed
+
+
+def space_leave(*, membership: Membership, withdraw: bool = False) -> None:
     """Leave a space. Access ends at once; the space closes for the other
-    partner, who keeps read-only access to what was shared with them."""
+    partner, who keeps read-only access to what was shared with them, unless
+    the leaver chose to `withdraw` it: then all of it becomes private to its
+    author, in every feature, before anything else happens."""
     with transaction.atomic():
         now = timezone.now()
         space = membership.space
+        if withdraw:
+            content_withdraw(user=membership.user, space=space)
         space.__dict__.pop("active_memberships", None)
         membership.left_at = now
         membership.save(update_fields=["left_at"])

@@ -127,8 +127,14 @@ def leave(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     form = LeaveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.space_leave(membership=membership)
-        messages.success(request, _("You have left the space."))
+        services.space_leave(membership=membership, withdraw=form.withdraw)
+        if form.withdraw:
+            messages.success(
+                request,
+                _("You have left the space. What you shared is private to you now."),
+            )
+        else:
+            messages.success(request, _("You have left the space."))
         return redirect("home")
     return render(
         request,
