@@ -1,0 +1,31 @@
+"""The dashboard card: disagreements waiting for my view, and a way to log one.
+
+Two queries whatever the history. No reminder and no tally: keeping a
+conflict diary can itself weigh on a relationship (RESEARCH.md), so the card
+only answers "is anything waiting for me?"."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef
+
+from troth.conflicts.models import Conflict, ConflictView
+
+
+def cards(request, membership) -> list[dict]:
+    user = request.user
+    waiting = (
+        Conflict.objects.visible_to(user)
+        .in_space(membership.space)
+        .exclude(author=user)
+        .exclude(
+            Exists(ConflictView.objects.filter(conflict=OuterRef("pk"), author=user))
+        )
+        .count()
+    )
+    return [
+        {
+            "template": "conflicts/card.html",
+            "order": 60,
+            "card": {"waiting": waiting},
+        }
+    ]

@@ -1,0 +1,105 @@
+"""Six months of disagreements for the demo couple: a handful a month, most
+with a view from both, many shared, most repaired."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from troth.conflicts.models import PATTERN_FIELDS, Conflict, ConflictView, Opening
+from troth.lib.content import Visibility
+from troth.spaces.models import Activity
+
+TOPICS = [
+    "Who does the washing-up on weeknights",
+    "Being late for dinner with friends",
+    "The holiday budget",
+    "Phone at the table",
+    "How often we see your parents",
+    "Leaving the car on empty",
+    "Plans changed at the last minute",
+    "The noise when one of us works from home",
+    "Money for the new sofa",
+    "Forgetting to call back",
+    "Whose turn it was to book the restaurant",
+    "Sunday mornings: sleep in or go out",
+    "Tone in a message that came across wrong",
+    "Tidying before guests arrive",
+    "How much screen time in the evening",
+    "The gym bag in the hallway",
+]
+
+NOTES = [
+    "I was tired and it came out sharper than I meant.",
+    "We sorted it over a walk.",
+    "Still thinking about what I actually need here.",
+    "Talking at breakfast instead of late at night helped.",
+    "",
+    "",
+]
+
+REPAIR_MINUTES = [15, 60, 60, 180, 180, 720, 1440, 4320]
+
+
+def _view(demo, conflict, author, *, shared: bool) -> ConflictView:
+    rng = demo.rng
+    roll = rng.random()
+    repaired = "yes" if roll < 0.78 else ("partly" if roll < 0.9 else "not_yet")
+    patterns = {name for name in PATTERN_FIELDS if rng.random() < 0.2}
+    view = ConflictView(
+        space=demo.space,
+        author=author,
+        conflict=conflict,
+        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+        intensity=rng.choice([1, 2, 2, 3, 3, 3, 4, 5]),
+        opening=rng.choice(
+            [Opening.GENTLE, Opening.GENTLE, Opening.EDGE, Opening.PARTNER]
+        ),
+        repaired=repaired,
+        repair_minutes=None if repaired == "not_yet" else rng.choice(REPAIR_MINUTES),
+        note=rng.choice(NOTES),
+        created=conflict.occurred_at + timedelta(hours=rng.randint(2, 30)),
+        **{name: name in patterns for name in PATTERN_FIELDS},
+    )
+    view.save()
+    Activity.objects.create(
+        space=demo.space,
+        author=author,
+        verb="conflict.logged" if author == conflict.author else "conflict.view_added",
+        visibility=view.visibility,
+        created=view.created,
+        target_type=_view_type(),
+        target_id=view.pk,
+    )
+    return view
+
+
+def _view_type():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(ConflictView)
+
+
+def populate(demo) -> None:
+    rng = demo.rng
+    topics = list(TOPICS)
+    rng.shuffle(topics)
+    day = demo.start + timedelta(days=3)
+    index = 0
+    while day < demo.now - timedelta(days=2):
+        logger, other = rng.sample(demo.partners, 2)
+        occurred = day.replace(hour=rng.randint(7, 22), minute=rng.choice([0, 15, 30]))
+        logger_shares = rng.random() < 0.8
+        conflict = Conflict.objects.create(
+            space=demo.space,
+            author=logger,
+            topic=topics[index % len(topics)],
+            occurred_at=occurred,
+            visibility=Visibility.SHARED if logger_shares else Visibility.PRIVATE,
+            created=occurred + timedelta(hours=2),
+        )
+        _view(demo, conflict, logger, shared=logger_shares)
+        # The partner can only add a view once the logger shared theirs.
+        if logger_shares and rng.random() < 0.85:
+            _view(demo, conflict, other, shared=rng.random() < 0.85)
+        index += 1
+        day += timedelta(days=rng.randint(4, 10))

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from troth.conflicts.models import (
+    NOTE_MAX,
+    PATTERNS,
+    TOPIC_MAX,
+    Intensity,
+    Opening,
+    Repair,
+    RepairTime,
+)
+from troth.lib.content import Visibility
+
+# A little slack for a clock that runs ahead of the server's.
+FUTURE_SLACK = timedelta(minutes=10)
+
+
+class ViewForm(forms.Form):
+    """One partner's own view of how a disagreement went."""
+
+    label_suffix = ""
+
+    intensity = forms.TypedChoiceField(
+        label=_("How intense did it feel?"),
+        choices=Intensity.choices,
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "scale"}),
+        error_messages={"required": _("Choose how intense it felt, from 1 to 5.")},
+    )
+    opening = forms.ChoiceField(
+        label=_("How did it start?"),
+        choices=Opening.choices,
+        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
+        error_messages={"required": _("Choose how it started.")},
+    )
+    patterns = forms.MultipleChoiceField(
+        label=_("Looking at your own part, did you notice any of these?"),
+        help_text=_(
+            "Only about yourself, and only if it helps. Everyone does these sometimes."
+        ),
+        choices=[(key, value["label"]) for key, value in PATTERNS.items()],
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),
+    )
+    repaired = forms.ChoiceField(
+        label=_("Was it repaired?"),
+        choices=Repair.choices,
+        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
+        error_messages={"required": _("Say whether it was repaired, even “not yet”.")},
+    )
+    repair_minutes = forms.TypedChoiceField(
+        label=_("If so, how long did repair take?"),
+        choices=[("", _("Choose…")), *RepairTime.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Anything you want to remember (optional)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=NOTE_MAX,
+        required=False,
+        error_messages={
+            "max_length": _("Keep the note under %(limit_value)d characters.")
+        },
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can see your view?"),
+        choices=Visibility.choices,
+        initial=Visibility.PRIVATE,
+        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
+        help_text=_(
+            "Your view stays yours unless you share it. You can share or stop "
+            "sharing later."
+        ),
+        error_messages={"required": _("Choose who can see your view.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        repaired = data.get("repaired")
+        if repaired in (Repair.YES, Repair.PARTLY) and not data.get("repair_minutes"):
+            self.add_error(
+                "repair_minutes",
+                _("Choose roughly how long repair took, or answer “not yet” above."),
+            )
+        if repaired == Repair.NOT_YET:
+            data["repair_minutes"] = None
+        return data
+
+    def view_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "intensity": data["intensity"],
+            "opening": data["opening"],
+            "patterns": set(data.get("patterns") or ()),
+            "repaired": data["repaired"],
+            "repair_minutes": data.get("repair_minutes"),
+            "note": data.get("note", "").strip(),
+        }
+
+    @classmethod
+    def initial_for(cls, view) -> dict:
+        return {
+            "intensity": view.intensity,
+            "opening": view.opening,
+            "patterns": view.patterns,
+            "repaired": view.repaired,
+            "repair_minutes": view.repair_minutes,
+            "note": view.note,
+            "visibility": view.visibility,
+        }
+
+
+class FrameForm(forms.Form):
+    """What the conflict was about and when: the logger's words."""
+
+    label_suffix = ""
+
+    topic = forms.CharField(
+        label=_("What was it about?"),
+        help_text=_("A few words are enough, for example “the holiday budget”."),
+        max_length=TOPIC_MAX,
+        error_messages={
+            "required": _("Give the disagreement a short topic."),
+            "max_length": _("Keep the topic under %(limit_value)d characters."),
+        },
+    )
+    occurred_at = forms.DateTimeField(
+        label=_("When did it happen?"),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+        error_messages={
+            "required": _("Say when it happened."),
+            "invalid": _("Enter a date and time, like 2026-03-14 19:30."),
+        },
+    )
+
+    def clean_topic(self) -> str:
+        topic = self.cleaned_data["topic"].strip()
+        if not topic:
+            raise forms.ValidationError(_("Give the disagreement a short topic."))
+        return topic
+
+    def clean_occurred_at(self):
+        when = self.cleaned_data["occurred_at"]
+        if when > timezone.now() + FUTURE_SLACK:
+            raise forms.ValidationError(
+                _("That time is still ahead. Log a disagreement once it happened.")
+            )
+        return when
+
+
+class LogForm(FrameForm, ViewForm):
+    """Logging a new disagreement: the frame and the logger's own view."""
+
+    field_order = ["topic", "occurred_at"]
+
+
+class ViewEditForm(ViewForm):
+    pass
+
+
+class LoggerEditForm(FrameForm, ViewForm):
+    field_order = ["topic", "occurred_at"]

@@ -1,0 +1,377 @@
+"""Everything that changes conflicts and views of them.
+
+Each function checks that this person may take this step now, does the work
+in one transaction, records an Activity and raises ValidationError with a
+message for the person when the step is not allowed (nothing changes then).
+
+A private view never reaches the partner: its activities are private and
+carry no recipient, and stopping or deleting a shared view makes the earlier
+activities about it private again and withdraws the partner's notifications
+of it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from troth.conflicts.models import (
+    NOTE_MAX,
+    PATTERN_FIELDS,
+    TOPIC_MAX,
+    Conflict,
+    ConflictView,
+    Intensity,
+    Opening,
+    Repair,
+    RepairTime,
+)
+from troth.lib.content import Visibility
+from troth.spaces.models import Activity, Membership, Space
+from troth.spaces.services import activity_record
+
+FUTURE_SLACK = timedelta(minutes=10)
+
+
+def _check_member(space: Space, user) -> None:
+    if not Membership.objects.active().filter(space=space, user=user).exists():
+        raise ValidationError(_("You are not in this space any more."))
+    if not space.is_open:
+        raise ValidationError(
+            _(
+                "This space is closed: what was shared stays readable, "
+                "nothing new can be added."
+            )
+        )
+
+
+def _check_frame(topic: str, occurred_at: datetime) -> str:
+    topic = (topic or "").strip()
+    if not topic:
+        raise ValidationError(_("Give the disagreement a short topic."))
+    if len(topic) > TOPIC_MAX:
+        raise ValidationError(
+            _("Keep the topic under %(n)d characters.") % {"n": TOPIC_MAX}
+        )
+    if occurred_at is None or timezone.is_naive(occurred_at):
+        raise ValidationError(_("Say when it happened."))
+    if occurred_at > timezone.now() + FUTURE_SLACK:
+        raise ValidationError(
+            _("That time is still ahead. Log a disagreement once it happened.")
+        )
+    return topic
+
+
+def _apply_view(
+    view: ConflictView,
+    *,
+    intensity: int,
+    opening: str,
+    patterns: set[str],
+    repaired: str,
+    repair_minutes: int | None,
+    note: str,
+) -> None:
+    if intensity not in Intensity.values:
+        raise ValidationError(_("Choose how intense it felt, from 1 to 5."))
+    if opening not in Opening.values:
+        raise ValidationError(_("Choose how it started."))
+    unknown = set(patterns) - set(PATTERN_FIELDS)
+    if unknown:
+        raise ValidationError(_("Choose patterns from the list."))
+    if repaired not in Repair.values:
+        raise ValidationError(_("Say whether it was repaired, even “not yet”."))
+    if repaired == Repair.NOT_YET:
+        repair_minutes = None
+    elif repair_minutes not in RepairTime.values:
+        raise ValidationError(
+            _("Choose roughly how long repair took, or answer “not yet”.")
+        )
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        raise ValidationError(
+            _("Keep the note under %(n)d characters.") % {"n": NOTE_MAX}
+        )
+    view.intensity = intensity
+    view.opening = opening
+    for name in PATTERN_FIELDS:
+        setattr(view, name, name in patterns)
+    view.repaired = repaired
+    view.repair_minutes = repair_minutes
+    view.note = note
+
+
+def _check_visibility(visibility: str) -> None:
+    if visibility not in Visibility.values:
+        raise ValidationError(_("Choose who can see your view."))
+
+
+def _sync_frame(conflict: Conflict) -> None:
+    """The frame is visible to the partner exactly while its logger shares
+    their view of it (or never, once the logger deleted their view)."""
+    own = conflict.views.filter(author_id=conflict.author_id).first()
+    visibility = own.visibility if own is not None else Visibility.PRIVATE
+    if conflict.visibility != visibility:
+        conflict.visibility = visibility
+        conflict.save(update_fields=["visibility", "updated"])
+
+
+def _announce(view: ConflictView, *, actor, verb: str) -> None:
+    """Record the step; a shared view's step reaches the partner."""
+    space = view.space
+    shared = view.visibility == Visibility.SHARED
+    recipient = space.partner_of(actor) if shared and space.is_open else None
+    activity_record(
+        space=space,
+        actor=actor,
+        verb=verb,
+        target=view,
+        recipient=recipient,
+        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+    )
+
+
+def _withdraw_traces(view: ConflictView, *, delete: bool) -> None:
+    """Take back what the partner was told about `view`: earlier activities
+    become private (or go, with the view) and their notifications go."""
+    from troth.notifications.models import Notification
+
+    view_type = ContentType.objects.get_for_model(ConflictView)
+    activities = Activity.objects.filter(target_type=view_type, target_id=view.pk)
+    if delete:
+        activities.delete()
+    else:
+        activities.update(visibility=Visibility.PRIVATE)
+    Notification.objects.filter(target_type=view_type, target_id=view.pk).exclude(
+        user_id=view.author_id
+    ).delete()
+
+
+def conflict_log(
+    *,
+    space: Space,
+    author,
+    topic: str,
+    occurred_at: datetime,
+    intensity: int,
+    opening: str,
+    patterns: set[str],
+    repaired: str,
+    repair_minutes: int | None,
+    note: str = "",
+    visibility: str = Visibility.PRIVATE,
+) -> ConflictView:
+    """Log a disagreement with `author`'s own view of it.
+
+    The view, and with it the topic and date, stay private unless
+    `visibility` is shared; sharing tells the partner."""
+    with transaction.atomic():
+        _check_member(space, author)
+        topic = _check_frame(topic, occurred_at)
+        _check_visibility(visibility)
+        conflict = Conflict(
+            space=space,
+            author=author,
+            topic=topic,
+            occurred_at=occurred_at,
+            visibility=visibility,
+        )
+        view = ConflictView(space=space, author=author, visibility=visibility)
+        _apply_view(
+            view,
+            intensity=intensity,
+            opening=opening,
+            patterns=patterns,
+            repaired=repaired,
+            repair_minutes=repair_minutes,
+            note=note,
+        )
+        conflict.full_clean()
+        conflict.save()
+        view.conflict = conflict
+        view.full_clean()
+        view.save()
+        _announce(view, actor=author, verb="conflict.logged")
+    return view
+
+
+def conflict_view_add(
+    *,
+    conflict: Conflict,
+    author,
+    intensity: int,
+    opening: str,
+    patterns: set[str],
+    repaired: str,
+    repair_minutes: int | None,
+    note: str = "",
+    visibility: str = Visibility.PRIVATE,
+) -> ConflictView:
+    """Add `author`'s own view to a conflict they can see (one view each)."""
+    with transaction.atomic():
+        _check_member(conflict.space, author)
+        if not conflict.is_visible_to(author):
+            raise ValidationError(_("This disagreement is not shared with you."))
+        if conflict.views.filter(author=author).exists():
+            raise ValidationError(
+                _("You already gave your view of this. You can change it instead.")
+            )
+        _check_visibility(visibility)
+        view = ConflictView(
+            space=conflict.space,
+            author=author,
+            conflict=conflict,
+            visibility=visibility,
+        )
+        _apply_view(
+            view,
+            intensity=intensity,
+            opening=opening,
+            patterns=patterns,
+            repaired=repaired,
+            repair_minutes=repair_minutes,
+            note=note,
+        )
+        view.full_clean()
+        view.save()
+        _sync_frame(conflict)
+        _announce(view, actor=author, verb="conflict.view_added")
+    return view
+
+
+def conflict_view_update(
+    *,
+    view: ConflictView,
+    by,
+    intensity: int,
+    opening: str,
+    patterns: set[str],
+    repaired: str,
+    repair_minutes: int | None,
+    note: str = "",
+    visibility: str | None = None,
+    topic: str | None = None,
+    occurred_at: datetime | None = None,
+) -> ConflictView:
+    """Change your own view (for instance once it was repaired). The person
+    who logged the conflict may also change its topic and date."""
+    if view.author_id != by.pk:
+        raise ValidationError(_("Only the person who wrote a view can change it."))
+    with transaction.atomic():
+        _check_member(view.space, by)
+        conflict = view.conflict
+        if topic is not None or occurred_at is not None:
+            if conflict.author_id != by.pk:
+                raise ValidationError(
+                    _("Only the person who logged it can change its topic and date.")
+                )
+            conflict.topic = _check_frame(
+                conflict.topic if topic is None else topic,
+                conflict.occurred_at if occurred_at is None else occurred_at,
+            )
+            if occurred_at is not None:
+                conflict.occurred_at = occurred_at
+            conflict.full_clean()
+            conflict.save()
+        _apply_view(
+            view,
+            intensity=intensity,
+            opening=opening,
+            patterns=patterns,
+            repaired=repaired,
+            repair_minutes=repair_minutes,
+            note=note,
+        )
+        view.full_clean()
+        view.save()
+        changed_visibility = visibility is not None and visibility != view.visibility
+        if changed_visibility:
+            _check_visibility(visibility)
+            if visibility == Visibility.SHARED:
+                _share(view, by)
+            else:
+                _stop(view, by)
+        else:
+            # A private activity: editing is not news for the partner.
+            activity_record(
+                space=view.space,
+                actor=by,
+                verb="conflict.view_updated",
+                target=view,
+                visibility=Visibility.PRIVATE,
+            )
+    return view
+
+
+def _share(view: ConflictView, by) -> None:
+    view.visibility = Visibility.SHARED
+    view.save(update_fields=["visibility", "updated"])
+    _sync_frame(view.conflict)
+    _announce(view, actor=by, verb="conflict.view_shared")
+
+
+def _stop(view: ConflictView, by) -> None:
+    view.visibility = Visibility.PRIVATE
+    view.save(update_fields=["visibility", "updated"])
+    _sync_frame(view.conflict)
+    _withdraw_traces(view, delete=False)
+    activity_record(
+        space=view.space,
+        actor=by,
+        verb="conflict.view_stopped",
+        target=view,
+        visibility=Visibility.PRIVATE,
+    )
+
+
+def conflict_view_share(*, view: ConflictView, by) -> ConflictView:
+    """Share your view with your partner; they are told."""
+    if view.author_id != by.pk:
+        raise ValidationError(_("Only the person who wrote a view can share it."))
+    with transaction.atomic():
+        _check_member(view.space, by)
+        if view.visibility == Visibility.SHARED:
+            raise ValidationError(_("Your view is already shared."))
+        _share(view, by)
+    return view
+
+
+def conflict_view_stop(*, view: ConflictView, by) -> ConflictView:
+    """Stop sharing your view. The partner is not told; what they were told
+    about it is withdrawn. Works in a closed space too."""
+    if view.author_id != by.pk:
+        raise ValidationError(
+            _("Only the person who wrote a view can stop sharing it.")
+        )
+    with transaction.atomic():
+        if view.visibility != Visibility.SHARED:
+            raise ValidationError(_("Your view is not shared."))
+        _stop(view, by)
+    return view
+
+
+def conflict_view_delete(*, view: ConflictView, by) -> None:
+    """Delete your view. A conflict nobody has a view of any more goes too.
+    If you logged it and your partner still has a view of it, its topic and
+    date stay, seen by you alone; your partner keeps their own view."""
+    if view.author_id != by.pk:
+        raise ValidationError(_("Only the person who wrote a view can delete it."))
+    with transaction.atomic():
+        conflict = view.conflict
+        _withdraw_traces(view, delete=True)
+        view.delete()
+        if not conflict.views.exists():
+            conflict.delete()
+        else:
+            _sync_frame(conflict)
+        activity_record(
+            space=view.space,
+            actor=by,
+            verb="conflict.view_deleted",
+            visibility=Visibility.PRIVATE,
+        )
