@@ -49,12 +49,22 @@ def _refuse(message: str, code: str) -> ValidationError:
 
 
 def _require_partner(space: Space, user) -> None:
-    if not space.is_open:
-        raise _refuse(
-            _("This space is closed, so promises can no longer change."), "closed"
+    """Only a current partner of an open space may act in it. Read from the
+    database, not from the `space` object, which may be older than a leave."""
+    closed_at = list(
+        Membership.objects.active()
+        .filter(space_id=space.pk, user=user)
+        .values_list("space__closed_at", flat=True)[:1]
+    )
+    if not closed_at:
+        raise ValidationError(
+            _("Only the partners in this space can do that."), code="not_member"
         )
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise _refuse(_("Only the partners in this space can do that."), "not_member")
+    if closed_at[0] is not None:
+        raise ValidationError(
+            _("This space is closed: nothing in it can change any more."),
+            code="closed",
+        )
 
 
 def _start(promise: Promise, by) -> Promise:

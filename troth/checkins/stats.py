@@ -1,0 +1,112 @@
+"""Pulse trends, computed one way for every page that shows them.
+
+The derivation is docs/figures/pulse-trends.md; keep the two in step. The
+insights and the monthly audit reuse `pulse_trend` and `pulse_answered_days`.
+
+Every function reads pulses through `visible_to(viewer)`: asking for a
+partner's trend returns nothing unless that partner shares their pulse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from statistics import mean
+
+from troth.checkins.models import Pulse
+
+# The four subscales and the items that make each. Responsiveness is the
+# mean of the two items about feeling understood and cared for.
+SUBSCALES: dict[str, tuple[str, ...]] = {
+    "predictability": ("predictability",),
+    "dependability": ("dependability",),
+    "faith": ("faith",),
+    "responsiveness": ("understood", "cared_for"),
+}
+# Momentary ratings settle after about two weeks (RESEARCH.md): no trend is
+# shown before a person has answered on this many days.
+TREND_MIN_DAYS = 14
+DOC = "pulse-trends.md"
+
+
+def day_score(pulse: Pulse, subscale: str) -> float | None:
+    """One day's value on a subscale: the mean of its answered items, or
+    None when none of them was answered that day."""
+    values = [getattr(pulse, item) for item in SUBSCALES[subscale]]
+    values = [v for v in values if v is not None]
+    return mean(values) if values else None
+
+
+def _means(pulses: list[Pulse]) -> dict[str, float | None]:
+    result: dict[str, float | None] = {}
+    for subscale in SUBSCALES:
+        scores = [s for p in pulses if (s := day_score(p, subscale)) is not None]
+        result[subscale] = round(mean(scores), 2) if scores else None
+    return result
+
+
+@dataclass(frozen=True)
+class PulseWeek:
+    """One week (Monday to Sunday) of a person's pulse."""
+
+    start: dt.date
+    days: int  # answered days in this week
+    means: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class PulseTrend:
+    """A person's pulse over [start, end], both days included."""
+
+    start: dt.date
+    end: dt.date
+    answered_days: int  # answered days in the period
+    total_days: int  # answered days ever, up to `end`
+    means: dict[str, float | None]  # per subscale, over the period
+    weeks: list[PulseWeek] = field(default_factory=list)
+
+    @property
+    def enough(self) -> bool:
+        """Whether a trend may be shown: at least 14 answered days."""
+        return self.total_days >= TREND_MIN_DAYS
+
+    @property
+    def days_to_go(self) -> int:
+        return max(0, TREND_MIN_DAYS - self.total_days)
+
+
+def pulse_answered_days(*, viewer, subject, until: dt.date | None = None) -> int:
+    """How many days `subject` answered the pulse (up to `until`), as far
+    as `viewer` may see. One query."""
+    pulses = Pulse.objects.visible_to(viewer).filter(author=subject)
+    if until is not None:
+        pulses = pulses.filter(day__lte=until)
+    return pulses.count()
+
+
+def pulse_trend(*, viewer, subject, start: dt.date, end: dt.date) -> PulseTrend:
+    """Per-subscale means for `subject`'s pulse from `start` to `end`, over
+    the whole period and week by week. Two queries, whatever the period.
+
+    A day counts when at least one item was answered; a subscale's mean is
+    over the days on which it was answered; skipped days are simply absent
+    (never counted as low). Weeks start on Monday."""
+    visible = Pulse.objects.visible_to(viewer).filter(author=subject)
+    pulses = list(visible.filter(day__gte=start, day__lte=end).order_by("day"))
+    total = visible.filter(day__lte=end).count()
+    by_week: dict[dt.date, list[Pulse]] = {}
+    for pulse in pulses:
+        monday = pulse.day - dt.timedelta(days=pulse.day.weekday())
+        by_week.setdefault(monday, []).append(pulse)
+    weeks = [
+        PulseWeek(start=monday, days=len(days), means=_means(days))
+        for monday, days in sorted(by_week.items())
+    ]
+    return PulseTrend(
+        start=start,
+        end=end,
+        answered_days=len(pulses),
+        total_days=total,
+        means=_means(pulses),
+        weeks=weeks,
+    )

@@ -1,0 +1,306 @@
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.checkins import services
+from troth.checkins.forms import PulseForm, PulseSettingsForm, StatusForm
+from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
+from troth.checkins.stats import SUBSCALES, pulse_trend
+from troth.spaces.models import current_membership
+
+ETA_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90]
+LATE_CHOICES = [5, 10, 15, 20, 30, 45, 60]
+
+
+def poll_seconds() -> int:
+    return int(getattr(settings, "TROTH_STATUS_POLL_SECONDS", 15))
+
+
+def partner_status(request, membership) -> dict:
+    """The partner's current status, and an ETag for it: one query.
+
+    The ETag changes when a new status arrives or the shown one expires, and
+    with the viewer's zone and language (they change the words shown)."""
+    now = timezone.now()
+    user = request.user
+    status = (
+        Status.objects.visible_to(user)
+        .filter(space=membership.space)
+        .exclude(author=user)
+        .select_related("author")
+        .order_by("-created", "-id")
+        .first()
+    )
+    active = status is not None and status.is_active(now)
+    raw = ":".join(
+        str(part)
+        for part in (
+            user.pk,
+            status.pk if status else 0,
+            int(active),
+            timezone.get_current_timezone_name(),
+            translation.get_language(),
+            poll_seconds(),
+        )
+    )
+    etag = '"' + hashlib.sha256(raw.encode()).hexdigest()[:20] + '"'
+    return {
+        "status": status if active else None,
+        "etag": etag,
+        "poll_seconds": poll_seconds(),
+    }
+
+
+def _space_or_home(request):
+    membership = current_membership(request)
+    if membership is None:
+        return None, redirect("home")
+    return membership, None
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    membership, away = _space_or_home(request)
+    if away:
+        return away
+    space = membership.space
+    now = timezone.now()
+    mine = (
+        Status.objects.filter(space=space, author=request.user, expires_at__gt=now)
+        .order_by("-created")
+        .first()
+    )
+    recent = list(
+        Status.objects.visible_to(request.user)
+        .filter(space=space)
+        .select_related("author")
+        .order_by("-created", "-id")[:10]
+    )
+    return render(
+        request,
+        "checkins/index.html",
+        {
+            **partner_status(request, membership),
+            "mine": mine,
+            "recent": recent,
+            "eta_choices": ETA_CHOICES,
+            "late_choices": LATE_CHOICES,
+            "form": StatusForm(),
+            "now": now,
+        },
+    )
+
+
+@login_required
+@require_GET
+def partner_status_fragment(request: HttpRequest) -> HttpResponse:
+    """The live fragment the dashboard polls. 304 when nothing changed."""
+    membership = current_membership(request)
+    if membership is None:
+        return HttpResponse(status=204)
+    context = partner_status(request, membership)
+    if request.headers.get("If-None-Match") == context["etag"]:
+        response = HttpResponseNotModified()
+    else:
+        response = render(request, "checkins/index.html#partner_status", context)
+    response["ETag"] = context["etag"]
+    return response
+
+
+def _back(request, fallback: str = "checkins:index"):
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+@require_POST
+def status_send(request: HttpRequest) -> HttpResponse:
+    membership, away = _space_or_home(request)
+    if away:
+        return away
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.status_send(
+                space=membership.space,
+                by=request.user,
+                kind=data["kind"],
+                minutes=data["minutes"],
+                until=data["until"],
+                text=data["text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            partner = membership.space.partner_of(request.user)
+            messages.success(
+                request,
+                _("Sent. %(name)s will see it.") % {"name": partner}
+                if partner
+                else _("Saved. Your partner will see it once they join."),
+            )
+            return _back(request)
+    return _index_with_errors(request, membership, form)
+
+
+def _index_with_errors(request, membership, form) -> HttpResponse:
+    now = timezone.now()
+    return render(
+        request,
+        "checkins/index.html",
+        {
+            **partner_status(request, membership),
+            "mine": None,
+            "recent": [],
+            "eta_choices": ETA_CHOICES,
+            "late_choices": LATE_CHOICES,
+            "form": form,
+            "now": now,
+        },
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def status_clear(request: HttpRequest) -> HttpResponse:
+    membership, away = _space_or_home(request)
+    if away:
+        return away
+    try:
+        services.status_clear(space=membership.space, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back(request)
+    messages.success(request, _("Your status is cleared."))
+    return _back(request)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pulse(request: HttpRequest) -> HttpResponse:
+    """Today's pulse: at most five taps and an optional note."""
+    membership, away = _space_or_home(request)
+    if away:
+        return away
+    today = services.local_today(request.user)
+    existing = Pulse.objects.filter(author=request.user, day=today).first()
+    initial = {}
+    if existing is not None:
+        initial = {**existing.answers(), "note": existing.note or ""}
+    form = PulseForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.pulse_record(
+                    space=membership.space,
+                    by=request.user,
+                    answers={item: data.get(item) for item in ITEMS},
+                    note=data["note"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Thank you. Today’s pulse is saved."))
+                return redirect("checkins:pulse")
+    prefs = PulseSettings.for_user(request.user)
+    answered = Pulse.objects.filter(author=request.user).count()
+    return render(
+        request,
+        "checkins/pulse.html",
+        {
+            "form": form,
+            "existing": existing,
+            "today": today,
+            "prefs": prefs,
+            "answered": answered,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pulse_settings(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    prefs = PulseSettings.for_user(request.user)
+    form = PulseSettingsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"share": prefs.share, "remind_at": prefs.remind_at},
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            services.pulse_settings_update(
+                user=request.user,
+                space=membership.space if membership else None,
+                share=form.cleaned_data["share"],
+                remind_at=form.cleaned_data["remind_at"],
+            )
+            messages.success(request, _("Your pulse settings are saved."))
+            return redirect("checkins:pulse")
+        return render(
+            request, "checkins/pulse_settings.html", {"form": form}, status=400
+        )
+    return render(request, "checkins/pulse_settings.html", {"form": form})
+
+
+TREND_DAYS = 90
+
+
+@login_required
+@require_GET
+def pulse_trends(request: HttpRequest) -> HttpResponse:
+    """My pulse over the last 90 days, and my partner's if they share it."""
+    membership, away = _space_or_home(request)
+    if away:
+        return away
+    end = services.local_today(request.user)
+    start = end - dt.timedelta(days=TREND_DAYS - 1)
+    people = [request.user]
+    partner = membership.space.partner_of(request.user)
+    if partner is not None:
+        people.append(partner)
+    trends = []
+    for person in people:
+        trend = pulse_trend(viewer=request.user, subject=person, start=start, end=end)
+        if person != request.user and trend.total_days == 0:
+            continue  # not shared (or nothing yet): nothing about it is shown
+        trends.append({"person": person, "trend": trend})
+    return render(
+        request,
+        "checkins/pulse_trends.html",
+        {
+            "trends": trends,
+            "subscales": list(SUBSCALES),
+            "days": TREND_DAYS,
+        },
+    )
+
+
+@login_required
+@require_GET
+def pulse_how(request: HttpRequest) -> HttpResponse:
+    return render(request, "checkins/pulse_how.html", {"kinds": Kind})
