@@ -1,0 +1,34 @@
+"""Moments on the dashboard: the partner's recent moments still waiting to
+be acknowledged, and a way to note one. Two queries."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from troth.moments.models import Moment
+
+RECENT_DAYS = 14
+SHOWN = 3
+
+
+def cards(request, membership) -> list[dict]:
+    user = request.user
+    space = membership.space
+    if not space.is_open:
+        return []
+    since = timezone.now().astimezone(user.tz).date() - timedelta(days=RECENT_DAYS)
+    waiting = Moment.objects.to_acknowledge(user).filter(
+        space=space, occurred_on__gte=since
+    )
+    shown = list(waiting.select_related("author")[:SHOWN])
+    count = len(shown) if len(shown) < SHOWN else waiting.count()
+    return [
+        {
+            "template": "moments/card.html",
+            "order": 30,
+            "to_acknowledge": shown,
+            "to_acknowledge_count": count,
+        }
+    ]

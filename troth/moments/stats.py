@@ -1,0 +1,175 @@
+"""Figures about moments and the bid log, computed one way for every page.
+
+Each function reads only what the viewer may see (`visible_to`), runs a
+fixed number of queries whatever the amount of data, and returns plain
+data. The bid-log trend is explained in docs/figures/bid-log.md; keep the
+two in step. Nothing here is a score: counts of what was noticed, never a
+comparison or balance between partners.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth, TruncWeek
+from django.utils import timezone
+
+from troth.moments.models import Bid, Kind, Moment
+
+DOC = "bid-log.md"
+# Below this many bids in a week no share is shown: one or two notes say
+# more about when someone remembered to write than about the week.
+MIN_BIDS_FOR_SHARE = 3
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of the week `day` falls in (ISO weeks)."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def period_starts(start: dt.date, end: dt.date, period: str) -> list[dt.date]:
+    """Every week (Mondays) or month (first days) that overlaps [start, end]."""
+    if period == "week":
+        first = week_start(start)
+        return [
+            first + dt.timedelta(weeks=n)
+            for n in range((week_start(end) - first).days // 7 + 1)
+        ]
+    if period == "month":
+        starts, cursor = [], start.replace(day=1)
+        while cursor <= end:
+            starts.append(cursor)
+            cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
+        return starts
+    raise ValueError("period is 'week' or 'month'")
+
+
+@dataclass(frozen=True)
+class MomentCounts:
+    start: dt.date  # first day of the week (Monday) or month
+    noticed_by_me: int  # moments I recorded about my partner
+    noticed_about_me: int  # moments my partner recorded about me
+    my_own: int  # moments I recorded about myself (shared or not)
+    partner_shared_own: int  # moments my partner shared about themself
+    acknowledged: int  # of all the above, how many the other acknowledged
+
+    @property
+    def total(self) -> int:
+        return (
+            self.noticed_by_me
+            + self.noticed_about_me
+            + self.my_own
+            + self.partner_shared_own
+        )
+
+
+def moments_by_period(
+    *, user, space, start: dt.date, end: dt.date, period: str = "week"
+) -> list[MomentCounts]:
+    """Moments the viewer can see, by the day they happened, per week or
+    month from `start` to `end` (inclusive), with empty periods as zeros.
+    One query."""
+    trunc = TruncWeek if period == "week" else TruncMonth
+    rows = (
+        Moment.objects.visible_to(user)
+        .filter(space=space, occurred_on__range=(start, end))
+        .annotate(period=trunc("occurred_on"))
+        .values("period")
+        .annotate(
+            noticed_by_me=Count("id", filter=Q(author=user, about="partner")),
+            noticed_about_me=Count("id", filter=Q(about="partner") & ~Q(author=user)),
+            my_own=Count("id", filter=Q(author=user, about="self")),
+            partner_shared_own=Count("id", filter=Q(about="self") & ~Q(author=user)),
+            acknowledged=Count("id", filter=Q(acknowledged_at__isnull=False)),
+        )
+        .order_by("period")
+    )
+    found = {}
+    for row in rows:
+        key = row.pop("period")
+        if isinstance(key, dt.datetime):
+            key = key.date()
+        found[key] = row
+    empty = dict.fromkeys(
+        (
+            "noticed_by_me",
+            "noticed_about_me",
+            "my_own",
+            "partner_shared_own",
+            "acknowledged",
+        ),
+        0,
+    )
+    return [
+        MomentCounts(start=s, **found.get(s, empty))
+        for s in period_starts(start, end, period)
+    ]
+
+
+def moments_by_kind(*, user, space, start: dt.date, end: dt.date) -> dict[str, int]:
+    """How many visible moments of each kind happened from `start` to `end`.
+    Every kind is present, zero or not. One query."""
+    counts = dict.fromkeys(Kind.values, 0)
+    rows = (
+        Moment.objects.visible_to(user)
+        .filter(space=space, occurred_on__range=(start, end))
+        .values("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["kind"]] = row["n"]
+    return counts
+
+
+@dataclass(frozen=True)
+class BidWeek:
+    start: dt.date  # Monday, in the author's own time zone
+    toward: int
+    away: int
+    against: int
+
+    @property
+    def total(self) -> int:
+        return self.toward + self.away + self.against
+
+    @property
+    def toward_share(self) -> int | None:
+        """Whole percent of logged bids met by turning toward; None when the
+        week has fewer than MIN_BIDS_FOR_SHARE bids."""
+        if self.total < MIN_BIDS_FOR_SHARE:
+            return None
+        return round(100 * self.toward / self.total)
+
+
+def bid_trend(*, user, weeks: int = 8, now: dt.datetime | None = None) -> list[BidWeek]:
+    """The author's own bids per week, for the last `weeks` weeks including
+    this one, in the author's time zone. One query. See docs/figures/bid-log.md."""
+    now = now or timezone.now()
+    tz = user.tz
+    this_week = week_start(now.astimezone(tz).date())
+    first = this_week - dt.timedelta(weeks=weeks - 1)
+    since = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
+    rows = (
+        Bid.objects.visible_to(user)
+        .filter(author=user, occurred_at__gte=since)
+        .values_list("occurred_at", "response")
+    )
+    buckets = {first + dt.timedelta(weeks=n): [0, 0, 0] for n in range(weeks)}
+    index = {Bid.Response.TOWARD: 0, Bid.Response.AWAY: 1, Bid.Response.AGAINST: 2}
+    for occurred_at, response in rows:
+        start = week_start(occurred_at.astimezone(tz).date())
+        if start in buckets:
+            buckets[start][index[response]] += 1
+    return [BidWeek(start, *counts) for start, counts in sorted(buckets.items())]
+
+
+def noticed_total(*, user, space, start: dt.date, end: dt.date) -> int:
+    """How many moments the viewer can see from `start` to `end`. One query."""
+    return (
+        Moment.objects.visible_to(user)
+        .filter(space=space, occurred_on__range=(start, end))
+        .count()
+    )

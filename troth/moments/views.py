@@ -1,0 +1,335 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.lib.access import get_visible_or_404
+from troth.moments import services, stats
+from troth.moments.forms import AckForm, BidForm, MomentForm, TimelineFilter
+from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
+from troth.spaces.models import current_membership
+
+TIMELINE_PAGE = 30
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(str(m) for m in error.messages)
+
+
+def _next_url(request, default: str) -> str:
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return target
+    return default
+
+
+def _moments(user):
+    return Moment.objects.visible_to(user).select_related("author", "subject")
+
+
+def _today(user) -> dt.date:
+    return timezone.now().astimezone(user.tz).date()
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The timeline: every moment either of you may see, newest first."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    form = TimelineFilter(request.GET or None)
+    show = form.cleaned_data["show"] if form.is_valid() else ""
+    moments = _moments(user).filter(space=membership.space)
+    if show == "noticed":
+        moments = moments.filter(author=user, about=About.PARTNER)
+    elif show == "noticed-me":
+        moments = moments.exclude(author=user).filter(about=About.PARTNER)
+    elif show == "mine":
+        moments = moments.filter(author=user, about=About.SELF)
+    page = Paginator(moments, TIMELINE_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "moments/index.html",
+        {
+            "page": page,
+            "show": show,
+            "tabs": form.fields["show"].choices,
+            "ack_choices": Ack.choices,
+            "this_week": stats.week_start(_today(user)),
+        },
+    )
+
+
+def _kind_choices_for_template():
+    return [
+        {"value": value, "partner": label, "self": KIND_SELF[value]}
+        for value, label in Kind.choices
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moment_new(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    space = membership.space
+    about = (
+        request.GET.get("about")
+        if request.GET.get("about") in About.values
+        else About.PARTNER
+    )
+    if request.method == "POST":
+        form = MomentForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                moment = services.moment_create(
+                    space=space,
+                    by=request.user,
+                    about=data["about"],
+                    kind=data["kind"],
+                    note=data["note"],
+                    occurred_on=data["occurred_on"],
+                    share=data["share"],
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                if moment.is_about_partner:
+                    messages.success(
+                        request,
+                        _("Noted. %(name)s will see what you noticed.")
+                        % {"name": moment.subject},
+                    )
+                elif moment.is_shared:
+                    messages.success(request, _("Noted and shared with your partner."))
+                else:
+                    messages.success(request, _("Noted. Only you can see it."))
+                return redirect("moments:index")
+        status = 400
+    else:
+        form = MomentForm(initial={"about": about, "occurred_on": _today(request.user)})
+        status = 200
+    return render(
+        request,
+        "moments/new.html",
+        {
+            "form": form,
+            "kinds": _kind_choices_for_template(),
+            "partner": space.partner_of(request.user),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def moment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    moment = get_visible_or_404(
+        _moments(request.user).select_related("space"), request.user, pk=pk
+    )
+    return render(
+        request, "moments/detail.html", {"moment": moment, "ack_choices": Ack.choices}
+    )
+
+
+@login_required
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    moment = get_visible_or_404(
+        _moments(request.user).exclude(author=request.user).select_related("space"),
+        request.user,
+        pk=pk,
+    )
+    form = AckForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose how to acknowledge it."))
+        services.moment_acknowledge(
+            moment=moment, by=request.user, ack=form.cleaned_data["ack"]
+        )
+    except ValidationError as error:
+        return _refused(request, error)
+    if request.htmx:
+        moment = _moments(request.user).get(pk=moment.pk)
+        return render(
+            request,
+            "moments/index.html#item",
+            {"moment": moment, "ack_choices": Ack.choices, "done": True},
+        )
+    messages.success(
+        request, _("%(name)s will see that you noticed.") % {"name": moment.author}
+    )
+    return redirect(_next_url(request, moment.get_absolute_url()))
+
+
+def _item(request, moment: Moment, **extra) -> HttpResponse:
+    moment = _moments(request.user).get(pk=moment.pk)
+    context = {"moment": moment, "ack_choices": Ack.choices, **extra}
+    return render(request, "moments/index.html#item", context)
+
+
+def _own_self_moment(request, pk: int) -> Moment:
+    return get_visible_or_404(
+        Moment.objects.filter(author=request.user).select_related("space"),
+        request.user,
+        pk=pk,
+    )
+
+
+@login_required
+@require_POST
+def moment_share(request: HttpRequest, pk: int) -> HttpResponse:
+    moment = _own_self_moment(request, pk)
+    try:
+        services.moment_share(moment=moment, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error)
+    messages.success(request, _("Shared with your partner."))
+    return redirect(moment)
+
+
+@login_required
+@require_POST
+def moment_unshare(request: HttpRequest, pk: int) -> HttpResponse:
+    moment = _own_self_moment(request, pk)
+    try:
+        services.moment_unshare(moment=moment, by=request.user)
+    except ValidationError as error:
+        return _refused(request, error)
+    messages.success(request, _("Only you can see it now. Your partner was not told."))
+    return redirect(moment)
+
+
+@login_required
+@require_POST
+def moment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    moment = _own_self_moment(request, pk)
+    services.moment_delete(moment=moment, by=request.user)
+    messages.success(request, _("The moment is deleted."))
+    return redirect("moments:index")
+
+
+def _refused(request, error: ValidationError, status: int = 409) -> HttpResponse:
+    return render(
+        request, "moments/refused.html", {"message": _error_text(error)}, status=status
+    )
+
+
+@login_required
+@require_GET
+def week(request: HttpRequest) -> HttpResponse:
+    """What you noticed this week, and what was noticed about you."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    this_week = stats.week_start(_today(user))
+    try:
+        start = stats.week_start(dt.date.fromisoformat(request.GET.get("week", "")))
+    except ValueError:
+        start = this_week
+    end = start + dt.timedelta(days=6)
+    moments = list(
+        _moments(user)
+        .filter(space=membership.space, occurred_on__range=(start, end))
+        .order_by("occurred_on", "created", "id")
+    )
+    noticed = [m for m in moments if m.author_id == user.pk and m.is_about_partner]
+    about_me = [m for m in moments if m.author_id != user.pk and m.is_about_partner]
+    own = [m for m in moments if m.author_id == user.pk and not m.is_about_partner]
+    theirs = [m for m in moments if m.author_id != user.pk and not m.is_about_partner]
+    return render(
+        request,
+        "moments/week.html",
+        {
+            "start": start,
+            "end": end,
+            "previous": start - dt.timedelta(weeks=1),
+            "next": start + dt.timedelta(weeks=1) if start < this_week else None,
+            "is_this_week": start == this_week,
+            "noticed": noticed,
+            "about_me": about_me,
+            "own": own,
+            "theirs": theirs,
+            "partner": membership.space.partner_of(user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bids(request: HttpRequest) -> HttpResponse:
+    """My private bid log: when I reached out and how it was met."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    if request.method == "POST":
+        form = BidForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.bid_create(
+                    space=membership.space,
+                    by=user,
+                    response=data["response"],
+                    occurred_at=data["occurred_at"],
+                    note=data["note"],
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(request, _("Noted in your private log."))
+                return redirect("moments:bids")
+        status = 400
+    else:
+        form = BidForm()
+        status = 200
+    recent = list(Bid.objects.visible_to(user).filter(space=membership.space)[:50])
+    trend = stats.bid_trend(user=user)
+    return render(
+        request,
+        "moments/bids.html",
+        {
+            "form": form,
+            "recent": recent,
+            "trend": trend,
+            "logged": sum(w.total for w in trend),
+            "min_bids": stats.MIN_BIDS_FOR_SHARE,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def bid_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    bid = get_visible_or_404(Bid.objects.select_related("space"), request.user, pk=pk)
+    services.bid_delete(bid=bid, by=request.user)
+    messages.success(request, _("The note is deleted."))
+    return redirect("moments:bids")
+
+
+@login_required
+@require_GET
+def bids_how(request: HttpRequest) -> HttpResponse:
+    """How the bid-log trend is computed (docs/figures/bid-log.md)."""
+    return render(
+        request, "moments/bids_how.html", {"min_bids": stats.MIN_BIDS_FOR_SHARE}
+    )

@@ -1,0 +1,34 @@
+"""Today's question on the dashboard: the question, and whether each of you
+has answered. Never an answer, its length or its time before the reveal."""
+
+from __future__ import annotations
+
+from troth.questions.models import Round
+from troth.questions.services import round_for_day, space_day
+
+
+def cards(request, membership) -> list[dict]:
+    user = request.user
+    space = membership.space
+    waiting = space.is_open and len(space.partners) < 2
+    today = None
+    if space.is_open and not waiting:
+        rounds = (
+            Round.objects.visible_to(user).with_progress(user).select_related("own")
+        )
+        day = space_day(space)
+        today = rounds.filter(space=space, day=day, origin=Round.Origin.DAILY).first()
+        if today is None:
+            made = round_for_day(space=space, day=day)
+            today = rounds.filter(pk=made.pk).first() if made else None
+    if not space.is_open:
+        return []
+    return [
+        {
+            "template": "questions/card.html",
+            "order": 20,
+            "round": today,
+            "partner": space.partner_of(user),
+            "waiting": waiting,
+        }
+    ]

@@ -1,0 +1,278 @@
+"""Troth's own deck of questions, in three levels of increasing depth.
+
+Written for Troth, in our own words, after the idea in Aron et al. (1997)
+that closeness grows from sustained, escalating, reciprocal disclosure, and
+Laurenceau et al. (1998) that disclosing feelings matters more than facts
+(see RESEARCH.md): so the questions ask how something felt, not what
+happened. Each has a stable key; never reuse or renumber a key, since rounds
+store it. Every text is marked for translation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Level(models.IntegerChoices):
+    LIGHT = 1, pgettext_lazy("question level", "Warming up")
+    DEEPER = 2, pgettext_lazy("question level", "Going deeper")
+    DEEPEST = 3, pgettext_lazy("question level", "Close to the heart")
+
+
+LEVEL_HELP = {
+    Level.LIGHT: _("Light, warm questions about everyday feelings."),
+    Level.DEEPER: _("More personal: what shaped you, what you need, what is hard."),
+    Level.DEEPEST: _(
+        "The most vulnerable questions. Best when you both feel safe and have time."
+    ),
+}
+
+
+class Theme(models.TextChoices):
+    PAST = "past", _("The past")
+    PRESENT = "present", _("Now")
+    FUTURE = "future", _("The future")
+    FEARS = "fears", _("Fears")
+    HOPES = "hopes", _("Hopes")
+    APPRECIATION = "appreciation", _("Appreciation")
+    TRUST = "trust", _("Trust")
+
+
+@dataclass(frozen=True)
+class DeckQuestion:
+    key: str
+    level: int
+    theme: str
+    text: Promise
+
+
+def _level(level: int, themed: dict[str, list[Promise]]) -> list[DeckQuestion]:
+    return [
+        DeckQuestion(f"{level}.{theme}.{n}", level, theme, text)
+        for theme, texts in themed.items()
+        for n, text in enumerate(texts, start=1)
+    ]
+
+
+LEVEL_1 = _level(
+    1,
+    {
+        Theme.PAST: [
+            _(
+                "What small memory from your childhood still makes you smile, and why does it stay with you?"
+            ),
+            _("When did you first feel at ease with me?"),
+            _(
+                "Which place from your past would you like to show me, and how did you feel there?"
+            ),
+            _("On which day this past year did you feel proud of yourself?"),
+            _(
+                "Which song takes you straight back to a time in your life, and what feeling comes back with it?"
+            ),
+        ],
+        Theme.PRESENT: [
+            _("What made you feel good today, even for a moment?"),
+            _("What are you enjoying about this season of your life?"),
+            _("When during the week do you feel most like yourself?"),
+            _("What has been on your mind lately, and how does it sit with you?"),
+            _("What small thing would make tomorrow a better day for you?"),
+        ],
+        Theme.FUTURE: [
+            _("What are you looking forward to, and what do you imagine feeling then?"),
+            _("If we had a free weekend next month, how would you love to spend it?"),
+            _("What would you like to learn, and what draws you to it?"),
+            _("Which little tradition would you like us to start?"),
+            _("Where would you love to wake up one morning a year from now?"),
+        ],
+        Theme.FEARS: [
+            _("What small worry did you carry this week?"),
+            _("Which everyday situation makes you a little nervous, and what helps?"),
+            _(
+                "When do you feel a bit out of place, and what do you wish people did then?"
+            ),
+            _("What did you worry about as a child that seems small now?"),
+            _("What kind of news makes your heart sink a little?"),
+        ],
+        Theme.HOPES: [
+            _("What are you hoping for this month, just for yourself?"),
+            _("What would make this year feel like a good year to you?"),
+            _("How do you hope people feel after spending time with you?"),
+            _("What do you hope our home feels like on an ordinary evening?"),
+            _("What are you hoping for in your friendships right now?"),
+        ],
+        Theme.APPRECIATION: [
+            _("What did I do recently that you liked more than you said?"),
+            _("Which of my habits quietly makes your life easier?"),
+            _("What about our evenings would you keep exactly as it is?"),
+            _("Who are you grateful for this week, and what did they do?"),
+            _("What do you appreciate about yourself that others might not notice?"),
+        ],
+        Theme.TRUST: [
+            _(
+                "When did you last feel you could rely on someone completely, and how did that feel?"
+            ),
+            _("What makes you feel free to be silly in front of someone?"),
+            _(
+                "Who was the first person you trusted with a secret, and how did it feel to tell them?"
+            ),
+            _("Which small promise someone kept meant a lot to you?"),
+            _("What helps you relax when we are together?"),
+        ],
+    },
+)
+
+LEVEL_2 = _level(
+    2,
+    {
+        Theme.PAST: [
+            _(
+                "What did your family teach you about showing love, and what did you keep or leave behind?"
+            ),
+            _("Which moment between us made you feel closest to me so far?"),
+            _("When did you feel misunderstood, and what did you need then?"),
+            _("Which experience changed how you see yourself?"),
+            _(
+                "What did you learn about arguing from the adults you grew up with, and how does it show in you now?"
+            ),
+        ],
+        Theme.PRESENT: [
+            _("Where in your life do you feel stretched thin right now?"),
+            _("What do you wish I asked you about more often?"),
+            _("Which part of your day is hardest for you, and how does it feel?"),
+            _("When do you feel most appreciated by me these days?"),
+            _("What are you carrying right now that you haven't said out loud?"),
+        ],
+        Theme.FUTURE: [
+            _("How do you want our relationship to feel in five years?"),
+            _("What would you like to do differently the next time we disagree?"),
+            _(
+                "Which part of yourself would you like to grow, and how could I support it?"
+            ),
+            _("How do you hope an ordinary Tuesday feels for us ten years from now?"),
+            _("Which dream have you put on hold, and how do you feel about it?"),
+        ],
+        Theme.FEARS: [
+            _("What are you afraid I might think if I knew everything about your day?"),
+            _("Which worry about the future do you keep coming back to?"),
+            _("When do you feel most alone, even with people around?"),
+            _("What are you most afraid of losing?"),
+            _("Which kind of criticism hurts you most, and why do you think it does?"),
+        ],
+        Theme.HOPES: [
+            _("What do you hope I understand about you without you having to explain?"),
+            _(
+                "What do you hope the people close to us feel when they see us together?"
+            ),
+            _("What kind of partner do you hope to be on your harder days?"),
+            _(
+                "How would you like us both to feel about the way we share time and chores?"
+            ),
+            _("Which hope for yourself have you never told anyone?"),
+        ],
+        Theme.APPRECIATION: [
+            _("What do I do that makes you feel safe?"),
+            _("When did I support you in a way you still remember?"),
+            _("Which quality of mine do you hope never changes?"),
+            _(
+                "Which hard time did we get through together, and what do you value about how we did it?"
+            ),
+            _("What would you like to thank your younger self for?"),
+        ],
+        Theme.TRUST: [
+            _("What helps you trust that I mean what I say?"),
+            _(
+                "When is it hard for you to ask me for help, and what goes on inside you then?"
+            ),
+            _("What does being reliable look like to you in small, daily things?"),
+            _("What did an earlier relationship or friendship teach you about trust?"),
+            _(
+                "What could I do to make it easier for you to tell me something difficult?"
+            ),
+        ],
+    },
+)
+
+LEVEL_3 = _level(
+    3,
+    {
+        Theme.PAST: [
+            _("Which hurt from your past still shapes the way you love?"),
+            _(
+                "When have you felt ashamed, and what would you have needed from someone then?"
+            ),
+            _(
+                "Which moment between us do you wish you could live again differently, and how?"
+            ),
+            _("Which loss changed you the most, and how do you carry it now?"),
+            _("What did you need as a child that you didn't get?"),
+        ],
+        Theme.PRESENT: [
+            _(
+                "Which part of you do you hide even from me, and what makes it hard to show?"
+            ),
+            _("What do you most need from me right now that you haven't asked for?"),
+            _("Where do you feel unseen in our relationship?"),
+            _("What are you struggling to forgive, in yourself or in someone else?"),
+            _("What feels unfinished between us?"),
+        ],
+        Theme.FUTURE: [
+            _(
+                "If we were apart a year from now, what would you regret not having said?"
+            ),
+            _(
+                "What do you fear we might become if we stop paying attention to each other?"
+            ),
+            _(
+                "How would you want us to care for each other when one of us is ill or old?"
+            ),
+            _("What does a life well lived mean to you, and where do I fit in it?"),
+            _("What would you most want me to remember about you?"),
+        ],
+        Theme.FEARS: [
+            _("What is your deepest fear about our relationship?"),
+            _(
+                "What do you fear would happen if you let me see how angry or sad you can be?"
+            ),
+            _(
+                "When have you felt it wasn't safe to tell me how you feel, and what made it so?"
+            ),
+            _("Which fear about yourself do you rarely admit?"),
+            _("What are you afraid to want?"),
+        ],
+        Theme.HOPES: [
+            _("If I ever hurt you badly, what would you hope I would do?"),
+            _("What is the deepest wish you hold for us?"),
+            _("What would you hope to hear from me on your worst day?"),
+            _("Which hope have you given up on, and would you like it back?"),
+            _("What do you hope we can heal together?"),
+        ],
+        Theme.APPRECIATION: [
+            _("What about me did you come to love slowly, over time?"),
+            _("What have I given you that nobody else has?"),
+            _("When did you feel most accepted by me, just as you are?"),
+            _("What do you admire in how I have lived through something painful?"),
+            _("What would you like me to know about how much I mean to you?"),
+        ],
+        Theme.TRUST: [
+            _("When did your trust in me grow the most, and what happened inside you?"),
+            _("When did your trust in me waver, and what would help it grow back?"),
+            _("What would you need from me to feel safe being completely honest?"),
+            _("What does being faithful mean to you, beyond the obvious?"),
+            _(
+                "What have you never trusted anyone with, and what would make it possible?"
+            ),
+        ],
+    },
+)
+
+DECK: tuple[DeckQuestion, ...] = (*LEVEL_1, *LEVEL_2, *LEVEL_3)
+DECK_BY_KEY: dict[str, DeckQuestion] = {q.key: q for q in DECK}
+
+
+def deck_for_level(level: int) -> list[DeckQuestion]:
+    return [q for q in DECK if q.level == level]

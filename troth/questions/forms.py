@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from troth.questions.deck import Level
+from troth.questions.models import Reaction
+from troth.questions.services import ANSWER_MAX, FOLLOWUP_MAX, QUESTION_MAX
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your answer"),
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Only you can read it until you have both answered."),
+        error_messages={
+            "required": _("Write your answer, or pass if you'd rather not answer."),
+            "max_length": _(
+                "That is %(show_value)d characters; an answer holds up to %(limit_value)d."
+            ),
+        },
+    )
+
+
+class FollowUpForm(forms.Form):
+    text = forms.CharField(
+        label=_("Add a follow-up"),
+        max_length=FOLLOWUP_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Write a few words first."),
+            "max_length": _(
+                "That is %(show_value)d characters; a follow-up holds up to %(limit_value)d."
+            ),
+        },
+    )
+
+
+class ReactionForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=Reaction.Kind.choices,
+        error_messages={
+            "required": _("Choose one of the reactions."),
+            "invalid_choice": _("Choose one of the reactions."),
+        },
+    )
+
+
+class LevelForm(forms.Form):
+    level = forms.TypedChoiceField(
+        label=_("Level of the daily question"),
+        choices=Level.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a level."),
+            "invalid_choice": _("Choose a level."),
+        },
+    )
+
+
+class OwnQuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your question"),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Ask about feelings rather than facts: “How did it feel when…?”"),
+        error_messages={
+            "required": _("Write the question first."),
+            "max_length": _(
+                "That is %(show_value)d characters; a question holds up to %(limit_value)d."
+            ),
+        },
+    )
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        choices=Level.choices,
+        coerce=int,
+        initial=Level.DEEPER,
+        error_messages={
+            "required": _("Choose a level."),
+            "invalid_choice": _("Choose a level."),
+        },
+    )
+
+
+class PickForm(forms.Form):
+    key = forms.CharField(
+        max_length=40,
+        error_messages={"required": _("Choose a question.")},
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search your answered questions"), max_length=100, required=False
+    )

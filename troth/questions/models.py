@@ -1,0 +1,296 @@
+"""Questions answered in turn.
+
+A Round is one question put to the space on one day. Each partner writes an
+Answer privately. The rule that answers stay hidden until every partner has
+answered lives in one place, `AnswerQuerySet.visibility_q`: an answer is
+visible to its author, and to a partner only once its round is revealed. A
+round that is passed closes without ever being revealed, so what was
+written stays with its author.
+
+What a partner may know before the reveal is only *whether* the other has
+answered (the dashboard shows it; `RoundQuerySet.with_progress`); never the
+answer, its length, or when it was written or changed.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
+from troth.lib.fields import EncryptedTextField
+from troth.questions.deck import DECK_BY_KEY, Level, Theme
+
+
+class DeckSettings(models.Model):
+    """The couple's choices for their deck: the level of the daily question."""
+
+    space = models.OneToOneField(
+        "spaces.Space", on_delete=models.CASCADE, related_name="question_settings"
+    )
+    level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.LIGHT)
+    updated = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    def __str__(self) -> str:
+        return f"Deck of {self.space_id}: level {self.level}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:deck")
+
+
+class OwnQuestionQuerySet(ContentQuerySet):
+    def in_deck(self) -> OwnQuestionQuerySet:
+        return self.filter(retired_at__isnull=True)
+
+
+class OwnQuestion(Content):
+    """A question a partner wrote into the couple's deck. Always shared: the
+    deck is the couple's."""
+
+    text = EncryptedTextField(_("your question"))
+    level = models.PositiveSmallIntegerField(
+        choices=Level.choices, default=Level.DEEPER
+    )
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OwnQuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"Own question {self.pk}"
+
+    @property
+    def key(self) -> str:
+        return f"own:{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:deck")
+
+
+class RoundQuerySet(models.QuerySet):
+    def visible_to(self, user) -> RoundQuerySet:
+        """A round is the space's: every partner who has not left sees it.
+        Its answers have their own rule (AnswerQuerySet)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(space_id__in=partner_space_ids(user))
+
+    def with_progress(self, user) -> RoundQuerySet:
+        """Annotate whether `user` answered and whether anyone else did.
+
+        Only the fact, by design (both partners see who has answered); the
+        annotation carries no text, length or time of the other's answer."""
+        answers = Answer.objects.filter(round=OuterRef("pk"))
+        return self.annotate(
+            i_answered=Exists(answers.filter(author=user)),
+            partner_answered=Exists(answers.exclude(author=user)),
+        )
+
+    def open(self) -> RoundQuerySet:
+        return self.filter(revealed_at__isnull=True, passed_at__isnull=True)
+
+    def revealed(self) -> RoundQuerySet:
+        return self.filter(revealed_at__isnull=False)
+
+
+class Round(models.Model):
+    """One question put to a space: the daily one, or one a partner picked."""
+
+    class Origin(models.TextChoices):
+        DAILY = "daily", _("Question of the day")
+        PICKED = "picked", _("Picked by one of you")
+
+    space = models.ForeignKey(
+        "spaces.Space", on_delete=models.CASCADE, related_name="+"
+    )
+    # The space's day this round belongs to (see services.space_day).
+    day = models.DateField()
+    key = models.CharField(max_length=40)
+    own = models.ForeignKey(
+        OwnQuestion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rounds",
+    )
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    origin = models.CharField(
+        max_length=10, choices=Origin.choices, default=Origin.DAILY
+    )
+    picked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(default=timezone.now)
+    revealed_at = models.DateTimeField(null=True, blank=True)
+    passed_at = models.DateTimeField(null=True, blank=True)
+    passed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "day"],
+                condition=Q(origin="daily"),
+                name="one_daily_question_per_space_day",
+            )
+        ]
+        indexes = [models.Index(fields=["space", "-day"])]
+
+    def __str__(self) -> str:
+        return f"Round {self.pk} on {self.day}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:round", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.revealed_at is None and self.passed_at is None
+
+    @property
+    def is_revealed(self) -> bool:
+        return self.revealed_at is not None
+
+    @property
+    def is_passed(self) -> bool:
+        return self.passed_at is not None
+
+    @property
+    def text(self) -> str:
+        if self.own_id is not None and self.own is not None:
+            return self.own.text
+        found = DECK_BY_KEY.get(self.key)
+        if found is not None:
+            return str(found.text)
+        return str(_("(This question was removed from the deck.)"))
+
+    @property
+    def theme(self) -> str:
+        found = DECK_BY_KEY.get(self.key)
+        return found.theme if found else ""
+
+    @property
+    def theme_label(self) -> str:
+        found = DECK_BY_KEY.get(self.key)
+        return str(Theme(found.theme).label) if found else str(_("Your own question"))
+
+
+class HiddenUntilRevealedQuerySet(ContentQuerySet):
+    """Content that belongs to a round: its author sees it; a partner sees
+    it only once the round is revealed (both answered)."""
+
+    round_path = "round"
+
+    def visibility_q(self, user) -> Q:
+        return Q(author=user) | Q(
+            visibility=Visibility.SHARED,
+            space_id__in=partner_space_ids(user),
+            **{f"{self.round_path}__revealed_at__isnull": False},
+        )
+
+
+class AnswerQuerySet(HiddenUntilRevealedQuerySet):
+    round_path = "round"
+
+
+class Answer(Content):
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="answers")
+    text = EncryptedTextField(_("your answer"))
+
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "author"], name="one_answer_per_person_per_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk} to round {self.round_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:round", kwargs={"pk": self.round_id})
+
+
+class ReactionQuerySet(HiddenUntilRevealedQuerySet):
+    round_path = "answer__round"
+
+
+class Reaction(Content):
+    """A partner's response to the other's revealed answer: a few words
+    chosen from a list, so nothing new has to be written."""
+
+    class Kind(models.TextChoices):
+        MOVED = "moved", _("That moved me")
+        NEW = "new", _("I didn't know that")
+        SAME = "same", _("Me too")
+        THANKS = "thanks", _("Thank you for telling me")
+        MORE = "more", _("I'd like to hear more")
+
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="reactions"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+
+    objects = ReactionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer", "author"], name="one_reaction_per_person_per_answer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.answer_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:round", kwargs={"pk": self.answer.round_id})
+
+
+class FollowUpQuerySet(HiddenUntilRevealedQuerySet):
+    round_path = "round"
+
+
+class FollowUp(Content):
+    """More words after the reveal: a thought, a question back."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="followups")
+    text = EncryptedTextField(_("follow-up"))
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"Follow-up {self.pk} on round {self.round_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("questions:round", kwargs={"pk": self.round_id})

@@ -1,0 +1,476 @@
+"""Questions answered in turn.
+
+Every read of answers, reactions and follow-ups goes through `visible_to`,
+whose rule hides a partner's words until the round is revealed; the
+templates never decide that on their own."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.lib.access import get_visible_or_404
+from troth.questions import services
+from troth.questions.deck import LEVEL_HELP, Level, deck_for_level
+from troth.questions.forms import (
+    AnswerForm,
+    FollowUpForm,
+    LevelForm,
+    OwnQuestionForm,
+    PickForm,
+    ReactionForm,
+    SearchForm,
+)
+from troth.questions.models import (
+    Answer,
+    FollowUp,
+    OwnQuestion,
+    Reaction,
+    Round,
+)
+from troth.spaces.models import current_membership
+
+HISTORY_PAGE = 20
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(str(m) for m in error.messages)
+
+
+def _other_person(space, user):
+    """The partner, or the former partner of a closed space."""
+    other = space.partner_of(user)
+    if other is None:
+        former = (
+            space.memberships.exclude(user=user)
+            .select_related("user")
+            .order_by("-left_at")
+            .first()
+        )
+        other = former.user if former else None
+    return other
+
+
+def _rounds(user):
+    return (
+        Round.objects.visible_to(user)
+        .with_progress(user)
+        .select_related("own", "passed_by", "picked_by", "space")
+    )
+
+
+def _answers(user):
+    return (
+        Answer.objects.visible_to(user)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "reactions",
+                queryset=Reaction.objects.visible_to(user).select_related("author"),
+                to_attr="visible_reactions",
+            )
+        )
+    )
+
+
+def round_context(request, round: Round, **extra) -> dict:
+    """What the round card shows to this person. The partner's answer is in
+    `theirs` only if `visible_to` returned it, which it does after the reveal."""
+    user = request.user
+    answers = list(_answers(user).filter(round=round))
+    mine = next((a for a in answers if a.author_id == user.pk), None)
+    theirs = [a for a in answers if a.author_id != user.pk]
+    for answer in answers:
+        answer.my_reaction = next(
+            (r for r in answer.visible_reactions if r.author_id == user.pk), None
+        )
+        answer.their_reactions = [
+            r for r in answer.visible_reactions if r.author_id != user.pk
+        ]
+    followups = list(
+        FollowUp.objects.visible_to(user).filter(round=round).select_related("author")
+    )
+    context = {
+        "round": round,
+        "mine": mine,
+        "theirs": theirs,
+        "followups": followups,
+        "other": _other_person(round.space, user),
+        "can_write": round.space.is_open,
+        "answer_form": AnswerForm(),
+        "followup_form": FollowUpForm(),
+        "reaction_kinds": Reaction.Kind.choices,
+    }
+    context.update(extra)
+    return context
+
+
+def _render_round(request, round: Round, *, status: int = 200, **extra) -> HttpResponse:
+    round = _rounds(request.user).get(pk=round.pk)
+    context = round_context(request, round, **extra)
+    if request.htmx:
+        # htmx swaps only 2xx responses; the refusal is in the card itself.
+        return render(request, "questions/round.html#card", context)
+    return render(request, "questions/round.html", context, status=status)
+
+
+def _done(request, round: Round, message: str) -> HttpResponse:
+    """After a step: the card again for htmx, else a redirect to the round."""
+    if request.htmx:
+        return _render_round(request, round, done=message)
+    messages.success(request, message)
+    return redirect(round)
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Today's question, with any earlier question still open."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    space = membership.space
+    today = services.round_for_day(space=space)
+    rounds = _rounds(request.user).filter(space=space)
+    context: dict = {"today": None}
+    if today is not None:
+        today = rounds.get(pk=today.pk)
+        context.update(round_context(request, today))
+        context["today"] = today
+    context["open_rounds"] = list(
+        rounds.open()
+        .exclude(pk=today.pk if today else None)
+        .order_by("-day", "-id")[:10]
+    )
+    context["recent"] = list(rounds.revealed().order_by("-revealed_at", "-id")[:3])
+    context["level"] = Level(services.deck_level(space))
+    context["waiting_for_partner"] = space.is_open and len(space.partners) < 2
+    return render(request, "questions/index.html", context)
+
+
+@login_required
+@require_GET
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
+    return render(request, "questions/round.html", round_context(request, round))
+
+
+@login_required
+@require_GET
+def round_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The small fragment a waiting page polls: who has answered. It never
+    carries an answer; after the reveal it offers a link to read both."""
+    round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
+    return render(
+        request,
+        "questions/round.html#status",
+        round_context(request, round, fragment=True),
+    )
+
+
+@login_required
+@require_POST
+def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _render_round(request, round, status=400, answer_form=form)
+    try:
+        services.answer_create(
+            round=round, by=request.user, text=form.cleaned_data["text"]
+        )
+    except ValidationError as error:
+        form.add_error(None, _error_text(error))
+        return _render_round(request, round, status=409, answer_form=form)
+    round.refresh_from_db()
+    if round.is_revealed:
+        done = _("You have both answered. Here are your answers.")
+    else:
+        done = _("Saved. Your partner sees it only once they have answered too.")
+    return _done(request, round, done)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
+    answer = get_visible_or_404(
+        Answer.objects.filter(author=request.user), request.user, round=round
+    )
+    if request.method == "POST":
+        form = AnswerForm(request.POST)
+        if form.is_valid():
+            try:
+                services.answer_update(
+                    answer=answer, by=request.user, text=form.cleaned_data["text"]
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+                status = 409
+            else:
+                messages.success(request, _("Your answer is changed."))
+                return redirect(round)
+        else:
+            status = 400
+    else:
+        form = AnswerForm(initial={"text": answer.text})
+        status = 200
+    return render(
+        request,
+        "questions/answer_edit.html",
+        {"round": round, "form": form, "answer": answer},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def round_pass(request: HttpRequest, pk: int) -> HttpResponse:
+    round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
+    try:
+        services.round_pass(round=round, by=request.user)
+    except ValidationError as error:
+        return _render_round(request, round, status=409, problem=_error_text(error))
+    return _done(
+        request, round, _("Passed. The question is closed and nothing was revealed.")
+    )
+
+
+@login_required
+@require_POST
+def react(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = get_visible_or_404(
+        Answer.objects.exclude(author=request.user).select_related("round"),
+        request.user,
+        pk=pk,
+    )
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        return _render_round(
+            request, answer.round, status=400, problem=_("Choose one of the reactions.")
+        )
+    try:
+        services.reaction_set(
+            answer=answer, by=request.user, kind=form.cleaned_data["kind"]
+        )
+    except ValidationError as error:
+        return _render_round(
+            request, answer.round, status=409, problem=_error_text(error)
+        )
+    return _done(
+        request,
+        answer.round,
+        _("%(name)s will see your response.") % {"name": answer.author},
+    )
+
+
+@login_required
+@require_POST
+def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
+    round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        return _render_round(request, round, status=400, followup_form=form)
+    try:
+        services.followup_create(
+            round=round, by=request.user, text=form.cleaned_data["text"]
+        )
+    except ValidationError as error:
+        form.add_error(None, _error_text(error))
+        return _render_round(request, round, status=409, followup_form=form)
+    return _done(request, round, _("Added."))
+
+
+def _matches(round: Round, needle: str) -> bool:
+    haystack = [round.text, *(a.text for a in round.visible_answers)]
+    haystack.extend(f.text for f in round.visible_followups)
+    return any(needle in text.casefold() for text in haystack)
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest) -> HttpResponse:
+    """Every revealed question, newest first, with a search over the
+    question and both answers. Answers are encrypted, so the search runs in
+    Python over the person's own visible rounds."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    form = SearchForm(request.GET or None)
+    q = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    rounds = (
+        _rounds(user)
+        .filter(space=membership.space)
+        .revealed()
+        .annotate(n_followups=Count("followups", distinct=True))
+        .prefetch_related(
+            Prefetch("answers", queryset=_answers(user), to_attr="visible_answers"),
+            Prefetch(
+                "followups",
+                queryset=FollowUp.objects.visible_to(user).select_related("author"),
+                to_attr="visible_followups",
+            ),
+        )
+        .order_by("-day", "-id")
+    )
+    if q:
+        needle = q.casefold()
+        found = [r for r in rounds if _matches(r, needle)]
+        page = Paginator(found, HISTORY_PAGE).get_page(request.GET.get("page"))
+    else:
+        page = Paginator(rounds, HISTORY_PAGE).get_page(request.GET.get("page"))
+    for round in page.object_list:
+        round.mine = next(
+            (a for a in round.visible_answers if a.author_id == user.pk), None
+        )
+        round.theirs = [a for a in round.visible_answers if a.author_id != user.pk]
+    context = {"page": page, "form": form, "q": q}
+    if request.htmx and request.headers.get("HX-Target") == "history-results":
+        return render(request, "questions/history.html#results", context)
+    return render(request, "questions/history.html", context)
+
+
+def _suggestions(space, level: int, count: int = 4) -> list:
+    asked = dict(
+        Round.objects.filter(space=space)
+        .values_list("key")
+        .annotate(n=Count("id"))
+        .values_list("key", "n")
+    )
+    pool = deck_for_level(level)
+    pool = sorted(pool, key=lambda q: (asked.get(q.key, 0), q.key))
+    return pool[:count]
+
+
+@login_required
+@require_GET
+def deck(request: HttpRequest) -> HttpResponse:
+    """The couple's deck: its level, their own questions, and a few to pick."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    return _render_deck(request, membership.space)
+
+
+def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
+    level = services.deck_level(space)
+    own = list(
+        OwnQuestion.objects.visible_to(request.user)
+        .filter(space=space)
+        .in_deck()
+        .select_related("author")
+        .annotate(n_asked=Count("rounds"))
+    )
+    context = {
+        "level": level,
+        "level_form": forms.get("level_form") or LevelForm(initial={"level": level}),
+        "own_form": forms.get("own_form") or OwnQuestionForm(),
+        "own": own,
+        "levels": [
+            {
+                "value": value,
+                "label": label,
+                "help": LEVEL_HELP[value],
+                "suggestions": _suggestions(space, value, 3),
+            }
+            for value, label in Level.choices
+        ],
+        "problem": forms.get("problem"),
+    }
+    return render(request, "questions/deck.html", context, status=status)
+
+
+@login_required
+@require_POST
+def level_set(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    form = LevelForm(request.POST)
+    if not form.is_valid():
+        return _render_deck(request, membership.space, status=400, level_form=form)
+    try:
+        services.level_set(
+            space=membership.space, by=request.user, level=form.cleaned_data["level"]
+        )
+    except ValidationError as error:
+        form.add_error(None, _error_text(error))
+        return _render_deck(request, membership.space, status=409, level_form=form)
+    messages.success(
+        request,
+        _("From the next question on, the daily question comes from “%(level)s”.")
+        % {"level": Level(form.cleaned_data["level"]).label},
+    )
+    return redirect("questions:deck")
+
+
+@login_required
+@require_POST
+def own_question_create(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    form = OwnQuestionForm(request.POST)
+    if not form.is_valid():
+        return _render_deck(request, membership.space, status=400, own_form=form)
+    try:
+        services.own_question_create(
+            space=membership.space,
+            by=request.user,
+            text=form.cleaned_data["text"],
+            level=form.cleaned_data["level"],
+        )
+    except ValidationError as error:
+        form.add_error(None, _error_text(error))
+        return _render_deck(request, membership.space, status=409, own_form=form)
+    messages.success(request, _("Your question is in the deck. It will come up soon."))
+    return redirect("questions:deck")
+
+
+@login_required
+@require_POST
+def own_question_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_visible_or_404(
+        OwnQuestion.objects.filter(author=request.user).select_related("space"),
+        request.user,
+        pk=pk,
+    )
+    try:
+        services.own_question_retire(question=question, by=request.user)
+    except ValidationError as error:
+        return _render_deck(
+            request, question.space, status=409, problem=_error_text(error)
+        )
+    messages.success(request, _("The question is out of the deck."))
+    return redirect("questions:deck")
+
+
+@login_required
+@require_POST
+def pick(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    form = PickForm(request.POST)
+    if not form.is_valid():
+        return _render_deck(
+            request, membership.space, status=400, problem=_("Choose a question.")
+        )
+    try:
+        round = services.round_pick(
+            space=membership.space, by=request.user, key=form.cleaned_data["key"]
+        )
+    except ValidationError as error:
+        return _render_deck(
+            request, membership.space, status=409, problem=_error_text(error)
+        )
+    messages.success(request, _("Your partner will find this question waiting."))
+    return redirect(round)

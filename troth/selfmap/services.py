@@ -1,0 +1,343 @@
+"""Operations on the self map. Each does its whole job in one transaction and
+records an Activity; a step that is not allowed raises ValidationError with
+words for the person, and changes nothing."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from troth.lib.content import Visibility
+from troth.selfmap.models import Entry, EntryVersion, Kind, KindShare, Response
+from troth.spaces.services import activity_record
+
+TITLE_MAX = 120
+TEXT_MAX = 4000
+HELPS_MAX = 2000
+
+
+def check_can_write(space, user) -> None:
+    """Only a current partner of an open space adds or changes things in it."""
+    if space.closed_at is not None:
+        raise ValidationError(_("This space is closed, so nothing can be changed."))
+    if not space.memberships.filter(user=user, left_at__isnull=True).exists():
+        raise ValidationError(_("You are not a partner in this space."))
+
+
+def check_wording(*, title: str, text: str, helps: str) -> tuple[str, str, str]:
+    title, text, helps = (
+        (title or "").strip(),
+        (text or "").strip(),
+        (helps or "").strip(),
+    )
+    if not title:
+        raise ValidationError(_("Give the entry a short title."))
+    if not text:
+        raise ValidationError(_("Write a few words about it."))
+    if len(title) > TITLE_MAX or len(text) > TEXT_MAX or len(helps) > HELPS_MAX:
+        raise ValidationError(_("That is longer than an entry can be."))
+    return title, text, helps
+
+
+def check_author(entry: Entry, by) -> None:
+    if entry.author_id != by.pk:
+        raise ValidationError(_("Only the person who wrote an entry can change it."))
+
+
+def kind_is_shared(*, space, author, kind: str) -> bool:
+    return KindShare.objects.filter(space=space, author=author, kind=kind).exists()
+
+
+def _partner(space, user):
+    return space.partner_of(user)
+
+
+def _mark_shown(entry: Entry, now) -> None:
+    """The current wording reaches the partner now: remember when, once."""
+    EntryVersion.objects.filter(entry=entry, shown_at__isnull=True).filter(
+        number=entry.versions.aggregate(n=Max("number"))["n"]
+    ).update(shown_at=now)
+    entry.shown_at = now
+
+
+def entry_create(
+    *,
+    space,
+    author,
+    kind: str,
+    title: str,
+    text: str,
+    helps: str = "",
+    share: bool | None = None,
+) -> Entry:
+    """Add an entry to `author`'s self map, with its first version.
+
+    Private unless `share` is true, or `share` is None and the author shares
+    the whole kind."""
+    if kind not in Kind.values:
+        raise ValidationError(_("Choose boundary, trigger, value or need."))
+    title, text, helps = check_wording(title=title, text=text, helps=helps)
+    with transaction.atomic():
+        check_can_write(space, author)
+        if share is None:
+            share = kind_is_shared(space=space, author=author, kind=kind)
+        now = timezone.now()
+        entry = Entry.objects.create(
+            space=space,
+            author=author,
+            kind=kind,
+            title=title,
+            text=text,
+            helps=helps,
+            visibility=Visibility.SHARED if share else Visibility.PRIVATE,
+            shown_at=now if share else None,
+            created=now,
+        )
+        EntryVersion.objects.create(
+            entry=entry,
+            number=1,
+            title=title,
+            text=text,
+            helps=helps,
+            created=now,
+            shown_at=now if share else None,
+        )
+        if share:
+            activity_record(
+                space=space,
+                actor=author,
+                verb="selfmap.entry_shared",
+                target=entry,
+                recipient=_partner(space, author),
+            )
+        else:
+            activity_record(
+                space=space,
+                actor=author,
+                verb="selfmap.entry_created",
+                target=entry,
+                visibility=Visibility.PRIVATE,
+            )
+    return entry
+
+
+def entry_update(*, entry: Entry, by, title: str, text: str, helps: str = "") -> Entry:
+    """Change an entry's wording. The old wording stays as a version; if the
+    entry is shared, the partner is told it changed (not what it says)."""
+    check_author(entry, by)
+    title, text, helps = check_wording(title=title, text=text, helps=helps)
+    with transaction.atomic():
+        check_can_write(entry.space, by)
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        if (entry.title, entry.text, entry.helps or "") == (title, text, helps):
+            return entry
+        now = timezone.now()
+        number = (entry.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        EntryVersion.objects.create(
+            entry=entry,
+            number=number,
+            title=title,
+            text=text,
+            helps=helps,
+            created=now,
+            shown_at=now if entry.is_shared else None,
+        )
+        entry.title, entry.text, entry.helps = title, text, helps
+        if entry.is_shared:
+            entry.shown_at = now
+        entry.save(update_fields=["title", "text", "helps", "shown_at", "updated"])
+        if entry.is_shared:
+            activity_record(
+                space=entry.space,
+                actor=by,
+                verb="selfmap.entry_changed",
+                target=entry,
+                recipient=_partner(entry.space, by),
+            )
+        else:
+            activity_record(
+                space=entry.space,
+                actor=by,
+                verb="selfmap.entry_edited",
+                target=entry,
+                visibility=Visibility.PRIVATE,
+            )
+    return entry
+
+
+def entry_share(*, entry: Entry, by) -> Entry:
+    """Share one entry with the partner, who is told something was shared."""
+    check_author(entry, by)
+    with transaction.atomic():
+        check_can_write(entry.space, by)
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        if entry.is_shared:
+            raise ValidationError(_("This entry is already shared."))
+        now = timezone.now()
+        entry.visibility = Visibility.SHARED
+        _mark_shown(entry, now)
+        entry.save(update_fields=["visibility", "shown_at", "updated"])
+        activity_record(
+            space=entry.space,
+            actor=by,
+            verb="selfmap.entry_shared",
+            target=entry,
+            recipient=_partner(entry.space, by),
+        )
+    return entry
+
+
+def entry_unshare(*, entry: Entry, by) -> Entry:
+    """Make an entry private again. The partner loses access at once and is
+    not told. If its whole kind was shared, the kind stays shared for the
+    other entries but this one is kept back."""
+    check_author(entry, by)
+    with transaction.atomic():
+        entry = Entry.objects.select_for_update().get(pk=entry.pk)
+        if not entry.is_shared:
+            raise ValidationError(_("This entry is already private."))
+        entry.visibility = Visibility.PRIVATE
+        entry.save(update_fields=["visibility", "updated"])
+        activity_record(
+            space=entry.space,
+            actor=by,
+            verb="selfmap.entry_unshared",
+            target=entry,
+            visibility=Visibility.PRIVATE,
+        )
+    return entry
+
+
+def entry_delete(*, entry: Entry, by) -> None:
+    """Delete an entry with its versions and the responses to it."""
+    check_author(entry, by)
+    with transaction.atomic():
+        space = entry.space
+        entry.delete()
+        activity_record(
+            space=space,
+            actor=by,
+            verb="selfmap.entry_deleted",
+            visibility=Visibility.PRIVATE,
+        )
+
+
+def kind_share(*, space, author, kind: str) -> int:
+    """Share a whole kind: every entry of it now, and new ones by default.
+    Returns how many entries became shared."""
+    if kind not in Kind.values:
+        raise ValidationError(_("Choose boundary, trigger, value or need."))
+    with transaction.atomic():
+        check_can_write(space, author)
+        if kind_is_shared(space=space, author=author, kind=kind):
+            raise ValidationError(_("You already share this whole kind."))
+        share = KindShare.objects.create(space=space, author=author, kind=kind)
+        now = timezone.now()
+        entries = list(
+            Entry.objects.select_for_update().filter(
+                space=space, author=author, kind=kind, visibility=Visibility.PRIVATE
+            )
+        )
+        for entry in entries:
+            entry.visibility = Visibility.SHARED
+            _mark_shown(entry, now)
+            entry.save(update_fields=["visibility", "shown_at", "updated"])
+        activity_record(
+            space=space,
+            actor=author,
+            verb="selfmap.kind_shared",
+            target=share,
+            recipient=_partner(space, author),
+        )
+    return len(entries)
+
+
+def kind_unshare(*, space, author, kind: str) -> int:
+    """Stop sharing a kind: every entry of it becomes private at once, and new
+    ones start private. The partner is not told. Returns how many entries
+    became private."""
+    if kind not in Kind.values:
+        raise ValidationError(_("Choose boundary, trigger, value or need."))
+    with transaction.atomic():
+        KindShare.objects.filter(space=space, author=author, kind=kind).delete()
+        changed = Entry.objects.filter(
+            space=space, author=author, kind=kind, visibility=Visibility.SHARED
+        ).update(visibility=Visibility.PRIVATE, updated=timezone.now())
+        activity_record(
+            space=space,
+            actor=author,
+            verb="selfmap.kind_unshared",
+            visibility=Visibility.PRIVATE,
+        )
+    return changed
+
+
+def response_create(*, entry: Entry, by, kind: str) -> Response:
+    """The partner thanks the author for an entry, or asks to talk about it.
+
+    One thank-you per wording; one open request to talk at a time."""
+    if kind not in Response.Kind.values:
+        raise ValidationError(_("Choose to thank, or to ask to talk."))
+    if entry.author_id == by.pk:
+        raise ValidationError(_("This is your own entry."))
+    with transaction.atomic():
+        check_can_write(entry.space, by)
+        if (
+            not entry.is_shared
+            or not Entry.objects.visible_to(by).filter(pk=entry.pk).exists()
+        ):
+            raise ValidationError(_("This entry is not shared with you."))
+        number = entry.versions.aggregate(n=Max("number"))["n"] or 1
+        mine = Response.objects.filter(entry=entry, author=by, kind=kind)
+        if kind == Response.Kind.THANKS and mine.filter(version_number=number).exists():
+            raise ValidationError(_("You already said thank you for this."))
+        if (
+            kind == Response.Kind.TALK
+            and mine.filter(resolved_at__isnull=True).exists()
+        ):
+            raise ValidationError(_("You already asked to talk about this."))
+        response = Response.objects.create(
+            space=entry.space,
+            author=by,
+            entry=entry,
+            kind=kind,
+            version_number=number,
+            visibility=Visibility.SHARED,
+        )
+        activity_record(
+            space=entry.space,
+            actor=by,
+            verb="selfmap.thanked"
+            if kind == Response.Kind.THANKS
+            else "selfmap.talk_asked",
+            target=response,
+            recipient=entry.author,
+        )
+    return response
+
+
+def response_resolve(*, response: Response, by) -> Response:
+    """The author marks that a request to talk was talked about."""
+    if response.entry.author_id != by.pk:
+        raise ValidationError(_("Only the author of the entry can mark this."))
+    if response.kind != Response.Kind.TALK:
+        raise ValidationError(
+            _("Only a request to talk can be marked as talked about.")
+        )
+    with transaction.atomic():
+        response = Response.objects.select_for_update().get(pk=response.pk)
+        if response.resolved_at is not None:
+            raise ValidationError(_("This is already marked as talked about."))
+        response.resolved_at = timezone.now()
+        response.save(update_fields=["resolved_at", "updated"])
+        activity_record(
+            space=response.space,
+            actor=by,
+            verb="selfmap.talk_resolved",
+            target=response,
+            visibility=Visibility.PRIVATE,
+        )
+    return response

@@ -1,0 +1,479 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.lib.access import get_visible_or_404
+from troth.selfmap import services
+from troth.selfmap.forms import EntryForm, ResponseForm
+from troth.selfmap.models import (
+    KIND_HELP,
+    KIND_PLURALS,
+    Entry,
+    EntryVersion,
+    Kind,
+    KindShare,
+    Response,
+)
+from troth.selfmap.prompts import prompt_by_key, prompts_for
+from troth.spaces.models import current_membership
+
+
+def _membership_or_none(request):
+    return current_membership(request)
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(str(m) for m in error.messages)
+
+
+def _next_url(request, default: str) -> str:
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return target
+    return default
+
+
+def _kind_groups(entries, shared_kinds=frozenset()):
+    groups = []
+    for value, label in Kind.choices:
+        groups.append(
+            {
+                "kind": value,
+                "label": label,
+                "plural": KIND_PLURALS[value],
+                "help": KIND_HELP[value],
+                "entries": [e for e in entries if e.kind == value],
+                "shared": value in shared_kinds,
+                "prompts": prompts_for(value)[:2],
+            }
+        )
+    return groups
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """My self map: every entry I wrote, by kind, with what I share."""
+    membership = _membership_or_none(request)
+    if membership is None:
+        return redirect("home")
+    kind = request.GET.get("kind") or ""
+    if kind and kind not in Kind.values:
+        kind = ""
+    entries = (
+        Entry.objects.visible_to(request.user)
+        .by(request.user)
+        .filter(space=membership.space)
+        .annotate(
+            n_versions=Count("versions", distinct=True),
+            n_thanks=Count(
+                "responses",
+                filter=Q(responses__kind=Response.Kind.THANKS),
+                distinct=True,
+            ),
+            n_talks=Count(
+                "responses",
+                filter=Q(
+                    responses__kind=Response.Kind.TALK,
+                    responses__resolved_at__isnull=True,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("-updated", "-id")
+    )
+    shared_kinds = set(
+        KindShare.objects.filter(
+            space=membership.space, author=request.user
+        ).values_list("kind", flat=True)
+    )
+    entries = list(entries)
+    groups = _kind_groups(entries, shared_kinds)
+    if kind:
+        groups = [g for g in groups if g["kind"] == kind]
+    return render(
+        request,
+        "selfmap/index.html",
+        {
+            "groups": groups,
+            "kind": kind,
+            "tabs": [(value, KIND_PLURALS[value]) for value in Kind.values],
+            "count": len(entries),
+            "shared_count": sum(1 for e in entries if e.is_shared),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_new(request: HttpRequest) -> HttpResponse:
+    membership = _membership_or_none(request)
+    if membership is None:
+        return redirect("home")
+    space = membership.space
+    kind = request.GET.get("kind") or request.POST.get("kind") or ""
+    if kind not in Kind.values:
+        kind = ""
+    prompt = prompt_by_key(request.GET.get("prompt") or request.POST.get("prompt"))
+    if prompt is not None:
+        kind = prompt.kind
+    kind_shared = bool(kind) and services.kind_is_shared(
+        space=space, author=request.user, kind=kind
+    )
+    if request.method == "POST":
+        form = EntryForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                entry = services.entry_create(
+                    space=space,
+                    author=request.user,
+                    kind=data["kind"],
+                    title=data["title"],
+                    text=data["text"],
+                    helps=data["helps"],
+                    share=data["share"],
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                if entry.is_shared:
+                    messages.success(request, _("Saved and shared with your partner."))
+                else:
+                    messages.success(request, _("Saved. Only you can see it."))
+                return redirect(entry)
+        status = 400
+    else:
+        initial = {"kind": kind, "share": kind_shared}
+        form = EntryForm(initial=initial)
+        status = 200
+    if prompt is not None:
+        form.fields["title"].widget.attrs["placeholder"] = str(prompt.example_title)
+    return render(
+        request,
+        "selfmap/entry_form.html",
+        {
+            "form": form,
+            "kind": kind,
+            "prompt": prompt,
+            "prompts": prompts_for(kind) if kind else [],
+            "kinds": Kind.choices,
+            "kind_shared": kind_shared,
+            "editing": None,
+        },
+        status=status,
+    )
+
+
+def _entry_context(request, entry: Entry) -> dict:
+    is_author = entry.author_id == request.user.pk
+    versions = list(EntryVersion.objects.visible_to(request.user).filter(entry=entry))
+    responses = list(
+        Response.objects.visible_to(request.user)
+        .filter(entry=entry)
+        .select_related("author")
+    )
+    latest = versions[0].number if versions else 1
+    context = {
+        "entry": entry,
+        "is_author": is_author,
+        "versions": versions,
+        "earlier": versions[1:],
+        "responses": responses,
+        "open_talks": [
+            r for r in responses if r.kind == Response.Kind.TALK and not r.resolved_at
+        ],
+        "thanks": [r for r in responses if r.kind == Response.Kind.THANKS],
+    }
+    if not is_author:
+        context["thanked_this"] = any(
+            r.kind == Response.Kind.THANKS
+            and r.author_id == request.user.pk
+            and r.version_number == latest
+            for r in responses
+        )
+        context["asked_to_talk"] = any(
+            r.kind == Response.Kind.TALK
+            and r.author_id == request.user.pk
+            and r.resolved_at is None
+            for r in responses
+        )
+    return context
+
+
+@login_required
+@require_GET
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_visible_or_404(
+        Entry.objects.select_related("author", "space"), request.user, pk=pk
+    )
+    return render(request, "selfmap/entry.html", _entry_context(request, entry))
+
+
+def _own_entry(request, pk: int) -> Entry:
+    return get_visible_or_404(
+        Entry.objects.filter(author=request.user).select_related("space"),
+        request.user,
+        pk=pk,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _own_entry(request, pk)
+    if request.method == "POST":
+        form = EntryForm(request.POST, with_kind=False, with_share=False)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.entry_update(
+                    entry=entry,
+                    by=request.user,
+                    title=data["title"],
+                    text=data["text"],
+                    helps=data["helps"],
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(
+                    request,
+                    _("Saved. The earlier wording is kept in the history."),
+                )
+                return redirect(entry)
+        status = 400
+    else:
+        form = EntryForm(
+            initial={
+                "title": entry.title,
+                "text": entry.text,
+                "helps": entry.helps or "",
+            },
+            with_kind=False,
+            with_share=False,
+        )
+        status = 200
+    return render(
+        request,
+        "selfmap/entry_form.html",
+        {
+            "form": form,
+            "editing": entry,
+            "kind": entry.kind,
+            "prompts": [],
+            "prompt": None,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def entry_share(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _own_entry(request, pk)
+    try:
+        services.entry_share(entry=entry, by=request.user)
+    except ValidationError as error:
+        return _refused_page(request, error)
+    messages.success(request, _("Shared. Your partner can read it now."))
+    return redirect(_next_url(request, entry.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def entry_unshare(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _own_entry(request, pk)
+    try:
+        services.entry_unshare(entry=entry, by=request.user)
+    except ValidationError as error:
+        return _refused_page(request, error)
+    messages.success(request, _("Only you can see it now. Your partner was not told."))
+    return redirect(_next_url(request, entry.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _own_entry(request, pk)
+    services.entry_delete(entry=entry, by=request.user)
+    messages.success(request, _("The entry and its history are deleted."))
+    return redirect("selfmap:index")
+
+
+@login_required
+@require_POST
+def kind_share(request: HttpRequest, kind: str) -> HttpResponse:
+    membership = _membership_or_none(request)
+    if membership is None or kind not in Kind.values:
+        raise Http404
+    try:
+        count = services.kind_share(
+            space=membership.space, author=request.user, kind=kind
+        )
+    except ValidationError as error:
+        return _refused_page(request, error)
+    messages.success(
+        request,
+        _(
+            "You now share all your %(kind)s, %(count)d so far, and new ones start shared."
+        )
+        % {"kind": str(KIND_PLURALS[kind]).lower(), "count": count},
+    )
+    return redirect(_next_url(request, f"/self/?kind={kind}"))
+
+
+@login_required
+@require_POST
+def kind_unshare(request: HttpRequest, kind: str) -> HttpResponse:
+    membership = _membership_or_none(request)
+    if membership is None or kind not in Kind.values:
+        raise Http404
+    services.kind_unshare(space=membership.space, author=request.user, kind=kind)
+    messages.success(
+        request,
+        _("Your %(kind)s are private again. Your partner was not told.")
+        % {"kind": str(KIND_PLURALS[kind]).lower()},
+    )
+    return redirect(_next_url(request, f"/self/?kind={kind}"))
+
+
+@login_required
+@require_GET
+def partner(request: HttpRequest) -> HttpResponse:
+    """Know your partner: what they share, with when it last changed."""
+    membership = _membership_or_none(request)
+    if membership is None:
+        return redirect("home")
+    space = membership.space
+    other = space.partner_of(request.user)
+    if other is None and not space.is_open:
+        other = (
+            space.memberships.exclude(user=request.user)
+            .select_related("user")
+            .order_by("-left_at")
+            .first()
+        )
+        other = other.user if other else None
+    entries = []
+    if other is not None:
+        entries = list(
+            Entry.objects.shared_by_partner(request.user)
+            .filter(space=space, author=other)
+            .annotate(
+                n_shown=Count(
+                    "versions",
+                    filter=Q(versions__shown_at__isnull=False),
+                    distinct=True,
+                ),
+                latest=Max("versions__number"),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "responses",
+                    queryset=Response.objects.visible_to(request.user).filter(
+                        author=request.user
+                    ),
+                    to_attr="my_responses",
+                )
+            )
+            .order_by("-shown_at", "-id")
+        )
+    for entry in entries:
+        entry.thanked_this = any(
+            r.kind == Response.Kind.THANKS and r.version_number == entry.latest
+            for r in entry.my_responses
+        )
+        entry.asked_to_talk = any(
+            r.kind == Response.Kind.TALK and r.resolved_at is None
+            for r in entry.my_responses
+        )
+    return render(
+        request,
+        "selfmap/partner.html",
+        {
+            "other": other,
+            "groups": [g for g in _kind_groups(entries) if g["entries"]],
+            "count": len(entries),
+        },
+    )
+
+
+@login_required
+@require_POST
+def respond(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_visible_or_404(
+        Entry.objects.exclude(author=request.user).select_related("space", "author"),
+        request.user,
+        pk=pk,
+    )
+    form = ResponseForm(request.POST)
+    if not form.is_valid():
+        return _refused_page(
+            request, ValidationError(_("Choose to thank, or to ask to talk.")), 400
+        )
+    try:
+        services.response_create(
+            entry=entry, by=request.user, kind=form.cleaned_data["kind"]
+        )
+    except ValidationError as error:
+        return _refused_page(request, error)
+    if form.cleaned_data["kind"] == Response.Kind.THANKS:
+        done = _("%(name)s will see your thank-you.") % {"name": entry.author}
+    else:
+        done = _("%(name)s will see that you would like to talk about this.") % {
+            "name": entry.author
+        }
+    if request.htmx:
+        context = _entry_context(request, entry)
+        context["done"] = done
+        context["next_url"] = _next_url(request, entry.get_absolute_url())
+        return render(request, "selfmap/entry.html#respond", context)
+    messages.success(request, done)
+    return redirect(_next_url(request, entry.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def response_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    response = get_visible_or_404(
+        Response.objects.filter(entry__author=request.user).select_related(
+            "entry", "space"
+        ),
+        request.user,
+        pk=pk,
+    )
+    try:
+        services.response_resolve(response=response, by=request.user)
+    except ValidationError as error:
+        return _refused_page(request, error)
+    messages.success(request, _("Marked as talked about."))
+    return redirect(response.entry)
+
+
+def _refused_page(request, error: ValidationError, status: int = 409) -> HttpResponse:
+    if request.htmx and request.resolver_match.url_name == "respond":
+        # htmx swaps only 2xx responses: the refusal goes in the fragment.
+        entry = get_visible_or_404(
+            Entry, request.user, pk=request.resolver_match.kwargs["pk"]
+        )
+        context = _entry_context(request, entry)
+        context["problem"] = _error_text(error)
+        context["next_url"] = _next_url(request, entry.get_absolute_url())
+        return render(request, "selfmap/entry.html#respond", context)
+    return render(
+        request,
+        "selfmap/refused.html",
+        {"message": _error_text(error)},
+        status=status,
+    )
