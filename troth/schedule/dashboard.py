@@ -1,0 +1,59 @@
+"""The calendar's dashboard card: the next ritual, the next few shared
+events, and a ritual date waiting for the viewer's answer."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from troth.schedule.models import Event, EventVisibility, OccurrenceChange
+from troth.schedule.periods import annotate_marks
+from troth.schedule.recurrence import expand
+
+SHOWN_EVENTS = 3
+AHEAD = timedelta(days=60)
+# How long after a ritual date the card keeps asking whether it happened.
+ASK_FOR = timedelta(days=7)
+
+
+def cards(request, membership) -> list[dict]:
+    """Three queries: the events, their changed dates, the ritual answers."""
+    user = request.user
+    now = timezone.now()
+    zone = timezone.get_current_timezone()
+    events = [
+        event.redact_for(user)
+        for event in Event.objects.visible_to(user)
+        .filter(Q(kind=Event.Kind.RITUAL) | Q(visibility=EventVisibility.SHARED))
+        .exclude(Q(visibility=EventVisibility.BUSY) & ~Q(author=user))
+        .overlapping(now - ASK_FOR, now + AHEAD)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch("changes", queryset=OccurrenceChange.objects.order_by("original"))
+        )
+    ]
+    occurrences = expand(events, now - ASK_FOR, now + AHEAD, zone)
+    rituals = [o for o in occurrences if o.event.is_ritual]
+    annotate_marks(rituals, user, now)
+    next_ritual = next((o for o in rituals if o.start >= now), None)
+    to_answer = next(
+        (o for o in reversed(rituals) if o.can_mark and o.my_mark is None), None
+    )
+    shared = [
+        o
+        for o in occurrences
+        if not o.event.is_ritual
+        and o.event.visibility == EventVisibility.SHARED
+        and o.end >= now
+    ][:SHOWN_EVENTS]
+    return [
+        {
+            "template": "schedule/card.html",
+            "order": 30,
+            "next_ritual": next_ritual,
+            "to_answer": to_answer,
+            "shared": shared,
+        }
+    ]

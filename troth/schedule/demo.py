@@ -1,0 +1,243 @@
+"""Six months of calendar for the demo couple: Alex in London, Sam in Berlin.
+
+A Friday date night (mostly kept, one date moved, one called off), a Sunday
+walk, shared plans, one busy-only event each, and one private one. Rows are
+made directly rather than through the services, so building the demo sends
+no notifications.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from icalendar import vRecur
+
+from troth.schedule.models import (
+    Event,
+    EventReminder,
+    EventVisibility,
+    OccurrenceChange,
+    RitualMark,
+)
+from troth.schedule.recurrence import (
+    expand,
+    floating_utc,
+    occurrence_at,
+    series_end,
+)
+
+SHARED, BUSY, PRIVATE = (
+    EventVisibility.SHARED,
+    EventVisibility.BUSY,
+    EventVisibility.PRIVATE,
+)
+
+
+def _next_weekday(day: date, weekday: int) -> date:
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _event(demo, author, *, title, start, end, zone, **extra) -> Event:
+    event = Event(
+        space=demo.space,
+        author=author,
+        title=title,
+        start=start,
+        end=end,
+        time_zone=zone,
+        created=demo.start + timedelta(hours=demo.rng.randint(4, 60)),
+        **extra,
+    )
+    event.last_end = series_end(event)
+    event.save()
+    return event
+
+
+def _timed(demo, author, day: date, at: time, hours: float, **extra) -> Event:
+    start = datetime.combine(day, at, author.tz)
+    return _event(
+        demo,
+        author,
+        start=start,
+        end=start + timedelta(hours=hours),
+        zone=author.timezone,
+        **extra,
+    )
+
+
+def _all_day(demo, author, first: date, days: int, **extra) -> Event:
+    return _event(
+        demo,
+        author,
+        start=floating_utc(first),
+        end=floating_utc(first + timedelta(days=days)),
+        zone=author.timezone,
+        all_day=True,
+        **extra,
+    )
+
+
+def _marks(demo, ritual: Event, *, kept: float, skip_last: bool = True) -> None:
+    """Answers for the ritual's past dates: mostly both agree."""
+    rng = demo.rng
+    past = [
+        o
+        for o in expand([ritual], ritual.start, demo.now, demo.alex.tz)
+        if o.end <= demo.now and not (o.change is not None and o.change.cancelled)
+    ]
+    marks = []
+    for index, occurrence in enumerate(past):
+        last = index == len(past) - 1
+        roll = rng.random()
+        happened = roll < kept
+        answers = {demo.alex: happened, demo.sam: happened}
+        if kept <= roll < kept + 0.04:
+            answers[demo.sam] = not happened  # remembered differently
+        if rng.random() < 0.08 or (last and skip_last):
+            answers.pop(demo.sam)  # Sam hasn't answered yet
+        if rng.random() < 0.05 and not last:
+            answers.pop(demo.alex, None)
+        for person, said in answers.items():
+            marks.append(
+                RitualMark(
+                    event=ritual,
+                    original=occurrence.original,
+                    user=person,
+                    happened=said,
+                    marked_at=occurrence.end + timedelta(hours=rng.randint(1, 30)),
+                )
+            )
+    RitualMark.objects.bulk_create(marks)
+
+
+def _change(ritual: Event, weeks_ago: int, demo, *, move: timedelta | None) -> None:
+    occurrences = expand([ritual], ritual.start, demo.now, ritual.tz)
+    if len(occurrences) <= weeks_ago:
+        return
+    occurrence = occurrences[-weeks_ago]
+    if occurrence_at(ritual, occurrence.original, ritual.tz) is None:
+        return
+    if move is None:
+        OccurrenceChange.objects.create(
+            event=ritual, original=occurrence.original, cancelled=True
+        )
+    else:
+        OccurrenceChange.objects.create(
+            event=ritual,
+            original=occurrence.original,
+            start=occurrence.original + move,
+            end=occurrence.original + move + ritual.duration,
+        )
+
+
+def populate(demo) -> None:
+    alex, sam = demo.alex, demo.sam
+    begin = demo.start.astimezone(alex.tz).date()
+    today = demo.now.astimezone(alex.tz).date()
+
+    date_night = _timed(
+        demo,
+        alex,
+        _next_weekday(begin, 4),
+        time(19, 30),
+        2.5,
+        title="Date night",
+        note="Phones in the drawer. Take turns choosing the plan.",
+        kind=Event.Kind.RITUAL,
+        visibility=SHARED,
+        rrule=vRecur(freq="WEEKLY").to_ical().decode(),
+    )
+    _change(date_night, 9, demo, move=timedelta(days=1))  # moved to Saturday
+    _change(date_night, 5, demo, move=None)  # called off: Sam was ill
+    _marks(demo, date_night, kept=0.86)
+
+    walk = _timed(
+        demo,
+        sam,
+        _next_weekday(begin, 6),
+        time(10, 0),
+        1,
+        title="Sunday walk",
+        location="Along the river, or a call if we're apart",
+        kind=Event.Kind.RITUAL,
+        visibility=SHARED,
+        rrule=vRecur(freq="WEEKLY").to_ical().decode(),
+    )
+    _marks(demo, walk, kept=0.72)
+    EventReminder.objects.create(event=walk, user=alex, minutes=30)
+
+    shared_plans = [
+        (alex, -150, time(19, 0), 3, "Dinner at Priya and Tom's", "Bring dessert"),
+        (sam, -121, time(14, 0), 2, "Furniture shopping", ""),
+        (alex, -88, time(18, 30), 2, "Cinema: the new documentary", "Picturehouse"),
+        (sam, -61, time(12, 0), 2, "Lunch with Sam's parents", ""),
+        (alex, -33, time(20, 0), 2, "Concert", "Tickets are in Alex's email"),
+        (sam, -12, time(9, 0), 1, "Couples counselling", "Bring the list we wrote"),
+        (alex, 4, time(19, 0), 3, "Friends over for dinner", "Cook the lentil stew"),
+        (sam, 11, time(9, 0), 1, "Couples counselling", ""),
+        (alex, 23, time(18, 0), 2, "Visit Grandma", ""),
+    ]
+    for author, offset, at, hours, title, note in shared_plans:
+        _timed(
+            demo,
+            author,
+            today + timedelta(days=offset),
+            at,
+            hours,
+            title=title,
+            note=note,
+            visibility=SHARED,
+        )
+    _all_day(
+        demo,
+        alex,
+        today + timedelta(days=-70),
+        3,
+        title="Weekend in the Lake District",
+        location="Keswick",
+        visibility=SHARED,
+    )
+    _all_day(
+        demo,
+        sam,
+        today + timedelta(days=40),
+        1,
+        title="Lena's birthday",
+        note="Sam's sister. Call in the morning.",
+        visibility=SHARED,
+        rrule=vRecur(freq="YEARLY").to_ical().decode(),
+    )
+
+    # One busy-only event each: the partner sees the time, nothing else.
+    _timed(
+        demo,
+        alex,
+        _next_weekday(begin, 1),
+        time(18, 0),
+        1,
+        title="Therapy session",
+        location="Dr Okafor's practice",
+        visibility=BUSY,
+        rrule=vRecur(freq="WEEKLY", interval=2).to_ical().decode(),
+    )
+    _timed(
+        demo,
+        sam,
+        today + timedelta(days=6),
+        time(11, 0),
+        1.5,
+        title="Job interview",
+        location="Video call",
+        visibility=BUSY,
+    )
+    # And one private one.
+    _timed(
+        demo,
+        alex,
+        today + timedelta(days=15),
+        time(12, 30),
+        1,
+        title="Pick up the anniversary present",
+        visibility=PRIVATE,
+    )
+    demo.extra["schedule"] = {"date_night": date_night, "walk": walk}

@@ -1,0 +1,429 @@
+"""Reading .ics files exported by Google Calendar, Apple Calendar and Outlook.
+
+Parsing is icalendar's (with x-wr-timezone for calendars that name their
+zone only in X-WR-TIMEZONE); this module only maps what it reads onto
+Troth's events. Everything is read and checked before anything is written,
+so a file is imported whole or not at all (see `calendar_import` in
+services).
+
+Time zones: a TZID that is an IANA name is used as it is; a Windows zone
+name (Outlook's "W. Europe Standard Time") is mapped to its IANA zone with
+the CLDR windowsZones table that icalendar ships; a vendor-prefixed ID
+("/mozilla.org/20050126_1/Europe/Berlin") loses its prefix; a custom
+VTIMEZONE with an unknown name is matched to an IANA zone with the same
+offsets through the year, preferring the importer's own zone. Floating times
+are read in the calendar's X-WR-TIMEZONE or, failing that, the importer's
+zone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from functools import cache
+
+import x_wr_timezone
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from icalendar import Calendar, vRecur
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+from troth.schedule.recurrence import floating_utc
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_EVENTS = 5000
+TITLE_MAX = 200
+LOCATION_MAX = 200
+NOTE_MAX = 5000
+
+
+@dataclass
+class ParsedChange:
+    original: datetime
+    cancelled: bool = False
+    start: datetime | None = None
+    end: datetime | None = None
+    title: str = ""
+    location: str = ""
+    note: str = ""
+
+    def signature(self) -> tuple:
+        return (
+            self.original,
+            self.cancelled,
+            self.start,
+            self.end,
+            self.title,
+            self.location,
+            self.note,
+        )
+
+
+@dataclass
+class ParsedEvent:
+    uid: str
+    title: str
+    start: datetime
+    end: datetime
+    time_zone: str
+    all_day: bool = False
+    location: str = ""
+    note: str = ""
+    rrule: str = ""
+    rdates: list[str] = field(default_factory=list)
+    changes: list[ParsedChange] = field(default_factory=list)
+
+    def signature(self) -> tuple:
+        return (
+            self.title,
+            self.location,
+            self.note,
+            self.all_day,
+            self.start,
+            self.end,
+            self.time_zone,
+            self.rrule,
+            tuple(self.rdates),
+            tuple(sorted(c.signature() for c in self.changes)),
+        )
+
+
+@dataclass
+class ParsedCalendar:
+    events: list[ParsedEvent]
+    skipped: int = 0  # cancelled events, to-dos, journal entries
+    converted_zones: set[str] = field(default_factory=set)
+
+
+class Unsupported(Exception):
+    """Something in the file Troth can't represent faithfully."""
+
+
+@cache
+def iana_zones() -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            name
+            for name in zoneinfo.available_timezones()
+            if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))
+        )
+    )
+
+
+def _zone_from_name(name: str) -> str | None:
+    """An IANA name for a TZID string, or None."""
+    cleaned = name.strip().strip('"')
+    if cleaned in zoneinfo.available_timezones():
+        return cleaned
+    if cleaned in WINDOWS_TO_OLSON:
+        return WINDOWS_TO_OLSON[cleaned]
+    parts = cleaned.strip("/").split("/")
+    for first in range(1, len(parts)):
+        candidate = "/".join(parts[first:])
+        if candidate in zoneinfo.available_timezones():
+            return candidate
+    return None
+
+
+def _offsets(tzinfo, year: int) -> tuple:
+    samples = []
+    for month in range(1, 13):
+        for day in (1, 15):
+            moment = datetime(year, month, day, 12)
+            samples.append(moment.replace(tzinfo=tzinfo).utcoffset())
+    return tuple(samples)
+
+
+def _zone_by_offsets(tzinfo, year: int, prefer: str) -> str | None:
+    """An IANA zone that agrees with a custom VTIMEZONE through the year."""
+    wanted = _offsets(tzinfo, year) + _offsets(tzinfo, year + 1)
+    for name in (prefer, *iana_zones()):
+        zone = zoneinfo.ZoneInfo(name)
+        if _offsets(zone, year) + _offsets(zone, year + 1) == wanted:
+            return name
+    return None
+
+
+class Reader:
+    """Reads one file's events; raises ValidationError with words for the
+    person when the file can't be imported."""
+
+    def __init__(self, default_zone: str):
+        self.default_zone = default_zone
+        self.converted: set[str] = set()
+
+    # Time values
+
+    def zone_of(self, value, prop) -> str:
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            return self.default_zone
+        key = getattr(value.tzinfo, "key", None)
+        if key and key in zoneinfo.available_timezones():
+            return "UTC" if key in ("UTC", "Etc/UTC") else key
+        tzid = prop.params.get("TZID") if prop is not None else None
+        if tzid:
+            found = _zone_from_name(str(tzid))
+            if found:
+                return found
+        if value.utcoffset() == timedelta(0) and value.tzname() in ("UTC", "Z", "GMT"):
+            return "UTC"
+        found = _zone_by_offsets(value.tzinfo, value.year, self.default_zone)
+        if found:
+            return found
+        self.converted.add(str(tzid or value.tzname()))
+        return self.default_zone
+
+    def instant(self, value, *, all_day: bool) -> datetime:
+        """A DATE or DATE-TIME as Troth stores it."""
+        if all_day:
+            day = value.date() if isinstance(value, datetime) else value
+            return floating_utc(day)
+        if not isinstance(value, datetime):
+            value = datetime.combine(value, time(0))
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=zoneinfo.ZoneInfo(self.default_zone))
+        return value.astimezone(UTC)
+
+    # Components
+
+    def text(self, component, name: str, limit: int) -> str:
+        value = component.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            value = value[0]
+        return str(value).strip()[:limit]
+
+    def times(self, component) -> tuple:
+        prop = component.get("DTSTART")
+        if prop is None:
+            raise Unsupported(_("an event has no start time"))
+        start = component.start
+        all_day = not isinstance(start, datetime)
+        try:
+            end = component.end
+        except Exception:  # no DTEND or DURATION: RFC 5545 defaults
+            end = start + timedelta(days=1) if all_day else start
+        if all_day and isinstance(end, datetime):
+            end = end.date()
+        if not all_day and not isinstance(end, datetime):
+            end = datetime.combine(end, time(0), start.tzinfo)
+        return prop, start, end, all_day
+
+    def rule(self, component, start, all_day: bool, zone: str) -> str:
+        if component.get("EXRULE") is not None:
+            raise Unsupported(_("an event repeats by an exclusion rule (EXRULE)"))
+        rules = component.rrules
+        if not rules:
+            return ""
+        if len(rules) > 1:
+            raise Unsupported(_("an event has more than one repeat rule"))
+        rule = vRecur(rules[0])
+        until = rule.get("UNTIL")
+        if until:
+            value = until[0]
+            if all_day:
+                rule["UNTIL"] = [value.date() if isinstance(value, datetime) else value]
+            elif isinstance(value, datetime) and value.tzinfo is not None:
+                rule["UNTIL"] = [value.astimezone(UTC)]
+            else:
+                # A floating or date-only end for a timed series: the end of
+                # that day (or that moment) in the series' own zone.
+                if not isinstance(value, datetime):
+                    value = datetime.combine(value, time(23, 59, 59))
+                rule["UNTIL"] = [
+                    value.replace(tzinfo=zoneinfo.ZoneInfo(zone)).astimezone(UTC)
+                ]
+        return rule.to_ical().decode()
+
+    def read(self, data: bytes) -> ParsedCalendar:
+        if len(data) > MAX_BYTES:
+            raise ValidationError(
+                _(
+                    "That file is larger than %(mb)s MB. Export a shorter date range and try again."
+                )
+                % {"mb": MAX_BYTES // (1024 * 1024)}
+            )
+        head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
+        if not head.startswith(b"BEGIN:VCALENDAR"):
+            raise ValidationError(
+                _(
+                    "That isn't an iCalendar (.ics) file. Export your calendar as .ics and try again."
+                )
+            )
+        try:
+            calendars = Calendar.from_ical(data, multiple=True)
+        except Exception:
+            raise ValidationError(
+                _(
+                    "This calendar file is damaged or incomplete, so nothing was imported."
+                )
+            ) from None
+        skipped = 0
+        components = []
+        for calendar in calendars:
+            try:
+                calendar = x_wr_timezone.to_standard(calendar)
+            except Exception:
+                raise ValidationError(
+                    _(
+                        "This calendar file's time zone can't be read, so nothing was imported."
+                    )
+                ) from None
+            for component in calendar.subcomponents:
+                if component.name == "VEVENT":
+                    components.append(component)
+                elif component.name in ("VTODO", "VJOURNAL"):
+                    skipped += 1
+        if not components:
+            raise ValidationError(
+                _("There are no events in this file, so nothing was imported.")
+            )
+        if len(components) > MAX_EVENTS:
+            raise ValidationError(
+                _(
+                    "This file has more than %(n)s events. Export a shorter date range and try again."
+                )
+                % {"n": MAX_EVENTS}
+            )
+        try:
+            events, cancelled = self.events(components)
+        except Unsupported as problem:
+            raise ValidationError(
+                _(
+                    "Nothing was imported: %(problem)s, which Troth can't bring in faithfully."
+                )
+                % {"problem": problem}
+            ) from None
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+            raise ValidationError(
+                _(
+                    "An event in this file has dates or a repeat rule Troth can't read, so nothing was imported."
+                )
+            ) from None
+        return ParsedCalendar(
+            events=events, skipped=skipped + cancelled, converted_zones=self.converted
+        )
+
+    def events(self, components) -> tuple[list[ParsedEvent], int]:
+        masters: dict[str, object] = {}
+        overrides: dict[str, list] = {}
+        for index, component in enumerate(components):
+            uid = str(component.get("UID") or "").strip()
+            if not uid:
+                uid = self.made_up_uid(component, index)
+            if component.get("RECURRENCE-ID") is not None:
+                overrides.setdefault(uid, []).append(component)
+                continue
+            seen = masters.get(uid)
+            if seen is None or int(component.get("SEQUENCE", 0)) >= int(
+                seen.get("SEQUENCE", 0)
+            ):
+                masters[uid] = component
+        parsed: list[ParsedEvent] = []
+        cancelled = 0
+        for uid, master in masters.items():
+            if str(master.get("STATUS", "")).upper() == "CANCELLED":
+                cancelled += 1
+                continue
+            event = self.master(uid, master)
+            for override in overrides.pop(uid, []):
+                change = self.change(event, override)
+                if not self.is_noop(event, change):
+                    event.changes.append(change)
+            parsed.append(event)
+        # Single changed occurrences whose series wasn't exported: each is an
+        # event of its own.
+        for uid, lonely in overrides.items():
+            for override in lonely:
+                if str(override.get("STATUS", "")).upper() == "CANCELLED":
+                    cancelled += 1
+                    continue
+                rid = override.get("RECURRENCE-ID").dt
+                parsed.append(self.master(f"{uid}#{rid.isoformat()}"[:255], override))
+        return parsed, cancelled
+
+    def is_noop(self, event: ParsedEvent, change: ParsedChange) -> bool:
+        """An override that changes nothing Troth keeps (only attendees, say)."""
+        return (
+            not change.cancelled
+            and change.start == change.original
+            and change.end == change.original + (event.end - event.start)
+            and not (change.title or change.location or change.note)
+        )
+
+    def made_up_uid(self, component, index: int) -> str:
+        """A stable UID for an event that has none, so a second import of
+        the same file matches it."""
+        basis = "|".join(
+            str(component.get(name, "")) for name in ("DTSTART", "SUMMARY", "LOCATION")
+        ) + ("|recurrence" if component.get("RECURRENCE-ID") else "")
+        return hashlib.sha256(basis.encode()).hexdigest()[:32] + "@import.troth"
+
+    def master(self, uid: str, component) -> ParsedEvent:
+        prop, start, end, all_day = self.times(component)
+        zone = self.zone_of(start, prop)
+        if (
+            zone == "UTC"
+            and isinstance(start, datetime)
+            and not component.rrules
+            and self.default_zone != "UTC"
+        ):
+            # A one-off event in UTC: its instant is what matters; show its
+            # form in the importer's zone.
+            zone = self.default_zone
+        event = ParsedEvent(
+            uid=uid[:255],
+            title=self.text(component, "SUMMARY", TITLE_MAX) or _("Untitled event"),
+            location=self.text(component, "LOCATION", LOCATION_MAX),
+            note=self.text(component, "DESCRIPTION", NOTE_MAX),
+            all_day=all_day,
+            start=self.instant(start, all_day=all_day),
+            end=self.instant(end, all_day=all_day),
+            time_zone=zone,
+        )
+        if event.end < event.start:
+            raise Unsupported(_("an event ends before it starts"))
+        event.rrule = self.rule(component, start, all_day, zone)
+        for value, period_end in component.rdates:
+            if period_end is not None:
+                raise Unsupported(_("an event repeats on time periods (RDATE periods)"))
+            event.rdates.append(self.instant(value, all_day=all_day).isoformat())
+        for value in component.exdates:
+            event.changes.append(
+                ParsedChange(
+                    original=self.instant(value, all_day=all_day), cancelled=True
+                )
+            )
+        return event
+
+    def change(self, event: ParsedEvent, component) -> ParsedChange:
+        rid_prop = component.get("RECURRENCE-ID")
+        if str(rid_prop.params.get("RANGE", "")).upper() == "THISANDFUTURE":
+            raise Unsupported(
+                _("a change applies to this and all later dates (RANGE=THISANDFUTURE)")
+            )
+        original = self.instant(rid_prop.dt, all_day=event.all_day)
+        if str(component.get("STATUS", "")).upper() == "CANCELLED":
+            return ParsedChange(original=original, cancelled=True)
+        _prop, start, end, _all_day = self.times(component)
+        change = ParsedChange(
+            original=original,
+            start=self.instant(start, all_day=event.all_day),
+            end=self.instant(end, all_day=event.all_day),
+        )
+        if event.all_day and change.end <= change.start:
+            change.end = change.start + (event.end - event.start)
+        title = self.text(component, "SUMMARY", TITLE_MAX)
+        location = self.text(component, "LOCATION", LOCATION_MAX)
+        note = self.text(component, "DESCRIPTION", NOTE_MAX)
+        change.title = title if title != event.title else ""
+        change.location = location if location != event.location else ""
+        change.note = note if note != event.note else ""
+        return change
+
+
+def read_calendar(data: bytes, *, default_zone: str) -> ParsedCalendar:
+    return Reader(default_zone).read(data)

@@ -1,0 +1,352 @@
+"""The shared calendar: events, rituals, and what hangs off them.
+
+An event belongs to its author's space like every piece of content, but it
+has three levels of visibility instead of two: private (the author only),
+busy-only (the partner sees that the author is busy, and when, and nothing
+else) and shared. The busy level is enforced twice: `visible_to` lets the
+partner read the row, and `Event.redact_for` blanks every word in it before
+anything renders it, so no page, fragment, feed or export can show a busy
+event's title, place or note by accident.
+
+Times are stored in UTC together with the event's IANA zone, so a weekly
+event at 19:30 in London stays at 19:30 London time on both sides of a
+daylight-saving change (see recurrence.py). An all-day event is a floating
+date: its `start` and `end` hold midnight UTC of its first day and of the day
+after its last, and it shows on those dates whatever the viewer's zone.
+"""
+
+from __future__ import annotations
+
+import uuid
+import zoneinfo
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from troth.lib.content import Content, ContentQuerySet, partner_space_ids
+from troth.lib.fields import EncryptedTextField
+
+
+class OptionalText(EncryptedTextField):
+    """Encrypted text that may be empty. The library stores empty text as
+    NULL; this reads it back as "" so Python code sees one kind of empty."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        value = super().from_db_value(value, expression, connection)
+        return "" if value is None else value
+
+
+class EventVisibility(models.TextChoices):
+    """troth.lib.content.Visibility plus the busy-only level."""
+
+    SHARED = "shared", _("Shared with my partner")
+    BUSY = "busy", _("Busy only: my partner sees the time, nothing else")
+    PRIVATE = "private", _("Only me")
+
+
+# Rituals remind both partners this long before, unless they choose.
+RITUAL_REMINDER_MINUTES = 120
+
+# The visibilities that let the partner read the row at all.
+PARTNER_VISIBLE = (EventVisibility.SHARED, EventVisibility.BUSY)
+
+
+def new_uid() -> str:
+    return f"{uuid.uuid4()}@troth"
+
+
+def occurrence_key(original: datetime) -> str:
+    """The stable name of one occurrence in URLs and reminder keys."""
+    return original.astimezone(zoneinfo.ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ")
+
+
+def parse_occurrence_key(key: str) -> datetime | None:
+    try:
+        return datetime.strptime(key, "%Y%m%dT%H%M%SZ").replace(
+            tzinfo=zoneinfo.ZoneInfo("UTC")
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+class EventQuerySet(ContentQuerySet):
+    def visibility_q(self, user) -> Q:
+        """The author sees everything; the partner sees shared and busy-only
+        rows (a busy-only row only as busy: see Event.redact_for)."""
+        return Q(author=user) | Q(
+            visibility__in=PARTNER_VISIBLE, space_id__in=partner_space_ids(user)
+        )
+
+    def detailed_for(self, user) -> EventQuerySet:
+        """Rows whose words `user` may read: their own, and shared ones."""
+        return self.filter(Q(author=user) | Q(visibility=EventVisibility.SHARED))
+
+    def overlapping(self, start: datetime, end: datetime) -> EventQuerySet:
+        """Events that may have an occurrence in [start, end).
+
+        A cheap superset: the exact answer comes from expanding the rule in
+        Python. The window is widened by a day on each side because all-day
+        events are floating dates, and by the longest event a moved
+        occurrence could be dragged to."""
+        slack = timedelta(days=1)
+        return self.filter(start__lt=end + slack).filter(
+            Q(last_end__isnull=True) | Q(last_end__gt=start - slack)
+        )
+
+    def rituals(self) -> EventQuerySet:
+        return self.filter(kind=Event.Kind.RITUAL)
+
+
+class Event(Content):
+    class Kind(models.TextChoices):
+        EVENT = "event", _("Event")
+        RITUAL = "ritual", _("Ritual")
+
+    visibility = models.CharField(
+        _("who can see this"),
+        max_length=10,
+        choices=EventVisibility.choices,
+        default=EventVisibility.PRIVATE,
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.EVENT)
+    title = EncryptedTextField(_("title"))
+    location = OptionalText(_("place"))
+    note = OptionalText(_("note"))
+    all_day = models.BooleanField(_("all day"), default=False)
+    # The first occurrence, in UTC (all-day: midnight UTC of the first day).
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    # The zone the event's wall-clock times are in; recurrence follows it.
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    # An RFC 5545 RRULE value without the "RRULE:" prefix, expanded with
+    # dateutil. UNTIL is in UTC for timed events and a date for all-day ones.
+    rrule = models.CharField(max_length=500, blank=True, default="")
+    # Extra occurrences (RDATE) from imported calendars, ISO 8601 in UTC.
+    rdates = models.JSONField(default=list, blank=True)
+    # When the last occurrence ends (UTC); empty for a series without end.
+    last_end = models.DateTimeField(null=True, blank=True)
+    uid = models.CharField(max_length=255, default=new_uid)
+    sequence = models.PositiveIntegerField(default=0)
+    imported = models.BooleanField(default=False)
+
+    objects = EventQuerySet.as_manager()
+
+    # Set by redact_for on an instance whose words were blanked.
+    redacted = False
+
+    class Meta:
+        ordering = ["start", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "uid"], name="schedule_one_event_per_uid"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["space", "start"]),
+            models.Index(fields=["author", "start"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Event {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("schedule:event", kwargs={"pk": self.pk})
+
+    def occurrence_url(self, original: datetime) -> str:
+        return reverse(
+            "schedule:occurrence",
+            kwargs={"pk": self.pk, "when": occurrence_key(original)},
+        )
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def is_ritual(self) -> bool:
+        return self.kind == self.Kind.RITUAL
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.rrule or self.rdates)
+
+    @property
+    def is_busy_only(self) -> bool:
+        return self.visibility == EventVisibility.BUSY
+
+    @property
+    def duration(self):
+        return self.end - self.start
+
+    def details_visible_to(self, user) -> bool:
+        return self.author_id == user.pk or self.visibility == EventVisibility.SHARED
+
+    def redact_for(self, user) -> Event:
+        """Blank every word `user` may not read, in place, and return self.
+
+        Called on every event fetched for display, so a template, feed or
+        export that reaches for `title` on a busy-only event finds nothing."""
+        self.redacted = not self.details_visible_to(user)
+        if self.redacted:
+            self.title = ""
+            self.location = ""
+            self.note = ""
+            self.uid = f"busy-{self.pk}@troth"
+            for change in self._prefetched_changes():
+                change.title = ""
+                change.location = ""
+                change.note = ""
+        return self
+
+    def save(self, *args, **kwargs) -> None:
+        if self.redacted:
+            # A redacted copy has blanked words; saving it would erase them.
+            raise RuntimeError("A redacted event can't be saved.")
+        super().save(*args, **kwargs)
+
+    def _prefetched_changes(self) -> list[OccurrenceChange]:
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        return list(cache.get("changes", []))
+
+    @property
+    def display_title(self) -> str:
+        return str(_("Busy")) if self.redacted else self.title
+
+
+class OccurrenceChange(models.Model):
+    """One occurrence of a recurring event moved, retitled or cancelled.
+
+    `original` is the occurrence's start as the rule gives it (its identity,
+    RECURRENCE-ID in iCalendar terms); a cancelled occurrence is an EXDATE.
+    Blank words mean "as the series says"."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="changes")
+    original = models.DateTimeField()
+    cancelled = models.BooleanField(default=False)
+    start = models.DateTimeField(null=True, blank=True)
+    end = models.DateTimeField(null=True, blank=True)
+    title = OptionalText()
+    location = OptionalText()
+    note = OptionalText()
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "original"], name="schedule_one_change_per_occurrence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Change to event {self.event_id} at {self.original:%Y-%m-%d %H:%M}"
+
+    @property
+    def moved(self) -> bool:
+        return not self.cancelled and self.start is not None
+
+    @property
+    def key(self) -> str:
+        return occurrence_key(self.original)
+
+    @property
+    def original_day(self):
+        """The date an all-day occurrence stood on (stored as midnight UTC)."""
+        return self.original.astimezone(zoneinfo.ZoneInfo("UTC")).date()
+
+
+class RitualMark(models.Model):
+    """One partner's answer to "did it happen?" for one ritual occurrence."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="marks")
+    original = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    happened = models.BooleanField()
+    marked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "original", "user"], name="schedule_one_mark_each"
+            )
+        ]
+        indexes = [models.Index(fields=["event", "original"])]
+
+    def __str__(self) -> str:
+        return f"Mark on event {self.event_id} by {self.user_id}"
+
+
+class EventReminder(models.Model):
+    """A person's reminder choice for one event. For rituals, having no row
+    means the default (RITUAL_REMINDER_MINUTES); a row with no minutes means
+    the person turned the reminder off."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    minutes = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"], name="schedule_one_reminder_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder on event {self.event_id} for {self.user_id}"
+
+
+class FeedTokenQuerySet(models.QuerySet):
+    def active(self) -> FeedTokenQuerySet:
+        return self.filter(revoked_at__isnull=True)
+
+    def visible_to(self, user) -> FeedTokenQuerySet:
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+
+class FeedToken(models.Model):
+    """A secret subscription link to a person's calendar.
+
+    The link carries 256 random bits; only their SHA-256 is stored, so the
+    link is shown once when made. It is not a session: it reads one feed and
+    nothing else, and revoking it ends the feed at once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FeedTokenQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="schedule_one_active_feed_each",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Feed token {self.pk} of {self.user_id}"

@@ -1,0 +1,666 @@
+"""Everything that changes the calendar.
+
+Each function checks that this person may take this step now, does the work
+in one transaction, records an Activity, and raises ValidationError with a
+message for the person when the step is not allowed (nothing changes then).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import vRecur
+
+from troth.lib.content import Visibility
+from troth.schedule.models import (
+    Event,
+    EventReminder,
+    EventVisibility,
+    FeedToken,
+    OccurrenceChange,
+    RitualMark,
+    new_uid,
+)
+from troth.schedule.recurrence import (
+    as_utc,
+    floating_utc,
+    is_occurrence,
+    occurrence_at,
+    rule_set,
+    series_end,
+)
+from troth.spaces.models import Membership, Space
+from troth.spaces.services import activity_record
+
+TITLE_MAX = 200
+LOCATION_MAX = 200
+NOTE_MAX = 5000
+FEED_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
+
+
+@dataclass(frozen=True)
+class EventFields:
+    """What a person sets on an event. Timed: aware datetimes; all-day:
+    midnight UTC of the first day and of the day after the last."""
+
+    title: str
+    start: datetime
+    end: datetime
+    time_zone: str
+    all_day: bool = False
+    location: str = ""
+    note: str = ""
+    visibility: str = EventVisibility.PRIVATE
+    rrule: str = ""
+    kind: str = Event.Kind.EVENT
+
+    def timing(self) -> tuple:
+        return (
+            as_utc(self.start),
+            as_utc(self.end),
+            self.all_day,
+            self.time_zone,
+            self.rrule,
+        )
+
+
+def _timing(event: Event) -> tuple:
+    return (
+        as_utc(event.start),
+        as_utc(event.end),
+        event.all_day,
+        event.time_zone,
+        event.rrule,
+    )
+
+
+def _activity_visibility(event: Event) -> str:
+    # A busy-only or private event's activity is its author's alone: the
+    # partner's timeline must not even say that something was added.
+    return (
+        Visibility.SHARED
+        if event.visibility == EventVisibility.SHARED
+        else (Visibility.PRIVATE)
+    )
+
+
+def _partner(event: Event, user):
+    return event.space.partner_of(user)
+
+
+def _check_member(space: Space, user) -> None:
+    if not Membership.objects.active().filter(space=space, user=user).exists():
+        raise ValidationError(_("You are not in this space any more."))
+    if not space.is_open:
+        raise ValidationError(
+            _(
+                "This space is closed: what was shared stays readable, nothing new can be added."
+            )
+        )
+
+
+def _check_owner(event: Event, by) -> None:
+    if event.author_id != by.pk:
+        raise ValidationError(_("Only the person who added this event can change it."))
+
+
+def _apply(event: Event, fields: EventFields) -> None:
+    title = fields.title.strip()
+    if not title:
+        raise ValidationError(_("Give the event a title."))
+    if len(title) > TITLE_MAX:
+        raise ValidationError(
+            _("Keep the title under %(n)s characters.") % {"n": TITLE_MAX}
+        )
+    if len(fields.location) > LOCATION_MAX:
+        raise ValidationError(
+            _("Keep the place under %(n)s characters.") % {"n": LOCATION_MAX}
+        )
+    if len(fields.note) > NOTE_MAX:
+        raise ValidationError(
+            _("Keep the note under %(n)s characters.") % {"n": NOTE_MAX}
+        )
+    if fields.end < fields.start:
+        raise ValidationError(_("The end is before the start."))
+    if fields.kind == Event.Kind.RITUAL:
+        if not fields.rrule:
+            raise ValidationError(_("A ritual repeats: choose how often."))
+        if fields.visibility != EventVisibility.SHARED:
+            raise ValidationError(
+                _("A ritual is time you share, so your partner sees it.")
+            )
+    event.title = title
+    event.location = fields.location.strip()
+    event.note = fields.note.strip()
+    event.all_day = fields.all_day
+    event.start = as_utc(fields.start)
+    event.end = as_utc(fields.end)
+    event.time_zone = fields.time_zone
+    event.rrule = fields.rrule
+    event.visibility = fields.visibility
+    event.kind = fields.kind
+    _check_rule(event)
+
+
+def _check_rule(event: Event) -> None:
+    try:
+        rules = rule_set(event)
+        if rules is not None:
+            next(iter(rules))
+    except (ValueError, TypeError, KeyError, StopIteration):
+        raise ValidationError(
+            _("That repeat rule doesn't work. Choose how often again.")
+        ) from None
+
+
+def event_create(
+    *,
+    space: Space,
+    author,
+    fields: EventFields,
+    reminder_minutes: int | None = None,
+) -> Event:
+    """Add an event (or a ritual) to `author`'s calendar in `space`."""
+    with transaction.atomic():
+        _check_member(space, author)
+        event = Event(space=space, author=author, uid=new_uid())
+        _apply(event, fields)
+        event.last_end = series_end(event)
+        event.full_clean()
+        event.save()
+        if reminder_minutes is not None:
+            EventReminder.objects.create(
+                event=event, user=author, minutes=reminder_minutes
+            )
+        activity_record(
+            space=space,
+            actor=author,
+            verb="ritual.created" if event.is_ritual else "event.created",
+            target=event,
+            recipient=_partner(event, author)
+            if event.visibility == EventVisibility.SHARED
+            else None,
+            visibility=_activity_visibility(event),
+        )
+    return event
+
+
+def _drop_stale_changes(event: Event) -> None:
+    for change in list(event.changes.all()):
+        if not is_occurrence(event, change.original):
+            change.delete()
+
+
+def _end_series_before(event: Event, moment: datetime) -> None:
+    """End `event`'s series with its last occurrence before `moment`."""
+    rules = rule_set(event)
+    if rules is None:
+        return
+    if event.all_day:
+        last = rules.before(moment.astimezone(UTC).replace(tzinfo=None))
+    else:
+        last = rules.before(moment.astimezone(event.tz))
+    if last is None:
+        return
+    parts = vRecur.from_ical(event.rrule) if event.rrule else vRecur(freq="DAILY")
+    parts.pop("COUNT", None)
+    parts["UNTIL"] = [last.date() if event.all_day else as_utc(last)]
+    event.rrule = parts.to_ical().decode()
+    event.rdates = [
+        value
+        for value in event.rdates
+        if datetime.fromisoformat(value) < as_utc(moment)
+    ]
+    event.changes.filter(original__gte=as_utc(moment)).delete()
+
+
+def event_update(*, event: Event, by, fields: EventFields) -> Event:
+    """Change an event.
+
+    A ritual whose time changes after some of it has happened keeps its past
+    as it was: the old series ends before the new first date and a new one
+    starts there, so what the two of you marked stays true."""
+    _check_owner(event, by)
+    with transaction.atomic():
+        _check_member(event.space, by)
+        now = timezone.now()
+        if event.is_ritual and fields.timing() != _timing(event) and event.start < now:
+            today = floating_utc(now.date()) if fields.all_day else now
+            if fields.start < today:
+                raise ValidationError(
+                    _(
+                        "A change to a ritual's time applies from now on: "
+                        "choose a first date from today onward."
+                    )
+                )
+            successor = Event(space=event.space, author=by, uid=new_uid())
+            _apply(successor, fields)
+            successor.last_end = series_end(successor)
+            successor.full_clean()
+            _end_series_before(event, fields.start)
+            event.last_end = series_end(event, event.changes.all())
+            event.sequence += 1
+            event.save()
+            successor.save()
+            EventReminder.objects.bulk_create(
+                [
+                    EventReminder(event=successor, user=r.user, minutes=r.minutes)
+                    for r in event.reminders.all()
+                ]
+            )
+            result = successor
+        else:
+            _apply(event, fields)
+            event.sequence += 1
+            event.full_clean()
+            event.save()
+            _drop_stale_changes(event)
+            event.last_end = series_end(event, event.changes.all())
+            event.save(update_fields=["last_end"])
+            result = event
+        shared = result.visibility == EventVisibility.SHARED
+        activity_record(
+            space=result.space,
+            actor=by,
+            verb="ritual.updated" if result.is_ritual else "event.updated",
+            target=result,
+            recipient=_partner(result, by) if shared else None,
+            visibility=_activity_visibility(result),
+        )
+    return result
+
+
+def event_delete(*, event: Event, by) -> None:
+    """Delete an event with its moved dates, answers and reminders."""
+    _check_owner(event, by)
+    with transaction.atomic():
+        activity_record(
+            space=event.space,
+            actor=by,
+            verb="ritual.deleted" if event.is_ritual else "event.deleted",
+            visibility=Visibility.PRIVATE,
+        )
+        event.delete()
+
+
+def event_visibility_set(*, event: Event, by, visibility: str) -> Event:
+    """Share an event, show it as busy only, or make it private again.
+    Making something private never notifies the partner."""
+    _check_owner(event, by)
+    if visibility not in EventVisibility.values:
+        raise ValidationError(_("Choose who can see this event."))
+    if event.is_ritual and visibility == EventVisibility.BUSY:
+        raise ValidationError(_("A ritual is either shared or yours alone."))
+    with transaction.atomic():
+        newly_shared = (
+            visibility == EventVisibility.SHARED
+            and event.visibility != EventVisibility.SHARED
+        )
+        event.visibility = visibility
+        event.save(update_fields=["visibility", "updated"])
+        activity_record(
+            space=event.space,
+            actor=by,
+            verb="event.shared" if newly_shared else "event.visibility",
+            target=event,
+            recipient=_partner(event, by)
+            if newly_shared and event.space.is_open
+            else None,
+            visibility=_activity_visibility(event),
+        )
+    return event
+
+
+def _occurrence(event: Event, original: datetime):
+    occurrence = occurrence_at(event, original, event.tz)
+    if occurrence is None:
+        raise ValidationError(_("That date isn't part of this event."))
+    return occurrence
+
+
+def _save_change(event: Event, change: OccurrenceChange) -> None:
+    change.full_clean()
+    change.save()
+    event.last_end = series_end(event, event.changes.all())
+    event.sequence += 1
+    event.save(update_fields=["last_end", "sequence", "updated"])
+
+
+def occurrence_cancel(*, event: Event, by, original: datetime) -> OccurrenceChange:
+    """Call off one occurrence of a recurring event (the others stay)."""
+    _check_owner(event, by)
+    if not event.is_recurring:
+        raise ValidationError(_("This event happens once: delete it instead."))
+    with transaction.atomic():
+        _check_member(event.space, by)
+        occurrence = _occurrence(event, original)
+        change = occurrence.change or OccurrenceChange(
+            event=event, original=occurrence.original
+        )
+        change.cancelled = True
+        change.start = change.end = None
+        _save_change(event, change)
+        activity_record(
+            space=event.space,
+            actor=by,
+            verb="ritual.cancelled_once" if event.is_ritual else "event.cancelled_once",
+            target=event,
+            recipient=_partner(event, by)
+            if event.visibility == EventVisibility.SHARED
+            else None,
+            visibility=_activity_visibility(event),
+        )
+    return change
+
+
+def occurrence_move(
+    *, event: Event, by, original: datetime, start: datetime, end: datetime
+) -> OccurrenceChange:
+    """Move one occurrence of a recurring event to another time."""
+    _check_owner(event, by)
+    if not event.is_recurring:
+        raise ValidationError(_("This event happens once: edit it instead."))
+    if end < start:
+        raise ValidationError(_("The end is before the start."))
+    with transaction.atomic():
+        _check_member(event.space, by)
+        occurrence = _occurrence(event, original)
+        change = occurrence.change or OccurrenceChange(
+            event=event, original=occurrence.original
+        )
+        change.cancelled = False
+        change.start = as_utc(start)
+        change.end = as_utc(end)
+        _save_change(event, change)
+        activity_record(
+            space=event.space,
+            actor=by,
+            verb="ritual.moved_once" if event.is_ritual else "event.moved_once",
+            target=event,
+            recipient=_partner(event, by)
+            if event.visibility == EventVisibility.SHARED
+            else None,
+            visibility=_activity_visibility(event),
+        )
+    return change
+
+
+def occurrence_restore(*, event: Event, by, original: datetime) -> None:
+    """Put one moved or cancelled occurrence back where the series has it."""
+    _check_owner(event, by)
+    with transaction.atomic():
+        _check_member(event.space, by)
+        deleted, _count = event.changes.filter(original=as_utc(original)).delete()
+        if not deleted:
+            raise ValidationError(_("This date was not changed."))
+        event.last_end = series_end(event, event.changes.all())
+        event.sequence += 1
+        event.save(update_fields=["last_end", "sequence", "updated"])
+        activity_record(
+            space=event.space,
+            actor=by,
+            verb="event.restored_once",
+            target=event,
+            visibility=_activity_visibility(event),
+        )
+
+
+def ritual_mark(*, event: Event, by, original: datetime, happened: bool) -> RitualMark:
+    """Say whether one occurrence of a ritual happened. Each partner answers
+    for themselves and can change their answer."""
+    if not event.is_ritual:
+        raise ValidationError(_("Only rituals are marked as happened or not."))
+    if not event.details_visible_to(by):
+        raise ValidationError(_("Only rituals you share can be marked."))
+    with transaction.atomic():
+        occurrence = _occurrence(event, original)
+        if occurrence.change is not None and occurrence.change.cancelled:
+            raise ValidationError(
+                _("This date was called off, so there is nothing to mark.")
+            )
+        if occurrence.start > timezone.now():
+            raise ValidationError(
+                _("You can say whether it happened once it has started.")
+            )
+        mark, _created = RitualMark.objects.update_or_create(
+            event=event,
+            original=occurrence.original,
+            user=by,
+            defaults={"happened": happened, "marked_at": timezone.now()},
+        )
+        partner = _partner(event, by)
+        waiting = (
+            partner is not None
+            and event.space.is_open
+            and not RitualMark.objects.filter(
+                event=event, original=occurrence.original, user=partner
+            ).exists()
+        )
+        activity_record(
+            space=event.space,
+            actor=by,
+            verb="ritual.marked",
+            target=event,
+            recipient=partner
+            if waiting and event.visibility == EventVisibility.SHARED
+            else None,
+            visibility=_activity_visibility(event),
+        )
+    return mark
+
+
+def reminder_set(*, event: Event, by, minutes: int | None) -> EventReminder:
+    """Choose when (or whether) `by` is reminded before this event."""
+    if not event.details_visible_to(by):
+        raise ValidationError(_("You can set reminders on your own and shared events."))
+    if minutes is not None and not 0 <= minutes <= 7 * 24 * 60:
+        raise ValidationError(_("Choose a reminder from the list."))
+    with transaction.atomic():
+        reminder, _created = EventReminder.objects.update_or_create(
+            event=event, user=by, defaults={"minutes": minutes}
+        )
+        activity_record(
+            space=event.space,
+            actor=by,
+            verb="event.reminder_set",
+            target=event,
+            visibility=Visibility.PRIVATE,
+        )
+    return reminder
+
+
+# The subscription feed.
+
+
+def hash_feed_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def feed_token_create(*, user) -> tuple[FeedToken, str]:
+    """Make a new subscription link for `user`; any earlier one stops working."""
+    with transaction.atomic():
+        FeedToken.objects.active().filter(user=user).update(revoked_at=timezone.now())
+        token = secrets.token_urlsafe(32)
+        feed = FeedToken.objects.create(user=user, token_hash=hash_feed_token(token))
+        membership = (
+            Membership.objects.active()
+            .filter(user=user)
+            .select_related("space")
+            .first()
+        )
+        if membership is not None:
+            activity_record(
+                space=membership.space,
+                actor=user,
+                verb="calendar.feed_created",
+                visibility=Visibility.PRIVATE,
+            )
+    return feed, token
+
+
+def feed_token_revoke(*, user) -> int:
+    """End `user`'s subscription link at once. Returns how many were ended."""
+    with transaction.atomic():
+        ended = (
+            FeedToken.objects.active()
+            .filter(user=user)
+            .update(revoked_at=timezone.now())
+        )
+        membership = (
+            Membership.objects.active()
+            .filter(user=user)
+            .select_related("space")
+            .first()
+        )
+        if ended and membership is not None:
+            activity_record(
+                space=membership.space,
+                actor=user,
+                verb="calendar.feed_revoked",
+                visibility=Visibility.PRIVATE,
+            )
+    return ended
+
+
+def feed_owner(token: str):
+    """The person whose live feed `token` opens, or None."""
+    if not FEED_TOKEN_RE.match(token or ""):
+        return None
+    feed = (
+        FeedToken.objects.active()
+        .filter(token_hash=hash_feed_token(token), user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    return feed.user if feed is not None else None
+
+
+# Importing a calendar file.
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    converted_zones: tuple[str, ...] = ()
+
+
+def _signature(event: Event) -> tuple:
+    return (
+        event.title,
+        event.location,
+        event.note,
+        event.all_day,
+        as_utc(event.start),
+        as_utc(event.end),
+        event.time_zone,
+        event.rrule,
+        tuple(event.rdates),
+        tuple(
+            sorted(
+                (
+                    as_utc(c.original),
+                    c.cancelled,
+                    c.start and as_utc(c.start),
+                    c.end and as_utc(c.end),
+                    c.title,
+                    c.location,
+                    c.note,
+                )
+                for c in event.changes.all()
+            )
+        ),
+    )
+
+
+def calendar_import(
+    *, space: Space, author, data: bytes, visibility: str
+) -> ImportResult:
+    """Bring the events of an .ics file into `author`'s calendar.
+
+    All or nothing: the file is read and every event checked before anything
+    is written. An event whose UID was imported before is updated in place
+    (keeping who can see it), so importing the same file twice adds nothing.
+    """
+    from troth.schedule.importer import read_calendar
+
+    if visibility not in EventVisibility.values:
+        raise ValidationError(_("Choose who sees the imported events."))
+    parsed = read_calendar(data, default_zone=author.timezone)
+    with transaction.atomic():
+        _check_member(space, author)
+        existing = {
+            event.uid: event
+            for event in Event.objects.filter(
+                author=author, uid__in=[p.uid for p in parsed.events]
+            ).prefetch_related("changes")
+        }
+        added = updated = unchanged = 0
+        for item in parsed.events:
+            event = existing.get(item.uid)
+            if event is not None and _signature(event) == item.signature():
+                unchanged += 1
+                continue
+            if event is None:
+                event = Event(
+                    space=space,
+                    author=author,
+                    uid=item.uid,
+                    visibility=visibility,
+                    imported=True,
+                )
+                added += 1
+            else:
+                event.sequence += 1
+                updated += 1
+            event.title = item.title
+            event.location = item.location
+            event.note = item.note
+            event.all_day = item.all_day
+            event.start = item.start
+            event.end = item.end
+            event.time_zone = item.time_zone
+            event.rrule = item.rrule
+            event.rdates = item.rdates
+            _check_rule(event)
+            changes = [
+                OccurrenceChange(
+                    original=c.original,
+                    cancelled=c.cancelled,
+                    start=c.start,
+                    end=c.end,
+                    title=c.title,
+                    location=c.location,
+                    note=c.note,
+                )
+                for c in {c.original: c for c in item.changes}.values()
+            ]
+            event.last_end = series_end(event, changes)
+            event.save()
+            event.changes.all().delete()
+            for change in changes:
+                change.event = event
+            OccurrenceChange.objects.bulk_create(changes)
+        activity_record(
+            space=space,
+            actor=author,
+            verb="calendar.imported",
+            visibility=Visibility.PRIVATE,
+        )
+    return ImportResult(
+        added=added,
+        updated=updated,
+        unchanged=unchanged,
+        skipped=parsed.skipped,
+        converted_zones=tuple(sorted(parsed.converted_zones)),
+    )

@@ -1,0 +1,48 @@
+from django.urls import path
+
+from troth.schedule import views
+
+app_name = "schedule"
+urlpatterns = [
+    path("", views.agenda, name="index"),
+    path("agenda/<int:year>/<int:month>/<int:day>/", views.agenda, name="agenda"),
+    path("week/", views.week, name="week_now"),
+    path("week/<int:year>/<int:month>/<int:day>/", views.week, name="week"),
+    path("month/", views.month, name="month_now"),
+    path("month/<int:year>/<int:month>/", views.month, name="month"),
+    path("rituals/", views.rituals, name="rituals"),
+    path("rituals/how", views.how, name="how"),
+    path("events/new", views.event_new, name="event_new"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+    path("events/<int:pk>/edit", views.event_edit, name="event_edit"),
+    path("events/<int:pk>/delete", views.event_delete, name="event_delete"),
+    path("events/<int:pk>/visibility", views.event_visibility, name="event_visibility"),
+    path("events/<int:pk>/reminder", views.event_reminder, name="event_reminder"),
+    path("events/<int:pk>/at/<str:when>/", views.occurrence_detail, name="occurrence"),
+    path(
+        "events/<int:pk>/at/<str:when>/move",
+        views.occurrence_move,
+        name="occurrence_move",
+    ),
+    path(
+        "events/<int:pk>/at/<str:when>/cancel",
+        views.occurrence_cancel,
+        name="occurrence_cancel",
+    ),
+    path(
+        "events/<int:pk>/at/<str:when>/restore",
+        views.occurrence_restore,
+        name="occurrence_restore",
+    ),
+    path(
+        "events/<int:pk>/at/<str:when>/mark",
+        views.occurrence_mark,
+        name="occurrence_mark",
+    ),
+    path("subscribe/", views.subscribe, name="subscribe"),
+    path("subscribe/new", views.subscribe_new, name="subscribe_new"),
+    path("subscribe/revoke", views.subscribe_revoke, name="subscribe_revoke"),
+    path("feed/<str:token>.ics", views.feed, name="feed"),
+    path("import/", views.import_calendar, name="import"),
+    path("export.ics", views.download, name="download"),
+]

@@ -1,0 +1,767 @@
+"""The calendar's pages.
+
+Who sees what: the author sees everything about their event. The partner
+sees a shared event in full and can set their own reminder on it and, for a
+ritual, say whether it happened. A busy-only event shows the partner that
+its author is busy, and when, and nothing else: the partner may open its
+page, which says "Busy" and the time, exactly as the calendar does; the
+event's words were blanked before the page was rendered
+(`Event.redact_for`). Every step that changes an event is its author's
+alone; for anyone else the event is not there (404).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.lib.access import get_visible_or_404
+from troth.schedule import ics, periods, services
+from troth.schedule.forms import (
+    EventForm,
+    ImportForm,
+    MarkForm,
+    MoveForm,
+    ReminderForm,
+    VisibilityForm,
+)
+from troth.schedule.models import (
+    RITUAL_REMINDER_MINUTES,
+    Event,
+    EventReminder,
+    EventVisibility,
+    FeedToken,
+    OccurrenceChange,
+    RitualMark,
+    parse_occurrence_key,
+)
+from troth.schedule.recurrence import expand, occurrence_at
+from troth.schedule.stats import ritual_follow_through
+from troth.spaces.models import current_membership
+
+
+def _zone():
+    return timezone.get_current_timezone()
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _events(user):
+    return Event.objects.select_related("author", "space").prefetch_related(
+        Prefetch("changes", queryset=OccurrenceChange.objects.order_by("original"))
+    )
+
+
+def _visible_event(request: HttpRequest, pk: int) -> Event:
+    """Any event the person may see, redacted for them."""
+    event = get_visible_or_404(_events(request.user), request.user, pk=pk)
+    return event.redact_for(request.user)
+
+
+def _own_event(request: HttpRequest, pk: int) -> Event:
+    """An event the person wrote: the only kind they may change."""
+    return get_visible_or_404(
+        _events(request.user).filter(author=request.user), request.user, pk=pk
+    )
+
+
+def _detailed_event(request: HttpRequest, pk: int) -> Event:
+    """An event whose words the person may read (theirs, or shared)."""
+    return get_visible_or_404(
+        _events(request.user).detailed_for(request.user), request.user, pk=pk
+    )
+
+
+def _original(when: str) -> datetime:
+    original = parse_occurrence_key(when)
+    if original is None:
+        raise Http404
+    return original
+
+
+def _problem(
+    request: HttpRequest, error: ValidationError, back: str, status: int = 409
+):
+    return render(
+        request,
+        "schedule/problem.html",
+        {"messages_list": error.messages, "back": back},
+        status=status,
+    )
+
+
+def _period_response(
+    request: HttpRequest, template: str, context: dict
+) -> HttpResponse:
+    if request.htmx:
+        return render(request, f"{template}#period", context)
+    return render(request, template, context)
+
+
+def _day_url(name: str, day: date) -> str:
+    return reverse(name, args=[day.year, day.month, day.day])
+
+
+def _needs_space(request: HttpRequest):
+    return current_membership(request)
+
+
+# Periods
+
+
+@login_required
+@require_GET
+def agenda(
+    request: HttpRequest,
+    year: int | None = None,
+    month: int | None = None,
+    day: int | None = None,
+) -> HttpResponse:
+    """The phone's natural view: what's coming, day by day."""
+    if _needs_space(request) is None:
+        return redirect("home")
+    today = _today()
+    try:
+        first = date(year, month, day) if year else today
+    except ValueError:
+        raise Http404 from None
+    zone = _zone()
+    start, end = periods.window(
+        first, first + timedelta(days=periods.AGENDA_DAYS - 1), zone
+    )
+    occurrences = periods.occurrences_for(request.user, start, end, zone)
+    days = [
+        d
+        for d in periods.place(
+            periods.agenda_days(first, periods.AGENDA_DAYS, today), occurrences
+        )
+        if d.occurrences
+    ]
+    periods.annotate_marks(occurrences, request.user, timezone.now())
+    last = first + timedelta(days=periods.AGENDA_DAYS - 1)
+    context = {
+        "view": "agenda",
+        "days": days,
+        "first": first,
+        "nav": {
+            "title": _("%(first)s to %(last)s")
+            % {"first": date_format(first, "j M"), "last": date_format(last, "j M Y")},
+            "previous_url": _day_url(
+                "schedule:agenda", first - timedelta(days=periods.AGENDA_DAYS)
+            ),
+            "previous_label": _("Earlier"),
+            "next_url": _day_url("schedule:agenda", last + timedelta(days=1)),
+            "next_label": _("Later"),
+            "today_url": reverse("schedule:index") if first != today else "",
+            "today_label": _("Back to today"),
+        },
+    }
+    return _period_response(request, "schedule/agenda.html", context)
+
+
+@login_required
+@require_GET
+def week(
+    request: HttpRequest,
+    year: int | None = None,
+    month: int | None = None,
+    day: int | None = None,
+) -> HttpResponse:
+    if _needs_space(request) is None:
+        return redirect("home")
+    today = _today()
+    try:
+        first = periods.week_start(date(year, month, day) if year else today)
+    except ValueError:
+        raise Http404 from None
+    zone = _zone()
+    start, end = periods.window(first, first + timedelta(days=6), zone)
+    occurrences = periods.occurrences_for(request.user, start, end, zone)
+    periods.annotate_marks(occurrences, request.user, timezone.now())
+    last = first + timedelta(days=6)
+    context = {
+        "view": "week",
+        "days": periods.place(periods.week_days(first, today), occurrences),
+        "first": first,
+        "nav": {
+            "title": _("%(first)s to %(last)s")
+            % {"first": date_format(first, "j M"), "last": date_format(last, "j M Y")},
+            "previous_url": _day_url("schedule:week", first - timedelta(days=7)),
+            "previous_label": _("Previous week"),
+            "next_url": _day_url("schedule:week", first + timedelta(days=7)),
+            "next_label": _("Next week"),
+            "today_url": reverse("schedule:week_now")
+            if not first <= today <= last
+            else "",
+            "today_label": _("This week"),
+        },
+    }
+    return _period_response(request, "schedule/week.html", context)
+
+
+@login_required
+@require_GET
+def month(
+    request: HttpRequest, year: int | None = None, month: int | None = None
+) -> HttpResponse:
+    if _needs_space(request) is None:
+        return redirect("home")
+    today = _today()
+    try:
+        first = date(year, month, 1) if year else periods.month_start(today)
+    except ValueError:
+        raise Http404 from None
+    zone = _zone()
+    days = periods.month_days(first, today)
+    start, end = periods.window(days[0].date, days[-1].date, zone)
+    occurrences = periods.occurrences_for(request.user, start, end, zone)
+    periods.place(days, occurrences)
+    previous, following = periods.add_months(first, -1), periods.add_months(first, 1)
+    context = {
+        "view": "month",
+        "weeks": periods.weeks(days),
+        "first": first,
+        "weekday_names": [d.date for d in days[:7]],
+        "nav": {
+            "title": date_format(first, "F Y"),
+            "previous_url": reverse(
+                "schedule:month", args=[previous.year, previous.month]
+            ),
+            "previous_label": _("Previous month"),
+            "next_url": reverse(
+                "schedule:month", args=[following.year, following.month]
+            ),
+            "next_label": _("Next month"),
+            "today_url": reverse("schedule:month_now")
+            if first != periods.month_start(today)
+            else "",
+            "today_label": _("This month"),
+        },
+    }
+    return _period_response(request, "schedule/month.html", context)
+
+
+# Rituals
+
+
+@login_required
+@require_GET
+def rituals(request: HttpRequest) -> HttpResponse:
+    membership = _needs_space(request)
+    if membership is None:
+        return redirect("home")
+    now = timezone.now()
+    zone = _zone()
+    rituals = [
+        event.redact_for(request.user)
+        for event in _events(request.user)
+        .visible_to(request.user)
+        .rituals()
+        # A ritual whose last date is past is history, not a plan.
+        .filter(Q(last_end__isnull=True) | Q(last_end__gte=now))
+        .order_by("start", "pk")
+    ]
+    upcoming = expand(rituals, now, now + timedelta(days=60), zone)
+    next_by_ritual = {}
+    for occurrence in upcoming:
+        next_by_ritual.setdefault(occurrence.event.pk, occurrence)
+    figures = [
+        (
+            days,
+            ritual_follow_through(
+                membership.space, now - timedelta(days=days), now, now=now
+            ),
+        )
+        for days in (30, 90)
+    ]
+    return render(
+        request,
+        "schedule/rituals.html",
+        {
+            "view": "rituals",
+            "rituals": [
+                (r, next_by_ritual.get(r.pk), periods.describe_repeat(r))
+                for r in rituals
+            ],
+            "figures": figures,
+        },
+    )
+
+
+@login_required
+@require_GET
+def how(request: HttpRequest) -> HttpResponse:
+    return render(request, "schedule/how.html")
+
+
+# One event
+
+
+def _occurrence_context(request: HttpRequest, event: Event, occurrence) -> dict:
+    user = request.user
+    now = timezone.now()
+    zone = _zone()
+    context: dict = {
+        "event": event,
+        "occurrence": occurrence,
+        "is_owner": event.author_id == user.pk,
+        "repeat": periods.describe_repeat(event),
+        "now": now,
+        "other_zone": (
+            None
+            if event.all_day or event.redacted or event.time_zone == str(zone)
+            else event.tz
+        ),
+    }
+    if occurrence is not None and context["other_zone"] is not None:
+        context["event_zone_start"] = occurrence.start.astimezone(event.tz)
+        context["event_zone_end"] = occurrence.end.astimezone(event.tz)
+    if event.is_recurring:
+        context["upcoming"] = expand([event], now, now + timedelta(days=400), zone)[:6]
+    if not event.redacted:
+        reminder = EventReminder.objects.filter(event=event, user=user).first()
+        if reminder is None:
+            minutes = RITUAL_REMINDER_MINUTES if event.is_ritual else None
+        else:
+            minutes = reminder.minutes
+        context["reminder_form"] = ReminderForm(
+            initial={"reminder": "" if minutes is None else str(minutes)}
+        )
+        context["reminder_minutes"] = minutes
+    if context["is_owner"]:
+        context["changes"] = list(event.changes.all())
+    if event.is_ritual and occurrence is not None and not event.redacted:
+        marks = list(
+            RitualMark.objects.filter(
+                event=event, original=occurrence.original
+            ).select_related("user")
+        )
+        context["marks"] = marks
+        context["my_mark"] = next((m for m in marks if m.user_id == user.pk), None)
+        context["can_mark"] = occurrence.start <= now and not (
+            occurrence.change is not None and occurrence.change.cancelled
+        )
+    return context
+
+
+@login_required
+@require_GET
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An event's page: for a recurring one, its next occurrence."""
+    event = _visible_event(request, pk)
+    now = timezone.now()
+    occurrence = None
+    if event.is_recurring:
+        upcoming = expand([event], now, now + timedelta(days=400), _zone())
+        occurrence = upcoming[0] if upcoming else None
+        if occurrence is None:
+            past = expand([event], event.start, now, _zone())
+            occurrence = past[-1] if past else None
+    else:
+        occurrence = occurrence_at(event, event.start, _zone())
+    return render(
+        request, "schedule/event.html", _occurrence_context(request, event, occurrence)
+    )
+
+
+@login_required
+@require_GET
+def occurrence_detail(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+    event = _visible_event(request, pk)
+    occurrence = occurrence_at(event, _original(when), _zone())
+    if occurrence is None:
+        raise Http404
+    return render(
+        request, "schedule/event.html", _occurrence_context(request, event, occurrence)
+    )
+
+
+def _date_param(request: HttpRequest) -> date | None:
+    try:
+        return date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_new(request: HttpRequest) -> HttpResponse:
+    membership = _needs_space(request)
+    if membership is None:
+        return redirect("home")
+    kind = (
+        Event.Kind.RITUAL if request.GET.get("kind") == "ritual" else Event.Kind.EVENT
+    )
+    if request.method == "POST":
+        form = EventForm(request.POST, kind=kind)
+        if form.is_valid():
+            chose, minutes = form.reminder_choice()
+            try:
+                event = services.event_create(
+                    space=membership.space,
+                    author=request.user,
+                    fields=form.event_fields(),
+                    reminder_minutes=minutes if chose and minutes is not None else None,
+                )
+                if kind == Event.Kind.RITUAL and chose and minutes is None:
+                    services.reminder_set(event=event, by=request.user, minutes=None)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your ritual is in the calendar.")
+                    if event.is_ritual
+                    else _("The event is in your calendar."),
+                )
+                return redirect(event.get_absolute_url())
+        return render(
+            request,
+            "schedule/event_form.html",
+            {"form": form, "kind": kind},
+            status=400,
+        )
+    first = _date_param(request) or _today()
+    initial = {
+        "start_date": first,
+        "time_zone": request.user.timezone,
+        "visibility": EventVisibility.SHARED,
+        "ends": "never",
+        "interval": 1,
+    }
+    if kind == Event.Kind.RITUAL:
+        initial.update(repeat="WEEKLY", reminder="default")
+    form = EventForm(initial=initial, kind=kind)
+    return render(request, "schedule/event_form.html", {"form": form, "kind": kind})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _own_event(request, pk)
+    if request.method == "POST":
+        form = EventForm(request.POST, kind=event.kind, event=event)
+        if form.is_valid():
+            try:
+                result = services.event_update(
+                    event=event, by=request.user, fields=form.event_fields()
+                )
+                chose, minutes = form.reminder_choice()
+                if chose:
+                    services.reminder_set(
+                        event=result, by=request.user, minutes=minutes
+                    )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your changes are saved."))
+                return redirect(result.get_absolute_url())
+        return render(
+            request,
+            "schedule/event_form.html",
+            {"form": form, "kind": event.kind, "event": event},
+            status=400,
+        )
+    now = timezone.now()
+    first = None
+    if event.is_ritual and event.start < now:
+        upcoming = expand([event], now, now + timedelta(days=400), _zone())
+        first = upcoming[0].original if upcoming else None
+    initial = EventForm.initial_for(event, first=first)
+    reminder = EventReminder.objects.filter(event=event, user=request.user).first()
+    if reminder is not None:
+        initial["reminder"] = "" if reminder.minutes is None else str(reminder.minutes)
+    elif event.is_ritual:
+        initial["reminder"] = "default"
+    form = EventForm(initial=initial, kind=event.kind, event=event)
+    return render(
+        request,
+        "schedule/event_form.html",
+        {"form": form, "kind": event.kind, "event": event, "splits": first is not None},
+    )
+
+
+@login_required
+@require_POST
+def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _own_event(request, pk)
+    try:
+        services.event_delete(event=event, by=request.user)
+    except ValidationError as error:
+        return _problem(request, error, event.get_absolute_url())
+    messages.success(request, _("The event is deleted."))
+    return redirect("schedule:index")
+
+
+@login_required
+@require_POST
+def event_visibility(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _own_event(request, pk)
+    form = VisibilityForm(request.POST)
+    if not form.is_valid():
+        return _problem(
+            request,
+            ValidationError(_("Choose who can see this event.")),
+            event.get_absolute_url(),
+            400,
+        )
+    try:
+        services.event_visibility_set(
+            event=event, by=request.user, visibility=form.cleaned_data["visibility"]
+        )
+    except ValidationError as error:
+        return _problem(request, error, event.get_absolute_url(), 400)
+    messages.success(
+        request,
+        {
+            EventVisibility.SHARED: _("Your partner can see this event now."),
+            EventVisibility.BUSY: _("Your partner sees only that you are busy then."),
+            EventVisibility.PRIVATE: _("Only you can see this event now."),
+        }[event.visibility],
+    )
+    return redirect(_next_url(request, event.get_absolute_url()))
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    candidate = request.POST.get("next", "")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}
+    ):
+        return candidate
+    return default
+
+
+@login_required
+@require_POST
+def event_reminder(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _detailed_event(request, pk)
+    form = ReminderForm(request.POST)
+    back = _next_url(request, event.get_absolute_url())
+    if not form.is_valid():
+        return _problem(
+            request, ValidationError(_("Choose a reminder from the list.")), back, 400
+        )
+    try:
+        services.reminder_set(event=event, by=request.user, minutes=form.minutes())
+    except ValidationError as error:
+        return _problem(request, error, back, 400)
+    messages.success(
+        request,
+        _("Your reminder is set.")
+        if form.minutes() is not None
+        else _("No reminder for you."),
+    )
+    return redirect(back)
+
+
+# One occurrence
+
+
+@login_required
+@require_POST
+def occurrence_cancel(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+    event = _own_event(request, pk)
+    original = _original(when)
+    try:
+        services.occurrence_cancel(event=event, by=request.user, original=original)
+    except ValidationError as error:
+        return _problem(request, error, event.get_absolute_url())
+    messages.success(request, _("That date is called off. The others stay."))
+    return redirect(event.occurrence_url(original))
+
+
+@login_required
+@require_POST
+def occurrence_restore(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+    event = _own_event(request, pk)
+    original = _original(when)
+    try:
+        services.occurrence_restore(event=event, by=request.user, original=original)
+    except ValidationError as error:
+        return _problem(request, error, event.get_absolute_url())
+    messages.success(request, _("That date is back as the series has it."))
+    return redirect(event.occurrence_url(original))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def occurrence_move(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+    event = _own_event(request, pk)
+    original = _original(when)
+    occurrence = occurrence_at(event, original, event.tz)
+    if occurrence is None:
+        raise Http404
+    if request.method == "POST":
+        form = MoveForm(request.POST, event=event)
+        if form.is_valid():
+            try:
+                services.occurrence_move(
+                    event=event,
+                    by=request.user,
+                    original=original,
+                    start=form.cleaned_data["start"],
+                    end=form.cleaned_data["end"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("That date is moved. The others stay."))
+                return redirect(event.occurrence_url(original))
+        status = 400
+    else:
+        initial = {"start_date": occurrence.start.date()}
+        if not event.all_day:
+            initial.update(
+                start_time=occurrence.start.time(), end_time=occurrence.end.time()
+            )
+        form = MoveForm(initial=initial, event=event)
+        status = 200
+    return render(
+        request,
+        "schedule/move.html",
+        {"form": form, "event": event, "occurrence": occurrence},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def occurrence_mark(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+    event = _detailed_event(request, pk)
+    original = _original(when)
+    form = MarkForm(request.POST)
+    back = _next_url(request, event.occurrence_url(original))
+    if not form.is_valid():
+        return _problem(
+            request, ValidationError(_("Say whether it happened.")), back, 400
+        )
+    try:
+        services.ritual_mark(
+            event=event,
+            by=request.user,
+            original=original,
+            happened=form.cleaned_data["happened"],
+        )
+    except ValidationError as error:
+        return _problem(request, error, back)
+    messages.success(request, _("Thank you. Your answer is saved."))
+    return redirect(back)
+
+
+# The subscription feed
+
+
+@login_required
+@require_GET
+def subscribe(request: HttpRequest) -> HttpResponse:
+    active = FeedToken.objects.visible_to(request.user).active().first()
+    return render(request, "schedule/subscribe.html", {"active": active})
+
+
+@login_required
+@require_POST
+def subscribe_new(request: HttpRequest) -> HttpResponse:
+    """Make a link and show it in this response only: just its hash is kept."""
+    feed, token = services.feed_token_create(user=request.user)
+    path = reverse("schedule:feed", kwargs={"token": token})
+    link = request.build_absolute_uri(path)
+    webcal = "webcal://" + link.split("://", 1)[1]
+    return render(
+        request,
+        "schedule/subscribe.html",
+        {"active": feed, "link": link, "webcal": webcal},
+    )
+
+
+@login_required
+@require_POST
+def subscribe_revoke(request: HttpRequest) -> HttpResponse:
+    ended = services.feed_token_revoke(user=request.user)
+    if ended:
+        messages.success(request, _("The subscription link no longer works."))
+    return redirect("schedule:subscribe")
+
+
+@require_GET
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The calendar a subscription link opens. The token is the credential:
+    no session is involved, and a revoked or unknown token is a 404."""
+    owner = services.feed_owner(token)
+    if owner is None:
+        raise Http404
+    response = HttpResponse(
+        ics.feed_ics(owner), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="troth.ics"'
+    response["Cache-Control"] = "private, no-store, max-age=0"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        ics.export_ics(request.user), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="troth-calendar.ics"'
+    return response
+
+
+# Import
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_calendar(request: HttpRequest) -> HttpResponse:
+    membership = _needs_space(request)
+    if membership is None:
+        return redirect("home")
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            from troth.schedule.importer import MAX_BYTES
+
+            if upload.size > MAX_BYTES:
+                form.add_error(
+                    "file",
+                    _(
+                        "That file is larger than %(mb)s MB. Export a shorter date range and try again."
+                    )
+                    % {"mb": MAX_BYTES // (1024 * 1024)},
+                )
+            else:
+                try:
+                    result = services.calendar_import(
+                        space=membership.space,
+                        author=request.user,
+                        data=upload.read(),
+                        visibility=form.cleaned_data["visibility"],
+                    )
+                except ValidationError as error:
+                    form.add_error("file", error)
+                else:
+                    return render(
+                        request,
+                        "schedule/import.html",
+                        {"form": ImportForm(), "result": result},
+                    )
+        return render(request, "schedule/import.html", {"form": form}, status=400)
+    return render(request, "schedule/import.html", {"form": ImportForm()})
