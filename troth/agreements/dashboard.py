@@ -1,0 +1,51 @@
+"""The agreements card: what waits for my answer, what is paused, what is
+due for review. One query, however many agreements there are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from troth.agreements.models import REMIND_BEFORE, Agreement, Status, VersionState
+
+
+def cards(request, membership) -> list[dict]:
+    me = request.user
+    agreements = list(
+        Agreement.objects.visible_to(me)
+        .filter(space=membership.space)
+        .current()
+        .annotate(
+            n_waiting=Count(
+                "clause_versions",
+                filter=Q(clause_versions__state=VersionState.PENDING)
+                & ~Q(clause_versions__author=me),
+                distinct=True,
+            )
+        )
+        .order_by("-updated", "-id")
+    )
+    if not agreements:
+        return []
+    today = timezone.now().astimezone(me.tz).date()
+    soon = today + REMIND_BEFORE + dt.timedelta(days=7)
+    renewal_waiting = [
+        a for a in agreements if a.has_renewal and a.renewal_by_id != me.pk
+    ]
+    context = {
+        "active": sum(1 for a in agreements if a.status == Status.ACTIVE),
+        "waiting": [a for a in agreements if a.n_waiting] + renewal_waiting,
+        "paused": [a for a in agreements if a.status == Status.PAUSED],
+        "review": [
+            a
+            for a in agreements
+            if a.review_on and a.status != Status.PROPOSED and a.review_on <= soon
+        ],
+    }
+    # The dashboard includes the card's template with the whole dict as
+    # `card`; the context is also under "card" for a layout that passes it.
+    return [
+        {"template": "agreements/card.html", "order": 40, "card": context, **context}
+    ]

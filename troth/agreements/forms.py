@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from troth.agreements.models import DEFAULT_REVIEW_DAYS, Topic
+from troth.agreements.services import (
+    CLAUSE_MAX,
+    MAX_CLAUSES,
+    REVIEW_DAYS_MAX,
+    REVIEW_DAYS_MIN,
+    TITLE_MAX,
+)
+
+# Empty clause boxes offered below a starter's clauses (the page works
+# without JavaScript, so the boxes are there from the start).
+SPARE_CLAUSES = 2
+
+
+class Form(forms.Form):
+    """Labels without a trailing colon, as everywhere in Troth's pages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ProposeForm(Form):
+    """A new agreement: its title, topic, clauses and terms.
+
+    Clauses arrive as repeated `clause` fields; empty ones are ignored."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
+    review_days = forms.IntegerField(
+        label=_("Review it together after (days)"),
+        initial=DEFAULT_REVIEW_DAYS,
+        min_value=REVIEW_DAYS_MIN,
+        max_value=REVIEW_DAYS_MAX,
+        help_text=_("You'll both get a reminder a week before."),
+    )
+    ends_on = forms.DateField(
+        label=_("End date (optional)"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "A time-boxed agreement ends after this day unless you both renew it."
+        ),
+    )
+
+    def __init__(self, *args, clauses: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.clause_values = [
+                value[: CLAUSE_MAX * 2] for value in self.data.getlist("clause")
+            ][: MAX_CLAUSES + SPARE_CLAUSES]
+        else:
+            self.clause_values = [*(clauses or []), *[""] * SPARE_CLAUSES]
+        self.clause_error = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        texts = [v.strip() for v in self.clause_values if v and v.strip()]
+        if not texts:
+            self.clause_error = str(_("Write at least one clause."))
+        elif len(texts) > MAX_CLAUSES:
+            self.clause_error = str(
+                _("An agreement can have up to %(n)s clauses.") % {"n": MAX_CLAUSES}
+            )
+        elif any(len(t) > CLAUSE_MAX for t in texts):
+            self.clause_error = str(
+                _("Keep each clause under %(limit)s characters.")
+                % {"limit": CLAUSE_MAX}
+            )
+        if self.clause_error:
+            raise forms.ValidationError(self.clause_error)
+        cleaned["clauses"] = texts
+        return cleaned
+
+    @property
+    def clause_fields(self) -> list[dict]:
+        return [
+            {"number": i, "value": value}
+            for i, value in enumerate(self.clause_values, start=1)
+        ]
+
+
+class ClauseTextForm(Form):
+    text = forms.CharField(
+        label=_("Wording"),
+        max_length=CLAUSE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReviewForm(Form):
+    next_review_on = forms.DateField(
+        label=_("Next review"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty to use the agreement's usual interval."),
+    )
+
+
+class RenewalForm(Form):
+    until = forms.DateField(label=_("Keep it until"), widget=DateInput())

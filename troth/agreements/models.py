@@ -1,0 +1,310 @@
+"""Agreements: sets of clauses both partners consent to.
+
+An agreement is always shared. Its wording lives in `ClauseVersion` rows,
+appended and never rewritten: proposing, counter-proposing, changing or
+removing a clause each adds a version, which the other partner accepts or
+answers. The agreement is active when every clause's latest version is
+accepted; a change to an active agreement is a pending version that leaves
+the agreed wording in force until the other partner accepts it.
+
+Consent is each person's to withdraw at any time (`ConsentWithdrawal`): the
+agreement is then paused. Troth never monitors or enforces an agreement.
+Every step is also written to `AgreementEvent`, the history both read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.fields import EncryptedTextField
+
+DEFAULT_REVIEW_DAYS = 90
+# When both partners are told that a review or the end of a time box is near.
+REMIND_BEFORE = dt.timedelta(days=7)
+
+
+class Topic(models.TextChoices):
+    ONLINE = "online", _("Online and social-media life")
+    TIME = "time", _("Time together and apart")
+    MONEY = "money", _("Money")
+    HOUSEHOLD = "household", _("Household")
+    TRANSPARENCY = "transparency", _("Openness after a breach of trust")
+    OTHER = "other", _("Something else")
+
+
+class Status(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    ENDED = "ended", _("Ended")
+
+
+class AgreementQuerySet(ContentQuerySet):
+    def current(self) -> AgreementQuerySet:
+        return self.exclude(status=Status.ENDED)
+
+    def active(self) -> AgreementQuerySet:
+        return self.filter(status=Status.ACTIVE)
+
+    def due_for_review_between(self, start: dt.date, end: dt.date):
+        """Active or paused agreements whose review date falls in [start, end)."""
+        return self.filter(
+            status__in=[Status.ACTIVE, Status.PAUSED],
+            review_on__gte=start,
+            review_on__lt=end,
+        )
+
+
+class Agreement(Content):
+    """A set of clauses. `author` proposed it; both partners must consent."""
+
+    title = EncryptedTextField(_("title"))
+    topic = models.CharField(
+        _("topic"), max_length=20, choices=Topic.choices, default=Topic.OTHER
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
+    )
+    # How many times both partners have agreed a full set of wording: 0 while
+    # first proposed, 1 when it becomes active, +1 for each accepted change.
+    version = models.PositiveIntegerField(default=0)
+    review_days = models.PositiveIntegerField(default=DEFAULT_REVIEW_DAYS)
+    review_on = models.DateField(null=True, blank=True)
+    # A time box: the agreement ends after this day unless both renew it.
+    ends_on = models.DateField(null=True, blank=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    # A pending renewal of the time box, proposed by one partner.
+    renewal_until = models.DateField(null=True, blank=True)
+    renewal_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["space", "status"])]
+
+    def __str__(self) -> str:
+        return f"Agreement {self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.visibility = Visibility.SHARED
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == Status.ACTIVE
+
+    @property
+    def is_ended(self) -> bool:
+        return self.status == Status.ENDED
+
+    @property
+    def status_pill(self) -> str:
+        return {
+            Status.ACTIVE: "pill-good",
+            Status.PAUSED: "pill-warn",
+            Status.PROPOSED: "pill-accent",
+        }.get(self.status, "")
+
+    @property
+    def has_renewal(self) -> bool:
+        return self.renewal_until is not None
+
+
+class Clause(models.Model):
+    """One clause of an agreement. Its wording is in its versions."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="clauses"
+    )
+    position = models.PositiveSmallIntegerField()
+    created = models.DateTimeField(default=timezone.now)
+    # Set when a removal was accepted (or a first proposal was dropped): the
+    # clause stays in the history but is no longer part of the agreement.
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"Clause {self.pk} of agreement {self.agreement_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:detail", kwargs={"pk": self.agreement_id}) + (
+            f"#clause-{self.pk}"
+        )
+
+
+class VersionState(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    SUPERSEDED = "superseded", _("Answered with another wording")
+    DECLINED = "declined", _("Declined: the agreed wording stays")
+    WITHDRAWN = "withdrawn", _("Withdrawn by its author")
+
+
+class ClauseVersion(models.Model):
+    """One wording of a clause (or a proposal to remove it), appended once.
+
+    Its text never changes. Only the answer is recorded, once: a pending
+    version becomes accepted, superseded, declined or withdrawn.
+    """
+
+    clause = models.ForeignKey(
+        Clause, on_delete=models.CASCADE, related_name="versions"
+    )
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="clause_versions"
+    )
+    number = models.PositiveSmallIntegerField()
+    # Empty (NULL: the encrypted field stores no ciphertext for "") when the
+    # version proposes removing the clause.
+    text = EncryptedTextField(null=True, blank=True)
+    removal = models.BooleanField(default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    state = models.CharField(
+        max_length=10, choices=VersionState.choices, default=VersionState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["clause_id", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clause", "number"], name="one_clause_version_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of clause {self.clause_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            # The one change allowed after creation: the answer, once.
+            update_fields = set(kwargs.get("update_fields") or ())
+            if not update_fields or not update_fields <= {
+                "state",
+                "decided_by",
+                "decided_at",
+            }:
+                raise ValueError("A clause's wording is append-only.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == VersionState.PENDING
+
+
+class ConsentWithdrawal(models.Model):
+    """One person withdrawing consent; `restored_at` when they give it again."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="withdrawals"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    restored_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"Withdrawal by {self.user_id} from {self.agreement_id}"
+
+
+class EventKind(models.TextChoices):
+    PROPOSED = "proposed", _("proposed this agreement")
+    ACCEPTED = "accepted", _("accepted a clause")
+    CHANGE_PROPOSED = "change_proposed", _("proposed a change to a clause")
+    COUNTERED = "countered", _("answered with another wording")
+    CLAUSE_ADDED = "clause_added", _("proposed a new clause")
+    REMOVAL_PROPOSED = "removal_proposed", _("proposed removing a clause")
+    REMOVED = "removed", _("accepted removing a clause")
+    DECLINED = "declined", _("kept the agreed wording of a clause")
+    WITHDRAWN = "withdrawn", _("withdrew their proposed change")
+    ACTIVATED = "activated", _("Both partners accepted every clause")
+    NEW_VERSION = "new_version", _("Both partners agreed a new version")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("withdrew consent: paused")
+    CONSENT_GIVEN = "consent_given", _("gave consent again")
+    RESUMED = "resumed", _("Active again")
+    SET_ASIDE = "set_aside", _("set the proposal aside")
+    ENDED = "ended", _("ended the agreement")
+    LAPSED = "lapsed", _("The time box ended without renewal")
+    RENEWAL_PROPOSED = "renewal_proposed", _("proposed renewing it")
+    RENEWED = "renewed", _("accepted the renewal")
+    RENEWAL_DECLINED = "renewal_declined", _("declined the renewal")
+    RENEWAL_WITHDRAWN = "renewal_withdrawn", _("withdrew the renewal")
+    REVIEWED = "reviewed", _("marked it as reviewed")
+
+
+class AgreementEvent(models.Model):
+    """One step in an agreement's life, appended and never changed.
+
+    `actor` is empty for what the clock did (a time box ending)."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    created = models.DateTimeField(default=timezone.now)
+    clause = models.ForeignKey(
+        Clause, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    version = models.ForeignKey(
+        ClauseVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # The agreement's version number after this step, and a date where the
+    # step set one (a review date, a renewal's end).
+    agreement_version = models.PositiveIntegerField(default=0)
+    on_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on agreement {self.agreement_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("An agreement's history is append-only.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_system(self) -> bool:
+        return self.actor_id is None

@@ -1,0 +1,631 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.agreements import services
+from troth.agreements.forms import (
+    ClauseTextForm,
+    ProposeForm,
+    RenewalForm,
+    ReviewForm,
+)
+from troth.agreements.models import (
+    Agreement,
+    AgreementEvent,
+    Clause,
+    ClauseVersion,
+    EventKind,
+    Status,
+    Topic,
+    VersionState,
+)
+from troth.agreements.starters import NOT_SURVEILLANCE, STARTERS, starter_by_key
+from troth.lib.access import get_visible_or_404
+from troth.spaces.models import current_membership
+
+
+def error_text(error: ValidationError) -> str:
+    return " ".join(str(m) for m in error.messages)
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Every agreement of the space: what waits for me first, then the rest."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    me = request.user
+    agreements = list(
+        Agreement.objects.visible_to(me)
+        .filter(space=membership.space)
+        .select_related("author")
+        .annotate(
+            n_clauses=Count(
+                "clauses", filter=Q(clauses__removed_at__isnull=True), distinct=True
+            ),
+            n_waiting=Count(
+                "clause_versions",
+                filter=Q(clause_versions__state=VersionState.PENDING)
+                & ~Q(clause_versions__author=me),
+                distinct=True,
+            ),
+        )
+    )
+    groups = [
+        (
+            _("Active"),
+            "active",
+            [a for a in agreements if a.status == Status.ACTIVE],
+        ),
+        (
+            _("Proposed"),
+            "proposed",
+            [a for a in agreements if a.status == Status.PROPOSED],
+        ),
+        (_("Paused"), "paused", [a for a in agreements if a.status == Status.PAUSED]),
+        (_("Ended"), "ended", [a for a in agreements if a.status == Status.ENDED]),
+    ]
+    return render(
+        request,
+        "agreements/index.html",
+        {
+            "groups": [g for g in groups if g[2]],
+            "has_any": bool(agreements),
+            "starters": STARTERS,
+            "not_surveillance": NOT_SURVEILLANCE,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest) -> HttpResponse:
+    """Choose a starter, then write the proposal (starters only fill the form)."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    space = membership.space
+    if request.method == "POST":
+        form = ProposeForm(request.POST)
+        if form.is_valid():
+            try:
+                agreement = services.agreement_propose(
+                    space=space,
+                    by=request.user,
+                    title=form.cleaned_data["title"],
+                    clauses=form.cleaned_data["clauses"],
+                    topic=form.cleaned_data["topic"],
+                    review_days=form.cleaned_data["review_days"],
+                    ends_on=form.cleaned_data["ends_on"],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your proposal is with %(name)s. They can accept each clause or answer it."
+                    )
+                    % {"name": space.partner_of(request.user)},
+                )
+                return redirect(agreement)
+        return render(
+            request,
+            "agreements/new.html",
+            _form_context(form, request.POST.get("starter", "")),
+            status=400,
+        )
+    starter = starter_by_key(request.GET.get("starter", ""))
+    source = request.GET.get("from")
+    if source:
+        old = get_visible_or_404(Agreement, request.user, pk=source)
+        texts = [
+            s.agreed.text if s.agreed else s.latest.text
+            for s in services.clause_states(old)
+            if s.latest is not None
+        ]
+        form = ProposeForm(
+            initial={"title": old.title, "topic": old.topic}, clauses=texts
+        )
+        return render(request, "agreements/new.html", _form_context(form, ""))
+    if starter is None and request.GET.get("starter") != "blank":
+        return render(
+            request,
+            "agreements/choose.html",
+            {"starters": STARTERS, "not_surveillance": NOT_SURVEILLANCE},
+        )
+    if starter is None:
+        form = ProposeForm(initial={"topic": Topic.OTHER}, clauses=["", ""])
+        return render(request, "agreements/new.html", _form_context(form, "blank"))
+    form = ProposeForm(
+        initial={"title": starter.title, "topic": starter.topic},
+        clauses=[str(c) for c in starter.clauses],
+    )
+    return render(request, "agreements/new.html", _form_context(form, starter.key))
+
+
+def _form_context(form: ProposeForm, key: str) -> dict:
+    return {
+        "form": form,
+        "starter": starter_by_key(key),
+        "starter_key": key,
+        "not_surveillance": NOT_SURVEILLANCE,
+    }
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            if name == "clauses":
+                form.clause_error = " ".join(str(m) for e in errors for m in e.messages)
+                form.add_error(None, form.clause_error)
+            elif name in form.fields:
+                form.add_error(name, errors)
+            else:
+                form.add_error(None, errors)
+    else:
+        form.add_error(None, error_text(error))
+
+
+def _detail_context(request, agreement: Agreement, **extra) -> dict:
+    me = request.user
+    states = services.clause_states(agreement)
+    agreed_count = sum(1 for s in states if s.agreed is not None)
+    rows = []
+    for state in states:
+        pending = state.pending
+        mine = pending is not None and pending.author_id == me.pk
+        rows.append(
+            {
+                "state": state,
+                "clause": state.clause,
+                "agreed": state.agreed,
+                "pending": pending,
+                "earlier": _earlier_wording(state),
+                "can_answer": pending is not None and not mine,
+                "can_withdraw": mine,
+                "can_remove": (
+                    not agreement.is_ended
+                    and state.agreed is not None
+                    and not (pending is not None and pending.removal)
+                    and agreed_count > 1
+                ),
+                "can_decline": pending is not None and not mine,
+            }
+        )
+    partner = agreement.space.partner_of(me)
+    withdrawn_by = [
+        w.user_id for w in agreement.withdrawals.all() if w.restored_at is None
+    ]
+    context = {
+        "agreement": agreement,
+        "rows": rows,
+        "partner": partner,
+        "waiting_for_me": sum(1 for r in rows if r["can_answer"]),
+        "waiting_for_partner": sum(1 for r in rows if r["can_withdraw"]),
+        "i_withdrew": me.pk in withdrawn_by,
+        "partner_withdrew": bool(partner and partner.pk in withdrawn_by),
+        "can_change": not agreement.is_ended and agreement.space.is_open,
+        "review_form": ReviewForm(),
+        "renewal_form": RenewalForm(),
+        "add_form": ClauseTextForm(prefix="add"),
+        "not_surveillance": NOT_SURVEILLANCE,
+        "error": "",
+    }
+    context.update(extra)
+    return context
+
+
+def _earlier_wording(state) -> ClauseVersion | None:
+    """While a first proposal is being negotiated: the wording the pending
+    one answered, so the person answering sees both."""
+    if state.agreed is not None or len(state.versions) < 2:
+        return None
+    previous = state.versions[-2]
+    return previous if previous.state == VersionState.SUPERSEDED else None
+
+
+def _agreement(request, pk: int) -> Agreement:
+    return get_visible_or_404(
+        Agreement.objects.select_related("space", "author", "renewal_by"),
+        request.user,
+        pk=pk,
+    )
+
+
+def _clause(agreement: Agreement, clause_pk: int) -> Clause:
+    clause = Clause.objects.filter(agreement=agreement, pk=clause_pk).first()
+    if clause is None:
+        raise Http404
+    return clause
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return render(
+        request, "agreements/detail.html", _detail_context(request, agreement)
+    )
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every step, oldest first, with the wording before and after."""
+    agreement = _agreement(request, pk)
+    versions = list(
+        ClauseVersion.objects.filter(agreement=agreement).order_by(
+            "clause_id", "number"
+        )
+    )
+    by_clause: dict[int, list[ClauseVersion]] = {}
+    for version in versions:
+        by_clause.setdefault(version.clause_id, []).append(version)
+    positions = dict(
+        Clause.objects.filter(agreement=agreement).values_list("pk", "position")
+    )
+    entries = []
+    for event in (
+        AgreementEvent.objects.filter(agreement=agreement)
+        .select_related("actor")
+        .order_by("created", "id")
+    ):
+        version = None
+        before = None
+        if event.version_id:
+            chain = by_clause.get(event.clause_id, [])
+            for i, candidate in enumerate(chain):
+                if candidate.pk == event.version_id:
+                    version = candidate
+                    before = _wording_before(chain[:i])
+                    break
+        initial = []
+        if event.kind == EventKind.PROPOSED:
+            initial = sorted(
+                (
+                    chain[0]
+                    for chain in by_clause.values()
+                    if chain and chain[0].created <= event.created
+                ),
+                key=lambda v: positions.get(v.clause_id, 0),
+            )
+        entries.append(
+            {
+                "event": event,
+                "version": version,
+                "before": before,
+                "initial": initial,
+                "position": positions.get(event.clause_id),
+            }
+        )
+    return render(
+        request,
+        "agreements/history.html",
+        {"agreement": agreement, "entries": entries},
+    )
+
+
+def _wording_before(earlier: list[ClauseVersion]) -> ClauseVersion | None:
+    """The wording in force (or last proposed) before a version."""
+    for version in reversed(earlier):
+        if version.state == VersionState.ACCEPTED and not version.removal:
+            return version
+    return earlier[-1] if earlier else None
+
+
+def _act(
+    request,
+    agreement: Agreement,
+    step: Callable[[], object],
+    success: str,
+    *,
+    anchor: str = "",
+) -> HttpResponse:
+    """Run one service step; on refusal show the page again with the reason
+    (409) and nothing changed."""
+    try:
+        step()
+    except ValidationError as error:
+        context = _detail_context(request, agreement, error=error_text(error))
+        return render(request, "agreements/detail.html", context, status=409)
+    messages.success(request, success)
+    return redirect(agreement.get_absolute_url() + anchor)
+
+
+@login_required
+@require_POST
+def clause_accept(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    clause = _clause(agreement, clause_pk)
+    outcome: list = []
+
+    def step():
+        outcome.append(
+            services.clause_accept(agreement=agreement, clause=clause, by=request.user)
+        )
+
+    response = _act(request, agreement, step, _("You accepted this clause."))
+    if outcome and outcome[0] == "activated":
+        messages.success(
+            request, _("Every clause is accepted: the agreement is active.")
+        )
+    return response
+
+
+@login_required
+@require_POST
+def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+
+    def step():
+        services.agreement_accept_all(agreement=agreement, by=request.user)
+
+    return _act(
+        request, agreement, step, _("You accepted every clause waiting for you.")
+    )
+
+
+@login_required
+@require_POST
+def clause_change(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    clause = _clause(agreement, clause_pk)
+    form = ClauseTextForm(request.POST, prefix=f"c{clause.pk}")
+    if not form.is_valid():
+        context = _detail_context(
+            request,
+            agreement,
+            error=_("Write the wording you propose, in up to %(n)s characters.")
+            % {"n": form.fields["text"].max_length},
+            open_clause=clause.pk,
+        )
+        return render(request, "agreements/detail.html", context, status=400)
+
+    def step():
+        services.clause_propose_change(
+            agreement=agreement,
+            clause=clause,
+            by=request.user,
+            text=form.cleaned_data["text"],
+        )
+
+    return _act(
+        request,
+        agreement,
+        step,
+        _("Your wording is proposed. The agreed wording stays until it is accepted.")
+        if agreement.version
+        else _("Your wording is proposed."),
+        anchor=f"#clause-{clause.pk}",
+    )
+
+
+@login_required
+@require_POST
+def clause_decline(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    clause = _clause(agreement, clause_pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.clause_decline(
+            agreement=agreement, clause=clause, by=request.user
+        ),
+        _("You said no to this proposal."),
+    )
+
+
+@login_required
+@require_POST
+def clause_withdraw(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    clause = _clause(agreement, clause_pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.clause_withdraw(
+            agreement=agreement, clause=clause, by=request.user
+        ),
+        _("You withdrew your proposal."),
+    )
+
+
+@login_required
+@require_POST
+def clause_remove(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    clause = _clause(agreement, clause_pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.clause_propose_removal(
+            agreement=agreement, clause=clause, by=request.user
+        ),
+        _("You proposed removing this clause. It stays until your partner agrees."),
+    )
+
+
+@login_required
+@require_POST
+def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    form = ClauseTextForm(request.POST, prefix="add")
+    if not form.is_valid():
+        context = _detail_context(
+            request,
+            agreement,
+            add_form=form,
+            error=_("Write the clause you propose, in up to %(n)s characters.")
+            % {"n": form.fields["text"].max_length},
+        )
+        return render(request, "agreements/detail.html", context, status=400)
+    return _act(
+        request,
+        agreement,
+        lambda: services.clause_add(
+            agreement=agreement, by=request.user, text=form.cleaned_data["text"]
+        ),
+        _("Your new clause is proposed."),
+    )
+
+
+@login_required
+@require_POST
+def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.agreement_withdraw_consent(
+            agreement=agreement, by=request.user
+        ),
+        _(
+            "You withdrew your consent. The agreement is paused, and your partner has been told."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def consent_give(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.agreement_give_consent(agreement=agreement, by=request.user),
+        _("You gave your consent again."),
+    )
+
+
+@login_required
+@require_POST
+def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.agreement_set_aside(agreement=agreement, by=request.user),
+        _("The proposal is set aside. It stays in your history."),
+    )
+
+
+@login_required
+@require_POST
+def end(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.agreement_end(agreement=agreement, by=request.user),
+        _("The agreement has ended. It stays in your history."),
+    )
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(
+            request, agreement, review_form=form, error=_("Check the review date.")
+        )
+        return render(request, "agreements/detail.html", context, status=400)
+    try:
+        services.agreement_review(
+            agreement=agreement,
+            by=request.user,
+            next_review_on=form.cleaned_data["next_review_on"],
+        )
+    except ValidationError as error:
+        _add_form_errors(form, error)
+        context = _detail_context(
+            request, agreement, review_form=form, error=error_text(error)
+        )
+        return render(request, "agreements/detail.html", context, status=400)
+    messages.success(request, _("Marked as reviewed. The next review date is set."))
+    return redirect(agreement)
+
+
+@login_required
+@require_POST
+def renewal_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    form = RenewalForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(
+            request,
+            agreement,
+            renewal_form=form,
+            error=_("Choose a date to renew until."),
+        )
+        return render(request, "agreements/detail.html", context, status=400)
+    try:
+        services.agreement_renewal_propose(
+            agreement=agreement, by=request.user, until=form.cleaned_data["until"]
+        )
+    except ValidationError as error:
+        _add_form_errors(form, error)
+        context = _detail_context(
+            request, agreement, renewal_form=form, error=error_text(error)
+        )
+        return render(request, "agreements/detail.html", context, status=400)
+    messages.success(request, _("Your renewal is proposed."))
+    return redirect(agreement)
+
+
+def _add_form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+
+
+@login_required
+@require_POST
+def renewal_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.agreement_renewal_accept(agreement=agreement, by=request.user),
+        _("Renewed. The new end date is set."),
+    )
+
+
+@login_required
+@require_POST
+def renewal_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.agreement_renewal_decline(
+            agreement=agreement, by=request.user
+        ),
+        _("You declined the renewal. The end date stays as it was."),
+    )
+
+
+@login_required
+@require_POST
+def renewal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    return _act(
+        request,
+        agreement,
+        lambda: services.agreement_renewal_withdraw(
+            agreement=agreement, by=request.user
+        ),
+        _("You withdrew the renewal."),
+    )
