@@ -217,3 +217,32 @@ def test_someone_alone_in_a_space_can_still_save_a_status(eve):
     space = make_space(eve)
     status = services.status_send(space=space, by=eve, kind="arrived")
     assert status.pk
+
+
+def bulk(space, alice, bob, n):
+    now = timezone.now()
+    Status.objects.bulk_create(
+        Status(
+            space=space,
+            author=[alice, bob][i % 2],
+            kind="arrived",
+            visibility="shared",
+            created=now - dt.timedelta(minutes=i),
+            expires_at=now - dt.timedelta(minutes=i) + dt.timedelta(hours=2),
+        )
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize("url", ["/", "/checkins/", "/checkins/partner-status"])
+def test_pages_use_the_same_number_of_queries_for_10_and_1000(
+    url, space, alice, bob, bob_client
+):
+    bulk(space, alice, bob, 10)
+    bob_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        bob_client.get(url)
+    bulk(space, alice, bob, 990)
+    with CaptureQueriesContext(connection) as many:
+        bob_client.get(url)
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -1,0 +1,121 @@
+"""Statuses from the last fortnight and six months of daily pulses: Sam
+shares their pulse with Alex; Alex keeps theirs private and has a reminder
+at nine in the evening."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
+from troth.lib.content import Visibility
+
+CUSTOM = [
+    "Stuck at the station, train cancelled",
+    "At the shop, need anything?",
+    "Long meeting, will call after",
+    "Gym, then home",
+]
+NOTES = [
+    "Felt a bit distant after the phone call, but we talked it through.",
+    "Lovely evening. The walk helped.",
+    "Tired and short with each other. Not a big deal.",
+    "Really noticed the effort today.",
+]
+
+
+def _statuses(demo) -> list[Status]:
+    rng = demo.rng
+    rows = []
+    for days_ago in range(14, 0, -1):
+        for person in demo.partners:
+            if rng.random() < 0.5:
+                continue
+            sent = demo.now - dt.timedelta(days=days_ago, hours=rng.randint(0, 10))
+            kind = rng.choice(
+                [
+                    Kind.ON_MY_WAY,
+                    Kind.RUNNING_LATE,
+                    Kind.ARRIVED,
+                    Kind.THINKING_OF_YOU,
+                    Kind.CUSTOM,
+                ]
+            )
+            status = Status(
+                space=demo.space,
+                author=person,
+                kind=kind,
+                created=sent,
+                visibility=Visibility.SHARED,
+            )
+            if kind == Kind.ON_MY_WAY:
+                status.eta = sent + dt.timedelta(minutes=20)
+                status.expires_at = status.eta + dt.timedelta(minutes=30)
+            elif kind == Kind.RUNNING_LATE:
+                status.late_minutes = rng.choice([10, 15, 20])
+                status.expires_at = sent + dt.timedelta(
+                    minutes=status.late_minutes + 30
+                )
+            elif kind == Kind.CUSTOM:
+                status.text = rng.choice(CUSTOM)
+                status.expires_at = sent + dt.timedelta(hours=8)
+            else:
+                status.expires_at = sent + dt.timedelta(hours=2)
+            rows.append(status)
+    # Something current from Sam for Alex's dashboard.
+    rows.append(
+        Status(
+            space=demo.space,
+            author=demo.sam,
+            kind=Kind.THINKING_OF_YOU,
+            created=demo.now - dt.timedelta(minutes=25),
+            expires_at=demo.now + dt.timedelta(hours=5),
+            visibility=Visibility.SHARED,
+        )
+    )
+    return rows
+
+
+def _pulses(demo, person, *, base: float, share: bool, rate: float) -> list[Pulse]:
+    rng = demo.rng
+    rows = []
+    level = base
+    today = demo.now.astimezone(person.tz).date()
+    day = demo.start.astimezone(person.tz).date()
+    while day < today:  # today is left for the person to answer
+        level = min(6.5, max(2.5, level + rng.uniform(-0.25, 0.27)))
+        if rng.random() < rate:
+            answers = {}
+            for item in ITEMS:
+                if rng.random() < 0.07:
+                    answers[item] = None  # skipped now and then
+                else:
+                    answers[item] = min(
+                        7, max(1, round(level + rng.uniform(-1.2, 1.2)))
+                    )
+            if all(v is None for v in answers.values()):
+                answers["faith"] = round(level)
+            rows.append(
+                Pulse(
+                    space=demo.space,
+                    author=person,
+                    day=day,
+                    note=rng.choice(NOTES) if rng.random() < 0.1 else "",
+                    visibility=Visibility.SHARED if share else Visibility.PRIVATE,
+                    created=dt.datetime.combine(day, dt.time(21, 15)).replace(
+                        tzinfo=person.tz
+                    ),
+                    **answers,
+                )
+            )
+        day += dt.timedelta(days=1)
+    return rows
+
+
+def populate(demo) -> None:
+    Status.objects.bulk_create(_statuses(demo))
+    Pulse.objects.bulk_create(
+        _pulses(demo, demo.sam, base=5.0, share=True, rate=0.8)
+        + _pulses(demo, demo.alex, base=4.4, share=False, rate=0.65)
+    )
+    PulseSettings.objects.create(user=demo.sam, share=True)
+    PulseSettings.objects.create(user=demo.alex, share=False, remind_at=dt.time(21, 0))
