@@ -370,6 +370,10 @@ def account_export(*, user) -> dict:
     }
 
 
+def calendar_export_available() -> bool:
+    return any(hasattr(m, "export_ics") for m in app_modules("export"))
+
+
 def calendar_export(*, user) -> bytes | None:
     """The person's calendar as ICS, from whichever app offers one."""
     for module in app_modules("export"):

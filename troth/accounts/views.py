@@ -139,10 +139,11 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
-    from troth.lib.hooks import app_modules
-
-    has_calendar = any(hasattr(m, "export_ics") for m in app_modules("export"))
-    return render(request, "accounts/export.html", {"has_calendar": has_calendar})
+    return render(
+        request,
+        "accounts/export.html",
+        {"has_calendar": services.calendar_export_available()},
+    )
 
 
 def _filename(ext: str) -> str:
