@@ -69,16 +69,6 @@ class Status(Content):
     def is_active(self, now: dt.datetime | None = None) -> bool:
         return self.expires_at > (now or timezone.now())
 
-    @property
-    def icon(self) -> str:
-        return {
-            Kind.ON_MY_WAY: "→",
-            Kind.RUNNING_LATE: "⏱",
-            Kind.ARRIVED: "✓",
-            Kind.NEED_SPACE: "…",
-            Kind.THINKING_OF_YOU: "♡",
-        }.get(self.kind, "•")
-
 
 class Item(models.TextChoices):
     """The pulse items, in our own words. Predictability, dependability and

@@ -12,7 +12,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 class PromiseForm(forms.Form):
     text = forms.CharField(
-        label=_("I promise to…"),
+        label=_("What I promise"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
