@@ -35,7 +35,9 @@ def make_event(
     note: str = "",
     kind: str = Event.Kind.EVENT,
 ) -> Event:
-    zone = zone or author.timezone
+    zone = (
+        zone or getattr(getattr(start, "tzinfo", None), "key", None) or author.timezone
+    )
     if start is None:
         start = at(date.today() + timedelta(days=2), "19:00", zone)
     return event_create(
