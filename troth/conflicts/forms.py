@@ -17,14 +17,21 @@ from troth.conflicts.models import (
 )
 from troth.lib.content import Visibility
 
+
+class QuietForm(forms.Form):
+    """Labels here are questions or phrases: no colon after them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 # A little slack for a clock that runs ahead of the server's.
 FUTURE_SLACK = timedelta(minutes=10)
 
 
-class ViewForm(forms.Form):
+class ViewForm(QuietForm):
     """One partner's own view of how a disagreement went."""
-
-    label_suffix = ""
 
     intensity = forms.TypedChoiceField(
         label=_("How intense did it feel?"),
@@ -118,10 +125,8 @@ class ViewForm(forms.Form):
         }
 
 
-class FrameForm(forms.Form):
+class FrameForm(QuietForm):
     """What the conflict was about and when: the logger's words."""
-
-    label_suffix = ""
 
     topic = forms.CharField(
         label=_("What was it about?"),

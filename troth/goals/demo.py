@@ -1,0 +1,169 @@
+"""The demo couple's goals: two shared goals under way, one finished
+adventure with a reflection from each, and one adventure coming up."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+
+from troth.goals import calendar
+from troth.goals.models import Goal, Kind, Milestone, Reflection, Status
+from troth.lib.content import Visibility
+from troth.spaces.models import Activity
+
+
+def _activity(demo, actor, verb, target, when):
+    Activity.objects.create(
+        space=demo.space,
+        author=actor,
+        verb=verb,
+        visibility=Visibility.SHARED,
+        created=when,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+    )
+
+
+def _goal(demo, author, when, **fields) -> Goal:
+    goal = Goal.objects.create(
+        space=demo.space,
+        author=author,
+        created=when,
+        visibility=Visibility.SHARED,
+        **fields,
+    )
+    verb = "adventure.planned" if goal.kind == Kind.ADVENTURE else "goal.created"
+    _activity(demo, author, verb, goal, when)
+    return goal
+
+
+def _steps(demo, goal, author, steps) -> None:
+    for title, owner, due_in, done_after in steps:
+        step = Milestone.objects.create(
+            space=demo.space,
+            author=author,
+            goal=goal,
+            owner=owner,
+            title=title,
+            created=goal.created,
+            target_date=(demo.now + timedelta(days=due_in)).date() if due_in else None,
+            done_at=goal.created + timedelta(days=done_after) if done_after else None,
+        )
+        if step.done_at:
+            _activity(demo, owner, "milestone.done", step, step.done_at)
+
+
+def populate(demo) -> None:
+    alex, sam, now = demo.alex, demo.sam, demo.now
+
+    lisbon = _goal(
+        demo,
+        sam,
+        now - timedelta(days=120),
+        title="Save for a week in Lisbon",
+        why="We keep saying “one day”. Let's make it next spring.",
+        target_date=(now + timedelta(days=150)).date(),
+    )
+    _steps(
+        demo,
+        lisbon,
+        sam,
+        [
+            ("Open a shared savings pot", alex, None, 3),
+            ("Set up a monthly transfer", sam, None, 6),
+            ("Pick the neighbourhood to stay in", sam, None, 40),
+            ("Compare train and plane", alex, 12, None),
+            ("Book the flat", sam, 40, None),
+        ],
+    )
+
+    evenings = _goal(
+        demo,
+        alex,
+        now - timedelta(days=75),
+        title="One evening a week without screens",
+        why="We end up side by side on our phones more than we'd like.",
+    )
+    _steps(
+        demo,
+        evenings,
+        alex,
+        [
+            ("Choose the evening", alex, None, 2),
+            ("Make a list of things to do instead", sam, None, 9),
+            ("Find a board game we both like", alex, 5, None),
+        ],
+    )
+
+    hike = _goal(
+        demo,
+        alex,
+        now - timedelta(days=60),
+        kind=Kind.ADVENTURE,
+        title="Night walk to the lighthouse",
+        why="Walk the coast path at dusk and watch the light come on.",
+        budget="Train tickets and a thermos of tea",
+        target_date=(now - timedelta(days=41)).date(),
+        start_time=time(17, 30),
+    )
+    _steps(
+        demo,
+        hike,
+        alex,
+        [
+            ("Check the tide times", alex, None, 5),
+            ("Pack head torches and warm layers", sam, None, 18),
+            ("Book the late train back", alex, None, 10),
+        ],
+    )
+    finished = now - timedelta(days=40)
+    Goal.objects.filter(pk=hike.pk).update(
+        status=Status.FINISHED, finished_at=finished, finished_by=sam
+    )
+    _activity(demo, sam, "goal.finished", hike, finished)
+    for author, text, days in (
+        (
+            sam,
+            "I loved how quiet it was once we passed the last houses. "
+            "Let's do one walk like this every season.",
+            1,
+        ),
+        (
+            alex,
+            "I was nervous about the dark path, and you just took my hand "
+            "without me asking. That stayed with me.",
+            3,
+        ),
+    ):
+        reflection = Reflection.objects.create(
+            space=demo.space,
+            author=author,
+            goal=hike,
+            text=text,
+            visibility=Visibility.SHARED,
+            created=finished + timedelta(days=days),
+        )
+        _activity(demo, author, "goal.reflected", reflection, reflection.created)
+
+    market = _goal(
+        demo,
+        sam,
+        now - timedelta(days=6),
+        kind=Kind.ADVENTURE,
+        title="Cook something from the Saturday market",
+        why="Each of us picks one ingredient we've never cooked with.",
+        budget="About 30 for the two of us",
+        target_date=(now + timedelta(days=9)).date(),
+        start_time=time(10, 0),
+    )
+    _steps(
+        demo,
+        market,
+        sam,
+        [
+            ("Find a recipe for whatever I pick", sam, 8, None),
+            ("Clear the kitchen table the night before", alex, 8, None),
+        ],
+    )
+    calendar.sync_adventure(market, by=sam)

@@ -1,0 +1,383 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.goals import services
+from troth.goals.forms import AdventureForm, GoalForm, MilestoneForm, ReflectionForm
+from troth.goals.models import Goal, Milestone, Reflection, Status
+from troth.lib.access import get_visible_or_404
+from troth.spaces.models import current_membership
+
+PER_PAGE = 20
+TABS = {"active": Status.ACTIVE, "aside": Status.SET_ASIDE}
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(str(message) for message in error.messages)
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    tab = request.GET.get("show")
+    if tab not in TABS:
+        tab = "active"
+    goals = (
+        Goal.objects.visible_to(user)
+        .in_space(membership.space)
+        .filter(status=TABS[tab])
+        .with_progress()
+        .annotate(
+            mine_open=Count(
+                "milestones",
+                filter=Q(milestones__owner=user, milestones__done_at__isnull=True),
+                distinct=True,
+            )
+        )
+        .order_by("target_date", "-created", "-id")
+    )
+    page = Paginator(goals, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "goals/index.html", {"tab": tab, "page": page})
+
+
+def _space_or_none(request: HttpRequest):
+    membership = current_membership(request)
+    return membership.space if membership else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest) -> HttpResponse:
+    """Start a shared goal."""
+    space = _space_or_none(request)
+    if space is None:
+        return redirect("home")
+    form = GoalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "goals/new.html", {"form": form}, status=400)
+        try:
+            goal = services.goal_create(
+                space=space, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+            return render(request, "goals/new.html", {"form": form}, status=409)
+        messages.success(request, _("Your goal is started. Add its first steps."))
+        return redirect(goal)
+    return render(request, "goals/new.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def adventure_new(request: HttpRequest) -> HttpResponse:
+    """Plan an adventure together: the idea, when, budget, tasks for each."""
+    space = _space_or_none(request)
+    if space is None:
+        return redirect("home")
+    form = AdventureForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "partner": space.partner_of(request.user)}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "goals/adventure_new.html", context, status=400)
+        try:
+            goal = services.adventure_plan(
+                space=space, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+            return render(request, "goals/adventure_new.html", context, status=409)
+        messages.success(
+            request,
+            _("Your adventure is planned and on your shared calendar.")
+            if goal.target_date
+            else _("Your adventure is planned. Set a date when you know it."),
+        )
+        return redirect(goal)
+    return render(request, "goals/adventure_new.html", context)
+
+
+def _goal(request: HttpRequest, pk: int) -> Goal:
+    return get_visible_or_404(
+        Goal.objects.select_related("author", "space", "finished_by"),
+        request.user,
+        pk=pk,
+    )
+
+
+def _detail_context(request: HttpRequest, goal: Goal, **extra) -> dict:
+    user = request.user
+    steps = list(
+        Milestone.objects.visible_to(user)
+        .filter(goal=goal)
+        .select_related("owner")
+        .order_by("done_at", "target_date", "created", "id")
+    )
+    reflections = list(
+        Reflection.objects.visible_to(user).filter(goal=goal).select_related("author")
+    )
+    done = sum(1 for step in steps if step.is_done)
+    context = {
+        "goal": goal,
+        "steps": steps,
+        "steps_done": done,
+        "steps_total": len(steps),
+        "percent": int(done * 100 // len(steps)) if steps else None,
+        "reflections": reflections,
+        "my_reflection": next((r for r in reflections if r.author_id == user.pk), None),
+        "is_author": goal.author_id == user.pk,
+        "partner": goal.space.partner_of(user),
+        "step_form": MilestoneForm(),
+        "today": timezone.localdate(),
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _goal(request, pk)
+    return render(request, "goals/detail.html", _detail_context(request, goal))
+
+
+def _refused(request: HttpRequest, goal: Goal, error: ValidationError) -> HttpResponse:
+    messages.error(request, _error_text(error))
+    return render(
+        request, "goals/detail.html", _detail_context(request, goal), status=409
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the wording and date of a goal or adventure you wrote."""
+    goal = get_visible_or_404(
+        Goal.objects.by(request.user).select_related("space"), request.user, pk=pk
+    )
+    data = request.POST if request.method == "POST" else None
+    if goal.is_adventure:
+        form = AdventureForm(
+            data,
+            current_date=goal.target_date,
+            with_tasks=False,
+            initial={
+                "title": goal.title,
+                "why": goal.why,
+                "target_date": goal.target_date,
+                "start_time": goal.start_time,
+                "budget": goal.budget,
+            },
+        )
+    else:
+        form = GoalForm(
+            data,
+            current_date=goal.target_date,
+            initial={
+                "title": goal.title,
+                "why": goal.why,
+                "target_date": goal.target_date,
+            },
+        )
+    context = {"form": form, "goal": goal}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "goals/edit.html", context, status=400)
+        try:
+            services.goal_update(goal=goal, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+            return render(request, "goals/edit.html", context, status=409)
+        messages.success(request, _("Saved."))
+        return redirect(goal)
+    return render(request, "goals/edit.html", context)
+
+
+@login_required
+@require_POST
+def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _goal(request, pk)
+    form = MilestoneForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "goals/detail.html",
+            _detail_context(request, goal, step_form=form),
+            status=400,
+        )
+    data = form.cleaned_data
+    owner = (
+        request.user if data["owner"] == "me" else goal.space.partner_of(request.user)
+    )
+    try:
+        services.milestone_add(
+            goal=goal,
+            by=request.user,
+            title=data["title"],
+            owner=owner,
+            target_date=data["target_date"],
+        )
+    except ValidationError as error:
+        form.add_error(None, _error_text(error))
+        return render(
+            request,
+            "goals/detail.html",
+            _detail_context(request, goal, step_form=form),
+            status=409,
+        )
+    return redirect(f"{goal.get_absolute_url()}#steps")
+
+
+def _step_action(request: HttpRequest, pk: int, action) -> HttpResponse:
+    step = get_visible_or_404(
+        Milestone.objects.select_related("goal", "goal__space", "goal__author"),
+        request.user,
+        pk=pk,
+    )
+    goal = step.goal
+    try:
+        action(milestone=step, by=request.user)
+    except ValidationError as error:
+        return _refused(request, goal, error)
+    if request.htmx:
+        return render(
+            request, "goals/detail.html#steps", _detail_context(request, goal)
+        )
+    return redirect(f"{goal.get_absolute_url()}#steps")
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step_action(request, pk, services.milestone_complete)
+
+
+@login_required
+@require_POST
+def milestone_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step_action(request, pk, services.milestone_reopen)
+
+
+@login_required
+@require_POST
+def milestone_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    return _step_action(request, pk, services.milestone_remove)
+
+
+@login_required
+@require_POST
+def finish(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _goal(request, pk)
+    try:
+        services.goal_finish(goal=goal, by=request.user)
+    except ValidationError as error:
+        return _refused(request, goal, error)
+    messages.success(request, _("Finished! It's a memory now."))
+    return redirect("goals:reflect", pk=goal.pk)
+
+
+@login_required
+@require_POST
+def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _goal(request, pk)
+    try:
+        services.goal_set_aside(goal=goal, by=request.user)
+    except ValidationError as error:
+        return _refused(request, goal, error)
+    messages.success(request, _("Set aside. You can resume it any time."))
+    return redirect(goal)
+
+
+@login_required
+@require_POST
+def resume(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _goal(request, pk)
+    try:
+        services.goal_resume(goal=goal, by=request.user)
+    except ValidationError as error:
+        return _refused(request, goal, error)
+    messages.success(request, _("Back in progress."))
+    return redirect(goal)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reflect(request: HttpRequest, pk: int) -> HttpResponse:
+    """Your few words on a finished goal or adventure."""
+    goal = _goal(request, pk)
+    if not goal.is_finished:
+        if request.method == "POST":
+            return _refused(
+                request,
+                goal,
+                ValidationError(_("Reflections come once it is finished.")),
+            )
+        messages.info(request, _("Reflections come once it is finished."))
+        return redirect(goal)
+    mine = goal.reflections.filter(author=request.user).first()
+    if request.method == "POST":
+        form = ReflectionForm(request.POST)
+    else:
+        form = ReflectionForm(
+            initial={"text": mine.text, "visibility": mine.visibility} if mine else None
+        )
+    context = {"form": form, "goal": goal, "mine": mine}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "goals/reflect.html", context, status=400)
+        try:
+            services.reflection_save(
+                goal=goal, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+            return render(request, "goals/reflect.html", context, status=409)
+        messages.success(request, _("Your reflection is saved."))
+        return redirect(f"{goal.get_absolute_url()}#reflections")
+    return render(request, "goals/reflect.html", context)
+
+
+@login_required
+@require_GET
+def memories(request: HttpRequest) -> HttpResponse:
+    """Finished goals and adventures, with what each of you made of them."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    finished = (
+        Goal.objects.visible_to(user)
+        .in_space(membership.space)
+        .finished()
+        .select_related("finished_by")
+        .prefetch_related(
+            Prefetch(
+                "reflections",
+                queryset=Reflection.objects.visible_to(user).select_related("author"),
+                to_attr="seen_reflections",
+            )
+        )
+        .order_by("-finished_at", "-id")
+    )
+    page = Paginator(finished, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "goals/memories.html", {"page": page})
+
+
+@login_required
+@require_GET
+def how(request: HttpRequest) -> HttpResponse:
+    """How progress is computed, in plain words (docs/figures/goal-progress.md)."""
+    return render(request, "goals/how.html")
