@@ -1,0 +1,274 @@
+"""Self maps for the demo couple: some entries shared, some kept private,
+a few rewritten over time, with thank-yous and one request to talk."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from troth.lib.content import Visibility
+from troth.selfmap.models import Entry, EntryVersion, KindShare, Response
+
+# (kind, shared, [(title, text, helps), ...later wordings], days after start)
+ALEX = [
+    (
+        "boundary",
+        True,
+        [
+            (
+                "Quiet time after work",
+                "When I get home I need about half an hour before I can really talk. "
+                "It isn't about you: my head is still full of the day.",
+                "A hello and a hug, then letting me change and make tea before we catch up.",
+            )
+        ],
+        6,
+    ),
+    (
+        "boundary",
+        False,
+        [
+            (
+                "My phone is mine",
+                "I don't mind you seeing my phone, but I want to be asked first. "
+                "Being checked on makes me feel like a suspect.",
+                "",
+            )
+        ],
+        20,
+    ),
+    (
+        "trigger",
+        True,
+        [
+            (
+                "Plans cancelled at the last minute",
+                "When plans fall through at the last minute I get a sinking feeling, "
+                "as if I wasn't important.",
+                "Telling me early, even if it's only a maybe.",
+            ),
+            (
+                "Plans cancelled at the last minute",
+                "When plans fall through at the last minute I get a sinking feeling, "
+                "as if I wasn't important. It goes back to a dad who often didn't "
+                "turn up. I know you are not him, and I'm working on not reacting "
+                "as if you were.",
+                "Telling me early, even if it's only a maybe, and suggesting another day.",
+            ),
+        ],
+        15,
+    ),
+    (
+        "value",
+        True,
+        [
+            (
+                "Keeping my word",
+                "If I say I'll do something, I want it done. I'd rather promise less "
+                "and keep all of it.",
+                "",
+            )
+        ],
+        30,
+    ),
+    (
+        "value",
+        True,
+        [
+            (
+                "Time outdoors together",
+                "A day outside with you, walking and not talking much, is one of the "
+                "best kinds of day I know.",
+                "",
+            )
+        ],
+        70,
+    ),
+    (
+        "need",
+        False,
+        [
+            (
+                "Company without questions",
+                "When I'm low I want you near me, not asking what's wrong every few "
+                "minutes. I'll talk when I can.",
+                "Sitting with me, putting a film on, making dinner.",
+            )
+        ],
+        44,
+    ),
+    (
+        "need",
+        True,
+        [
+            (
+                "Being asked about my day",
+                "It matters to me when you ask about the small things: the meeting I "
+                "was nervous about, the call with my sister.",
+                "",
+            )
+        ],
+        95,
+    ),
+]
+
+SAM = [
+    (
+        "boundary",
+        True,
+        [
+            (
+                "No serious talks after 11",
+                "After eleven at night I can't think straight and everything feels "
+                "bigger than it is. If something important comes up, let's save it "
+                "for the morning.",
+                "Saying 'let's talk at breakfast' and then really doing it.",
+            )
+        ],
+        9,
+    ),
+    (
+        "trigger",
+        True,
+        [
+            (
+                "Raised voices",
+                "Loud voices, even happy ones, put me on edge. I grew up in a house "
+                "where shouting came before something bad.",
+                "Lowering your voice, and reminding me we're on the same side.",
+            )
+        ],
+        25,
+    ),
+    (
+        "trigger",
+        False,
+        [
+            (
+                "Being compared to my brother",
+                "Any comparison with my brother, even a joke, takes me straight back "
+                "to being the one who was never quite enough.",
+                "",
+            )
+        ],
+        60,
+    ),
+    (
+        "value",
+        True,
+        [
+            (
+                "Telling the truth kindly",
+                "I would always rather hear a hard truth than a kind lie. I try to "
+                "tell it with care.",
+                "",
+            )
+        ],
+        38,
+    ),
+    (
+        "need",
+        True,
+        [
+            (
+                "A walk every morning",
+                "Twenty minutes outside before work keeps me steady for the whole day.",
+                "Not booking anything before nine on weekdays.",
+            )
+        ],
+        12,
+    ),
+    (
+        "need",
+        None,  # written privately first, shared later (see below)
+        [
+            (
+                "Time to calm down",
+                "After an argument I need some time alone.",
+                "",
+            ),
+            (
+                "An hour to calm down first",
+                "After a disagreement I need about an hour on my own before I can "
+                "talk without getting defensive. It isn't me leaving: I always come "
+                "back.",
+                "Letting me go for a walk, and a message saying we're OK.",
+            ),
+        ],
+        50,
+    ),
+]
+
+
+def _entries(demo, author, plan) -> list[Entry]:
+    made = []
+    for kind, shared, wordings, offset in plan:
+        created = demo.start + timedelta(days=offset, hours=demo.rng.randint(8, 21))
+        title, text, helps = wordings[-1]
+        is_shared = shared is not False
+        entry = Entry.objects.create(
+            space=demo.space,
+            author=author,
+            kind=kind,
+            title=title,
+            text=text,
+            helps=helps,
+            created=created,
+            visibility=Visibility.SHARED if is_shared else Visibility.PRIVATE,
+        )
+        when = created
+        for number, (v_title, v_text, v_helps) in enumerate(wordings, start=1):
+            # A first draft written in private (shared=None) is never shown
+            # to the partner: only the wording current once it was shared.
+            shown = when if shared is True or (shared is None and number > 1) else None
+            EntryVersion.objects.create(
+                entry=entry,
+                number=number,
+                title=v_title,
+                text=v_text,
+                helps=v_helps,
+                created=when,
+                shown_at=shown,
+            )
+            if is_shared and shown:
+                entry.shown_at = shown
+            when = when + timedelta(days=demo.rng.randint(12, 40))
+        Entry.objects.filter(pk=entry.pk).update(
+            shown_at=entry.shown_at, updated=when - timedelta(days=1)
+        )
+        made.append(entry)
+    return made
+
+
+def populate(demo) -> None:
+    alex_entries = _entries(demo, demo.alex, ALEX)
+    sam_entries = _entries(demo, demo.sam, SAM)
+    KindShare.objects.create(
+        space=demo.space, author=demo.alex, kind="value", created=demo.start
+    )
+    # Thank-yous on several shared entries, and one open request to talk.
+    for responder, entries in ((demo.sam, alex_entries), (demo.alex, sam_entries)):
+        for entry in entries:
+            entry.refresh_from_db()
+            if not entry.is_shared or demo.rng.random() < 0.3:
+                continue
+            latest = entry.versions.order_by("-number").first()
+            Response.objects.create(
+                space=demo.space,
+                author=responder,
+                entry=entry,
+                kind=Response.Kind.THANKS,
+                version_number=latest.number,
+                visibility=Visibility.SHARED,
+                created=(entry.shown_at or entry.created) + timedelta(hours=5),
+            )
+    trigger = next(e for e in alex_entries if e.kind == "trigger")
+    Response.objects.create(
+        space=demo.space,
+        author=demo.sam,
+        entry=trigger,
+        kind=Response.Kind.TALK,
+        version_number=2,
+        visibility=Visibility.SHARED,
+        created=demo.now - timedelta(days=3),
+    )
+    demo.extra["selfmap_entries"] = len(alex_entries) + len(sam_entries)
