@@ -283,6 +283,11 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
     )
     status = 200
     problem = None
+    if request.method == "GET" and promise.author_id != request.user.pk:
+        problem = _("Only %(name)s can propose new terms for their promise.") % {
+            "name": promise.author
+        }
+        status = 409
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data

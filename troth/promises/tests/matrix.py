@@ -80,6 +80,7 @@ CASES = {
     "promises:confirm": [post("done promise", done_promise)],
     "promises:respond": [post("done promise", done_promise)],
     "promises:propose": [
+        # Bob may open it (409: only Alice may propose), outsiders get 404.
         Case("open promise", open_promise, PARTNERS),
         post("open promise", open_promise),
     ],

@@ -328,3 +328,37 @@ def test_a_whole_day_promise_shows_the_promisers_zone_to_a_partner_elsewhere(
     page = bob_client.get(timed.get_absolute_url())
     assert expected.strftime("%H:%M") in page.text  # shown in Bob's own time
     assert EventKind.MADE
+
+
+def test_only_the_promiser_gets_the_proposal_form(space, alice, bob_client):
+    promise = make_promise(space, alice)
+    response = bob_client.get(f"/promises/{promise.pk}/propose")
+    assert response.status_code == 409
+    assert "Only Alice can propose new terms" in response.text
+    assert 'data-testid="propose-form"' not in response.text
+
+
+def test_the_export_holds_both_partners_promises_with_their_history(space, alice, bob):
+    from troth.promises.export import export
+
+    promise = make_promise(space, alice, text="Bring the ladder back")
+    services.promise_mark_done(promise=promise, by=alice)
+    services.promise_confirm(promise=promise, by=bob, kept=False, note="Still outside")
+    data = export(bob)["promises"]
+    assert len(data) == 1
+    item = data[0]
+    assert item["role"] == "promisee" and item["state"] == "not_quite"
+    assert [h["what"] for h in item["history"]] == ["made", "done", "not_quite"]
+    assert item["history"][-1] == {
+        **item["history"][-1],
+        "who": "me",
+        "note": "Still outside",
+    }
+    assert export(alice)["promises"][0]["role"] == "promiser"
+
+
+def test_the_export_leaves_out_other_couples(space, alice, carol, other_space):
+    from troth.promises.export import export
+
+    make_promise(space, alice)
+    assert export(carol)["promises"] == []
