@@ -213,6 +213,11 @@ if envbool("TROTH_BEHIND_PROXY", False):
     # Only safe when a proxy in front sets this header itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = False
+    # Sign-in throttling and the sessions list need the client's address,
+    # not the proxy's: take it from X-Forwarded-For, as many hops back as
+    # there are proxies (allauth's setting). Without this every person
+    # would seem to share one address.
+    ALLAUTH_TRUSTED_PROXY_COUNT = envint("TROTH_TRUSTED_PROXY_COUNT", 1)
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
