@@ -82,6 +82,16 @@ class Goal(Content):
         blank=True,
         related_name="+",
     )
+    # An adventure with a date has a shared event on the calendar, made and
+    # kept in step by troth/goals/calendar.py. Deleting the event from the
+    # calendar leaves the adventure as it is.
+    event = models.ForeignKey(
+        "schedule.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = GoalQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ from troth.goals import services
 from troth.goals.forms import AdventureForm, GoalForm, MilestoneForm, ReflectionForm
 from troth.goals.models import Goal, Milestone, Reflection, Status
 from troth.lib.access import get_visible_or_404
+from troth.schedule.models import Event
 from troth.spaces.models import current_membership
 
 PER_PAGE = 20
@@ -130,7 +131,14 @@ def _detail_context(request: HttpRequest, goal: Goal, **extra) -> dict:
         Reflection.objects.visible_to(user).filter(goal=goal).select_related("author")
     )
     done = sum(1 for step in steps if step.is_done)
+    event_visible = bool(goal.event_id) and (
+        Event.objects.visible_to(user)
+        .detailed_for(user)
+        .filter(pk=goal.event_id)
+        .exists()
+    )
     context = {
+        "event_visible": event_visible,
         "goal": goal,
         "steps": steps,
         "steps_done": done,

@@ -110,3 +110,80 @@ def test_the_planner_changes_the_date_and_budget(alice, bob, space):
     planned.refresh_from_db()
     assert planned.target_date == in_days(12) and planned.budget == "40"
     assert client_for(bob).get(f"/goals/{planned.pk}/edit").status_code == 404
+
+
+class TestTheCalendarEvent:
+    def test_a_dated_adventure_goes_on_the_shared_calendar(self, alice, bob, space):
+        from troth.schedule.models import Event
+
+        alice.timezone = "Europe/Berlin"
+        alice.save()
+        client_for(alice).post("/goals/adventure", plan(start_time="17:30"))
+        planned = Goal.objects.get()
+        event = Event.objects.get()
+        assert planned.event == event
+        assert event.author == alice and event.visibility == "shared"
+        assert event.title == "Night walk to the lighthouse"
+        assert not event.all_day
+        assert event.start.astimezone(alice.tz).hour == 17
+        assert event.start.astimezone(alice.tz).date() == in_days(10)
+        assert (
+            Event.objects.visible_to(bob).detailed_for(bob).filter(pk=event.pk).exists()
+        )
+        page = client_for(bob).get(f"/goals/{planned.pk}/").content.decode()
+        assert (
+            f'href="/calendar/events/{event.pk}/" data-testid="adventure-event"' in page
+        )
+        assert client_for(bob).get(f"/calendar/events/{event.pk}/").status_code == 200
+
+    def test_without_a_time_it_is_an_all_day_event(self, alice, space):
+        from troth.schedule.models import Event
+
+        client_for(alice).post("/goals/adventure", plan(start_time=""))
+        event = Event.objects.get()
+        assert event.all_day
+
+    def test_no_date_no_event_then_one_once_the_date_is_set(self, alice, space):
+        from troth.schedule.models import Event
+
+        planned = adventure(space, alice)
+        assert not Event.objects.exists()
+        client_for(alice).post(
+            f"/goals/{planned.pk}/edit",
+            {
+                "title": "Night walk",
+                "target_date": in_days(4).isoformat(),
+                "start_time": "20:00",
+            },
+        )
+        planned.refresh_from_db()
+        assert planned.event is not None
+        assert planned.event.start.astimezone(alice.tz).hour == 20
+
+    def test_moving_the_date_moves_the_event_and_clearing_it_removes_it(
+        self, alice, space
+    ):
+        from troth.schedule.models import Event
+
+        planned = adventure(space, alice, target_date=in_days(4))
+        client = client_for(alice)
+        client.post(
+            f"/goals/{planned.pk}/edit",
+            {"title": "Renamed walk", "target_date": in_days(6).isoformat()},
+        )
+        event = Event.objects.get()
+        assert event.title == "Renamed walk"
+        assert event.start.date() == in_days(6)
+        client.post(f"/goals/{planned.pk}/edit", {"title": "Renamed walk"})
+        planned.refresh_from_db()
+        assert planned.event is None and not Event.objects.exists()
+
+    def test_an_event_the_planner_made_private_is_not_linked_for_the_partner(
+        self, alice, bob, space
+    ):
+        from troth.schedule.models import Event
+
+        planned = adventure(space, alice, target_date=in_days(4))
+        Event.objects.update(visibility="private")
+        page = client_for(bob).get(f"/goals/{planned.pk}/").content.decode()
+        assert 'data-testid="adventure-event"' not in page
