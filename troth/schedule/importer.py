@@ -136,10 +136,40 @@ def _offsets(tzinfo, year: int) -> tuple:
     return tuple(samples)
 
 
+# When a custom VTIMEZONE matches several IANA zones, these break the tie
+# before CLDR's primary zones (which list, say, Grand Turk before New York).
+COMMON_ZONES = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Athens",
+    "Europe/Moscow",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+)
+
+
+@cache
+def primary_zones() -> tuple[str, ...]:
+    """The zones CLDR names for each Windows zone: the usual choice for a
+    region ("America/New_York" rather than "America/Detroit")."""
+    return tuple(sorted(set(WINDOWS_TO_OLSON.values()) & set(iana_zones())))
+
+
 def _zone_by_offsets(tzinfo, year: int, prefer: str) -> str | None:
-    """An IANA zone that agrees with a custom VTIMEZONE through the year."""
+    """An IANA zone that agrees with a custom VTIMEZONE through two years,
+    preferring the importer's own zone, then CLDR's primary zones."""
     wanted = _offsets(tzinfo, year) + _offsets(tzinfo, year + 1)
-    for name in (prefer, *iana_zones()):
+    for name in (prefer, *COMMON_ZONES, *primary_zones(), *iana_zones()):
         zone = zoneinfo.ZoneInfo(name)
         if _offsets(zone, year) + _offsets(zone, year + 1) == wanted:
             return name
@@ -152,13 +182,17 @@ class Reader:
 
     def __init__(self, default_zone: str):
         self.default_zone = default_zone
+        # Floating times are read in the zone of the calendar being read:
+        # its X-WR-TIMEZONE, or the importer's own.
+        self.floating_zone = default_zone
+        self.floating_zones: dict[int, str] = {}
         self.converted: set[str] = set()
 
     # Time values
 
     def zone_of(self, value, prop) -> str:
         if not isinstance(value, datetime) or value.tzinfo is None:
-            return self.default_zone
+            return self.floating_zone
         key = getattr(value.tzinfo, "key", None)
         if key and key in zoneinfo.available_timezones():
             return "UTC" if key in ("UTC", "Etc/UTC") else key
@@ -169,11 +203,11 @@ class Reader:
                 return found
         if value.utcoffset() == timedelta(0) and value.tzname() in ("UTC", "Z", "GMT"):
             return "UTC"
-        found = _zone_by_offsets(value.tzinfo, value.year, self.default_zone)
+        found = _zone_by_offsets(value.tzinfo, value.year, self.floating_zone)
         if found:
             return found
         self.converted.add(str(tzid or value.tzname()))
-        return self.default_zone
+        return self.floating_zone
 
     def instant(self, value, *, all_day: bool) -> datetime:
         """A DATE or DATE-TIME as Troth stores it."""
@@ -183,7 +217,7 @@ class Reader:
         if not isinstance(value, datetime):
             value = datetime.combine(value, time(0))
         if value.tzinfo is None:
-            value = value.replace(tzinfo=zoneinfo.ZoneInfo(self.default_zone))
+            value = value.replace(tzinfo=zoneinfo.ZoneInfo(self.floating_zone))
         return value.astimezone(UTC)
 
     # Components
@@ -246,13 +280,24 @@ class Reader:
                 )
                 % {"mb": MAX_BYTES // (1024 * 1024)}
             )
-        head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
-        if not head.startswith(b"BEGIN:VCALENDAR"):
+        data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if not data[:15].upper().startswith(b"BEGIN:VCALENDAR"):
             raise ValidationError(
                 _(
                     "That isn't an iCalendar (.ics) file. Export your calendar as .ics and try again."
                 )
             )
+        if b"END:VCALENDAR" not in data.upper():
+            raise ValidationError(
+                _(
+                    "This calendar file is damaged or incomplete, so nothing was imported."
+                )
+            )
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            # iCalendar is UTF-8, but older Outlook versions write Windows-1252.
+            data = data.decode("cp1252", errors="replace").encode("utf-8")
         try:
             calendars = Calendar.from_ical(data, multiple=True)
         except Exception:
@@ -264,6 +309,8 @@ class Reader:
         skipped = 0
         components = []
         for calendar in calendars:
+            named = str(calendar.get("X-WR-TIMEZONE", "")).strip()
+            floating = (_zone_from_name(named) if named else None) or self.default_zone
             try:
                 calendar = x_wr_timezone.to_standard(calendar)
             except Exception:
@@ -275,6 +322,7 @@ class Reader:
             for component in calendar.subcomponents:
                 if component.name == "VEVENT":
                     components.append(component)
+                    self.floating_zones[id(component)] = floating
                 elif component.name in ("VTODO", "VJOURNAL"):
                     skipped += 1
         if not components:
@@ -345,6 +393,20 @@ class Reader:
                 parsed.append(self.master(f"{uid}#{rid.isoformat()}"[:255], override))
         return parsed, cancelled
 
+    def enter(self, component) -> None:
+        """Set the zone naive times in `component` are read in: the TZID
+        icalendar could not resolve (a vendor-prefixed or Windows name with
+        no VTIMEZONE), or else the calendar's floating zone."""
+        self.floating_zone = self.floating_zones.get(id(component), self.default_zone)
+        prop = component.get("DTSTART")
+        tzid = prop.params.get("TZID") if prop is not None else None
+        if tzid and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:
+            found = _zone_from_name(str(tzid))
+            if found:
+                self.floating_zone = found
+            else:
+                self.converted.add(str(tzid))
+
     def is_noop(self, event: ParsedEvent, change: ParsedChange) -> bool:
         """An override that changes nothing Troth keeps (only attendees, say)."""
         return (
@@ -363,17 +425,18 @@ class Reader:
         return hashlib.sha256(basis.encode()).hexdigest()[:32] + "@import.troth"
 
     def master(self, uid: str, component) -> ParsedEvent:
+        self.enter(component)
         prop, start, end, all_day = self.times(component)
         zone = self.zone_of(start, prop)
         if (
             zone == "UTC"
             and isinstance(start, datetime)
             and not component.rrules
-            and self.default_zone != "UTC"
+            and self.floating_zone != "UTC"
         ):
             # A one-off event in UTC: its instant is what matters; show its
-            # form in the importer's zone.
-            zone = self.default_zone
+            # form in the calendar's (or the importer's) zone.
+            zone = self.floating_zone
         event = ParsedEvent(
             uid=uid[:255],
             title=self.text(component, "SUMMARY", TITLE_MAX) or _("Untitled event"),
@@ -400,6 +463,7 @@ class Reader:
         return event
 
     def change(self, event: ParsedEvent, component) -> ParsedChange:
+        self.enter(component)
         rid_prop = component.get("RECURRENCE-ID")
         if str(rid_prop.params.get("RANGE", "")).upper() == "THISANDFUTURE":
             raise Unsupported(
