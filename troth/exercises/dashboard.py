@@ -1,0 +1,38 @@
+"""The exercises card: what's planned, what waits for my word on how it
+went, and one exercise to try. Two queries whatever the history."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from troth.exercises import library
+from troth.exercises.models import Session
+from troth.exercises.views import waiting_for_log
+
+
+def cards(request, membership) -> list[dict]:
+    user = request.user
+    space = membership.space
+    upcoming = (
+        Session.objects.visible_to(user)
+        .in_space(space)
+        .planned()
+        .filter(starts_at__gt=timezone.now())
+        .order_by("starts_at", "id")
+        .first()
+    )
+    waiting = list(waiting_for_log(user, space)[:2])
+    # A different suggestion each day, the same all day for both partners.
+    today = timezone.localdate()
+    suggestion = library.EXERCISES[today.toordinal() % len(library.EXERCISES)]
+    return [
+        {
+            "template": "exercises/card.html",
+            "order": 80,
+            "card": {
+                "upcoming": upcoming,
+                "waiting": waiting,
+                "suggestion": suggestion,
+            },
+        }
+    ]

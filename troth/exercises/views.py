@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.exercises import library, services
+from troth.exercises.forms import FilterForm, LogForm, ScheduleForm
+from troth.exercises.models import ExerciseLog, Session
+from troth.lib.access import get_visible_or_404
+from troth.schedule.models import Event
+from troth.spaces.models import current_membership
+
+PER_PAGE = 20
+WAITING_DAYS = 30  # how long a past exercise keeps asking for my log
+SHOWN = 3
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(str(message) for message in error.messages)
+
+
+def _sessions(user, space):
+    return Session.objects.visible_to(user).in_space(space).planned()
+
+
+def waiting_for_log(user, space):
+    """Past exercises (last 30 days) I haven't said anything about yet."""
+    now = timezone.now()
+    return (
+        _sessions(user, space)
+        .filter(starts_at__lte=now, starts_at__gte=now - timedelta(days=WAITING_DAYS))
+        .exclude(
+            Exists(ExerciseLog.objects.filter(session=OuterRef("pk"), author=user))
+        )
+        .order_by("-starts_at", "-id")
+    )
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The library, filtered by time and theme with plain GET parameters."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    form = FilterForm(request.GET or None)
+    length = theme = ""
+    if form.is_bound and form.is_valid():
+        length = form.cleaned_data["length"]
+        theme = form.cleaned_data["theme"]
+    exercises = library.filtered(length=length, theme=theme)
+    user, space = request.user, membership.space
+    upcoming = list(
+        _sessions(user, space)
+        .filter(starts_at__gt=timezone.now())
+        .order_by("starts_at", "id")[:SHOWN]
+    )
+    waiting = list(waiting_for_log(user, space)[:SHOWN])
+    context = {
+        "form": form,
+        "exercises": exercises,
+        "total": len(library.EXERCISES),
+        "filtered": bool(length or theme),
+        "upcoming": upcoming,
+        "waiting": waiting,
+    }
+    if request.htmx and request.htmx.target == "library":
+        return render(request, "exercises/index.html#library", context)
+    return render(
+        request, "exercises/index.html", context, status=400 if form.errors else 200
+    )
+
+
+def _item(slug: str) -> library.Exercise:
+    item = library.get(slug)
+    if item is None:
+        raise Http404
+    return item
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    item = _item(slug)
+    membership = current_membership(request)
+    partner = membership.space.partner_of(request.user) if membership else None
+    form = ScheduleForm()
+    return render(
+        request,
+        "exercises/detail.html",
+        {"item": item, "form": form, "partner": partner, "membership": membership},
+    )
+
+
+@login_required
+@require_POST
+def schedule(request: HttpRequest, slug: str) -> HttpResponse:
+    """Plan this exercise for the two of you."""
+    item = _item(slug)
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    form = ScheduleForm(request.POST)
+    partner = membership.space.partner_of(request.user)
+    context = {"item": item, "form": form, "partner": partner, "membership": membership}
+    if not form.is_valid():
+        return render(request, "exercises/detail.html", context, status=400)
+    try:
+        session = services.session_schedule(
+            space=membership.space,
+            author=request.user,
+            exercise=item.slug,
+            starts_at=form.cleaned_data["starts_at"],
+        )
+    except ValidationError as error:
+        form.add_error(None, _error_text(error))
+        return render(request, "exercises/detail.html", context, status=409)
+    messages.success(request, _("Planned, and on your shared calendar."))
+    return redirect(session)
+
+
+@login_required
+@require_GET
+def sessions(request: HttpRequest) -> HttpResponse:
+    """Every exercise you planned, newest first, with your logs."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    rows = (
+        Session.objects.visible_to(user)
+        .in_space(membership.space)
+        .prefetch_related(
+            Prefetch(
+                "logs",
+                queryset=ExerciseLog.objects.visible_to(user).select_related("author"),
+                to_attr="seen_logs",
+            )
+        )
+        .order_by("-starts_at", "-id")
+    )
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "exercises/sessions.html", {"page": page, "now": timezone.now()}
+    )
+
+
+def _session(request: HttpRequest, pk: int) -> Session:
+    return get_visible_or_404(
+        Session.objects.select_related("author", "space"), request.user, pk=pk
+    )
+
+
+def _session_context(request: HttpRequest, session: Session, **extra) -> dict:
+    user = request.user
+    logs = list(
+        ExerciseLog.objects.visible_to(user)
+        .filter(session=session)
+        .select_related("author")
+    )
+    event_visible = bool(session.event_id) and (
+        Event.objects.visible_to(user)
+        .detailed_for(user)
+        .filter(pk=session.event_id)
+        .exists()
+    )
+    context = {
+        "session": session,
+        "item": session.item,
+        "mine": next((log for log in logs if log.author_id == user.pk), None),
+        "others": [log for log in logs if log.author_id != user.pk],
+        "started": session.starts_at <= timezone.now() + services.SLACK,
+        "event_visible": event_visible,
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_GET
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    return render(request, "exercises/session.html", _session_context(request, session))
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    try:
+        services.session_cancel(session=session, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return render(
+            request,
+            "exercises/session.html",
+            _session_context(request, session),
+            status=409,
+        )
+    messages.success(request, _("Called off, and taken off the calendar."))
+    return redirect(session)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log(request: HttpRequest, pk: int) -> HttpResponse:
+    """Say how it went for you; private unless you share it."""
+    session = _session(request, pk)
+    mine = session.logs.filter(author=request.user).first()
+    if request.method == "POST":
+        form = LogForm(request.POST)
+    else:
+        form = LogForm(
+            initial={
+                "outcome": mine.outcome,
+                "note": mine.note,
+                "visibility": mine.visibility,
+            }
+            if mine
+            else None
+        )
+    context = {"form": form, "session": session, "item": session.item, "mine": mine}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "exercises/log.html", context, status=400)
+        try:
+            services.log_save(session=session, author=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+            return render(request, "exercises/log.html", context, status=409)
+        messages.success(request, _("Thank you. Your log is saved."))
+        return redirect(session)
+    return render(request, "exercises/log.html", context)
