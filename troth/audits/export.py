@@ -1,0 +1,84 @@
+"""The trust audit in the personal export (see troth/lib/export.py).
+
+    {"audit_day": int | None,
+     "audits": [{"month", "period_start", "period_end", "drafted", "closed",
+                 "figures": {...},   # the frozen snapshot, as both partners see it
+                 "reflections": [{"from": "me"|"partner", "went_well",
+                                  "differently", "need", "signed_off"}],
+                 "commitments": [{"from": "me"|"partner", "text", "due_date",
+                                  "became_promise"}]}]}
+
+A partner's reflection appears only if the person may read it (both had
+written theirs, and the partner still shares it); never a private one.
+"""
+
+from __future__ import annotations
+
+from troth.audits.models import Audit, AuditSettings, Commitment, Reflection
+from troth.lib.export import when
+
+
+def export(user) -> dict:
+    audits = list(Audit.objects.visible_to(user).order_by("month", "id"))
+    # Audits of a space the person has left are theirs no more, but their
+    # own words in them are.
+    own_audit_ids = set(
+        Reflection.objects.by(user).values_list("audit_id", flat=True)
+    ) | set(Commitment.objects.by(user).values_list("audit_id", flat=True))
+    missing = own_audit_ids - {a.pk for a in audits}
+    if missing:
+        audits += list(Audit.objects.filter(pk__in=missing))
+        audits.sort(key=lambda a: (a.month, a.pk))
+    ids = [a.pk for a in audits]
+    reflections: dict[int, list] = {}
+    for r in (
+        Reflection.objects.visible_to(user)
+        .filter(audit_id__in=ids)
+        .order_by("created", "id")
+    ):
+        reflections.setdefault(r.audit_id, []).append(
+            {
+                "from": "me" if r.author_id == user.pk else "partner",
+                "went_well": r.went_well,
+                "differently": r.differently,
+                "need": r.need,
+                "signed_off": when(r.signed_off_at),
+            }
+        )
+    commitments: dict[int, list] = {}
+    for c in (
+        Commitment.objects.visible_to(user)
+        .filter(audit_id__in=ids)
+        .order_by("created", "id")
+    ):
+        commitments.setdefault(c.audit_id, []).append(
+            {
+                "from": "me" if c.author_id == user.pk else "partner",
+                "text": c.text,
+                "due_date": when(c.due_date),
+                "became_promise": c.promise_id is not None,
+            }
+        )
+    settings = (
+        AuditSettings.objects.filter(
+            space__memberships__user=user, space__memberships__left_at__isnull=True
+        )
+        .values_list("day", flat=True)
+        .first()
+    )
+    return {
+        "audit_day": settings,
+        "audits": [
+            {
+                "month": a.month.strftime("%Y-%m"),
+                "period_start": when(a.period_start),
+                "period_end": when(a.period_end),
+                "drafted": when(a.drafted_at),
+                "closed": when(a.closed_at),
+                "figures": a.figures if a.pk not in missing else {},
+                "reflections": reflections.get(a.pk, []),
+                "commitments": commitments.get(a.pk, []),
+            }
+            for a in audits
+        ],
+    }

@@ -1,0 +1,506 @@
+"""The figures of a monthly trust audit: computed once, when the audit is
+drafted, and kept as a JSON snapshot on the audit.
+
+Every figure comes from the feature that owns it (promises/stats.py,
+checkins/stats.py, schedule/stats.py, moments/stats.py, agreements/audit.py,
+conflicts/stats.py, goals/stats.py, repair); this module only gathers them
+for a period and turns the snapshot into rows to show and compare. The
+derivation of each is docs/figures/audit-figures.md.
+
+The audit is one document both partners read, so nothing in it may be
+something only one of them can see. Each figure about a partner is
+therefore computed *as the other partner sees it*: a pulse that is not
+shared contributes nothing, a moment counts only if it reached the partner,
+a conflict only once both shared a view of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from troth.agreements.audit import agreements_in_period
+from troth.checkins.models import PulseSettings
+from troth.checkins.stats import SUBSCALES, pulse_trend
+from troth.conflicts.stats import conflicts_summary
+from troth.goals.stats import goals_moved
+from troth.moments.stats import moments_by_period
+from troth.promises.stats import promise_figures
+from troth.questions.models import Round
+from troth.schedule.stats import ritual_follow_through
+
+VERSION = 1
+DOC = "audit-figures.md"
+
+
+def questions_answered_together(space, *, start: dt.datetime, end: dt.datetime) -> int:
+    """How many questions both partners answered, counted in the period in
+    which the second answer revealed them. One query.
+
+    Written here because the questions app has no figure of its own; a
+    round is revealed exactly when every partner has answered, so this
+    counts only what both partners already know (no private answer, its
+    length or its time enters it)."""
+    return Round.objects.filter(
+        space=space, revealed_at__gte=start, revealed_at__lt=end
+    ).count()
+
+
+def _local_days(start: dt.datetime, end: dt.datetime, tz) -> tuple[dt.date, dt.date]:
+    """The first and last local day of [start, end) in `tz`."""
+    last = (end - dt.timedelta(microseconds=1)).astimezone(tz)
+    return start.astimezone(tz).date(), last.date()
+
+
+def _repair_figures(space, start, end) -> dict | None:
+    """Repair progress, from the repair app when it offers it."""
+    try:
+        from troth.repair import stats as repair_stats
+    except ImportError:
+        return None
+    summary = getattr(repair_stats, "repair_progress", None)
+    if summary is None:
+        return None
+    return summary(space, start=start, end=end)
+
+
+def draft_figures(
+    space, *, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
+) -> dict:
+    """Every figure of the audit of `space` for [start, end), as JSON-ready
+    data. A fixed number of queries whatever the history: about twenty for
+    two partners (benchmarks/audit.py times it on three years of data)."""
+    now = now or timezone.now()
+    partners = list(space.partners)
+    ids = [str(p.pk) for p in partners]
+    other = {p.pk: next((q for q in partners if q.pk != p.pk), None) for p in partners}
+
+    promises = {}
+    for person in partners:
+        f = promise_figures(space, person, start, end)
+        promises[str(person.pk)] = {
+            "due": f.due,
+            "kept": f.kept,
+            "not_quite": f.not_quite,
+            "missed": f.missed,
+            "renegotiated": f.renegotiated,
+            "waiting": f.waiting,
+        }
+
+    agreements: dict = {}
+    if partners:
+        period = agreements_in_period(
+            space=space, viewer=partners[0], start=start, end=end
+        )
+        agreements = {
+            "active": len(period.active),
+            "due_for_review": len(period.due_for_review),
+            "paused": len(period.paused),
+            "reviewed": len(period.reviewed),
+            "changed": len(period.changed),
+            "ended": len(period.ended),
+        }
+
+    rituals = ritual_follow_through(space, start, end, now=now)
+
+    # Pulse: only partners who share it, read as their partner reads it.
+    sharing = set(
+        PulseSettings.objects.filter(
+            user__in=[p.pk for p in partners], share=True
+        ).values_list("user_id", flat=True)
+    )
+    pulse = {}
+    for person in partners:
+        viewer = other[person.pk]
+        if person.pk not in sharing or viewer is None:
+            continue
+        first, last = _local_days(start, end, person.tz)
+        trend = pulse_trend(viewer=viewer, subject=person, start=first, end=last)
+        if not trend.total_days:
+            continue
+        pulse[str(person.pk)] = {
+            "answered_days": trend.answered_days,
+            "total_days": trend.total_days,
+            "enough": trend.enough,
+            "means": trend.means,
+            "weeks": [
+                {"start": w.start.isoformat(), "days": w.days, "means": w.means}
+                for w in trend.weeks
+            ],
+        }
+
+    # Moments a partner noticed about the other, counted as the other sees
+    # them (a moment about the partner is always shared with them).
+    moments = {}
+    for person in partners:
+        viewer = other[person.pk]
+        if viewer is None:
+            continue
+        first, last = _local_days(start, end, viewer.tz)
+        periods = moments_by_period(
+            user=viewer, space=space, start=first, end=last, period="month"
+        )
+        moments[str(person.pk)] = sum(p.noticed_about_me for p in periods)
+
+    conflicts = conflicts_summary(space, start=start, end=end)
+    goals = goals_moved(space, start=start, end=end)
+
+    figures = {
+        "version": VERSION,
+        "people": ids,
+        "promises": promises,
+        "agreements": agreements,
+        "rituals": {
+            "occurrences": rituals.occurrences,
+            "happened": rituals.happened,
+            "did_not": rituals.did_not,
+            "differ": rituals.differ,
+            "unmarked": rituals.unmarked,
+            "cancelled": rituals.cancelled,
+        },
+        "pulse": pulse,
+        "moments": moments,
+        "questions": {
+            "answered_together": questions_answered_together(
+                space, start=start, end=end
+            )
+        },
+        "conflicts": {
+            "shared": conflicts.shared,
+            "repaired": conflicts.repaired,
+            "median_minutes_to_repair": conflicts.median_minutes_to_repair,
+        },
+        "goals": {
+            "steps_done": goals.milestones_completed,
+            "steps_by_owner": {
+                str(uid): n for uid, n in goals.milestones_by_owner.items()
+            },
+            "goals_finished": goals.goals_finished,
+            "adventures_finished": goals.adventures_finished,
+        },
+    }
+    repair = _repair_figures(space, start, end)
+    if repair is not None:
+        figures["repair"] = repair
+    return figures
+
+
+# Showing and comparing a snapshot
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure of an audit, ready to show and to compare."""
+
+    key: str  # stable across audits, e.g. "promises.12.kept"
+    section: str
+    label: str
+    value: float | int | None
+    kind: str = "count"  # "count", "mean" (1-7), "percent"
+    anchor: str = ""  # the section of the derivation page
+
+    @property
+    def shown(self) -> str:
+        if self.value is None:
+            return "–"
+        if self.kind == "mean":
+            return f"{self.value:.1f}"
+        if self.kind == "percent":
+            return f"{self.value}%"
+        return str(self.value)
+
+
+@dataclass(frozen=True)
+class Compared:
+    row: Row
+    before: Row | None
+
+    @property
+    def change(self) -> float | int | None:
+        if self.before is None or self.before.value is None or self.row.value is None:
+            return None
+        diff = self.row.value - self.before.value
+        return round(diff, 2) if isinstance(diff, float) else diff
+
+    @property
+    def change_shown(self) -> str:
+        change = self.change
+        if change is None:
+            return ""
+        if change == 0:
+            return _("same")
+        sign = "+" if change > 0 else "−"
+        size = abs(change)
+        if self.row.kind == "mean":
+            text = f"{size:.1f}"
+        elif self.row.kind == "percent":
+            text = _("%(n)s points") % {"n": size}
+        else:
+            text = str(size)
+        return f"{sign}{text}"
+
+    @property
+    def direction(self) -> str:
+        change = self.change
+        if change is None or change == 0:
+            return "same"
+        return "up" if change > 0 else "down"
+
+
+SUBSCALE_LABELS = {
+    "predictability": _("Predictability"),
+    "dependability": _("Dependability"),
+    "faith": _("Faith"),
+    "responsiveness": _("Feeling understood and cared for"),
+}
+
+
+def subscale_label(name: str) -> str:
+    return str(SUBSCALE_LABELS.get(name, name))
+
+
+def _percent(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def rows(figures: dict, names: dict[str, str]) -> list[Row]:
+    """The snapshot as labelled rows, in the order the audit shows them.
+    `names` maps user ids (as strings) to display names."""
+    out: list[Row] = []
+    people = figures.get("people", [])
+
+    def name(uid: str) -> str:
+        return names.get(uid) or _("A former partner")
+
+    section = str(_("Promises"))
+    for uid in people:
+        p = figures.get("promises", {}).get(uid)
+        if not p:
+            continue
+        who = name(uid)
+        settled = p["kept"] + p["not_quite"] + p["missed"]
+        for field, label, anchor in (
+            ("due", _("%(name)s: promises due"), "promises"),
+            ("kept", _("%(name)s: kept"), "promises"),
+            ("not_quite", _("%(name)s: not quite"), "promises"),
+            ("missed", _("%(name)s: missed"), "promises"),
+            ("renegotiated", _("%(name)s: renegotiated"), "promises"),
+        ):
+            out.append(
+                Row(
+                    f"promises.{uid}.{field}",
+                    section,
+                    label % {"name": who},
+                    p[field],
+                    anchor=anchor,
+                )
+            )
+        out.append(
+            Row(
+                f"promises.{uid}.kept_share",
+                section,
+                _("%(name)s: kept share") % {"name": who},
+                _percent(p["kept"], settled),
+                kind="percent",
+                anchor="promises",
+            )
+        )
+
+    a = figures.get("agreements") or {}
+    section = str(_("Agreements"))
+    for field, label in (
+        ("active", _("Agreements in effect")),
+        ("due_for_review", _("Due for review")),
+        ("paused", _("Paused")),
+        ("reviewed", _("Reviewed")),
+    ):
+        if field in a:
+            out.append(
+                Row(
+                    f"agreements.{field}",
+                    section,
+                    str(label),
+                    a[field],
+                    anchor="agreements",
+                )
+            )
+
+    r = figures.get("rituals") or {}
+    section = str(_("Rituals"))
+    if r:
+        out.append(
+            Row(
+                "rituals.occurrences",
+                section,
+                _("Ritual dates"),
+                r["occurrences"],
+                anchor="rituals",
+            )
+        )
+        out.append(
+            Row(
+                "rituals.happened",
+                section,
+                _("Kept (it happened)"),
+                r["happened"],
+                anchor="rituals",
+            )
+        )
+        out.append(
+            Row(
+                "rituals.did_not",
+                section,
+                _("Didn't happen"),
+                r["did_not"],
+                anchor="rituals",
+            )
+        )
+
+    section = str(_("Daily pulse (shared only)"))
+    for uid in people:
+        p = (figures.get("pulse") or {}).get(uid)
+        if not p:
+            continue
+        who = name(uid)
+        out.append(
+            Row(
+                f"pulse.{uid}.days",
+                section,
+                _("%(name)s: days answered") % {"name": who},
+                p["answered_days"],
+                anchor="pulse",
+            )
+        )
+        for subscale in SUBSCALES:
+            out.append(
+                Row(
+                    f"pulse.{uid}.{subscale}",
+                    section,
+                    _("%(name)s: %(subscale)s")
+                    % {"name": who, "subscale": subscale_label(subscale)},
+                    p["means"].get(subscale),
+                    kind="mean",
+                    anchor="pulse",
+                )
+            )
+
+    section = str(_("Closeness"))
+    for uid in people:
+        if uid in (figures.get("moments") or {}):
+            out.append(
+                Row(
+                    f"moments.{uid}",
+                    section,
+                    _("Moments %(name)s noticed") % {"name": name(uid)},
+                    figures["moments"][uid],
+                    anchor="moments",
+                )
+            )
+    q = figures.get("questions") or {}
+    if q:
+        out.append(
+            Row(
+                "questions.answered_together",
+                section,
+                _("Questions you both answered"),
+                q["answered_together"],
+                anchor="questions",
+            )
+        )
+
+    rp = figures.get("repair")
+    if rp:
+        section = str(_("Repair"))
+        for key, value in rp.items():
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                out.append(
+                    Row(
+                        f"repair.{key}",
+                        section,
+                        str(REPAIR_LABELS.get(key, key.replace("_", " "))),
+                        value,
+                        anchor="repair",
+                    )
+                )
+
+    c = figures.get("conflicts") or {}
+    section = str(_("Conflicts (shared log)"))
+    if c:
+        out.append(
+            Row(
+                "conflicts.shared",
+                section,
+                _("Shared by both"),
+                c["shared"],
+                anchor="conflicts",
+            )
+        )
+        out.append(
+            Row(
+                "conflicts.repaired",
+                section,
+                _("Of those, repaired"),
+                c["repaired"],
+                anchor="conflicts",
+            )
+        )
+
+    g = figures.get("goals") or {}
+    section = str(_("Goals and adventures"))
+    if g:
+        out.append(
+            Row(
+                "goals.steps_done",
+                section,
+                _("Steps done"),
+                g["steps_done"],
+                anchor="goals",
+            )
+        )
+        for uid in people:
+            n = g.get("steps_by_owner", {}).get(uid)
+            if n:
+                out.append(
+                    Row(
+                        f"goals.steps.{uid}",
+                        section,
+                        _("Steps %(name)s did") % {"name": name(uid)},
+                        n,
+                        anchor="goals",
+                    )
+                )
+        out.append(
+            Row(
+                "goals.finished",
+                section,
+                _("Goals and adventures finished"),
+                g["goals_finished"] + g["adventures_finished"],
+                anchor="goals",
+            )
+        )
+    return out
+
+
+REPAIR_LABELS: dict[str, str] = {}
+
+
+def compare(
+    current: dict, previous: dict | None, names: dict[str, str]
+) -> list[Compared]:
+    """Each figure of `current` beside the same figure of the audit before
+    (None where that audit had no such figure, or there was none)."""
+    before = {row.key: row for row in rows(previous, names)} if previous else {}
+    return [
+        Compared(row=row, before=before.get(row.key)) for row in rows(current, names)
+    ]
+
+
+def sections(compared: list[Compared]) -> list[tuple[str, list[Compared]]]:
+    """Group compared rows by section, keeping their order."""
+    grouped: dict[str, list[Compared]] = {}
+    for item in compared:
+        grouped.setdefault(item.row.section, []).append(item)
+    return list(grouped.items())

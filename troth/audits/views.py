@@ -1,0 +1,458 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from troth.audits import figures as audit_figures
+from troth.audits import services
+from troth.audits.forms import AuditDayForm, CommitmentForm, ReflectionForm
+from troth.audits.markdown import audit_markdown
+from troth.audits.models import (
+    COMMITMENTS_EACH,
+    Audit,
+    AuditSettings,
+    Commitment,
+    Reflection,
+    add_months,
+)
+from troth.checkins.stats import SUBSCALES
+from troth.lib.access import get_visible_or_404
+from troth.spaces.models import current_membership
+
+PER_PAGE = 12
+# The headline figures the history shows for each audit.
+HEADLINE = ("kept_share", "rituals.happened", "conflicts.shared", "conflicts.repaired")
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(str(message) for message in error.messages)
+
+
+def names_of(space) -> dict[str, str]:
+    """Display names of everyone who has been a partner in `space`. One query."""
+    return {
+        str(m.user_id): str(m.user)
+        for m in space.memberships.select_related("user").order_by("joined_at")
+    }
+
+
+def _next_audit(
+    space, settings: AuditSettings | None, now: dt.datetime
+) -> dt.date | None:
+    if settings is None:
+        return None
+    partners = space.partners
+    today = services.space_today(partners, now)
+    months = set(
+        Audit.objects.filter(
+            space=space,
+            month__gte=today.replace(day=1),
+            month__lte=add_months(today, 2),
+        ).values_list("month", flat=True)
+    )
+    return services.next_audit_date(settings.day, today, months)
+
+
+def _this_month(space, now: dt.datetime) -> dt.date:
+    return services.space_today(space.partners, now).replace(day=1)
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The audit day, this month's audit, and every audit before it, each
+    compared with the one before."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    space = membership.space
+    now = timezone.now()
+    settings = AuditSettings.objects.filter(space=space).first()
+    audits = Audit.objects.visible_to(request.user).filter(space=space)
+    page = Paginator(audits.order_by("-month", "-id"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    on_page = list(page.object_list)
+    # The audit just before the oldest on this page, to compare it too.
+    before_page = None
+    if on_page:
+        before_page = (
+            audits.filter(month__lt=on_page[-1].month).order_by("-month").first()
+        )
+    names = names_of(space)
+    partner = space.partner_of(request.user)
+    status = _sign_offs([a.pk for a in on_page])
+    history = []
+    for i, audit in enumerate(on_page):
+        previous = on_page[i + 1] if i + 1 < len(on_page) else before_page
+        compared = audit_figures.compare(
+            audit.figures, previous.figures if previous else None, names
+        )
+        headline = [
+            c
+            for c in compared
+            if c.row.key.endswith(HEADLINE[0]) or c.row.key in HEADLINE[1:]
+        ]
+        signed = status.get(audit.pk, {})
+        history.append(
+            {
+                "audit": audit,
+                "headline": headline,
+                "state": _state(audit, signed, request.user, partner),
+                "has_previous": previous is not None,
+            }
+        )
+    has_this_month = audits.filter(month=_this_month(space, now)).exists()
+    return render(
+        request,
+        "audits/index.html",
+        {
+            "settings": settings,
+            "form": AuditDayForm(initial={"day": settings.day if settings else 1}),
+            "page": page,
+            "history": history,
+            "next_audit": _next_audit(space, settings, now),
+            "can_start": space.is_open and partner is not None and not has_this_month,
+            "partner": partner,
+            "me": str(request.user.pk),
+        },
+    )
+
+
+def _state(audit: Audit, signed: dict[str, bool], user, partner) -> str:
+    """closed; "you": the partner signed off and waits for `user`;
+    "partner": `user` signed off and waits; otherwise "open"."""
+    if audit.is_closed:
+        return "closed"
+    if (
+        partner is not None
+        and signed.get(str(partner.pk))
+        and not signed.get(str(user.pk))
+    ):
+        return "you"
+    if signed.get(str(user.pk)):
+        return "partner"
+    return "open"
+
+
+def _sign_offs(audit_ids: list[int]) -> dict[int, dict[str, bool]]:
+    """Per audit, who has written a reflection and who has signed off. Only
+    the facts, never the words (both partners see who has done their part)."""
+    found: dict[int, dict[str, bool]] = {}
+    for audit_id, author_id, signed in Reflection.objects.filter(
+        audit_id__in=audit_ids
+    ).values_list("audit_id", "author_id", "signed_off_at"):
+        found.setdefault(audit_id, {})[str(author_id)] = signed is not None
+    return found
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def audit_settings(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    settings = AuditSettings.objects.filter(space=membership.space).first()
+    form = AuditDayForm(
+        request.POST if request.method == "POST" else None,
+        initial={"day": settings.day if settings else 1},
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.audit_day_set(
+                    space=membership.space,
+                    by=request.user,
+                    day=form.cleaned_data["day"],
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+                return render(
+                    request, "audits/settings.html", {"form": form}, status=409
+                )
+            messages.success(request, _("Your audit day is saved."))
+            return redirect("audits:index")
+        return render(request, "audits/settings.html", {"form": form}, status=400)
+    return render(request, "audits/settings.html", {"form": form, "settings": settings})
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    try:
+        audit = services.audit_start(space=membership.space, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("audits:index")
+    messages.success(request, _("This month's audit is ready."))
+    return redirect(audit.get_absolute_url())
+
+
+def _default_due(space, now: dt.datetime, user) -> dt.date:
+    settings = AuditSettings.objects.filter(space=space).first()
+    today = now.astimezone(user.tz).date()
+    if settings is None:
+        return today + dt.timedelta(days=30)
+    return services.audit_date(settings.day, add_months(today.replace(day=1), 1))
+
+
+def detail_context(request: HttpRequest, audit: Audit, **extra) -> dict:
+    """Everything the audit page and its printable version show. A fixed
+    number of queries, whatever the history."""
+    user = request.user
+    space = audit.space
+    names = names_of(space)
+    previous = (
+        Audit.objects.filter(space=space, month__lt=audit.month)
+        .order_by("-month")
+        .first()
+    )
+    compared = audit_figures.compare(
+        audit.figures, previous.figures if previous else None, names
+    )
+    reflections = list(Reflection.objects.visible_to(user).filter(audit=audit))
+    mine = next((r for r in reflections if r.author_id == user.pk), None)
+    theirs = [r for r in reflections if r.author_id != user.pk]
+    signed = _sign_offs([audit.pk]).get(audit.pk, {})
+    partner = space.partner_of(user)
+    partner_id = str(partner.pk) if partner else None
+    commitments = list(
+        Commitment.objects.visible_to(user)
+        .filter(audit=audit)
+        .select_related("author", "promise")
+        .order_by("created", "id")
+    )
+    my_commitments = [c for c in commitments if c.author_id == user.pk]
+    pulse_weeks = []
+    for uid, data in (audit.figures.get("pulse") or {}).items():
+        pulse_weeks.append(
+            {
+                "name": names.get(uid, ""),
+                "weeks": [
+                    {
+                        "start": dt.date.fromisoformat(w["start"]),
+                        "days": w["days"],
+                        "means": [w["means"].get(s) for s in SUBSCALES],
+                    }
+                    for w in data.get("weeks", [])
+                ],
+            }
+        )
+    can_act = space.is_open and not audit.is_closed and partner is not None
+    i_signed = bool(mine and mine.is_signed_off)
+    context = {
+        "audit": audit,
+        "previous": previous,
+        "sections": audit_figures.sections(compared),
+        "pulse_weeks": pulse_weeks,
+        "subscales": [audit_figures.subscale_label(s) for s in SUBSCALES],
+        "shared_pulse_names": [
+            names.get(uid, "") for uid in (audit.figures.get("pulse") or {})
+        ],
+        "mine": mine,
+        "theirs": theirs,
+        "partner": partner,
+        "partner_wrote": bool(partner_id and partner_id in signed),
+        "partner_signed": bool(partner_id and signed.get(partner_id)),
+        "i_signed": i_signed,
+        "commitments": commitments,
+        "my_commitments": my_commitments,
+        "can_act": can_act,
+        "can_edit": can_act and not i_signed,
+        "can_commit": can_act
+        and not i_signed
+        and len(my_commitments) < COMMITMENTS_EACH,
+        "first_day": audit.first_day(user.tz),
+        "last_day": audit.last_day(user.tz),
+    }
+    if "commitment_form" not in extra and context["can_commit"]:
+        extra["commitment_form"] = CommitmentForm(
+            initial={"due_date": _default_due(space, timezone.now(), user)}
+        )
+    context.update(extra)
+    return context
+
+
+def _audit(request: HttpRequest, pk: int) -> Audit:
+    return get_visible_or_404(
+        Audit.objects.select_related("space"), request.user, pk=pk
+    )
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    return render(request, "audits/detail.html", detail_context(request, audit))
+
+
+@login_required
+@require_GET
+def printable(request: HttpRequest, pk: int) -> HttpResponse:
+    """The audit as a page to print or save as PDF (the print stylesheet in
+    troth.css hides everything but the audit)."""
+    audit = _audit(request, pk)
+    return render(request, "audits/print.html", detail_context(request, audit))
+
+
+@login_required
+@require_GET
+def export_markdown(request: HttpRequest, pk: int) -> HttpResponse:
+    """The audit as a Markdown file, as the person downloading it sees it."""
+    audit = _audit(request, pk)
+    context = detail_context(request, audit)
+    response = HttpResponse(
+        audit_markdown(context, viewer=request.user),
+        content_type="text/markdown; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="trust-audit-{audit.month:%Y-%m}.md"'
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reflection(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write or change one's own reflection on the month."""
+    audit = _audit(request, pk)
+    mine = Reflection.objects.filter(audit=audit, author=request.user).first()
+    if request.method == "POST":
+        form = ReflectionForm(request.POST)
+    else:
+        initial = {}
+        if mine is not None:
+            initial = {
+                "went_well": mine.went_well,
+                "differently": mine.differently,
+                "need": mine.need,
+            }
+        form = ReflectionForm(initial=initial)
+    context = {
+        "audit": audit,
+        "form": form,
+        "mine": mine,
+        "partner": audit.space.partner_of(request.user),
+    }
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "audits/reflection.html", context, status=400)
+        try:
+            services.reflection_save(audit=audit, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+            return render(request, "audits/reflection.html", context, status=409)
+        messages.success(request, _("Your reflection is saved."))
+        return redirect(f"{audit.get_absolute_url()}#reflections")
+    if audit.is_closed or (mine is not None and mine.is_signed_off):
+        return redirect(f"{audit.get_absolute_url()}#reflections")
+    return render(request, "audits/reflection.html", context)
+
+
+@login_required
+@require_POST
+def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    form = CommitmentForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "audits/detail.html",
+            detail_context(request, audit, commitment_form=form),
+            status=400,
+        )
+    try:
+        services.commitment_add(audit=audit, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, _error_text(error))
+        return render(
+            request,
+            "audits/detail.html",
+            detail_context(request, audit, commitment_form=form),
+            status=409
+            if getattr(error, "code", "") in ("closed", "signed_off", "too_many")
+            else 400,
+        )
+    messages.success(request, _("Your commitment is added."))
+    return redirect(f"{audit.get_absolute_url()}#commitments")
+
+
+@login_required
+@require_POST
+def commitment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = get_visible_or_404(
+        Commitment.objects.select_related("audit", "audit__space"), request.user, pk=pk
+    )
+    audit = commitment.audit
+    try:
+        services.commitment_remove(commitment=commitment, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return render(
+            request, "audits/detail.html", detail_context(request, audit), status=409
+        )
+    messages.success(request, _("Your commitment is taken back."))
+    return redirect(f"{audit.get_absolute_url()}#commitments")
+
+
+@login_required
+@require_POST
+def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    try:
+        fresh = services.audit_sign_off(audit=audit, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return render(
+            request, "audits/detail.html", detail_context(request, audit), status=409
+        )
+    if fresh.is_closed:
+        messages.success(
+            request,
+            _(
+                "You have both signed off: the audit is closed and your commitments are now promises."
+            ),
+        )
+    else:
+        messages.success(request, _("You have signed off. Your partner will be told."))
+    return redirect(audit.get_absolute_url())
+
+
+@login_required
+@require_POST
+def sign_off_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = _audit(request, pk)
+    try:
+        services.audit_sign_off_withdraw(audit=audit, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return render(
+            request, "audits/detail.html", detail_context(request, audit), status=409
+        )
+    messages.success(
+        request, _("Your sign-off is taken back. You can change your part.")
+    )
+    return redirect(audit.get_absolute_url())
+
+
+@login_required
+@require_GET
+def how(request: HttpRequest) -> HttpResponse:
+    """What each audit figure counts, in plain words (docs/figures/audit-figures.md)."""
+    return render(request, "audits/how.html")

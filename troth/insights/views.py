@@ -1,0 +1,267 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from troth.audits.figures import subscale_label
+from troth.checkins.stats import SUBSCALES
+from troth.insights import trends
+from troth.insights.charts import Series, bar_chart, line_chart
+from troth.spaces.models import current_membership
+
+PERIODS = (6, 12)
+
+
+def _label(month: trends.Month) -> str:
+    return dateformat.format(month.first, "M")
+
+
+def _long(month_first) -> str:
+    return dateformat.format(month_first, "F Y")
+
+
+def _summary_of(name: str, values: list, months: list[trends.Month], fmt) -> str:
+    """One sentence: where a series started and where it is now."""
+    points = [(m, v) for m, v in zip(months, values, strict=True) if v is not None]
+    if not points:
+        return _("%(name)s: nothing to show in these months.") % {"name": name}
+    first_month, first = points[0]
+    last_month, last = points[-1]
+    if len(points) == 1:
+        return _("%(name)s: %(value)s in %(month)s, the only month with data.") % {
+            "name": name,
+            "value": fmt(last),
+            "month": _long(last_month.first),
+        }
+    return _("%(name)s: %(first)s in %(first_month)s, %(last)s in %(last_month)s.") % {
+        "name": name,
+        "first": fmt(first),
+        "first_month": _long(first_month.first),
+        "last": fmt(last),
+        "last_month": _long(last_month.first),
+    }
+
+
+def _mean_fmt(value) -> str:
+    return f"{value:.1f}"
+
+
+def _percent_fmt(value) -> str:
+    return f"{value:.0f}%"
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Trends over the last months, each drawn, tabled and summarised, with
+    a link to how it is computed. A fixed number of queries for a period,
+    however much data there is."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    space = membership.space
+    try:
+        count = int(request.GET.get("months", PERIODS[0]))
+    except ValueError:
+        count = PERIODS[0]
+    if count not in PERIODS:
+        count = PERIODS[0]
+    now = timezone.now()
+    tz = user.tz
+    months = trends.recent_months(now, tz, count)
+    labels = [_label(m) for m in months]
+    partner = space.partner_of(user)
+    you = _("You")
+
+    # Daily pulse, per subscale: mine, and my partner's only if shared.
+    mine = trends.pulse_months(viewer=user, subject=user, months=months)
+    theirs = (
+        trends.pulse_months(viewer=user, subject=partner, months=months)
+        if partner is not None
+        else None
+    )
+    show_theirs = theirs is not None and theirs.enough
+    pulse_charts = []
+    for name in SUBSCALES:
+        label = subscale_label(name)
+        series = []
+        if mine.enough:
+            series.append(Series(str(you), [m.means[name] for m in mine.months]))
+        if show_theirs:
+            series.append(Series(str(partner), [m.means[name] for m in theirs.months]))
+        if not series:
+            continue
+        summary = " ".join(
+            _summary_of(s.name, s.values, months, _mean_fmt) for s in series
+        )
+        pulse_charts.append(
+            {
+                "name": name,
+                "label": label,
+                "series": series,
+                "summary": summary,
+                "svg": line_chart(
+                    uid=f"pulse-{name}",
+                    title=_("%(subscale)s, monthly mean (1 to 7)")
+                    % {"subscale": label},
+                    desc=summary,
+                    labels=labels,
+                    series=series,
+                    low=1,
+                    high=7,
+                    ticks=[1, 4, 7],
+                ),
+            }
+        )
+    pulse_rows = []
+    for i, m in enumerate(months):
+        for who, series in ((str(you), mine), (str(partner), theirs)):
+            if series is None or not series.enough or not series.months[i].days:
+                continue
+            if series is theirs and not show_theirs:
+                continue
+            pulse_rows.append(
+                {
+                    "month": m,
+                    "who": who,
+                    "days": series.months[i].days,
+                    "means": [series.months[i].means[s] for s in SUBSCALES],
+                }
+            )
+
+    # Promises: kept share per month, each partner.
+    people = [(user, str(you))] + ([(partner, str(partner))] if partner else [])
+    promise_series = []
+    promise_table = []
+    per_person = {p.pk: trends.promise_months(space, p, months) for p, _n in people}
+    for person, name in people:
+        promise_series.append(
+            Series(
+                name,
+                [
+                    (f.kept_percent if f.kept_percent is not None else None)
+                    for f in per_person[person.pk]
+                ],
+            )
+        )
+    for i, m in enumerate(months):
+        promise_table.append(
+            {"month": m, "cells": [per_person[p.pk][i] for p, _n in people]}
+        )
+    promise_summary = " ".join(
+        _summary_of(
+            _("Kept share, %(name)s") % {"name": s.name}, s.values, months, _percent_fmt
+        )
+        for s in promise_series
+    )
+    promise_svg = line_chart(
+        uid="promises-kept",
+        title=_("Kept share of promises, by month"),
+        desc=promise_summary,
+        labels=labels,
+        series=promise_series,
+        low=0,
+        high=100,
+        ticks=[0, 50, 100],
+        fmt=lambda v: f"{v:.0f}%",
+    )
+
+    # Rituals kept.
+    rituals = trends.ritual_months(space, months, now)
+    ritual_series = [
+        Series(_("Ritual dates"), [r.occurrences for r in rituals]),
+        Series(_("Happened"), [r.happened for r in rituals]),
+    ]
+    ritual_summary = _(
+        "%(happened)s of %(dates)s ritual dates happened over these months, by your answers."
+    ) % {
+        "happened": sum(r.happened for r in rituals),
+        "dates": sum(r.occurrences for r in rituals),
+    }
+    ritual_svg = bar_chart(
+        uid="rituals",
+        title=_("Ritual dates and how many happened, by month"),
+        desc=ritual_summary,
+        labels=labels,
+        series=ritual_series,
+    )
+
+    # Moments and disagreements.
+    moments = trends.moment_months(user, space, months)
+    conflicts = trends.conflict_months(space, months, tz)
+    mc_series = [
+        Series(_("Moments"), [m.total for m in moments]),
+        Series(_("Disagreements (shared log)"), [c.shared for c in conflicts]),
+    ]
+    mc_summary = _(
+        "Over these months: %(moments)s moments you can see, and %(conflicts)s "
+        "disagreements in your shared log, %(repaired)s of them repaired."
+    ) % {
+        "moments": sum(m.total for m in moments),
+        "conflicts": sum(c.shared for c in conflicts),
+        "repaired": sum(c.repaired for c in conflicts),
+    }
+    mc_svg = bar_chart(
+        uid="moments-conflicts",
+        title=_("Moments and disagreements, by month"),
+        desc=mc_summary,
+        labels=labels,
+        series=mc_series,
+    )
+
+    own = trends.own_data(space, now)
+
+    return render(
+        request,
+        "insights/index.html",
+        {
+            "count": count,
+            "periods": PERIODS,
+            "months": months,
+            "partner": partner,
+            "mine": mine,
+            "theirs": theirs,
+            "show_theirs": show_theirs,
+            "pulse_charts": pulse_charts,
+            "pulse_rows": pulse_rows,
+            "subscales": [subscale_label(s) for s in SUBSCALES],
+            "subscale_keys": list(SUBSCALES),
+            "people": [name for _p, name in people],
+            "promise_svg": promise_svg,
+            "promise_summary": promise_summary,
+            "promise_table": promise_table,
+            "promise_series": promise_series,
+            "ritual_svg": ritual_svg,
+            "ritual_summary": ritual_summary,
+            "ritual_rows": list(zip(months, rituals, strict=True)),
+            "ritual_series": ritual_series,
+            "mc_svg": mc_svg,
+            "mc_summary": mc_summary,
+            "mc_rows": list(zip(months, moments, conflicts, strict=True)),
+            "mc_series": mc_series,
+            "own": own,
+            "own_months": trends.OWN_DATA_MONTHS,
+            "min_pulse_days": trends.MIN_PULSE_DAYS,
+        },
+    )
+
+
+@login_required
+@require_GET
+def how(request: HttpRequest) -> HttpResponse:
+    """How each insight is computed (docs/figures/insights-trends.md and
+    docs/figures/insights-own-data.md)."""
+    return render(
+        request,
+        "insights/how.html",
+        {
+            "own_months": trends.OWN_DATA_MONTHS,
+            "min_pulse_days": trends.MIN_PULSE_DAYS,
+            "lookback": trends.OWN_DATA_LOOKBACK,
+        },
+    )
