@@ -187,8 +187,9 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
             round=round, by=request.user, text=form.cleaned_data["text"]
         )
     except ValidationError as error:
-        form.add_error(None, _error_text(error))
-        return _render_round(request, round, status=409, answer_form=form)
+        return _render_round(
+            request, round, status=409, answer_form=form, problem=_error_text(error)
+        )
     round.refresh_from_db()
     if round.is_revealed:
         done = _("You have both answered. Here are your answers.")
@@ -283,8 +284,9 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
             round=round, by=request.user, text=form.cleaned_data["text"]
         )
     except ValidationError as error:
-        form.add_error(None, _error_text(error))
-        return _render_round(request, round, status=409, followup_form=form)
+        return _render_round(
+            request, round, status=409, followup_form=form, problem=_error_text(error)
+        )
     return _done(request, round, _("Added."))
 
 

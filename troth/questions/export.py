@@ -1,0 +1,101 @@
+"""Questions in a person's export: every question put to their space with
+their own answer, the partner's answer only once revealed, follow-ups and
+reactions they may see, and the couple's own questions. Never a partner's
+unrevealed answer: every row comes through `visible_to`."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+
+from troth.lib.export import when
+from troth.questions.models import Answer, FollowUp, OwnQuestion, Reaction, Round
+
+
+def export(user) -> dict:
+    answers = (
+        Answer.objects.visible_to(user)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "reactions",
+                queryset=Reaction.objects.visible_to(user).select_related("author"),
+                to_attr="visible_reactions",
+            )
+        )
+    )
+    # The rounds of the person's space, and any round they answered (they
+    # keep their own words after leaving a space).
+    rounds = (
+        Round.objects.filter(
+            Q(pk__in=Round.objects.visible_to(user).values("pk"))
+            | Q(pk__in=Answer.objects.visible_to(user).by(user).values("round_id"))
+        )
+        .select_related("own")
+        .prefetch_related(
+            Prefetch("answers", queryset=answers, to_attr="visible_answers"),
+            Prefetch(
+                "followups",
+                queryset=FollowUp.objects.visible_to(user).select_related("author"),
+                to_attr="visible_followups",
+            ),
+        )
+        .order_by("day", "id")
+    )
+    out = []
+    for round in rounds:
+        mine = next((a for a in round.visible_answers if a.author_id == user.pk), None)
+        theirs = [a for a in round.visible_answers if a.author_id != user.pk]
+        out.append(
+            {
+                "day": when(round.day),
+                "question": round.text,
+                "level": round.level,
+                "picked": round.origin == Round.Origin.PICKED,
+                "revealed_at": when(round.revealed_at),
+                "passed_at": when(round.passed_at),
+                "my_answer": None
+                if mine is None
+                else {
+                    "text": mine.text,
+                    "written": when(mine.created),
+                    "changed": when(mine.updated),
+                    "reactions_received": [
+                        {"from": str(r.author), "reaction": r.kind}
+                        for r in mine.visible_reactions
+                        if r.author_id != user.pk
+                    ],
+                },
+                "partner_answers": [
+                    {
+                        "by": str(a.author),
+                        "text": a.text,
+                        "my_reaction": next(
+                            (
+                                r.kind
+                                for r in a.visible_reactions
+                                if r.author_id == user.pk
+                            ),
+                            None,
+                        ),
+                    }
+                    for a in theirs
+                ],
+                "follow_ups": [
+                    {"by": str(f.author), "text": f.text, "at": when(f.created)}
+                    for f in round.visible_followups
+                ],
+            }
+        )
+    own = [
+        {
+            "by": str(q.author),
+            "text": q.text,
+            "level": q.level,
+            "written": when(q.created),
+            "in_deck": q.retired_at is None,
+        }
+        for q in OwnQuestion.objects.visible_to(user)
+        .select_related("author")
+        .order_by("created")
+    ]
+    return {"rounds": out, "our_questions": own}
