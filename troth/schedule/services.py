@@ -141,8 +141,10 @@ def _apply(event: Event, fields: EventFields) -> None:
     event.location = fields.location.strip()
     event.note = fields.note.strip()
     event.all_day = fields.all_day
-    event.start = as_utc(fields.start)
-    event.end = as_utc(fields.end)
+    # Calendar times are whole seconds: an occurrence is named by its start
+    # to the second (occurrence_key).
+    event.start = as_utc(fields.start).replace(microsecond=0)
+    event.end = as_utc(fields.end).replace(microsecond=0)
     event.time_zone = fields.time_zone
     event.rrule = fields.rrule
     event.visibility = fields.visibility
@@ -377,8 +379,8 @@ def occurrence_move(
             event=event, original=occurrence.original
         )
         change.cancelled = False
-        change.start = as_utc(start)
-        change.end = as_utc(end)
+        change.start = as_utc(start).replace(microsecond=0)
+        change.end = as_utc(end).replace(microsecond=0)
         _save_change(event, change)
         activity_record(
             space=event.space,

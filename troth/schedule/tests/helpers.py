@@ -109,3 +109,19 @@ def form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def card_html(user) -> str:
+    """The calendar's dashboard card as `user` sees it (rendered on its own:
+    the dashboard page gathers cards from every feature)."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from troth.schedule.dashboard import cards
+    from troth.spaces.models import Membership
+
+    request = RequestFactory().get("/")
+    request.user = user
+    membership = Membership.objects.get(user=user, left_at__isnull=True)
+    (card,) = cards(request, membership)
+    return render_to_string(card["template"], {"card": card, "request": request})
