@@ -70,6 +70,24 @@ class TestHistory:
         assert PARTNERS_PHONE.encode() not in bobs.content
         assert b"192.0.2.99" in bobs.content
 
+    def test_the_history_page_takes_the_same_queries_for_1_or_150_attempts(self, alice):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client = client_for(alice)
+        SignIn.objects.create(user=alice, outcome=SignIn.Outcome.WRONG_PASSWORD)
+        client.get("/settings/history")
+        with CaptureQueriesContext(connection) as one:
+            client.get("/settings/history")
+        SignIn.objects.bulk_create(
+            SignIn(user=alice, outcome=SignIn.Outcome.WRONG_PASSWORD)
+            for _ in range(149)
+        )
+        with CaptureQueriesContext(connection) as many:
+            page = client.get("/settings/history")
+        assert page.content.decode().count('data-testid="sign-in"') == 150
+        assert len(many) == len(one)
+
     def test_the_history_page_needs_a_signed_in_person(self, alice):
         response = browser().get("/settings/history")
         assert response.status_code == 302

@@ -225,3 +225,23 @@ class TestEmergencyReset:
         assert response.status_code == 200
         assert not is_signed_in(elsewhere)
         assert is_signed_in(here)
+
+
+class TestWithTheRealCalendar:
+    """When the calendar app is installed, its subscription link is one of
+    the things the reset revokes, through the calendar's own hook."""
+
+    def test_the_reset_kills_the_calendar_subscription_link(self, alice, bob, space):
+        pytest.importorskip("troth.schedule.sharing")
+        from troth.schedule.services import feed_token_create
+
+        _, token = feed_token_create(user=alice)
+        feed_url = f"/calendar/feed/{token}.ics"
+        assert Client().get(feed_url).status_code == 200
+        here = signed_in(alice)
+        assert b"Calendar subscription link" in here.get("/safety/").content
+        before = quiet_for(bob)
+        here.post("/safety/reset", {"confirm": "on"})
+        assert Client().get(feed_url).status_code == 404
+        assert b"Calendar subscription link" not in here.get("/safety/").content
+        assert quiet_for(bob) == before
