@@ -157,9 +157,12 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     form = AckForm(request.POST)
+    if not form.is_valid():
+        error = ValidationError(_("Choose how to acknowledge it."))
+        if request.htmx:
+            return _item(request, moment, problem=_error_text(error))
+        return _refused(request, error, status=400)
     try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose how to acknowledge it."))
         services.moment_acknowledge(
             moment=moment, by=request.user, ack=form.cleaned_data["ack"]
         )
