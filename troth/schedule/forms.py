@@ -146,7 +146,7 @@ class EventForm(forms.Form):
         widget=forms.RadioSelect,
     )
     repeat = forms.ChoiceField(
-        label=_("Repeats"), choices=REPEAT_CHOICES, required=False
+        label=_("How often"), choices=REPEAT_CHOICES, required=False
     )
     interval = forms.IntegerField(
         label=_("Every how many"),
@@ -211,8 +211,8 @@ class EventForm(forms.Form):
             self.fields["repeat"].error_messages["required"] = _(
                 "A ritual repeats: choose how often."
             )
-            self.fields["reminder"].label = _(
-                "Remind me (both of you get a reminder 2 hours before unless you choose)"
+            self.fields["reminder"].help_text = _(
+                "You both get a reminder 2 hours before, unless you choose otherwise."
             )
             self.fields["reminder"].choices = [
                 ("default", _("2 hours before (the default)")),
