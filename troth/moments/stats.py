@@ -2,9 +2,10 @@
 
 Each function reads only what the viewer may see (`visible_to`), runs a
 fixed number of queries whatever the amount of data, and returns plain
-data. The bid-log trend is explained in docs/figures/bid-log.md; keep the
-two in step. Nothing here is a score: counts of what was noticed, never a
-comparison or balance between partners.
+data. The definitions are in docs/figures/moments-counts.md and the bid-log
+trend in docs/figures/bid-log.md; keep them in step. Nothing here is a
+score: counts of what was noticed, never a comparison or balance between
+partners.
 """
 
 from __future__ import annotations
