@@ -158,3 +158,47 @@ def test_the_safety_pages_at_phone_size(person):
     expect(page.get_by_test_id("reset-done")).to_be_visible()
     expect(page.get_by_test_id("only-this-device")).to_be_visible()
     alice.check("reset-next")
+
+
+def test_alice_adds_a_passkey_and_signs_in_with_it_alone(person):
+    """A virtual authenticator stands in for her phone's passkey store."""
+    make_user("alice")
+    alice = person("alice")
+    page = alice.page
+    cdp = alice.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+    # WebAuthn needs a host name, not an address: use localhost.
+    alice.server_url = alice.server_url.replace("127.0.0.1", "localhost")
+    sign_in(alice, "alice@example.com")
+    page = alice.go("/accounts/2fa/webauthn/add/")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", name="Add Security Key")).to_be_visible()
+    alice.check("add-passkey")
+    page.get_by_label("Passwordless").check()
+    page.get_by_role("button", name="Add").click()
+    expect(page.get_by_text("Security key added")).to_be_visible()
+    alice.check("passkey-added")
+
+    page.goto(alice.server_url + "/settings/")
+    page.locator("summary", has_text="Menu").click()
+    page.get_by_test_id("sign-out").click()
+    page = alice.go("/accounts/login/?next=/settings/")
+    page.get_by_role("button", name="Sign in with a passkey").click()
+    expect(page.get_by_role("heading", name="Settings")).to_be_visible()
+    page.goto(alice.server_url + "/settings/history")
+    expect(page.get_by_test_id("sign-in").first).to_contain_text("Passkey")
+    alice.check("signed-in-with-passkey")
