@@ -1,0 +1,21 @@
+"""The repair card: open repairs and whose step it is. Shared facts only,
+one query; nobody's private notes or check-ins are ever read here."""
+
+from __future__ import annotations
+
+from troth.repair.models import Repair
+
+
+def cards(request, membership) -> list[dict]:
+    repairs = list(
+        Repair.objects.visible_to(request.user)
+        .filter(space=membership.space)
+        .open()
+        .order_by("-created", "-id")[:5]
+    )
+    if not repairs:
+        return []
+    for repair in repairs:
+        repair.mine_to_do = repair.waits_for(request.user)
+    context = {"repairs": repairs}
+    return [{"template": "repair/card.html", "order": 30, "card": context, **context}]
