@@ -1,0 +1,203 @@
+"""Six monthly trust audits for the demo couple, each closed, with a
+reflection and commitments from both; the commitments became promises.
+
+Runs after the feature apps' demos (INSTALLED_APPS order), so each audit's
+figures are computed from their demo data by the same code the clock uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+
+from troth.audits import services
+from troth.audits.models import Audit, AuditSettings, Commitment, Reflection
+from troth.lib.content import Visibility
+from troth.promises.models import EventKind, Promise, PromiseEvent, State
+from troth.spaces.models import Activity
+
+WENT_WELL = [
+    "We kept Sunday breakfast free nearly every week, and it showed.",
+    "You told me straight away when the plans changed. That made a difference.",
+    "We argued less about money once we sat down with the numbers together.",
+    "I felt you were on my side during the week with the deadline.",
+    "The walk after dinner became a habit, and I look forward to it.",
+    "We said thank you more. Small, but I noticed it every time.",
+]
+DIFFERENTLY = [
+    "Say it earlier when I'm running late, not when I'm already late.",
+    "Put my phone in the other room during dinner.",
+    "Ask before I make plans for both of us.",
+    "Not go quiet when I'm upset; tell you I need half an hour instead.",
+    "Finish the small jobs I say I'll do before starting new ones.",
+    "Listen to the whole story before I suggest a fix.",
+]
+NEED = [
+    "A heads-up when you'll be home late, even a short message.",
+    "An evening a week that's just ours, without screens.",
+    "Help thinking through the visit to my parents.",
+    "Patience with me while work is this busy.",
+    "To hear it when something I did bothered you, sooner rather than later.",
+    "",
+]
+COMMITMENTS = [
+    "Cook dinner on Thursdays",
+    "Plan one evening out this month",
+    "Text when I leave work",
+    "Book the weekend away we talked about",
+    "Phone-free dinners on weekdays",
+    "Take the car for its service",
+    "Ask about your day before talking about mine",
+    "Sort the photos from the summer into an album",
+]
+
+
+def _days(demo, when: dt.datetime, hours: int) -> dt.datetime:
+    return min(when + dt.timedelta(hours=hours), demo.now - dt.timedelta(hours=1))
+
+
+def _activity(demo, actor, verb, target, when, recipient=None) -> None:
+    Activity.objects.create(
+        space=demo.space,
+        author=actor,
+        verb=verb,
+        recipient=recipient,
+        visibility=Visibility.SHARED,
+        created=when,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+    )
+
+
+def _promise(demo, commitment: Commitment, promisee, made: dt.datetime) -> Promise:
+    """The promise a commitment became, settled as a real month would have."""
+    author = commitment.author
+    promise = Promise(
+        space=demo.space,
+        author=author,
+        promisee=promisee,
+        created=made,
+        origin_type=ContentType.objects.get_for_model(Commitment),
+        origin_id=commitment.pk,
+    )
+    promise.set_terms(
+        text=commitment.text,
+        due_date=commitment.due_date,
+        due_time=None,
+        tz=author.timezone,
+    )
+    events = [
+        {
+            "actor": author,
+            "kind": EventKind.MADE,
+            "created": made,
+            "new_text": commitment.text,
+            "new_due_date": commitment.due_date,
+        }
+    ]
+    if promise.due_at <= demo.now:
+        roll = demo.rng.random()
+        done = promise.due_at - dt.timedelta(days=demo.rng.randint(1, 5))
+        if roll < 0.75:
+            promise.state = State.KEPT
+            promise.done_at = done
+            promise.settled_at = done + dt.timedelta(hours=5)
+            events += [
+                {"actor": author, "kind": EventKind.DONE, "created": done},
+                {
+                    "actor": promisee,
+                    "kind": EventKind.KEPT,
+                    "created": promise.settled_at,
+                },
+            ]
+        elif roll < 0.9:
+            promise.state = State.NOT_QUITE
+            promise.done_at = done
+            promise.settled_at = done + dt.timedelta(hours=5)
+            events += [
+                {"actor": author, "kind": EventKind.DONE, "created": done},
+                {
+                    "actor": promisee,
+                    "kind": EventKind.NOT_QUITE,
+                    "created": promise.settled_at,
+                    "note": "Only twice in the end, but it counted.",
+                },
+            ]
+        else:
+            promise.state = State.MISSED
+            promise.settled_at = promise.due_at
+    promise.save()
+    PromiseEvent.objects.bulk_create(PromiseEvent(promise=promise, **e) for e in events)
+    return promise
+
+
+def populate(demo) -> None:
+    rng = demo.rng
+    alex, sam = demo.alex, demo.sam
+    partners = [alex, sam]
+    # The audit day falls five days before "now", so the latest audit is
+    # recent and the next one a few weeks away.
+    recent = services.space_today(partners, demo.now - dt.timedelta(days=5))
+    day = min(recent.day, 28)
+    AuditSettings.objects.create(
+        space=demo.space, day=day, chosen_at=demo.start, chosen_by=sam
+    )
+    this_month = recent.replace(day=1)
+    for back in range(5, -1, -1):
+        month = services.add_months(this_month, -back)
+        begins = services.day_start(partners, services.audit_date(day, month))
+        if begins > demo.now:
+            continue
+        drafted = begins + dt.timedelta(minutes=10)
+        audit = services.audit_draft(
+            space=demo.space, month=month, end=begins, day=day, now=drafted
+        )
+        Audit.objects.filter(pk=audit.pk).update(drafted_at=drafted)
+        next_day = services.audit_date(day, services.add_months(month, 1))
+        order = [alex, sam] if rng.random() < 0.5 else [sam, alex]
+        written = []
+        for i, person in enumerate(order):
+            when = _days(demo, begins, 20 + 24 * i + rng.randint(0, 20))
+            reflection = Reflection.objects.create(
+                space=demo.space,
+                author=person,
+                audit=audit,
+                went_well=rng.choice(WENT_WELL),
+                differently=rng.choice(DIFFERENTLY),
+                need=rng.choice(NEED),
+                visibility=Visibility.SHARED,
+                created=when,
+            )
+            written.append(reflection)
+            _activity(
+                demo, person, "audit.reflected", audit, when, recipient=order[1 - i]
+            )
+        revealed = max(r.created for r in written)
+        commitments = []
+        for person in order:
+            for text in rng.sample(COMMITMENTS, rng.choice([1, 2])):
+                commitments.append(
+                    Commitment.objects.create(
+                        space=demo.space,
+                        author=person,
+                        audit=audit,
+                        text=text,
+                        due_date=next_day - dt.timedelta(days=rng.randint(0, 6)),
+                        visibility=Visibility.SHARED,
+                        created=revealed,
+                    )
+                )
+        first_sign = _days(demo, revealed, 2)
+        closed = _days(demo, revealed, 6 + rng.randint(0, 20))
+        for reflection, signed in zip(written, (first_sign, closed), strict=True):
+            Reflection.objects.filter(pk=reflection.pk).update(signed_off_at=signed)
+        _activity(
+            demo, order[0], "audit.signed_off", audit, first_sign, recipient=order[1]
+        )
+        for commitment in commitments:
+            promisee = sam if commitment.author_id == alex.pk else alex
+            commitment.promise = _promise(demo, commitment, promisee, closed)
+            commitment.save(update_fields=["promise"])
+        Audit.objects.filter(pk=audit.pk).update(revealed_at=revealed, closed_at=closed)
+        _activity(demo, order[1], "audit.closed", audit, closed, recipient=order[0])
