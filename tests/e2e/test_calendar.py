@@ -133,3 +133,48 @@ def test_a_busy_only_event_reaches_the_partner_as_busy(person):
 
     bpage.goto(bob.server_url + "/calendar/import/")
     bob.check("import")
+
+
+def test_a_full_calendar_reads_well_on_a_phone(person):
+    """Six months of the demo couple's calendar: every view with real data."""
+    import random
+
+    from troth.demo import Demo
+    from troth.schedule.demo import populate
+
+    alex = make_user("alex", timezone="Europe/London")
+    sam = make_user("sam", timezone="Europe/Berlin")
+    space = make_space(alex, sam)
+    demo = Demo(
+        space=space, alex=alex, sam=sam, now=timezone.now(), rng=random.Random(3)
+    )
+    populate(demo)
+
+    sam_phone = person("sam")
+    page = sign_in(sam_phone, "sam@example.com")
+    expect(page.get_by_test_id("agenda")).to_contain_text("Busy")
+    expect(page.get_by_test_id("agenda")).not_to_contain_text("Therapy session")
+    sam_phone.check("demo-agenda")
+    page.get_by_role("link", name="Month", exact=True).click()
+    expect(page.get_by_test_id("month")).to_be_visible()
+    sam_phone.check("demo-month")
+    page.get_by_test_id("period-previous").click()
+    expect(page.get_by_test_id("month").get_by_test_id("chip").first).to_be_visible()
+    sam_phone.check("demo-month-before")
+    page.get_by_role("link", name="Rituals", exact=True).click()
+    expect(page.get_by_test_id("ft-happened").first).to_be_visible()
+    sam_phone.check("demo-rituals")
+    page.get_by_role("link", name="How this is computed").first.click()
+    sam_phone.check("demo-how")
+    page.go_back()
+    page.get_by_role("link", name="Date night").first.click()
+    sam_phone.check("demo-date-night")
+
+    alex_phone = person("alex")
+    apage = sign_in(alex_phone, "alex@example.com")
+    apage.get_by_role("link", name="Therapy session").first.click()
+    expect(apage.get_by_test_id("visibility")).to_have_text("your partner sees: busy")
+    alex_phone.check("demo-own-busy-series")
+    apage.get_by_test_id("edit-event").click()
+    expect(apage.get_by_test_id("event-form")).to_be_visible()
+    alex_phone.check("demo-edit-series")

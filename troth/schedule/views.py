@@ -50,6 +50,9 @@ from troth.schedule.recurrence import expand, occurrence_at
 from troth.schedule.stats import ritual_follow_through
 from troth.spaces.models import current_membership
 
+# How far back a ritual's page lists dates to answer for.
+RECENT_RITUAL_DATES = timedelta(days=35)
+
 
 def _zone():
     return timezone.get_current_timezone()
@@ -331,6 +334,14 @@ def _occurrence_context(request: HttpRequest, event: Event, occurrence) -> dict:
         context["event_zone_end"] = occurrence.end.astimezone(event.tz)
     if event.is_recurring:
         context["upcoming"] = expand([event], now, now + timedelta(days=400), zone)[:6]
+    if event.is_ritual and not event.redacted:
+        recent = [
+            o
+            for o in expand([event], now - RECENT_RITUAL_DATES, now, zone)
+            if o.start <= now
+        ][-4:]
+        periods.annotate_marks(recent, user, now)
+        context["recent"] = list(reversed(recent))
     if not event.redacted:
         reminder = EventReminder.objects.filter(event=event, user=user).first()
         if reminder is None:

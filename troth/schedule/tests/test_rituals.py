@@ -247,3 +247,14 @@ def test_a_new_ritual_is_announced_to_the_partner(alice, bob, space):
         Notification.objects.get(user=bob).message
         == "Alice started a ritual for the two of you."
     )
+
+
+def test_the_ritual_page_lists_recent_dates_and_the_answers(alice, bob, date_night):
+    RitualMark.objects.create(
+        event=date_night, original=date_night.start, user=bob, happened=False
+    )
+    page = client_for(bob).get(date_night.get_absolute_url()).content.decode()
+    recent = page[page.index('data-testid="recent-dates"') :]
+    assert recent.count("not answered") == 4  # the four latest dates
+    second = client_for(bob).get(date_night.occurrence_url(date_night.start)).content
+    assert b"you said it didn" in second or b"it didn't happen" in second
