@@ -152,9 +152,15 @@ class AdventureForm(QuietForm):
         required=False,
     )
 
-    def __init__(self, *args, current_date=None, with_tasks=True, **kwargs):
+    def __init__(
+        self, *args, current_date=None, with_tasks=True, partner=None, **kwargs
+    ):
         self.current_date = current_date
         super().__init__(*args, **kwargs)
+        if partner is not None and with_tasks:
+            self.fields["tasks_partner"].label = _("Tasks for %(name)s") % {
+                "name": partner
+            }
         if not with_tasks:
             del self.fields["tasks_mine"]
             del self.fields["tasks_partner"]

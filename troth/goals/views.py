@@ -89,8 +89,11 @@ def adventure_new(request: HttpRequest) -> HttpResponse:
     space = _space_or_none(request)
     if space is None:
         return redirect("home")
-    form = AdventureForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "partner": space.partner_of(request.user)}
+    partner = space.partner_of(request.user)
+    form = AdventureForm(
+        request.POST if request.method == "POST" else None, partner=partner
+    )
+    context = {"form": form, "partner": partner}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "goals/adventure_new.html", context, status=400)
