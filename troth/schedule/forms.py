@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 
 from troth.accounts.forms import timezone_choices
-from troth.schedule.models import Event, EventVisibility
+from troth.schedule.models import FIRST_YEAR, LAST_YEAR, Event, EventVisibility
 from troth.schedule.recurrence import (
     as_utc,
     floating_date,
@@ -64,6 +64,14 @@ SIMPLE_PARTS = {"FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"}
 MAX_COUNT = 500
 
 
+def within_years(value: date) -> None:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Choose a date between %(first)s and %(last)s."),
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -98,6 +106,7 @@ class EventForm(forms.Form):
     )
     all_day = forms.BooleanField(label=_("All day"), required=False)
     start_date = forms.DateField(
+        validators=[within_years],
         label=_("Starts on"),
         widget=DateInput(),
         error_messages={
@@ -112,6 +121,7 @@ class EventForm(forms.Form):
         error_messages={"invalid": _("Enter the start time as HH:MM.")},
     )
     end_date = forms.DateField(
+        validators=[within_years],
         label=_("Ends on"),
         required=False,
         widget=DateInput(),
@@ -175,6 +185,7 @@ class EventForm(forms.Form):
         required=False,
     )
     until = forms.DateField(
+        validators=[within_years],
         label=_("Last date"),
         required=False,
         widget=DateInput(),
@@ -402,6 +413,7 @@ class MoveForm(forms.Form):
     """A new time for one occurrence, in the event's zone."""
 
     start_date = forms.DateField(
+        validators=[within_years],
         label=_("New date"),
         widget=DateInput(),
         error_messages={

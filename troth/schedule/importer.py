@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, vRecur
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from troth.schedule.models import FIRST_YEAR, LAST_YEAR
 from troth.schedule.recurrence import floating_utc
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -345,7 +346,14 @@ class Reader:
                 )
                 % {"problem": problem}
             ) from None
-        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+            IndexError,
+            OverflowError,
+        ):
             raise ValidationError(
                 _(
                     "An event in this file has dates or a repeat rule Troth can't read, so nothing was imported."
@@ -449,6 +457,11 @@ class Reader:
         )
         if event.end < event.start:
             raise Unsupported(_("an event ends before it starts"))
+        if not (event.start.year >= FIRST_YEAR and event.end.year <= LAST_YEAR):
+            raise Unsupported(
+                _("an event is dated outside the years %(first)s to %(last)s")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         event.rrule = self.rule(component, start, all_day, zone)
         for value, period_end in component.rdates:
             if period_end is not None:

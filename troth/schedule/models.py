@@ -71,13 +71,19 @@ def occurrence_key(original: datetime) -> str:
     return original.astimezone(zoneinfo.ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ")
 
 
+# The years the calendar works in: wide enough for any plan, narrow enough
+# that date arithmetic near the ends of Python's range never overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def parse_occurrence_key(key: str) -> datetime | None:
     try:
-        return datetime.strptime(key, "%Y%m%dT%H%M%SZ").replace(
+        moment = datetime.strptime(key, "%Y%m%dT%H%M%SZ").replace(
             tzinfo=zoneinfo.ZoneInfo("UTC")
         )
     except (TypeError, ValueError):
         return None
+    return moment if FIRST_YEAR <= moment.year <= LAST_YEAR else None
 
 
 class EventQuerySet(ContentQuerySet):

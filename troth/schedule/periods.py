@@ -187,15 +187,21 @@ def describe_repeat(event: Event) -> str:
     }.get(freq)
     text = _("Repeats") if unit is None else unit(interval) % {"n": interval}
     days = [str(day) for day in parts.get("BYDAY", [])]
-    if freq == "WEEKLY" and days and all(day in WEEKDAY_NAMES for day in days):
+    plain_days = all(day in WEEKDAY_NAMES for day in days)
+    custom = (
+        bool(set(parts) - {"FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"})
+        or not plain_days
+        or (days and freq != "WEEKLY")
+    )
+    if custom:
+        text = _("%(every)s (a rule from an imported calendar)") % {"every": text}
+    elif days:
         monday = date(2024, 1, 1)
         names = [
             date_format(monday + timedelta(days=WEEKDAY_NAMES[day]), "l")
             for day in days
         ]
         text = _("%(every)s on %(days)s") % {"every": text, "days": ", ".join(names)}
-    elif set(parts) - {"FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"}:
-        text = _("%(every)s (a rule from an imported calendar)") % {"every": text}
     if "COUNT" in parts:
         count = int(parts["COUNT"][0])
         text = ngettext("%(every)s, once", "%(every)s, %(n)s times", count) % {

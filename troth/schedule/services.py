@@ -157,7 +157,7 @@ def _check_rule(event: Event) -> None:
         rules = rule_set(event)
         if rules is not None:
             next(iter(rules))
-    except (ValueError, TypeError, KeyError, StopIteration):
+    except (ValueError, TypeError, KeyError, OverflowError, StopIteration):
         raise ValidationError(
             _("That repeat rule doesn't work. Choose how often again.")
         ) from None

@@ -37,6 +37,8 @@ from troth.schedule.forms import (
     VisibilityForm,
 )
 from troth.schedule.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
     RITUAL_REMINDER_MINUTES,
     Event,
     EventReminder,
@@ -114,6 +116,19 @@ def _period_response(
     return render(request, template, context)
 
 
+def _day(year: int | None, month: int | None, day: int = 1) -> date | None:
+    """The date a URL names, or None for "today"; 404 for a date that
+    doesn't exist or lies outside the years the calendar works in."""
+    if year is None or month is None:
+        return None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise Http404 from None
+
+
 def _day_url(name: str, day: date) -> str:
     return reverse(name, args=[day.year, day.month, day.day])
 
@@ -137,10 +152,7 @@ def agenda(
     if _needs_space(request) is None:
         return redirect("home")
     today = _today()
-    try:
-        first = date(year, month, day) if year else today
-    except ValueError:
-        raise Http404 from None
+    first = _day(year, month, day or 1) or today
     zone = _zone()
     start, end = periods.window(
         first, first + timedelta(days=periods.AGENDA_DAYS - 1), zone
@@ -186,10 +198,7 @@ def week(
     if _needs_space(request) is None:
         return redirect("home")
     today = _today()
-    try:
-        first = periods.week_start(date(year, month, day) if year else today)
-    except ValueError:
-        raise Http404 from None
+    first = periods.week_start(_day(year, month, day or 1) or today)
     zone = _zone()
     start, end = periods.window(first, first + timedelta(days=6), zone)
     occurrences = periods.occurrences_for(request.user, start, end, zone)
@@ -223,10 +232,7 @@ def month(
     if _needs_space(request) is None:
         return redirect("home")
     today = _today()
-    try:
-        first = date(year, month, 1) if year else periods.month_start(today)
-    except ValueError:
-        raise Http404 from None
+    first = _day(year, month) or periods.month_start(today)
     zone = _zone()
     days = periods.month_days(first, today)
     start, end = periods.window(days[0].date, days[-1].date, zone)
@@ -402,9 +408,10 @@ def occurrence_detail(request: HttpRequest, pk: int, when: str) -> HttpResponse:
 
 def _date_param(request: HttpRequest) -> date | None:
     try:
-        return date.fromisoformat(request.GET.get("date", ""))
+        chosen = date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
         return None
+    return chosen if FIRST_YEAR <= chosen.year <= LAST_YEAR else None
 
 
 @login_required

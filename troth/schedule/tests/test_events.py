@@ -316,3 +316,42 @@ def test_another_couple_sees_nothing(alice, space, carol, dave):
 
 def test_someone_without_a_space_is_sent_home(eve):
     assert client_for(eve).get("/calendar/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/calendar/agenda/9999/12/31/",
+        "/calendar/week/1/1/1/",
+        "/calendar/month/9999/12/",
+        "/calendar/month/0/1/",
+        "/calendar/agenda/2027/2/30/",
+    ],
+)
+def test_dates_out_of_range_are_not_found_rather_than_an_error(alice, space, url):
+    assert client_for(alice).get(url).status_code == 404
+
+
+def test_a_far_off_date_is_refused_with_a_message(alice, space):
+    response = client_for(alice).post(
+        "/calendar/events/new",
+        form_data(start_date="9999-12-31", all_day="on", start_time=""),
+    )
+    assert response.status_code == 400
+    assert b"Choose a date between 1900 and 2200." in response.content
+    assert not Event.objects.exists()
+
+
+def test_a_far_off_occurrence_name_is_not_found(alice, space):
+    event = make_event(alice, space, rrule=rule(freq="DAILY"))
+    client = client_for(alice)
+    assert (
+        client.get(f"/calendar/events/{event.pk}/at/99991231T235959Z/").status_code
+        == 404
+    )
+    assert (
+        client.post(
+            f"/calendar/events/{event.pk}/at/99991231T235959Z/cancel"
+        ).status_code
+        == 404
+    )

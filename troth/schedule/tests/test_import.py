@@ -289,3 +289,13 @@ def test_the_partners_import_of_the_same_file_is_their_own(alice_in_london, bob,
     upload(bob, "apple.ics")
     assert Event.objects.filter(author=alice_in_london).count() == 3
     assert Event.objects.filter(author=bob).count() == 3
+
+
+def test_an_event_in_the_far_future_stops_the_file(alice_in_london, space):
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:far\r\nDTSTART;VALUE=DATE:99991231\r\n"
+        b"SUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    response = upload(alice_in_london, "far.ics", data=data)
+    assert response.status_code == 400
+    assert not Event.objects.exists()

@@ -412,3 +412,40 @@ def test_a_ritual_change_cannot_start_in_the_past(alice, space):
     assert response.status_code == 400
     assert "applies from now on" in response.content.decode()
     assert Event.objects.count() == 1
+
+
+def test_editing_an_imported_rule_the_form_cannot_show_keeps_it(alice, space):
+    event = make_event(
+        alice,
+        space,
+        title="Book club",
+        start=at(date(2027, 1, 12), "19:00", "Europe/London"),
+        rrule="FREQ=MONTHLY;BYDAY=2TU",  # the second Tuesday of each month
+    )
+    client = client_for(alice)
+    form = client.get(f"/calendar/events/{event.pk}/edit").content.decode()
+    assert "As in the imported calendar" in form
+    assert '<option value="custom" selected>' in form
+    response = client.post(
+        f"/calendar/events/{event.pk}/edit",
+        form_data(
+            title="Book club at Ana's",
+            start_date="2027-01-12",
+            start_time="19:00",
+            end_time="21:00",
+            repeat="custom",
+        ),
+    )
+    assert response.status_code == 302
+    event = reload(event)
+    assert event.title == "Book club at Ana's"
+    assert event.rrule == "FREQ=MONTHLY;BYDAY=2TU"
+    second_tuesdays = expand(
+        [event],
+        datetime(2027, 1, 1, tzinfo=UTC),
+        datetime(2027, 4, 1, tzinfo=UTC),
+        LONDON,
+    )
+    assert [o.start.day for o in second_tuesdays] == [12, 9, 9]
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "a rule from an imported calendar" in page
