@@ -21,7 +21,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from troth.audits.services import day_start, space_today
-from troth.checkins.models import Pulse
+from troth.checkins.models import ITEMS, Pulse
 from troth.checkins.stats import SUBSCALES, day_score, pulse_answered_days
 from troth.conflicts.stats import conflicts_by_month, shared_conflicts
 from troth.moments.stats import moments_by_period
@@ -35,6 +35,7 @@ OWN_DATA_MONTHS = 6
 OWN_DATA_LOOKBACK = 12
 WINDOW_DAYS = 30
 MIN_PULSE_DAYS = 7
+EVER = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def add_months(month: dt.date, n: int) -> dt.date:
@@ -108,6 +109,7 @@ def pulse_months(*, viewer, subject, months: list[Month]) -> PulseSeries:
     pulses = list(
         Pulse.objects.visible_to(viewer)
         .filter(author=subject, day__gte=first, day__lt=last)
+        .only("day", *ITEMS)  # never the note: nothing to decrypt
         .order_by("day")
     )
     total = pulse_answered_days(viewer=viewer, subject=subject)
@@ -240,8 +242,10 @@ def own_data(space, now: dt.datetime) -> OwnData:
     per_person: dict[int, dict[int, list[float]]] = {}
     for person in partners:
         other = next(p for p in partners if p.pk != person.pk)
-        rows = Pulse.objects.visible_to(other).filter(
-            author=person, day__gte=edges[0], day__lt=edges[-1]
+        rows = (
+            Pulse.objects.visible_to(other)
+            .filter(author=person, day__gte=edges[0], day__lt=edges[-1])
+            .only("day", *ITEMS)
         )
         values: dict[int, list[float]] = {}
         for pulse in rows:
@@ -253,9 +257,9 @@ def own_data(space, now: dt.datetime) -> OwnData:
         if values:
             per_person[person.pk] = values
             result.sharers.append(person)
-    # Conflicts: the shared log, from the space's start, for the first one.
+    # Conflicts: the whole shared log up to now, to know the first one.
     bounds = [day_start(partners, d) for d in edges]
-    logged = shared_conflicts(space, start=space.created, end=bounds[-1])
+    logged = shared_conflicts(space, start=EVER, end=bounds[-1])
     result.has_conflicts = bool(logged)
     first_logged = logged[0].occurred_at if logged else None
     for i in range(OWN_DATA_LOOKBACK):
