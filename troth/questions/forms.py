@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from troth.questions.deck import Level
@@ -9,6 +10,9 @@ from troth.questions.services import ANSWER_MAX, FOLLOWUP_MAX, QUESTION_MAX
 
 
 class AnswerForm(forms.Form):
+    # Ids fresh on every render: when htmx swaps a card it copies the style
+    # attribute between old and new elements that share an id, which the CSP
+    # blocks (browsers and extensions add style to text boxes).
     text = forms.CharField(
         label=_("Your answer"),
         max_length=ANSWER_MAX,
@@ -21,6 +25,10 @@ class AnswerForm(forms.Form):
             ),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"answer-{get_random_string(6)}-%s")
+        super().__init__(*args, **kwargs)
 
 
 class FollowUpForm(forms.Form):
@@ -35,6 +43,10 @@ class FollowUpForm(forms.Form):
             ),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"followup-{get_random_string(6)}-%s")
+        super().__init__(*args, **kwargs)
 
 
 class ReactionForm(forms.Form):
