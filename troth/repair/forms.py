@@ -54,15 +54,23 @@ class OpenForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["clause"].choices = [("", _("Choose a clause")), *clauses]
         self.fields["promise"].choices = [("", _("Choose a promise")), *promises]
+        self.has_clauses = bool(clauses)
+        self.has_promises = bool(promises)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("opened_as") == OpenedAs.HURT and not cleaned.get("seriousness"):
             self.add_error("seriousness", _("Choose how serious it feels."))
         touches = cleaned.get("touches")
-        if touches == Touches.CLAUSE and not cleaned.get("clause"):
+        if touches == Touches.CLAUSE and not self.has_clauses:
+            self.add_error(
+                "touches", _("There are no agreed clauses to choose from yet.")
+            )
+        elif touches == Touches.CLAUSE and not cleaned.get("clause"):
             self.add_error("clause", _("Choose the clause it touched."))
-        if touches == Touches.PROMISE and not cleaned.get("promise"):
+        if touches == Touches.PROMISE and not self.has_promises:
+            self.add_error("touches", _("There are no promises to choose from yet."))
+        elif touches == Touches.PROMISE and not cleaned.get("promise"):
             self.add_error("promise", _("Choose the promise it touched."))
         return cleaned
 

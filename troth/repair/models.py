@@ -238,12 +238,11 @@ class Mirror(Content):
 
     def save(self, *args, **kwargs):
         self.visibility = Visibility.SHARED
-        if not self._state.adding and set(kwargs.get("update_fields") or ()) - {
-            "answer",
-            "answer_note",
-            "answered_at",
-        }:
-            raise ValueError("A mirror's words are append-only.")
+        if not self._state.adding:
+            # The one change allowed after creation: the answer, once.
+            fields = set(kwargs.get("update_fields") or ())
+            if not fields or fields - {"answer", "answer_note", "answered_at"}:
+                raise ValueError("A mirror's words are append-only.")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
