@@ -261,12 +261,24 @@ def main() -> int:
         begin = end - dt.timedelta(days=30)
 
         from troth.checkins.models import Pulse
+        from troth.conflicts.models import ConflictView
+        from troth.moments.models import Moment
         from troth.promises.models import Promise
+        from troth.questions.models import Round
+        from troth.schedule.models import RitualMark
 
-        print(
-            f"Built {YEARS} years of data in {built:.1f} s: "
-            f"{Promise.objects.count()} promises, {Pulse.objects.count()} pulses, ..."
+        counts = ", ".join(
+            f"{model.objects.count()} {label}"
+            for model, label in (
+                (Promise, "promises"),
+                (Pulse, "pulses"),
+                (Moment, "moments"),
+                (Round, "questions"),
+                (ConflictView, "disagreement views"),
+                (RitualMark, "ritual answers"),
+            )
         )
+        print(f"Built {YEARS} years of data in {built:.1f} s: {counts}")
         with CaptureQueriesContext(connection) as captured:
             figures = draft_figures(space, start=begin, end=end)
         print(
