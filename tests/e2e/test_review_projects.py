@@ -152,3 +152,22 @@ def test_a_disagreement_shared_by_both_and_an_adventure_planned(person):
     expect(bpage.get_by_test_id("exercise-upcoming")).to_contain_text("Our pause plan")
     expect(bpage.get_by_test_id("goals-next-adventure")).to_contain_text("Night walk")
     bob.check("dashboard-planned")
+
+    # Bob marks the adventure done; he reflects and it becomes a memory.
+    bpage.get_by_role("link", name="see the plan").click()
+    bpage.once("dialog", lambda dialog: dialog.accept())
+    bpage.get_by_test_id("finish-goal").click()
+    expect(bpage.get_by_role("heading", name="A short reflection")).to_be_visible()
+    bob.check("reflect")
+    bpage.get_by_label("Looking back, what stays with you?").fill(
+        "The quiet once we passed the last houses."
+    )
+    bpage.get_by_test_id("save-reflection").click()
+    expect(bpage.get_by_test_id("reflections")).to_contain_text("The quiet once")
+    bob.check("reflected")
+    page.goto(alice.server_url + "/goals/memories")
+    expect(page.get_by_test_id("memories")).to_contain_text(
+        "Night walk to the lighthouse"
+    )
+    expect(page.get_by_test_id("memories")).to_contain_text("The quiet once")
+    alice.check("memories")

@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+# Texts are lazy translations, turned into words in the reader's language
+# when shown.
+Text = str | Promise
 
 
 class Theme(models.TextChoices):
@@ -40,9 +45,9 @@ def length_of(minutes: int) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    idea: str
+    idea: Text
     citation: str
-    caveat: str = ""
+    caveat: Text = ""
 
 
 SOURCES = {
@@ -146,25 +151,25 @@ SOURCES = {
 @dataclass(frozen=True)
 class Exercise:
     slug: str
-    title: str
+    title: Text
     theme: str
     minutes: int
-    purpose: str
-    roles: str
-    steps: tuple
+    purpose: Text
+    roles: Text
+    steps: tuple[Text, ...]
     source: str
-    timing: str = ""  # when the time needed is spread out ("then a week")
+    timing: Text = ""  # when the time needed is spread out ("then a week")
 
     @property
     def length(self) -> str:
         return length_of(self.minutes)
 
     @property
-    def theme_label(self) -> str:
+    def theme_label(self) -> Text:
         return Theme(self.theme).label
 
     @property
-    def length_label(self) -> str:
+    def length_label(self) -> Text:
         return Length(self.length).label
 
     @property

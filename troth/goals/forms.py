@@ -147,7 +147,7 @@ class AdventureForm(QuietForm):
     )
     tasks_partner = forms.CharField(
         label=_("Tasks for your partner"),
-        help_text=_("One per line. Your partner can add or change their own later."),
+        help_text=_("One per line. Either of you can add more later."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )

@@ -131,3 +131,26 @@ def test_the_export_holds_my_views_and_what_was_shared_with_me(alice, bob, space
     assert entry["topic"] == "Exported" and entry["logged_by_me"] is True
     assert sorted(v["note"] for v in entry["views"]) == ["His", "Mine"]
     assert {v["by_me"] for v in entry["views"]} == {True, False}
+
+
+def test_the_whole_account_export_and_what_i_share_page_agree(alice, bob, space):
+    """Through the shared pages: "What I share" lists and stops a shared
+    view, and the partner's account export never holds a private one."""
+    from troth.accounts.services import account_export
+    from troth.conflicts.models import ConflictView
+
+    shared = log(space, alice, topic="Listed topic", shared=True)
+    log(space, alice, topic=SECRET_TOPIC, note=SECRET_NOTE)
+    client = client_for(alice)
+    page = client.get("/safety/").content.decode()
+    assert "Your view of “Listed topic”" in page
+    assert SECRET_TOPIC not in page
+    dumped = json.dumps(account_export(user=bob), default=str)
+    assert "Listed topic" in dumped
+    assert SECRET_TOPIC not in dumped and SECRET_NOTE not in dumped
+    response = client.post(
+        "/safety/stop", {"app": "conflicts", "key": f"view:{shared.pk}"}
+    )
+    assert response.status_code == 302
+    assert not ConflictView.objects.get(pk=shared.pk).is_shared
+    assert "Listed topic" not in json.dumps(account_export(user=bob), default=str)
