@@ -7,7 +7,15 @@ from troth.moments.models import About, Ack, Bid, Kind
 from troth.moments.services import NOTE_MAX
 
 
-class MomentForm(forms.Form):
+class Form(forms.Form):
+    """Labels without a trailing colon, like the rest of Troth's pages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class MomentForm(Form):
     about = forms.ChoiceField(
         label=_("This moment is about"),
         choices=About.choices,
@@ -55,7 +63,7 @@ class MomentForm(forms.Form):
     )
 
 
-class AckForm(forms.Form):
+class AckForm(Form):
     ack = forms.ChoiceField(
         choices=Ack.choices,
         error_messages={
@@ -65,7 +73,7 @@ class AckForm(forms.Form):
     )
 
 
-class BidForm(forms.Form):
+class BidForm(Form):
     response = forms.ChoiceField(
         label=_("How did your partner respond?"),
         choices=Bid.Response.choices,
@@ -97,7 +105,7 @@ class BidForm(forms.Form):
     )
 
 
-class TimelineFilter(forms.Form):
+class TimelineFilter(Form):
     show = forms.ChoiceField(
         choices=[
             ("", _("All")),

@@ -9,7 +9,15 @@ from troth.questions.models import Reaction
 from troth.questions.services import ANSWER_MAX, FOLLOWUP_MAX, QUESTION_MAX
 
 
-class AnswerForm(forms.Form):
+class Form(forms.Form):
+    """Labels without a trailing colon, like the rest of Troth's pages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class AnswerForm(Form):
     # Ids fresh on every render: when htmx swaps a card it copies the style
     # attribute between old and new elements that share an id, which the CSP
     # blocks (browsers and extensions add style to text boxes).
@@ -31,7 +39,7 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     text = forms.CharField(
         label=_("Add a follow-up"),
         max_length=FOLLOWUP_MAX,
@@ -49,7 +57,7 @@ class FollowUpForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class ReactionForm(forms.Form):
+class ReactionForm(Form):
     kind = forms.ChoiceField(
         choices=Reaction.Kind.choices,
         error_messages={
@@ -59,7 +67,7 @@ class ReactionForm(forms.Form):
     )
 
 
-class LevelForm(forms.Form):
+class LevelForm(Form):
     level = forms.TypedChoiceField(
         label=_("Level of the daily question"),
         choices=Level.choices,
@@ -72,7 +80,7 @@ class LevelForm(forms.Form):
     )
 
 
-class OwnQuestionForm(forms.Form):
+class OwnQuestionForm(Form):
     text = forms.CharField(
         label=_("Your question"),
         max_length=QUESTION_MAX,
@@ -97,14 +105,14 @@ class OwnQuestionForm(forms.Form):
     )
 
 
-class PickForm(forms.Form):
+class PickForm(Form):
     key = forms.CharField(
         max_length=40,
         error_messages={"required": _("Choose a question.")},
     )
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(
         label=_("Search your answered questions"), max_length=100, required=False
     )

@@ -7,7 +7,15 @@ from troth.selfmap.models import Kind, Response
 from troth.selfmap.services import HELPS_MAX, TEXT_MAX, TITLE_MAX
 
 
-class EntryForm(forms.Form):
+class Form(forms.Form):
+    """Labels without a trailing colon, like the rest of Troth's pages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class EntryForm(Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=Kind.choices,
@@ -66,7 +74,7 @@ class EntryForm(forms.Form):
             self.fields[name].strip = True
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(Form):
     kind = forms.ChoiceField(
         choices=Response.Kind.choices,
         error_messages={
