@@ -43,3 +43,25 @@ def test_the_health_check_reveals_nothing_but_status(client):
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
     assert client.post("/healthz").status_code == 405
+
+
+def test_a_figure_derivation_is_shown_from_docs(client):
+    response = client.get("/docs/figures/promises-figures")
+    assert response.status_code == 200
+    assert b"<h1>Promise figures" in response.content
+
+
+@pytest.mark.parametrize("slug", ["no-such-figure", "..", "Promises-Figures"])
+def test_an_unknown_derivation_is_a_404(client, slug):
+    assert client.get(f"/docs/figures/{slug}").status_code == 404
+
+
+def test_every_derivation_renders_without_raw_html(client):
+    from troth.views import figures_dir
+
+    slugs = sorted(p.stem for p in figures_dir().glob("*.md"))
+    assert len(slugs) >= 10
+    for slug in slugs:
+        response = client.get(f"/docs/figures/{slug}")
+        assert response.status_code == 200, slug
+        assert b"<script" not in response.content.split(b"</header>", 1)[1]

@@ -20,6 +20,8 @@ from troth.lib.env import envbool, envint, envlist
 from troth.lib.keys import read_or_create_key
 
 BASE_DIR = Path(__file__).resolve().parent
+# The repository's docs/: derivations of figures are shown from here.
+TROTH_DOCS_DIR = Path(os.environ.get("TROTH_DOCS_DIR") or BASE_DIR.parent / "docs")
 
 DATA_DIR = Path(os.environ.get("TROTH_DATA_DIR") or Path.cwd() / "var").resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from markdown_it import MarkdownIt
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -30,3 +37,35 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors: whatever broke may be what they need.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+FIGURE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # CommonMark plus tables; raw HTML in the source is escaped, not passed on.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def figures_dir() -> Path:
+    return Path(settings.TROTH_DOCS_DIR) / "figures"
+
+
+@require_GET
+def figure_derivation(request: HttpRequest, slug: str) -> HttpResponse:
+    """Show docs/figures/<slug>.md: the derivation behind a figure, with its
+    sources, exactly as the repository documents it."""
+    if not FIGURE_SLUG.match(slug):
+        raise Http404
+    path = figures_dir() / f"{slug}.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError):
+        raise Http404 from None
+    html = _markdown().render(text)  # nosec B703 B308: html disabled above, so input is escaped
+    return render(
+        request,
+        "figure_derivation.html",
+        {"derivation": mark_safe(html), "slug": slug},  # noqa: S308
+    )
