@@ -1,4 +1,4 @@
-"""Project-wide views: the health check and the error pages."""
+"""Project-wide views: the health check, figure derivations and error pages."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
-from markdown_it import MarkdownIt
 from django.template import loader
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from markdown_it import MarkdownIt
 
 
 @require_GET
