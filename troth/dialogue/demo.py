@@ -1,0 +1,75 @@
+"""Two dialogues: one together on Sam's phone about weekends, two months
+ago, with a summary both kept; and a written one about the household that
+is in progress, waiting for Sam to mirror Alex.
+
+Rows are written directly with past timestamps, so the demo raises no
+fresh notifications.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from troth.dialogue.models import Dialogue, Mode, Status, Step, Summary, Turn
+
+
+def populate(demo) -> None:
+    alex, sam, space = demo.alex, demo.sam, demo.space
+    together_at = demo.now - dt.timedelta(days=61, hours=3)
+    weekends = Dialogue.objects.create(
+        space=space,
+        author=sam,
+        mode=Mode.TOGETHER,
+        topic="Weekends",
+        first_sender=sam,
+        first_receiver=alex,
+        round=2,
+        step=Step.DONE,
+        status=Status.FINISHED,
+        created=together_at,
+        finished_at=together_at + dt.timedelta(minutes=40),
+    )
+    summary = Summary.objects.create(
+        space=space,
+        author=sam,
+        dialogue=weekends,
+        text=(
+            "Sam heard that Alex needs one slow morning at the weekend to "
+            "recover from the week, and that it isn't about avoiding Sam. "
+            "Alex heard that Sam feels lonely when every Saturday fills up with "
+            "errands. We'll keep Sunday mornings slow and plan one thing "
+            "together on Saturdays."
+        ),
+        visibility="shared",
+        created=weekends.finished_at + dt.timedelta(minutes=10),
+        kept_at=weekends.finished_at + dt.timedelta(hours=2),
+    )
+
+    written_at = demo.now - dt.timedelta(hours=26)
+    household = Dialogue.objects.create(
+        space=space,
+        author=alex,
+        mode=Mode.WRITTEN,
+        topic="Who notices what needs doing at home",
+        first_sender=alex,
+        first_receiver=sam,
+        round=1,
+        step=Step.MIRROR,
+        status=Status.ACTIVE,
+        created=written_at,
+    )
+    Turn.objects.create(
+        space=space,
+        author=alex,
+        dialogue=household,
+        round=1,
+        step=Step.SEND,
+        text=(
+            "I feel worn out when I'm the one who notices that we're out of "
+            "things, that the bins need taking down, that a bill is due. It "
+            "isn't the doing, it's the keeping track. What I'd like is for "
+            "some of that to be yours, without me asking."
+        ),
+        created=written_at + dt.timedelta(minutes=20),
+    )
+    demo.extra["dialogue_summary"] = summary
