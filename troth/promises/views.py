@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,6 +25,7 @@ from troth.promises.forms import (
 )
 from troth.promises.models import SETTLED, EventKind, Promise, State
 from troth.promises.stats import WINDOWS, trailing_figures
+from troth.schedule.stats import ritual_follow_through
 from troth.spaces.models import current_membership
 
 PAGE_SIZE = 20
@@ -428,7 +431,18 @@ def figures(request: HttpRequest) -> HttpResponse:
         }
         for person in space.partners
     ]
-    return render(request, "promises/figures.html", {"rows": rows})
+    # Rituals are the couple's own promise of time together: their
+    # follow-through belongs beside the promises (computed by the calendar).
+    rituals = [
+        {
+            "days": days,
+            "figures": ritual_follow_through(
+                space, now - timedelta(days=days), now, now=now
+            ),
+        }
+        for days in WINDOWS
+    ]
+    return render(request, "promises/figures.html", {"rows": rows, "rituals": rituals})
 
 
 @login_required

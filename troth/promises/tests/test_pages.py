@@ -362,3 +362,37 @@ def test_the_export_leaves_out_other_couples(space, alice, carol, other_space):
 
     make_promise(space, alice)
     assert export(carol)["promises"] == []
+
+
+def test_ritual_follow_through_shows_beside_the_promise_figures(
+    alice, bob, space, alice_client
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from troth.schedule.services import ritual_mark
+    from troth.schedule.tests.helpers import make_ritual
+
+    # A weekly ritual that began 22 days ago: past occurrences 22, 15, 8 and
+    # 1 days ago (four in the last 30 days). Both say the first happened,
+    # Alice says the second did not, nobody answered the last two.
+    start = (timezone.now() - timedelta(days=22)).replace(microsecond=0)
+    ritual = make_ritual(alice, space, start=start)
+    first, second = start, start + timedelta(days=7)
+    ritual_mark(event=ritual, by=alice, original=first, happened=True)
+    ritual_mark(event=ritual, by=bob, original=first, happened=True)
+    ritual_mark(event=ritual, by=alice, original=second, happened=False)
+    page = alice_client.get("/promises/figures").content.decode()
+    section = page.split('data-testid="ritual-follow-through"', 1)[1].split(
+        "</section>", 1
+    )[0]
+    rows = {
+        label: section.split(f">{label}</th>", 1)[1].split("</tr>", 1)[0]
+        for label in ("Occurrences", "Happened", "Did not happen", "Not answered yet")
+    }
+    assert rows["Occurrences"].startswith("<td>4</td>")
+    assert rows["Happened"].startswith("<td>1</td>")
+    assert rows["Did not happen"].startswith("<td>1</td>")
+    assert rows["Not answered yet"].startswith("<td>2</td>")
+    assert 'href="/calendar/rituals/how"' in section
