@@ -136,6 +136,24 @@ def test_a_repair_from_hurt_to_a_plan_promise(person, couple):
     expect(bpage.get_by_test_id("apology-answer")).to_have_text("It helps")
     bob.check("apology-answered")
 
+    # Bob's own check-in and note: for him alone.
+    bpage.get_by_test_id("forgiveness-link").click()
+    bob.check("forgiveness-empty")
+    for name, value in (("distance", "5"), ("even", "2"), ("goodwill", "4")):
+        bpage.locator(f'input[name="{name}"][value="{value}"]').check()
+    bpage.get_by_test_id("checkin-submit").click()
+    expect(bpage.get_by_test_id("checkins")).to_contain_text("5")
+    bob.check("forgiveness-one")
+    bpage.go_back()
+    bpage.go_back()
+    bpage.get_by_test_id("private-link").click()
+    bpage.get_by_label("A note for yourself").fill(
+        "Her mirror the second time was right."
+    )
+    bpage.get_by_test_id("note-submit").click()
+    expect(bpage.get_by_test_id("notes")).to_contain_text("second time was right")
+    bob.check("private-notes")
+
     apage.reload()
     expect(apage.get_by_test_id("apology-answer")).to_have_text("It helps")
     apage.get_by_test_id("plan-link").click()
@@ -233,3 +251,32 @@ def test_a_dialogue_together_on_one_phone(person, couple):
     expect(page.get_by_test_id("prompt")).to_contain_text(
         "Bob, say what's on your mind"
     )
+
+
+def test_a_written_dialogue_turn_by_turn(person, couple):
+    alice = person("alice")
+    page = sign_in(alice, "alice@example.com")
+    page.goto(alice.server_url + "/dialogue/")
+    page.get_by_label("In writing, one turn at a time").check()
+    page.get_by_test_id("start-dialogue").click()
+    page.get_by_test_id("turn-text").fill(
+        "I feel alone when Saturdays fill up with errands."
+    )
+    alice.check("written-send")
+    page.get_by_test_id("next").click()
+    expect(page.get_by_test_id("waiting")).to_contain_text("It's Bob's turn")
+    alice.check("written-waiting")
+
+    bob = person("bob")
+    bpage = sign_in(bob, "bob@example.com")
+    card = bpage.get_by_test_id("card-dialogue")
+    expect(card).to_contain_text("Your turn")
+    card.get_by_role("link").nth(1).click()
+    expect(bpage.get_by_test_id("turns")).to_contain_text("Saturdays fill up")
+    bpage.get_by_test_id("turn-text").fill(
+        "What I heard is that you feel alone when our Saturdays go on errands. "
+        "Did I get that? Is there more?"
+    )
+    bob.check("written-mirror")
+    bpage.get_by_test_id("next").click()
+    expect(bpage.get_by_test_id("waiting")).to_contain_text("It's Alice's turn")
