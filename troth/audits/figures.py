@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from troth.agreements.audit import agreements_in_period
 from troth.checkins.models import PulseSettings
@@ -197,10 +198,11 @@ class Row:
 
     key: str  # stable across audits, e.g. "promises.12.kept"
     section: str
-    label: str
+    label: str  # complete, e.g. "Alice: kept" (for exports)
     value: float | int | None
     kind: str = "count"  # "count", "mean" (1-7), "percent"
-    anchor: str = ""  # the section of the derivation page
+    metric: str = ""  # without the person, e.g. "Kept"
+    who: str = ""  # the person's id for a figure about one partner
 
     @property
     def shown(self) -> str:
@@ -237,17 +239,10 @@ class Compared:
         if self.row.kind == "mean":
             text = f"{size:.1f}"
         elif self.row.kind == "percent":
-            text = _("%(n)s points") % {"n": size}
+            text = ngettext("%(n)s point", "%(n)s points", size) % {"n": size}
         else:
             text = str(size)
         return f"{sign}{text}"
-
-    @property
-    def direction(self) -> str:
-        change = self.change
-        if change is None or change == 0:
-            return "same"
-        return "up" if change > 0 else "down"
 
 
 SUBSCALE_LABELS = {
@@ -266,6 +261,9 @@ def _percent(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
+REPAIR_LABELS: dict[str, str] = {}
+
+
 def rows(figures: dict, names: dict[str, str]) -> list[Row]:
     """The snapshot as labelled rows, in the order the audit shows them.
     `names` maps user ids (as strings) to display names."""
@@ -273,218 +271,135 @@ def rows(figures: dict, names: dict[str, str]) -> list[Row]:
     people = figures.get("people", [])
 
     def name(uid: str) -> str:
-        return names.get(uid) or _("A former partner")
+        return names.get(uid) or str(_("A former partner"))
 
-    section = str(_("Promises"))
-    for uid in people:
-        p = figures.get("promises", {}).get(uid)
-        if not p:
-            continue
-        who = name(uid)
-        settled = p["kept"] + p["not_quite"] + p["missed"]
-        for field, label, anchor in (
-            ("due", _("%(name)s: promises due"), "promises"),
-            ("kept", _("%(name)s: kept"), "promises"),
-            ("not_quite", _("%(name)s: not quite"), "promises"),
-            ("missed", _("%(name)s: missed"), "promises"),
-            ("renegotiated", _("%(name)s: renegotiated"), "promises"),
-        ):
-            out.append(
-                Row(
-                    f"promises.{uid}.{field}",
-                    section,
-                    label % {"name": who},
-                    p[field],
-                    anchor=anchor,
-                )
-            )
+    def mine(key, section, metric, value, uid, kind="count"):
         out.append(
             Row(
-                f"promises.{uid}.kept_share",
-                section,
-                _("%(name)s: kept share") % {"name": who},
-                _percent(p["kept"], settled),
-                kind="percent",
-                anchor="promises",
+                key,
+                str(section),
+                f"{name(uid)}: {metric}",
+                value,
+                kind=kind,
+                metric=str(metric),
+                who=uid,
             )
         )
 
+    def ours(key, section, metric, value, kind="count"):
+        out.append(
+            Row(key, str(section), str(metric), value, kind=kind, metric=str(metric))
+        )
+
+    section = _("Promises")
+    for uid in people:
+        p = (figures.get("promises") or {}).get(uid)
+        if not p:
+            continue
+        settled = p["kept"] + p["not_quite"] + p["missed"]
+        for field, metric in (
+            ("due", _("Promises due")),
+            ("kept", _("Kept")),
+            ("not_quite", _("Not quite")),
+            ("missed", _("Missed")),
+            ("renegotiated", _("Renegotiated")),
+        ):
+            mine(f"promises.{uid}.{field}", section, metric, p[field], uid)
+        mine(
+            f"promises.{uid}.kept_share",
+            section,
+            _("Kept share"),
+            _percent(p["kept"], settled),
+            uid,
+            kind="percent",
+        )
+
     a = figures.get("agreements") or {}
-    section = str(_("Agreements"))
-    for field, label in (
-        ("active", _("Agreements in effect")),
+    section = _("Agreements")
+    for field, metric in (
+        ("active", _("In effect")),
         ("due_for_review", _("Due for review")),
         ("paused", _("Paused")),
         ("reviewed", _("Reviewed")),
     ):
         if field in a:
-            out.append(
-                Row(
-                    f"agreements.{field}",
-                    section,
-                    str(label),
-                    a[field],
-                    anchor="agreements",
-                )
-            )
+            ours(f"agreements.{field}", section, metric, a[field])
 
     r = figures.get("rituals") or {}
-    section = str(_("Rituals"))
+    section = _("Rituals")
     if r:
-        out.append(
-            Row(
-                "rituals.occurrences",
-                section,
-                _("Ritual dates"),
-                r["occurrences"],
-                anchor="rituals",
-            )
-        )
-        out.append(
-            Row(
-                "rituals.happened",
-                section,
-                _("Kept (it happened)"),
-                r["happened"],
-                anchor="rituals",
-            )
-        )
-        out.append(
-            Row(
-                "rituals.did_not",
-                section,
-                _("Didn't happen"),
-                r["did_not"],
-                anchor="rituals",
-            )
-        )
+        ours("rituals.occurrences", section, _("Ritual dates"), r["occurrences"])
+        ours("rituals.happened", section, _("Kept (it happened)"), r["happened"])
+        ours("rituals.did_not", section, _("Didn't happen"), r["did_not"])
 
-    section = str(_("Daily pulse (shared only)"))
+    section = _("Daily pulse (shared only)")
     for uid in people:
         p = (figures.get("pulse") or {}).get(uid)
         if not p:
             continue
-        who = name(uid)
-        out.append(
-            Row(
-                f"pulse.{uid}.days",
-                section,
-                _("%(name)s: days answered") % {"name": who},
-                p["answered_days"],
-                anchor="pulse",
-            )
-        )
+        mine(f"pulse.{uid}.days", section, _("Days answered"), p["answered_days"], uid)
         for subscale in SUBSCALES:
-            out.append(
-                Row(
-                    f"pulse.{uid}.{subscale}",
-                    section,
-                    _("%(name)s: %(subscale)s")
-                    % {"name": who, "subscale": subscale_label(subscale)},
-                    p["means"].get(subscale),
-                    kind="mean",
-                    anchor="pulse",
-                )
+            mine(
+                f"pulse.{uid}.{subscale}",
+                section,
+                subscale_label(subscale),
+                p["means"].get(subscale),
+                uid,
+                kind="mean",
             )
 
-    section = str(_("Closeness"))
+    section = _("Closeness")
     for uid in people:
         if uid in (figures.get("moments") or {}):
-            out.append(
-                Row(
-                    f"moments.{uid}",
-                    section,
-                    _("Moments %(name)s noticed") % {"name": name(uid)},
-                    figures["moments"][uid],
-                    anchor="moments",
-                )
+            mine(
+                f"moments.{uid}",
+                section,
+                _("Moments noticed"),
+                figures["moments"][uid],
+                uid,
             )
     q = figures.get("questions") or {}
     if q:
-        out.append(
-            Row(
-                "questions.answered_together",
-                section,
-                _("Questions you both answered"),
-                q["answered_together"],
-                anchor="questions",
-            )
+        ours(
+            "questions.answered_together",
+            section,
+            _("Questions you both answered"),
+            q["answered_together"],
         )
 
     rp = figures.get("repair")
     if rp:
-        section = str(_("Repair"))
+        section = _("Repair")
         for key, value in rp.items():
             if isinstance(value, int | float) and not isinstance(value, bool):
-                out.append(
-                    Row(
-                        f"repair.{key}",
-                        section,
-                        str(REPAIR_LABELS.get(key, key.replace("_", " "))),
-                        value,
-                        anchor="repair",
-                    )
+                ours(
+                    f"repair.{key}",
+                    section,
+                    REPAIR_LABELS.get(key, key.replace("_", " ").capitalize()),
+                    value,
                 )
 
     c = figures.get("conflicts") or {}
-    section = str(_("Conflicts (shared log)"))
+    section = _("Disagreements (shared log)")
     if c:
-        out.append(
-            Row(
-                "conflicts.shared",
-                section,
-                _("Shared by both"),
-                c["shared"],
-                anchor="conflicts",
-            )
-        )
-        out.append(
-            Row(
-                "conflicts.repaired",
-                section,
-                _("Of those, repaired"),
-                c["repaired"],
-                anchor="conflicts",
-            )
-        )
+        ours("conflicts.shared", section, _("Shared by both"), c["shared"])
+        ours("conflicts.repaired", section, _("Of those, repaired"), c["repaired"])
 
     g = figures.get("goals") or {}
-    section = str(_("Goals and adventures"))
+    section = _("Goals and adventures")
     if g:
-        out.append(
-            Row(
-                "goals.steps_done",
-                section,
-                _("Steps done"),
-                g["steps_done"],
-                anchor="goals",
-            )
-        )
+        ours("goals.steps_done", section, _("Steps done in all"), g["steps_done"])
         for uid in people:
-            n = g.get("steps_by_owner", {}).get(uid)
+            n = (g.get("steps_by_owner") or {}).get(uid)
             if n:
-                out.append(
-                    Row(
-                        f"goals.steps.{uid}",
-                        section,
-                        _("Steps %(name)s did") % {"name": name(uid)},
-                        n,
-                        anchor="goals",
-                    )
-                )
-        out.append(
-            Row(
-                "goals.finished",
-                section,
-                _("Goals and adventures finished"),
-                g["goals_finished"] + g["adventures_finished"],
-                anchor="goals",
-            )
+                mine(f"goals.steps.{uid}", section, _("Steps done"), n, uid)
+        ours(
+            "goals.finished",
+            section,
+            _("Goals and adventures finished"),
+            g["goals_finished"] + g["adventures_finished"],
         )
     return out
-
-
-REPAIR_LABELS: dict[str, str] = {}
 
 
 def compare(
@@ -504,3 +419,49 @@ def sections(compared: list[Compared]) -> list[tuple[str, list[Compared]]]:
     for item in compared:
         grouped.setdefault(item.row.section, []).append(item)
     return list(grouped.items())
+
+
+@dataclass
+class Line:
+    """One metric of a section: one cell per partner, or one for both."""
+
+    metric: str
+    cells: list[Compared | None]
+    together: bool
+
+
+@dataclass
+class Table:
+    section: str
+    columns: list[str]  # the partners' names; empty when all is shared
+    lines: list[Line]
+
+
+def tables(compared: list[Compared], names: dict[str, str]) -> list[Table]:
+    """Each section as a table with a column per partner where figures are
+    per partner (Promises: Alice | Bob), which halves its length on a phone."""
+    out = []
+    for section, items in sections(compared):
+        people = list(dict.fromkeys(c.row.who for c in items if c.row.who))
+        lines: dict[tuple[str, bool], Line] = {}
+        for item in items:
+            together = not item.row.who
+            key = (item.row.metric, together)
+            if key not in lines:
+                lines[key] = Line(
+                    metric=item.row.metric,
+                    cells=[None] if together else [None] * len(people),
+                    together=together,
+                )
+            index = 0 if together else people.index(item.row.who)
+            lines[key].cells[index] = item
+        out.append(
+            Table(
+                section=section,
+                columns=[
+                    names.get(uid) or str(_("A former partner")) for uid in people
+                ],
+                lines=list(lines.values()),
+            )
+        )
+    return out

@@ -29,8 +29,23 @@ from troth.lib.access import get_visible_or_404
 from troth.spaces.models import current_membership
 
 PER_PAGE = 12
-# The headline figures the history shows for each audit.
-HEADLINE = ("kept_share", "rituals.happened", "conflicts.shared", "conflicts.repaired")
+
+
+def _headline(compared, names: dict[str, str]) -> list[tuple[str, object]]:
+    """The few figures the history shows for each audit, with labels that
+    make sense on their own."""
+    found = []
+    for c in compared:
+        key, who = c.row.key, names.get(c.row.who, "")
+        if key.endswith(".kept_share"):
+            found.append((_("%(name)s's promises kept") % {"name": who}, c))
+        elif key == "rituals.happened":
+            found.append((_("Rituals kept"), c))
+        elif key == "conflicts.shared":
+            found.append((_("Disagreements shared"), c))
+        elif key == "conflicts.repaired":
+            found.append((_("Disagreements repaired"), c))
+    return found
 
 
 def _error_text(error: ValidationError) -> str:
@@ -97,11 +112,7 @@ def index(request: HttpRequest) -> HttpResponse:
         compared = audit_figures.compare(
             audit.figures, previous.figures if previous else None, names
         )
-        headline = [
-            c
-            for c in compared
-            if c.row.key.endswith(HEADLINE[0]) or c.row.key in HEADLINE[1:]
-        ]
+        headline = _headline(compared, names)
         signed = status.get(audit.pk, {})
         history.append(
             {
@@ -256,6 +267,7 @@ def detail_context(request: HttpRequest, audit: Audit, **extra) -> dict:
         "audit": audit,
         "previous": previous,
         "sections": audit_figures.sections(compared),
+        "tables": audit_figures.tables(compared, names),
         "pulse_weeks": pulse_weeks,
         "subscales": [audit_figures.subscale_label(s) for s in SUBSCALES],
         "shared_pulse_names": [

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 WIDTH = 320
 HEIGHT = 180
 LEFT = 34  # room for the y-axis labels
-RIGHT = 8
+RIGHT = 16  # room for half of the last x-axis label
 TOP = 10
 BOTTOM = 26  # room for the x-axis labels
 
@@ -158,6 +158,12 @@ def bar_chart(
                 f'width="{width:.1f}" height="{max(_y(0, 0, top) - y, 0):.1f}"/>'
             )
     return _frame(uid, title, desc, body)
+
+
+def has_data(series: list[Series]) -> bool:
+    """Whether there is anything to draw: some value that is not missing
+    and not zero. An empty chart says nothing a sentence can't."""
+    return any(v for s in series for v in s.values if v is not None)
 
 
 def _nice(value: float) -> float:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from troth.audits.figures import subscale_label
 from troth.checkins.stats import SUBSCALES
 from troth.insights import trends
-from troth.insights.charts import Series, bar_chart, line_chart
+from troth.insights.charts import Series, bar_chart, has_data, line_chart
 from troth.spaces.models import current_membership
 
 PERIODS = (6, 12)
@@ -155,11 +155,16 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     promise_summary = " ".join(
         _summary_of(
-            _("Kept share, %(name)s") % {"name": s.name}, s.values, months, _percent_fmt
+            _("Your kept share")
+            if s.name == str(you)
+            else _("%(name)s's kept share") % {"name": s.name},
+            s.values,
+            months,
+            _percent_fmt,
         )
         for s in promise_series
     )
-    promise_svg = line_chart(
+    promise_svg = has_data(promise_series) and line_chart(
         uid="promises-kept",
         title=_("Kept share of promises, by month"),
         desc=promise_summary,
@@ -183,7 +188,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "happened": sum(r.happened for r in rituals),
         "dates": sum(r.occurrences for r in rituals),
     }
-    ritual_svg = bar_chart(
+    ritual_svg = has_data(ritual_series) and bar_chart(
         uid="rituals",
         title=_("Ritual dates and how many happened, by month"),
         desc=ritual_summary,
@@ -206,7 +211,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "conflicts": sum(c.shared for c in conflicts),
         "repaired": sum(c.repaired for c in conflicts),
     }
-    mc_svg = bar_chart(
+    mc_svg = has_data(mc_series) and bar_chart(
         uid="moments-conflicts",
         title=_("Moments and disagreements, by month"),
         desc=mc_summary,

@@ -347,9 +347,10 @@ def test_an_unshared_pulse_never_shows_in_the_audit_or_its_export(
         client = client_for(viewer)
         page = client.get(audit.get_absolute_url()).text
         markdown = client.get(f"/audits/{audit.pk}/export.md").content.decode()
-        for text in (page, markdown):
-            assert "Alice: Predictability" not in text
-            assert "Bob: Predictability" in text
+        assert f'data-testid="figure-pulse.{alice.pk}.' not in page
+        assert f'data-testid="figure-pulse.{bob.pk}.predictability"' in page
+        assert "Alice: Predictability" not in markdown
+        assert "Bob: Predictability" in markdown
 
 
 def test_it_leaves_the_pulse_out_when_nobody_shares(alice, bob, september):

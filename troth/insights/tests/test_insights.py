@@ -43,10 +43,14 @@ def test_every_figure_has_a_chart_a_table_a_summary_and_a_derivation(
     alice_client, space, alice, bob
 ):
     fill_pulse(space, alice, 20, shared=False)
+    promise(space, alice, (timezone.now() - dt.timedelta(days=2)).date().isoformat())
+    moment(space, bob, (timezone.now() - dt.timedelta(days=1)).date().isoformat())
     page = alice_client.get("/insights/").text
     for section in ("pulse", "promises", "rituals", "moments-conflicts", "own-data"):
         assert f'href="/insights/how#{section}"' in page
-    assert page.count('role="img"') == 4 + 3  # four pulse parts, three others
+    # Four pulse parts, promises, moments; no ritual dates: no empty chart.
+    assert page.count('role="img"') == 4 + 2
+    assert page.count('data-testid="nothing-to-draw"') == 1
     assert 'data-testid="pulse-table"' in page
     assert 'data-testid="promises-table"' in page
     assert "<desc" in page
@@ -188,7 +192,7 @@ def test_own_data_compares_the_higher_pulse_months_as_counted_by_hand(
             "disagreements a month on average in your shared log; in the other 4 months, 2.0."
         ) in page
         assert "your own data from 6 months, not a general finding" in page
-        assert "not that one caused the other" in page
+        assert "never that one caused the other" in page
 
 
 def test_own_data_says_how_many_more_months_it_needs(alice_client, space, alice, bob):
