@@ -1,6 +1,14 @@
 """Moments in a person's export: every moment they noted, the moments their
 partner shares with them, and their own private bid log. Never the
-partner's private moments, and never the partner's bid log."""
+partner's private moments, and never the partner's bid log.
+
+Keys:
+- `my_moments`: `id`, `about` (partner/self), `kind`, `note`, `occurred_on`,
+  `shared`, `created`, `acknowledged_at`, `acknowledgement`.
+- `shared_with_me`: the partner's moments I may see: the same keys, with
+  `by` instead of `shared` and `created`.
+- `my_bid_log`: `occurred_at`, `response` (toward/away/against), `note`.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,17 @@
 """Questions in a person's export: every question put to their space with
 their own answer, the partner's answer only once revealed, follow-ups and
 reactions they may see, and the couple's own questions. Never a partner's
-unrevealed answer: every row comes through `visible_to`."""
+unrevealed answer: every row comes through `visible_to`.
+
+Keys:
+- `rounds` (oldest first): `day`, `question`, `level` (1-3), `picked`,
+  `revealed_at`, `passed_at`, `my_answer` (null, or `text`, `written`,
+  `changed`, `reactions_received`: `from`, `reaction`), `partner_answers`
+  (empty unless revealed: `by`, `text`, `my_reaction`), `follow_ups` (`by`,
+  `text`, `at`; only after a reveal).
+- `our_questions`: questions either partner wrote into the deck: `by`,
+  `text`, `level`, `written`, `in_deck`.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,19 @@
 """The self map in a person's export: every entry they wrote with its whole
 history, and what their partner shares with them now, with only the wording
-that was shared. Never the partner's private entries or private drafts."""
+that was shared. Never the partner's private entries or private drafts.
+
+Keys:
+- `my_entries`: `id`, `kind` (boundary/trigger/value/need), `title`, `text`,
+  `what_helps`, `shared` (bool), `created`, `versions` (newest first: `number`,
+  `title`, `text`, `what_helps`, `written`, `shared_from` or null), and
+  `responses_received` (`kind` thanks/talk, `from`, `on_version`, `at`,
+  `talked_about`).
+- `shared_with_me`: the partner's shared entries: `id`, `kind`, `title`,
+  `text`, `what_helps`, `author`, `shared_from`, and `versions` (only the
+  wordings shared with me: `title`, `text`, `what_helps`, `shared_from`).
+- `my_responses`: thank-yous and requests to talk I gave: `entry_id`,
+  `kind`, `at`.
+"""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ kind. Every wording is kept as an append-only version. The partner sees only
 the versions that were the entry's wording at some moment while it was
 shared with them (see `EntryVersionQuerySet.visible_to`): a draft written
 while the entry was private stays the author's own, even after the entry is
-shared again.
+shared again. The reasoning is in docs/figures/selfmap.md.
 """
 
 from __future__ import annotations

@@ -93,6 +93,10 @@ def test_the_page_links_to_how_it_is_computed_and_cites_no_figures(
     assert "100%" in body
     assert 'href="/moments/bids/how"' in body
     how = alice_client.get("/moments/bids/how").content.decode()
-    for claim in ("86", "33%", "divorce"):
+    for claim in ("86%", "33%", "divorce"):
         assert claim not in how
     assert "not a score" in how
+    assert 'href="/docs/figures/bid-log"' in how
+    derivation = alice_client.get("/docs/figures/bid-log")
+    assert derivation.status_code == 200
+    assert "Share" in derivation.content.decode()
