@@ -21,33 +21,22 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from troth.agreements.audit import agreements_in_period
+from troth.audits.models import space_today
 from troth.checkins.models import PulseSettings
 from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.conflicts.stats import conflicts_summary
 from troth.goals.stats import goals_moved
 from troth.moments.stats import moments_by_period
 from troth.promises.stats import promise_figures
-from troth.questions.models import Round
+from troth.questions.stats import answered_together_total
+from troth.repair.progress import repairs_in_period
 from troth.schedule.stats import ritual_follow_through
 
 VERSION = 1
 DOC = "audit-figures.md"
-
-
-def questions_answered_together(space, *, start: dt.datetime, end: dt.datetime) -> int:
-    """How many questions both partners answered, counted in the period in
-    which the second answer revealed them. One query.
-
-    Written here because the questions app has no figure of its own; a
-    round is revealed exactly when every partner has answered, so this
-    counts only what both partners already know (no private answer, its
-    length or its time enters it)."""
-    return Round.objects.filter(
-        space=space, revealed_at__gte=start, revealed_at__lt=end
-    ).count()
 
 
 def _local_days(start: dt.datetime, end: dt.datetime, tz) -> tuple[dt.date, dt.date]:
@@ -56,16 +45,30 @@ def _local_days(start: dt.datetime, end: dt.datetime, tz) -> tuple[dt.date, dt.d
     return start.astimezone(tz).date(), last.date()
 
 
-def _repair_figures(space, start, end) -> dict | None:
-    """Repair progress, from the repair app when it offers it."""
-    try:
-        from troth.repair import stats as repair_stats
-    except ImportError:
+def repair_figures(
+    space, viewer, *, start: dt.datetime, end: dt.datetime
+) -> dict | None:
+    """Where the couple's repair paths stand, for the repairs open at some
+    moment of the period (`troth.repair.progress.repairs_in_period`); None
+    when there was none, so a couple without one sees no repair section.
+    Only the shared parts of a repair are read: never a private note,
+    check-in or therapy log."""
+    progress = repairs_in_period(space=space, viewer=viewer, start=start, end=end)
+    if not progress:
         return None
-    summary = getattr(repair_stats, "repair_progress", None)
-    if summary is None:
-        return None
-    return summary(space, start=start, end=end)
+    return {
+        "open": len(progress),
+        "heard": sum(1 for p in progress if p.heard),
+        "resolved": sum(
+            1
+            for p in progress
+            if p.repair.resolved_at and start <= p.repair.resolved_at < end
+        ),
+        "plan_kept": sum(p.promises.kept for p in progress),
+        "plan_not_quite": sum(p.promises.not_quite for p in progress),
+        "plan_missed": sum(p.promises.missed for p in progress),
+        "plan_waiting": sum(p.promises.waiting for p in progress),
+    }
 
 
 def draft_figures(
@@ -146,6 +149,17 @@ def draft_figures(
         )
         moments[str(person.pk)] = sum(p.noticed_about_me for p in periods)
 
+    # Questions by the space's day they were asked (`question-day.md`),
+    # counted once both answered.
+    questions = 0
+    if partners:
+        questions = answered_together_total(
+            user=partners[0],
+            space=space,
+            start=space_today(partners, start),
+            end=space_today(partners, end - dt.timedelta(microseconds=1)),
+        )
+
     conflicts = conflicts_summary(space, start=start, end=end)
     goals = goals_moved(space, start=start, end=end)
 
@@ -164,11 +178,7 @@ def draft_figures(
         },
         "pulse": pulse,
         "moments": moments,
-        "questions": {
-            "answered_together": questions_answered_together(
-                space, start=start, end=end
-            )
-        },
+        "questions": {"answered_together": questions},
         "conflicts": {
             "shared": conflicts.shared,
             "repaired": conflicts.repaired,
@@ -183,7 +193,9 @@ def draft_figures(
             "adventures_finished": goals.adventures_finished,
         },
     }
-    repair = _repair_figures(space, start, end)
+    repair = (
+        repair_figures(space, partners[0], start=start, end=end) if partners else None
+    )
     if repair is not None:
         figures["repair"] = repair
     return figures
@@ -246,10 +258,10 @@ class Compared:
 
 
 SUBSCALE_LABELS = {
-    "predictability": _("Predictability"),
-    "dependability": _("Dependability"),
-    "faith": _("Faith"),
-    "responsiveness": _("Feeling understood and cared for"),
+    "predictability": gettext_lazy("Predictability"),
+    "dependability": gettext_lazy("Dependability"),
+    "faith": gettext_lazy("Faith"),
+    "responsiveness": gettext_lazy("Feeling understood and cared for"),
 }
 
 
@@ -261,7 +273,15 @@ def _percent(part: int, whole: int) -> int | None:
     return round(100 * part / whole) if whole else None
 
 
-REPAIR_LABELS: dict[str, str] = {}
+REPAIR_LABELS = {
+    "open": gettext_lazy("Repair paths open"),
+    "heard": gettext_lazy("Of those, the hurt partner felt heard"),
+    "resolved": gettext_lazy("Closed this month"),
+    "plan_kept": gettext_lazy("Plan promises kept (so far)"),
+    "plan_not_quite": gettext_lazy("Plan promises not quite kept"),
+    "plan_missed": gettext_lazy("Plan promises missed"),
+    "plan_waiting": gettext_lazy("Plan promises waiting to be confirmed"),
+}
 
 
 def rows(figures: dict, names: dict[str, str]) -> list[Row]:
@@ -375,7 +395,7 @@ def rows(figures: dict, names: dict[str, str]) -> list[Row]:
                 ours(
                     f"repair.{key}",
                     section,
-                    REPAIR_LABELS.get(key, key.replace("_", " ").capitalize()),
+                    str(REPAIR_LABELS.get(key, key.replace("_", " ").capitalize())),
                     value,
                 )
 

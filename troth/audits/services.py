@@ -34,6 +34,8 @@ from troth.audits.models import (
     Reflection,
     add_months,
     day_in_month,
+    day_start,
+    space_today,
 )
 from troth.lib.content import Visibility
 from troth.promises.services import promise_create
@@ -77,25 +79,6 @@ def _require_pair(space: Space) -> list:
 
 
 # When an audit day falls, and what it covers
-
-
-def day_start(space_partners: list, day: dt.date) -> dt.datetime:
-    """The moment `day` has begun for every partner: the latest of their
-    local midnights (the same rule as the question of the day: a day
-    arrives for the couple when it has arrived for both)."""
-    if not space_partners:
-        return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
-    return max(
-        dt.datetime.combine(day, dt.time.min, tzinfo=p.tz).astimezone(dt.UTC)
-        for p in space_partners
-    )
-
-
-def space_today(space_partners: list, now: dt.datetime) -> dt.date:
-    """The couple's day: the earliest of the partners' local dates."""
-    if not space_partners:
-        return now.date()
-    return min(now.astimezone(p.tz).date() for p in space_partners)
 
 
 def audit_date(day: int, month: dt.date) -> dt.date:

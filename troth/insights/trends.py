@@ -286,3 +286,73 @@ def own_data(space, now: dt.datetime) -> OwnData:
         result.higher = [w for w in result.counted if w.pulse > median]
         result.lower = [w for w in result.counted if w.pulse <= median]
     return result
+
+
+# Repair
+
+
+@dataclass(frozen=True)
+class RepairMonth:
+    first: dt.date
+    steps: int  # every step in the shared history of the couple's repairs
+    heard: int  # the hurt partner said "you heard me"
+    apologies: int  # apologies sent or revised
+    phases: int  # moves to another phase
+    plan: int  # promises or agreements added to a plan
+
+
+@dataclass
+class RepairMonths:
+    months: list[RepairMonth]
+    open_phases: list[str]  # the phase of each repair still open, newest first
+
+    @property
+    def steps(self) -> int:
+        return sum(m.steps for m in self.months)
+
+
+def repair_months(viewer, space, months: list[Month]) -> RepairMonths | None:
+    """Steps on the couple's repair paths per month, from each repair's
+    shared history (`troth.repair.models.RepairEvent`, which never mentions
+    a private note, check-in or therapy log); None when no repair path was
+    open in these months, so the page shows no repair section. Two queries.
+
+    Written here because the repair app offers where a repair stands now
+    (`troth.repair.progress`), not how it moved month by month."""
+    from troth.repair.models import EventKind, Repair, RepairEvent
+
+    start, end = months[0].start, months[-1].end
+    repairs = list(
+        Repair.objects.visible_to(viewer)
+        .filter(space=space, created__lt=end)
+        .exclude(resolved_at__lt=start)
+        .order_by("-created")
+        .values("pk", "phase", "status")
+    )
+    if not repairs:
+        return None
+    counts: dict[dt.date, dict[str, int]] = {}
+    tz = months[0].start.tzinfo
+    for kind, created in RepairEvent.objects.filter(
+        repair_id__in=[r["pk"] for r in repairs], created__gte=start, created__lt=end
+    ).values_list("kind", "created"):
+        first = created.astimezone(tz).date().replace(day=1)
+        bucket = counts.setdefault(
+            first, {"steps": 0, "heard": 0, "apologies": 0, "phases": 0, "plan": 0}
+        )
+        bucket["steps"] += 1
+        if kind == EventKind.HEARD:
+            bucket["heard"] += 1
+        elif kind in (EventKind.APOLOGY, EventKind.REVISED):
+            bucket["apologies"] += 1
+        elif kind == EventKind.PHASE:
+            bucket["phases"] += 1
+        elif kind == EventKind.PLAN:
+            bucket["plan"] += 1
+    empty = {"steps": 0, "heard": 0, "apologies": 0, "phases": 0, "plan": 0}
+    return RepairMonths(
+        months=[
+            RepairMonth(first=m.first, **counts.get(m.first, empty)) for m in months
+        ],
+        open_phases=[r["phase"] for r in repairs if r["status"] == "open"],
+    )

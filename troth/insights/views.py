@@ -221,6 +221,30 @@ def index(request: HttpRequest) -> HttpResponse:
 
     own = trends.own_data(space, now)
 
+    # Repair: only for a couple with a repair path in these months.
+    repair = trends.repair_months(user, space, months)
+    repair_svg = repair_summary = None
+    repair_series = []
+    if repair is not None:
+        from troth.repair.models import Phase
+
+        repair_series = [Series(_("Steps"), [m.steps for m in repair.months])]
+        phases = ", ".join(str(Phase(p).label) for p in repair.open_phases)
+        repair_summary = _("%(steps)s steps on your repair path over these months.") % {
+            "steps": repair.steps
+        }
+        if phases:
+            repair_summary += " " + _("Where it stands now: %(phases)s.") % {
+                "phases": phases
+            }
+        repair_svg = has_data(repair_series) and bar_chart(
+            uid="repair",
+            title=_("Steps on your repair path, by month"),
+            desc=repair_summary,
+            labels=labels,
+            series=repair_series,
+        )
+
     return render(
         request,
         "insights/index.html",
@@ -250,6 +274,13 @@ def index(request: HttpRequest) -> HttpResponse:
             "mc_rows": list(zip(months, moments, conflicts, strict=True)),
             "mc_series": mc_series,
             "own": own,
+            "repair": repair,
+            "repair_svg": repair_svg,
+            "repair_summary": repair_summary,
+            "repair_series": repair_series,
+            "repair_rows": list(zip(months, repair.months, strict=True))
+            if repair
+            else [],
             "own_months": trends.OWN_DATA_MONTHS,
             "min_pulse_days": trends.MIN_PULSE_DAYS,
         },

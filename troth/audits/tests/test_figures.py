@@ -374,3 +374,33 @@ def test_a_pulse_shared_then_made_private_counts_nothing(alice, bob, september):
     Pulse.objects.filter(author=bob).update(visibility="private")
     f = draft_figures(september, start=START, end=END)
     assert f["pulse"] == {}
+
+
+def test_repair_progress_appears_only_for_a_couple_with_a_repair(alice, bob, space):
+    from django.utils import timezone
+
+    from troth.repair.tests.factories import heard, opened
+
+    now = timezone.now()
+    start, end = now - dt.timedelta(days=30), now + dt.timedelta(minutes=1)
+    assert "repair" not in draft_figures(space, start=start, end=end)
+    heard(space, alice, bob)
+    opened(space, bob, alice, summary="You forgot the date again.")
+    f = draft_figures(space, start=start, end=end)
+    # Two paths open in the period; Alice (hurt in the first) felt heard in
+    # one; nothing closed; no plan promises yet.
+    assert f["repair"] == {
+        "open": 2,
+        "heard": 1,
+        "resolved": 0,
+        "plan_kept": 0,
+        "plan_not_quite": 0,
+        "plan_missed": 0,
+        "plan_waiting": 0,
+    }
+    shown = {r.key: r.shown for r in rows(f, {})}
+    assert shown["repair.open"] == "2"
+    # A repair path opened after the period is not counted.
+    assert "repair" not in draft_figures(
+        space, start=start - dt.timedelta(days=60), end=start
+    )

@@ -307,3 +307,20 @@ def test_insights_use_the_same_number_of_queries_for_10_and_1000_items(
     few = _counts(alice_client, urls)
     _data(space, alice, bob, 990, offset=10)
     assert _counts(alice_client, urls) == few
+
+
+def test_the_repair_section_appears_only_with_a_repair_path(
+    alice_client, bob_client, space, alice, bob, other_space, carol, dave
+):
+    from troth.repair.tests.factories import heard
+
+    assert 'data-testid="insight-repair"' not in alice_client.get("/insights/").text
+    heard(other_space, carol, dave)  # another couple's repair counts nowhere here
+    assert 'data-testid="insight-repair"' not in alice_client.get("/insights/").text
+    heard(space, alice, bob)
+    for client in (alice_client, bob_client):
+        page = client.get("/insights/").text
+        assert 'data-testid="insight-repair"' in page
+        # Opened, account, mirrored, heard: four steps this month.
+        assert "4 steps on your repair path over these months." in page
+        assert "Where it stands now: Atone." in page
