@@ -295,3 +295,31 @@ def test_list_pages_use_the_same_number_of_queries_for_10_and_1000(
     few = _queries(client, url)
     _bulk(space, alice, bob, 990)
     assert _queries(client, url) == few
+
+
+def test_figures_link_to_their_derivation(alice, bob, space):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from troth.repair import services
+
+    repair = heard(space, bob, alice)
+    services.plan_promise_add(
+        repair=repair,
+        by=alice,
+        text="Ask first.",
+        due_date=timezone.now().date() + dt.timedelta(days=3),
+    )
+    services.forgiveness_checkin(repair=repair, by=bob, distance=4, even=2, goodwill=5)
+    client = client_for(bob)
+    for url, slug in (
+        (f"/repair/{repair.pk}/plan", "repair-plan-progress"),
+        (f"/repair/{repair.pk}/forgiveness", "forgiveness-checkins"),
+    ):
+        assert f'href="/docs/figures/{slug}"' in client.get(url).content.decode()
+        derivation = client.get(f"/docs/figures/{slug}")
+        assert derivation.status_code == 200
+        assert "Fincham" in derivation.content.decode() or "Rempel" in (
+            derivation.content.decode()
+        )
