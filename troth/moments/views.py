@@ -19,7 +19,7 @@ from troth.moments.forms import AckForm, BidForm, MomentForm, TimelineFilter
 from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
 from troth.spaces.models import current_membership
 
-TIMELINE_PAGE = 30
+TIMELINE_PAGE = 20
 
 
 def _error_text(error: ValidationError) -> str:

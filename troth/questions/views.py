@@ -6,6 +6,8 @@ templates never decide that on their own."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -38,6 +40,7 @@ from troth.questions.models import (
 from troth.spaces.models import current_membership
 
 HISTORY_PAGE = 20
+OPEN_DAYS = 30
 
 
 def _error_text(error: ValidationError) -> str:
@@ -144,8 +147,12 @@ def index(request: HttpRequest) -> HttpResponse:
         today = rounds.get(pk=today.pk)
         context.update(round_context(request, today))
         context["today"] = today
+    # Earlier questions still open, from the last month: older ones have had
+    # their moment (they still count as asked, so they don't come back soon).
+    since = services.space_day(space) - dt.timedelta(days=OPEN_DAYS)
     context["open_rounds"] = list(
         rounds.open()
+        .filter(day__gte=since)
         .exclude(pk=today.pk if today else None)
         .order_by("-day", "-id")[:10]
     )
