@@ -212,6 +212,16 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answer = get_visible_or_404(
         Answer.objects.filter(author=request.user), request.user, round=round
     )
+    if request.method == "GET" and not round.is_open:
+        messages.info(
+            request,
+            _(
+                "Answers can't be changed once both are revealed. Add a follow-up instead."
+            )
+            if round.is_revealed
+            else _("This question was passed and is closed."),
+        )
+        return redirect(round)
     if request.method == "POST":
         form = AnswerForm(request.POST)
         if form.is_valid():

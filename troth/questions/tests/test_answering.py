@@ -121,6 +121,9 @@ class TestAnswering:
             .exists()
         )
         answer(bob_client, round, "Bob's")
+        page = alice_client.get(f"/questions/{round.pk}/answer/edit")
+        assert page.status_code == 302
+        assert page["Location"] == f"/questions/{round.pk}/"
         response = alice_client.post(
             f"/questions/{round.pk}/answer/edit", {"text": "Later"}
         )
