@@ -286,3 +286,26 @@ def test_audit_pages_use_the_same_number_of_queries_for_10_and_1000_items(
     urls = ["/audits/", f"/audits/{many.pk}/", f"/audits/{many.pk}/print", "/"]
     assert Commitment.objects.count() == 1000
     assert _counts(alice_client, urls) == small
+
+
+def test_after_a_partner_leaves_the_other_reads_the_audit_but_nothing_changes(
+    audit, alice, bob, alice_client, bob_client
+):
+    from troth.spaces.services import space_leave
+
+    write(audit, alice)
+    space_leave(membership=bob.memberships.get())
+    page = alice_client.get(audit.get_absolute_url())
+    assert page.status_code == 200
+    assert 'data-testid="sign-off-button"' not in page.text
+    assert bob_client.get(audit.get_absolute_url()).status_code == 404
+    r = alice_client.post(f"/audits/{audit.pk}/sign-off")
+    assert r.status_code == 409
+    assert "closed" in r.text
+
+
+def test_odd_query_strings_fall_back_to_the_defaults(alice_client, space):
+    assert alice_client.get("/insights/?months=abc").status_code == 200
+    assert "Last 6 months" in alice_client.get("/insights/?months=7").text
+    assert alice_client.get("/audits/?page=zzz").status_code == 200
+    assert alice_client.get("/audits/999999/").status_code == 404

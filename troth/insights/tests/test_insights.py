@@ -324,3 +324,14 @@ def test_the_repair_section_appears_only_with_a_repair_path(
         # Opened, account, mirrored, heard: four steps this month.
         assert "4 steps on your repair path over these months." in page
         assert "Where it stands now: Atone." in page
+
+
+def test_each_figure_links_to_its_derivation_with_sources(alice_client, space):
+    page = alice_client.get("/insights/").text
+    assert 'href="/docs/figures/insights-trends"' in page
+    assert 'href="/docs/figures/insights-own-data"' in page
+    derivation = alice_client.get("/docs/figures/insights-own-data")
+    assert derivation.status_code == 200
+    assert "Rempel" in derivation.text
+    assert alice_client.get("/docs/figures/insights-trends").status_code == 200
+    assert alice_client.get("/docs/figures/audit-figures").status_code == 200
