@@ -154,6 +154,38 @@ def clause_states(agreement: Agreement, *, include_removed: bool = False):
     return states
 
 
+def agreed_clause_choices(*, space, user) -> list[tuple[int, str]]:
+    """(clause id, "Agreement: agreed wording") for every live clause with an
+    agreed wording in the space's active or paused agreements that `user`
+    can see. Three queries however many agreements; the wording is
+    decrypted in Python. Promises and repairs use it to point at a clause."""
+    agreements = {
+        a.pk: a
+        for a in Agreement.objects.visible_to(user).filter(
+            space=space, status__in=[Status.ACTIVE, Status.PAUSED]
+        )
+    }
+    if not agreements:
+        return []
+    versions: dict[int, list[ClauseVersion]] = {}
+    for version in ClauseVersion.objects.filter(agreement_id__in=agreements).order_by(
+        "clause_id", "number"
+    ):
+        versions.setdefault(version.clause_id, []).append(version)
+    choices = []
+    for clause in Clause.objects.filter(
+        agreement_id__in=agreements, removed_at__isnull=True
+    ).order_by("agreement_id", "position", "id"):
+        agreed = ClauseState(clause, versions.get(clause.pk, [])).agreed
+        if agreed is not None:
+            text = agreed.text or ""
+            short = f"{text[:80]}…" if len(text) > 80 else text
+            choices.append(
+                (clause.pk, f"{agreements[clause.agreement_id].title}: {short}")
+            )
+    return choices
+
+
 def _state_of(clause: Clause) -> ClauseState:
     versions = list(
         ClauseVersion.objects.filter(clause=clause).order_by("number").all()

@@ -58,6 +58,22 @@ class PromiseForm(forms.Form):
         widget=DATE,
         error_messages={"invalid": _("Enter a date such as 2026-12-31.")},
     )
+    clause = forms.TypedChoiceField(
+        label=_("About an agreement (optional)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("If this promise is about a clause you both agreed, choose it."),
+        error_messages={
+            "invalid_choice": _("Choose a clause of one of your agreements.")
+        },
+    )
+
+    def __init__(self, *args, clauses=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["clause"].choices = [("", _("Not about an agreement")), *clauses]
+        if not clauses:
+            del self.fields["clause"]
 
 
 class ProposeForm(forms.Form):

@@ -101,6 +101,15 @@ class PromiseSeries(Content):
     # Occurrences exist up to this date; the job extends it.
     made_until = models.DateField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The agreement clause this promise concerns, if any (copied to each
+    # occurrence).
+    clause = models.ForeignKey(
+        "agreements.Clause",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name_plural = "promise series"
@@ -232,6 +241,15 @@ class Promise(Content):
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     origin_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The agreement clause the promise concerns, chosen by the promiser. Not
+    # the same as the origin: a repair plan's promise can concern a clause.
+    clause = models.ForeignKey(
+        "agreements.Clause",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="promises",
+    )
 
     objects = PromiseQuerySet.as_manager()
 

@@ -126,6 +126,16 @@ def _past_due(promise: Promise, now: dt.datetime) -> ValidationError:
 # Making promises
 
 
+def _clause_in_space(clause, space: Space, by) -> bool:
+    """A promise may point only at a live, agreed clause of an agreement in
+    its own space that the promiser can see."""
+    from troth.agreements.services import agreed_clause_choices
+
+    return clause.pk in {
+        pk for pk, _label in agreed_clause_choices(space=space, user=by)
+    }
+
+
 def promise_create(
     *,
     space: Space,
@@ -138,6 +148,7 @@ def promise_create(
     weekdays: list[int] | None = None,
     until: dt.date | None = None,
     origin=None,
+    clause=None,
     tz: str | None = None,
     now: dt.datetime | None = None,
 ) -> Promise:
@@ -146,8 +157,8 @@ def promise_create(
     time zone. With `repeat` (daily, weekly on `weekdays`, monthly) it
     starts a series and returns its first occurrence. `origin` links the
     promise to what it came from (an agreement clause, a repair plan, an
-    audit's commitment). Other features call this to turn commitments into
-    promises."""
+    audit's commitment); `clause` is the agreement clause it concerns, if
+    any. Other features call this to turn commitments into promises."""
     now = now or timezone.now()
     tz = tz or by.timezone
     text = _clean_text(text)
@@ -168,6 +179,10 @@ def promise_create(
             .exists()
         ):
             raise _refuse(_("A promise is made to your partner."), "not_partner")
+        if clause is not None and not _clause_in_space(clause, space, by):
+            raise ValidationError(
+                {"clause": _("Choose a clause of one of your agreements.")}
+            )
         origin_fields = {}
         if origin is not None:
             origin_fields = {
@@ -202,6 +217,7 @@ def promise_create(
                 due_time=due_time,
                 tz=tz,
                 created=now,
+                clause=clause,
             )
             made = promise_series_extend(series=series, now=now)
             if not made:
@@ -228,6 +244,7 @@ def promise_create(
             author=by,
             promisee=partner,
             created=now,
+            clause=clause,
             **origin_fields,
         )
         promise.set_terms(text=text, due_date=due_date, due_time=due_time, tz=tz)
@@ -278,6 +295,7 @@ def promise_series_extend(
             series=series,
             occurrence_date=day,
             created=now,
+            clause_id=series.clause_id,
         )
         promise.set_terms(
             text=series.text, due_date=day, due_time=series.due_time, tz=series.tz

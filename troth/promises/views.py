@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.agreements.models import Agreement, Clause
+from troth.agreements.services import agreed_clause_choices
 from troth.lib.access import get_visible_or_404
 from troth.promises import services
 from troth.promises.forms import (
@@ -92,9 +94,17 @@ def new(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     space = membership.space
     partner = space.partner_of(request.user) if space.is_open else None
-    form = PromiseForm(request.POST if request.method == "POST" else None)
+    form = PromiseForm(
+        request.POST if request.method == "POST" else None,
+        clauses=agreed_clause_choices(space=space, user=request.user),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        clause = (
+            Clause.objects.filter(pk=data["clause"]).first()
+            if data.get("clause")
+            else None
+        )
         try:
             promise = services.promise_create(
                 space=space,
@@ -105,6 +115,7 @@ def new(request: HttpRequest) -> HttpResponse:
                 repeat=data["repeat"],
                 weekdays=data["weekdays"],
                 until=data["until"],
+                clause=clause,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -130,8 +141,14 @@ def _detail_context(request, promise: Promise, **extra) -> dict:
     is_promiser = promise.author_id == user.pk
     is_promisee = promise.promisee_id == user.pk
     active = promise.space.is_open and not promise.is_past_due(now)
+    agreement = (
+        Agreement.objects.visible_to(user).filter(clauses=promise.clause_id).first()
+        if promise.clause_id
+        else None
+    )
     context = {
         "promise": promise,
+        "agreement": agreement,
         "events": events,
         "is_promiser": is_promiser,
         "is_promisee": is_promisee,

@@ -8,9 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from troth.agreements.models import Agreement, Clause
-from troth.agreements.models import Status as AgreementStatus
-from troth.agreements.services import clause_states
+from troth.agreements.models import Clause
+from troth.agreements.services import agreed_clause_choices
 from troth.agreements.starters import starter_by_key
 from troth.lib.access import get_visible_or_404
 from troth.promises.forms import PromiseForm
@@ -110,16 +109,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def _touch_choices(space, user):
     """The clauses and promises a breach can point to (decrypted in Python:
     the wording is encrypted)."""
-    clauses = []
-    agreements = Agreement.objects.visible_to(user).filter(
-        space=space, status__in=[AgreementStatus.ACTIVE, AgreementStatus.PAUSED]
-    )
-    for agreement in agreements:
-        for state in clause_states(agreement):
-            if state.agreed is not None:
-                text = state.agreed.text
-                label = f"{agreement.title}: {text[:80]}{'…' if len(text) > 80 else ''}"
-                clauses.append((state.clause.pk, label))
+    clauses = agreed_clause_choices(space=space, user=user)
     promises = [
         (p.pk, f"{p.author}: {p.text[:80]}")
         for p in Promise.objects.visible_to(user)

@@ -18,4 +18,7 @@ EXEMPT = {
     # The token is the capability itself: whoever holds the link may open it.
     # Its bad-link paths are tested in test_spaces.py.
     "spaces:join": "capability link",
+    # Not an object: the public documentation of how a figure is computed,
+    # the same for everyone (tests/test_errors.py covers bad slugs).
+    "figure_derivation": "documentation page",
 }
