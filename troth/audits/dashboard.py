@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from troth.audits import services
-from troth.audits.models import Audit, AuditSettings, Reflection, add_months
+from troth.audits.models import Audit, AuditSettings, Reflection
 
 NEEDS_ME = 15
 QUIET = 70
@@ -44,7 +44,6 @@ def cards(request, membership) -> list[dict]:
         months = {a["month"] for a in recent}
         next_date = services.next_audit_date(settings.day, today, months)
     needs_me = open_audit is not None and mine != "signed"
-    this_month = today.replace(day=1)
     return [
         {
             "template": "audits/card.html",
@@ -56,9 +55,6 @@ def cards(request, membership) -> list[dict]:
                 "partner": partner,
                 "settings": settings,
                 "next_date": next_date,
-                "can_start": partner is not None
-                and all(a["month"] != this_month for a in recent),
-                "next_month": add_months(this_month, 1),
             },
         }
     ]

@@ -172,6 +172,10 @@ WORDS = {
         _("You wrote your audit reflection"),
         _("{actor} wrote their audit reflection"),
     ),
+    "audit.committed": (
+        _("You proposed a commitment for next month"),
+        _("{actor} proposed a commitment for next month"),
+    ),
     "audit.signed_off": (
         _("You signed off the audit"),
         _("{actor} signed off the audit"),

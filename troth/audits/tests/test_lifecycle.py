@@ -242,3 +242,28 @@ def test_a_new_person_can_start_only_their_own_spaces_audit(space, audit):
     stranger = make_user("frank")
     with pytest.raises(ValidationError):
         services.audit_start(space=space, by=stranger)
+
+
+def test_each_step_tells_the_partner_in_words_without_content(audit, alice, bob):
+    from conftest import run_tasks
+    from troth.notifications.models import Notification
+
+    write(audit, alice, went_well="Something private and specific")
+    services.audit_sign_off(audit=audit, by=alice)
+    run_tasks()
+    messages = [
+        n.message
+        for n in Notification.objects.filter(user=bob).order_by("created", "id")
+    ]
+    assert messages == [
+        "Alice started this month's trust audit early.",
+        "Alice wrote their reflection for your trust audit.",
+        "Alice signed off your trust audit. Your part is waiting.",
+    ]
+    write(audit, bob)
+    services.audit_sign_off(audit=audit, by=bob)
+    run_tasks()
+    closed = Notification.objects.get(user=alice, kind="audit.closed")
+    assert closed.message.startswith("Bob signed off too")
+    assert closed.url == audit.get_absolute_url()
+    assert not any("private" in n.message for n in Notification.objects.all())
