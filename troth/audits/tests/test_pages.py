@@ -309,3 +309,4 @@ def test_odd_query_strings_fall_back_to_the_defaults(alice_client, space):
     assert "Last 6 months" in alice_client.get("/insights/?months=7").text
     assert alice_client.get("/audits/?page=zzz").status_code == 200
     assert alice_client.get("/audits/999999/").status_code == 404
+    assert 'data-testid="audit-day-form"' in alice_client.get("/audits/day").text
