@@ -17,7 +17,7 @@ from troth.moments.models import Bid, Moment
 
 
 def _moment(moment: Moment, user) -> dict:
-    data = {
+    data: dict[str, object] = {
         "id": moment.pk,
         "about": moment.about,
         "kind": moment.kind,
@@ -40,7 +40,8 @@ def export(user) -> dict:
         .select_related("author")
         .order_by("occurred_on", "id")
     )
-    mine, theirs = [], []
+    mine: list[dict] = []
+    theirs: list[dict] = []
     for moment in moments:
         (mine if moment.author_id == user.pk else theirs).append(_moment(moment, user))
     bids = [

@@ -252,6 +252,7 @@ def populate(demo) -> None:
             if not entry.is_shared or demo.rng.random() < 0.3:
                 continue
             latest = entry.versions.order_by("-number").first()
+            assert latest is not None  # every entry has its first version
             Response.objects.create(
                 space=demo.space,
                 author=responder,

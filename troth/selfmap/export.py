@@ -24,7 +24,7 @@ from troth.selfmap.models import Entry, EntryVersion, Response
 
 
 def _version(version: EntryVersion, *, own: bool) -> dict:
-    data = {
+    data: dict[str, object] = {
         "title": version.title,
         "text": version.text,
         "what_helps": version.helps or "",
@@ -32,9 +32,7 @@ def _version(version: EntryVersion, *, own: bool) -> dict:
     if own:
         data["number"] = version.number
         data["written"] = when(version.created)
-        data["shared_from"] = when(version.shown_at)
-    else:
-        data["shared_from"] = when(version.shown_at)
+    data["shared_from"] = when(version.shown_at)
     return data
 
 
@@ -59,7 +57,7 @@ def export(user) -> dict:
     mine, partners = [], []
     for entry in entries:
         own = entry.author_id == user.pk
-        data = {
+        data: dict[str, object] = {
             "id": entry.pk,
             "kind": entry.kind,
             "title": entry.title,

@@ -69,9 +69,6 @@ class EntryForm(Form):
             del self.fields["kind"]
         if not with_share:
             del self.fields["share"]
-        # Whitespace-only text counts as empty.
-        for name in ("title", "text", "helps"):
-            self.fields[name].strip = True
 
 
 class ResponseForm(Form):
