@@ -80,7 +80,7 @@ def test_a_promise_kept_and_a_status_seen_live(person, settings):
     page.goto(alice.server_url + "/promises/figures")
     expect(page.get_by_role("heading", name="Promises you made")).to_be_visible()
     alice.check("figures")
-    page.get_by_role("link", name="How this is computed").click()
+    page.get_by_role("link", name="How this is computed").first.click()
     expect(page.get_by_role("heading", name="Kept share")).to_be_visible()
     alice.check("figures-how")
     page.goto(alice.server_url + "/checkins/")
