@@ -16,6 +16,26 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server, one request at a time.
+
+    Django's live server is threaded, but on SQLite every thread shares the
+    test's one in-memory connection: two requests at once (a page polling
+    for a partner's status while the other partner submits a form)
+    interleave their transactions and fail. Serving requests in turn is
+    what a browser test needs, and the server closes each connection after
+    its response, so no browser waits on a kept-alive socket.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = SerialWSGIServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make between browser steps are still plain synchronous calls.
