@@ -3,6 +3,8 @@ in another; eve belongs to none."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from django.test import Client
 
@@ -89,10 +91,24 @@ def eve_client(eve):
 def run_tasks() -> int:
     """Run every queued background task now, as a worker would; fail the
     test if any task failed. Returns how many ran."""
-    from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
     before = DBTaskResult.objects.exclude(status="READY").count()
+    # A real worker closes stale connections between tasks; inside a test
+    # that would close the test's own transaction (on PostgreSQL).
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections"
+    ):
+        _run_worker()
+    failed = DBTaskResult.objects.filter(status="FAILED").first()
+    if failed is not None:
+        raise AssertionError(f"Task {failed.task_path} failed:\n{failed.traceback}")
+    return DBTaskResult.objects.exclude(status="READY").count() - before
+
+
+def _run_worker() -> None:
+    from django_tasks_db.management.commands.db_worker import Worker
+
     Worker(
         queue_names=["*"],
         interval=0,
@@ -103,7 +119,3 @@ def run_tasks() -> int:
         worker_id="test-worker",
         excluded_queue_names=[],
     ).run()
-    failed = DBTaskResult.objects.filter(status="FAILED").first()
-    if failed is not None:
-        raise AssertionError(f"Task {failed.task_path} failed:\n{failed.traceback}")
-    return DBTaskResult.objects.exclude(status="READY").count() - before
