@@ -160,10 +160,7 @@ def test_it_looks_inside_list_items_and_nested_objects(archives):
     found = {where for where, _ in keys(alex, "features")}
     assert "features.promises.promises[].history[].who" in found
     assert "features.questions.rounds[].my_answer.reactions_received[].from" in found
-    assert any(
-        re.fullmatch(r"features\.audits\.audits\[\]\.figures\.promises\.\d+\.due", w)
-        for w in found
-    )
+    assert "features.audits.audits[].figures.promises.me.due" in found
 
 
 def test_it_notices_a_key_the_doc_does_not_name():

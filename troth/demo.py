@@ -65,6 +65,7 @@ def demo_create(now: datetime | None = None) -> Demo:
             space=space, user=sam, joined_at=started + timedelta(hours=3)
         )
         User.objects.filter(pk__in=[alex.pk, sam.pk]).update(date_joined=started)
+        alex.date_joined = sam.date_joined = started
         for user in (alex, sam):
             EmailAddress.objects.create(
                 user=user, email=user.email, verified=True, primary=True

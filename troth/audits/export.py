@@ -2,7 +2,8 @@
 
     {"audit_day": int | None,
      "audits": [{"month", "period_start", "period_end", "drafted", "closed",
-                 "figures": {...},   # the frozen snapshot, as both partners see it
+                 "figures": {...},   # the frozen snapshot; per-person parts
+                                     # keyed "me" / "partner"
                  "reflections": [{"from": "me"|"partner", "went_well",
                                   "differently", "need", "signed_off"}],
                  "commitments": [{"from": "me"|"partner", "text", "due_date",
@@ -16,6 +17,27 @@ from __future__ import annotations
 
 from troth.audits.models import Audit, AuditSettings, Commitment, Reflection
 from troth.lib.export import when
+
+
+def _for_reader(figures: dict, user) -> dict:
+    """The snapshot keys per-person parts by account number; in the archive
+    they read "me" and "partner", like everything else in it."""
+    people = [str(pk) for pk in figures.get("people", [])]
+    label = {pk: ("me" if pk == str(user.pk) else "partner") for pk in people}
+
+    def relabel(value):
+        if isinstance(value, dict):
+            if value and set(value) <= set(label):
+                return {label[k]: relabel(v) for k, v in value.items()}
+            return {k: relabel(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [relabel(v) for v in value]
+        return value
+
+    relabelled = relabel({k: v for k, v in figures.items() if k != "people"})
+    if people:
+        relabelled["people"] = [label[pk] for pk in people]
+    return relabelled
 
 
 def export(user) -> dict:
@@ -75,7 +97,7 @@ def export(user) -> dict:
                 "period_end": when(a.period_end),
                 "drafted": when(a.drafted_at),
                 "closed": when(a.closed_at),
-                "figures": a.figures if a.pk not in missing else {},
+                "figures": _for_reader(a.figures, user) if a.pk not in missing else {},
                 "reflections": reflections.get(a.pk, []),
                 "commitments": commitments.get(a.pk, []),
             }
