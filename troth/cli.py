@@ -115,8 +115,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     if not args.no_clock:
         clock = Clock()
         clock.start()
-    print("Troth worker running. Press Ctrl-C to stop.", flush=True)
     worker.configure_signals()
+    print("Troth worker running. Press Ctrl-C to stop.", flush=True)
     try:
         worker.run()
     except SystemExit:
