@@ -28,6 +28,8 @@ def add_event(session, *, by):
             note=_("An exercise for the two of you, from Troth's library."),
             visibility=EventVisibility.SHARED,
         ),
+        # The exercise's own notice tells the partner; one is enough.
+        announce=False,
     )
 
 

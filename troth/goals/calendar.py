@@ -60,7 +60,9 @@ def sync_adventure(goal, *, by) -> None:
         return
     fields = _fields(goal, by)
     if event is None:
-        goal.event = schedule.event_create(space=goal.space, author=by, fields=fields)
+        goal.event = schedule.event_create(
+            space=goal.space, author=by, fields=fields, announce=False
+        )
         goal.save(update_fields=["event"])
     else:
         schedule.event_update(event=event, by=by, fields=fields)

@@ -169,8 +169,13 @@ def event_create(
     author,
     fields: EventFields,
     reminder_minutes: int | None = None,
+    announce: bool = True,
 ) -> Event:
-    """Add an event (or a ritual) to `author`'s calendar in `space`."""
+    """Add an event (or a ritual) to `author`'s calendar in `space`.
+
+    `announce=False` records the event without telling the partner: for
+    features that make an event as part of something they announce
+    themselves (an adventure, an exercise), so nobody is told twice."""
     with transaction.atomic():
         _check_member(space, author)
         event = Event(space=space, author=author, uid=new_uid())
@@ -188,7 +193,7 @@ def event_create(
             verb="ritual.created" if event.is_ritual else "event.created",
             target=event,
             recipient=_partner(event, author)
-            if event.visibility == EventVisibility.SHARED
+            if announce and event.visibility == EventVisibility.SHARED
             else None,
             visibility=_activity_visibility(event),
         )

@@ -48,6 +48,8 @@ def test_it_plans_an_adventure_with_tasks_for_each(alice, bob, space):
     assert Notification.objects.get(user=bob, kind="adventure.planned").message == (
         "Alice planned an adventure for you both."
     )
+    # Its calendar event is not announced a second time.
+    assert Notification.objects.filter(user=bob).count() == 1
 
 
 def test_only_the_idea_is_needed(alice, space):
