@@ -11,7 +11,7 @@ the people allowed get something other than 404, and that nobody gets a 5xx.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 
@@ -44,7 +44,7 @@ class Case:
 
     label: str
     make: Callable[[World], dict]
-    allowed: frozenset[str]
+    allowed: Iterable[str]
     method: str = "GET"
     data: dict = field(default_factory=dict)
 

@@ -96,7 +96,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server.close()
         if clock is not None:
             clock.stop()
-        if worker is not None:
+        if worker is not None and worker_thread is not None:
             worker.running = False
             worker_thread.join(timeout=30)
         print("Stopped.", flush=True)

@@ -68,7 +68,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc]  # django-stubs: AbstractUser declares objects
 
     def __str__(self) -> str:
         return self.display_name or self.email.split("@")[0]

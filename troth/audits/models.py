@@ -202,7 +202,7 @@ class Reflection(Content):
         default=Visibility.SHARED,
     )
 
-    objects = ReflectionQuerySet.as_manager()
+    objects = ReflectionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]
@@ -251,7 +251,7 @@ class Commitment(Content):
         default=Visibility.SHARED,
     )
 
-    objects = ContentQuerySet.as_manager()
+    objects = ContentQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]

@@ -133,7 +133,7 @@ class Conflict(Content):
     topic = EncryptedTextField(_("what it was about"))
     occurred_at = models.DateTimeField(_("when it happened"))
 
-    objects = ConflictQuerySet.as_manager()
+    objects = ConflictQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -174,7 +174,7 @@ class ConflictView(Content):
     )
     note = EncryptedTextField(_("note"), null=True, blank=True, default="")
 
-    objects = ConflictViewQuerySet.as_manager()
+    objects = ConflictViewQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]

@@ -97,7 +97,7 @@ class Dialogue(Content):
     break_until = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
-    objects = DialogueQuerySet.as_manager()
+    objects = DialogueQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-created", "-id"]

@@ -43,7 +43,7 @@ class Session(Content):
         related_name="+",
     )
 
-    objects = SessionQuerySet.as_manager()
+    objects = SessionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-starts_at", "-id"]
@@ -85,7 +85,7 @@ class ExerciseLog(Content):
     outcome = models.CharField(_("how it went"), max_length=10, choices=Outcome.choices)
     note = EncryptedTextField(_("note"), null=True, blank=True, default="")
 
-    objects = ExerciseLogQuerySet.as_manager()
+    objects = ExerciseLogQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]

@@ -93,7 +93,7 @@ class Goal(Content):
         related_name="+",
     )
 
-    objects = GoalQuerySet.as_manager()
+    objects = GoalQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -154,7 +154,7 @@ class Milestone(Content):
     target_date = models.DateField(_("by when"), null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
 
-    objects = MilestoneQuerySet.as_manager()
+    objects = MilestoneQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]
@@ -181,7 +181,7 @@ class Reflection(Content):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="reflections")
     text = EncryptedTextField(_("reflection"))
 
-    objects = ReflectionQuerySet.as_manager()
+    objects = ReflectionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, close_old_connections, transaction
+from django.tasks import Task
 from django.utils import timezone
 
 from troth.lib.hooks import app_modules
@@ -25,7 +26,7 @@ logger = logging.getLogger("troth.clock")
 
 @dataclass(frozen=True)
 class Job:
-    task: object  # a django.tasks Task
+    task: Task
     every: timedelta
 
     @property

@@ -69,6 +69,9 @@ class Content(models.Model):
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
+    # Subclasses with their own queryset override this and say
+    # `# type: ignore[misc]`: django-stubs reads a manager on an abstract base
+    # as a class variable that a subclass may not redeclare.
     objects = ContentQuerySet.as_manager()
 
     class Meta:

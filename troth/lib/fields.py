@@ -14,6 +14,7 @@ What this protects, and what it does not, is in docs/security.md.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,7 +75,7 @@ def reencrypt(value: str | None) -> str | None:
 
 def encrypted_fields(models_=None) -> list[tuple[type[models.Model], models.Field]]:
     """Every EncryptedTextField of every model (or of `models_`)."""
-    found = []
+    found: list[tuple[type[models.Model], models.Field]] = []
     for model in models_ if models_ is not None else apps.get_models():
         for field in model._meta.concrete_fields:
             if isinstance(field, EncryptedTextField):
@@ -91,7 +92,8 @@ def looks_encrypted(raw: str) -> bool:
 class Rotation:
     rewritten: int = 0  # rows now under the first key
     current: int = 0  # rows already under it
-    unreadable: list[str] | None = None  # "label.field #pk" under no known key
+    # "label.field #pk" of values under no configured key
+    unreadable: list[str] = dataclasses.field(default_factory=list)
 
 
 def rotate(models_=None, *, batch: int = 500) -> Rotation:
@@ -104,7 +106,7 @@ def rotate(models_=None, *, batch: int = 500) -> Rotation:
     under the first key are left alone."""
     first = Fernet(settings.TROTH_ENCRYPTION_KEYS[0])
     everyone = multifernet()
-    outcome = Rotation(unreadable=[])
+    outcome = Rotation()
     for model, field in encrypted_fields(models_):
         manager = model._base_manager
         raw_values = (

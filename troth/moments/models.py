@@ -84,7 +84,7 @@ class Moment(Content):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     ack = models.CharField(max_length=10, choices=Ack.choices, blank=True)
 
-    objects = MomentQuerySet.as_manager()
+    objects = MomentQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-occurred_on", "-created", "-id"]
@@ -130,7 +130,7 @@ class Bid(Content):
         _("what I reached out about (optional)"), blank=True, null=True
     )
 
-    objects = BidQuerySet.as_manager()
+    objects = BidQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

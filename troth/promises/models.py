@@ -251,7 +251,7 @@ class Promise(Content):
         related_name="promises",
     )
 
-    objects = PromiseQuerySet.as_manager()
+    objects = PromiseQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["due_at", "id"]

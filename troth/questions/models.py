@@ -64,7 +64,7 @@ class OwnQuestion(Content):
     )
     retired_at = models.DateTimeField(null=True, blank=True)
 
-    objects = OwnQuestionQuerySet.as_manager()
+    objects = OwnQuestionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -221,7 +221,7 @@ class Answer(Content):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="answers")
     text = EncryptedTextField(_("your answer"))
 
-    objects = AnswerQuerySet.as_manager()
+    objects = AnswerQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]
@@ -258,7 +258,7 @@ class Reaction(Content):
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
 
-    objects = ReactionQuerySet.as_manager()
+    objects = ReactionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         constraints = [
@@ -284,7 +284,7 @@ class FollowUp(Content):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="followups")
     text = EncryptedTextField(_("follow-up"))
 
-    objects = FollowUpQuerySet.as_manager()
+    objects = FollowUpQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]

@@ -134,7 +134,7 @@ class Repair(Content):
     heard_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
 
-    objects = RepairQuerySet.as_manager()
+    objects = RepairQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-created", "-id"]

@@ -146,7 +146,7 @@ class Event(Content):
     sequence = models.PositiveIntegerField(default=0)
     imported = models.BooleanField(default=False)
 
-    objects = EventQuerySet.as_manager()
+    objects = EventQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     # Set by redact_for on an instance whose words were blanked.
     redacted = False

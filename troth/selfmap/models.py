@@ -63,7 +63,7 @@ class Entry(Content):
     # shown this date, never `updated`, which also moves for private edits.
     shown_at = models.DateTimeField(null=True, blank=True)
 
-    objects = EntryQuerySet.as_manager()
+    objects = EntryQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["kind", "-created", "-id"]
@@ -172,7 +172,7 @@ class Response(Content):
     # For a request to talk: when the author marked that they talked.
     resolved_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ResponseQuerySet.as_manager()
+    objects = ResponseQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-created", "-id"]

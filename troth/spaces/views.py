@@ -23,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return render(request, "spaces/start.html")
-    cards = []
+    cards: list[dict] = []
     for module in app_modules("dashboard"):
         cards.extend(card for card in module.cards(request, membership) if card)
     cards.sort(key=lambda card: card.get("order", 100))
