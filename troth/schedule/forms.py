@@ -214,27 +214,32 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.event = event
+        repeat = self.fields["repeat"]
+        reminder = self.fields["reminder"]
+        # Both are declared above as ChoiceFields; `fields` only says Field.
+        assert isinstance(repeat, forms.ChoiceField)
+        assert isinstance(reminder, forms.ChoiceField)
         if kind == Event.Kind.RITUAL:
             del self.fields["visibility"]
             self.fields["title"].help_text = _("For example: date night, Sunday walk.")
-            self.fields["repeat"].choices = REPEAT_CHOICES[1:]
-            self.fields["repeat"].required = True
-            self.fields["repeat"].error_messages["required"] = _(
-                "A ritual repeats: choose how often."
-            )
-            self.fields["reminder"].help_text = _(
+            repeat.choices = REPEAT_CHOICES[1:]
+            repeat.required = True
+            repeat.error_messages["required"] = _("A ritual repeats: choose how often.")
+            reminder.help_text = _(
                 "You both get a reminder 2 hours before, unless you choose otherwise."
             )
-            self.fields["reminder"].choices = [
+            reminder.choices = [
                 ("default", _("2 hours before (the default)")),
                 *REMINDER_CHOICES,
             ]
         if event is not None and event.rrule and not self.rule_is_simple(event):
-            self.fields["repeat"].choices = [
+            repeat.choices = [
                 (CUSTOM, _("As in the imported calendar")),
-                *self.fields["repeat"].choices,
+                # The stubs give the getter the setter's type (callables too);
+                # Django returns the choices as a list here.
+                *repeat.choices,  # type: ignore[misc]
             ]
-        self.fields["repeat"].widget.attrs["data-testid"] = "repeat"
+        repeat.widget.attrs["data-testid"] = "repeat"
 
     @staticmethod
     def rule_is_simple(event: Event) -> bool:
@@ -250,6 +255,7 @@ class EventForm(forms.Form):
         zone = event.tz
         start = first or event.start
         end = start + event.duration
+        initial: dict[str, object]
         if event.all_day:
             start_day = floating_date(start)
             last_day = floating_date(end) - timedelta(days=1)

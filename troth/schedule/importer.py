@@ -27,7 +27,7 @@ from functools import cache
 import x_wr_timezone
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from icalendar import Calendar, vRecur
+from icalendar import Calendar, Component, vRecur
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from troth.schedule.models import FIRST_YEAR, LAST_YEAR
@@ -364,8 +364,8 @@ class Reader:
         )
 
     def events(self, components) -> tuple[list[ParsedEvent], int]:
-        masters: dict[str, object] = {}
-        overrides: dict[str, list] = {}
+        masters: dict[str, Component] = {}
+        overrides: dict[str, list[Component]] = {}
         for index, component in enumerate(components):
             uid = str(component.get("UID") or "").strip()
             if not uid:
@@ -486,13 +486,11 @@ class Reader:
         if str(component.get("STATUS", "")).upper() == "CANCELLED":
             return ParsedChange(original=original, cancelled=True)
         _prop, start, end, _all_day = self.times(component)
-        change = ParsedChange(
-            original=original,
-            start=self.instant(start, all_day=event.all_day),
-            end=self.instant(end, all_day=event.all_day),
-        )
-        if event.all_day and change.end <= change.start:
-            change.end = change.start + (event.end - event.start)
+        start_at = self.instant(start, all_day=event.all_day)
+        end_at = self.instant(end, all_day=event.all_day)
+        if event.all_day and end_at <= start_at:
+            end_at = start_at + (event.end - event.start)
+        change = ParsedChange(original=original, start=start_at, end=end_at)
         title = self.text(component, "SUMMARY", TITLE_MAX)
         location = self.text(component, "LOCATION", LOCATION_MAX)
         note = self.text(component, "DESCRIPTION", NOTE_MAX)

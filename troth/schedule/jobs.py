@@ -51,7 +51,9 @@ def _events(queryset):
 
 def readers(event: Event) -> list:
     """The people who may read this event's details now."""
-    partners = [m.user for m in event.space.current_memberships]
+    # Set by the Prefetch(to_attr=...) in _events, which the stubs can't see.
+    memberships = event.space.current_memberships  # type: ignore[attr-defined]
+    partners = [m.user for m in memberships]
     if event.visibility == EventVisibility.SHARED:
         return [p for p in partners if p.is_active]
     return [p for p in partners if p.pk == event.author_id and p.is_active]

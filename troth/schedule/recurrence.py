@@ -14,10 +14,9 @@ events or occurrences it shows.
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 
 from dateutil.rrule import rrulebase, rruleset, rrulestr
@@ -44,7 +43,7 @@ def floating_utc(day: date) -> datetime:
     return datetime.combine(day, time(0), UTC)
 
 
-def place_floating(value: datetime, zone: zoneinfo.ZoneInfo) -> datetime:
+def place_floating(value: datetime, zone: tzinfo) -> datetime:
     """An all-day date as midnight in `zone`, for placing it among timed ones."""
     return datetime.combine(floating_date(value), time(0), zone)
 
@@ -97,7 +96,7 @@ def _to_original(event: Event, value: datetime) -> datetime:
 
 
 def originals_between(
-    event: Event, start: datetime, end: datetime, zone: zoneinfo.ZoneInfo
+    event: Event, start: datetime, end: datetime, zone: tzinfo
 ) -> list[datetime]:
     """The identities (original starts, UTC) of the event's occurrences that,
     unmoved, overlap [start, end); all-day dates are placed in `zone`."""
@@ -246,9 +245,7 @@ class Occurrence:
         return self.start.date() <= day <= self.last_day
 
 
-def _place(
-    event: Event, original: datetime, change, zone: zoneinfo.ZoneInfo
-) -> Occurrence:
+def _place(event: Event, original: datetime, change, zone: tzinfo) -> Occurrence:
     if change is not None and change.moved:
         start, end = change.start, change.end or change.start + event.duration
     else:
@@ -266,7 +263,7 @@ def expand(
     events: Iterable[Event],
     start: datetime,
     end: datetime,
-    zone: zoneinfo.ZoneInfo,
+    zone: tzinfo,
     *,
     include_cancelled: bool = False,
 ) -> list[Occurrence]:
@@ -296,9 +293,7 @@ def expand(
     return found
 
 
-def occurrence_at(
-    event: Event, original: datetime, zone: zoneinfo.ZoneInfo
-) -> Occurrence | None:
+def occurrence_at(event: Event, original: datetime, zone: tzinfo) -> Occurrence | None:
     """The occurrence named by `original`, moved or cancelled, or None."""
     original = as_utc(original)
     change = next(

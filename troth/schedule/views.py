@@ -12,7 +12,7 @@ alone; for anyone else the event is not there (404).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.schedule import ics, periods, services
 from troth.schedule.forms import (
     EventForm,
@@ -48,7 +49,7 @@ from troth.schedule.models import (
     RitualMark,
     parse_occurrence_key,
 )
-from troth.schedule.recurrence import expand, occurrence_at
+from troth.schedule.recurrence import Occurrence, expand, occurrence_at
 from troth.schedule.stats import ritual_follow_through
 from troth.spaces.models import current_membership
 
@@ -70,20 +71,20 @@ def _events(user):
     )
 
 
-def _visible_event(request: HttpRequest, pk: int) -> Event:
+def _visible_event(request: AuthedRequest, pk: int) -> Event:
     """Any event the person may see, redacted for them."""
     event = get_visible_or_404(_events(request.user), request.user, pk=pk)
     return event.redact_for(request.user)
 
 
-def _own_event(request: HttpRequest, pk: int) -> Event:
+def _own_event(request: AuthedRequest, pk: int) -> Event:
     """An event the person wrote: the only kind they may change."""
     return get_visible_or_404(
         _events(request.user).filter(author=request.user), request.user, pk=pk
     )
 
 
-def _detailed_event(request: HttpRequest, pk: int) -> Event:
+def _detailed_event(request: AuthedRequest, pk: int) -> Event:
     """An event whose words the person may read (theirs, or shared)."""
     return get_visible_or_404(
         _events(request.user).detailed_for(request.user), request.user, pk=pk
@@ -109,7 +110,7 @@ def _problem(
 
 
 def _period_response(
-    request: HttpRequest, template: str, context: dict
+    request: AuthedRequest, template: str, context: dict
 ) -> HttpResponse:
     if request.htmx:
         return render(request, f"{template}#period", context)
@@ -133,7 +134,7 @@ def _day_url(name: str, day: date) -> str:
     return reverse(name, args=[day.year, day.month, day.day])
 
 
-def _needs_space(request: HttpRequest):
+def _needs_space(request: AuthedRequest):
     return current_membership(request)
 
 
@@ -143,7 +144,7 @@ def _needs_space(request: HttpRequest):
 @login_required
 @require_GET
 def agenda(
-    request: HttpRequest,
+    request: AuthedRequest,
     year: int | None = None,
     month: int | None = None,
     day: int | None = None,
@@ -190,7 +191,7 @@ def agenda(
 @login_required
 @require_GET
 def week(
-    request: HttpRequest,
+    request: AuthedRequest,
     year: int | None = None,
     month: int | None = None,
     day: int | None = None,
@@ -227,7 +228,7 @@ def week(
 @login_required
 @require_GET
 def month(
-    request: HttpRequest, year: int | None = None, month: int | None = None
+    request: AuthedRequest, year: int | None = None, month: int | None = None
 ) -> HttpResponse:
     if _needs_space(request) is None:
         return redirect("home")
@@ -268,7 +269,7 @@ def month(
 
 @login_required
 @require_GET
-def rituals(request: HttpRequest) -> HttpResponse:
+def rituals(request: AuthedRequest) -> HttpResponse:
     membership = _needs_space(request)
     if membership is None:
         return redirect("home")
@@ -284,7 +285,7 @@ def rituals(request: HttpRequest) -> HttpResponse:
         .order_by("start", "pk")
     ]
     upcoming = expand(rituals, now, now + timedelta(days=60), zone)
-    next_by_ritual = {}
+    next_by_ritual: dict[int, Occurrence] = {}
     for occurrence in upcoming:
         next_by_ritual.setdefault(occurrence.event.pk, occurrence)
     figures = [
@@ -312,14 +313,14 @@ def rituals(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def how(request: HttpRequest) -> HttpResponse:
+def how(request: AuthedRequest) -> HttpResponse:
     return render(request, "schedule/how.html")
 
 
 # One event
 
 
-def _occurrence_context(request: HttpRequest, event: Event, occurrence) -> dict:
+def _occurrence_context(request: AuthedRequest, event: Event, occurrence) -> dict:
     user = request.user
     now = timezone.now()
     zone = _zone()
@@ -376,7 +377,7 @@ def _occurrence_context(request: HttpRequest, event: Event, occurrence) -> dict:
 
 @login_required
 @require_GET
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """An event's page: for a recurring one, its next occurrence."""
     event = _visible_event(request, pk)
     now = timezone.now()
@@ -396,7 +397,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def occurrence_detail(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+def occurrence_detail(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
     event = _visible_event(request, pk)
     occurrence = occurrence_at(event, _original(when), _zone())
     if occurrence is None:
@@ -416,7 +417,7 @@ def _date_param(request: HttpRequest) -> date | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_new(request: HttpRequest) -> HttpResponse:
+def event_new(request: AuthedRequest) -> HttpResponse:
     membership = _needs_space(request)
     if membership is None:
         return redirect("home")
@@ -468,7 +469,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def event_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
     if request.method == "POST":
         form = EventForm(request.POST, kind=event.kind, event=event)
@@ -514,7 +515,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def event_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
     try:
         services.event_delete(event=event, by=request.user)
@@ -526,7 +527,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def event_visibility(request: HttpRequest, pk: int) -> HttpResponse:
+def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
     form = VisibilityForm(request.POST)
     if not form.is_valid():
@@ -542,14 +543,12 @@ def event_visibility(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         return _problem(request, error, event.get_absolute_url(), 400)
-    messages.success(
-        request,
-        {
-            EventVisibility.SHARED: _("Your partner can see this event now."),
-            EventVisibility.BUSY: _("Your partner sees only that you are busy then."),
-            EventVisibility.PRIVATE: _("Only you can see this event now."),
-        }[event.visibility],
-    )
+    said: dict[str, str] = {
+        EventVisibility.SHARED: _("Your partner can see this event now."),
+        EventVisibility.BUSY: _("Your partner sees only that you are busy then."),
+        EventVisibility.PRIVATE: _("Only you can see this event now."),
+    }
+    messages.success(request, said[event.visibility])
     return redirect(_next_url(request, event.get_absolute_url()))
 
 
@@ -566,7 +565,7 @@ def _next_url(request: HttpRequest, default: str) -> str:
 
 @login_required
 @require_POST
-def event_reminder(request: HttpRequest, pk: int) -> HttpResponse:
+def event_reminder(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _detailed_event(request, pk)
     form = ReminderForm(request.POST)
     back = _next_url(request, event.get_absolute_url())
@@ -592,7 +591,7 @@ def event_reminder(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def occurrence_cancel(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+def occurrence_cancel(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
     event = _own_event(request, pk)
     original = _original(when)
     try:
@@ -605,7 +604,7 @@ def occurrence_cancel(request: HttpRequest, pk: int, when: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def occurrence_restore(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+def occurrence_restore(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
     event = _own_event(request, pk)
     original = _original(when)
     try:
@@ -618,7 +617,7 @@ def occurrence_restore(request: HttpRequest, pk: int, when: str) -> HttpResponse
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def occurrence_move(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+def occurrence_move(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
     event = _own_event(request, pk)
     original = _original(when)
     occurrence = occurrence_at(event, original, event.tz)
@@ -642,7 +641,7 @@ def occurrence_move(request: HttpRequest, pk: int, when: str) -> HttpResponse:
                 return redirect(event.occurrence_url(original))
         status = 400
     else:
-        initial = {"start_date": occurrence.start.date()}
+        initial: dict[str, date | time] = {"start_date": occurrence.start.date()}
         if not event.all_day:
             initial.update(
                 start_time=occurrence.start.time(), end_time=occurrence.end.time()
@@ -659,7 +658,7 @@ def occurrence_move(request: HttpRequest, pk: int, when: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def occurrence_mark(request: HttpRequest, pk: int, when: str) -> HttpResponse:
+def occurrence_mark(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
     event = _detailed_event(request, pk)
     original = _original(when)
     form = MarkForm(request.POST)
@@ -686,14 +685,14 @@ def occurrence_mark(request: HttpRequest, pk: int, when: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def subscribe(request: HttpRequest) -> HttpResponse:
+def subscribe(request: AuthedRequest) -> HttpResponse:
     active = FeedToken.objects.visible_to(request.user).active().first()
     return render(request, "schedule/subscribe.html", {"active": active})
 
 
 @login_required
 @require_POST
-def subscribe_new(request: HttpRequest) -> HttpResponse:
+def subscribe_new(request: AuthedRequest) -> HttpResponse:
     """Make a link and show it in this response only: just its hash is kept."""
     feed, token = services.feed_token_create(user=request.user)
     path = reverse("schedule:feed", kwargs={"token": token})
@@ -708,7 +707,7 @@ def subscribe_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def subscribe_revoke(request: HttpRequest) -> HttpResponse:
+def subscribe_revoke(request: AuthedRequest) -> HttpResponse:
     ended = services.feed_token_revoke(user=request.user)
     if ended:
         messages.success(request, _("The subscription link no longer works."))
@@ -734,7 +733,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest) -> HttpResponse:
+def download(request: AuthedRequest) -> HttpResponse:
     response = HttpResponse(
         ics.export_ics(request.user), content_type="text/calendar; charset=utf-8"
     )
@@ -747,7 +746,7 @@ def download(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_calendar(request: HttpRequest) -> HttpResponse:
+def import_calendar(request: AuthedRequest) -> HttpResponse:
     membership = _needs_space(request)
     if membership is None:
         return redirect("home")
