@@ -169,6 +169,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["troth.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -120,7 +120,7 @@ def test_a_disagreement_shared_by_both_and_an_adventure_planned(person):
     bob.check("goals-list")
     bpage.get_by_role("link", name="Night walk to the lighthouse").click()
     expect(bpage.get_by_test_id("adventure-when")).to_contain_text(
-        "5:30 p.m. (Europe/London time)"
+        "17:30 (Europe/London time)"
     )
     bob.check("adventure-seen")
     bpage.get_by_test_id("step-done").click()

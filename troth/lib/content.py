@@ -8,6 +8,8 @@ through `visible_to(user)`; every object view through
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.apps import apps
 from django.conf import settings
 from django.db import models
@@ -32,7 +34,7 @@ def partner_space_ids(user) -> models.QuerySet:
 
 
 class ContentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ContentQuerySet:
+    def visible_to(self, user) -> Self:
         if user is None or not user.is_authenticated:
             return self.none()
         return self.filter(self.visibility_q(user))
@@ -43,13 +45,13 @@ class ContentQuerySet(models.QuerySet):
             visibility=Visibility.SHARED, space_id__in=partner_space_ids(user)
         )
 
-    def in_space(self, space) -> ContentQuerySet:
+    def in_space(self, space) -> Self:
         return self.filter(space=space)
 
-    def shared(self) -> ContentQuerySet:
+    def shared(self) -> Self:
         return self.filter(visibility=Visibility.SHARED)
 
-    def by(self, user) -> ContentQuerySet:
+    def by(self, user) -> Self:
         return self.filter(author=user)
 
 

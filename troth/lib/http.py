@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
+from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
     from troth.accounts.models import User
@@ -16,3 +17,5 @@ if TYPE_CHECKING:
 
 class AuthedRequest(HttpRequest):
     user: User
+    # Set on every request by django_htmx's HtmxMiddleware.
+    htmx: HtmxDetails

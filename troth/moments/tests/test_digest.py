@@ -87,5 +87,5 @@ def test_the_week_page_gathers_what_each_noticed(alice, bob, space, alice_client
     assert "You noticed Bob" in body and "You listened" in body
     assert "Bob noticed you" in body and "You showed up" in body
     assert "Bob private" not in body and "Next week" not in body
-    assert "Nov. 16, 2026 to Nov. 22, 2026" in body
+    assert "16 Nov 2026 to 22 Nov 2026" in body
     assert alice_client.get("/moments/week/?week=garbage").status_code == 200
