@@ -65,8 +65,10 @@ def describe(user_agent: str) -> str:
 
 
 def is_public(ip: str | None) -> bool:
+    if not ip:
+        return False
     try:
-        return bool(ip) and ipaddress.ip_address(ip).is_global
+        return ipaddress.ip_address(ip).is_global
     except ValueError:
         return False
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -42,9 +43,11 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person. They sign in with their email; partners see their display name."""
 
-    username = None
-    first_name = None
-    last_name = None
+    # Setting an inherited field to None removes it (Django's documented way);
+    # django-stubs types these as the parent's str fields.
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
         _("name your partner sees"),
@@ -68,7 +71,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
-    objects = UserManager()  # type: ignore[misc]  # django-stubs: AbstractUser declares objects
+    objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]  # django-stubs: AbstractUser declares Django's UserManager
 
     def __str__(self) -> str:
         return self.display_name or self.email.split("@")[0]

@@ -288,7 +288,7 @@ def account_export(*, user) -> dict:
             "actor": str(a.author),
             "by_me": a.author_id == user.pk,
             "what": a.verb,
-            "about": a.target_type.model if a.target_type_id else None,
+            "about": a.target_type.model if a.target_type else None,
             "about_id": a.target_id,
             "to": str(a.recipient) if a.recipient_id else None,
             "visibility": a.visibility,
@@ -311,7 +311,9 @@ def account_export(*, user) -> dict:
     ]
     features = {}
     for module in app_modules("export"):
-        label = apps.get_containing_app_config(module.__name__).label
+        config = apps.get_containing_app_config(module.__name__)
+        assert config is not None  # app_modules looks only in installed apps
+        label = config.label
         try:
             features[label] = module.export(user)
         except Exception:

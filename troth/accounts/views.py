@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from troth.accounts import devices, services
 from troth.accounts.forms import DeleteAccountForm, ProfileForm
 from troth.accounts.models import SignIn
+from troth.lib.http import AuthedRequest
 
 HISTORY_LIMIT = 200
 
@@ -34,7 +35,7 @@ def duration_text(seconds: int) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedRequest) -> HttpResponse:
     form = ProfileForm(
         request.POST if request.method == "POST" else None, instance=request.user
     )
@@ -53,7 +54,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def sessions(request: HttpRequest) -> HttpResponse:
+def sessions(request: AuthedRequest) -> HttpResponse:
     current_key = request.session.session_key
     rows = [
         {
@@ -79,7 +80,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_end(request: HttpRequest, pk: int) -> HttpResponse:
+def session_end(request: AuthedRequest, pk: int) -> HttpResponse:
     # Only the account's own sessions: a partner's, or anyone's, is a 404.
     session = UserSession.objects.filter(pk=pk, user=request.user).first()
     if session is None:
@@ -93,7 +94,7 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def sessions_end_others(request: HttpRequest) -> HttpResponse:
+def sessions_end_others(request: AuthedRequest) -> HttpResponse:
     ended = services.sessions_end_others(request=request)
     messages.success(
         request,
@@ -111,7 +112,7 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: AuthedRequest) -> HttpResponse:
     attempts = list(
         SignIn.objects.visible_to(request.user).recent()[: HISTORY_LIMIT + 1]
     )
@@ -138,7 +139,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "accounts/export.html",
@@ -153,7 +154,7 @@ def _filename(ext: str) -> str:
 @login_required
 @require_GET
 @reauthentication_required
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: AuthedRequest) -> HttpResponse:
     archive = services.account_export(user=request.user)
     response = HttpResponse(
         json.dumps(archive, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -166,7 +167,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 @reauthentication_required
-def export_ics(request: HttpRequest) -> HttpResponse:
+def export_ics(request: AuthedRequest) -> HttpResponse:
     calendar = services.calendar_export(user=request.user)
     if calendar is None:
         raise Http404
@@ -178,7 +179,7 @@ def export_ics(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @reauthentication_required(allow_get=True)
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthedRequest) -> HttpResponse:
     """Delete the account, after the password (or a second factor) again
     and the typed words. allauth replays this POST after re-authentication."""
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)

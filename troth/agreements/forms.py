@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from troth.agreements.models import DEFAULT_REVIEW_DAYS, Topic
@@ -58,8 +61,10 @@ class ProposeForm(Form):
     def __init__(self, *args, clauses: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
+            # Bound only from request.POST, which holds every clause box.
+            data = cast(QueryDict, self.data)
             self.clause_values = [
-                value[: CLAUSE_MAX * 2] for value in self.data.getlist("clause")
+                value[: CLAUSE_MAX * 2] for value in data.getlist("clause")
             ][: MAX_CLAUSES + SPARE_CLAUSES]
         else:
             self.clause_values = [*(clauses or []), *[""] * SPARE_CLAUSES]

@@ -117,11 +117,12 @@ class Agreement(Content):
 
     @property
     def status_pill(self) -> str:
-        return {
+        pills: dict[str, str] = {
             Status.ACTIVE: "pill-good",
             Status.PAUSED: "pill-warn",
             Status.PROPOSED: "pill-accent",
-        }.get(self.status, "")
+        }
+        return pills.get(self.status, "")
 
     @property
     def has_renewal(self) -> bool:

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,6 +30,7 @@ from troth.agreements.models import (
 )
 from troth.agreements.starters import NOT_SURVEILLANCE, STARTERS, starter_by_key
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
 
 
@@ -39,7 +40,7 @@ def error_text(error: ValidationError) -> str:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """Every agreement of the space: what waits for me first, then the rest."""
     membership = current_membership(request)
     if membership is None:
@@ -89,7 +90,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     """Choose a starter, then write the proposal (starters only fill the form)."""
     membership = current_membership(request)
     if membership is None:
@@ -252,7 +253,7 @@ def _clause(agreement: Agreement, clause_pk: int) -> Clause:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return render(
         request, "agreements/detail.html", _detail_context(request, agreement)
@@ -261,7 +262,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest, pk: int) -> HttpResponse:
+def history(request: AuthedRequest, pk: int) -> HttpResponse:
     """Every step, oldest first, with the wording before and after."""
     agreement = _agreement(request, pk)
     versions = list(
@@ -269,10 +270,11 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
             "clause_id", "number"
         )
     )
-    by_clause: dict[int, list[ClauseVersion]] = {}
-    for version in versions:
-        by_clause.setdefault(version.clause_id, []).append(version)
-    positions = dict(
+    # Looked up by events' clause_id, which is None for agreement-wide steps.
+    by_clause: dict[int | None, list[ClauseVersion]] = {}
+    for each in versions:
+        by_clause.setdefault(each.clause_id, []).append(each)
+    positions: dict[int | None, int] = dict(
         Clause.objects.filter(agreement=agreement).values_list("pk", "position")
     )
     entries = []
@@ -345,7 +347,7 @@ def _act(
 
 @login_required
 @require_POST
-def clause_accept(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+def clause_accept(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
     outcome: list = []
@@ -365,7 +367,7 @@ def clause_accept(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
+def accept_all(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
 
     def step():
@@ -378,7 +380,7 @@ def accept_all(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def clause_change(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+def clause_change(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
     form = ClauseTextForm(request.POST, prefix=f"c{clause.pk}")
@@ -387,7 +389,7 @@ def clause_change(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse
             request,
             agreement,
             error=_("Write the wording you propose, in up to %(n)s characters.")
-            % {"n": form.fields["text"].max_length},
+            % {"n": services.CLAUSE_MAX},
             open_clause=clause.pk,
         )
         return render(request, "agreements/detail.html", context, status=400)
@@ -413,7 +415,7 @@ def clause_change(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def clause_decline(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+def clause_decline(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
     return _act(
@@ -428,7 +430,7 @@ def clause_decline(request: HttpRequest, pk: int, clause_pk: int) -> HttpRespons
 
 @login_required
 @require_POST
-def clause_withdraw(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+def clause_withdraw(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
     return _act(
@@ -443,7 +445,7 @@ def clause_withdraw(request: HttpRequest, pk: int, clause_pk: int) -> HttpRespon
 
 @login_required
 @require_POST
-def clause_remove(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse:
+def clause_remove(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
     return _act(
@@ -458,7 +460,7 @@ def clause_remove(request: HttpRequest, pk: int, clause_pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
+def clause_add(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     form = ClauseTextForm(request.POST, prefix="add")
     if not form.is_valid():
@@ -467,7 +469,7 @@ def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
             agreement,
             add_form=form,
             error=_("Write the clause you propose, in up to %(n)s characters.")
-            % {"n": form.fields["text"].max_length},
+            % {"n": services.CLAUSE_MAX},
         )
         return render(request, "agreements/detail.html", context, status=400)
     return _act(
@@ -482,7 +484,7 @@ def clause_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def consent_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return _act(
         request,
@@ -498,7 +500,7 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent_give(request: HttpRequest, pk: int) -> HttpResponse:
+def consent_give(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return _act(
         request,
@@ -510,7 +512,7 @@ def consent_give(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
+def set_aside(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return _act(
         request,
@@ -522,7 +524,7 @@ def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def end(request: HttpRequest, pk: int) -> HttpResponse:
+def end(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return _act(
         request,
@@ -534,7 +536,7 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
@@ -560,7 +562,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def renewal_propose(request: HttpRequest, pk: int) -> HttpResponse:
+def renewal_propose(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     form = RenewalForm(request.POST)
     if not form.is_valid():
@@ -593,7 +595,7 @@ def _add_form_errors(form, error: ValidationError) -> None:
 
 @login_required
 @require_POST
-def renewal_accept(request: HttpRequest, pk: int) -> HttpResponse:
+def renewal_accept(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return _act(
         request,
@@ -605,7 +607,7 @@ def renewal_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def renewal_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def renewal_decline(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return _act(
         request,
@@ -619,7 +621,7 @@ def renewal_decline(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def renewal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def renewal_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     return _act(
         request,

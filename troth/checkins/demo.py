@@ -84,7 +84,7 @@ def _pulses(demo, person, *, base: float, share: bool, rate: float) -> list[Puls
     while day < today:  # today is left for the person to answer
         level = min(6.5, max(2.5, level + rng.uniform(-0.25, 0.27)))
         if rng.random() < rate:
-            answers = {}
+            answers: dict[str, int | None] = {}
             for item in ITEMS:
                 if rng.random() < 0.07:
                     answers[item] = None  # skipped now and then

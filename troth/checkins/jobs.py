@@ -29,6 +29,7 @@ def due_reminders(now: dt.datetime) -> list[tuple[PulseSettings, dt.date]]:
     for prefs in PulseSettings.objects.filter(remind_at__isnull=False).select_related(
         "user"
     ):
+        assert prefs.remind_at is not None  # the query keeps only those set
         local = now.astimezone(prefs.user.tz)
         wall = dt.datetime.combine(local.date(), local.time())
         target = dt.datetime.combine(local.date(), prefs.remind_at)

@@ -163,7 +163,7 @@ def pulse_record(
     """Record (or revise) today's pulse, today being the person's own local
     day. At least one item must be answered; each answer is 1 to 7."""
     now = now or timezone.now()
-    cleaned = {}
+    cleaned: dict[str, int | None] = {}
     for item in ITEMS:
         value = answers.get(item)
         if value in (None, ""):

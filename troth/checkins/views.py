@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +18,7 @@ from troth.checkins import services
 from troth.checkins.forms import PulseForm, PulseSettingsForm, StatusForm
 from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
 from troth.checkins.stats import SUBSCALES, pulse_trend
+from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
 
 ETA_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90]
@@ -72,7 +73,7 @@ def _space_or_home(request):
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     membership, away = _space_or_home(request)
     if away:
         return away
@@ -106,12 +107,13 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def partner_status_fragment(request: HttpRequest) -> HttpResponse:
+def partner_status_fragment(request: AuthedRequest) -> HttpResponse:
     """The live fragment the dashboard polls. 304 when nothing changed."""
     membership = current_membership(request)
     if membership is None:
         return HttpResponse(status=204)
     context = partner_status(request, membership)
+    response: HttpResponse
     if request.headers.get("If-None-Match") == context["etag"]:
         response = HttpResponseNotModified()
     else:
@@ -131,7 +133,7 @@ def _back(request, fallback: str = "checkins:index"):
 
 @login_required
 @require_POST
-def status_send(request: HttpRequest) -> HttpResponse:
+def status_send(request: AuthedRequest) -> HttpResponse:
     membership, away = _space_or_home(request)
     if away:
         return away
@@ -181,7 +183,7 @@ def _index_with_errors(request, membership, form) -> HttpResponse:
 
 @login_required
 @require_POST
-def status_clear(request: HttpRequest) -> HttpResponse:
+def status_clear(request: AuthedRequest) -> HttpResponse:
     membership, away = _space_or_home(request)
     if away:
         return away
@@ -196,7 +198,7 @@ def status_clear(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def pulse(request: HttpRequest) -> HttpResponse:
+def pulse(request: AuthedRequest) -> HttpResponse:
     """Today's pulse: at most five taps and an optional note."""
     membership, away = _space_or_home(request)
     if away:
@@ -244,7 +246,7 @@ def pulse(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def pulse_settings(request: HttpRequest) -> HttpResponse:
+def pulse_settings(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     prefs = PulseSettings.for_user(request.user)
     form = PulseSettingsForm(
@@ -272,7 +274,7 @@ TREND_DAYS = 90
 
 @login_required
 @require_GET
-def pulse_trends(request: HttpRequest) -> HttpResponse:
+def pulse_trends(request: AuthedRequest) -> HttpResponse:
     """My pulse over the last 90 days, and my partner's if they share it."""
     membership, away = _space_or_home(request)
     if away:
@@ -302,5 +304,5 @@ def pulse_trends(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def pulse_how(request: HttpRequest) -> HttpResponse:
+def pulse_how(request: AuthedRequest) -> HttpResponse:
     return render(request, "checkins/pulse_how.html", {"kinds": Kind})

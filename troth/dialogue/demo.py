@@ -16,6 +16,7 @@ from troth.dialogue.models import Dialogue, Mode, Status, Step, Summary, Turn
 def populate(demo) -> None:
     alex, sam, space = demo.alex, demo.sam, demo.space
     together_at = demo.now - dt.timedelta(days=61, hours=3)
+    finished_at = together_at + dt.timedelta(minutes=40)
     weekends = Dialogue.objects.create(
         space=space,
         author=sam,
@@ -27,7 +28,7 @@ def populate(demo) -> None:
         step=Step.DONE,
         status=Status.FINISHED,
         created=together_at,
-        finished_at=together_at + dt.timedelta(minutes=40),
+        finished_at=finished_at,
     )
     summary = Summary.objects.create(
         space=space,
@@ -41,8 +42,8 @@ def populate(demo) -> None:
             "together on Saturdays."
         ),
         visibility="shared",
-        created=weekends.finished_at + dt.timedelta(minutes=10),
-        kept_at=weekends.finished_at + dt.timedelta(hours=2),
+        created=finished_at + dt.timedelta(minutes=10),
+        kept_at=finished_at + dt.timedelta(hours=2),
     )
 
     written_at = demo.now - dt.timedelta(hours=26)

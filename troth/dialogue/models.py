@@ -99,6 +99,10 @@ class Dialogue(Content):
 
     objects = DialogueQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
+    # Not stored: the dialogue list sets these for its page.
+    my_turn: bool
+    summary: Summary | None
+
     class Meta:
         ordering = ["-created", "-id"]
 

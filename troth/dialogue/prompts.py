@@ -4,11 +4,16 @@ mirror, validate, empathise (RESEARCH.md)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from troth.dialogue.models import Step
 
-PROMPTS = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+PROMPTS: dict[str, dict[str, StrOrPromise]] = {
     Step.SEND: {
         "title": _("{sender}, say what's on your mind"),
         "prompt": _(

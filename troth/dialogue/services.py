@@ -40,7 +40,7 @@ TURN_MAX = 4000
 SUMMARY_MAX = 2000
 
 # The actions each step accepts.
-ACTIONS = {
+ACTIONS: dict[str, tuple[str, ...]] = {
     Step.SEND: ("next",),
     Step.MIRROR: ("next",),
     Step.MORE: ("more", "done"),

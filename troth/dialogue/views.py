@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from troth.dialogue.models import (
 from troth.dialogue.prompts import prompt_for
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
+from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
 
 
@@ -31,7 +32,7 @@ def error_text(error: ValidationError) -> str:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -63,7 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -144,7 +145,7 @@ def _context(request, dialogue: Dialogue, **extra) -> dict:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     return render(request, "dialogue/detail.html", _context(request, dialogue))
 
@@ -156,7 +157,7 @@ def _refused(request, dialogue, error, **extra) -> HttpResponse:
 
 @login_required
 @require_POST
-def step(request: HttpRequest, pk: int) -> HttpResponse:
+def step(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     form = TurnForm(request.POST)
     if not form.is_valid():
@@ -185,7 +186,7 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def take_break(request: HttpRequest, pk: int) -> HttpResponse:
+def take_break(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     try:
         services.dialogue_break(dialogue=dialogue, by=request.user)
@@ -196,7 +197,7 @@ def take_break(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def resume(request: HttpRequest, pk: int) -> HttpResponse:
+def resume(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     try:
         services.dialogue_resume(dialogue=dialogue, by=request.user)
@@ -207,7 +208,7 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def stop(request: HttpRequest, pk: int) -> HttpResponse:
+def stop(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     try:
         services.dialogue_stop(dialogue=dialogue, by=request.user)
@@ -219,7 +220,7 @@ def stop(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def summary(request: HttpRequest, pk: int) -> HttpResponse:
+def summary(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     form = SummaryForm(request.POST)
     if form.is_valid():
@@ -228,8 +229,8 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
                 dialogue=dialogue, by=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                form.add_error("text", error.error_dict.get("text"))
+            if hasattr(error, "error_dict") and "text" in error.error_dict:
+                form.add_error("text", error.error_dict["text"])
             return _refused(request, dialogue, error, summary_form=form)
         messages.success(
             request,
@@ -261,7 +262,7 @@ def _summary_act(request, pk: int, step, success: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def summary_keep(request: HttpRequest, pk: int) -> HttpResponse:
+def summary_keep(request: AuthedRequest, pk: int) -> HttpResponse:
     return _summary_act(
         request,
         pk,
@@ -272,7 +273,7 @@ def summary_keep(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def summary_let_go(request: HttpRequest, pk: int) -> HttpResponse:
+def summary_let_go(request: AuthedRequest, pk: int) -> HttpResponse:
     return _summary_act(
         request,
         pk,
@@ -283,7 +284,7 @@ def summary_let_go(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def summary_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def summary_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     return _summary_act(
         request,
         pk,

@@ -312,12 +312,13 @@ class Promise(Content):
 
     @property
     def state_pill(self) -> str:
-        return {
+        pills: dict[str, str] = {
             State.KEPT: "pill-good",
             State.NOT_QUITE: "pill-warn",
             State.MISSED: "pill-bad",
             State.DONE: "pill-accent",
-        }.get(self.state, "")
+        }
+        return pills.get(self.state, "")
 
 
 class EventKind(models.TextChoices):

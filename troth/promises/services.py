@@ -531,9 +531,13 @@ def promise_proposal_accept(
         fresh = _start(promise, by)
         _require_proposal_answerer(fresh, by, now)
         old = (fresh.text, fresh.due_date, fresh.due_time)
+        text, due_date = fresh.proposed_text, fresh.proposed_due_date
+        # promise_propose sets them together with proposed_at, which
+        # _require_proposal_answerer found set.
+        assert text is not None and due_date is not None
         fresh.set_terms(
-            text=fresh.proposed_text,
-            due_date=fresh.proposed_due_date,
+            text=text,
+            due_date=due_date,
             due_time=fresh.proposed_due_time,
             tz=fresh.tz,
         )

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from troth.agreements.models import Agreement, Clause
 from troth.agreements.services import agreed_clause_choices
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.promises import services
 from troth.promises.forms import (
     CancelForm,
@@ -41,7 +42,7 @@ def _promises(user):
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """The lists: what needs me, what I promised, what was promised to me,
     and the history; each can be narrowed to one state."""
     user = request.user
@@ -88,7 +89,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -200,7 +201,7 @@ def _get(request, pk: int) -> Promise:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     return render(request, "promises/detail.html", _detail_context(request, promise))
 
@@ -231,7 +232,7 @@ def _done(request, promise: Promise, message: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_done(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     try:
         services.promise_mark_done(promise=promise, by=request.user)
@@ -247,7 +248,7 @@ def mark_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     form = ConfirmForm(request.POST)
     if not form.is_valid():
@@ -275,7 +276,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
+def respond(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
@@ -291,7 +292,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def propose(request: HttpRequest, pk: int) -> HttpResponse:
+def propose(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     initial = {
         "text": promise.text,
@@ -350,7 +351,7 @@ def _simple(service, message_fn):
 
     @login_required
     @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: AuthedRequest, pk: int) -> HttpResponse:
         promise = _get(request, pk)
         try:
             service(promise=promise, by=request.user)
@@ -387,7 +388,7 @@ cancel_withdraw = _simple(
 
 @login_required
 @require_POST
-def proposal_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_decline(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     form = DeclineForm(request.POST)
     if not form.is_valid():
@@ -405,7 +406,7 @@ def proposal_decline(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_request(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     form = CancelForm(request.POST)
     form.is_valid()  # a checkbox: nothing can be invalid
@@ -431,7 +432,7 @@ def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def figures(request: HttpRequest) -> HttpResponse:
+def figures(request: AuthedRequest) -> HttpResponse:
     """Per partner, the trailing 30 and 90 days."""
     membership = current_membership(request)
     if membership is None:
@@ -464,6 +465,6 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def how(request: HttpRequest) -> HttpResponse:
+def how(request: AuthedRequest) -> HttpResponse:
     """How the figures are computed, in plain words (docs/figures/promises-figures.md)."""
     return render(request, "promises/how.html")

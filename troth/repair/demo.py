@@ -132,6 +132,7 @@ def _promise(demo, repair, text, made, due, state, *, by, to):
 def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
     """A six-week agreement of openness from the plan; it has since ended."""
     alex, sam = demo.alex, demo.sam
+    ends_on = (proposed + dt.timedelta(days=42)).date()
     agreement = Agreement.objects.create(
         space=demo.space,
         author=alex,
@@ -139,7 +140,7 @@ def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
         topic=Topic.TRANSPARENCY,
         created=proposed,
         review_days=14,
-        ends_on=(proposed + dt.timedelta(days=42)).date(),
+        ends_on=ends_on,
     )
     agreed = proposed + dt.timedelta(hours=18)
     texts = [
@@ -184,7 +185,7 @@ def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
         agreement_version=1,
     )
     ended = dt.datetime.combine(
-        agreement.ends_on + dt.timedelta(days=1), dt.time(1, 0), tzinfo=dt.UTC
+        ends_on + dt.timedelta(days=1), dt.time(1, 0), tzinfo=dt.UTC
     )
     agreement.status = Status.ENDED
     agreement.ended_at = ended

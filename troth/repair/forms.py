@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from troth.agreements.forms import DateInput
@@ -163,7 +166,8 @@ class AgreementForm(Form):
     def __init__(self, *args, clauses: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
-            self.clause_values = self.data.getlist("clause")[:22]
+            # Bound only from request.POST, which holds every clause box.
+            self.clause_values = cast(QueryDict, self.data).getlist("clause")[:22]
         else:
             self.clause_values = [*(clauses or []), ""]
 

@@ -18,6 +18,8 @@ check-ins, are private: `Visibility.PRIVATE`, read only through
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -27,6 +29,9 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, Visibility
 from troth.lib.fields import EncryptedTextField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class OpenedAs(models.TextChoices):
@@ -40,9 +45,9 @@ class Phase(models.TextChoices):
     ATTACH = "attach", _("Attach")
 
 
-PHASE_ORDER = [Phase.ATONE, Phase.ATTUNE, Phase.ATTACH]
+PHASE_ORDER: list[str] = [Phase.ATONE, Phase.ATTUNE, Phase.ATTACH]
 
-PHASE_HELP = {
+PHASE_HELP: dict[str, StrOrPromise] = {
     Phase.ATONE: _(
         "Being heard, and an apology that owns what happened. The one who was "
         "hurt says what it was like; the other listens, mirrors it back, and "
@@ -135,6 +140,9 @@ class Repair(Content):
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     objects = RepairQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+
+    # Not stored: lists and the dashboard card set it for their page.
+    mine_to_do: bool
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -255,6 +263,9 @@ class ApologyVersion(Shared):
     number = models.PositiveSmallIntegerField()
     text = EncryptedTextField()
 
+    # Not stored: the repair page sets it to the answers it may show.
+    replies: list[ApologyAnswer]
+
     class Meta:
         ordering = ["number"]
         constraints = [
@@ -293,11 +304,12 @@ class ApologyAnswer(Shared):
 
     @property
     def pill(self) -> str:
-        return {
+        pills: dict[str, str] = {
             Answer.HELPS: "pill-good",
             Answer.NOT_YET: "pill-warn",
             Answer.NEED_ELSE: "pill-accent",
-        }[self.answer]
+        }
+        return pills[self.answer]
 
 
 class PlanItem(Shared):

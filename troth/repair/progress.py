@@ -109,7 +109,7 @@ def repair_progress(
         occurrences = Promise.objects.visible_to(viewer).filter(
             series_id__in=series_ids
         )
-        upcoming_seen: set[int] = set()
+        upcoming_seen: set[int | None] = set()
         for occurrence in occurrences.order_by("due_at"):
             if occurrence.due_at > now and occurrence.state == State.OPEN:
                 # Only the next time of a repeating promise is "upcoming".

@@ -274,6 +274,11 @@ def mirror_write(
         account = (
             Account.objects.filter(repair=fresh).order_by("-created", "-id").first()
         )
+        if account is None:
+            raise _refuse(
+                _("There is no account waiting to be mirrored right now."),
+                "not_mirror_step",
+            )
         mirror = Mirror.objects.create(
             space=fresh.space,
             author=by,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,6 +12,7 @@ from troth.agreements.models import Clause
 from troth.agreements.services import agreed_clause_choices
 from troth.agreements.starters import starter_by_key
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.promises.forms import PromiseForm
 from troth.promises.models import Promise
 from troth.repair import progress, services
@@ -65,7 +66,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @login_required
 @require_GET
-def support(request: HttpRequest) -> HttpResponse:
+def support(request: AuthedRequest) -> HttpResponse:
     """Support for someone who doesn't feel safe. Opening it records
     nothing and tells the partner nothing."""
     return render(request, "repair/support.html", {"lines": help_lines()})
@@ -73,7 +74,7 @@ def support(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def how(request: HttpRequest) -> HttpResponse:
+def how(request: AuthedRequest) -> HttpResponse:
     """How the plan's progress, the check-in trend and the checker work."""
     return render(request, "repair/how.html")
 
@@ -83,7 +84,7 @@ def how(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -122,7 +123,7 @@ def _touch_choices(space, user):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -279,7 +280,7 @@ def _detail_context(request, repair: Repair, **extra) -> dict:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     return render(request, "repair/detail.html", _detail_context(request, repair))
 
@@ -298,7 +299,7 @@ def _invalid(request, repair, **forms) -> HttpResponse:
 
 @login_required
 @require_POST
-def account(request: HttpRequest, pk: int) -> HttpResponse:
+def account(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = AccountForm(request.POST)
     if not form.is_valid():
@@ -323,7 +324,7 @@ def account(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mirror(request: HttpRequest, pk: int) -> HttpResponse:
+def mirror(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = MirrorForm(request.POST)
     if not form.is_valid():
@@ -343,7 +344,7 @@ def mirror(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mirror_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def mirror_answer(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = MirrorAnswerForm(request.POST)
     if not form.is_valid():
@@ -366,7 +367,7 @@ def mirror_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def apology_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def apology_answer(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = AnswerForm(request.POST)
     if not form.is_valid():
@@ -388,7 +389,7 @@ def apology_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def phase(request: HttpRequest, pk: int) -> HttpResponse:
+def phase(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     target = request.POST.get("phase", "")
     try:
@@ -403,7 +404,7 @@ def phase(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def resolve(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     try:
         services.repair_resolve(repair=repair, by=request.user)
@@ -415,7 +416,7 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     try:
         services.repair_reopen(repair=repair, by=request.user)
@@ -449,7 +450,7 @@ def _composer_context(request, repair: Repair, form, report=None, **extra) -> di
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def apology(request: HttpRequest, pk: int) -> HttpResponse:
+def apology(request: AuthedRequest, pk: int) -> HttpResponse:
     """The composer: write, check (without JavaScript, the Check button
     posts here), and send."""
     repair = _repair(request, pk)
@@ -506,7 +507,7 @@ def apology(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def apology_check(request: HttpRequest, pk: int) -> HttpResponse:
+def apology_check(request: AuthedRequest, pk: int) -> HttpResponse:
     """The checker alone: a fragment for htmx (as you type), the composer
     page otherwise. Stateless: nothing is saved or recorded."""
     repair = _repair(request, pk)
@@ -526,7 +527,7 @@ def apology_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def plan(request: HttpRequest, pk: int) -> HttpResponse:
+def plan(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     summary = progress.repair_progress(repair, request.user)
     return render(
@@ -546,7 +547,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_promise(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = PromiseForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -586,9 +587,10 @@ def plan_promise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_agreement(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     starter = starter_by_key("transparency")
+    assert starter is not None  # one of agreements.starters.STARTERS
     if request.method == "POST":
         form = AgreementForm(request.POST)
         if form.is_valid():
@@ -610,6 +612,7 @@ def plan_agreement(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                     % {"name": repair.space.partner_of(request.user)},
                 )
+                assert item.agreement is not None  # plan_agreement_add links one
                 return redirect(item.agreement)
         return render(
             request,
@@ -649,14 +652,14 @@ def _private_context(request, repair: Repair, **extra) -> dict:
 
 @login_required
 @require_GET
-def private(request: HttpRequest, pk: int) -> HttpResponse:
+def private(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     return render(request, "repair/private.html", _private_context(request, repair))
 
 
 @login_required
 @require_POST
-def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -679,7 +682,7 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def therapy_add(request: HttpRequest, pk: int) -> HttpResponse:
+def therapy_add(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = TherapyForm(request.POST)
     if form.is_valid():
@@ -720,7 +723,7 @@ def _forgiveness_repair(request, pk: int) -> Repair:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def forgiveness(request: HttpRequest, pk: int) -> HttpResponse:
+def forgiveness(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _forgiveness_repair(request, pk)
     form = CheckinForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -766,7 +769,7 @@ def _private_item(model, request, pk: int):
 
 @login_required
 @require_POST
-def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def note_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     note = _private_item(Note, request, pk)
     services.private_delete(item=note, by=request.user)
     messages.success(request, _("Deleted."))
@@ -775,7 +778,7 @@ def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def therapy_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def therapy_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     session = _private_item(TherapySession, request, pk)
     services.private_delete(item=session, by=request.user)
     messages.success(request, _("Deleted."))
@@ -784,7 +787,7 @@ def therapy_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def checkin_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def checkin_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     checkin = _private_item(ForgivenessCheckin, request, pk)
     services.private_delete(item=checkin, by=request.user)
     messages.success(request, _("Deleted."))

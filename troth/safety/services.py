@@ -40,10 +40,12 @@ class ResetOutcome:
 
 def sharing_modules() -> dict[str, ModuleType]:
     """Each app's sharing hook, by app label, in INSTALLED_APPS order."""
-    return {
-        apps.get_containing_app_config(module.__name__).label: module
-        for module in app_modules("sharing")
-    }
+    found = {}
+    for module in app_modules("sharing"):
+        config = apps.get_containing_app_config(module.__name__)
+        assert config is not None  # app_modules looks only in installed apps
+        found[config.label] = module
+    return found
 
 
 def current_space(user):
@@ -96,7 +98,7 @@ def sharing_stop_all(*, user) -> ResetOutcome:
                 outcome.stopped += module.stop_all(user, space)
         except Exception:
             logger.exception("Stopping all sharing failed in %s", label)
-            outcome.failed.append(apps.get_app_config(label).verbose_name)
+            outcome.failed.append(str(apps.get_app_config(label).verbose_name))
     return outcome
 
 

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.lib.http import AuthedRequest
 from troth.safety import services
 from troth.safety.forms import ResetForm, StopForm
 
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     groups = services.sharing_list(user=request.user)
     return render(
         request,
@@ -28,7 +29,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def stop(request: HttpRequest) -> HttpResponse:
+def stop(request: AuthedRequest) -> HttpResponse:
     form = StopForm(request.POST)
     if form.is_valid():
         try:
@@ -46,7 +47,7 @@ def stop(request: HttpRequest) -> HttpResponse:
     return _index_with_status(request, 400)
 
 
-def _index_with_status(request: HttpRequest, status: int) -> HttpResponse:
+def _index_with_status(request: AuthedRequest, status: int) -> HttpResponse:
     groups = services.sharing_list(user=request.user)
     return render(
         request,
@@ -77,7 +78,7 @@ def _say_stopped(request: HttpRequest, outcome: services.ResetOutcome) -> None:
 
 @login_required
 @require_POST
-def stop_all(request: HttpRequest) -> HttpResponse:
+def stop_all(request: AuthedRequest) -> HttpResponse:
     outcome = services.sharing_stop_all(user=request.user)
     _say_stopped(request, outcome)
     if not outcome.stopped and not outcome.failed:
@@ -87,7 +88,7 @@ def stop_all(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def reset(request: HttpRequest) -> HttpResponse:
+def reset(request: AuthedRequest) -> HttpResponse:
     form = ResetForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         outcome = services.emergency_reset(request=request)
@@ -103,7 +104,7 @@ def reset(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def reset_next(request: HttpRequest) -> HttpResponse:
+def reset_next(request: AuthedRequest) -> HttpResponse:
     """After the reset: the checks only the person can do."""
     from troth.accounts.services import sessions_of
 

@@ -39,7 +39,7 @@ def leftovers(user_pk: int, kept: set[tuple[str, int]]) -> list[str]:
         if model is User:
             continue
         for row in model._base_manager.filter(**{field.name: user_pk}):
-            if issubclass(model, Content):
+            if isinstance(row, Content):
                 if row.author_id != user_pk:
                     continue
                 if (model._meta.label, row.pk) in kept:

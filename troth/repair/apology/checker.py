@@ -197,9 +197,9 @@ def check(text: str | None, *, language: str = "en") -> Report:
             report.components.setdefault(key, []).extend(
                 _hits(key, regexes, sentence, offset, original)
             )
-    for hits in (report.flags, report.components):
-        for key, found in hits.items():
-            hits[key] = _merged(found, original)
+    for by_key in (report.flags, report.components):
+        for key, found in by_key.items():
+            by_key[key] = _merged(found, original)
     report.language_unsure = _other_language(normal, compiled)
     return report
 

@@ -18,8 +18,10 @@ from troth.repair.apology.kinds import COMPONENT_KEYS, FLAG_KEYS
 from troth.repair.tests.apology_set import DEV, HELD_OUT
 
 
-def scores(items) -> dict[str, dict[str, float | int]]:
-    tp, fp, fn = Counter(), Counter(), Counter()
+def scores(items) -> dict[str, dict[str, float | int | None]]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
     for text, components, flags in items:
         report = check(text)
         got = report.found | report.raised
