@@ -153,6 +153,7 @@ def populate(demo) -> None:
         audit = services.audit_draft(
             space=demo.space, month=month, end=begins, day=day, now=drafted
         )
+        assert audit is not None  # each month once, in a space with no audits yet
         Audit.objects.filter(pk=audit.pk).update(drafted_at=drafted)
         next_day = services.audit_date(day, services.add_months(month, 1))
         order = [alex, sam] if rng.random() < 0.5 else [sam, alex]

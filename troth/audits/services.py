@@ -290,7 +290,7 @@ def reflection_save(
         reflection = _own_reflection(fresh, by)
         _require_not_signed(reflection)
         first = reflection is None
-        if first:
+        if reflection is None:
             reflection = Reflection(
                 space=fresh.space, author=by, audit=fresh, created=now
             )

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from troth.audits.models import (
 )
 from troth.checkins.stats import SUBSCALES
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
 
 PER_PAGE = 12
@@ -83,7 +84,7 @@ def _this_month(space, now: dt.datetime) -> dt.date:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """The audit day, this month's audit, and every audit before it, each
     compared with the one before."""
     membership = current_membership(request)
@@ -168,7 +169,7 @@ def _sign_offs(audit_ids: list[int]) -> dict[int, dict[str, bool]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def audit_settings(request: HttpRequest) -> HttpResponse:
+def audit_settings(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -198,7 +199,7 @@ def audit_settings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -219,7 +220,7 @@ def _default_due(space, now: dt.datetime, user) -> dt.date:
     return services.audit_date(settings.day, add_months(today.replace(day=1), 1))
 
 
-def detail_context(request: HttpRequest, audit: Audit, **extra) -> dict:
+def detail_context(request: AuthedRequest, audit: Audit, **extra) -> dict:
     """Everything the audit page and its printable version show. A fixed
     number of queries, whatever the history."""
     user = request.user
@@ -297,7 +298,7 @@ def detail_context(request: HttpRequest, audit: Audit, **extra) -> dict:
     return context
 
 
-def _audit(request: HttpRequest, pk: int) -> Audit:
+def _audit(request: AuthedRequest, pk: int) -> Audit:
     return get_visible_or_404(
         Audit.objects.select_related("space"), request.user, pk=pk
     )
@@ -305,14 +306,14 @@ def _audit(request: HttpRequest, pk: int) -> Audit:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     return render(request, "audits/detail.html", detail_context(request, audit))
 
 
 @login_required
 @require_GET
-def printable(request: HttpRequest, pk: int) -> HttpResponse:
+def printable(request: AuthedRequest, pk: int) -> HttpResponse:
     """The audit as a page to print or save as PDF (the print stylesheet in
     troth.css hides everything but the audit)."""
     audit = _audit(request, pk)
@@ -321,7 +322,7 @@ def printable(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_markdown(request: HttpRequest, pk: int) -> HttpResponse:
+def export_markdown(request: AuthedRequest, pk: int) -> HttpResponse:
     """The audit as a Markdown file, as the person downloading it sees it."""
     audit = _audit(request, pk)
     context = detail_context(request, audit)
@@ -337,7 +338,7 @@ def export_markdown(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def reflection(request: HttpRequest, pk: int) -> HttpResponse:
+def reflection(request: AuthedRequest, pk: int) -> HttpResponse:
     """Write or change one's own reflection on the month."""
     audit = _audit(request, pk)
     mine = Reflection.objects.filter(audit=audit, author=request.user).first()
@@ -375,7 +376,7 @@ def reflection(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_add(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = CommitmentForm(request.POST)
     if not form.is_valid():
@@ -407,7 +408,7 @@ def commitment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def commitment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def commitment_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     commitment = get_visible_or_404(
         Commitment.objects.select_related("audit", "audit__space"), request.user, pk=pk
     )
@@ -425,7 +426,7 @@ def commitment_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+def sign_off(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     try:
         fresh = services.audit_sign_off(audit=audit, by=request.user)
@@ -448,7 +449,7 @@ def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def sign_off_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def sign_off_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     try:
         services.audit_sign_off_withdraw(audit=audit, by=request.user)
@@ -465,6 +466,6 @@ def sign_off_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def how(request: HttpRequest) -> HttpResponse:
+def how(request: AuthedRequest) -> HttpResponse:
     """What each audit figure counts, in plain words (docs/figures/audit-figures.md)."""
     return render(request, "audits/how.html")

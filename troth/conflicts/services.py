@@ -289,8 +289,7 @@ def conflict_view_update(
         )
         view.full_clean()
         view.save()
-        changed_visibility = visibility is not None and visibility != view.visibility
-        if changed_visibility:
+        if visibility is not None and visibility != view.visibility:
             _check_visibility(visibility)
             if visibility == Visibility.SHARED:
                 _share(view, by)

@@ -90,7 +90,11 @@ def shared_conflicts(space, *, start: datetime, end: datetime) -> list[SharedCon
 
 
 def _figures(items: list[SharedConflict]) -> tuple[int, int, float | None]:
-    times = [item.minutes_to_repair for item in items if item.repaired]
+    times = [
+        item.minutes_to_repair
+        for item in items
+        if item.repaired and item.minutes_to_repair is not None
+    ]
     median = float(statistics.median(times)) if times else None
     return len(items), len(times), median
 

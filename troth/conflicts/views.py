@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from troth.conflicts.forms import LogForm, LoggerEditForm, ViewEditForm, ViewFor
 from troth.conflicts.models import Conflict, ConflictView
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
+from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
 
 PER_PAGE = 20
@@ -40,7 +42,7 @@ def _visible_views(user):
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """The shared log, my own views, and what waits for my view."""
     membership = current_membership(request)
     if membership is None:
@@ -55,6 +57,8 @@ def index(request: HttpRequest) -> HttpResponse:
         Exists(ConflictView.objects.filter(conflict=OuterRef("pk"), author=user))
     )
     waiting_count = waiting.count()
+    # My views on the "mine" tab, conflicts on the others.
+    rows: QuerySet[Any]
     if tab == "mine":
         frames = Conflict.objects.visible_to(user).filter(pk=OuterRef("conflict_id"))
         rows = (
@@ -112,7 +116,7 @@ def _initial_when() -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     """Log a disagreement with your own view of how it went."""
     membership = current_membership(request)
     if membership is None:
@@ -145,7 +149,7 @@ def new(request: HttpRequest) -> HttpResponse:
     return render(request, "conflicts/new.html", {"form": form})
 
 
-def _detail_context(request: HttpRequest, conflict: Conflict) -> dict:
+def _detail_context(request: AuthedRequest, conflict: Conflict) -> dict:
     user = request.user
     views = list(
         ConflictView.objects.visible_to(user)
@@ -169,7 +173,7 @@ def _detail_context(request: HttpRequest, conflict: Conflict) -> dict:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     conflict = get_visible_or_404(
         Conflict.objects.select_related("author", "space"), request.user, pk=pk
     )
@@ -178,7 +182,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def add_view(request: HttpRequest, pk: int) -> HttpResponse:
+def add_view(request: AuthedRequest, pk: int) -> HttpResponse:
     """Give your own view of a conflict you can see."""
     conflict = get_visible_or_404(
         Conflict.objects.select_related("author", "space"), request.user, pk=pk
@@ -212,7 +216,7 @@ def add_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conflicts/add_view.html", context)
 
 
-def _own_view(request: HttpRequest, pk: int) -> ConflictView:
+def _own_view(request: AuthedRequest, pk: int) -> ConflictView:
     """Your own view, or 404: nobody changes another person's words."""
     return get_visible_or_404(
         ConflictView.objects.by(request.user).select_related(
@@ -231,7 +235,7 @@ def _after_view_url(view: ConflictView, user) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def view_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def view_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change your own view; whoever logged the conflict may also change
     its topic and date."""
     view = _own_view(request, pk)
@@ -283,7 +287,7 @@ def view_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conflicts/view_edit.html", context)
 
 
-def _refused(request: HttpRequest, view: ConflictView, error: ValidationError):
+def _refused(request: AuthedRequest, view: ConflictView, error: ValidationError):
     messages.error(request, _error_text(error))
     if Conflict.objects.visible_to(request.user).filter(pk=view.conflict_id).exists():
         conflict = Conflict.objects.select_related("author", "space").get(
@@ -298,7 +302,7 @@ def _refused(request: HttpRequest, view: ConflictView, error: ValidationError):
     return redirect("conflicts:view_edit", pk=view.pk)
 
 
-def _after_toggle(request: HttpRequest, view: ConflictView) -> HttpResponse:
+def _after_toggle(request: AuthedRequest, view: ConflictView) -> HttpResponse:
     if request.htmx and view.conflict.is_visible_to(request.user):
         return render(
             request,
@@ -310,7 +314,7 @@ def _after_toggle(request: HttpRequest, view: ConflictView) -> HttpResponse:
 
 @login_required
 @require_POST
-def view_share(request: HttpRequest, pk: int) -> HttpResponse:
+def view_share(request: AuthedRequest, pk: int) -> HttpResponse:
     view = _own_view(request, pk)
     try:
         services.conflict_view_share(view=view, by=request.user)
@@ -322,7 +326,7 @@ def view_share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def view_stop(request: HttpRequest, pk: int) -> HttpResponse:
+def view_stop(request: AuthedRequest, pk: int) -> HttpResponse:
     view = _own_view(request, pk)
     try:
         services.conflict_view_stop(view=view, by=request.user)
@@ -336,7 +340,7 @@ def view_stop(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def view_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def view_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     view = _own_view(request, pk)
     try:
         services.conflict_view_delete(view=view, by=request.user)
@@ -348,7 +352,7 @@ def view_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def how(request: HttpRequest) -> HttpResponse:
+def how(request: AuthedRequest) -> HttpResponse:
     """Who sees what, and how the figures are computed, in plain words
     (docs/figures/conflicts.md)."""
     return render(request, "conflicts/how.html", {"figure_days": FIGURE_DAYS})

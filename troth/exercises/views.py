@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from troth.exercises import library, services
 from troth.exercises.forms import FilterForm, LogForm, ScheduleForm
 from troth.exercises.models import ExerciseLog, Session
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.schedule.models import Event
 from troth.spaces.models import current_membership
 
@@ -48,7 +49,7 @@ def waiting_for_log(user, space):
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """The library, filtered by time and theme with plain GET parameters."""
     membership = current_membership(request)
     if membership is None:
@@ -90,7 +91,7 @@ def _item(slug: str) -> library.Exercise:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
+def detail(request: AuthedRequest, slug: str) -> HttpResponse:
     item = _item(slug)
     membership = current_membership(request)
     partner = membership.space.partner_of(request.user) if membership else None
@@ -104,7 +105,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def schedule(request: HttpRequest, slug: str) -> HttpResponse:
+def schedule(request: AuthedRequest, slug: str) -> HttpResponse:
     """Plan this exercise for the two of you."""
     item = _item(slug)
     membership = current_membership(request)
@@ -131,7 +132,7 @@ def schedule(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def sessions(request: HttpRequest) -> HttpResponse:
+def sessions(request: AuthedRequest) -> HttpResponse:
     """Every exercise you planned, newest first, with your logs."""
     membership = current_membership(request)
     if membership is None:
@@ -155,13 +156,13 @@ def sessions(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _session(request: HttpRequest, pk: int) -> Session:
+def _session(request: AuthedRequest, pk: int) -> Session:
     return get_visible_or_404(
         Session.objects.select_related("author", "space"), request.user, pk=pk
     )
 
 
-def _session_context(request: HttpRequest, session: Session, **extra) -> dict:
+def _session_context(request: AuthedRequest, session: Session, **extra) -> dict:
     user = request.user
     logs = list(
         ExerciseLog.objects.visible_to(user)
@@ -188,14 +189,14 @@ def _session_context(request: HttpRequest, session: Session, **extra) -> dict:
 
 @login_required
 @require_GET
-def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def session_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     return render(request, "exercises/session.html", _session_context(request, session))
 
 
 @login_required
 @require_POST
-def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
     try:
         services.session_cancel(session=session, by=request.user)
@@ -213,7 +214,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def log(request: HttpRequest, pk: int) -> HttpResponse:
+def log(request: AuthedRequest, pk: int) -> HttpResponse:
     """Say how it went for you; private unless you share it."""
     session = _session(request, pk)
     mine = session.logs.filter(author=request.user).first()

@@ -30,7 +30,11 @@ def export(user) -> dict:
                 "milestones",
                 queryset=Milestone.objects.visible_to(user).order_by("created", "id"),
                 to_attr="seen_steps",
-            ),
+            )
+        )
+        # One Prefetch per call: django-stubs types several in one call as
+        # a list of their common base.
+        .prefetch_related(
             Prefetch(
                 "reflections",
                 queryset=Reflection.objects.visible_to(user).select_related("author"),

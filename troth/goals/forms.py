@@ -89,7 +89,7 @@ class GoalForm(QuietForm):
         return _not_past(self.cleaned_data["target_date"], unchanged=self.current_date)
 
 
-def _lines(text: str, label) -> list[str]:
+def _lines(text: str | None, label) -> list[str]:
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     if len(lines) > MAX_TASKS:
         raise forms.ValidationError(

@@ -55,6 +55,7 @@ def remind_target_dates() -> int:
     ):
         members.setdefault(membership.space_id, []).append(membership.user)
     for goal in goals:
+        assert goal.target_date is not None  # the query asks for a date
         for user in members.get(goal.space_id, []):
             if _due_within(goal.target_date, user, GOAL_DAYS) and notify(
                 user=user,
@@ -82,6 +83,7 @@ def remind_target_dates() -> int:
         .select_related("owner", "space")
     )
     for step in steps:
+        assert step.target_date is not None  # the query asks for a date
         if _due_within(step.target_date, step.owner, STEP_DAYS) and notify(
             user=step.owner,
             kind="milestone.due_soon",

@@ -124,8 +124,8 @@ class Goal(Content):
     def progress_percent(self) -> int | None:
         """Whole percent of steps done (docs/figures/goal-progress.md), from
         the `with_progress` annotation; None while there are no steps."""
-        total = getattr(self, "steps_total", None)
-        done = getattr(self, "steps_done", None)
+        total: int | None = getattr(self, "steps_total", None)
+        done: int = getattr(self, "steps_done", 0)
         if total is None:
             steps = list(self.milestones.all())
             total = len(steps)

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from troth.goals import services
 from troth.goals.forms import AdventureForm, GoalForm, MilestoneForm, ReflectionForm
 from troth.goals.models import Goal, Milestone, Reflection, Status
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.schedule.models import Event
 from troth.spaces.models import current_membership
 
@@ -28,7 +29,7 @@ def _error_text(error: ValidationError) -> str:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -54,14 +55,14 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/index.html", {"tab": tab, "page": page})
 
 
-def _space_or_none(request: HttpRequest):
+def _space_or_none(request: AuthedRequest):
     membership = current_membership(request)
     return membership.space if membership else None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     """Start a shared goal."""
     space = _space_or_none(request)
     if space is None:
@@ -84,7 +85,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def adventure_new(request: HttpRequest) -> HttpResponse:
+def adventure_new(request: AuthedRequest) -> HttpResponse:
     """Plan an adventure together: the idea, when, budget, tasks for each."""
     space = _space_or_none(request)
     if space is None:
@@ -114,7 +115,7 @@ def adventure_new(request: HttpRequest) -> HttpResponse:
     return render(request, "goals/adventure_new.html", context)
 
 
-def _goal(request: HttpRequest, pk: int) -> Goal:
+def _goal(request: AuthedRequest, pk: int) -> Goal:
     return get_visible_or_404(
         Goal.objects.select_related("author", "space", "finished_by"),
         request.user,
@@ -122,7 +123,7 @@ def _goal(request: HttpRequest, pk: int) -> Goal:
     )
 
 
-def _detail_context(request: HttpRequest, goal: Goal, **extra) -> dict:
+def _detail_context(request: AuthedRequest, goal: Goal, **extra) -> dict:
     user = request.user
     steps = list(
         Milestone.objects.visible_to(user)
@@ -160,12 +161,14 @@ def _detail_context(request: HttpRequest, goal: Goal, **extra) -> dict:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _goal(request, pk)
     return render(request, "goals/detail.html", _detail_context(request, goal))
 
 
-def _refused(request: HttpRequest, goal: Goal, error: ValidationError) -> HttpResponse:
+def _refused(
+    request: AuthedRequest, goal: Goal, error: ValidationError
+) -> HttpResponse:
     messages.error(request, _error_text(error))
     return render(
         request, "goals/detail.html", _detail_context(request, goal), status=409
@@ -174,12 +177,13 @@ def _refused(request: HttpRequest, goal: Goal, error: ValidationError) -> HttpRe
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change the wording and date of a goal or adventure you wrote."""
     goal = get_visible_or_404(
         Goal.objects.by(request.user).select_related("space"), request.user, pk=pk
     )
     data = request.POST if request.method == "POST" else None
+    form: AdventureForm | GoalForm
     if goal.is_adventure:
         form = AdventureForm(
             data,
@@ -219,7 +223,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _goal(request, pk)
     form = MilestoneForm(request.POST)
     if not form.is_valid():
@@ -252,7 +256,7 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{goal.get_absolute_url()}#steps")
 
 
-def _step_action(request: HttpRequest, pk: int, action) -> HttpResponse:
+def _step_action(request: AuthedRequest, pk: int, action) -> HttpResponse:
     step = get_visible_or_404(
         Milestone.objects.select_related("goal", "goal__space", "goal__author"),
         request.user,
@@ -272,25 +276,25 @@ def _step_action(request: HttpRequest, pk: int, action) -> HttpResponse:
 
 @login_required
 @require_POST
-def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_done(request: AuthedRequest, pk: int) -> HttpResponse:
     return _step_action(request, pk, services.milestone_complete)
 
 
 @login_required
 @require_POST
-def milestone_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
     return _step_action(request, pk, services.milestone_reopen)
 
 
 @login_required
 @require_POST
-def milestone_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def milestone_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     return _step_action(request, pk, services.milestone_remove)
 
 
 @login_required
 @require_POST
-def finish(request: HttpRequest, pk: int) -> HttpResponse:
+def finish(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _goal(request, pk)
     try:
         services.goal_finish(goal=goal, by=request.user)
@@ -302,7 +306,7 @@ def finish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
+def set_aside(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _goal(request, pk)
     try:
         services.goal_set_aside(goal=goal, by=request.user)
@@ -314,7 +318,7 @@ def set_aside(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def resume(request: HttpRequest, pk: int) -> HttpResponse:
+def resume(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _goal(request, pk)
     try:
         services.goal_resume(goal=goal, by=request.user)
@@ -326,7 +330,7 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def reflect(request: HttpRequest, pk: int) -> HttpResponse:
+def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
     """Your few words on a finished goal or adventure."""
     goal = _goal(request, pk)
     if not goal.is_finished:
@@ -363,7 +367,7 @@ def reflect(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def memories(request: HttpRequest) -> HttpResponse:
+def memories(request: AuthedRequest) -> HttpResponse:
     """Finished goals and adventures, with what each of you made of them."""
     membership = current_membership(request)
     if membership is None:
@@ -389,6 +393,6 @@ def memories(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def how(request: HttpRequest) -> HttpResponse:
+def how(request: AuthedRequest) -> HttpResponse:
     """How progress is computed, in plain words (docs/figures/goal-progress.md)."""
     return render(request, "goals/how.html")

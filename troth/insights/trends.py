@@ -270,21 +270,30 @@ def own_data(space, now: dt.datetime) -> OwnData:
             for days in per_person.values()
             if len(days.get(i, [])) >= MIN_PULSE_DAYS
         ]
-        pulse = round(statistics.mean(person_values), 2) if person_values else None
-        counted = pulse is not None and first_logged is not None and end > first_logged
+        couple_pulse = (
+            round(statistics.mean(person_values), 2) if person_values else None
+        )
+        counted = (
+            couple_pulse is not None and first_logged is not None and end > first_logged
+        )
         result.windows.append(
             Window(
                 first=edges[i],
                 last=edges[i + 1] - dt.timedelta(days=1),
-                pulse=pulse,
+                pulse=couple_pulse,
                 conflicts=count,
                 counted=counted,
             )
         )
-    if result.ready:
-        median = result.median
-        result.higher = [w for w in result.counted if w.pulse > median]
-        result.lower = [w for w in result.counted if w.pulse <= median]
+    # Counted windows all have a pulse, so a ready result has a median.
+    median = result.median
+    if result.ready and median is not None:
+        result.higher = [
+            w for w in result.counted if w.pulse is not None and w.pulse > median
+        ]
+        result.lower = [
+            w for w in result.counted if w.pulse is not None and w.pulse <= median
+        ]
     return result
 
 

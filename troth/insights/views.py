@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from troth.audits.figures import subscale_label
 from troth.checkins.stats import SUBSCALES
 from troth.insights import trends
 from troth.insights.charts import Series, bar_chart, has_data, line_chart
+from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
 
 PERIODS = (6, 12)
@@ -56,7 +57,7 @@ def _percent_fmt(value) -> str:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """Trends over the last months, each drawn, tabled and summarised, with
     a link to how it is computed. A fixed number of queries for a period,
     however much data there is."""
@@ -92,7 +93,7 @@ def index(request: HttpRequest) -> HttpResponse:
         series = []
         if mine.enough:
             series.append(Series(str(you), [m.means[name] for m in mine.months]))
-        if show_theirs:
+        if show_theirs and theirs is not None:
             series.append(Series(str(partner), [m.means[name] for m in theirs.months]))
         if not series:
             continue
@@ -120,17 +121,17 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     pulse_rows = []
     for i, m in enumerate(months):
-        for who, series in ((str(you), mine), (str(partner), theirs)):
-            if series is None or not series.enough or not series.months[i].days:
+        for who, pulses in ((str(you), mine), (str(partner), theirs)):
+            if pulses is None or not pulses.enough or not pulses.months[i].days:
                 continue
-            if series is theirs and not show_theirs:
+            if pulses is theirs and not show_theirs:
                 continue
             pulse_rows.append(
                 {
                     "month": m,
                     "who": who,
-                    "days": series.months[i].days,
-                    "means": [series.months[i].means[s] for s in SUBSCALES],
+                    "days": pulses.months[i].days,
+                    "means": [pulses.months[i].means[s] for s in SUBSCALES],
                 }
             )
 
@@ -289,7 +290,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def how(request: HttpRequest) -> HttpResponse:
+def how(request: AuthedRequest) -> HttpResponse:
     """How each insight is computed (docs/figures/insights-trends.md and
     docs/figures/insights-own-data.md)."""
     return render(

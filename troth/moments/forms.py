@@ -105,13 +105,13 @@ class BidForm(Form):
     )
 
 
+TIMELINE_TABS = [
+    ("", _("All")),
+    ("noticed", _("I noticed")),
+    ("noticed-me", _("Noticed about me")),
+    ("mine", _("My own moments")),
+]
+
+
 class TimelineFilter(Form):
-    show = forms.ChoiceField(
-        choices=[
-            ("", _("All")),
-            ("noticed", _("I noticed")),
-            ("noticed-me", _("Noticed about me")),
-            ("mine", _("My own moments")),
-        ],
-        required=False,
-    )
+    show = forms.ChoiceField(choices=TIMELINE_TABS, required=False)

@@ -87,24 +87,21 @@ def moments_by_period(
         )
         .order_by("period")
     )
-    found = {}
+    found: dict[dt.date, MomentCounts] = {}
     for row in rows:
-        key = row.pop("period")
+        key = row["period"]
         if isinstance(key, dt.datetime):
             key = key.date()
-        found[key] = row
-    empty = dict.fromkeys(
-        (
-            "noticed_by_me",
-            "noticed_about_me",
-            "my_own",
-            "partner_shared_own",
-            "acknowledged",
-        ),
-        0,
-    )
+        found[key] = MomentCounts(
+            start=key,
+            noticed_by_me=row["noticed_by_me"],
+            noticed_about_me=row["noticed_about_me"],
+            my_own=row["my_own"],
+            partner_shared_own=row["partner_shared_own"],
+            acknowledged=row["acknowledged"],
+        )
     return [
-        MomentCounts(start=s, **found.get(s, empty))
+        found.get(s, MomentCounts(s, 0, 0, 0, 0, 0))
         for s in period_starts(start, end, period)
     ]
 
@@ -159,7 +156,11 @@ def bid_trend(*, user, weeks: int = 8, now: dt.datetime | None = None) -> list[B
         .values_list("occurred_at", "response")
     )
     buckets = {first + dt.timedelta(weeks=n): [0, 0, 0] for n in range(weeks)}
-    index = {Bid.Response.TOWARD: 0, Bid.Response.AWAY: 1, Bid.Response.AGAINST: 2}
+    index: dict[str, int] = {
+        Bid.Response.TOWARD: 0,
+        Bid.Response.AWAY: 1,
+        Bid.Response.AGAINST: 2,
+    }
     for occurred_at, response in rows:
         start = week_start(occurred_at.astimezone(tz).date())
         if start in buckets:

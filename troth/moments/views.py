@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,8 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.moments import services, stats
-from troth.moments.forms import AckForm, BidForm, MomentForm, TimelineFilter
+from troth.moments.forms import (
+    TIMELINE_TABS,
+    AckForm,
+    BidForm,
+    MomentForm,
+    TimelineFilter,
+)
 from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
 from troth.spaces.models import current_membership
 
@@ -45,7 +52,7 @@ def _today(user) -> dt.date:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """The timeline: every moment either of you may see, newest first."""
     membership = current_membership(request)
     if membership is None:
@@ -67,7 +74,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "show": show,
-            "tabs": form.fields["show"].choices,
+            "tabs": TIMELINE_TABS,
             "ack_choices": Ack.choices,
             "this_week": stats.week_start(_today(user)),
         },
@@ -83,7 +90,7 @@ def _kind_choices_for_template():
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def moment_new(request: HttpRequest) -> HttpResponse:
+def moment_new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -139,7 +146,7 @@ def moment_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def moment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def moment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = get_visible_or_404(
         _moments(request.user).select_related("space"), request.user, pk=pk
     )
@@ -150,7 +157,7 @@ def moment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def acknowledge(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = get_visible_or_404(
         _moments(request.user).exclude(author=request.user).select_related("space"),
         request.user,
@@ -197,7 +204,7 @@ def _own_self_moment(request, pk: int) -> Moment:
 
 @login_required
 @require_POST
-def moment_share(request: HttpRequest, pk: int) -> HttpResponse:
+def moment_share(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = _own_self_moment(request, pk)
     try:
         services.moment_share(moment=moment, by=request.user)
@@ -209,7 +216,7 @@ def moment_share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def moment_unshare(request: HttpRequest, pk: int) -> HttpResponse:
+def moment_unshare(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = _own_self_moment(request, pk)
     try:
         services.moment_unshare(moment=moment, by=request.user)
@@ -221,7 +228,7 @@ def moment_unshare(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def moment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def moment_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = _own_self_moment(request, pk)
     services.moment_delete(moment=moment, by=request.user)
     messages.success(request, _("The moment is deleted."))
@@ -236,7 +243,7 @@ def _refused(request, error: ValidationError, status: int = 409) -> HttpResponse
 
 @login_required
 @require_GET
-def week(request: HttpRequest) -> HttpResponse:
+def week(request: AuthedRequest) -> HttpResponse:
     """What you noticed this week, and what was noticed about you."""
     membership = current_membership(request)
     if membership is None:
@@ -277,7 +284,7 @@ def week(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def bids(request: HttpRequest) -> HttpResponse:
+def bids(request: AuthedRequest) -> HttpResponse:
     """My private bid log: when I reached out and how it was met."""
     membership = current_membership(request)
     if membership is None:
@@ -322,7 +329,7 @@ def bids(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def bid_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def bid_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     bid = get_visible_or_404(Bid.objects.select_related("space"), request.user, pk=pk)
     services.bid_delete(bid=bid, by=request.user)
     messages.success(request, _("The note is deleted."))
@@ -331,7 +338,7 @@ def bid_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def bids_how(request: HttpRequest) -> HttpResponse:
+def bids_how(request: AuthedRequest) -> HttpResponse:
     """How the bid-log trend is computed (docs/figures/bid-log.md)."""
     return render(
         request, "moments/bids_how.html", {"min_bids": stats.MIN_BIDS_FOR_SHARE}

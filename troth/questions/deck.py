@@ -24,7 +24,7 @@ class Level(models.IntegerChoices):
     DEEPEST = 3, pgettext_lazy("question level", "Close to the heart")
 
 
-LEVEL_HELP = {
+LEVEL_HELP: dict[int, Promise] = {
     Level.LIGHT: _("Light, warm questions about everyday feelings."),
     Level.DEEPER: _("More personal: what shaped you, what you need, what is hard."),
     Level.DEEPEST: _(

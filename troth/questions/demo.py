@@ -231,6 +231,7 @@ def populate(demo) -> None:
         by_round.setdefault(answer.round_id, []).append(answer)
     reactions = []
     for round in reactions_for:
+        assert round.revealed_at is not None  # only revealed rounds are listed
         for answer in by_round.get(round.pk, []):
             if rng.random() < 0.7:
                 other = sam if answer.author_id == alex.pk else alex

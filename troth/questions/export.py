@@ -41,8 +41,12 @@ def export(user) -> dict:
             | Q(pk__in=Answer.objects.visible_to(user).by(user).values("round_id"))
         )
         .select_related("own")
+        # One Prefetch per call: django-stubs types several in one call as
+        # a list of their common base.
         .prefetch_related(
-            Prefetch("answers", queryset=answers, to_attr="visible_answers"),
+            Prefetch("answers", queryset=answers, to_attr="visible_answers")
+        )
+        .prefetch_related(
             Prefetch(
                 "followups",
                 queryset=FollowUp.objects.visible_to(user).select_related("author"),

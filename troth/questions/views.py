@@ -7,18 +7,20 @@ templates never decide that on their own."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.questions import services
 from troth.questions.deck import LEVEL_HELP, Level, deck_for_level
 from troth.questions.forms import (
@@ -38,6 +40,9 @@ from troth.questions.models import (
     Round,
 )
 from troth.spaces.models import current_membership
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 HISTORY_PAGE = 20
 OPEN_DAYS = 30
@@ -134,7 +139,7 @@ def _done(request, round: Round, message: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """Today's question, with any earlier question still open."""
     membership = current_membership(request)
     if membership is None:
@@ -164,14 +169,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def round_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     return render(request, "questions/round.html", round_context(request, round))
 
 
 @login_required
 @require_GET
-def round_status(request: HttpRequest, pk: int) -> HttpResponse:
+def round_status(request: AuthedRequest, pk: int) -> HttpResponse:
     """The small fragment a waiting page polls: who has answered. It never
     carries an answer; after the reveal it offers a link to read both."""
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
@@ -184,7 +189,7 @@ def round_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_create(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     form = AnswerForm(request.POST)
     if not form.is_valid():
@@ -207,7 +212,7 @@ def answer_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     answer = get_visible_or_404(
         Answer.objects.filter(author=request.user), request.user, round=round
@@ -250,7 +255,7 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_pass(request: HttpRequest, pk: int) -> HttpResponse:
+def round_pass(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     try:
         services.round_pass(round=round, by=request.user)
@@ -263,7 +268,7 @@ def round_pass(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def react(request: HttpRequest, pk: int) -> HttpResponse:
+def react(request: AuthedRequest, pk: int) -> HttpResponse:
     answer = get_visible_or_404(
         Answer.objects.exclude(author=request.user).select_related("round"),
         request.user,
@@ -291,7 +296,7 @@ def react(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
+def followup_create(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
@@ -307,7 +312,14 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _done(request, round, _("Added."))
 
 
-def _matches(round: Round, needle: str) -> bool:
+class _SeenInRound(TypedDict):
+    """What `history` prefetches onto each round, as the viewer may see it."""
+
+    visible_answers: list[Answer]
+    visible_followups: list[FollowUp]
+
+
+def _matches(round: WithAnnotations[Round, _SeenInRound], needle: str) -> bool:
     haystack = [round.text, *(a.text for a in round.visible_answers)]
     haystack.extend(f.text for f in round.visible_followups)
     return any(needle in text.casefold() for text in haystack)
@@ -315,7 +327,7 @@ def _matches(round: Round, needle: str) -> bool:
 
 @login_required
 @require_GET
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: AuthedRequest) -> HttpResponse:
     """Every revealed question, newest first, with a search over the
     question and both answers. Answers are encrypted, so the search runs in
     Python over the person's own visible rounds."""
@@ -371,7 +383,7 @@ def _suggestions(space, level: int, count: int = 4) -> list:
 
 @login_required
 @require_GET
-def deck(request: HttpRequest) -> HttpResponse:
+def deck(request: AuthedRequest) -> HttpResponse:
     """The couple's deck: its level, their own questions, and a few to pick."""
     membership = current_membership(request)
     if membership is None:
@@ -409,7 +421,7 @@ def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
 
 @login_required
 @require_POST
-def level_set(request: HttpRequest) -> HttpResponse:
+def level_set(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -433,7 +445,7 @@ def level_set(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def own_question_create(request: HttpRequest) -> HttpResponse:
+def own_question_create(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
@@ -456,7 +468,7 @@ def own_question_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def own_question_retire(request: HttpRequest, pk: int) -> HttpResponse:
+def own_question_retire(request: AuthedRequest, pk: int) -> HttpResponse:
     question = get_visible_or_404(
         OwnQuestion.objects.filter(author=request.user).select_related("space"),
         request.user,
@@ -474,7 +486,7 @@ def own_question_retire(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def pick(request: HttpRequest) -> HttpResponse:
+def pick(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")

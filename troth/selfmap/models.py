@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
@@ -28,14 +29,14 @@ class Kind(models.TextChoices):
     NEED = "need", _("Need")
 
 
-KIND_PLURALS = {
+KIND_PLURALS: dict[str, Promise] = {
     Kind.BOUNDARY: _("Boundaries"),
     Kind.TRIGGER: _("Triggers"),
     Kind.VALUE: _("Values"),
     Kind.NEED: _("Needs"),
 }
 
-KIND_HELP = {
+KIND_HELP: dict[str, Promise] = {
     Kind.BOUNDARY: _("Lines that keep you well: what is fine, and what is not."),
     Kind.TRIGGER: _("What can set off a strong reaction in you, and why."),
     Kind.VALUE: _("What matters most to you, the things you try to live by."),

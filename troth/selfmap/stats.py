@@ -48,8 +48,9 @@ def selfmap_counts(*, user, space) -> SelfMapCounts:
         for name in ("mine", "mine_shared", "partner_shared")
     }
     for row in rows:
-        for name in counts:
-            counts[name][row["kind"]] = row[name]
+        counts["mine"][row["kind"]] = row["mine"]
+        counts["mine_shared"][row["kind"]] = row["mine_shared"]
+        counts["partner_shared"][row["kind"]] = row["partner_shared"]
     return SelfMapCounts(**counts)
 
 

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.http import AuthedRequest
 from troth.selfmap import services
 from troth.selfmap.forms import EntryForm, ResponseForm
 from troth.selfmap.models import (
@@ -62,7 +63,7 @@ def _kind_groups(entries, shared_kinds=frozenset()):
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """My self map: every entry I wrote, by kind, with what I share."""
     membership = _membership_or_none(request)
     if membership is None:
@@ -70,7 +71,7 @@ def index(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") or ""
     if kind and kind not in Kind.values:
         kind = ""
-    entries = (
+    mine = (
         Entry.objects.visible_to(request.user)
         .by(request.user)
         .filter(space=membership.space)
@@ -97,7 +98,7 @@ def index(request: HttpRequest) -> HttpResponse:
             space=membership.space, author=request.user
         ).values_list("kind", flat=True)
     )
-    entries = list(entries)
+    entries = list(mine)
     groups = _kind_groups(entries, shared_kinds)
     if kind:
         groups = [g for g in groups if g["kind"] == kind]
@@ -116,7 +117,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def entry_new(request: HttpRequest) -> HttpResponse:
+def entry_new(request: AuthedRequest) -> HttpResponse:
     membership = _membership_or_none(request)
     if membership is None:
         return redirect("home")
@@ -213,7 +214,7 @@ def _entry_context(request, entry: Entry) -> dict:
 
 @login_required
 @require_GET
-def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = get_visible_or_404(
         Entry.objects.select_related("author", "space"), request.user, pk=pk
     )
@@ -230,7 +231,7 @@ def _own_entry(request, pk: int) -> Entry:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
     if request.method == "POST":
         form = EntryForm(request.POST, with_kind=False, with_share=False)
@@ -280,7 +281,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_share(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_share(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
     try:
         services.entry_share(entry=entry, by=request.user)
@@ -292,7 +293,7 @@ def entry_share(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_unshare(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_unshare(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
     try:
         services.entry_unshare(entry=entry, by=request.user)
@@ -304,7 +305,7 @@ def entry_unshare(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
     services.entry_delete(entry=entry, by=request.user)
     messages.success(request, _("The entry and its history are deleted."))
@@ -313,7 +314,7 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def kind_share(request: HttpRequest, kind: str) -> HttpResponse:
+def kind_share(request: AuthedRequest, kind: str) -> HttpResponse:
     membership = _membership_or_none(request)
     if membership is None or kind not in Kind.values:
         raise Http404
@@ -335,7 +336,7 @@ def kind_share(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def kind_unshare(request: HttpRequest, kind: str) -> HttpResponse:
+def kind_unshare(request: AuthedRequest, kind: str) -> HttpResponse:
     membership = _membership_or_none(request)
     if membership is None or kind not in Kind.values:
         raise Http404
@@ -350,7 +351,7 @@ def kind_unshare(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def partner(request: HttpRequest) -> HttpResponse:
+def partner(request: AuthedRequest) -> HttpResponse:
     """Know your partner: what they share, with when it last changed."""
     membership = _membership_or_none(request)
     if membership is None:
@@ -411,7 +412,7 @@ def partner(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
+def respond(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = get_visible_or_404(
         Entry.objects.exclude(author=request.user).select_related("space", "author"),
         request.user,
@@ -445,7 +446,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def response_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def response_resolve(request: AuthedRequest, pk: int) -> HttpResponse:
     response = get_visible_or_404(
         Response.objects.filter(entry__author=request.user).select_related(
             "entry", "space"

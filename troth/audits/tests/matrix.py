@@ -11,12 +11,14 @@ from troth.lib.content import Visibility
 def _audit(world) -> Audit:
     # One audit per space per month: each case gets a month of its own.
     month = services.add_months(dt.date(2000, 1, 1), Audit.objects.count())
-    return services.audit_draft(
+    audit = services.audit_draft(
         space=world.space,
         month=month,
         end=dt.datetime.combine(month, dt.time.min, tzinfo=dt.UTC),
         day=1,
     )
+    assert audit is not None
+    return audit
 
 
 def audit(world):

@@ -261,6 +261,7 @@ def _history(space, alice, bob, months: int, items: int) -> Audit:
                 went_well="Fine",
                 signed_off_at=audit.closed_at,
             )
+    assert audit is not None, "months must be at least 1"
     Commitment.objects.bulk_create(
         Commitment(
             space=space,

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 UTC = dt.UTC
 
 
-def at(*args) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 class TestTheSpacesDay:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from conftest import client_for, run_tasks
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def entry_for(user, space, **extra) -> Entry:
-    data = {
+    data: dict[str, Any] = {
         "kind": "boundary",
         "title": "No serious talks after eleven",
         "text": "Late at night everything feels bigger than it is.",
