@@ -37,6 +37,7 @@ lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r troth
+	TROTH_DATA_DIR=$$(mktemp -d) $(VENV)/bin/mypy troth
 
 migrations-check: $(VENV)/.installed-dev
 	TROTH_DATA_DIR=$$(mktemp -d) DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run
