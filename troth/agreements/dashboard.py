@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from troth.agreements.models import REMIND_BEFORE, Agreement, Status, VersionState
+from troth.lib.needs import Need
 
 
 def cards(request, membership) -> list[dict]:
@@ -34,9 +37,10 @@ def cards(request, membership) -> list[dict]:
     renewal_waiting = [
         a for a in agreements if a.has_renewal and a.renewal_by_id != me.pk
     ]
+    waiting = [a for a in agreements if a.n_waiting] + renewal_waiting
     context = {
         "active": sum(1 for a in agreements if a.status == Status.ACTIVE),
-        "waiting": [a for a in agreements if a.n_waiting] + renewal_waiting,
+        "waiting": waiting,
         "paused": [a for a in agreements if a.status == Status.PAUSED],
         "review": [
             a
@@ -46,6 +50,29 @@ def cards(request, membership) -> list[dict]:
     }
     # The dashboard includes the card's template with the whole dict as
     # `card`; the context is also under "card" for a layout that passes it.
+    needs = (
+        [
+            Need(
+                ngettext(
+                    "An agreement waits for your answer",
+                    "%(n)s agreements wait for your answer",
+                    len(waiting),
+                )
+                % {"n": len(waiting)},
+                waiting[0].get_absolute_url()
+                if len(waiting) == 1
+                else reverse("agreements:index"),
+            )
+        ]
+        if waiting
+        else []
+    )
     return [
-        {"template": "agreements/card.html", "order": 40, "card": context, **context}
+        {
+            "template": "agreements/card.html",
+            "order": 40,
+            "card": context,
+            "needs": needs,
+            **context,
+        }
     ]

@@ -3,10 +3,13 @@ the next audit day (further down). Three queries, whatever the history."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from troth.audits import services
 from troth.audits.models import Audit, AuditSettings, Reflection
+from troth.lib.needs import Need
 
 NEEDS_ME = 15
 QUIET = 70
@@ -56,5 +59,13 @@ def cards(request, membership) -> list[dict]:
                 "settings": settings,
                 "next_date": next_date,
             },
+            "needs": [
+                Need(
+                    _("Your trust audit is waiting for you"),
+                    reverse("audits:detail", args=[open_audit["pk"]]),
+                )
+            ]
+            if needs_me and open_audit is not None
+            else [],
         }
     ]

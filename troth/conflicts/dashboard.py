@@ -7,8 +7,11 @@ only answers "is anything waiting for me?"."""
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import ngettext
 
 from troth.conflicts.models import Conflict, ConflictView
+from troth.lib.needs import Need
 
 
 def cards(request, membership) -> list[dict]:
@@ -27,5 +30,18 @@ def cards(request, membership) -> list[dict]:
             "template": "conflicts/card.html",
             "order": 60,
             "card": {"waiting": waiting},
+            "needs": [
+                Need(
+                    ngettext(
+                        "Your partner shared a disagreement: add your view if you want",
+                        "Your partner shared %(n)s disagreements: add your view if you want",
+                        waiting,
+                    )
+                    % {"n": waiting},
+                    reverse("conflicts:index") + "?show=waiting",
+                )
+            ]
+            if waiting
+            else [],
         }
     ]

@@ -3,7 +3,10 @@ One query; shown only when there is something."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from troth.dialogue.models import Dialogue, Mode, Status
+from troth.lib.needs import Need
 
 
 def cards(request, membership) -> list[dict]:
@@ -20,4 +23,17 @@ def cards(request, membership) -> list[dict]:
     if not dialogues:
         return []
     context = {"dialogues": dialogues[:5]}
-    return [{"template": "dialogue/card.html", "order": 35, "card": context, **context}]
+    needs = [
+        Need(_("It's your turn in a written dialogue"), d.get_absolute_url())
+        for d in dialogues[:5]
+        if d.waits_for(me)
+    ]
+    return [
+        {
+            "template": "dialogue/card.html",
+            "order": 35,
+            "card": context,
+            "needs": needs,
+            **context,
+        }
+    ]

@@ -3,11 +3,14 @@ went, and one exercise to try. Two queries whatever the history."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from troth.exercises import library
 from troth.exercises.models import Session
 from troth.exercises.views import waiting_for_log
+from troth.lib.needs import Need
 
 
 def cards(request, membership) -> list[dict]:
@@ -34,5 +37,12 @@ def cards(request, membership) -> list[dict]:
                 "waiting": waiting,
                 "suggestion": suggestion,
             },
+            "needs": [
+                Need(
+                    _("How did “%(title)s” go for you?") % {"title": session.title},
+                    reverse("exercises:log", args=[session.pk]),
+                )
+                for session in waiting
+            ],
         }
     ]

@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from troth.goals.models import Goal, Kind, Milestone, Reflection, Status
+from troth.lib.needs import Need
 
 SHOWN = 3
 SOON_DAYS = 7
@@ -54,5 +57,12 @@ def cards(request, membership) -> list[dict]:
                 "next_adventure": next_adventure,
                 "today": today,
             },
+            "needs": [
+                Need(
+                    _("A few words about “%(title)s”?") % {"title": goal.title},
+                    reverse("goals:reflect", args=[goal.pk]),
+                )
+                for goal in to_reflect
+            ],
         }
     ]

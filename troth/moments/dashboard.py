@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
+from troth.lib.needs import Need
 from troth.moments.models import Moment
 
 RECENT_DAYS = 14
@@ -30,5 +33,18 @@ def cards(request, membership) -> list[dict]:
             "order": 30,
             "to_acknowledge": shown,
             "to_acknowledge_count": count,
+            "needs": [
+                Need(
+                    ngettext(
+                        "%(n)s moment to acknowledge",
+                        "%(n)s moments to acknowledge",
+                        count,
+                    )
+                    % {"n": count},
+                    reverse("moments:index"),
+                )
+            ]
+            if count
+            else [],
         }
     ]

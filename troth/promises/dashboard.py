@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
+from troth.lib.needs import Need, count_text
 from troth.promises.models import Promise, State
 
 DUE_SOON = timedelta(hours=48)
@@ -39,5 +42,18 @@ def cards(request, membership) -> list[dict]:
                 "more_due_soon": len(due_soon) > SHOWN,
                 "can_make": membership.space.is_open,
             },
+            "needs": [
+                Need(
+                    ngettext(
+                        "%(n)s promise needs you",
+                        "%(n)s promises need you",
+                        len(needing),
+                    )
+                    % {"n": count_text(len(needing), SHOWN)},
+                    reverse("promises:index") + "?show=needs",
+                )
+            ]
+            if needing
+            else [],
         }
     ]

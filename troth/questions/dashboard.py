@@ -3,6 +3,9 @@ has answered. Never an answer, its length or its time before the reveal."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from troth.lib.needs import Need
 from troth.questions.models import Round
 from troth.questions.services import round_for_day, space_day
 
@@ -30,5 +33,13 @@ def cards(request, membership) -> list[dict]:
             "round": today,
             "partner": space.partner_of(user),
             "waiting": waiting,
+            "needs": [
+                Need(
+                    _("Today's question is waiting for your answer"),
+                    today.get_absolute_url(),
+                )
+            ]
+            if today is not None and today.is_open and not today.i_answered
+            else [],
         }
     ]

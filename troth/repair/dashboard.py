@@ -3,6 +3,9 @@ one query; nobody's private notes or check-ins are ever read here."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from troth.lib.needs import Need
 from troth.repair.models import Repair
 
 
@@ -18,4 +21,17 @@ def cards(request, membership) -> list[dict]:
     for repair in repairs:
         repair.mine_to_do = repair.waits_for(request.user)
     context = {"repairs": repairs}
-    return [{"template": "repair/card.html", "order": 30, "card": context, **context}]
+    needs = [
+        Need(_("A repair is waiting for your step"), repair.get_absolute_url())
+        for repair in repairs
+        if repair.mine_to_do
+    ]
+    return [
+        {
+            "template": "repair/card.html",
+            "order": 30,
+            "card": context,
+            "needs": needs,
+            **context,
+        }
+    ]

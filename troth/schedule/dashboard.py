@@ -7,7 +7,9 @@ from datetime import timedelta
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from troth.lib.needs import Need
 from troth.schedule.models import Event, EventVisibility, OccurrenceChange
 from troth.schedule.periods import annotate_marks
 from troth.schedule.recurrence import expand
@@ -55,5 +57,13 @@ def cards(request, membership) -> list[dict]:
             "next_ritual": next_ritual,
             "to_answer": to_answer,
             "shared": shared,
+            "needs": [
+                Need(
+                    _("Did “%(title)s” happen?") % {"title": to_answer.title},
+                    to_answer.url,
+                )
+            ]
+            if to_answer is not None
+            else [],
         }
     ]

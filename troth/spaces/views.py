@@ -27,7 +27,9 @@ def home(request: HttpRequest) -> HttpResponse:
     for module in app_modules("dashboard"):
         cards.extend(card for card in module.cards(request, membership) if card)
     cards.sort(key=lambda card: card.get("order", 100))
-    return render(request, "spaces/dashboard.html", {"cards": cards})
+    # Everything waiting for the person, from every card, listed first.
+    needs = [need for card in cards for need in card.get("needs", ())]
+    return render(request, "spaces/dashboard.html", {"cards": cards, "needs": needs})
 
 
 @login_required
