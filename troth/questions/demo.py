@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import F
+
 from troth.lib.content import Visibility
 from troth.questions.deck import Level, deck_for_level
 from troth.questions.models import (
@@ -226,6 +228,9 @@ def populate(demo) -> None:
     Round.objects.bulk_update(rounds, ["revealed_at", "passed_at", "passed_by"])
     answers = Answer.objects.bulk_create(answers)
     FollowUp.objects.bulk_create(followups)
+    # `updated` is set on save: make the demo's answers unedited, as written.
+    Answer.objects.filter(pk__in=[a.pk for a in answers]).update(updated=F("created"))
+    FollowUp.objects.filter(space=space).update(updated=F("created"))
     by_round: dict[int, list[Answer]] = {}
     for answer in answers:
         by_round.setdefault(answer.round_id, []).append(answer)
