@@ -458,6 +458,22 @@ def agreement_accept_all(
     return len(waiting)
 
 
+def _record_proposal(
+    agreement: Agreement, *, by, kind: str, clause: Clause, version, now
+) -> None:
+    """The history entry and the partner's notice for a proposed wording,
+    removal or new clause: the partner has something to answer."""
+    agreement.save(update_fields=["updated"])
+    _event(agreement, by=by, kind=kind, clause=clause, version=version, now=now)
+    activity_record(
+        space=agreement.space,
+        actor=by,
+        verb="agreement.change_proposed",
+        target=agreement,
+        recipient=_partner(agreement, by),
+    )
+
+
 def clause_propose_change(
     *,
     agreement: Agreement,
@@ -502,14 +518,8 @@ def clause_propose_change(
                 _decide(pending, state=VersionState.SUPERSEDED, by=by, now=now)
                 kind = EventKind.COUNTERED
         version = _new_version(clause, by=by, text=text, now=now)
-        fresh.save(update_fields=["updated"])
-        _event(fresh, by=by, kind=kind, clause=clause, version=version, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.change_proposed",
-            target=fresh,
-            recipient=_partner(fresh, by),
+        _record_proposal(
+            fresh, by=by, kind=kind, clause=clause, version=version, now=now
         )
         _refresh(agreement, fresh)
     return version
@@ -560,21 +570,13 @@ def clause_propose_removal(
                 now=now,
             )
         version = _new_version(clause, by=by, removal=True, now=now)
-        fresh.save(update_fields=["updated"])
-        _event(
+        _record_proposal(
             fresh,
             by=by,
             kind=EventKind.REMOVAL_PROPOSED,
             clause=clause,
             version=version,
             now=now,
-        )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.change_proposed",
-            target=fresh,
-            recipient=_partner(fresh, by),
         )
         _refresh(agreement, fresh)
     return version
@@ -603,21 +605,13 @@ def clause_add(
         ) + 1
         clause = Clause.objects.create(agreement=fresh, position=position, created=now)
         version = _new_version(clause, by=by, text=text, now=now)
-        fresh.save(update_fields=["updated"])
-        _event(
+        _record_proposal(
             fresh,
             by=by,
             kind=EventKind.CLAUSE_ADDED,
             clause=clause,
             version=version,
             now=now,
-        )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.change_proposed",
-            target=fresh,
-            recipient=_partner(fresh, by),
         )
         _refresh(agreement, fresh)
     return clause
