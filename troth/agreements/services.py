@@ -978,6 +978,32 @@ def _require_renewal_answerer(fresh: Agreement, by) -> None:
         )
 
 
+def _close_renewal(
+    fresh: Agreement,
+    *,
+    by,
+    kind: str,
+    verb: str,
+    recipient,
+    now: dt.datetime,
+    renew: bool = False,
+) -> None:
+    """Settle a pending renewal: accepted (`renew`: the new end date takes
+    effect), declined or withdrawn; recorded in the history and told to
+    `recipient`."""
+    fields = ["renewal_until", "renewal_by", "updated"]
+    if renew:
+        fresh.ends_on = fresh.renewal_until
+        fields.append("ends_on")
+    fresh.renewal_until = None
+    fresh.renewal_by = None
+    fresh.save(update_fields=fields)
+    _event(fresh, by=by, kind=kind, on_date=fresh.ends_on if renew else None, now=now)
+    activity_record(
+        space=fresh.space, actor=by, verb=verb, target=fresh, recipient=recipient
+    )
+
+
 def agreement_renewal_accept(
     *, agreement: Agreement, by, now: dt.datetime | None = None
 ) -> None:
@@ -987,18 +1013,14 @@ def agreement_renewal_accept(
         _require_partner(fresh.space, by)
         _require_open(fresh)
         _require_renewal_answerer(fresh, by)
-        proposer = fresh.renewal_by
-        fresh.ends_on = fresh.renewal_until
-        fresh.renewal_until = None
-        fresh.renewal_by = None
-        fresh.save(update_fields=["ends_on", "renewal_until", "renewal_by", "updated"])
-        _event(fresh, by=by, kind=EventKind.RENEWED, on_date=fresh.ends_on, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
+        _close_renewal(
+            fresh,
+            by=by,
+            kind=EventKind.RENEWED,
             verb="agreement.renewed",
-            target=fresh,
-            recipient=proposer,
+            recipient=fresh.renewal_by,
+            now=now,
+            renew=True,
         )
         _refresh(agreement, fresh)
 
@@ -1012,17 +1034,13 @@ def agreement_renewal_decline(
         _require_partner(fresh.space, by)
         _require_open(fresh)
         _require_renewal_answerer(fresh, by)
-        proposer = fresh.renewal_by
-        fresh.renewal_until = None
-        fresh.renewal_by = None
-        fresh.save(update_fields=["renewal_until", "renewal_by", "updated"])
-        _event(fresh, by=by, kind=EventKind.RENEWAL_DECLINED, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
+        _close_renewal(
+            fresh,
+            by=by,
+            kind=EventKind.RENEWAL_DECLINED,
             verb="agreement.renewal_declined",
-            target=fresh,
-            recipient=proposer,
+            recipient=fresh.renewal_by,
+            now=now,
         )
         _refresh(agreement, fresh)
 
@@ -1039,16 +1057,13 @@ def agreement_renewal_withdraw(
             raise _refuse(
                 _("You have no renewal waiting for an answer."), "no_own_renewal"
             )
-        fresh.renewal_until = None
-        fresh.renewal_by = None
-        fresh.save(update_fields=["renewal_until", "renewal_by", "updated"])
-        _event(fresh, by=by, kind=EventKind.RENEWAL_WITHDRAWN, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
+        _close_renewal(
+            fresh,
+            by=by,
+            kind=EventKind.RENEWAL_WITHDRAWN,
             verb="agreement.renewal_withdrawn",
-            target=fresh,
             recipient=_partner(fresh, by),
+            now=now,
         )
         _refresh(agreement, fresh)
 

@@ -90,10 +90,21 @@ def _refresh(target: Promise, source: Promise) -> None:
         setattr(target, field.attname, getattr(source, field.attname))
 
 
-def _clean_text(text: str, *, field: str = "text", limit: int = TEXT_MAX) -> str:
+def _clean_text(
+    text: str,
+    *,
+    field: str = "text",
+    limit: int = TEXT_MAX,
+    required: str | None = None,
+    optional: bool = False,
+) -> str:
+    """`text` stripped, or a field error: empty (unless `optional`) or too
+    long. `required` is the message for an empty one."""
     text = (text or "").strip()
-    if not text:
-        raise ValidationError({field: _("Say what you promise.")}, code="required")
+    if not text and not optional:
+        raise ValidationError(
+            {field: required or _("Say what you promise.")}, code="required"
+        )
     if len(text) > limit:
         raise ValidationError(
             {field: _("Keep it under %(n)s characters.") % {"n": limit}},
@@ -367,15 +378,13 @@ def promise_confirm(
     """The partner confirms a promise marked done: kept, or not quite (with
     a note saying what was missing, which the promiser reads)."""
     now = now or timezone.now()
-    note = (note or "").strip()
-    if not kept and not note:
-        raise ValidationError(
-            {"note": _("Say in a few words what was missing.")}, code="required"
-        )
-    if len(note) > NOTE_MAX:
-        raise ValidationError(
-            {"note": _("Keep it under %(n)s characters.") % {"n": NOTE_MAX}}
-        )
+    note = _clean_text(
+        note,
+        field="note",
+        limit=NOTE_MAX,
+        required=_("Say in a few words what was missing."),
+        optional=kept,
+    )
     with transaction.atomic():
         fresh = _start(promise, by)
         if fresh.promisee_id != by.pk:
@@ -407,13 +416,9 @@ def promise_confirm(
 
 def promise_respond(*, promise: Promise, by, note: str) -> None:
     """The promiser answers a "not quite", once."""
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"note": _("Write your response.")}, code="required")
-    if len(note) > NOTE_MAX:
-        raise ValidationError(
-            {"note": _("Keep it under %(n)s characters.") % {"n": NOTE_MAX}}
-        )
+    note = _clean_text(
+        note, field="note", limit=NOTE_MAX, required=_("Write your response.")
+    )
     with transaction.atomic():
         fresh = _start(promise, by)
         if fresh.author_id != by.pk:
