@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,6 +18,7 @@ from troth.checkins.forms import PulseForm, PulseSettingsForm, StatusForm
 from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
 from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.lib.http import AuthedRequest
+from troth.lib.redirects import next_url
 from troth.spaces.models import current_membership
 
 ETA_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90]
@@ -123,12 +123,7 @@ def partner_status_fragment(request: AuthedRequest) -> HttpResponse:
 
 
 def _back(request, fallback: str = "checkins:index"):
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(next_url(request, fallback))
 
 
 @login_required

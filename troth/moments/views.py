@@ -9,12 +9,12 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.redirects import next_url
 from troth.moments import services, stats
 from troth.moments.forms import (
     TIMELINE_TABS,
@@ -31,15 +31,6 @@ TIMELINE_PAGE = 20
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(str(m) for m in error.messages)
-
-
-def _next_url(request, default: str) -> str:
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
-        return target
-    return default
 
 
 def _moments(user):
@@ -185,7 +176,7 @@ def acknowledge(request: AuthedRequest, pk: int) -> HttpResponse:
     messages.success(
         request, _("%(name)s will see that you noticed.") % {"name": moment.author}
     )
-    return redirect(_next_url(request, moment.get_absolute_url()))
+    return redirect(next_url(request, moment.get_absolute_url()))
 
 
 def _item(request, moment: Moment, **extra) -> HttpResponse:

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.redirects import next_url
 from troth.schedule import ics, periods, services
 from troth.schedule.forms import (
     EventForm,
@@ -549,18 +550,7 @@ def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
         EventVisibility.PRIVATE: _("Only you can see this event now."),
     }
     messages.success(request, said[event.visibility])
-    return redirect(_next_url(request, event.get_absolute_url()))
-
-
-def _next_url(request: HttpRequest, default: str) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}
-    ):
-        return candidate
-    return default
+    return redirect(next_url(request, event.get_absolute_url()))
 
 
 @login_required
@@ -568,7 +558,7 @@ def _next_url(request: HttpRequest, default: str) -> str:
 def event_reminder(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _detailed_event(request, pk)
     form = ReminderForm(request.POST)
-    back = _next_url(request, event.get_absolute_url())
+    back = next_url(request, event.get_absolute_url())
     if not form.is_valid():
         return _problem(
             request, ValidationError(_("Choose a reminder from the list.")), back, 400
@@ -662,7 +652,7 @@ def occurrence_mark(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
     event = _detailed_event(request, pk)
     original = _original(when)
     form = MarkForm(request.POST)
-    back = _next_url(request, event.occurrence_url(original))
+    back = next_url(request, event.occurrence_url(original))
     if not form.is_valid():
         return _problem(
             request, ValidationError(_("Say whether it happened.")), back, 400

@@ -6,12 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.redirects import next_url
 from troth.selfmap import services
 from troth.selfmap.forms import EntryForm, ResponseForm
 from troth.selfmap.models import (
@@ -33,15 +33,6 @@ def _membership_or_none(request):
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(str(m) for m in error.messages)
-
-
-def _next_url(request, default: str) -> str:
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
-        return target
-    return default
 
 
 def _kind_groups(entries, shared_kinds=frozenset()):
@@ -288,7 +279,7 @@ def entry_share(request: AuthedRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         return _refused_page(request, error)
     messages.success(request, _("Shared. Your partner can read it now."))
-    return redirect(_next_url(request, entry.get_absolute_url()))
+    return redirect(next_url(request, entry.get_absolute_url()))
 
 
 @login_required
@@ -300,7 +291,7 @@ def entry_unshare(request: AuthedRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         return _refused_page(request, error)
     messages.success(request, _("Only you can see it now. Your partner was not told."))
-    return redirect(_next_url(request, entry.get_absolute_url()))
+    return redirect(next_url(request, entry.get_absolute_url()))
 
 
 @login_required
@@ -331,7 +322,7 @@ def kind_share(request: AuthedRequest, kind: str) -> HttpResponse:
         )
         % {"kind": str(KIND_PLURALS[kind]).lower(), "count": count},
     )
-    return redirect(_next_url(request, f"/self/?kind={kind}"))
+    return redirect(next_url(request, f"/self/?kind={kind}"))
 
 
 @login_required
@@ -346,7 +337,7 @@ def kind_unshare(request: AuthedRequest, kind: str) -> HttpResponse:
         _("Your %(kind)s are private again. Your partner was not told.")
         % {"kind": str(KIND_PLURALS[kind]).lower()},
     )
-    return redirect(_next_url(request, f"/self/?kind={kind}"))
+    return redirect(next_url(request, f"/self/?kind={kind}"))
 
 
 @login_required
@@ -438,10 +429,10 @@ def respond(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.htmx:
         context = _entry_context(request, entry)
         context["done"] = done
-        context["next_url"] = _next_url(request, entry.get_absolute_url())
+        context["next_url"] = next_url(request, entry.get_absolute_url())
         return render(request, "selfmap/entry.html#respond", context)
     messages.success(request, done)
-    return redirect(_next_url(request, entry.get_absolute_url()))
+    return redirect(next_url(request, entry.get_absolute_url()))
 
 
 @login_required
@@ -470,7 +461,7 @@ def _refused_page(request, error: ValidationError, status: int = 409) -> HttpRes
         )
         context = _entry_context(request, entry)
         context["problem"] = _error_text(error)
-        context["next_url"] = _next_url(request, entry.get_absolute_url())
+        context["next_url"] = next_url(request, entry.get_absolute_url())
         return render(request, "selfmap/entry.html#respond", context)
     return render(
         request,
