@@ -1,0 +1,557 @@
+"""HELD-OUT apologies for the checker: measure on these, NEVER tune on them.
+
+Written for issue 10, item 20, BEFORE its author read the checker's patterns
+or its development set (`apology_set.py`), from the descriptions alone:
+Lewicki, Polin & Lount's six components and the non-apologies listed in
+`shared/RESEARCH.md`, plus the deflections named in the issue (blame that
+turns the fault back on the hurt partner, minimising by good intent or by
+size, outcomes with no actor, pressure to be forgiven or to move on now).
+
+Rules for anyone changing the checker:
+- Do not add, remove or relabel a case here to make a number go up.
+- Do not read the failures here and then write a pattern for them. If you
+  did look, say so in `docs/apology-checker.md` and write a fresh held-out
+  set; new development examples go in `apology_set.py`.
+
+How the labels were decided (one reading, written down before measuring):
+- responsibility: the writer names their own act in the first person
+  ("I read…", "I should have…", "that's on me"); "sorry for snapping"
+  alone is regret, not responsibility.
+- repair: something offered or done now to put this harm right.
+- regret: sorry, apologise, regret, ashamed, feel awful.
+- explanation: a reason for why it happened (an excuse is still one).
+- repentance: what the writer will do differently from now on.
+- forgiveness: asks to be forgiven.
+- conditional: the hurt made hypothetical ("sorry if", "whatever I did").
+- sorry_you_feel: sorry for the partner's feeling or reaction, not the act.
+- sorry_but: "sorry / apologise … but" in one sentence, undercutting it.
+- blame: the fault turned back on the hurt partner: who began it, tit for
+  tat, what they should have done instead, "both sides", their reaction.
+- minimising: by good intent ("I meant well", "it was a joke") or by size
+  ("only", "a bit", "one drink", "nothing happened").
+- passive: an outcome with no actor ("mistakes were made", "it slipped out",
+  "things got out of hand").
+- pressure: pushing to be forgiven or to move on now ("can we move on",
+  "put it behind us tonight", "you need to forgive me", "are we okay now").
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Case(NamedTuple):
+    text: str
+    flags: frozenset[str]
+    parts: frozenset[str]
+
+
+def _case(text: str, flags: str = "", parts: str = "") -> Case:
+    return Case(text, frozenset(flags.split()), frozenset(parts.split()))
+
+
+HELD_OUT: tuple[Case, ...] = (
+    # --- Apologies that should raise no flag -------------------------------
+    _case(
+        "I went through your phone while you were asleep. It was a violation "
+        "of your privacy and I'm truly sorry. I was anxious about us, and "
+        "that's no excuse. I won't do it again; if I feel that way I'll talk "
+        "to you instead.",
+        "",
+        "responsibility regret explanation repentance",
+    ),
+    _case(
+        "I forgot to pick Mia up from school on Thursday and you had to leave "
+        "work to get her. That's on me. I'm sorry. I've put every pickup in "
+        "my calendar with two alarms, and I'll take the next three Fridays so "
+        "you can stay late.",
+        "",
+        "responsibility regret repentance repair",
+    ),
+    _case(
+        "I told my sister about your job interview after you asked me to keep "
+        "it between us. I broke your trust. I'm so sorry. I'll call her "
+        "tonight and ask her not to pass it on. Would that help, or is there "
+        "something else you'd rather I do?",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I lied to you about where the money went. I spent it at the casino, "
+        "and I hid the statements. I regret it deeply. I've given you access "
+        "to all my accounts and I've booked a first session with a "
+        "counsellor. I hope that one day you can forgive me, but I understand "
+        "if you can't yet.",
+        "",
+        "responsibility regret repair repentance forgiveness",
+    ),
+    _case(
+        "I raised my voice at you in front of your parents. It was "
+        "humiliating for you and it was my doing. I'm sorry. I'd like to "
+        "apologise to them too, if you're okay with that.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I'm sorry I missed your birthday dinner. I chose to stay at the "
+        "office and didn't even call. You deserved better than that. From now "
+        "on, the evenings we plan are fixed for me, and I'd love to take you "
+        "out this Saturday to make up for it.",
+        "",
+        "responsibility regret repentance repair",
+    ),
+    _case(
+        "I said your cooking was like hospital food in front of our friends. "
+        "It was cruel, and I meant it to sting, which is worse. I'm ashamed "
+        "of it.",
+        "",
+        "responsibility regret",
+    ),
+    _case(
+        "I broke my promise to stop drinking during the week. I had three "
+        "beers on Tuesday and hid the cans. I'm sorry, and I'm sorry I hid "
+        "it. I've joined a group that meets on Wednesdays, and I'll tell you "
+        "each evening how it went.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I kept texting my ex after I told you I'd stopped. I lied to you, and "
+        "I kept lying when you asked me. There's no excuse. I've blocked her "
+        "number and I'll show you my phone whenever you want. Please take as "
+        "long as you need.",
+        "",
+        "responsibility repair repentance",
+    ),
+    _case(
+        "I apologise for reading your diary. I had no right. I was scared you "
+        "were unhappy, and instead of asking you I snooped. It won't happen "
+        "again.",
+        "",
+        "regret responsibility explanation repentance",
+    ),
+    _case(
+        "I made a joke about your weight at the party, and I saw your face. "
+        "That was unkind of me and I regret it. What can I do to make this "
+        "better?",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "Sorry I was late again. I kept you waiting for forty minutes in the "
+        "cold, and that's disrespectful of your time. Next time I'll leave "
+        "early enough, and I'll text you before I'm even five minutes late.",
+        "",
+        "regret responsibility repentance",
+    ),
+    _case(
+        "I'm sorry. I made the decision to lend your brother's money to my "
+        "friend without asking you, and it was not mine to lend. I'll pay it "
+        "back from my own savings this month.",
+        "",
+        "regret responsibility repair",
+    ),
+    _case(
+        "I broke the vase your grandmother gave you, and then I hid the "
+        "pieces and let you think the cat did it. The hiding was worse than "
+        "the breaking. I'm really sorry. I've found a restorer who can mend "
+        "it and I'll take it there on Monday.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I didn't tell you I'd lost my job for two weeks. I was embarrassed "
+        "and I thought I could fix it before you found out. That was wrong of "
+        "me, and I'm sorry. I'll keep you in the loop on every application "
+        "from now on. Can we sit down tonight and go through the budget "
+        "together?",
+        "",
+        "explanation responsibility regret repentance repair",
+    ),
+    _case(
+        "You trusted me with your password and I used it to check your "
+        "email. I'm sorry. I've changed nothing, but I shouldn't have looked "
+        "at all. I won't ask for it again.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I shouted at the kids and then told you it was your fault they were "
+        "wound up. It wasn't. I lost my temper, and I'm sorry I put that on "
+        "you. I'll apologise to them in the morning, and I'm going to start "
+        "taking a walk when I feel it building.",
+        "",
+        "responsibility regret repair repentance",
+    ),
+    _case(
+        "I'm sorry for how I spoke to you last night. I called you selfish, "
+        "and that was unfair and untrue. I'd had a bad day, but that is mine "
+        "to deal with, not yours.",
+        "",
+        "regret responsibility explanation",
+    ),
+    _case(
+        "I should have told you I was meeting Sam. Keeping it from you made "
+        "it look like I had something to hide, and I understand why that "
+        "hurt. I'm sorry. In future I'll tell you my plans, even the small "
+        "ones.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I forgot our anniversary. No excuse: I didn't write it down and I "
+        "didn't think about it. I'm so sorry. Let me plan a day for us this "
+        "weekend, whatever you'd like.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I posted the photo of you without asking, and you've told me before "
+        "you hate that. I've taken it down. I'm sorry, and I'll ask first "
+        "from now on. Will you forgive me?",
+        "",
+        "responsibility repair regret repentance forgiveness",
+    ),
+    _case(
+        "It was me who scratched the car. I should have told you straight "
+        "away instead of letting you find it. I'm sorry. I'll get it fixed "
+        "this week and pay for it.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I just want to say I'm sorry. I cancelled on you again and I know "
+        "how much you'd been looking forward to it. I'll rebook it now for "
+        "the first date you're free.",
+        "",
+        "regret responsibility repair",
+    ),
+    _case(
+        "I'm the only one to blame for what happened on Friday. I drove after "
+        "drinking with you in the car. I am so sorry. I've handed you my keys "
+        "for the month and I'm going to an alcohol service on Tuesday.",
+        "",
+        "responsibility regret repair repentance",
+    ),
+    _case(
+        "When you're ready, and not before, I'd like to talk about how I can "
+        "rebuild your trust. I betrayed it when I hid the messages. I'm "
+        "sorry.",
+        "",
+        "repair responsibility regret",
+    ),
+    _case(
+        "You were right to be angry. I made fun of your accent in front of my "
+        "colleagues and I'm sorry. I'll tell them it was out of order.",
+        "",
+        "responsibility regret repair",
+    ),
+    # --- Blame turned back on the hurt partner ------------------------------
+    _case(
+        "I'm sorry I yelled, but you started it by bringing up my mother.",
+        "sorry_but blame",
+        "regret responsibility",
+    ),
+    _case(
+        "Okay, I read your texts. You went through my laptop last month, so I "
+        "don't see why this is so different.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I know I hung up on you. You hung up on me on Sunday, so I guess we're even.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I'm sorry I didn't call. You could have texted me to check where I "
+        "was instead of waiting up all night.",
+        "blame",
+        "regret responsibility",
+    ),
+    _case(
+        "I regret what I said. Then again, you were the one who brought up "
+        "the divorce in the first place.",
+        "blame",
+        "regret",
+    ),
+    _case(
+        "I shouldn't have lost my temper. But honestly, you should have told "
+        "me you'd invited them before I got home.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I apologise for leaving the party without you. If you hadn't spent "
+        "the whole night talking to Mark, I wouldn't have felt so left out.",
+        "blame",
+        "regret explanation",
+    ),
+    _case(
+        "Sorry for snapping. You know how I get when you keep asking the same "
+        "question over and over.",
+        "blame",
+        "regret",
+    ),
+    _case(
+        "I'm sorry about the money. We both agreed to be more careful and "
+        "neither of us was, so it's not all on me.",
+        "blame",
+        "regret",
+    ),
+    _case(
+        "Fine, I forgot to pay the electricity bill. You're the one who said "
+        "you'd remind me, though.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I'm sorry I went out drinking. Maybe if you didn't nag me every time "
+        "I see my friends, I wouldn't need to lie about it.",
+        "blame",
+        "regret responsibility",
+    ),
+    _case(
+        "I did lie about where I was, I admit it. But you lie to me all the "
+        "time about your spending, so you can't really take the high ground.",
+        "blame",
+        "responsibility",
+    ),
+    # --- Minimising by good intent ------------------------------------------
+    _case(
+        "I'm sorry I told your mum about the pregnancy. I only meant to share "
+        "good news, I didn't mean any harm.",
+        "minimising",
+        "regret responsibility explanation",
+    ),
+    _case(
+        "I was trying to help when I rearranged your study. My heart was in "
+        "the right place. Sorry it upset you.",
+        "minimising sorry_you_feel",
+        "regret explanation",
+    ),
+    _case(
+        "I didn't mean anything by the comment about your ex. It was a joke. "
+        "I'm sorry.",
+        "minimising",
+        "regret",
+    ),
+    _case(
+        "I had good intentions when I booked the holiday without asking you. "
+        "I wanted it to be a surprise, so I don't think I deserve to be "
+        "treated like a criminal.",
+        "minimising blame",
+        "explanation",
+    ),
+    _case(
+        "I'm sorry you had to find out that way. I never intended to hurt "
+        "you; I was going to tell you eventually.",
+        "sorry_you_feel minimising",
+        "regret",
+    ),
+    # --- Minimising by size -------------------------------------------------
+    _case(
+        "Sorry I was a bit late. It was only twenty minutes, and the film "
+        "hadn't even started.",
+        "minimising",
+        "regret",
+    ),
+    _case(
+        "I had one drink. One. I'm sorry I broke the promise, but it's hardly "
+        "a relapse.",
+        "sorry_but minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "I looked at your phone for a second, that's all. I didn't read "
+        "anything important. I apologise.",
+        "minimising",
+        "responsibility regret",
+    ),
+    _case(
+        "I know I forgot the dry cleaning. It's a small thing, honestly, and "
+        "I'll get it tomorrow.",
+        "minimising",
+        "responsibility repair",
+    ),
+    _case(
+        "I'm sorry I flirted with the waitress. It was harmless, nothing happened.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "So I spent a bit more than we agreed on the bike. In the grand "
+        "scheme of things it's a few hundred pounds, not the end of the "
+        "world. Sorry.",
+        "minimising",
+        "responsibility regret",
+    ),
+    # --- Outcomes with no actor ---------------------------------------------
+    _case(
+        "Mistakes were made with the tax return, and I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Things got out of hand at the party and some things were said that "
+        "shouldn't have been. I'm sorry about all of it.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "I'm sorry the money ended up going on the credit card. It wasn't planned.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Your letter got thrown away during the clear-out. I feel awful about it.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "The secret slipped out when we were talking at dinner. I'm so sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Promises were broken, I know, and trust was damaged. I want to make "
+        "it right. What can I do?",
+        "passive",
+        "repair",
+    ),
+    _case(
+        "The argument escalated and the door got slammed. I regret how the "
+        "evening went.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Your birthday got forgotten in all the chaos of the move. Sorry.",
+        "passive",
+        "regret explanation",
+    ),
+    _case(
+        "It just happened. One thing led to another and it went further than "
+        "it should have. I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    # --- Pressure to be forgiven or to move on now ---------------------------
+    _case(
+        "I've said I'm sorry. Can we please just move on now?",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I'm sorry I lied about the phone bill. I hope we can put this behind "
+        "us tonight and enjoy the weekend.",
+        "pressure",
+        "regret responsibility",
+    ),
+    _case(
+        "I apologised three times already. How long are you going to hold "
+        "this over me?",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I'm sorry I missed the scan. Please forgive me now, I can't stand "
+        "you being cold with me.",
+        "pressure",
+        "regret responsibility forgiveness",
+    ),
+    _case(
+        "I know I hurt you by cancelling the trip and I'm sorry. Let's not "
+        "let this ruin the whole week, okay? Can we forget about it?",
+        "pressure",
+        "responsibility regret",
+    ),
+    _case(
+        "I was wrong to take the car without asking. I'm sorry. You need to "
+        "forgive me so we can get back to normal.",
+        "pressure",
+        "responsibility regret forgiveness",
+    ),
+    _case(
+        "I'm sorry about the comments I made. Now can we drop it? It's been two days.",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I admit I skipped the counselling session. I apologise. Are we okay "
+        "now? I really need us to be okay by tonight.",
+        "pressure",
+        "responsibility regret",
+    ),
+    _case(
+        "Sorry I didn't tell you about the loan. Let's just move past it, "
+        "there's no point dwelling.",
+        "pressure",
+        "regret responsibility",
+    ),
+    # --- The older non-apologies --------------------------------------------
+    _case(
+        "I'm sorry if I embarrassed you at dinner.",
+        "conditional",
+        "regret",
+    ),
+    _case(
+        "If anything I said hurt you, I apologise.",
+        "conditional",
+        "regret",
+    ),
+    _case(
+        "I'm sorry for whatever I did to make you this angry.",
+        "conditional",
+        "regret",
+    ),
+    _case(
+        "I'm sorry you feel that I don't listen to you.",
+        "sorry_you_feel",
+        "regret",
+    ),
+    _case(
+        "I'm sorry you were upset by what I posted.",
+        "sorry_you_feel",
+        "regret",
+    ),
+    _case(
+        "I'm sorry that you took my comment the wrong way.",
+        "sorry_you_feel",
+        "regret",
+    ),
+    _case(
+        "I'm sorry I forgot to call, but work has been insane this week.",
+        "sorry_but",
+        "regret responsibility explanation",
+    ),
+    _case(
+        "I apologise for missing the recital, but I couldn't leave the meeting.",
+        "sorry_but",
+        "regret explanation",
+    ),
+    # --- Several at once ----------------------------------------------------
+    _case(
+        "I'm sorry if you felt ignored at the wedding, but I was only talking "
+        "to old friends for a bit.",
+        "conditional sorry_you_feel sorry_but minimising",
+        "regret",
+    ),
+    _case(
+        "Look, some things were said on both sides. I'm sorry, okay? Can we move on?",
+        "passive blame pressure",
+        "regret",
+    ),
+    _case(
+        "Mistakes were made, but you pushed me to it by checking up on me all "
+        "the time.",
+        "passive blame",
+        "",
+    ),
+    _case(
+        "I'm sorry. I said it because you kept going on about my job. Let's "
+        "just forget it.",
+        "blame pressure",
+        "regret explanation responsibility",
+    ),
+)
