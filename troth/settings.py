@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.env import envbool, envint, envlist
 from troth.lib.keys import read_or_create_key
+from troth.lib.mail import default_sender
 
 BASE_DIR = Path(__file__).resolve().parent
 # The repository's docs/: derivations of figures are shown from here.
@@ -257,8 +258,10 @@ if EMAIL_HOST_CONFIGURED:
     }
 else:
     MAILERS = {"default": {"BACKEND": "troth.lib.mail.LogEmailBackend"}}
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "TROTH_EMAIL_FROM", f"Troth <troth@{_base.hostname or 'localhost'}>"
+# troth@<host of the base URL>, unless that host is an IP address or a bare
+# name, which make no valid address (troth/lib/mail.py).
+DEFAULT_FROM_EMAIL = os.environ.get("TROTH_EMAIL_FROM") or default_sender(
+    _base.hostname
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
