@@ -22,7 +22,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +164,12 @@ class State(models.TextChoices):
 
 
 SETTLED = (State.KEPT, State.NOT_QUITE, State.MISSED, State.CANCELLED)
+UNSETTLED = (State.OPEN, State.DONE)
+
+# How long a settled promise stays in the "I promised" and "Promised to me"
+# lists: the shortest window of the figures, so every settled promise those
+# figures count can be found in the list beside them.
+RECENTLY_SETTLED = dt.timedelta(days=30)
 
 
 class PromiseQuerySet(ContentQuerySet):
@@ -175,6 +181,43 @@ class PromiseQuerySet(ContentQuerySet):
 
     def due_between(self, start: dt.datetime, end: dt.datetime) -> PromiseQuerySet:
         return self.filter(due_at__gte=start, due_at__lt=end)
+
+    def with_counted_at(self) -> PromiseQuerySet:
+        """Annotate `counted_at`: the moment a promise counts in the figures.
+
+        A settled promise counts when it was settled or when it fell due,
+        whichever came first: one confirmed as kept ahead of its due time
+        counts at once, not days later (docs/figures/promises-figures.md).
+        Anything else counts at its due time.
+        """
+        return self.annotate(
+            counted_at=Case(
+                When(
+                    state__in=SETTLED,
+                    settled_at__lt=F("due_at"),
+                    then=F("settled_at"),
+                ),
+                default=F("due_at"),
+            )
+        )
+
+    def counted_between(self, start: dt.datetime, end: dt.datetime) -> PromiseQuerySet:
+        """The promises that count in the period [start, end): not cancelled
+        (that takes both partners' consent), and settled or due in it,
+        whichever came first. The figures and the lists both read this, so a
+        promise the figures count is one the lists show."""
+        return (
+            self.exclude(state=State.CANCELLED)
+            .with_counted_at()
+            .filter(counted_at__gte=start, counted_at__lt=end)
+        )
+
+    def current(self, now: dt.datetime) -> PromiseQuerySet:
+        """What a list with "any state" holds: every promise not settled yet,
+        and the settled ones that count in the last `RECENTLY_SETTLED` up to
+        `now` (so one confirmed a moment ago is still there)."""
+        recent = self.counted_between(now - RECENTLY_SETTLED, now).values("pk")
+        return self.filter(Q(state__in=UNSETTLED) | Q(pk__in=recent))
 
     def needing(self, user) -> PromiseQuerySet:
         """Promises waiting for `user` to act: to confirm, or to answer new

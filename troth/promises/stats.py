@@ -24,12 +24,12 @@ class PromiseFigures:
 
     start: dt.datetime
     end: dt.datetime
-    due: int  # promises whose due time fell in [start, end), not cancelled
+    due: int  # promises settled or due in [start, end), not cancelled
     kept: int
     not_quite: int
     missed: int
-    renegotiated: int  # of the due ones, how many had their terms renegotiated
-    waiting: int  # due ones marked done but not confirmed yet (or still open)
+    renegotiated: int  # of those, how many had their terms renegotiated
+    waiting: int  # of those, marked done but not confirmed yet (or still open)
 
     @property
     def settled(self) -> int:
@@ -51,27 +51,30 @@ class PromiseFigures:
 def promise_figures(
     space, user, start: dt.datetime, end: dt.datetime
 ) -> PromiseFigures:
-    """Figures for the promises `user` made in `space` whose due time falls
-    in [start, end), as of now. One SQL query, whatever the number of
-    promises.
+    """Figures for the promises `user` made in `space` that count in
+    [start, end), as of now. One SQL query, whatever the number of promises.
 
-    - due: every promise due in the period that was not cancelled by both
-      partners; a renegotiated promise counts once, at its current due time;
+    - which promises count: `PromiseQuerySet.counted_between`, the method
+      the lists use too: not cancelled by both partners, and settled or due
+      in the period, whichever came first. A promise kept ahead of its due
+      time counts when it was confirmed; a renegotiated one counts once, at
+      its current due time (or when it was settled, if earlier);
+    - due: every promise that counts;
     - kept, not quite: confirmed by the partner; missed: the due time passed
       without it being marked done;
-    - renegotiated: due promises whose terms were changed by agreement;
-    - waiting: due promises marked done that the partner hasn't confirmed
-      (and, for a minute or so, open ones the clock hasn't marked missed);
+    - renegotiated: counted promises whose terms were changed by agreement;
+    - waiting: counted promises marked done that the partner hasn't
+      confirmed (and, for a minute or so, open ones the clock hasn't marked
+      missed);
     - kept share: kept ÷ (kept + not quite + missed), None when that is 0.
 
-    Promises due after `now` are left out even if `end` is later: only what
-    could have been kept by now is counted.
+    `end` is cut to now: what has neither been settled nor fallen due by
+    now is left out.
     """
     end = min(end, timezone.now())
     rows = (
         Promise.objects.filter(space=space, author=user)
-        .due_between(start, end)
-        .exclude(state=State.CANCELLED)
+        .counted_between(start, end)
         .aggregate(
             due=Count("pk"),
             kept=Count("pk", filter=Q(state=State.KEPT)),

@@ -66,10 +66,13 @@ def index(request: AuthedRequest) -> HttpResponse:
         promises = base.made_to(user)
     else:
         promises = base.filter(state__in=SETTLED)
+    now = timezone.now()
     if state:
         promises = promises.filter(state=state)
     elif show in ("mine", "to-me"):
-        promises = promises.exclude(state__in=SETTLED)
+        # "Any state": what is still open, and what settled lately, by the
+        # rule the figures count with (a promise just confirmed stays here).
+        promises = promises.current(now)
     if show == "history" or state in SETTLED:
         promises = promises.order_by("-due_at", "-id")
     page = Paginator(promises, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -82,7 +85,7 @@ def index(request: AuthedRequest) -> HttpResponse:
             "state": state,
             "filters": filters,
             "needs_count": needs_count,
-            "now": timezone.now(),
+            "now": now,
         },
     )
 

@@ -404,3 +404,15 @@ def test_repair_progress_appears_only_for_a_couple_with_a_repair(alice, bob, spa
     assert "repair" not in draft_figures(
         space, start=start - dt.timedelta(days=60), end=start
     )
+
+
+def test_a_promise_kept_before_the_audit_day_counts_in_that_audit_once(
+    alice, bob, space
+):
+    # Due on 3 October, confirmed as kept on 29 September.
+    promise(space, alice, "2026-10-03", State.KEPT, settled_at=at("2026-09-29"))
+    september = draft_figures(space, start=START, end=END)
+    october = draft_figures(space, start=END, end=at("2026-11-01", 0))
+    assert september["promises"][str(alice.pk)]["kept"] == 1
+    assert september["promises"][str(alice.pk)]["due"] == 1
+    assert october["promises"][str(alice.pk)]["kept"] == 0

@@ -212,6 +212,21 @@ class TestLists:
         assert "cancelled one" in filtered and "open one" not in filtered
         assert mine.pk
 
+    def test_a_promise_confirmed_kept_ahead_of_time_stays_listed_and_counted(
+        self, space, alice, bob, alice_client, bob_client
+    ):
+        promise = make_promise(space, alice, text="Paint the hallway", days=5)
+        services.promise_mark_done(promise=promise, by=alice)
+        services.promise_confirm(promise=promise, by=bob, kept=True)
+
+        mine = alice_client.get("/promises/?show=mine&state=").text
+        assert "Paint the hallway" in mine
+        to_me = bob_client.get("/promises/?show=to-me").text
+        assert "Paint the hallway" in to_me
+        figures = alice_client.get("/promises/figures").text
+        table = figures[figures.index(f'data-testid="figures-{alice.pk}"') :]
+        assert "1 of 1" in table[: table.index("</table>")]
+
     def test_a_bad_filter_falls_back_instead_of_failing(
         self, space, alice, alice_client
     ):
