@@ -9,6 +9,19 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from troth.accounts import devices
+from troth.lib.mail import email_render
+
+
+def recipient_of(email: str):
+    """The account an address belongs to, if any (unknown-account notices
+    go to addresses that have none)."""
+    from troth.accounts.models import User
+
+    found = EmailAddress.objects.filter(email__iexact=email).select_related("user")
+    row = found.first()
+    if row is not None:
+        return row.user
+    return User.objects.filter(email__iexact=email).first()
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -36,7 +49,22 @@ class AccountAdapter(DefaultAccountAdapter):
         # may have no EmailAddress row; the alert still goes to the owner.
         if not email and not EmailAddress.objects.get_primary_email(user):
             email = user.email
+        # The recipient, so render_mail uses their language and time zone.
+        context = {"user": user, **(context or {})}
         return super().send_notification_mail(template_prefix, user, context, email)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Every allauth message in Troth's one layout (text and HTML), in
+        the recipient's language and time zone (troth/lib/mail.py)."""
+        to = [email] if isinstance(email, str) else list(email)
+        return email_render(
+            template_prefix=template_prefix,
+            to=to,
+            context=context,
+            recipient=context.get("user") or recipient_of(to[0]),
+            headers=headers,
+            format_subject=self.format_email_subject,
+        )
 
     # Sign-in history: every attempt on an existing account is kept for its
     # owner (troth/accounts/services.py).

@@ -39,7 +39,7 @@ FALLBACK_SENDER_DOMAIN = "troth.localhost"
 
 
 def default_sender(host: str | None) -> str:
-    """"Troth <troth@host>" for a real host name, else the reserved fallback.
+    """ "Troth <troth@host>" for a real host name, else the reserved fallback.
 
     `troth@127.0.0.1` is not an address (an IP must be written as a
     bracketed literal, which mail servers refuse from strangers), and a bare

@@ -29,7 +29,13 @@ class NotificationSettingsForm(forms.ModelForm):
 
     class Meta:
         model = NotificationSettings
-        fields = ["email_enabled", "email_categories", "quiet_start", "quiet_end"]
+        fields = [
+            "email_enabled",
+            "email_categories",
+            "outside_details",
+            "quiet_start",
+            "quiet_end",
+        ]
 
     def clean(self):
         data = super().clean()

@@ -124,8 +124,9 @@ class Notification(models.Model):
 
 
 class NotificationSettings(models.Model):
-    """A person's choices: which categories reach their email, and quiet hours
-    (in their own time zone) during which no email is sent."""
+    """A person's choices: which categories reach their email, quiet hours
+    (in their own time zone) during which no email is sent, and whether what
+    leaves Troth may say what happened."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -136,6 +137,19 @@ class NotificationSettings(models.Model):
     email_categories = models.JSONField(default=list, blank=True)
     quiet_start = models.TimeField(_("Quiet from"), null=True, blank=True)
     quiet_end = models.TimeField(_("Quiet until"), null=True, blank=True)
+    # Off by default: an email (or, later, a push message) may be read by
+    # someone else. The rule that uses it is troth/notifications/outside.py.
+    outside_details = models.BooleanField(
+        _("Say what happened in emails"),
+        default=False,
+        help_text=_(
+            "Off: an email says only “You have an update in Troth”, with a link "
+            "to your updates. On: it also says who did what, for example “Sam "
+            "opened a repair”. It never includes what anyone wrote. Anyone who "
+            "can read your email would see these details, so leave this off if "
+            "someone else might."
+        ),
+    )
 
     DEFAULT_CATEGORIES = [
         Category.SPACE,

@@ -10,17 +10,16 @@ import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 
+from troth.lib.mail import email_render
 from troth.notifications.models import Notification, NotificationSettings
 from troth.notifications.notices import category_of
+from troth.notifications.outside import outside_message
 
 logger = logging.getLogger("troth.notifications")
-
-EMAIL_SUBJECT = "You have an update in Troth"
 
 
 def target_url(target) -> str:
@@ -95,26 +94,25 @@ def email_send(notification: Notification) -> bool:
     if not claimed:
         return False
     user = notification.user
-    if not user.is_active or not NotificationSettings.for_user(user).wants_email(
-        category_of(notification.kind)
-    ):
+    prefs = NotificationSettings.for_user(user)
+    if not user.is_active or not prefs.wants_email(category_of(notification.kind)):
         Notification.objects.filter(pk=notification.pk).update(
             email=Notification.Email.SKIPPED
         )
         return False
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {
-            "notification": notification,
-            "message": notification.message,
-            "link": settings.BASE_URL + (notification.url or "/"),
-            "settings_link": settings.BASE_URL + "/notifications/settings",
-        }
-        text = render_to_string("notifications/email.txt", context)
-        html = render_to_string("notifications/email.html", context)
-    message = EmailMultiAlternatives(subject=EMAIL_SUBJECT, body=text, to=[user.email])
-    message.attach_alternative(html, "text/html")
+    # What leaves Troth is decided in one place, for every channel.
+    outside = outside_message(notification, prefs=prefs)
     try:
-        message.send()
+        email_render(
+            template_prefix="notifications/email/update",
+            to=[user.email],
+            context={
+                "outside": outside,
+                "settings_link": settings.BASE_URL + reverse("notifications:settings"),
+            },
+            recipient=user,
+            subject=outside.title,
+        ).send()
     except Exception:
         logger.exception("Could not send notification email %s", notification.pk)
         Notification.objects.filter(pk=notification.pk).update(
