@@ -28,7 +28,7 @@ run: $(VENV)/.installed
 	$(VENV)/bin/troth serve --host $(HOST) --port $(PORT)
 
 demo: $(VENV)/.installed
-	$(VENV)/bin/troth demo
+	$(VENV)/bin/troth demo --port $(PORT)
 
 worker: $(VENV)/.installed
 	$(VENV)/bin/troth worker

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
+import re
 import signal
 import socket
 import stat
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from troth.cli import listen_url
 from troth.lib.keys import read_or_create_key
 
 TROTH = [sys.executable, "-m", "troth.cli"]
@@ -86,13 +90,17 @@ def test_a_fresh_data_dir_gets_its_keys_and_a_wal_database(tmp_path):
 
 
 def test_demo_creates_both_partners_and_resets_on_a_second_run(tmp_path):
-    first = run(["demo"], tmp_path, timeout=300)
+    first = run(["demo", "--port", "8123"], tmp_path, timeout=300)
     assert first.returncode == 0, first.stderr
+    assert "Sign in at http://localhost:8123/" in first.stdout
     assert "alex@example.com" in first.stdout
     assert "sam@example.com" in first.stdout
     assert "troth-demo" in first.stdout
-    second = run(["demo"], tmp_path, timeout=300)
+    second = run(
+        ["demo"], tmp_path, timeout=300, TROTH_BASE_URL="https://troth.example/"
+    )
     assert second.returncode == 0, second.stderr
+    assert "Sign in at https://troth.example/ " in second.stdout
     code = (
         "from troth.accounts.models import User; from troth.spaces.models import Space; "
         "print(User.objects.count(), Space.objects.count())"
@@ -101,8 +109,44 @@ def test_demo_creates_both_partners_and_resets_on_a_second_run(tmp_path):
     assert counts.stdout.split() == ["2", "1"]
 
 
+def _sign_in(host: str, port: int, email: str) -> int:
+    """Sign in through the running server as a browser on `host` would,
+    with the Origin header browsers send: the CSRF check must accept it."""
+    origin = f"http://{host}:{port}"
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    with opener.open(f"{origin}/accounts/login/", timeout=10) as r:
+        token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', r.read().decode()
+        )
+    assert token, "the sign-in page has a CSRF token"
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token[1], "login": email, "password": "pw-" * 5}
+    ).encode()
+    request = urllib.request.Request(
+        f"{origin}/accounts/login/", data=form, headers={"Origin": origin}
+    )
+    with opener.open(request, timeout=10) as r:
+        return r.status
+
+
 def test_serve_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
     port = free_port()
+    # Someone to sign in as: the new-device email carries a link to Troth.
+    assert run(["manage", "migrate", "-v0"], tmp_path, timeout=300).returncode == 0
+    made = run(
+        [
+            "manage",
+            "shell",
+            "--no-imports",
+            "-c",
+            "from troth.accounts.models import User; "
+            "User.objects.create_user('alice@example.com', 'pw-' * 5)",
+        ],
+        tmp_path,
+    )
+    assert made.returncode == 0, made.stderr
     process = subprocess.Popen(
         [*TROTH, "serve", "--port", str(port)],
         env=env_for(tmp_path),
@@ -123,17 +167,63 @@ def test_serve_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
             except OSError:
                 time.sleep(0.3)
         assert body == '{"status": "ok"}'
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
-            assert r.status == 200
+        # The printed address and the bare IP both answer.
+        for host in ("localhost", "127.0.0.1"):
+            with urllib.request.urlopen(f"http://{host}:{port}/", timeout=5) as r:
+                assert r.status == 200
+            assert _sign_in(host, port, "alice@example.com") == 200
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
     assert process.returncode == 0
-    assert f"http://127.0.0.1:{port}/" in output
+    # The URL to open names localhost (passkeys refuse a bare IP) and the
+    # port actually served, and so do the links in emails.
+    assert f"Troth is running at http://localhost:{port}/" in output
+    assert f"http://localhost:{port}/settings/sessions" in output
+    assert ":8000" not in output
     assert "Ctrl-C" in output
     assert "Stopped." in output
+
+
+def test_serve_prints_where_links_point_when_the_base_url_is_set(tmp_path):
+    port = free_port()
+    process = subprocess.Popen(
+        [*TROTH, "serve", "--no-worker", "--port", str(port)],
+        env=env_for(tmp_path, TROTH_BASE_URL="http://troth.example"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        lines = []
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not any("Ctrl-C" in x for x in lines):
+            lines.append(process.stdout.readline())
+        process.send_signal(signal.SIGINT)
+        output = "".join(lines) + process.communicate(timeout=60)[0]
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert f"Troth is running at http://localhost:{port}/" in output
+    assert "Links in emails use http://troth.example/" in output
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("127.0.0.1", "http://localhost:8123"),
+        ("0.0.0.0", "http://localhost:8123"),
+        ("::1", "http://localhost:8123"),
+        ("localhost", "http://localhost:8123"),
+        ("troth.lan", "http://troth.lan:8123"),
+        ("192.168.1.20", "http://192.168.1.20:8123"),
+        ("fd00::20", "http://[fd00::20]:8123"),
+    ],
+)
+def test_the_address_to_open_names_the_host_and_port(host, expected):
+    assert listen_url(host, 8123) == expected
 
 
 def test_worker_runs_and_stops_cleanly(tmp_path):

@@ -18,6 +18,32 @@ import threading
 DESCRIPTION = "Troth: a private space for two partners to build and rebuild trust."
 
 
+DEFAULT_PORT = 8000
+# Addresses that mean "this machine". The URL to open names `localhost`
+# rather than an IP: browsers refuse passkeys on a bare IP address.
+LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost", "0.0.0.0", "::", ""}
+
+
+def listen_url(host: str, port: int) -> str:
+    """The address to open for a server listening on `host`:`port`."""
+    if host in LOCAL_HOSTS:
+        name = "localhost"
+    elif ":" in host:
+        name = f"[{host}]"
+    else:
+        name = host
+    return f"http://{name}:{port}"
+
+
+def _use_listen_url(host: str, port: int) -> str:
+    """Make links (emails, the demo's sign-in address) point where Troth
+    listens, unless the host set TROTH_BASE_URL. Must run before the
+    settings are read. Returns the base URL in effect."""
+    if not os.environ.get("TROTH_BASE_URL"):
+        os.environ["TROTH_BASE_URL"] = listen_url(host, port)
+    return os.environ["TROTH_BASE_URL"].rstrip("/")
+
+
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "troth.settings")
     import django
@@ -53,6 +79,7 @@ def _raise_keyboard_interrupt(signum, frame):
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    _use_listen_url(args.host, args.port)
     _setup_django()
     from django.conf import settings
     from waitress.server import create_server
@@ -81,8 +108,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ident="Troth",
         clear_untrusted_proxy_headers=True,
     )
-    url = f"http://{args.host}:{args.port}/"
+    # The address this server answers on, even when TROTH_BASE_URL names a
+    # proxy in front of it: that is what the person at the console can open.
+    url = listen_url(args.host, args.port) + "/"
     print(f"Troth is running at {url}", flush=True)
+    if url != settings.BASE_URL + "/":
+        print(f"Links in emails use {settings.BASE_URL}/", flush=True)
     print(f"Data directory: {settings.DATA_DIR}", flush=True)
     if worker is None:
         print("The task worker is not running here (--no-worker).", flush=True)
@@ -129,14 +160,13 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    base_url = _use_listen_url("localhost", args.port)
     _setup_django()
     _prepare_database(verbosity=0)
     from troth.demo import demo_create
 
     demo = demo_create()
-    print(
-        "The demo space is ready. Sign in at http://127.0.0.1:8000/ as either partner:"
-    )
+    print(f"The demo space is ready. Sign in at {base_url}/ as either partner:")
     for user in demo.partners:
         print(f"  {user.email}  (password: {demo.password})")
     print("Running `troth demo` again resets it.")
@@ -172,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--port",
         type=int,
-        default=8000,
+        default=DEFAULT_PORT,
         help="port to listen on (default: %(default)s)",
     )
     serve.add_argument(
@@ -207,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Create (or reset) a demo space shared by alex@example.com and "
             "sam@example.com, password troth-demo, filled with months of activity."
+        ),
+    )
+    demo.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=(
+            "the port `troth serve` uses, for the address printed "
+            "(default: %(default)s; TROTH_BASE_URL wins when set)"
         ),
     )
     demo.set_defaults(func=cmd_demo)

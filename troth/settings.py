@@ -41,7 +41,9 @@ TROTH_ENCRYPTION_KEYS = envlist("TROTH_ENCRYPTION_KEYS", []) or [
     )
 ]
 
-BASE_URL = os.environ.get("TROTH_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `troth serve` and `troth demo` set it to where Troth listens when unset
+# (troth/cli.py); `localhost` rather than an IP, as passkeys need a name.
+BASE_URL = (os.environ.get("TROTH_BASE_URL") or "http://localhost:8000").rstrip("/")
 _base = urlsplit(BASE_URL)
 HTTPS = _base.scheme == "https"
 
