@@ -16,6 +16,7 @@ from cryptography.fernet import Fernet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.datadir import secure as secure_data_dir
 from troth.lib.env import envbool, envint, envlist
 from troth.lib.keys import read_or_create_key
 from troth.lib.mail import default_sender
@@ -25,7 +26,8 @@ BASE_DIR = Path(__file__).resolve().parent
 TROTH_DOCS_DIR = Path(os.environ.get("TROTH_DOCS_DIR") or BASE_DIR.parent / "docs")
 
 DATA_DIR = Path(os.environ.get("TROTH_DATA_DIR") or Path.cwd() / "var").resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Before anything opens the database: the dir 0700, every file in it 0600.
+secure_data_dir(DATA_DIR)
 
 DEBUG = envbool("TROTH_DEBUG", False)
 
@@ -89,7 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, except that the cookie's key is always digested (below).
+    "troth.accounts.sessions.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -188,8 +191,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
-# Sessions live in the database so any web process can serve any request.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database so any web process can serve any request,
+# keyed by a digest of the cookie's key: a copy of the database signs no one
+# in (troth/accounts/sessions.py).
+SESSION_ENGINE = "troth.accounts.sessions"
 SESSION_COOKIE_AGE = envint("TROTH_SESSION_MAX_AGE", 14 * 24 * 3600)
 SESSION_IDLE_TIMEOUT = envint("TROTH_SESSION_IDLE_TIMEOUT", 3 * 24 * 3600)
 # Both are enforced by troth.lib.middleware.SessionLifetimeMiddleware: the

@@ -8,9 +8,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from allauth.mfa.signals import authentication_failed
 
-        from troth.accounts import ratelimits
+        from troth.accounts import ratelimits, sessions
 
         ratelimits.install()
+        sessions.install()
         # allauth offers no adapter hook for a wrong two-factor code, only
         # this signal; it only adds a line to the owner's sign-in history.
         authentication_failed.connect(

@@ -211,7 +211,9 @@ def session_end(*, request, session) -> bool:
 
     if session.user_id != request.user.pk:
         raise PermissionDenied
-    current = session.session_key == request.session.session_key
+    from troth.accounts.sessions import same_session
+
+    current = same_session(session.session_key, request.session.session_key)
     with transaction.atomic():
         end_sessions(request, [session])
     return current

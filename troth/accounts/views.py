@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from troth.accounts import devices, services
 from troth.accounts.forms import DeleteAccountForm, ProfileForm
 from troth.accounts.models import SignIn
+from troth.accounts.sessions import same_session
 from troth.lib.http import AuthedRequest
 
 HISTORY_LIMIT = 200
@@ -61,7 +62,7 @@ def sessions(request: AuthedRequest) -> HttpResponse:
             "session": s,
             "device": devices.describe(s.user_agent),
             "place": devices.place(s.ip),
-            "current": s.session_key == current_key,
+            "current": same_session(s.session_key, current_key),
         }
         for s in services.sessions_of(request.user)
     ]

@@ -107,10 +107,13 @@ def reset(request: AuthedRequest) -> HttpResponse:
 def reset_next(request: AuthedRequest) -> HttpResponse:
     """After the reset: the checks only the person can do."""
     from troth.accounts.services import sessions_of
+    from troth.accounts.sessions import same_session
 
     user = request.user
     others = [
-        s for s in sessions_of(user) if s.session_key != request.session.session_key
+        s
+        for s in sessions_of(user)
+        if not same_session(s.session_key, request.session.session_key)
     ]
     return render(
         request,
