@@ -184,9 +184,7 @@ def check(text: str | None, *, language: str = "en") -> Report:
         raised: set[str] = set()
         for key, regexes in compiled.flags.items():
             hits = _hits(key, regexes, sentence, offset, original)
-            if hits and any(
-                e.search(sentence) for e in compiled.exceptions.get(key, ())
-            ):
+            if hits and _excepted(key, sentence, compiled):
                 hits = []
             if hits:
                 raised.add(key)
@@ -194,14 +192,21 @@ def check(text: str | None, *, language: str = "en") -> Report:
         if raised & set(DISCOUNTING):
             continue
         for key, regexes in compiled.components.items():
-            report.components.setdefault(key, []).extend(
-                _hits(key, regexes, sentence, offset, original)
-            )
+            hits = _hits(key, regexes, sentence, offset, original)
+            if hits and _excepted(key, sentence, compiled):
+                hits = []
+            report.components.setdefault(key, []).extend(hits)
     for by_key in (report.flags, report.components):
         for key, found in by_key.items():
             by_key[key] = _merged(found, original)
     report.language_unsure = _other_language(normal, compiled)
     return report
+
+
+def _excepted(key: str, sentence: str, compiled: _Compiled) -> bool:
+    """Whether the sentence matches an exception for `key` ("not only … but
+    also" is no "sorry, but"), which drops that kind's hits in it."""
+    return any(e.search(sentence) for e in compiled.exceptions.get(key, ()))
 
 
 def _other_language(text: str, compiled: _Compiled) -> bool:

@@ -108,27 +108,46 @@ FLAGS = (
     ),
     Kind(
         "blame",
-        _("Blaming your partner"),
+        _("Turning it back on your partner"),
         _(
-            "This puts part of the responsibility on your partner. Even if "
-            "there is more to talk about, an apology isn't the moment for it."
+            "This points at something your partner did: who started it, what "
+            "they did too, or what they should have done instead. There may be "
+            "more to talk about, but inside an apology it can sound as if the "
+            "fault is really theirs."
         ),
-        _("Keep to your own part. The rest can wait for another conversation."),
+        _("Keep to your own part. What they did can wait for another talk."),
     ),
     Kind(
         "minimising",
         _("Making it smaller"),
         _(
-            "Words like “just”, “only” or “no big deal” tell your partner the "
-            "hurt is smaller than they feel it is."
+            "Saying it was only small, or that you meant well, can tell your "
+            "partner the hurt is smaller than they feel it is. Your intentions "
+            "may have been good; the hurt is still real."
         ),
-        _("Let it be as big as it is for them."),
+        _("Let it be as big as it is for them: “I know this hurt you.”"),
     ),
     Kind(
         "passive",
-        _("Nobody did it"),
-        _("“Mistakes were made” says what happened without saying who did it."),
-        _("Say who: “I made a mistake when I…”."),
+        _("Leaving yourself out"),
+        _(
+            "Words like “mistakes were made” or “things got out of hand” say "
+            "what happened without saying who did it. Your partner needs to "
+            "hear that you know it was you."
+        ),
+        _("Say who: “I made a mistake when I…”, “I let it get out of hand.”"),
+    ),
+    Kind(
+        "pressure",
+        _("Hurrying them to forgive"),
+        _(
+            "Asking to move on, or to be forgiven now, puts your wish for relief "
+            "ahead of their hurt. Forgiveness can't be asked for on a timetable: "
+            "it may take time, and it is theirs to give or not."
+        ),
+        _(
+            "Try: “Take the time you need.” or “I hope that, in time, you can forgive me.”"
+        ),
     ),
 )
 

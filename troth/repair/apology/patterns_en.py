@@ -104,8 +104,9 @@ _ACTS = (
     r"(?:lied|cheated|hid|broke|betrayed|deceived|ignored|forgot|missed|snapped|"
     r"yelled|shouted|screamed|mocked|embarrassed|humiliated|read|looked|went|"
     r"kept|cancelled|canceled|told(?! myself)|flirted|hurt|let you down|messed up|"
-    r"screwed up|blew it|dismissed|said|chose|lost|spent|took it out|shut down|"
-    r"crossed|was late|made a mistake|stood you up|walked out|insulted)"
+    r"screwed up|blew it|dismissed|said(?! (?:I'm |I am )?sorry)|chose|lost|spent|took it out|shut down|"
+    r"crossed|was late|made a mistake|stood you up|walked out|insulted|checked|"
+    r"raised my voice)"
 )
 _WRONG = (
     r"(?:wrong|unfair|cruel|disrespectful|dishonest|selfish|unkind|thoughtless|"
@@ -129,7 +130,7 @@ COMPONENTS = {
         r"\b(?:it|that) (?:wasn't|was not|isn't|is not) (?:fair|okay|ok|right|kind)\b",
         r"\bI (?:know I |really |only |just |even |also |actually )?" + _ACTS + r"\b",
         r"\bI let you\b[^.!?]{0,25}?\bdown\b",
-        r"\bI (?:didn't|did not) (?:show up|turn up|come|call|text|tell you|keep|listen|stop)\b",
+        r"\bI (?:didn't|did not) (?:show up|turn up|come|call|text|tell you|keep|listen|stop|defend|stand up for)\b",
         r"\bI(?:'ve| have) (?:lied|hidden|broken|betrayed|ignored|hurt|let you down|been lying)\b",
     ],
     "repair": [
@@ -145,20 +146,25 @@ COMPONENTS = {
         r"\blet me (?:make|fix|pay|help|buy|cook|take|do|show)\b",
         r"\bcan I (?:make|help|fix|pay|buy|cook|take|do|show)\b",
         r"\bI(?:'ll| will) (?:pay|replace|fix|apologi[sz]e to|show you|give you|"
-        r"take over|make it up|cover|book|explain (?:it )?to|tell (?:him|her|them|your))\b",
+        r"take over|make it up|cover|book|explain (?:it )?to|tell (?:him|her|them|your)|"
+        r"drive|cook|clean|do the|pick (?:you|her|him|them) up)\b",
         r"\bI(?:'ll| will) (?:tell|answer|show) you (?:everything|anything|whatever|any)\b",
-        r"\bI(?:'ll| will) answer (?:any|every|all)\b",
+        r"\bI(?:'ll| will) answer (?:any|every|all)\w*",
+        r"\bI(?:'ll| will) do (?:whatever|anything) (?:you need|it takes|I can)\b",
+        r"\bearn (?:back )?your trust\b",
         r"\bI(?:'ll| will) (?:call|phone|ring|text|write to|speak to|talk to|go to) (?:him|her|them|your \w+)\b",
         r"\bto apologi[sz]e to (?:him|her|them|your)\b",
         r"\bI(?:'ve| have) (?:already )?(?:deleted|blocked|cancelled|canceled|booked|"
         r"called|paid|told|ended|returned|unfollowed|removed|closed|transferred|"
-        r"paid back|given back|put back)\b",
+        r"paid back|given back|put back|added you|reported|written to|set up)\b",
         r"\bI(?:'d| would) like (?:us )?to (?:make|talk|fix|sit down|go through|set up|put)\b",
     ],
     "regret": [
         r"\b(?:I'm|I am|we're|we are)\s+(?:(?:so|really|truly|deeply|very|genuinely|terribly|incredibly)\s+){0,2}sorry\b",
         r"^\W{0,3}(?:so |really )?sorry\b",
+        r"\bI (?:really |truly |honestly )?am (?:so |really |truly )?sorry\b",
         r"\bI apologi[sz]e\b",
+        r"\bI(?:'ve| have)? (?:already )?(?:apologi[sz]ed|said sorry)\b",
         r"\bmy (?:sincere |deepest )?apologies\b",
         r"\bplease accept my apology\b",
         r"\bI (?:(?:deeply|truly|really|so) )?regret\b",
@@ -175,6 +181,9 @@ COMPONENTS = {
         + r"\b",
         r"\b(?:stressed|busy|tired|exhausted|overwhelmed|scared) (?:I've|I have|I'd|I had) been\b",
         r"\bI told myself\b",
+        r"\bI got (?:caught up|held up|distracted|carried away)\b",
+        r"\bI needed\b",
+        r"\b(?:that's|that is) why I\b",
         r"\bI think I (?:did|was|wanted|needed|said)\b",
         r"\bI didn't (?:want (?:you|to)|know how)\b",
         r"\bI slept badly\b",
@@ -193,12 +202,14 @@ COMPONENTS = {
         r"\bI(?:'ll| will) (?:always |)be (?:honest|open|upfront|on time|there)\b",
         r"\bgoing forward\b",
         r"\bin (?:the )?future\b",
-        r"\bnext time\b",
+        r"\bnext time\b(?!,? you\b)",
         r"\bstarting (?:now|today|this week|tomorrow|tonight)\b",
-        r"\binstead of\b",
-        r"\bI(?:'m| am) (?:going to|learning to|trying to) (?:change|stop|be|work|get|do better)\b",
+        r"\bI(?:'ll| will| can|'m going to| am going to)\b[^.!?]{0,60}?\binstead of\b",
+        r"\bI(?:'m| am) (?:going to|learning to|trying to) (?:change|stop|be|work|get|do better|show you)\b",
         r"\bI(?:'m| am) working on\b",
+        r"\bI need to work on\b",
         r"\bI(?:'ll| will) (?:do better|be more|try to be|change|stop|never)\b",
+        r"\bI(?:'ll| will) be (?:calmer|kinder|gentler|better)\b",
         r"\bI(?:'ll| will) stick to\b",
         r"\bI(?:'ve| have) learn(?:ed|t)\b",
     ],
@@ -210,9 +221,23 @@ COMPONENTS = {
     ],
 }
 
+# Past participles of things done to a partner or their trust: "mistakes
+# were made", "the money was spent". With a subject that is not a person
+# and no "by me", they say what happened without saying who did it.
+_DONE = (
+    r"(?:made|said|done|broken|crossed|hurt|sent|deleted|hidden|moved|spent|lost|"
+    r"taken|shared|damaged|forgotten|missed|ruined|used|exchanged|wasted|thrown|"
+    r"smashed|slammed|dropped|leaked|revealed|told|read|posted|overlooked|"
+    r"neglected|ignored|cancell?ed|betrayed|violated|misplaced|mishandled|kept|"
+    r"given away|sold|skipped|raised|let down|left|opened|forgot|mixed up)"
+)
+# Who can be the actor: a sentence whose subject is one of these names
+# someone, so it is not an agentless passive ("I was told", "you were hurt").
+_PEOPLE = r"(?:I|we|you|he|she|they|who|me|us|him|her|them)"
+
 FLAGS = {
     "conditional": [
-        r"\b(?:sorry|apologi[sz]e|regret)\b[^.!?]{0,12}?\b(?:if|in case)\b",
+        r"\b(?:sorry|apologi[sz]e|apologies|regret)\b[^.!?]{0,12}?\b(?:if|in case)\b",
         r"\bif (?:I|my \w+|anything I|something I|what I|that|it|this|you were|you felt|you feel|you're|you are)\b"
         r"[^.!?]{0,30}?\b(?:hurt|upset|offended|bothered|wounded|insulted|came across|made you)\b",
         r"\bto the extent (?:that )?\w+",
@@ -226,6 +251,10 @@ FLAGS = {
         r"\bsorry (?:for )?(?:how|the way) you (?:feel|felt|took|see|reacted)\b",
         r"\bsorry (?:that's|that is) how you (?:feel|see)\b",
         r"\b(?:made|make) you feel (?:this|that|that way|this way)\b",
+        # Sorry for the reaction or for how they learnt of it, not the act.
+        r"\bsorry (?:that )?(?:it|this|that) (?:upset|bothered|offended|annoyed|hurt|affected) you\b",
+        r"\bsorry if you (?:felt|feel|were|are|'re|got)\b",
+        r"\bsorry (?:that )?you had to (?:find out|hear|see|learn|read|deal)\b",
     ],
     "sorry_but": [
         r"\b(?:sorry|apologi[sz]e|regret)\b[^.!?]{0,80}?\bbut\b",
@@ -240,7 +269,7 @@ FLAGS = {
         r"\byou (?:left|gave) me no choice\b",
         r"\byou know how I (?:get|am)\b",
         r"\b(?:because|since) you (?:were|are|did|didn't|kept|always|never|have been|'ve been|wouldn't)\b",
-        r"\byou(?:'ve| have| were|'re| are| had)? (?:been )?(?:so|too|always|really) (?:distant|cold|controlling|difficult|critical|jealous|demanding|sensitive|dramatic|needy|angry|busy|absent)\b",
+        r"\byou(?:'ve| have| were|'re| are| had)? (?:been )?(?:so|too|always|really) (?:distant|cold|controlling|difficult|critical|jealous|demanding|sensitive|dramatic|needy|angry|busy|absent|secretive)\b",
         r"\byou(?:'re| are) (?:over-?reacting|being (?:dramatic|unreasonable|too sensitive|paranoid|ridiculous))\b",
         r"\b(?:took|take|taking) (?:it|this|that|what I said) the wrong way\b",
         r"\b(?:on|from) both sides\b",
@@ -248,14 +277,38 @@ FLAGS = {
         r"\bwe both (?:made mistakes|messed up)\b",
         r"\byou(?: have to| must| should| need to)? admit\b",
         r"\byou (?:started|began|provoked) (?:it|this|that)\b",
-        r"\bif you'd (?:told|said|asked|listened|just|given|shown|let)\b",
+        r"\bif you(?:'d| had) (?:just |only )?(?:[a-z]+ed|told|said|let|given|shown|done|kept|taken|come|gone|rung)\b",
         r"\bwhat was I supposed to do\b",
         r"\b(?:on|from) both (?:of our parts|ends|of us)\b",
         r"\b(?:both of us|we both) (?:are|were) to blame\b",
+        # Who began it.
+        r"\bwho (?:started|began|brought (?:it|this|that) up)\b",
+        r"\byou(?:'re| are| were) the one (?:who|that)\b",
+        r"\byou [a-z]+ed (?:\w+ )?first\b",
+        # Tit for tat: they did it too, so it evens out.
+        r"\byou(?:'d| would)? (?:did|do|have done|'ve done|had done|'d have done|would have done|said) (?:exactly |just |much )?the same\b",
+        r"\byou (?:did|do|were|are|have|had)(?: \w+){0,4} (?:too|as well)\b",
+        r"\bwe(?:'re| are) (?:square|even|quits)\b",
+        r"\b(?:when|once) you (?:say sorry|apologi[sz]e)\b",
+        r"\byou can(?:'t| not|not)? (?:hardly |really )?(?:complain|talk|judge)\b",
+        r"\b(?:the )?(?:high|moral) ground\b",
+        r"\blook who's talking\b",
+        r"\bafter (?:what|the way|how) you\b",
+        # What they should have done instead.
+        r"\byou (?:should|could|ought to)(?:n't| not)? (?:have|'ve)\b(?! (?:had to|been able|been hurt|been killed|been injured))",
+        r"\byou ought to\b",
+        r"\b(?:next time|in future),? you (?:should|need to|have to|could|can|must)\b",
+        # Both of them, so not all on the writer.
+        r"\bneither of us\b",
+        r"\bnot (?:all|only|just) (?:on me|my fault|me)\b",
+        r"\bon you as much as\b",
+        r"\b(?:it's|it is|that's|that is|this is)(?: \w+)? on you\b",
+        r"\bI (?:don't|do not) (?:know|see|get|understand) why you(?:'re| are)\b",
+        r"\btreat(?:ed|ing)? (?:me )?like a (?:criminal|child|monster|suspect)\b",
     ],
     "minimising": [
         r"\b(?:it|that|this|they|those)(?:'s| is| was| were) (?:just|only|merely|nothing but)\b[^.!?]{0,40}",
-        r"\b(?:just|only) (?:a|one|two|three|a few|a couple of|a bit of|a little|for a (?:minute|second|moment)|twenty|ten|five|out of)\b",
+        r"\b(?:just|only) (?:a|one|two|three|a few|a couple of|a bit of|a little|for a (?:minute|second|moment)|twenty|ten|five|out of)\b(?! (?:first|start|beginning))",
         r"\b(?:not|no) (?:a|such a|that) big deal\b",
         r"\bno big deal\b",
         r"\b(?:such|not that|not such) a big (?:deal|thing)\b",
@@ -277,8 +330,35 @@ FLAGS = {
         r"\bat least I (?:didn't|never|wasn't)\b",
         r"\bharmless\b",
         r"\bjust (?:a bit of )?fun\b",
-        r"\bjust (?:joking|kidding|talking)\b",
+        r"\bjust (?:joking|kidding|talking|teasing|messing)\b",
         r"\bcalm down\b",
+        # By good intent: the hurt weighed against what was meant.
+        r"\bI meant (?:it )?(?:well|kindly|as a joke|no harm)\b",
+        r"\b(?:my )?(?:intentions|heart) (?:was|were) (?:good|in the right place)\b",
+        r"\bgood intentions\b",
+        r"\b(?:it|that|this) (?:was|wasn't|was not|was never|never was) (?:meant|intended|supposed)\b",
+        r"\bI (?:didn't|did not|never) (?:mean|meant|intend|intended) (?:for|to|any|it|anything|that)\b",
+        r"\bI (?:didn't|did not) do it to\b",
+        r"\b(?:I|I've|I'd) (?:only|just)? ?(?:meant|wanted|did it|was trying|been trying) to (?:help|protect|share|do|make|save|be nice|surprise|keep)\b",
+        r"\b(?:I was|I've been) (?:only |just )?trying to (?:help|protect|do|make|save|be nice|surprise|keep)\b",
+        r"\b(?:it was|it's) (?:a|just a|only a) joke\b",
+        r"\bbanter\b",
+        r"\bno harm (?:meant|intended|done)\b",
+        # By size: how little, how short, how long ago.
+        r"\b(?:it's|it is|it was|that's|that was|this is) hardly\b",
+        r"\bat (?:the )?most\b",
+        r"\bbarely (?:a |an |half |any|\w+ (?:minutes|seconds|hours|pounds|dollars|euros))",
+        r"\bnothing we can't\b",
+        r"\b(?:only|just) (?:money|words|once|twice)\b",
+        r"\bonly \w+ (?:once|twice)\b",
+        r"\b(?:spent|took|borrowed|used|drank|had|was|were|got) (?:a little|a bit|a tiny bit|a little bit)\b",
+        r"(?<!n't a )(?<!not a )(?<!n't )(?<!not )\b(?:a )?(?:silly|little|tiny|harmless|throwaway|innocent|white|small|minor) (?:comment|joke|remark|thing|mistake|slip|lie|detail|matter|kiss|text)\b",
+        r"\bnot the end of the world\b",
+        r"\bin the grand scheme\b",
+        r"\b(?:looked|read|checked|glanced|peeked|talked|spoke|chatted|kissed|saw|used|left (?:you|them|her|him|the \w+))\b[^.!?]{0,30}?\bfor (?:a|one) (?:second|minute|moment|sec)\b",
+        r"\bquick (?:coffee|drink|chat|look|peek|glance|kiss|text)\b",
+        r"\bI had one\b",
+        r"\b(?:didn't|did not|never) \w+ anything (?:important|serious|private|bad)\b",
     ],
     "passive": [
         r"\b(?:mistakes|errors|things|words|promises|lines|boundaries|trust|feelings|money|messages|photos|it)\s+"
@@ -287,13 +367,69 @@ FLAGS = {
         r"\b(?:things|it|this|that) (?:got|went|spiralled|spiraled|spun) (?:out of hand|out of control|too far|wrong)\b",
         r"\b(?:it|this|that) (?:just )?happened\b",
         r"\bhow things (?:went|turned out|ended up)\b",
+        # Any subject that is not a person, a passive of a harmful act, and
+        # no "by me": the outcome is named, the actor is not.
+        r"\b(?!"
+        + _PEOPLE
+        + r"\b)[a-z]+\s+(?:was|were|got|gets|get|has been|have been|had been)\s+"
+        r"(?:\w+ly\s+)?" + _DONE + r"\b(?![^.!?]{0,30}\bby (?:me|myself)\b)",
+        # Things that happen by themselves.
+        r"\b(?!" + _PEOPLE + r"\b)[a-z]+\s+(?:came|slipped|leaked|got) out\b",
+        r"\b(?!" + _PEOPLE + r"\b)[a-z]+\s+ended up\b",
+        r"\b(?!"
+        + _PEOPLE
+        + r"\b)[a-z]+\s+(?:escalated|spiralled|spiraled|blew up|went too far|went further)\b",
+        r"\bone thing led to another\b",
+    ],
+    "pressure": [
+        r"\b(?:move|moving) (?:on|past|forward)\b",
+        r"\b(?:get|got|getting) (?:past|over) (?:this|it|that)\b",
+        r"\bput (?:this|it|that) (?:behind us|in the past)\b",
+        r"\bdraw a line\b",
+        r"\b(?:forget|drop) (?:about )?(?:it|this|that)\b",
+        r"\bwater under the bridge\b",
+        r"\bstop (?:bringing|dragging) (?:it|this|that) up\b",
+        r"\b(?:are|can) we (?:be |go back to |get back to )?(?:good|okay|ok|fine|cool|normal|alright|all right)\b",
+        r"\bback to normal\b",
+        r"\bneed (?:you|us) to (?:forgive|be (?:okay|ok|fine|good|normal|alright))\b",
+        r"\byou (?:have|need|ought|must|got) to forgive\b",
+        r"\bforgive me (?:now|already|today|tonight|right now)\b",
+        r"\bwhat more do you want\b",
+        r"\b(?:apologi[sz]ed|said (?:I'm )?sorry)\b[^.!?]{0,20}?\b(?:already|times|twice|enough)\b",
+        r"\balready (?:apologi[sz]ed|said (?:I'm )?sorry)\b",
+        r"\bhow long (?:are|will) you\b",
+        r"\bhold(?:ing)? (?:it|this|that) (?:over|against) me\b",
+        r"\blet's not (?:let (?:this|it)|make (?:this|it)|dwell|talk about)\b",
+        r"\b(?:no point|don't|let's not) dwell",
     ],
 }
 
-# A flag is dropped when its sentence also matches one of these.
+# A flag (or a component) is dropped when its sentence also matches one of
+# these.
 EXCEPT = {
+    # "I'd understand if you can't forgive me" asks for nothing.
+    "forgiveness": [
+        r"\bif you (?:can't|cannot|can not|don't|won't) forgive\b",
+        r"\bnot asking (?:you )?(?:to|for) forgive",
+    ],
     "sorry_but": [
         r"\bnot (?:just|only|merely) \w+[^.!?]{0,40}?\bbut\b",
         r"\bbut (?:also|more than)\b",
+    ],
+    # "If you'd picked up…" blames; it does not make the hurt hypothetical.
+    "conditional": [
+        r"\bif you(?:'d| had| hadn't| had not| didn't| did not) (?!like|prefer|rather|want)",
+    ],
+    # Owning it: "none of this is your fault".
+    "blame": [
+        r"\b(?:not|none of (?:this|it) (?:is|was)|never|isn't|wasn't|is not|was not) (?:\w+ )?your fault\b",
+    ],
+    # Giving them time is the opposite of pressing them.
+    "pressure": [
+        r"\b(?:when|whenever|if|until) you(?:'re| are| feel)? (?:ready|want)\b",
+        r"\b(?:don't|do not|won't|will not|not) (?:expect|ask|rush|push|pressure|hurry)\b",
+        r"\bin (?:your own )?time\b",
+        r"\bno rush\b",
+        r"\btake (?:all )?(?:the|as much) time\b",
     ],
 }

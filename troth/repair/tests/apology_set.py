@@ -36,6 +36,7 @@ BUT = "sorry_but"
 BLAME = "blame"
 MIN = "minimising"
 PASS = "passive"
+PRESS = "pressure"
 
 
 def item(text, components=(), flags=()):
@@ -141,7 +142,9 @@ DEV = [
     ),
     # Conditional apologies.
     item(
-        "I'm sorry if I hurt you. I never meant for any of this to happen.", (), {COND}
+        "I'm sorry if I hurt you. I never meant for any of this to happen.",
+        (),
+        {COND, MIN},
     ),
     item(
         "If anything I did upset you, I apologise. I'll try to be more careful.",
@@ -180,7 +183,11 @@ DEV = [
     item("I'm sorry, but you know how stressed I've been at work.", {G, E}, {BUT}),
     item("I'm sorry I yelled, but you kept pushing and pushing.", {G, R}, {BUT, BLAME}),
     item("I apologise for being late, but the traffic was terrible.", {G, E}, {BUT}),
-    item("I'm sorry that I lied, but I only did it to protect you.", {G, R, E}, {BUT}),
+    item(
+        "I'm sorry that I lied, but I only did it to protect you.",
+        {G, R, E},
+        {BUT, MIN},
+    ),
     item("I regret how things went, but I still think I was right.", {G}, {BUT, PASS}),
     # Blaming the hurt partner.
     item("You made me so angry that I said things I didn't mean.", {R}, {BLAME}),
@@ -224,7 +231,7 @@ DEV = [
         {MIN},
     ),
     # The passive "mistakes were made".
-    item("Mistakes were made, and I think we both need to move on.", (), {PASS}),
+    item("Mistakes were made, and I think we both need to move on.", (), {PASS, PRESS}),
     item(
         "Things were said last night that shouldn't have been said. I regret that.",
         {G},
@@ -267,8 +274,8 @@ DEV = [
     item(
         "I should have told you about the loan. I'm sorry you had to find out "
         "from the bank. Mistakes were made on both sides, though.",
-        {R, G},
-        {PASS, BLAME},
+        {R},
+        {FEEL, PASS, BLAME},
     ),
     item(
         "I read your texts, and I know that was wrong. I'm sorry. I won't do it "
@@ -311,7 +318,7 @@ ROUND_1 = [
         {R, G, P, F},
     ),
     item("Sorry if I came on too strong last night.", (), {COND}),
-    item("If my joke upset you, I'm sorry, it was meant kindly.", (), {COND}),
+    item("If my joke upset you, I'm sorry, it was meant kindly.", (), {COND, MIN}),
     item("I'm sorry you feel I wasn't there for you.", (), {FEEL}),
     item("I'm sorry you've been feeling so neglected lately.", (), {FEEL}),
     item(
@@ -342,7 +349,7 @@ ROUND_1 = [
     item(
         "Lines got crossed and feelings got hurt. I hope we can move past it.",
         (),
-        {PASS},
+        {PASS, PRESS},
     ),
     item(
         "I lied to you about seeing him, and I'm truly sorry for it. It was only "
@@ -376,7 +383,9 @@ ROUND_1 = [
 
 DEV = DEV + ROUND_1
 
-HELD_OUT = [
+# The second held-out set, measured once without tuning (docs/apology-checker.md
+# listed its misses to guide the next revision), so it is development text now.
+ROUND_2 = [
     item(
         "I shouldn't have shouted at you in the car. I was exhausted and I let it "
         "spill onto you. I'm sorry, love. Tomorrow I'll drive, and you can have a "
@@ -390,7 +399,7 @@ HELD_OUT = [
         {R, G, P, N},
     ),
     item("Apologies if that message seemed harsh.", (), {COND}),
-    item("I'm sorry if you felt ignored at the party.", (), {COND}),
+    item("I'm sorry if you felt ignored at the party.", (), {COND, FEEL}),
     item("Sorry that you're disappointed in me.", (), {FEEL}),
     item(
         "I really am sorry, but I needed a night out with my friends.",
@@ -459,3 +468,290 @@ HELD_OUT = [
     ),
     item("My fault. I'm sorry. It won't happen again.", {R, G, N}),
 ]
+
+# Round 3, for issue 10 item 20: development examples for the deflections the
+# checker missed (blame that turns the fault back, minimising by intent or by
+# size, outcomes with no actor, and pressure to be forgiven or to move on),
+# with hard cases that must raise nothing. Written apart from the held-out set
+# in apology_heldout.py, in other words, and used for tuning.
+ROUND_3 = [
+    # Blame: tit for tat, who began it, what they should have done instead.
+    item(
+        "I'm sorry I went quiet on you, but you did exactly the same to me at "
+        "Christmas.",
+        {G, R},
+        {BUT, BLAME},
+    ),
+    item(
+        "Yes, I checked your emails. You read my diary when we first moved in, "
+        "so now we're square.",
+        {R},
+        {BLAME},
+    ),
+    item("I raised my voice, I know. You raised yours first.", {R}, {BLAME}),
+    item("Who started shouting first, though? It wasn't me.", (), {BLAME}),
+    item(
+        "I forgot the tickets. Next time you should remind me the night before, "
+        "like you used to.",
+        {R},
+        {BLAME},
+    ),
+    item(
+        "I'm sorry about Saturday. You ought to have told me you were coming "
+        "home early.",
+        {G},
+        {BLAME},
+    ),
+    item(
+        "I'm sorry the kids saw us fight. Still, you were the one who kept "
+        "pushing me in front of them.",
+        {G},
+        {BLAME},
+    ),
+    item(
+        "I know I lied about the job. But you'd have done exactly the same in "
+        "my shoes.",
+        {R},
+        {BLAME},
+    ),
+    item("I'm sorry about last night. Neither of us behaved well.", {G}, {BLAME}),
+    item(
+        "I'll say sorry when you say sorry for what you said to my sister.",
+        (),
+        {BLAME},
+    ),
+    item(
+        "You can hardly complain, after the way you spoke to my friends last week.",
+        (),
+        {BLAME},
+    ),
+    # Minimising by good intent.
+    item(
+        "I meant well when I invited your dad over without asking.",
+        (),
+        {MIN},
+    ),
+    item(
+        "My intentions were good. I wanted to save us money, that's why I "
+        "cancelled the insurance.",
+        {R, E},
+        {MIN},
+    ),
+    item(
+        "I was only trying to protect you by not telling you.",
+        {E},
+        {MIN},
+    ),
+    item("It was never meant to hurt you, it was banter.", (), {MIN}),
+    item(
+        "I didn't do it to upset you. It was supposed to be funny.",
+        (),
+        {MIN},
+    ),
+    # Minimising by size.
+    item(
+        "I'm sorry I kept you waiting. It was ten minutes at most.",
+        {G, R},
+        {MIN},
+    ),
+    item(
+        "I spent a little from the holiday fund. Nothing we can't put back.",
+        {R},
+        {MIN},
+    ),
+    item(
+        "It's hardly the worst thing I've done. I'm sorry I forgot.",
+        {G, R},
+        {MIN},
+    ),
+    item(
+        "I apologise. In the end it's only money, and we'll earn it back.",
+        {G},
+        {MIN},
+    ),
+    item(
+        "I know I said some harsh things, but words are just words.",
+        {R},
+        {MIN},
+    ),
+    item(
+        "It was a quick coffee with her, barely half an hour, and I didn't tell "
+        "you. Sorry.",
+        {G, R},
+        {MIN},
+    ),
+    # Outcomes with no actor.
+    item("Some things got broken while I was moving the furniture.", (), {PASS}),
+    item("The rent money was used for something else. I'm sorry.", {G}, {PASS}),
+    item(
+        "Your password was shared with my brother, and I regret that.",
+        {G},
+        {PASS},
+    ),
+    item("The photo ended up online. I'm sorry.", {G}, {PASS}),
+    item("Harsh words were exchanged, and I wish they hadn't been.", (), {PASS}),
+    item(
+        "The appointment got missed somehow. It won't happen again.",
+        {N},
+        {PASS},
+    ),
+    item(
+        "Things escalated and the evening was ruined. Sorry about that.",
+        {G},
+        {PASS},
+    ),
+    item(
+        "Your news came out before you were ready to share it. I feel awful.",
+        {G},
+        {PASS},
+    ),
+    # Pressure to be forgiven or to move on now.
+    item("I've apologised. Can we just get past this now?", {G}, {PRESS}),
+    item(
+        "I'm sorry. Let's draw a line under it and have a nice evening.",
+        {G},
+        {PRESS},
+    ),
+    item("I said I'm sorry, what more do you want from me?", {G}, {PRESS}),
+    item("You have to forgive me, I can't go on like this.", {F}, {PRESS}),
+    item("Please stop bringing it up. I've said sorry.", {G}, {PRESS}),
+    item(
+        "I'm sorry about the weekend. Can we be normal again by tomorrow?",
+        {G},
+        {PRESS},
+    ),
+    item("Let's forget it ever happened, okay?", (), {PRESS}),
+    item(
+        "I'm really sorry I lied. I need you to forgive me today.",
+        {G, R, F},
+        {PRESS},
+    ),
+    item("It's water under the bridge now, isn't it? I'm sorry.", {G}, {PRESS}),
+    item("I'm sorry I hurt you. Are we good?", {G, R}, {PRESS}),
+    item(
+        "I apologise for the scene I made. Let's move on, it's a new week.",
+        {G},
+        {PRESS},
+    ),
+    item("Sorry it bothered you so much.", (), {FEEL}),
+    item("It was a minor slip, let's be honest.", (), {MIN}),
+    item("I'm sorry you had to hear it from my mother.", (), {FEEL}),
+    # Hard cases that must raise nothing.
+    item(
+        "I was told to keep it quiet, and I chose to do that instead of telling "
+        "you. That was wrong. I'm sorry.",
+        {R, G},
+    ),
+    item(
+        "The money was spent by me, on things I hid from you. I'm sorry.",
+        {R, G},
+    ),
+    item(
+        "I was so embarrassed that I lied about it. I'm sorry.",
+        {E, R, G},
+    ),
+    item(
+        "I'm sorry I cheated. I don't expect you to move on quickly, and I'll "
+        "be here while you work out what you need.",
+        {G, R},
+    ),
+    item(
+        "When you feel ready, I'd like to talk about how we go forward. I'm "
+        "sorry for lying.",
+        {P, G},
+    ),
+    item(
+        "I hope you can forgive me one day, and if you can't, I'll understand.",
+        {F},
+    ),
+    item("You did nothing to deserve this. I lied to you and I'm sorry.", {R, G}),
+    item("None of this is your fault. I broke my word, and I'm sorry.", {R, G}),
+    item(
+        "You told me how much it mattered and I ignored it. I'm sorry.",
+        {R, G},
+    ),
+    item(
+        "You should never have had to ask twice. I'm sorry I didn't listen.",
+        {G, R},
+    ),
+    item(
+        "It wasn't a small thing to you, and I treated it like it was. I'm sorry.",
+        {G},
+    ),
+    item(
+        "I only realised afterwards how much it hurt you. I'm sorry I said it.",
+        {G, R},
+    ),
+    item(
+        "I just want you to know I'm sorry, and that I lied because I was scared.",
+        {G, R, E},
+    ),
+    item(
+        "I was out of line last night. The way I spoke to you was cruel and I'm "
+        "sorry. I'll be calmer, and if I feel it rising I'll step outside for a "
+        "minute.",
+        {R, G, N},
+    ),
+    item(
+        "I lost the ring you gave me, and I hid it for a week because I was "
+        "ashamed. I'm so sorry. I've reported it and I'm checking every place "
+        "I've been.",
+        {R, E, G, P},
+    ),
+    item(
+        "I'm sorry I missed the call with your parents. I got caught up at "
+        "work, and that is no excuse. I've written to them to apologise, and "
+        "I'll be there next Sunday.",
+        {R, G, E, P, N},
+    ),
+    item(
+        "I'm sorry. I broke the promise I made to you. You were counting on me "
+        "and I didn't show up. I want to earn back your trust, however long it "
+        "takes.",
+        {G, R, P},
+    ),
+    item(
+        "I betrayed you. I have no excuse. Nothing I say can undo it, and I'm "
+        "not asking you to forgive me. I'll answer anything you want to ask.",
+        {R, P},
+    ),
+    item(
+        "What I said about your mother was hurtful and untrue. I was angry, and "
+        "I took it out on you. I'm sorry. I'll tell her I was wrong, if you want "
+        "me to.",
+        {R, E, G, P},
+    ),
+    item(
+        "I'm sorry I didn't stand up for you when my friends were laughing. I "
+        "should have said something. Next time I will, whatever they think.",
+        {G, R, N},
+    ),
+    item(
+        "You asked me to stop and I didn't. That was a violation of your trust. "
+        "I'm deeply sorry, and I'll do whatever you need to feel safe again.",
+        {R, G, P},
+    ),
+    item(
+        "I spent the money we'd saved for the car. I lied about it for months. "
+        "I regret it, and I've set up a transfer from my wages to put it back.",
+        {R, G, P},
+    ),
+    item(
+        "I forgot to lock the door and the bike was stolen. That was my "
+        "mistake, I'm sorry, and I'll replace it.",
+        {R, G, P},
+    ),
+    item(
+        "I kept the truth from you because I was afraid of losing you. That "
+        "fear doesn't make it okay. I'm sorry, and from now on I'll be honest "
+        "even when it's hard.",
+        {R, E, G, N},
+    ),
+    item(
+        "I hurt you, and I know sorry is only a first step. I'm going to show "
+        "you with what I do.",
+        {R, N},
+    ),
+]
+
+DEV = DEV + ROUND_2 + ROUND_3
