@@ -68,6 +68,15 @@ def client_for(user) -> Client:
     return client
 
 
+def confirmed_client_for(user) -> Client:
+    """Signed in and just gave the password again, as downloads of a
+    person's data ask (troth/lib/downloads.py)."""
+    client = client_for(user)
+    response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    assert response.status_code == 302, response.content[:400]
+    return client
+
+
 @pytest.fixture
 def alice_client(alice):
     return client_for(alice)

@@ -20,6 +20,7 @@ from troth.accounts import devices, services
 from troth.accounts.forms import DeleteAccountForm, ProfileForm
 from troth.accounts.models import SignIn
 from troth.accounts.sessions import same_session
+from troth.lib.downloads import password_prompt, personal_download
 from troth.lib.http import AuthedRequest
 
 HISTORY_LIMIT = 200
@@ -141,10 +142,15 @@ def history(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export(request: AuthedRequest) -> HttpResponse:
+    """The export page asks for the password first, then offers the files
+    (troth/lib/downloads.py)."""
     return render(
         request,
         "accounts/export.html",
-        {"has_calendar": services.calendar_export_available()},
+        {
+            "has_calendar": services.calendar_export_available(),
+            "prompt": password_prompt(request),
+        },
     )
 
 
@@ -152,9 +158,7 @@ def _filename(ext: str) -> str:
     return f"troth-export-{timezone.localdate():%Y-%m-%d}.{ext}"
 
 
-@login_required
-@require_GET
-@reauthentication_required
+@personal_download(back="accounts:export")
 def export_json(request: AuthedRequest) -> HttpResponse:
     archive = services.account_export(user=request.user)
     response = HttpResponse(
@@ -165,9 +169,7 @@ def export_json(request: AuthedRequest) -> HttpResponse:
     return response
 
 
-@login_required
-@require_GET
-@reauthentication_required
+@personal_download(back="accounts:export")
 def export_ics(request: AuthedRequest) -> HttpResponse:
     calendar = services.calendar_export(user=request.user)
     if calendar is None:

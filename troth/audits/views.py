@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,6 +27,7 @@ from troth.audits.models import (
 )
 from troth.checkins.stats import SUBSCALES
 from troth.lib.access import get_visible_or_404
+from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
 
@@ -323,8 +325,12 @@ def printable(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def export_markdown(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The audit as a Markdown file, as the person downloading it sees it."""
+    """The audit as a Markdown file, as the person downloading it sees it:
+    after the password, like every download of a person's data."""
     audit = _audit(request, pk)
+    asked = password_first(request, back=reverse("audits:detail", args=[pk]))
+    if asked is not None:
+        return asked
     context = detail_context(request, audit)
     response = HttpResponse(
         audit_markdown(context, viewer=request.user),

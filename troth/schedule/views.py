@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.downloads import personal_download
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.schedule import ics, periods, services
@@ -721,9 +722,10 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@login_required
-@require_GET
+@personal_download(back="schedule:index")
 def download(request: AuthedRequest) -> HttpResponse:
+    """All of the person's calendar as a file, private events with their
+    notes and places included: after the password, like the export."""
     response = HttpResponse(
         ics.export_ics(request.user), content_type="text/calendar; charset=utf-8"
     )

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.test import Client
 
-from conftest import PASSWORD, client_for
+from conftest import PASSWORD
 from troth.accounts.tests.helpers import signed_in
 from troth.lib.content import Visibility
 from troth.notifications.services import notify
@@ -67,7 +67,7 @@ class TestReauthentication:
         assert response["Location"].startswith("/accounts/login/")
 
     def test_the_export_page_itself_explains_first(self, alice, fake_hooks):
-        page = client_for(alice).get("/settings/export")
+        page = reauthenticated(alice).get("/settings/export")
         assert page.status_code == 200
         assert b"Nothing your partner kept private is in it" in page.content
         assert b'data-testid="export-ics"' in page.content

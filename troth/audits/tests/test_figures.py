@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import client_for
+from conftest import client_for, confirmed_client_for
 from troth.agreements.models import Agreement, AgreementEvent, EventKind
 from troth.audits import services
 from troth.audits.figures import compare, draft_figures, rows
@@ -344,7 +344,7 @@ def test_an_unshared_pulse_never_shows_in_the_audit_or_its_export(
     )
     assert str(alice.pk) not in audit.figures["pulse"]
     for viewer in (alice, bob):
-        client = client_for(viewer)
+        client = confirmed_client_for(viewer)
         page = client.get(audit.get_absolute_url()).text
         markdown = client.get(f"/audits/{audit.pk}/export.md").content.decode()
         assert f'data-testid="figure-pulse.{alice.pk}.' not in page

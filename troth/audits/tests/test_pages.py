@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from conftest import confirmed_client_for
 from troth.audits import services
 from troth.audits.models import Audit, AuditSettings, Commitment, Reflection
 from troth.audits.tests.helpers import write
@@ -157,9 +158,8 @@ def test_the_partner_cannot_take_back_your_commitment(audit, alice, bob_client):
     assert Commitment.objects.filter(pk=c.pk).exists()
 
 
-def test_the_markdown_export_holds_what_the_reader_may_read(
-    audit, alice, bob, alice_client, bob_client
-):
+def test_the_markdown_export_holds_what_the_reader_may_read(audit, alice, bob):
+    alice_client, bob_client = confirmed_client_for(alice), confirmed_client_for(bob)
     write(audit, alice, went_well="Alice's words")
     services.commitment_add(
         audit=audit,

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
-from conftest import client_for
+from conftest import client_for, confirmed_client_for
 from troth.schedule.ics import export_ics, feed_ics
 from troth.schedule.models import Event, EventVisibility, FeedToken, OccurrenceChange
 from troth.schedule.recurrence import expand
@@ -253,7 +253,7 @@ def test_the_download_holds_the_whole_calendar(alice, space):
     assert "Long ago" not in feed_ics(alice).decode()  # the feed keeps a year
     text = export_ics(alice).decode()
     assert "Long ago" in text and "Soon" in text
-    response = client_for(alice).get("/calendar/export.ics")
+    response = confirmed_client_for(alice).get("/calendar/export.ics")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert b"Soon" in response.content
