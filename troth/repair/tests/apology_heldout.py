@@ -555,3 +555,295 @@ HELD_OUT: tuple[Case, ...] = (
         "regret explanation responsibility",
     ),
 )
+
+
+# A second held-out set, written after the rules were frozen (commit 18ee01a)
+# and after the one measurement on HELD_OUT above, whose three failures were
+# looked at (and not tuned on). Different registers on purpose: text-message
+# style without capitals or apostrophes, idioms the first set does not use.
+# Measured once; never tuned on.
+HELD_OUT_2: tuple[Case, ...] = (
+    # --- No flags -----------------------------------------------------------
+    _case(
+        "I took your car without asking and brought it back with the tank "
+        "empty. I was inconsiderate and I'm sorry. I've filled it up and I'll "
+        "ask you first from now on.",
+        "",
+        "responsibility regret repair repentance",
+    ),
+    _case(
+        "i lied about where i was on friday. i was at the pub with dan after i "
+        "said id be home. im really sorry. ill tell you where i am from now on, "
+        "even if its boring",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I undermined you in front of the kids when you'd already said no. "
+        "That wasn't fair to you. I'm sorry. Tonight I'll tell them that I was "
+        "wrong and that your no stands.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I owe you an apology. I made plans for your birthday with my friends "
+        "instead of asking what you wanted. It was thoughtless. Could we plan "
+        "the day again, together, the way you'd like it?",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I shared the screenshot of your message in the group chat. I had no "
+        "business doing that. I've deleted it and asked everyone to delete "
+        "theirs. I'm sorry, and it won't happen again.",
+        "",
+        "responsibility repair regret repentance",
+    ),
+    _case(
+        "I've been short with you all week and you've done nothing to deserve "
+        "it. I'm sorry. Work has been hard, but that's mine to carry. Let me "
+        "cook tonight and we can talk if you'd like.",
+        "",
+        "responsibility regret explanation repair",
+    ),
+    _case(
+        "I kept the letter from the hospital from you because I didn't want to "
+        "worry you. That was my choice and it was the wrong one. I'm so sorry. "
+        "From today you see everything as it comes.",
+        "",
+        "responsibility explanation regret repentance",
+    ),
+    _case(
+        "I criticised your family at dinner. I was unkind and I embarrassed "
+        "you in front of people you love. I apologise. I'd like to call your "
+        "sister and apologise to her as well.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I gambled again after I promised I'd stopped. I'm sorry. I've handed "
+        "my cards to you and I've signed up for the self-exclusion scheme. I'm "
+        "going to a meeting on Thursday.",
+        "",
+        "responsibility regret repair repentance",
+    ),
+    _case(
+        "It's on me that we missed the flight. I was the one who insisted we "
+        "had time. I'm sorry. I'll sort out the rebooking and pay the fee.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I made you feel small when I laughed at your idea in the meeting. I'm "
+        "sorry. That was arrogant of me, and I'll back you up next time.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I moved money from our joint account without telling you. I should "
+        "have asked. I'm sorry. I've moved it back today.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I ignored your texts all afternoon because I was sulking. That was "
+        "childish and it left you worried. I'm sorry. If I need time, I'll say "
+        "so.",
+        "",
+        "responsibility explanation regret repentance",
+    ),
+    _case(
+        "Sorry for the things I said in the car. I said them to hurt you, and "
+        "they did. There's no but. I'll wait for as long as you need before we "
+        "talk about it.",
+        "",
+        "regret responsibility",
+    ),
+    _case(
+        "I broke the dishwasher and didn't tell you. That was cowardly of me. "
+        "I'm sorry. The repair man is booked for Tuesday and I'm paying.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I flirted with your friend at the party. I know how it made you feel, "
+        "and I'm not going to pretend it was nothing. I'm sorry. It won't "
+        "happen again.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I was rude to your mum on the phone. I'm sorry. I'll ring her today "
+        "and say so.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I'm sorry, truly. I read your journal, which you trusted would stay "
+        "private. Whatever you need from me now, tell me, and I'll do it.",
+        "",
+        "regret responsibility repair",
+    ),
+    # --- Blame --------------------------------------------------------------
+    _case(
+        "Yeah I snooped, but you leave your phone lying around unlocked, what "
+        "do you expect",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I'm sorry I shouted. To be honest, though, you wind me up on purpose.",
+        "blame",
+        "regret responsibility",
+    ),
+    _case(
+        "I'll admit I forgot your recital. You didn't exactly remind me either.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I apologise for the argument, but let's not forget you said some "
+        "nasty things too.",
+        "sorry_but blame",
+        "regret",
+    ),
+    _case(
+        "I spent the money, fine. You spent twice as much on your holiday last year.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "Sorry I didn't come home. If you'd answered your phone I would have "
+        "told you where I was.",
+        "blame",
+        "regret responsibility",
+    ),
+    _case(
+        "I'm sorry about what happened, but it takes two.",
+        "sorry_but blame passive",
+        "regret",
+    ),
+    _case(
+        "I know I was out of order. You weren't exactly an angel that night either.",
+        "blame",
+        "responsibility",
+    ),
+    # --- Minimising -----------------------------------------------------------
+    _case(
+        "I'm sorry about the text. I was trying to be funny, I honestly didn't "
+        "think you'd mind.",
+        "minimising",
+        "regret",
+    ),
+    _case(
+        "It was a one-off and it lasted about five minutes. I'm sorry.",
+        "minimising",
+        "regret",
+    ),
+    _case(
+        "I didn't intend any disrespect when I skipped your dad's party. I'm sorry.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "I was late, sure, but we're talking ten minutes.",
+        "minimising",
+        "responsibility",
+    ),
+    _case(
+        "Look, it was a tiny white lie. I'm sorry I told it.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "im sorry i forgot, it was an honest mistake",
+        "minimising",
+        "regret responsibility",
+    ),
+    # --- Passive --------------------------------------------------------------
+    _case(
+        "The wrong date got put in the calendar, so the dinner was missed. "
+        "Sorry about that.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Some hurtful comments were made last night and I regret that.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Your surprise was ruined, and I feel terrible.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "The bills weren't paid on time this month. I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Your secret got passed on to a few people. I'm so sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "The deposit money has gone. I know that's awful and I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    # --- Pressure -------------------------------------------------------------
+    _case(
+        "I've said sorry a hundred times. Can we please talk about something else now?",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I'm sorry. I really need us to be back to how we were before the weekend.",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I apologise for the lie. I think it's time we both let it go.",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "Sorry I forgot to call. Can you stop being upset with me now?",
+        "pressure",
+        "regret responsibility",
+    ),
+    _case(
+        "I'm sorry I stayed out. Forgive me already, it's been a week.",
+        "pressure",
+        "regret responsibility forgiveness",
+    ),
+    _case(
+        "im sorry ok?? can we just leave it",
+        "pressure",
+        "regret",
+    ),
+    # --- The older non-apologies ----------------------------------------------
+    _case("Apologies if my tone was off this morning.", "conditional", ""),
+    _case("I'm sorry that my honesty upset you.", "sorry_you_feel", ""),
+    _case("I'm sorry you think I don't care about your work.", "sorry_you_feel", ""),
+    _case(
+        "I'm sorry I missed it, but I had a deadline.",
+        "sorry_but",
+        "regret responsibility explanation",
+    ),
+    _case("I'm sorry if that came across as rude.", "conditional", ""),
+    _case("I regret that you were hurt by my decision.", "sorry_you_feel", ""),
+    # --- Several at once --------------------------------------------------------
+    _case(
+        "Sorry if I overstepped, I was only trying to help. Can we move past this?",
+        "conditional minimising pressure",
+        "",
+    ),
+    _case(
+        "Things got said that I regret. But you've said worse to me, so let's "
+        "call it even.",
+        "passive blame",
+        "regret",
+    ),
+)
