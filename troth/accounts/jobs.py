@@ -1,6 +1,9 @@
 from datetime import timedelta
 
-from troth.accounts.tasks import prune_sign_ins
+from troth.accounts.tasks import prune_sessions, prune_sign_ins
 from troth.lib.clock import Job
 
-JOBS = [Job(prune_sign_ins, every=timedelta(hours=6))]
+JOBS = [
+    Job(prune_sign_ins, every=timedelta(hours=6)),
+    Job(prune_sessions, every=timedelta(hours=6)),
+]

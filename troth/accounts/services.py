@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
@@ -243,6 +244,38 @@ def sessions_end_others(*, request) -> int:
                 session_key=request.session.session_key
             )
     return len(others)
+
+
+# A row of allauth's session list younger than this is left alone: its
+# session row may still be on its way (they are written in one request).
+SESSION_LIST_GRACE = timedelta(hours=1)
+
+
+def sessions_prune() -> tuple[int, int]:
+    """Delete expired sessions, and the rows of the sessions list whose
+    session is gone. Returns (sessions, list rows) deleted.
+
+    Expired sessions go the way `manage.py clearsessions` does it: the
+    session engine's own `clear_expired`. A session ended by signing out is
+    deleted at once; one that only expired stays in its table until this
+    runs, and allauth's list row for it (device, address, last seen) stays
+    until the owner opens the list, so both are pruned here."""
+    from importlib import import_module
+
+    from allauth.usersessions.models import UserSession
+
+    engine = import_module(settings.SESSION_ENGINE)
+    store = engine.SessionStore
+    model = store.get_model_class()
+    now = timezone.now()
+    expired = model.objects.filter(expire_date__lt=now).count()
+    store.clear_expired()
+    listed, _ = (
+        UserSession.objects.filter(last_seen_at__lt=now - SESSION_LIST_GRACE)
+        .exclude(session_key__in=model.objects.values("session_key"))
+        .delete()
+    )
+    return expired, listed
 
 
 # Export --------------------------------------------------------------------

@@ -61,10 +61,19 @@ class Notification(models.Model):
     language, and never carries what anyone wrote (see notices.py)."""
 
     class Email(models.TextChoices):
+        """Where a notification's email stands. A worker claims it (SENDING)
+        and renders it, then records SUBMITTING just before handing it to
+        the mail server: a claim that stalls in SENDING never reached the
+        server and may be sent again; one that stalls in SUBMITTING may
+        have, so it ends as UNCERTAIN and is not sent again (see
+        `troth.notifications.services.emails_reclaim`)."""
+
         PENDING = "pending"
         SENDING = "sending"
+        SUBMITTING = "submitting"
         SENT = "sent"
         SKIPPED = "skipped"
+        UNCERTAIN = "uncertain"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -98,6 +107,10 @@ class Notification(models.Model):
         max_length=10, choices=Email.choices, default=Email.PENDING
     )
     email_after = models.DateTimeField(default=timezone.now)
+    # When a worker claimed the email: a claim far older than any send takes
+    # belongs to a worker that stopped, and is reclaimed. Also the claim's
+    # token: a worker only moves its email on while the claim is its own.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

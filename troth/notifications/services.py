@@ -7,6 +7,7 @@ activities and due dates into notifications (see tasks.py).
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -81,29 +82,39 @@ def notifications_mark_all_read(*, user) -> int:
     )
 
 
+# A worker's claim on an email older than this belongs to a worker that
+# stopped (killed, crashed, its machine gone): rendering and handing one
+# message to the mail server take seconds, and the mail backend's timeout
+# (EMAIL_TIMEOUT) is far shorter.
+EMAIL_CLAIM_TIMEOUT = timedelta(minutes=15)
+
+
 def email_send(notification: Notification) -> bool:
     """Send one notification's email, at most once.
 
-    The row is claimed (PENDING -> SENDING) by a conditional UPDATE before the
-    mail goes out, so two workers can never both send it; a crash after the
-    claim loses an email rather than repeating one.
+    The row is claimed (PENDING -> SENDING, with the claim's time) by a
+    conditional UPDATE, so two workers can never both send it. The message
+    is rendered, and only then is SUBMITTING recorded, just before the mail
+    server is given it; SENT once it took it. Every later step matches the
+    claim's time, so a worker whose claim was reclaimed (see
+    `emails_reclaim`) stops instead of sending a second copy.
     """
+    claimed_at = timezone.now()
     claimed = Notification.objects.filter(
         pk=notification.pk, email=Notification.Email.PENDING
-    ).update(email=Notification.Email.SENDING)
+    ).update(email=Notification.Email.SENDING, email_claimed_at=claimed_at)
     if not claimed:
         return False
+    mine = Notification.objects.filter(pk=notification.pk, email_claimed_at=claimed_at)
     user = notification.user
     prefs = NotificationSettings.for_user(user)
     if not user.is_active or not prefs.wants_email(category_of(notification.kind)):
-        Notification.objects.filter(pk=notification.pk).update(
-            email=Notification.Email.SKIPPED
-        )
+        mine.update(email=Notification.Email.SKIPPED)
         return False
     # What leaves Troth is decided in one place, for every channel.
     outside = outside_message(notification, prefs=prefs)
     try:
-        email_render(
+        message = email_render(
             template_prefix="notifications/email/update",
             to=[user.email],
             context={
@@ -112,14 +123,56 @@ def email_send(notification: Notification) -> bool:
             },
             recipient=user,
             subject=outside.title,
-        ).send()
+        )
+    except Exception:
+        logger.exception("Could not render notification email %s", notification.pk)
+        mine.update(email=Notification.Email.SKIPPED)
+        return False
+    # From here on the message may leave: say so first.
+    if not mine.filter(email=Notification.Email.SENDING).update(
+        email=Notification.Email.SUBMITTING
+    ):
+        return False  # reclaimed meanwhile; whoever holds it now sends it
+    try:
+        message.send()
     except Exception:
         logger.exception("Could not send notification email %s", notification.pk)
-        Notification.objects.filter(pk=notification.pk).update(
-            email=Notification.Email.SKIPPED
-        )
+        mine.update(email=Notification.Email.SKIPPED)
         return False
-    Notification.objects.filter(pk=notification.pk).update(
-        email=Notification.Email.SENT
-    )
+    mine.update(email=Notification.Email.SENT)
     return True
+
+
+def emails_reclaim(*, now: datetime | None = None) -> tuple[int, int]:
+    """Settle emails whose worker stopped mid-send. Returns how many went
+    back to PENDING and how many were marked UNCERTAIN.
+
+    A claim older than EMAIL_CLAIM_TIMEOUT still in SENDING never reached
+    the mail server (SUBMITTING is recorded before it is given the
+    message), so it goes back to PENDING and the next run sends it once.
+    One in SUBMITTING may have been delivered (the worker can stop after
+    the server took the message and before SENT is recorded); sending it
+    again could deliver it twice, so it becomes UNCERTAIN and is left
+    alone, logged for the host. The notification itself stays in the
+    person's inbox either way: at worst one email is missing, never one
+    too many.
+    """
+    now = now or timezone.now()
+    stale = Notification.objects.filter(email_claimed_at__lt=now - EMAIL_CLAIM_TIMEOUT)
+    retried = stale.filter(email=Notification.Email.SENDING).update(
+        email=Notification.Email.PENDING, email_claimed_at=None
+    )
+    unsure = list(
+        stale.filter(email=Notification.Email.SUBMITTING).values_list("pk", flat=True)
+    )
+    if unsure:
+        stale.filter(pk__in=unsure, email=Notification.Email.SUBMITTING).update(
+            email=Notification.Email.UNCERTAIN
+        )
+        logger.warning(
+            "Not resending %d notification email(s) whose worker stopped while "
+            "handing them to the mail server (they may have been delivered): %s",
+            len(unsure),
+            ", ".join(str(pk) for pk in unsure),
+        )
+    return retried, len(unsure)

@@ -12,8 +12,9 @@ from datetime import timedelta
 from django.tasks import task
 from django.utils import timezone
 
+from troth.lib import clock
 from troth.notifications.models import Notification
-from troth.notifications.services import email_send, notify
+from troth.notifications.services import email_send, emails_reclaim, notify
 
 SWEEP_WINDOW = timedelta(days=2)
 
@@ -87,3 +88,29 @@ def send_due_emails() -> int:
         email=Notification.Email.PENDING, email_after__lte=timezone.now()
     ).select_related("user", "actor")
     return sum(1 for notification in due[:200] if email_send(notification))
+
+
+# Upkeep: what a stopped worker left behind, and what grows without bound.
+# Retention is documented in docs/architecture.md (background work).
+
+
+@task()
+def reclaim_stale_emails() -> list[int]:
+    """Emails a stopped worker claimed: send again or mark uncertain."""
+    return list(emails_reclaim())
+
+
+@task()
+def reset_stale_tasks() -> list[int]:
+    """Tasks a stopped worker left RUNNING: run them again."""
+    return list(clock.stale_tasks_reset())
+
+
+@task()
+def prune_clock_ticks() -> int:
+    return clock.ticks_prune()
+
+
+@task()
+def prune_task_results() -> int:
+    return clock.task_results_prune()
