@@ -333,9 +333,22 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Every handler masks secrets in paths (invitation links, feed addresses,
+    # reset and confirmation links): Django logs paths, e.g. on a CSRF failure.
+    "filters": {"secrets": {"()": "troth.lib.redaction.SecretPathFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        # Django's own default handlers (DEFAULT_LOGGING) would write records
+        # before ours masked them: these two use the masked one instead.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "troth": {"level": "INFO"},
         "django_tasks_db": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},

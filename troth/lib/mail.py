@@ -30,6 +30,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from troth.lib.redaction import EMAIL_TO_LOG
+
 logger = logging.getLogger("troth.mail")
 
 # Used when the base URL's host can't make a valid address (an IP address,
@@ -120,5 +122,7 @@ class LogEmailBackend(BaseEmailBackend):
                 ", ".join(message.recipients()),
                 message.subject,
                 message.body,
+                # The host needs the links in it: not masked (troth/lib/redaction.py).
+                extra={EMAIL_TO_LOG: True},
             )
         return len(email_messages)
