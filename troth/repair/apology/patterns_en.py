@@ -106,12 +106,12 @@ _ACTS = (
     r"kept|cancelled|canceled|told(?! myself)|flirted|hurt|let you down|messed up|"
     r"screwed up|blew it|dismissed|said(?! (?:I'm |I am )?sorry)|chose|lost|spent|took it out|shut down|"
     r"crossed|was late|made a mistake|stood you up|walked out|insulted|checked|"
-    r"raised my voice)"
+    r"raised my voice|slammed|let you (?:believe|think|wait|carry))"
 )
 _WRONG = (
     r"(?:wrong|unfair|cruel|disrespectful|dishonest|selfish|unkind|thoughtless|"
     r"careless|hurtful|cowardly|a betrayal|an invasion|a serious|a violation|out of line|"
-    r"not okay|not ok|not fair|not right|not kind)"
+    r"not okay|not ok|not fair|not right|not kind|harsh|rude|mean|nasty|out of order)"
 )
 
 COMPONENTS = {
@@ -130,6 +130,10 @@ COMPONENTS = {
         r"\b(?:it|that) (?:wasn't|was not|isn't|is not) (?:fair|okay|ok|right|kind)\b",
         r"\bI (?:know I |really |only |just |even |also |actually )?" + _ACTS + r"\b",
         r"\bI let you\b[^.!?]{0,25}?\bdown\b",
+        r"\bI (?:wasn't|was not) there\b",
+        r"\bI (?:didn't|did not)(?=\s*(?:[.!?]|$))",
+        r"\bI(?:'d| had) (?:hurt|lied|let you down)\b",
+        r"^\s*I\b[^.!?]{0,40}?\band (?:then )?" + _ACTS + r"\b",
         r"\bI (?:didn't|did not) (?:show up|turn up|come|call|text|tell you|keep|listen|stop|defend|stand up for)\b",
         r"\bI(?:'ve| have) (?:lied|hidden|broken|betrayed|ignored|hurt|let you down|been lying)\b",
     ],
@@ -229,11 +233,24 @@ _DONE = (
     r"taken|shared|damaged|forgotten|missed|ruined|used|exchanged|wasted|thrown|"
     r"smashed|slammed|dropped|leaked|revealed|told|read|posted|overlooked|"
     r"neglected|ignored|cancell?ed|betrayed|violated|misplaced|mishandled|kept|"
-    r"given away|sold|skipped|raised|let down|left|opened|forgot|mixed up)"
+    r"given away|sold|skipped|raised|let down|left|opened|forgot|mixed up|paid|"
+    r"passed on|handed|given)"
 )
 # Who can be the actor: a sentence whose subject is one of these names
 # someone, so it is not an agentless passive ("I was told", "you were hurt").
 _PEOPLE = r"(?:I|we|you|he|she|they|who|me|us|him|her|them)"
+# A word that is not one of those, then a space: the subject of what follows.
+_NOT_PERSON = r"\b(?!" + _PEOPLE + r"\b)[a-z]+\s+"
+_BE_GOT = (
+    r"(?:was|were|wasn't|weren't|was not|were not|got|gets|get|has been|have been|"
+    r"had been|hasn't been|haven't been)"
+)
+# After "got", these describe how someone was, not what was done.
+_GOT_STATE = (
+    r"(?:married|engaged|bored|tired|scared|worried|stuck|used|excited|involved|"
+    r"dressed|interested|annoyed|frustrated|stressed|confused|carried|caught|"
+    r"distracted|held|frightened|attached|obsessed|overwhelmed|embarrassed)"
+)
 
 FLAGS = {
     "conditional": [
@@ -254,6 +271,7 @@ FLAGS = {
         # Sorry for the reaction or for how they learnt of it, not the act.
         r"\bsorry (?:that )?(?:it|this|that) (?:upset|bothered|offended|annoyed|hurt|affected) you\b",
         r"\bsorry if you (?:felt|feel|were|are|'re|got)\b",
+        r"\bsorry (?:that )?my \w+ (?:upset|bothered|offended|annoyed|affected) you\b",
         r"\bsorry (?:that )?you had to (?:find out|hear|see|learn|read|deal)\b",
     ],
     "sorry_but": [
@@ -305,6 +323,21 @@ FLAGS = {
         r"\b(?:it's|it is|that's|that is|this is)(?: \w+)? on you\b",
         r"\bI (?:don't|do not) (?:know|see|get|understand) why you(?:'re| are)\b",
         r"\btreat(?:ed|ing)? (?:me )?like a (?:criminal|child|monster|suspect)\b",
+        # "You" did it too, or worse, or on purpose: a clause with "you" as
+        # its subject and a word that weighs their part against the writer's.
+        r"\byou (?!too\b)\w+\b[^.!?,;]{0,60}?\b(?:too|either|as well)\b"
+        r"(?! (?:many|much|long|often|far|soon|late|early|hard|well|little))",
+        r"\byou\b[^.!?,;]{0,60}?\b(?:deliberately|on purpose|all the time|every (?:other )?"
+        r"(?:day|night|week)|worse|twice as|more than (?:me|I did))\b",
+        r"\byou (?:weren't|were not|didn't|did not|aren't|are not|haven't|hadn't) exactly\b",
+        r"\byourself (?:last|that|the other)\b",
+        r"\b(?:so|neither|nor) (?:were|did|have|had|are|do|would) you\b",
+        r"\b(?:don't|do not|let's not|let us not) forget (?:that )?you\b",
+        r"\btakes two\b",
+        r"\bwhat (?:do|did|would) you expect\b",
+        r"\bcall it (?:even|quits|square)\b",
+        r"\b(?:wind|winds|winding|wound) me up\b",
+        r"\bpush(?:es|ing)? my buttons\b",
     ],
     "minimising": [
         r"\b(?:it|that|this|they|those)(?:'s| is| was| were) (?:just|only|merely|nothing but)\b[^.!?]{0,40}",
@@ -358,6 +391,19 @@ FLAGS = {
         r"\b(?:looked|read|checked|glanced|peeked|talked|spoke|chatted|kissed|saw|used|left (?:you|them|her|him|the \w+))\b[^.!?]{0,30}?\bfor (?:a|one) (?:second|minute|moment|sec)\b",
         r"\bquick (?:coffee|drink|chat|look|peek|glance|kiss|text)\b",
         r"\bI had one\b",
+        r"\b(?:trying|meant|wanted|supposed) to be (?:funny|nice|helpful|kind|romantic|sweet|"
+        r"a joke|a surprise|supportive|thoughtful|playful)\b",
+        r"\b(?:didn't|did not|never) (?:think|realise|realize|expect) (?:you'd|you would|it would|"
+        r"it'd) (?:mind|care|notice|matter|be (?:bothered|upset|a problem|a big deal|an issue))\b",
+        r"\bthought (?:you|it) (?:wouldn't|would not|won't|didn't) (?:mind|care|notice|matter|"
+        r"be (?:bothered|a problem|a big deal))\b",
+        r"\bone-?(?:time|off)\b",
+        r"\b(?:maybe|about|only|just|barely|like|talking|talking about|roughly|around|tops|"
+        r"no more than) (?:a |an |one |two |three |four |five |ten |fifteen |twenty |thirty |"
+        r"a few |a couple of |\d+ )(?:minutes?|mins?|seconds?|secs?|quid|pounds|dollars|euros|"
+        r"bucks|drinks?|times?|texts?|messages?)\b",
+        r"(?<!n't an )(?<!not an )\b(?:an )?(?:honest|innocent|simple|easy|understandable) mistake\b",
+        r"\banyone (?:could|would) have\b",
         r"\b(?:didn't|did not|never) \w+ anything (?:important|serious|private|bad)\b",
     ],
     "passive": [
@@ -369,17 +415,23 @@ FLAGS = {
         r"\bhow things (?:went|turned out|ended up)\b",
         # Any subject that is not a person, a passive of a harmful act, and
         # no "by me": the outcome is named, the actor is not.
-        r"\b(?!"
-        + _PEOPLE
-        + r"\b)[a-z]+\s+(?:was|were|got|gets|get|has been|have been|had been)\s+"
-        r"(?:\w+ly\s+)?" + _DONE + r"\b(?![^.!?]{0,30}\bby (?:me|myself)\b)",
+        _NOT_PERSON
+        + _BE_GOT
+        + r"\s+(?:\w+ly\s+)?"
+        + _DONE
+        + r"\b(?![^.!?]{0,30}\bby (?:me|myself)\b)",
+        # "Got" with a regular participle is a happening, not a state ("got
+        # chipped"), except for the words that describe a person.
+        _NOT_PERSON + r"(?:got|gets|get)\s+(?!" + _GOT_STATE + r"\b)[a-z]+ed\b",
         # Things that happen by themselves.
-        r"\b(?!" + _PEOPLE + r"\b)[a-z]+\s+(?:came|slipped|leaked|got) out\b",
-        r"\b(?!" + _PEOPLE + r"\b)[a-z]+\s+ended up\b",
-        r"\b(?!"
-        + _PEOPLE
-        + r"\b)[a-z]+\s+(?:escalated|spiralled|spiraled|blew up|went too far|went further)\b",
+        _NOT_PERSON + r"(?:came|slipped|leaked|got) out\b",
+        _NOT_PERSON + r"ended up\b",
+        _NOT_PERSON
+        + r"(?:escalated|spiralled|spiraled|blew up|went too far|went further)\b",
+        _NOT_PERSON + r"(?:has|have|had) (?:gone|disappeared|vanished)\b",
+        r"\bwent (?:missing|astray)\b",
         r"\bone thing led to another\b",
+        r"\bsorry (?:about|for) (?:what|everything that|all that) (?:happened|went on)\b",
     ],
     "pressure": [
         r"\b(?:move|moving) (?:on|past|forward)\b",
@@ -401,6 +453,13 @@ FLAGS = {
         r"\bhold(?:ing)? (?:it|this|that) (?:over|against) me\b",
         r"\blet's not (?:let (?:this|it)|make (?:this|it)|dwell|talk about)\b",
         r"\b(?:no point|don't|let's not) dwell",
+        r"\blet (?:it|this|that) go\b",
+        r"\bleave it\b(?! (?:to|up|with|for))",
+        r"\bput (?:this|it|that) (?:to bed|away)\b",
+        r"\b(?:talk about|change) (?:something else|the subject)\b",
+        r"\bstop (?:being (?:angry|upset|mad|cold|hurt|sad|off|funny) with me|sulking|going on about)\b",
+        r"\bback to (?:how (?:we|it|things|they) (?:were|was))\b",
+        r"\b(?:be|get) (?:normal|okay|ok|fine|good) again\b",
     ],
 }
 

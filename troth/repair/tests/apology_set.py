@@ -755,3 +755,92 @@ ROUND_3 = [
 ]
 
 DEV = DEV + ROUND_2 + ROUND_3
+
+# Round 4: after the second held-out set in apology_heldout.py was measured
+# (recall 0.47), its misses were read; these are new development examples of
+# the same kinds of miss, in other words, written to widen the rules by
+# structure rather than by phrase. A third held-out set measures the result.
+ROUND_4 = [
+    # Blame: "you" did it too, or did it first, or on purpose.
+    item(
+        "Fine, I went through your bag. You go through my phone every other night.",
+        {R},
+        {BLAME},
+    ),
+    item(
+        "I'm sorry I slammed the door. Honestly, you push my buttons deliberately.",
+        {G, R},
+        {BLAME},
+    ),
+    item(
+        "I admit I was late. You weren't exactly on time yourself last week.",
+        {R},
+        {BLAME},
+    ),
+    item("Don't forget you ignored me for two days before any of this.", (), {BLAME}),
+    item("Sorry about Saturday, but it takes two to argue.", {G}, {BUT, BLAME}),
+    item("I lost my temper, fine. You lost yours worse on Tuesday.", {R}, {BLAME}),
+    item(
+        "I know I forgot. You forget things all the time and I don't make a fuss.",
+        {R},
+        {BLAME},
+    ),
+    item("What do you expect when you leave the door open?", (), {BLAME}),
+    item("I was harsh, but so were you.", {R}, {BLAME}),
+    # Minimising: by intent, by a little time or money.
+    item(
+        "I was trying to be romantic, I didn't think you'd be bothered.",
+        (),
+        {MIN},
+    ),
+    item("It was a one-time thing.", (), {MIN}),
+    item("It went on for maybe two minutes.", (), {MIN}),
+    item("We're talking about a few quid here.", (), {MIN}),
+    item("It was an innocent mistake, anyone could have made it.", (), {MIN}),
+    item("I honestly thought you wouldn't care.", (), {MIN}),
+    # Passive: negative and "got" passives, things that went by themselves.
+    item("The rent wasn't paid on time, and I'm sorry.", {G}, {PASS}),
+    item("Your keys got handed to the wrong person.", (), {PASS}),
+    item("The savings have gone, and I'm sorry.", {G}, {PASS}),
+    item("Your favourite mug got chipped.", (), {PASS}),
+    item("Sorry about what happened at the barbecue.", {G}, {PASS}),
+    item("The booking went missing.", (), {PASS}),
+    # Pressure: asking, now, to leave it.
+    item("I'm sorry. Let's just let it go, yeah?", {G}, {PRESS}),
+    item("Can we talk about something else now? I said sorry.", {G}, {PRESS}),
+    item("I need things back to how they were by Friday.", (), {PRESS}),
+    item("Please stop being angry with me, I've apologised.", {G}, {PRESS}),
+    item("Can we just leave it there? I'm sorry.", {G}, {PRESS}),
+    item("It's time to put this to bed.", (), {PRESS}),
+    # Sorry for the feeling a thing of theirs caused.
+    item("I'm sorry my joke upset you.", (), {FEEL}),
+    item("I'm sorry my decision bothered you so much.", (), {FEEL}),
+    # Hard cases that must raise nothing.
+    item(
+        "You've been patient with me too many times, and I let you down again. "
+        "I'm sorry.",
+        {R, G},
+    ),
+    item(
+        "You said you felt alone, and you were right: I wasn't there. I'm sorry.",
+        {R, G},
+    ),
+    item("You deserved to hear it from me first. I'm sorry.", {G}),
+    item("You asked me twice to stop, and I didn't. I'm sorry.", {R, G}),
+    item("For weeks I let you believe it was fine. I'm sorry.", {R, G}),
+    item(
+        "It took me ten minutes to realise how much I'd hurt you, and I'm sorry.",
+        {R, G},
+    ),
+    item("I got carried away and said things I regret.", {E, R, G}),
+    item("We got married ten years ago today, and I forgot. I'm so sorry.", {R, G}),
+    item(
+        "The kids got upset when they heard us, and that's on me. I'm sorry.",
+        {R, G},
+    ),
+    item("I'll leave it to you to decide when we talk about it. I'm sorry.", {G}),
+    item("I don't want you to pretend it's fine for my sake. I'm sorry.", {G}),
+    item("I'll stop bringing my work stress home. I'm sorry.", {N, G}),
+]
+
+DEV = DEV + ROUND_4
