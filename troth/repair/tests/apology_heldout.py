@@ -847,3 +847,297 @@ HELD_OUT_2: tuple[Case, ...] = (
         "regret",
     ),
 )
+
+
+# A third held-out set, written after the rules were frozen again (commit
+# 6f99c27), after the second set's misses had been read and turned into new
+# development examples. Other scenes and voices again (casual American and
+# British idioms, pets, school, in-laws). Measured once; never tuned on.
+# These are the figures to quote.
+HELD_OUT_3: tuple[Case, ...] = (
+    # --- No flags -----------------------------------------------------------
+    _case(
+        "My bad for not texting back yesterday. I saw your messages and chose "
+        "to watch the game instead. That was selfish, and I'm sorry. I'll "
+        "reply, even if it's just to say I'm busy.",
+        "",
+        "regret responsibility repentance",
+    ),
+    _case(
+        "I screwed up. I told the neighbours about your diagnosis when it "
+        "wasn't mine to share. I'm so sorry. Tell me what you'd like me to say "
+        "to them, and I'll say it.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I left the gate open and Biscuit got out. I know how frightened you "
+        "were. It was careless of me, and I'm sorry. I've fixed the latch so it "
+        "closes by itself.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I've been on my phone every evening when you're trying to talk to me. "
+        "You've told me it makes you feel invisible, and I kept doing it. I'm "
+        "sorry. From tonight the phone stays in the hall after dinner.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I owe you a real apology, not a quick one. I broke your trust when I "
+        "went back to smoking behind your back. I'm sorry for the lying most "
+        "of all. I've booked a stop-smoking appointment for Monday.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I was cold to your friends all evening and I made it awkward for you. "
+        "There's no excuse for it. I'm sorry, and I'll make it up to them and "
+        "to you.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I promised I'd handle the school forms and I didn't, and you got a "
+        "call from the head teacher. That's my failure, not yours. I'm sorry. "
+        "I've filled them in and taken them in this morning.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I didn't show up for you at the hospital. I was scared of hospitals "
+        "and I let that matter more than you. I'm sorry. Next appointment, "
+        "I'll be the one driving you.",
+        "",
+        "responsibility explanation regret repentance",
+    ),
+    _case(
+        "I'm sorry I doubted you when you told me what my brother said. I took "
+        "his side without even asking you. I was wrong. I'll talk to him this "
+        "week and tell him I believe you.",
+        "",
+        "regret responsibility repair",
+    ),
+    _case(
+        "I snapped at you in front of the waiter. You didn't deserve that. I'm "
+        "sorry. I was hungry and tired, but that's my problem to manage.",
+        "",
+        "responsibility regret explanation",
+    ),
+    _case(
+        "I made the booking without checking with you, and now you've lost a "
+        "day of leave. I'm sorry, that's on me. I'll try to change the dates "
+        "tomorrow.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "It was me who ate the last of the birthday cake you'd saved for your "
+        "sister. I'm sorry. I'll bake her another one this weekend.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I took credit for your idea at the dinner party. That was dishonest "
+        "and small of me. I'm sorry. I'll set the record straight with them.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I'm sorry. I said I'd stop checking your location and I checked it "
+        "again on Friday. I've turned the sharing off on my side and I'll "
+        "leave it off.",
+        "",
+        "regret responsibility repair repentance",
+    ),
+    _case(
+        "I broke our agreement about not drinking at your parents' house. I "
+        "embarrassed you. I'm truly sorry, and I won't drink there again.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I forgot to pass on your boss's message, and you missed the meeting. "
+        "I should have written it down. I'm so sorry. I'll explain to her that "
+        "it was my mistake.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "Honestly, I was jealous, and I took it out on you by picking a fight. "
+        "That's not fair to you. I'm sorry. I'm going to talk to someone about "
+        "the jealousy.",
+        "",
+        "explanation responsibility regret repentance",
+    ),
+    _case(
+        "I'm sorry for the way I spoke about your weight. It was cruel. I "
+        "won't comment on your body again.",
+        "",
+        "regret responsibility repentance",
+    ),
+    _case(
+        "I let you down on Saturday. You were counting on me to be there and I "
+        "wasn't. I'm sorry, and I'd like to make it up to you if you'll let me.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I'm sorry I dismissed your worries about the money. You were right to "
+        "worry, and I should have listened. Let's sit down with the accounts "
+        "tonight, whenever suits you.",
+        "",
+        "regret responsibility repair",
+    ),
+    # --- Blame --------------------------------------------------------------
+    _case(
+        "I'm sorry I stormed out, but you were shouting too.",
+        "sorry_but blame",
+        "regret responsibility",
+    ),
+    _case(
+        "My bad about the car. In fairness, you never fill it up either.",
+        "blame",
+        "regret",
+    ),
+    _case(
+        "I know I forgot to call your mum. You forgot my dad's birthday last "
+        "year, mind you.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "Yes I was rude to your friend. She was rude to me first, and you "
+        "didn't say anything.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I'm sorry you're upset, but you're the one who wanted to go to that party.",
+        "sorry_you_feel sorry_but blame",
+        "",
+    ),
+    _case(
+        "I shouted. You'd have shouted too if you'd had my day.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "Sorry I checked your phone. If you were more open with me I wouldn't need to.",
+        "blame",
+        "regret responsibility",
+    ),
+    _case(
+        "OK I messed up with the money. You're hardly perfect with it yourself.",
+        "blame",
+        "responsibility",
+    ),
+    # --- Minimising -----------------------------------------------------------
+    _case(
+        "I'm sorry I looked at your messages. I just skimmed them, I barely "
+        "read anything.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "Look, I was only gone an hour. I'm sorry I didn't tell you.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "It was a throwaway comment, I'm sorry it landed badly.",
+        "minimising sorry_you_feel",
+        "",
+    ),
+    _case("I meant it as a compliment. Sorry.", "minimising", "regret"),
+    _case(
+        "I'm sorry I went over budget. It's fifty pounds, it's not like we're broke.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "I didn't do it on purpose, I just forgot. Sorry.",
+        "minimising",
+        "regret responsibility",
+    ),
+    # --- Passive --------------------------------------------------------------
+    _case(
+        "Your birthday present was left on the train. I'm gutted, and I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    _case("The dinner reservation was never made. Sorry, love.", "passive", "regret"),
+    _case(
+        "Your plant didn't get watered while you were away, and it died. I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Private things were said about you to my friends. I regret it.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "The whole weekend got derailed, and I'm sorry about that.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Your email was forwarded to the wrong person. My apologies.",
+        "passive",
+        "regret",
+    ),
+    # --- Pressure -------------------------------------------------------------
+    _case(
+        "I'm sorry. Now please can we enjoy the holiday?",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I've apologised, so the silent treatment can stop now.",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I'm sorry. Let's not make a big thing of it.",
+        "pressure minimising",
+        "regret",
+    ),
+    _case(
+        "I said sorry yesterday. Are we done with this now?",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "Please say you forgive me so I can sleep tonight.",
+        "pressure",
+        "forgiveness",
+    ),
+    _case("I'm sorry, can we kiss and make up?", "pressure", "regret"),
+    # --- The older non-apologies ----------------------------------------------
+    _case("Apologies to you if I was short earlier.", "conditional", ""),
+    _case(
+        "I'm sorry you didn't like the way I handled it.",
+        "sorry_you_feel",
+        "",
+    ),
+    _case(
+        "I'm sorry I forgot, but to be fair it's been a crazy month.",
+        "sorry_but",
+        "regret responsibility explanation",
+    ),
+    _case("If my words stung, I'm sorry.", "conditional", ""),
+    # --- Several at once --------------------------------------------------------
+    _case(
+        "Sorry if I came off harsh. Things just got heated. Let's move on.",
+        "conditional passive pressure",
+        "",
+    ),
+    _case(
+        "I'm sorry, okay? It was one message, and you read my texts all the "
+        "time anyway.",
+        "minimising blame",
+        "regret",
+    ),
+)
