@@ -281,6 +281,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory" if EMAIL_HOST_CONFIGURED else "optional"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_SIGNUP_FORM_CLASS = "troth.accounts.forms.SignupForm"
+# The same answer whether or not the address has an account, with or
+# without SMTP (troth/accounts/signup.py).
+ACCOUNT_FORMS = {"signup": "troth.accounts.signup.SignupForm"}
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None

@@ -123,6 +123,13 @@ class TestInvitation:
             },
         )
         assert response.status_code == 302
+        # Signing up does not sign in (troth/accounts/signup.py); the
+        # sign-in that follows leads back to the invitation.
+        assert response["Location"].startswith("/accounts/login/?next=")
+        response = client.post(
+            response["Location"],
+            {"login": "frank@example.com", "password": "a long enough passphrase"},
+        )
         assert response["Location"] == path_of(link)
         client.post(path_of(link))
         frank = Membership.objects.get(user__email="frank@example.com")
