@@ -82,16 +82,20 @@ def markdown(table: dict[str, dict], keys: Iterable[str], first: str) -> str:
 
 
 def held_out_tables() -> str:
-    """What docs/apology-checker.md shows for the held-out set."""
-    from troth.repair.tests.apology_heldout import HELD_OUT
+    """What docs/apology-checker.md shows for each held-out set."""
+    from troth.repair.tests.apology_heldout import HELD_OUT, HELD_OUT_2, HELD_OUT_3
 
-    table = scores((c.text, c.parts, c.flags) for c in HELD_OUT)
-    return "\n\n".join(
-        (
-            markdown(table, FLAG_KEYS, "flag"),
-            markdown(table, COMPONENT_KEYS, "component"),
-        )
-    )
+    parts = []
+    for name, cases in (
+        ("HELD_OUT_3", HELD_OUT_3),
+        ("HELD_OUT_2", HELD_OUT_2),
+        ("HELD_OUT", HELD_OUT),
+    ):
+        table = scores((c.text, c.parts, c.flags) for c in cases)
+        parts.append(f"`{name}`, {len(cases)} apologies:")
+        parts.append(markdown(table, FLAG_KEYS, "flag"))
+        parts.append(markdown(table, COMPONENT_KEYS, "component"))
+    return "\n\n".join(parts)
 
 
 if __name__ == "__main__":

@@ -1,88 +1,52 @@
-"""The apology checker on a labelled set written for Troth, and on bad input.
+"""The apology checker on labelled sets written for Troth, and on bad input.
 
-The set and how it was made are in apology_set.py; the measured figures are
-in docs/apology-checker.md and printed by this test (per component and per
-flag, for the development and the held-out sets).
+The development set (apology_set.py) is what the rules were tuned on; the
+held-out sets (apology_heldout.py) were written apart and measured once
+each. The figures in docs/apology-checker.md come from apology_scores.py,
+and a test here keeps the doc equal to a fresh run.
 """
 
 from __future__ import annotations
 
 import time
-from collections import Counter
+from pathlib import Path
 
 import pytest
+from django.utils.functional import Promise
 
 from troth.repair.apology import check
 from troth.repair.apology.checker import MAX_CHARS, patterns_for
-from troth.repair.apology.kinds import COMPONENT_KEYS, FLAG_KEYS
-from troth.repair.tests.apology_set import DEV, HELD_OUT
+from troth.repair.apology.kinds import COMPONENT_KEYS, FLAG_KEYS, FLAGS
+from troth.repair.tests.apology_heldout import HELD_OUT, HELD_OUT_2, HELD_OUT_3
+from troth.repair.tests.apology_scores import held_out_tables, scores, together
+from troth.repair.tests.apology_set import DEV
+
+DOC = Path(__file__).resolve().parents[3] / "docs" / "apology-checker.md"
 
 
-def scores(items) -> dict[str, dict[str, float | int | None]]:
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for text, components, flags in items:
-        report = check(text)
-        got = report.found | report.raised
-        want = components | flags
-        for key in (*COMPONENT_KEYS, *FLAG_KEYS):
-            if key in got and key in want:
-                tp[key] += 1
-            elif key in got:
-                fp[key] += 1
-            elif key in want:
-                fn[key] += 1
-    table = {}
-    for key in (*COMPONENT_KEYS, *FLAG_KEYS):
-        table[key] = {
-            "precision": tp[key] / (tp[key] + fp[key]) if tp[key] + fp[key] else None,
-            "recall": tp[key] / (tp[key] + fn[key]) if tp[key] + fn[key] else None,
-            "tp": tp[key],
-            "fp": fp[key],
-            "fn": fn[key],
-        }
-    return table
-
-
-def render(name: str, table) -> str:
-    def pct(value):
-        return "  n/a" if value is None else f"{value:5.2f}"
-
-    lines = [
-        f"Apology checker on {name}",
-        f"{'':16} {'precision':>9} {'recall':>6}   tp  fp  fn",
-    ]
-    for key, row in table.items():
-        if key == FLAG_KEYS[0]:
-            lines.append("  flags")
-        lines.append(
-            f"{key:16} {pct(row['precision']):>9} {pct(row['recall']):>6}"
-            f"  {row['tp']:3} {row['fp']:3} {row['fn']:3}"
-        )
-    return "\n".join(lines)
-
-
-def micro(table, keys) -> tuple[float, float]:
-    tp = sum(table[k]["tp"] for k in keys)
-    fp = sum(table[k]["fp"] for k in keys)
-    fn = sum(table[k]["fn"] for k in keys)
-    return tp / (tp + fp), tp / (tp + fn)
-
-
-def test_the_labelled_set_is_big_enough_and_covers_every_flag():
+def test_the_labelled_sets_are_big_enough_and_cover_every_flag():
     assert len(DEV) >= 40
-    assert len(HELD_OUT) >= 20
     for key in FLAG_KEYS:
         assert sum(1 for _, _, flags in DEV if key in flags) >= 5, key
     assert sum(1 for _, c, f in DEV if not f and len(c) >= 4) >= 10  # good ones
     assert sum(1 for _, c, f in DEV if f and len(c) >= 2) >= 8  # mixed ones
+    for held in (HELD_OUT, HELD_OUT_2, HELD_OUT_3):
+        assert len(held) >= 40
+        assert sum(1 for case in held if not case.flags) >= 15  # good ones
+        for key in FLAG_KEYS:
+            assert any(key in case.flags for case in held), key
+
+
+def test_no_held_out_apology_is_in_the_development_set():
+    dev = {text for text, _, _ in DEV}
+    for held in (HELD_OUT, HELD_OUT_2, HELD_OUT_3):
+        assert not dev & {case.text for case in held}
 
 
 @pytest.mark.parametrize(
     ("text", "components", "flags"),
     DEV,
-    ids=[f"dev{i:02d}" for i in range(len(DEV))],
+    ids=[f"dev{i:03d}" for i in range(len(DEV))],
 )
 def test_it_finds_the_labelled_components_and_flags(text, components, flags):
     report = check(text)
@@ -90,27 +54,66 @@ def test_it_finds_the_labelled_components_and_flags(text, components, flags):
     assert report.found == components
 
 
-def test_precision_and_recall_per_flag(capsys):
-    dev, held = scores(DEV), scores(HELD_OUT)
-    with capsys.disabled():
-        print()
-        print(render(f"the development set ({len(DEV)} apologies)", dev))
-        print(render(f"the held-out set ({len(HELD_OUT)} apologies)", held))
-    for key in FLAG_KEYS:
-        assert dev[key]["precision"] >= 0.9, key
-        assert dev[key]["recall"] >= 0.9, key
-    for key in COMPONENT_KEYS:
-        assert dev[key]["precision"] >= 0.9, key
-        assert dev[key]["recall"] >= 0.9, key
-    # On text it was not tuned on, the checker misses much more: it must
-    # still rarely raise a flag wrongly. These floors guard against getting
-    # worse; docs/apology-checker.md reports the figures.
-    precision, recall = micro(held, FLAG_KEYS)
-    assert precision >= 0.8
-    assert recall >= 0.35
-    precision, recall = micro(held, COMPONENT_KEYS)
-    assert precision >= 0.9
-    assert recall >= 0.7
+def test_the_doc_shows_the_held_out_figures_as_measured():
+    # Regenerate with `python -m troth.repair.tests.apology_scores` and paste
+    # into docs/apology-checker.md whenever a rule changes.
+    assert held_out_tables() in DOC.read_text()
+
+
+def test_the_held_out_figures_do_not_fall():
+    # The figures docs/apology-checker.md quotes (HELD_OUT_3, never tuned
+    # on): the checker may get better, never silently worse.
+    table = scores((c.text, c.parts, c.flags) for c in HELD_OUT_3)
+    flags = together(table, FLAG_KEYS)
+    assert flags["precision"] >= 0.86
+    assert flags["recall"] >= 0.47
+    components = together(table, COMPONENT_KEYS)
+    assert components["precision"] >= 0.96
+    assert components["recall"] >= 0.79
+    # The older held-out sets, now read, must not fall either.
+    for held, precision, recall in ((HELD_OUT_2, 1.0, 1.0), (HELD_OUT, 0.96, 0.98)):
+        table = scores((c.text, c.parts, c.flags) for c in held)
+        flags = together(table, FLAG_KEYS)
+        assert flags["precision"] >= precision
+        assert flags["recall"] >= recall
+
+
+def test_every_flag_speaks_to_the_writer_in_translatable_words():
+    for kind in FLAGS:
+        for words in (kind.label, kind.guide, kind.example):
+            assert isinstance(words, Promise), kind.key
+            assert str(words).strip(), kind.key
+
+
+def test_it_flags_pressure_to_move_on_and_says_why():
+    report = check("I'm sorry I lied. Can we just move on now?")
+    rows = {row["kind"].key: row for row in report.flag_rows()}
+    assert set(rows) == {"pressure"}
+    assert rows["pressure"]["quotes"] == ["move on"]
+    assert "time" in str(rows["pressure"]["kind"].guide)
+
+
+def test_giving_them_time_is_not_pressure():
+    report = check(
+        "I lied to you and I'm sorry. Take all the time you need; I hope that "
+        "one day you can forgive me."
+    )
+    assert report.raised == frozenset()
+    assert "forgiveness" in report.found
+
+
+def test_a_passive_without_an_actor_is_flagged_and_one_with_me_is_not():
+    assert check("The money was spent. I'm sorry.").raised == {"passive"}
+    assert check("The money was spent by me. I'm sorry.").raised == frozenset()
+    assert check("I was told to keep it secret. I'm sorry.").raised == frozenset()
+
+
+def test_blame_that_weighs_their_part_is_flagged():
+    report = check("I lost my temper. You lost yours worse.")
+    rows = {row["kind"].key: row for row in report.flag_rows()}
+    assert set(rows) == {"blame"}
+    assert rows["blame"]["quotes"] == ["You lost yours worse"]
+    assert check("None of this is your fault. I lied.").raised == frozenset()
 
 
 def test_each_flag_quotes_the_words_that_raised_it():

@@ -153,6 +153,20 @@ def test_the_checker_answers_htmx_with_a_fragment_and_records_nothing(
     assert Activity.objects.count() == before
 
 
+def test_the_checker_tells_the_writer_when_they_hurry_forgiveness(alice, bob, space):
+    repair = heard(space, bob, alice)
+    response = client_for(alice).post(
+        f"/repair/{repair.pk}/apology/check",
+        {"text": "I'm sorry I lied. Can we just put this behind us tonight?"},
+        HTTP_HX_REQUEST="true",
+    )
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-flag="pressure"' in text
+    assert "Hurrying them to forgive" in text
+    assert "<q>put this behind us</q>" in text
+
+
 def test_the_checker_handles_empty_and_enormous_text(alice, bob, space):
     repair = heard(space, bob, alice)
     client = client_for(alice)
