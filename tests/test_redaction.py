@@ -109,3 +109,9 @@ def test_an_email_written_to_the_log_keeps_its_link(log_output):
         [EmailMessage("Account notice", f"Reset: {link}", to=["a@example.com"])]
     )
     assert link in log_output.getvalue()
+
+
+def test_a_path_encoded_in_a_query_is_masked_too():
+    line = f'"GET /accounts/login/?next=%2Fspace%2Fjoin%2F{SECRET}%2F HTTP/1.1" 200'
+    assert SECRET not in mask(line)
+    assert HIDDEN in mask(line)

@@ -23,12 +23,16 @@ EMAIL_TO_LOG = "troth_email_to_log"
 # up to the next slash, quote, space, query or fragment.
 # troth/tests of this module reverse each named URL, so a moved route fails
 # there instead of leaking quietly.
-_SECRET = r"[^/\s\"'?#<>]+"
+# A path may also be URL-encoded inside a query (`?next=%2Fspace%2Fjoin%2F…`).
+_SECRET = r"[^/\s\"'?#<>%&]+"
 PATTERNS = [
-    re.compile(r"(/space/join/)" + _SECRET),
-    re.compile(r"(/calendar/feed/)" + _SECRET),
-    re.compile(r"(/accounts/password/reset/key/)" + _SECRET),
-    re.compile(r"(/accounts/confirm-email/)" + _SECRET),
+    re.compile(prefix.replace("/", "(?:/|%2[Ff])").join(["(", ")"]) + _SECRET)
+    for prefix in (
+        "/space/join/",
+        "/calendar/feed/",
+        "/accounts/password/reset/key/",
+        "/accounts/confirm-email/",
+    )
 ]
 
 
