@@ -123,6 +123,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "troth.lib.context.troth",
             ],
+            # {% once_token %} in every template (troth/lib/once.py).
+            "builtins": ["troth.lib.once"],
         },
     },
 ]

@@ -150,3 +150,33 @@ class SignIn(models.Model):
     @property
     def succeeded(self) -> bool:
         return self.outcome == self.Outcome.SIGNED_IN
+
+
+class FormToken(models.Model):
+    """A one-time token of a form that adds something, once it was used.
+
+    The first POST carrying the token records it here (the unique constraint
+    makes exactly one of two simultaneous POSTs the first) and, when done,
+    where it led; a repeat does nothing and goes there too. See
+    troth/lib/once.py. Pruned after KEEP_FOR by a named job."""
+
+    KEEP_FOR = timedelta(days=2)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    token = models.CharField(max_length=64)
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+    # False while the first request is still at work.
+    done = models.BooleanField(default=False)
+    # The page the first request redirected to; "" when it answered in
+    # place (htmx) or its address was too long to keep.
+    result = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="one_use_per_token")
+        ]
+
+    def __str__(self) -> str:
+        return f"form token of {self.user_id}"

@@ -18,3 +18,15 @@ def prune_sign_ins() -> int:
 def prune_sessions() -> list[int]:
     """Delete expired sessions and their rows in the sessions list."""
     return list(sessions_prune())
+
+
+@task()
+def prune_form_tokens() -> int:
+    """Forget used one-time form tokens after FormToken.KEEP_FOR."""
+    from django.utils import timezone
+
+    from troth.accounts.models import FormToken
+
+    cutoff = timezone.now() - FormToken.KEEP_FOR
+    deleted, _ = FormToken.objects.filter(created__lt=cutoff).delete()
+    return deleted

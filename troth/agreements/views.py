@@ -31,6 +31,7 @@ from troth.agreements.models import (
 from troth.agreements.starters import NOT_SURVEILLANCE, STARTERS, starter_by_key
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.spaces.models import current_membership
 
 
@@ -90,6 +91,7 @@ def index(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def new(request: AuthedRequest) -> HttpResponse:
     """Choose a starter, then write the proposal (starters only fill the form)."""
     membership = current_membership(request)
@@ -460,6 +462,7 @@ def clause_remove(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
 
 @login_required
 @require_POST
+@submitted_once
 def clause_add(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     form = ClauseTextForm(request.POST, prefix="add")

@@ -29,6 +29,7 @@ from troth.checkins.stats import SUBSCALES
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.spaces.models import current_membership
 
 PER_PAGE = 12
@@ -382,6 +383,7 @@ def reflection(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def commitment_add(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = CommitmentForm(request.POST)

@@ -18,6 +18,7 @@ from troth.checkins.forms import PulseForm, PulseSettingsForm, StatusForm
 from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
 from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
 from troth.spaces.models import current_membership
 
@@ -128,6 +129,7 @@ def _back(request, fallback: str = "checkins:index"):
 
 @login_required
 @require_POST
+@submitted_once
 def status_send(request: AuthedRequest) -> HttpResponse:
     membership, away = _space_or_home(request)
     if away:

@@ -21,6 +21,7 @@ from troth.conflicts.models import Conflict, ConflictView
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.spaces.models import current_membership
 
 PER_PAGE = 20
@@ -116,6 +117,7 @@ def _initial_when() -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def new(request: AuthedRequest) -> HttpResponse:
     """Log a disagreement with your own view of how it went."""
     membership = current_membership(request)
@@ -182,6 +184,7 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def add_view(request: AuthedRequest, pk: int) -> HttpResponse:
     """Give your own view of a conflict you can see."""
     conflict = get_visible_or_404(

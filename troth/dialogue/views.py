@@ -23,6 +23,7 @@ from troth.dialogue.prompts import prompt_for
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.spaces.models import current_membership
 
 
@@ -64,6 +65,7 @@ def index(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:

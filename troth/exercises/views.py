@@ -18,6 +18,7 @@ from troth.exercises.forms import FilterForm, LogForm, ScheduleForm
 from troth.exercises.models import ExerciseLog, Session
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.schedule.models import Event
 from troth.spaces.models import current_membership
 
@@ -105,6 +106,7 @@ def detail(request: AuthedRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def schedule(request: AuthedRequest, slug: str) -> HttpResponse:
     """Plan this exercise for the two of you."""
     item = _item(slug)

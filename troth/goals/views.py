@@ -16,6 +16,7 @@ from troth.goals.forms import AdventureForm, GoalForm, MilestoneForm, Reflection
 from troth.goals.models import Goal, Milestone, Reflection, Status
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.schedule.models import Event
 from troth.spaces.models import current_membership
 
@@ -62,6 +63,7 @@ def _space_or_none(request: AuthedRequest):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def new(request: AuthedRequest) -> HttpResponse:
     """Start a shared goal."""
     space = _space_or_none(request)
@@ -85,6 +87,7 @@ def new(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def adventure_new(request: AuthedRequest) -> HttpResponse:
     """Plan an adventure together: the idea, when, budget, tasks for each."""
     space = _space_or_none(request)
@@ -223,6 +226,7 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _goal(request, pk)
     form = MilestoneForm(request.POST)

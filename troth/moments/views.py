@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
 from troth.moments import services, stats
 from troth.moments.forms import (
@@ -81,6 +82,7 @@ def _kind_choices_for_template():
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def moment_new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
@@ -275,6 +277,7 @@ def week(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def bids(request: AuthedRequest) -> HttpResponse:
     """My private bid log: when I reached out and how it was met."""
     membership = current_membership(request)

@@ -16,6 +16,7 @@ from troth.agreements.models import Agreement, Clause
 from troth.agreements.services import agreed_clause_choices
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.promises import services
 from troth.promises.forms import (
     CancelForm,
@@ -92,6 +93,7 @@ def index(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
@@ -279,6 +281,7 @@ def confirm(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def respond(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
     form = NoteForm(request.POST)

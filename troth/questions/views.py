@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.questions import services
 from troth.questions.deck import LEVEL_HELP, Level, deck_for_level
 from troth.questions.forms import (
@@ -296,6 +297,7 @@ def react(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def followup_create(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     form = FollowUpForm(request.POST)
@@ -445,6 +447,7 @@ def level_set(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def own_question_create(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:

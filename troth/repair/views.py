@@ -13,6 +13,7 @@ from troth.agreements.services import agreed_clause_choices
 from troth.agreements.starters import starter_by_key
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.promises.forms import PromiseForm
 from troth.promises.models import Promise
 from troth.repair import progress, services
@@ -123,6 +124,7 @@ def _touch_choices(space, user):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def new(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
@@ -547,6 +549,7 @@ def plan(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = PromiseForm(request.POST if request.method == "POST" else None)
@@ -587,6 +590,7 @@ def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def plan_agreement(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     starter = starter_by_key("transparency")
@@ -659,6 +663,7 @@ def private(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = NoteForm(request.POST)
@@ -682,6 +687,7 @@ def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def therapy_add(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = TherapyForm(request.POST)
@@ -723,6 +729,7 @@ def _forgiveness_repair(request, pk: int) -> Repair:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def forgiveness(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _forgiveness_repair(request, pk)
     form = CheckinForm(request.POST if request.method == "POST" else None)

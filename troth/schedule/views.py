@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import personal_download
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
 from troth.schedule import ics, periods, services
 from troth.schedule.forms import (
@@ -419,6 +420,7 @@ def _date_param(request: HttpRequest) -> date | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def event_new(request: AuthedRequest) -> HttpResponse:
     membership = _needs_space(request)
     if membership is None:

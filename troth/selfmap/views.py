@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
 from troth.selfmap import services
 from troth.selfmap.forms import EntryForm, ResponseForm
@@ -108,6 +109,7 @@ def index(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def entry_new(request: AuthedRequest) -> HttpResponse:
     membership = _membership_or_none(request)
     if membership is None:
