@@ -59,8 +59,8 @@ def default_sender(host: str | None) -> str:
 
 @contextmanager
 def recipient_locale(user) -> Iterator[None]:
-    """Render in the recipient's language and time zone (the site's default
-    language and UTC for someone without an account)."""
+    """Render in the recipient's language and time zone. For an address with
+    no account (allauth's unknown-account notice) the request's stay."""
     language = getattr(user, "language", "") or None
     zone = getattr(user, "tz", None)
     with translation.override(language or translation.get_language()):
