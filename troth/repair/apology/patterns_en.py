@@ -106,7 +106,7 @@ _ACTS = (
     r"kept|cancelled|canceled|told(?! myself)|flirted|hurt|let you down|messed up|"
     r"screwed up|blew it|dismissed|said(?! (?:I'm |I am )?sorry)|chose|lost|spent|took it out|shut down|"
     r"crossed|was late|made a mistake|stood you up|walked out|insulted|checked|"
-    r"raised my voice|slammed|let you (?:believe|think|wait|carry))"
+    r"raised my voice|slammed|dropped|let you (?:believe|think|wait|carry))"
 )
 _WRONG = (
     r"(?:wrong|unfair|cruel|disrespectful|dishonest|selfish|unkind|thoughtless|"
@@ -234,13 +234,13 @@ _DONE = (
     r"smashed|slammed|dropped|leaked|revealed|told|read|posted|overlooked|"
     r"neglected|ignored|cancell?ed|betrayed|violated|misplaced|mishandled|kept|"
     r"given away|sold|skipped|raised|let down|left|opened|forgot|mixed up|paid|"
-    r"passed on|handed|given)"
+    r"passed on|handed|given|forwarded|copied|printed|uploaded|screenshotted)"
 )
 # Who can be the actor: a sentence whose subject is one of these names
 # someone, so it is not an agentless passive ("I was told", "you were hurt").
 _PEOPLE = r"(?:I|we|you|he|she|they|who|me|us|him|her|them)"
 # A word that is not one of those, then a space: the subject of what follows.
-_NOT_PERSON = r"\b(?!" + _PEOPLE + r"\b)[a-z]+\s+"
+_NOT_PERSON = r"\b(?!(?:" + _PEOPLE + r"|to)\b)[a-z]+\s+"
 _BE_GOT = (
     r"(?:was|were|wasn't|weren't|was not|were not|got|gets|get|has been|have been|"
     r"had been|hasn't been|haven't been)"
@@ -325,7 +325,7 @@ FLAGS = {
         r"\btreat(?:ed|ing)? (?:me )?like a (?:criminal|child|monster|suspect)\b",
         # "You" did it too, or worse, or on purpose: a clause with "you" as
         # its subject and a word that weighs their part against the writer's.
-        r"\byou (?!too\b)\w+\b[^.!?,;]{0,60}?\b(?:too|either|as well)\b"
+        r"\byou(?:'d|'ve|'re|'ll)?\s(?!too\b)\w+\b[^.!?,;]{0,60}?\b(?:too|either|as well)\b"
         r"(?! (?:many|much|long|often|far|soon|late|early|hard|well|little))",
         r"\byou\b[^.!?,;]{0,60}?\b(?:deliberately|on purpose|all the time|every (?:other )?"
         r"(?:day|night|week)|worse|twice as|more than (?:me|I did))\b",
@@ -338,9 +338,20 @@ FLAGS = {
         r"\bcall it (?:even|quits|square)\b",
         r"\b(?:wind|winds|winding|wound) me up\b",
         r"\bpush(?:es|ing)? my buttons\b",
+        # What they did not do, or how they would have to be, for it not to happen.
+        r"\byou (?:just )?(?:stood there|sat there|let (?:it|them|him|her) happen)\b",
+        r"\byou (?:didn't|did not|never) (?:say|stop|tell|ask|warn|remind|mention|check|help|"
+        r"stand up|back me up)\w*\b",
+        r"\bif you(?:'d| had) been\b",
+        r"\bif you (?:were|was|'d be|would be) (?:more|less|a bit|a little|nicer|kinder|home|"
+        r"around|there|clearer|honest)\b",
+        r"\byou(?:'re| are| were|'ve been) (?:no|hardly|not exactly|not) (?:a )?(?:saint|angel|"
+        r"perfect|innocent|blameless)\b",
+        r"\b(?:in fairness|to be fair|mind you|then again),? you\b",
+        r"\bmind you[.!?]?$",
     ],
     "minimising": [
-        r"\b(?:it|that|this|they|those)(?:'s| is| was| were) (?:just|only|merely|nothing but)\b[^.!?]{0,40}",
+        r"\b(?:it|that|this|they|those)(?:'s| is| was| were) (?:just|only|merely|nothing but)\b(?! to )[^.!?]{0,40}",
         r"\b(?:just|only) (?:a|one|two|three|a few|a couple of|a bit of|a little|for a (?:minute|second|moment)|twenty|ten|five|out of)\b(?! (?:first|start|beginning))",
         r"\b(?:not|no) (?:a|such a|that) big deal\b",
         r"\bno big deal\b",
@@ -391,6 +402,15 @@ FLAGS = {
         r"\b(?:looked|read|checked|glanced|peeked|talked|spoke|chatted|kissed|saw|used|left (?:you|them|her|him|the \w+))\b[^.!?]{0,30}?\bfor (?:a|one) (?:second|minute|moment|sec)\b",
         r"\bquick (?:coffee|drink|chat|look|peek|glance|kiss|text)\b",
         r"\bI had one\b",
+        r"\bI (?:only|just) (?:glanced|skimmed|looked|peeked|checked|borrowed|mentioned|kissed|"
+        r"texted|had a)\b",
+        r"\bI meant (?:it|that) as\b",
+        r"\b(?:it|that) (?:wasn't|was not|was never) (?:deliberate|intentional|on purpose|"
+        r"personal|malicious)\b",
+        r"\b(?:didn't|did not|never) (?:do|say|mean) (?:it|that|this|anything) (?:on purpose|"
+        r"deliberately|intentionally)\b",
+        r"\b(?:was|were) (?:only|just) (?:gone|away|out|late|there)\b",
+        r"\b(?:make|turn|making|turning) (?:it|this|that)? ?(?:into )?a big (?:thing|deal|fuss)\b",
         r"\b(?:trying|meant|wanted|supposed) to be (?:funny|nice|helpful|kind|romantic|sweet|"
         r"a joke|a surprise|supportive|thoughtful|playful)\b",
         r"\b(?:didn't|did not|never) (?:think|realise|realize|expect) (?:you'd|you would|it would|"
@@ -417,7 +437,7 @@ FLAGS = {
         # no "by me": the outcome is named, the actor is not.
         _NOT_PERSON
         + _BE_GOT
-        + r"\s+(?:\w+ly\s+)?"
+        + r"\s+(?:(?:\w+ly|never|not|all)\s+)?"
         + _DONE
         + r"\b(?![^.!?]{0,30}\bby (?:me|myself)\b)",
         # "Got" with a regular participle is a happening, not a state ("got
@@ -451,10 +471,15 @@ FLAGS = {
         r"\balready (?:apologi[sz]ed|said (?:I'm )?sorry)\b",
         r"\bhow long (?:are|will) you\b",
         r"\bhold(?:ing)? (?:it|this|that) (?:over|against) me\b",
-        r"\blet's not (?:let (?:this|it)|make (?:this|it)|dwell|talk about)\b",
+        r"\blet's not (?:let|make|turn|dwell|talk|go|drag|bring|keep)\b",
+        r"\b(?:are|is) (?:we|this|it) (?:done|finished|over)\b",
+        r"\b(?:can|could|shall) we (?:please |just )?(?!talk\b|sit\b)\w+\b[^.!?]{0,40}\bnow\b",
+        r"\b(?:say|tell me) (?:that )?you forgive me\b",
+        r"\bkiss and make up\b",
+        r"\b(?:silent treatment|cold shoulder)\b",
         r"\b(?:no point|don't|let's not) dwell",
         r"\blet (?:it|this|that) go\b",
-        r"\bleave it\b(?! (?:to|up|with|for))",
+        r"\b(?:can we|let's|let us|just|please) (?:just )?leave it\b",
         r"\bput (?:this|it|that) (?:to bed|away)\b",
         r"\b(?:talk about|change) (?:something else|the subject)\b",
         r"\bstop (?:being (?:angry|upset|mad|cold|hurt|sad|off|funny) with me|sulking|going on about)\b",
@@ -466,6 +491,12 @@ FLAGS = {
 # A flag (or a component) is dropped when its sentence also matches one of
 # these.
 EXCEPT = {
+    # "I dropped your phone and the screen got cracked" names the actor
+    # first.
+    "passive": [
+        r"^\s*I (?:[a-z]+ed|left|forgot|broke|lost|took|made|let|kept|spent|told|threw|"
+        r"hit|drove|ran)\b[^.!?]{0,60}\band\b",
+    ],
     # "I'd understand if you can't forgive me" asks for nothing.
     "forgiveness": [
         r"\bif you (?:can't|cannot|can not|don't|won't) forgive\b",
@@ -479,8 +510,9 @@ EXCEPT = {
     "conditional": [
         r"\bif you(?:'d| had| hadn't| had not| didn't| did not) (?!like|prefer|rather|want)",
     ],
-    # Owning it: "none of this is your fault".
+    # Owning it: "none of this is your fault", "you never asked for this".
     "blame": [
+        r"\byou (?:never|didn't|did not) (?:asked?|deserved?|wanted?|signed up) for\b",
         r"\b(?:not|none of (?:this|it) (?:is|was)|never|isn't|wasn't|is not|was not) (?:\w+ )?your fault\b",
     ],
     # Giving them time is the opposite of pressing them.

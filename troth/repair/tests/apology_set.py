@@ -844,3 +844,61 @@ ROUND_4 = [
 ]
 
 DEV = DEV + ROUND_4
+
+# Round 5: after the third held-out set was measured (recall 0.47) its misses
+# were read; these are new development examples of the same kinds of miss and
+# of its false flags, in other words. A fourth held-out set measures the
+# result.
+ROUND_5 = [
+    # Blame without a marker word: what they did not do, or "if you were…".
+    item("His brother started it, and you just stood there.", (), {BLAME}),
+    item(
+        "I'm sorry I got it wrong. If you'd been clearer, I wouldn't have.",
+        {G},
+        {BLAME},
+    ),
+    item(
+        "If you were home more, I wouldn't get so lonely.",
+        (),
+        {BLAME},
+    ),
+    item("I was out of line. Mind you, you're no saint.", {R}, {BLAME}),
+    item("I know I snapped. You'd have snapped too.", {R}, {BLAME}),
+    item(
+        "I forgot the bins again. You never reminded me, though.",
+        {R},
+        {BLAME},
+    ),
+    # Minimising without a size word: only glanced, meant it as, not on purpose.
+    item("I only glanced at it.", (), {MIN}),
+    item("I meant it as a tease, nothing more.", (), {MIN}),
+    item("It wasn't intentional, I promise.", (), {MIN}),
+    item("I was only away one night.", (), {MIN}),
+    item("Don't turn it into a big deal.", (), {MIN}),
+    # Pressure as an ordinary request to be done now.
+    item("Are we finished with this yet?", (), {PRESS}),
+    item("Can we just have a normal dinner now?", (), {PRESS}),
+    item("Tell me you forgive me and we'll say no more.", {F}, {PRESS}),
+    item("Kiss and make up?", (), {PRESS}),
+    item("Can the cold shoulder end now? I'm sorry.", {G}, {PRESS}),
+    item("I'm sorry. Let's not drag this out.", {G}, {PRESS}),
+    # Passive with an adverb, or a participle the list lacked.
+    item("The letter was never posted. I'm sorry.", {G}, {PASS}),
+    item("Your draft was copied into my report.", (), {PASS}),
+    # Hard cases that must raise nothing.
+    item(
+        "I'll call every night, even if it's only to say goodnight. I'm sorry.",
+        {G},
+    ),
+    item("I dropped your phone and the screen got cracked. I'm sorry.", {R, G}),
+    item("I'll leave it switched off from now on. I'm sorry.", {N, G}),
+    item(
+        "I need to get organised, and I will. I'm sorry I forgot.",
+        {G, R},
+    ),
+    item("Can we talk tonight, if you feel up to it? I'm sorry.", {G}),
+    item("Can we sit down now and go through what I did? I'm sorry.", {G}),
+    item("You never asked for any of this. I'm sorry.", {G}),
+]
+
+DEV = DEV + ROUND_5
