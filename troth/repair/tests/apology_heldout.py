@@ -1141,3 +1141,297 @@ HELD_OUT_3: tuple[Case, ...] = (
         "regret",
     ),
 )
+
+
+# A fourth held-out set, written after round 5 of the rules was frozen (commit
+# 8569161), before looking at how any set scored on it. More long apologies
+# that mix real parts with one deflection. Measured once; never tuned on.
+# These are the figures to quote.
+HELD_OUT_4: tuple[Case, ...] = (
+    # --- No flags -----------------------------------------------------------
+    _case(
+        "Last night I mocked your new haircut in front of Jess. It was a cheap "
+        "shot and I regret it. You looked great and I should have said so. "
+        "I'll tell Jess I was being an idiot.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I booked a weekend away with the lads on the same dates as your "
+        "sister's wedding, and I didn't check. I'm sorry. I've cancelled my "
+        "trip, and I'll be at the wedding with you.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I went quiet for two days instead of telling you I was upset. That "
+        "left you guessing and anxious. I'm sorry. When something bothers me, "
+        "I'll say it the same day.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I'm sorry I read the letter from your therapist. It was private and I "
+        "opened it anyway. I'm telling you straight away because you deserve "
+        "to know.",
+        "",
+        "regret responsibility",
+    ),
+    _case(
+        "I said I'd be sober for the party and I wasn't. I embarrassed you in "
+        "front of your colleagues. I'm ashamed and I'm sorry. I'm going to "
+        "call my sponsor tonight.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I broke your laptop screen and then told you it was already cracked. "
+        "That was a lie. I'm sorry for breaking it, and sorrier for lying. "
+        "I'll pay for the repair this week.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I've been taking you for granted. You cook, you clean, you sort the "
+        "kids, and I barely say thank you. I'm sorry. From now on I'm doing "
+        "dinners on weekdays.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I told your dad about our money troubles without asking you first. It "
+        "wasn't my news to share. I apologise. I'll ring him and explain that "
+        "it was my mistake.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I kept in touch with my ex and hid it from you for months. That was "
+        "dishonest, and I know it hurt you deeply. I'm sorry. I've ended "
+        "contact and you can ask me anything about it.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I made a promise about the holiday money and I broke it. There's no "
+        "excuse. I'm sorry. I'll put back what I took, starting with this "
+        "month's pay.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "Sorry I missed your call at the hospital. I had my phone on silent and "
+        "I should have checked it. I'll keep it on loud when you've got "
+        "appointments.",
+        "",
+        "regret responsibility repentance",
+    ),
+    _case(
+        "I raised my voice at your mum at Christmas. I was wrong to do it. I'm "
+        "sorry, and I'll apologise to her myself.",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I'm so sorry for the comment about your job. I meant it to hurt, and "
+        "it did. I won't use your work against you again.",
+        "",
+        "regret responsibility repentance",
+    ),
+    _case(
+        "I forgot to pick up your prescription, and you went a day without it. "
+        "That was careless of me and I'm really sorry. I've set a monthly "
+        "reminder and I'll collect it on Fridays.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I shouted at you in the car park in front of strangers. You didn't "
+        "deserve that. I'm sorry. Next time I'm stressed, I'll say so before "
+        "it boils over.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I'm sorry I let you carry the dog's vet bills alone. I said I'd split "
+        "them and I didn't. I've transferred my half tonight.",
+        "",
+        "regret responsibility repair",
+    ),
+    _case(
+        "I lied about finishing the job application. I hadn't even started "
+        "it. I'm sorry.",
+        "",
+        "responsibility regret",
+    ),
+    _case(
+        "I ignored your message about feeling low because I was busy with the "
+        "match. That was unkind. I'm sorry. Can I take you for a walk this "
+        "afternoon and just listen?",
+        "",
+        "responsibility regret repair",
+    ),
+    _case(
+        "I took the last of the savings for the car without talking to you. I "
+        "should have asked. I'm sorry, and I'll make sure we decide together "
+        "from now on.",
+        "",
+        "responsibility regret repentance",
+    ),
+    _case(
+        "I embarrassed you at the quiz by arguing with the host. It was "
+        "childish of me. I'm sorry. I'll send him a note to apologise.",
+        "",
+        "responsibility regret repair",
+    ),
+    # --- Blame --------------------------------------------------------------
+    _case(
+        "I'm sorry I lost my temper. But you knew how tired I was and you "
+        "still brought it up.",
+        "blame",
+        "regret responsibility",
+    ),
+    _case(
+        "I shouldn't have read your messages. Then again, you'd been acting "
+        "shifty for weeks.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "I know I was late. You could at least have saved me a seat.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "Fine, I flirted a bit. You flirt with the barman every time we go out.",
+        "blame minimising",
+        "responsibility",
+    ),
+    _case(
+        "I'm sorry I snapped. It's hard not to when you keep nagging about the dishes.",
+        "blame",
+        "regret responsibility",
+    ),
+    _case(
+        "I'm sorry about the money, but we agreed you'd keep an eye on the account.",
+        "sorry_but blame",
+        "regret",
+    ),
+    _case(
+        "I forgot the anniversary. Let's be honest, you forgot mine two years ago.",
+        "blame",
+        "responsibility",
+    ),
+    _case(
+        "Sorry for how I spoke to you. You weren't exactly calm yourself.",
+        "blame",
+        "regret",
+    ),
+    # --- Minimising -----------------------------------------------------------
+    _case(
+        "I'm sorry I borrowed your car. It was just down the road and back.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "I'm sorry about the joke. It was a bit of banter, honestly.",
+        "minimising",
+        "regret",
+    ),
+    _case(
+        "I'm sorry I didn't tell you about the drink. It was literally one glass.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case(
+        "I was only trying to cheer you up with that comment. Sorry.",
+        "minimising",
+        "regret",
+    ),
+    _case(
+        "I'm sorry I missed the call. I was five minutes late, hardly a crime.",
+        "minimising",
+        "regret responsibility",
+    ),
+    _case("Sorry, I didn't mean to upset anyone.", "minimising", "regret"),
+    # --- Passive --------------------------------------------------------------
+    _case(
+        "The wedding invitations didn't get sent out in time. I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Your photos got wiped when the laptop was reset. I'm so sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "Things were said in the heat of the moment that I'm sorry for.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "The car got damaged while you were away. I'm sorry.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "A lot of trust has been lost this year, and I'm sorry for that.",
+        "passive",
+        "regret",
+    ),
+    _case(
+        "The money for the boiler somehow ended up being spent. I apologise.",
+        "passive",
+        "regret",
+    ),
+    # --- Pressure -------------------------------------------------------------
+    _case(
+        "I'm sorry. Can we please just get back to normal?",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I said sorry. I don't know what else you want.",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I'm sorry for the argument. I'd really like us to be fine by the time "
+        "your parents arrive.",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I apologise. Now, can we enjoy the rest of the weekend?",
+        "pressure",
+        "regret",
+    ),
+    _case(
+        "I'm sorry I lied. Forgive me, please, I hate it when you're like this.",
+        "pressure blame",
+        "regret responsibility forgiveness",
+    ),
+    _case(
+        "Sorry about earlier. Let's put it down to a bad day and move past it.",
+        "pressure minimising",
+        "regret",
+    ),
+    # --- The older non-apologies ----------------------------------------------
+    _case("Sorry if I seemed distant at dinner.", "conditional", ""),
+    _case("I'm sorry you're feeling let down.", "sorry_you_feel", ""),
+    _case(
+        "I'm sorry I shouted, but the kids were driving me up the wall.",
+        "sorry_but",
+        "regret responsibility explanation",
+    ),
+    _case("If I hurt your feelings, I apologise.", "conditional", ""),
+    _case("I'm sorry you felt you couldn't talk to me.", "sorry_you_feel", ""),
+    # --- Several at once --------------------------------------------------------
+    _case(
+        "I'm sorry. Mistakes were made on both our parts, and I think it's "
+        "time we moved on.",
+        "passive blame pressure",
+        "regret",
+    ),
+)
