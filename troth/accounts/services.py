@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -249,17 +249,26 @@ def sessions_end_others(*, request) -> int:
 # A row of allauth's session list younger than this is left alone: its
 # session row may still be on its way (they are written in one request).
 SESSION_LIST_GRACE = timedelta(hours=1)
+# Well over the minute between a live session's saves.
+SESSION_IDLE_MARGIN = timedelta(minutes=10)
 
 
 def sessions_prune() -> tuple[int, int]:
-    """Delete expired sessions, and the rows of the sessions list whose
-    session is gone. Returns (sessions, list rows) deleted.
+    """Delete expired and idle sessions, and the rows of the sessions list
+    whose session is gone. Returns (sessions, list rows) deleted.
 
     Expired sessions go the way `manage.py clearsessions` does it: the
     session engine's own `clear_expired`. A session ended by signing out is
     deleted at once; one that only expired stays in its table until this
     runs, and allauth's list row for it (device, address, last seen) stays
-    until the owner opens the list, so both are pruned here."""
+    until the owner opens the list, so both are pruned here.
+
+    A session idle for longer than SESSION_IDLE_TIMEOUT can never be used
+    again (troth.lib.middleware.SessionLifetimeMiddleware ends it), though
+    its row would stay until its expiry date. Every save sets that date to
+    SESSION_COOKIE_AGE ahead, and a session in use is saved at least once a
+    minute, so a row whose date is less than AGE - IDLE ahead (with a
+    margin) was last used more than IDLE ago: it goes too."""
     from importlib import import_module
 
     from allauth.usersessions.models import UserSession
@@ -268,8 +277,16 @@ def sessions_prune() -> tuple[int, int]:
     store = engine.SessionStore
     model = store.get_model_class()
     now = timezone.now()
-    expired = model.objects.filter(expire_date__lt=now).count()
+    dead = Q(expire_date__lt=now)
+    idle_for = settings.SESSION_COOKIE_AGE - settings.SESSION_IDLE_TIMEOUT
+    if idle_for > 0:
+        dead |= Q(
+            expire_date__lt=now + timedelta(seconds=idle_for) - SESSION_IDLE_MARGIN
+        )
+    expired = model.objects.filter(dead).count()
     store.clear_expired()
+    if idle_for > 0:
+        model.objects.filter(dead).delete()
     listed, _ = (
         UserSession.objects.filter(last_seen_at__lt=now - SESSION_LIST_GRACE)
         .exclude(session_key__in=model.objects.values("session_key"))

@@ -54,3 +54,26 @@ def test_a_list_row_made_moments_ago_is_left_alone(alice):
     Session.objects.all().delete()
     assert sessions_prune() == (0, 0)
     assert UserSession.objects.count() == 1
+
+
+def test_a_session_idle_past_the_idle_timeout_is_pruned_before_it_expires(
+    alice, bob, settings
+):
+    signed_in(alice)
+    live = signed_in(bob)
+    now = timezone.now()
+    age = timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    idle = timedelta(seconds=settings.SESSION_IDLE_TIMEOUT)
+    alices = UserSession.objects.get(user=alice).session_key
+    bobs = UserSession.objects.get(user=bob).session_key
+    # Alice's was last saved an hour more than the idle timeout ago (its
+    # expiry date is still days away); Bob's a minute ago.
+    Session.objects.filter(session_key=alices).update(
+        expire_date=now + age - idle - timedelta(hours=1)
+    )
+    Session.objects.filter(session_key=bobs).update(
+        expire_date=now + age - timedelta(minutes=1)
+    )
+    assert sessions_prune()[0] == 1
+    assert list(Session.objects.values_list("session_key", flat=True)) == [bobs]
+    assert live.get("/").status_code == 200
