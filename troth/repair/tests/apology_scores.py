@@ -83,10 +83,16 @@ def markdown(table: dict[str, dict], keys: Iterable[str], first: str) -> str:
 
 def held_out_tables() -> str:
     """What docs/apology-checker.md shows for each held-out set."""
-    from troth.repair.tests.apology_heldout import HELD_OUT, HELD_OUT_2, HELD_OUT_3
+    from troth.repair.tests.apology_heldout import (
+        HELD_OUT,
+        HELD_OUT_2,
+        HELD_OUT_3,
+        HELD_OUT_4,
+    )
 
     parts = []
     for name, cases in (
+        ("HELD_OUT_4", HELD_OUT_4),
         ("HELD_OUT_3", HELD_OUT_3),
         ("HELD_OUT_2", HELD_OUT_2),
         ("HELD_OUT", HELD_OUT),

@@ -17,7 +17,12 @@ from django.utils.functional import Promise
 from troth.repair.apology import check
 from troth.repair.apology.checker import MAX_CHARS, patterns_for
 from troth.repair.apology.kinds import COMPONENT_KEYS, FLAG_KEYS, FLAGS
-from troth.repair.tests.apology_heldout import HELD_OUT, HELD_OUT_2, HELD_OUT_3
+from troth.repair.tests.apology_heldout import (
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+)
 from troth.repair.tests.apology_scores import held_out_tables, scores, together
 from troth.repair.tests.apology_set import DEV
 
@@ -30,7 +35,7 @@ def test_the_labelled_sets_are_big_enough_and_cover_every_flag():
         assert sum(1 for _, _, flags in DEV if key in flags) >= 5, key
     assert sum(1 for _, c, f in DEV if not f and len(c) >= 4) >= 10  # good ones
     assert sum(1 for _, c, f in DEV if f and len(c) >= 2) >= 8  # mixed ones
-    for held in (HELD_OUT, HELD_OUT_2, HELD_OUT_3):
+    for held in (HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4):
         assert len(held) >= 40
         assert sum(1 for case in held if not case.flags) >= 15  # good ones
         for key in FLAG_KEYS:
@@ -39,7 +44,7 @@ def test_the_labelled_sets_are_big_enough_and_cover_every_flag():
 
 def test_no_held_out_apology_is_in_the_development_set():
     dev = {text for text, _, _ in DEV}
-    for held in (HELD_OUT, HELD_OUT_2, HELD_OUT_3):
+    for held in (HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4):
         assert not dev & {case.text for case in held}
 
 
@@ -61,17 +66,22 @@ def test_the_doc_shows_the_held_out_figures_as_measured():
 
 
 def test_the_held_out_figures_do_not_fall():
-    # The figures docs/apology-checker.md quotes (HELD_OUT_3, never tuned
-    # on): the checker may get better, never silently worse.
-    table = scores((c.text, c.parts, c.flags) for c in HELD_OUT_3)
+    # The figures docs/apology-checker.md quotes (HELD_OUT_4, never tuned
+    # on, its misses unread): the checker may get better, never silently
+    # worse.
+    table = scores((c.text, c.parts, c.flags) for c in HELD_OUT_4)
     flags = together(table, FLAG_KEYS)
-    assert flags["precision"] >= 0.86
-    assert flags["recall"] >= 0.47
+    assert flags["precision"] >= 1.0
+    assert flags["recall"] >= 0.55
     components = together(table, COMPONENT_KEYS)
-    assert components["precision"] >= 0.96
-    assert components["recall"] >= 0.79
+    assert components["precision"] >= 0.98
+    assert components["recall"] >= 0.87
     # The older held-out sets, now read, must not fall either.
-    for held, precision, recall in ((HELD_OUT_2, 1.0, 1.0), (HELD_OUT, 0.96, 0.98)):
+    for held, precision, recall in (
+        (HELD_OUT_3, 1.0, 0.90),
+        (HELD_OUT_2, 1.0, 1.0),
+        (HELD_OUT, 0.96, 0.98),
+    ):
         table = scores((c.text, c.parts, c.flags) for c in held)
         flags = together(table, FLAG_KEYS)
         assert flags["precision"] >= precision
@@ -89,7 +99,7 @@ def test_it_flags_pressure_to_move_on_and_says_why():
     report = check("I'm sorry I lied. Can we just move on now?")
     rows = {row["kind"].key: row for row in report.flag_rows()}
     assert set(rows) == {"pressure"}
-    assert rows["pressure"]["quotes"] == ["move on"]
+    assert rows["pressure"]["quotes"] == ["Can we just move on now"]
     assert "time" in str(rows["pressure"]["kind"].guide)
 
 
