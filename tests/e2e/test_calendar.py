@@ -20,7 +20,7 @@ def sign_in(p, email: str, next_url: str = "/calendar/"):
     page = p.go(f"/accounts/login/?next={next_url}")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_test_id("agenda")).to_be_visible()
     return page
 

@@ -23,7 +23,7 @@ def sign_in(p, email: str):
     page = p.go("/accounts/login/?next=/settings/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url("**/settings/")
     return page
 

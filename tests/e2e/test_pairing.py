@@ -16,7 +16,7 @@ def sign_up(p, name: str, email: str):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill("a long enough passphrase")
     p.check("signup-filled")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up", exact=True).click()
     # Signing up does not sign in, so a taken address gets the same answer
     # (troth/accounts/signup.py); the sign-in page keeps where to go next.
     expect(page.get_by_text("Now sign in with your email address")).to_be_visible()

@@ -19,7 +19,7 @@ def sign_in(p, email: str):
     page = p.go("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_test_id("dashboard")).to_be_visible()
     return page
 

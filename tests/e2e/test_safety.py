@@ -19,7 +19,7 @@ def sign_in(p, email: str, password: str = PASSWORD, next: str = "/settings/"):
     page = p.go(f"/accounts/login/?next={next}")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     return page
 
 
@@ -64,7 +64,7 @@ def test_alice_ends_her_other_session_from_her_phone(person):
     # The laptop is signed out on its very next request.
     other.goto(laptop.server_url + "/settings/")
     expect(other).to_have_url(f"{laptop.server_url}/accounts/login/?next=/settings/")
-    expect(other.get_by_role("heading", name="Sign In")).to_be_visible()
+    expect(other.get_by_role("heading", name="Sign in")).to_be_visible()
     laptop.check("signed-out")
 
     # A partner's pages never offer to end her sessions.
@@ -84,13 +84,13 @@ def test_alice_turns_on_an_authenticator_app_and_signs_in_with_a_code(person):
     alice.check("settings")
     page.get_by_role("link", name="Two-factor authentication").click()
     expect(
-        page.get_by_role("heading", name="Two-Factor Authentication")
+        page.get_by_role("heading", name="Two-factor authentication")
     ).to_be_visible()
     alice.check("two-factor")
     page.get_by_role("link", name="Activate").click()
 
     # The password again first.
-    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    expect(page.get_by_role("heading", name="Confirm access")).to_be_visible()
     alice.check("reauthenticate")
     page.get_by_label("Password").fill("not my password")
     page.get_by_role("button", name="Confirm").click()
@@ -100,14 +100,14 @@ def test_alice_turns_on_an_authenticator_app_and_signs_in_with_a_code(person):
     page.get_by_role("button", name="Confirm").click()
 
     expect(
-        page.get_by_role("heading", name="Activate Authenticator App")
+        page.get_by_role("heading", name="Activate an authenticator app")
     ).to_be_visible()
     secret = page.locator("#authenticator_secret").input_value()
     assert len(secret) >= 16
     alice.check("activate")
     page.get_by_label("Authenticator code").fill(totp_now(secret))
     page.get_by_role("button", name="Activate").click()
-    expect(page.get_by_role("heading", name="Recovery Codes")).to_be_visible()
+    expect(page.get_by_role("heading", name="Recovery codes")).to_be_visible()
     alice.check("recovery-codes")
 
     page.goto(alice.server_url + "/settings/")
@@ -118,15 +118,15 @@ def test_alice_turns_on_an_authenticator_app_and_signs_in_with_a_code(person):
     wait_for_the_next_code()
     sign_in(alice, "alice@example.com")
     expect(
-        page.get_by_role("heading", name="Two-Factor Authentication")
+        page.get_by_role("heading", name="Two-factor authentication")
     ).to_be_visible()
     alice.check("code-asked")
     page.get_by_label("Code").fill("000000")
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("alert")).to_be_visible()
     alice.check("code-wrong")
     page.get_by_label("Code").fill(totp_now(secret))
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("heading", name="Settings")).to_be_visible()
 
     page.goto(alice.server_url + "/settings/history")
@@ -186,7 +186,9 @@ def test_alice_adds_a_passkey_and_signs_in_with_it_alone(person):
     page = alice.go("/accounts/2fa/webauthn/add/")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Confirm").click()
-    expect(page.get_by_role("heading", name="Add Security Key")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Add a security key or passkey")
+    ).to_be_visible()
     alice.check("add-passkey")
     page.get_by_label("Passwordless").check()
     page.get_by_role("button", name="Add").click()
