@@ -1,6 +1,6 @@
 // Troth's small behaviours. Everything works without this file; it only
-// makes the quick exit leave no trace in Back, copies links, and guesses the
-// time zone on sign-up.
+// makes the quick exit leave no trace in Back, copies links, guesses the
+// time zone on sign-up, and explains why a passkey could not be used.
 (function () {
   "use strict";
 
@@ -67,5 +67,54 @@
     if (message && !window.confirm(message)) event.preventDefault();
   });
 
+  // Passkeys: a browser refuses WebAuthn at an IP address or outside a
+  // secure context, and allauth's script only logs the error to the console.
+  // Say what went wrong in the page's live region (texts come translated in
+  // data-text-* attributes of mfa/webauthn/snippets/status.html).
+  var PASSKEY_ERRORS = {
+    SecurityError: "security",
+    NotAllowedError: "cancelled",
+    AbortError: "cancelled",
+    InvalidStateError: "duplicate",
+    NotSupportedError: "unsupported"
+  };
+
+  function showPasskeyProblem(kind) {
+    var status = document.querySelector("[data-passkey-status]");
+    var live = status && status.querySelector("[data-passkey-live]");
+    if (!live) return false;
+    var note = document.createElement("p");
+    note.className = "notice notice-bad";
+    note.setAttribute("data-testid", "passkey-problem");
+    note.textContent = status.getAttribute("data-text-" + kind) ||
+      status.getAttribute("data-text-failed");
+    // Emptied first, so the same problem twice is announced twice.
+    live.textContent = "";
+    live.appendChild(note);
+    return true;
+  }
+
+  function passkeysUnusable() {
+    if (!window.isSecureContext) return "insecure";
+    if (!window.PublicKeyCredential) return "unsupported";
+    return null;
+  }
+
+  document.addEventListener("allauth.error", function (event) {
+    var detail = event.detail || {};
+    if (!detail.tags || detail.tags.indexOf("webauthn") < 0) return;
+    var name = detail.exception && detail.exception.name;
+    var kind = passkeysUnusable() || PASSKEY_ERRORS[name] || "failed";
+    if (showPasskeyProblem(kind)) event.preventDefault();
+  });
+
+  function checkPasskeys() {
+    // The server has already explained an IP address; say nothing twice.
+    if (document.querySelector("[data-testid=passkey-unavailable]")) return;
+    var kind = passkeysUnusable();
+    if (kind) showPasskeyProblem(kind);
+  }
+
   document.addEventListener("DOMContentLoaded", detectTimezone);
+  document.addEventListener("DOMContentLoaded", checkPasskeys);
 })();
