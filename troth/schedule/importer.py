@@ -22,7 +22,7 @@ import hashlib
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import x_wr_timezone
 from django.core.exceptions import ValidationError
@@ -31,13 +31,20 @@ from icalendar import Calendar, Component, vRecur
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from troth.schedule.models import FIRST_YEAR, LAST_YEAR
-from troth.schedule.recurrence import floating_utc
+from troth.schedule.recurrence import (
+    MAX_OCCURRENCES,
+    first_start,
+    floating_utc,
+    rule_problem,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_EVENTS = 5000
 TITLE_MAX = 200
 LOCATION_MAX = 200
 NOTE_MAX = 5000
+# Event.uid's column; a longer UID is kept as a digest of itself.
+UID_MAX = 255
 
 
 @dataclass
@@ -49,17 +56,6 @@ class ParsedChange:
     title: str = ""
     location: str = ""
     note: str = ""
-
-    def signature(self) -> tuple:
-        return (
-            self.original,
-            self.cancelled,
-            self.start,
-            self.end,
-            self.title,
-            self.location,
-            self.note,
-        )
 
 
 @dataclass
@@ -76,26 +72,14 @@ class ParsedEvent:
     rdates: list[str] = field(default_factory=list)
     changes: list[ParsedChange] = field(default_factory=list)
 
-    def signature(self) -> tuple:
-        return (
-            self.title,
-            self.location,
-            self.note,
-            self.all_day,
-            self.start,
-            self.end,
-            self.time_zone,
-            self.rrule,
-            tuple(self.rdates),
-            tuple(sorted(c.signature() for c in self.changes)),
-        )
-
 
 @dataclass
 class ParsedCalendar:
     events: list[ParsedEvent]
     skipped: int = 0  # cancelled events, to-dos, journal entries
     converted_zones: set[str] = field(default_factory=set)
+    # Events whose title, place or note was longer than Troth keeps.
+    shortened: int = 0
 
 
 class Unsupported(Exception):
@@ -103,27 +87,36 @@ class Unsupported(Exception):
 
 
 @cache
+def known_zones() -> frozenset[str]:
+    """Every zone name zoneinfo knows. zoneinfo finds them by walking the
+    time zone database on disk each time it is asked, which once per event
+    made a large import take a minute: once per process is enough."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+@cache
 def iana_zones() -> tuple[str, ...]:
     return tuple(
         sorted(
             name
-            for name in zoneinfo.available_timezones()
+            for name in known_zones()
             if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))
         )
     )
 
 
+@lru_cache(maxsize=1024)
 def _zone_from_name(name: str) -> str | None:
     """An IANA name for a TZID string, or None."""
     cleaned = name.strip().strip('"')
-    if cleaned in zoneinfo.available_timezones():
+    if cleaned in known_zones():
         return cleaned
     if cleaned in WINDOWS_TO_OLSON:
         return WINDOWS_TO_OLSON[cleaned]
     parts = cleaned.strip("/").split("/")
     for first in range(1, len(parts)):
         candidate = "/".join(parts[first:])
-        if candidate in zoneinfo.available_timezones():
+        if candidate in known_zones():
             return candidate
     return None
 
@@ -171,10 +164,41 @@ def _zone_by_offsets(tzinfo, year: int, prefer: str) -> str | None:
     preferring the importer's own zone, then CLDR's primary zones."""
     wanted = _offsets(tzinfo, year) + _offsets(tzinfo, year + 1)
     for name in (prefer, *COMMON_ZONES, *primary_zones(), *iana_zones()):
-        zone = zoneinfo.ZoneInfo(name)
-        if _offsets(zone, year) + _offsets(zone, year + 1) == wanted:
+        if _iana_offsets(name, year) == wanted:
             return name
     return None
+
+
+@lru_cache(maxsize=2048)
+def _iana_offsets(name: str, year: int) -> tuple:
+    zone = zoneinfo.ZoneInfo(name)
+    return _offsets(zone, year) + _offsets(zone, year + 1)
+
+
+def _decoded(data: bytes) -> bytes:
+    """The file as UTF-8 without NULs.
+
+    iCalendar is UTF-8, but some Windows programs save UTF-16, with or
+    without a byte-order mark; without one, the NUL beside each ASCII
+    letter of "BEGIN" tells the byte order. A NUL left after that has no
+    place in calendar text, and PostgreSQL refuses to store one."""
+    encoding = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"  # the mark says which order
+    elif len(data) > 1 and data[0] == 0 and data[1] != 0:
+        encoding = "utf-16-be"
+    elif len(data) > 1 and data[1] == 0 and data[0] != 0:
+        encoding = "utf-16-le"
+    if encoding is not None:
+        try:
+            data = data.decode(encoding).encode("utf-8")
+        except UnicodeError:
+            raise ValidationError(
+                _(
+                    "This file is saved as UTF-16 and part of it can't be read (it may be cut off), so nothing was imported. Export it again, as UTF-8 if you can."
+                )
+            ) from None
+    return data.replace(b"\x00", b"")
 
 
 class Reader:
@@ -188,6 +212,15 @@ class Reader:
         self.floating_zone = default_zone
         self.floating_zones: dict[int, str] = {}
         self.converted: set[str] = set()
+        self.shortened: set[str] = set()
+        self.current = ""
+        # Per file: a custom VTIMEZONE is matched to an IANA zone once per
+        # year it is used in, not once per event.
+        self.matched: dict[tuple, str | None] = {}
+        # Zones given by a name Troth maps to an IANA zone (a Windows name,
+        # a vendor prefix): their times are read in that IANA zone, as the
+        # series are, rather than through the file's own definition.
+        self.named: dict[object, zoneinfo.ZoneInfo] = {}
 
     # Time values
 
@@ -195,16 +228,22 @@ class Reader:
         if not isinstance(value, datetime) or value.tzinfo is None:
             return self.floating_zone
         key = getattr(value.tzinfo, "key", None)
-        if key and key in zoneinfo.available_timezones():
+        if key and key in known_zones():
             return "UTC" if key in ("UTC", "Etc/UTC") else key
         tzid = prop.params.get("TZID") if prop is not None else None
         if tzid:
             found = _zone_from_name(str(tzid))
             if found:
+                self.named.setdefault(value.tzinfo, zoneinfo.ZoneInfo(found))
                 return found
         if value.utcoffset() == timedelta(0) and value.tzname() in ("UTC", "Z", "GMT"):
             return "UTC"
-        found = _zone_by_offsets(value.tzinfo, value.year, self.floating_zone)
+        match = (value.tzinfo, value.year, self.floating_zone)
+        if match not in self.matched:
+            self.matched[match] = _zone_by_offsets(
+                value.tzinfo, value.year, self.floating_zone
+            )
+        found = self.matched[match]
         if found:
             return found
         self.converted.add(str(tzid or value.tzname()))
@@ -219,6 +258,8 @@ class Reader:
             value = datetime.combine(value, time(0))
         if value.tzinfo is None:
             value = value.replace(tzinfo=zoneinfo.ZoneInfo(self.floating_zone))
+        elif value.tzinfo in self.named:
+            value = value.replace(tzinfo=self.named[value.tzinfo])
         return value.astimezone(UTC)
 
     # Components
@@ -229,7 +270,11 @@ class Reader:
             return ""
         if isinstance(value, list):
             value = value[0]
-        return str(value).strip()[:limit]
+        text = str(value).strip()
+        if len(text) > limit:
+            # Kept, shortened, and said so after the import.
+            self.shortened.add(str(component.get("UID", "")))
+        return text[:limit]
 
     def times(self, component) -> tuple:
         prop = component.get("DTSTART")
@@ -281,7 +326,7 @@ class Reader:
                 )
                 % {"mb": MAX_BYTES // (1024 * 1024)}
             )
-        data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+        data = _decoded(data).lstrip(b"\xef\xbb\xbf \t\r\n")
         if not data[:15].upper().startswith(b"BEGIN:VCALENDAR"):
             raise ValidationError(
                 _(
@@ -340,12 +385,15 @@ class Reader:
         try:
             events, cancelled = self.events(components)
         except Unsupported as problem:
-            raise ValidationError(
-                _(
+            if self.current:
+                message = _(
+                    "Nothing was imported: %(problem)s (“%(event)s”), which Troth can't bring in faithfully."
+                ) % {"problem": problem, "event": self.current}
+            else:
+                message = _(
                     "Nothing was imported: %(problem)s, which Troth can't bring in faithfully."
-                )
-                % {"problem": problem}
-            ) from None
+                ) % {"problem": problem}
+            raise ValidationError(message) from None
         except (
             ValueError,
             TypeError,
@@ -360,7 +408,10 @@ class Reader:
                 )
             ) from None
         return ParsedCalendar(
-            events=events, skipped=skipped + cancelled, converted_zones=self.converted
+            events=events,
+            skipped=skipped + cancelled,
+            converted_zones=self.converted,
+            shortened=len(self.shortened),
         )
 
     def events(self, components) -> tuple[list[ParsedEvent], int]:
@@ -389,6 +440,12 @@ class Reader:
                 change = self.change(event, override)
                 if not self.is_noop(event, change):
                     event.changes.append(change)
+            if len(event.changes) > MAX_OCCURRENCES:
+                # Every page showing the event reads them all.
+                raise Unsupported(
+                    _("an event has more than %(n)s changed or skipped dates")
+                    % {"n": MAX_OCCURRENCES}
+                )
             parsed.append(event)
         # Single changed occurrences whose series wasn't exported: each is an
         # event of its own.
@@ -398,7 +455,7 @@ class Reader:
                     cancelled += 1
                     continue
                 rid = override.get("RECURRENCE-ID").dt
-                parsed.append(self.master(f"{uid}#{rid.isoformat()}"[:255], override))
+                parsed.append(self.master(f"{uid}#{rid.isoformat()}", override))
         return parsed, cancelled
 
     def enter(self, component) -> None:
@@ -406,6 +463,8 @@ class Reader:
         icalendar could not resolve (a vendor-prefixed or Windows name with
         no VTIMEZONE), or else the calendar's floating zone."""
         self.floating_zone = self.floating_zones.get(id(component), self.default_zone)
+        # Named in a message if something in this event stops the file.
+        self.current = str(component.get("SUMMARY", "")).strip()[:80]
         prop = component.get("DTSTART")
         tzid = prop.params.get("TZID") if prop is not None else None
         if tzid and isinstance(prop.dt, datetime) and prop.dt.tzinfo is None:
@@ -445,8 +504,12 @@ class Reader:
             # A one-off event in UTC: its instant is what matters; show its
             # form in the calendar's (or the importer's) zone.
             zone = self.floating_zone
+        if len(uid) > UID_MAX:
+            # A digest keeps two long UIDs apart, where cutting them might
+            # not, and is the same on the next import of the file.
+            uid = hashlib.sha256(uid.encode()).hexdigest() + "@import.troth"
         event = ParsedEvent(
-            uid=uid[:255],
+            uid=uid,
             title=self.text(component, "SUMMARY", TITLE_MAX) or _("Untitled event"),
             location=self.text(component, "LOCATION", LOCATION_MAX),
             note=self.text(component, "DESCRIPTION", NOTE_MAX),
@@ -473,6 +536,15 @@ class Reader:
                     original=self.instant(value, all_day=all_day), cancelled=True
                 )
             )
+        problem = rule_problem(
+            event.rrule,
+            dtstart=first_start(
+                event.start, all_day=all_day, zone=zoneinfo.ZoneInfo(zone)
+            ),
+            rdates=len(event.rdates),
+        )
+        if problem is not None:
+            raise Unsupported(problem)
         return event
 
     def change(self, event: ParsedEvent, component) -> ParsedChange:

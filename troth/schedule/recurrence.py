@@ -16,17 +16,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import cached_property
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta, tzinfo
+from functools import cached_property, lru_cache
 
 from dateutil.rrule import rrulebase, rruleset, rrulestr
+from django.utils.translation import gettext as _
 from icalendar import vRecur
 
 from troth.schedule.models import Event, OccurrenceChange, occurrence_key
 
-# A rule is never expanded past this many occurrences when looking for the
-# end of a series; no real calendar needs more in one series.
+# The hard cap on any one expansion: no rule is ever stepped through more
+# than this many times for one question, whatever it says, so a rule that
+# repeats every second costs a page no more than one that repeats daily.
+# No real calendar needs more in one series (a daily event for 13 years).
 MAX_OCCURRENCES = 5000
+
+# The frequencies Troth offers (the event form's choices). Finer ones
+# (HOURLY, MINUTELY, SECONDLY) are refused at import and on save.
+FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+# From coarsest to finest, as dateutil numbers them.
+_LEVELS = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY")
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# The longest rule the database keeps (Event.rrule's max_length).
+MAX_RULE_LENGTH = 500
 
 
 def as_utc(value: datetime) -> datetime:
@@ -55,10 +67,16 @@ def rule_parts(event: Event) -> dict:
     return dict(vRecur.from_ical(event.rrule))
 
 
+def first_start(start: datetime, *, all_day: bool, zone: tzinfo) -> datetime:
+    """A series' DTSTART as dateutil expands it: in the event's zone, or a
+    naive midnight for an all-day event."""
+    if all_day:
+        return datetime.combine(floating_date(start), time(0))
+    return start.astimezone(zone)
+
+
 def _dtstart(event: Event) -> datetime:
-    if event.all_day:
-        return datetime.combine(floating_date(event.start), time(0))
-    return event.start.astimezone(event.tz)
+    return first_start(event.start, all_day=event.all_day, zone=event.tz)
 
 
 def _rdate(event: Event, value: str) -> datetime:
@@ -70,11 +88,192 @@ def _rdate(event: Event, value: str) -> datetime:
     return parsed.astimezone(event.tz)
 
 
-def rule_set(event: Event) -> rrulebase | None:
+def _pinned(parts: vRecur, dtstart: datetime) -> vRecur:
+    """`parts` with what dateutil would otherwise take from DTSTART written
+    out (the day of a monthly rule, the weekday of a weekly one, the clock
+    time), so the rule means the same when expanded from a later start."""
+    pinned = vRecur(parts)
+    freq = str(pinned["FREQ"][0]).upper()
+    level = _LEVELS.index(freq)
+    if not any(k in pinned for k in ("BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY")):
+        if freq == "YEARLY":
+            pinned.setdefault("BYMONTH", [dtstart.month])
+            pinned["BYMONTHDAY"] = [dtstart.day]
+        elif freq == "MONTHLY":
+            pinned["BYMONTHDAY"] = [dtstart.day]
+        elif freq == "WEEKLY":
+            pinned["BYDAY"] = [_WEEKDAY_CODES[dtstart.weekday()]]
+    if level < _LEVELS.index("HOURLY"):
+        pinned.setdefault("BYHOUR", [dtstart.hour])
+    if level < _LEVELS.index("MINUTELY"):
+        pinned.setdefault("BYMINUTE", [dtstart.minute])
+    if level < _LEVELS.index("SECONDLY"):
+        pinned.setdefault("BYSECOND", [dtstart.second])
+    return pinned
+
+
+_SECONDS = {"WEEKLY": 7 * 86400, "DAILY": 86400, "HOURLY": 3600, "MINUTELY": 60}
+
+
+def _later_start(parts: vRecur, dtstart: datetime, since: datetime) -> datetime | None:
+    """A start for the rule at least one whole period before `since` and
+    aligned with DTSTART's periods (same week of an every-other-week rule),
+    or None when DTSTART is already that close. Expanding from it gives the
+    same occurrences from `since` on as expanding from DTSTART, without
+    stepping through the years in between."""
+    if since <= dtstart:
+        return None
+    freq = str(parts["FREQ"][0]).upper()
+    interval = int(parts.get("INTERVAL", [1])[0] or 1)
+    if freq in ("YEARLY", "MONTHLY"):
+        step = interval * (12 if freq == "YEARLY" else 1)
+        months = (since.year - dtstart.year) * 12 + since.month - dtstart.month
+        periods = months // step - 1
+        if periods < 1:
+            return None
+        total = dtstart.year * 12 + dtstart.month - 1 + periods * step
+        month = 1 if freq == "YEARLY" else total % 12 + 1
+        return dtstart.replace(
+            year=total // 12, month=month, day=1, hour=0, minute=0, second=0
+        )
+    unit = timedelta(seconds=_SECONDS.get(freq, 1) * interval)
+    elapsed = since.replace(tzinfo=None) - dtstart.replace(tzinfo=None)
+    periods = elapsed // unit - 1
+    if periods < 1:
+        return None
+    # Wall-clock arithmetic (same tzinfo), as dateutil steps.
+    later = dtstart + unit * periods
+    if freq in ("WEEKLY", "DAILY"):
+        return later.replace(hour=0, minute=0, second=0)
+    if freq == "HOURLY":
+        return later.replace(minute=0, second=0)
+    if freq == "MINUTELY":
+        return later.replace(second=0)
+    return later
+
+
+def _rule(text: str, dtstart: datetime, since: datetime | None) -> rrulebase:
+    parts = vRecur.from_ical(text)
+    if since is not None and "COUNT" not in parts:
+        later = _later_start(parts, dtstart, since)
+        if later is not None:
+            pinned = _pinned(parts, dtstart).to_ical().decode()
+            return rrulestr(pinned, dtstart=later)
+    return rrulestr(text, dtstart=dtstart)
+
+
+# Where the probe for a rule that (almost) never falls on a date starts: so
+# near the end of dateutil's calendar that such a rule runs out in a few
+# thousand steps instead of stepping day by day to the year 9999.
+_PROBE_FROM = datetime(MAXYEAR - 9, 1, 1)
+
+
+@lru_cache(maxsize=4096)
+def _falls_on_dates(text: str, dtstart: datetime) -> bool:
+    """Whether the rule, without its COUNT or UNTIL, falls on a date in a
+    span of about ten years: a rule that doesn't would make every
+    expansion step through the calendar to the year 9999."""
+    try:
+        parts = vRecur.from_ical(text)
+        parts.pop("COUNT", None)
+        parts.pop("UNTIL", None)
+        probe_from = _PROBE_FROM.replace(tzinfo=dtstart.tzinfo)
+        later = _later_start(parts, dtstart, probe_from) or dtstart
+        rule = rrulestr(_pinned(parts, dtstart).to_ical().decode(), dtstart=later)
+        next(iter(rule))
+    except StopIteration:
+        return False
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return False
+    return True
+
+
+# Rule parts that can't make a rule skip whole periods: a rule made of
+# these alone falls on a date every INTERVAL periods, so it needs no probe.
+_PLAIN_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"}
+
+
+def _plainly_regular(parts: vRecur, dtstart: datetime) -> bool:
+    freq = str(parts["FREQ"][0]).upper()
+    extra = set(parts) - _PLAIN_PARTS
+    if freq in ("DAILY", "WEEKLY"):
+        # Weekdays without a position ("MO", not "1MO") come every week.
+        return extra <= {"BYDAY"} and all(
+            str(day).upper() in _WEEKDAY_CODES for day in parts.get("BYDAY", [])
+        )
+    # A day of the month every month has (DTSTART's, unless given).
+    return not extra and dtstart.day <= 28
+
+
+@lru_cache(maxsize=4096)
+def _regular(text: str, dtstart: datetime) -> bool:
+    """Whether the rule falls on a date at least every few years, so that
+    finding the next one never steps through the calendar for long."""
+    try:
+        parts = vRecur.from_ical(text)
+        if _plainly_regular(parts, dtstart):
+            return True
+    except (ValueError, TypeError, KeyError, IndexError):
+        return False
+    return _falls_on_dates(text, dtstart)
+
+
+def rule_problem(rrule: str, *, dtstart: datetime, rdates: int = 0) -> str | None:
+    """Why Troth won't keep a series with this RRULE, first start (as
+    first_start gives it) and number of extra dates, in words that finish
+    "Nothing was imported: …"; None when it is fine.
+
+    Troth keeps repeats it can always expand cheaply: at most once a day,
+    at most MAX_OCCURRENCES listed or counted, and a rule that falls on a
+    date at least every few years."""
+    if len(rrule) > MAX_RULE_LENGTH:
+        return _("an event's repeat rule is longer than %(n)s characters") % {
+            "n": MAX_RULE_LENGTH
+        }
+    if rdates > MAX_OCCURRENCES:
+        return _("an event lists more than %(n)s extra dates") % {"n": MAX_OCCURRENCES}
+    if not rrule:
+        return None
+    try:
+        parts = vRecur.from_ical(rrule)
+        freq = str(parts["FREQ"][0]).upper()
+        count = int(parts.get("COUNT", [0])[0] or 0)
+        interval = int(parts.get("INTERVAL", [1])[0] or 1)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return _("an event's repeat rule can't be read")
+    if freq not in FREQUENCIES:
+        return _("an event repeats more often than once a day (FREQ=%(freq)s)") % {
+            "freq": freq
+        }
+    for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        if len(parts.get(name, [])) > 1:
+            return _("an event repeats several times a day (%(part)s)") % {"part": name}
+    if count > MAX_OCCURRENCES:
+        return _("an event repeats more than %(n)s times") % {"n": MAX_OCCURRENCES}
+    if interval < 1:
+        return _("an event's repeat rule can't be read")
+    try:
+        rrulestr(rrule, dtstart=dtstart)
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return _("an event's repeat rule can't be read")
+    if not _regular(rrule, dtstart):
+        return _("an event's repeat rule falls on no date, or only years apart")
+    return None
+
+
+def event_rule_problem(event: Event) -> str | None:
+    """rule_problem for a saved or unsaved event."""
+    return rule_problem(event.rrule, dtstart=_dtstart(event), rdates=len(event.rdates))
+
+
+def rule_set(event: Event, *, since: datetime | None = None) -> rrulebase | None:
     """The event's occurrences as a dateutil rule set (None: a single one).
 
     Timed events give aware datetimes in the event's zone; all-day events
-    give naive midnights."""
+    give naive midnights. With `since` (in the same terms), the rule is
+    expanded from a start shortly before it, so occurrences before `since`
+    may be missing and the ones after come without stepping through the
+    years in between. Iterate it through `bounded`, never whole."""
     if not event.is_recurring:
         return None
     rules = rruleset()
@@ -82,11 +281,52 @@ def rule_set(event: Event) -> rrulebase | None:
     # RFC 5545: the first start always counts as an occurrence, whether or
     # not the rule would produce it.
     rules.rdate(dtstart)
-    if event.rrule:
-        rules.rrule(rrulestr(event.rrule, dtstart=dtstart))
-    for value in event.rdates:
+    # A rule saved before Troth checked rules that never falls on a date
+    # would step to the year 9999 on every page: such a rule is left out.
+    if event.rrule and _regular(event.rrule, dtstart):
+        rules.rrule(_rule(event.rrule, dtstart, since))
+    for value in event.rdates[:MAX_OCCURRENCES]:
         rules.rdate(_rdate(event, value))
     return rules
+
+
+def bounded(rules: rrulebase, after: datetime, before: datetime) -> list[datetime]:
+    """The values of `rules` in [after, before], stepping through at most
+    MAX_OCCURRENCES of them whatever the rule says."""
+    found = []
+    for step, value in enumerate(rules):
+        if value > before or step >= MAX_OCCURRENCES:
+            break
+        if value >= after:
+            found.append(value)
+    return found
+
+
+def _local(event: Event, moment: datetime) -> datetime:
+    """`moment` in the terms rule_set gives (zone-local, or naive for
+    all-day events)."""
+    if event.all_day:
+        if moment.tzinfo is None:
+            return moment
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.astimezone(event.tz)
+
+
+_PERIOD_DAYS = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7}
+
+
+def _lookbacks(event: Event) -> tuple[timedelta | None, ...]:
+    """How far back to look for the last occurrence before a moment: two of
+    the rule's periods first, widening only when that finds nothing, so a
+    dense rule is never stepped through for long. None: from the start."""
+    try:
+        parts = rule_parts(event)
+        days = _PERIOD_DAYS.get(str(parts["FREQ"][0]).upper(), 1)
+        days *= int(parts.get("INTERVAL", [1])[0] or 1)
+    except (ValueError, TypeError, KeyError, IndexError):
+        days = 1
+    first = timedelta(days=2 * days)
+    return (first, first * 16, first * 256, None)
 
 
 def _to_original(event: Event, value: datetime) -> datetime:
@@ -101,25 +341,27 @@ def originals_between(
     """The identities (original starts, UTC) of the event's occurrences that,
     unmoved, overlap [start, end); all-day dates are placed in `zone`."""
     duration = event.duration
-    rules = rule_set(event)
     if event.all_day:
         # Compare as naive local dates: a floating date is the same day
         # everywhere.
         window_start = start.astimezone(zone).replace(tzinfo=None)
         window_end = end.astimezone(zone).replace(tzinfo=None)
+        rules = rule_set(event, since=window_start - duration)
         if rules is None:
             candidates = [_dtstart(event)]
         else:
-            candidates = rules.between(window_start - duration, window_end, inc=True)
+            candidates = bounded(rules, window_start - duration, window_end)
         return [
             floating_utc(c.date())
             for c in candidates
             if c < window_end and c + duration > window_start
         ]
+    rules = rule_set(event, since=_local(event, start - duration))
     if rules is None:
         candidates = [event.start]
     else:
-        candidates = rules.between(start - duration, end, inc=True)
+        # Bounds in UTC: aware values in different zones compare as instants.
+        candidates = bounded(rules, as_utc(start - duration), as_utc(end))
     return [
         as_utc(c)
         for c in candidates
@@ -129,18 +371,37 @@ def originals_between(
 
 def is_occurrence(event: Event, original: datetime) -> bool:
     """Whether `original` (UTC) is one of the event's unmoved starts."""
-    rules = rule_set(event)
-    if rules is None:
+    if not event.is_recurring:
         return as_utc(original) == as_utc(event.start)
     if event.all_day:
         if as_utc(original).time() != time(0):
             return False
         day = datetime.combine(floating_date(original), time(0))
-        return day in rules.between(day, day, inc=True)
-    moment = as_utc(original).astimezone(event.tz)
-    return any(
-        as_utc(c) == as_utc(original) for c in rules.between(moment, moment, inc=True)
-    )
+        rules = rule_set(event, since=day)
+        assert rules is not None
+        return day in bounded(rules, day, day)
+    moment = as_utc(original)
+    rules = rule_set(event, since=_local(event, moment))
+    assert rules is not None
+    return any(as_utc(c) == moment for c in bounded(rules, moment, moment))
+
+
+def last_before(event: Event, moment: datetime) -> datetime | None:
+    """The last start the series gives at or before `moment` (aware, or a
+    naive date-time for an all-day event), or None. Zone-local for timed
+    events, naive for all-day ones, as rule_set gives them."""
+    local = _local(event, moment)
+    bound = local if event.all_day else as_utc(moment)
+    for lookback in _lookbacks(event):
+        since = None if lookback is None else local - lookback
+        rules = rule_set(event, since=since)
+        if rules is None:
+            return None
+        after = _dtstart(event) if since is None else since
+        found = bounded(rules, after if event.all_day else as_utc(after), bound)
+        if found:
+            return found[-1]
+    return None
 
 
 def series_end(
@@ -159,11 +420,23 @@ def series_end(
     parts = rule_parts(event)
     if parts and "COUNT" not in parts and "UNTIL" not in parts:
         return None
-    last = None
-    for index, value in enumerate(rules):
-        last = value
-        if index >= MAX_OCCURRENCES:
-            break
+    if "UNTIL" in parts and _regular(event.rrule, _dtstart(event)):
+        # The last date on or before UNTIL (or a later extra date), found
+        # from shortly before it rather than by stepping from the start.
+        until = parts["UNTIL"][0]
+        if not isinstance(until, datetime):
+            until = datetime.combine(until, time(23, 59, 59), UTC)
+        elif until.tzinfo is None:
+            until = until.replace(tzinfo=UTC)
+        latest = max(
+            [_local(event, until), *(_rdate(event, value) for value in event.rdates)]
+        )
+        last = last_before(event, latest)
+    else:
+        # COUNT is at most MAX_OCCURRENCES (rule_problem), so this ends.
+        never = datetime.max if event.all_day else datetime.max.replace(tzinfo=UTC)
+        found = bounded(rules, _dtstart(event), never)
+        last = found[-1] if found else None
     if last is None:
         ends.append(event.end)
     else:
@@ -291,6 +564,20 @@ def expand(
                 found.append(occurrence)
     found.sort(key=lambda o: (o.start, not o.all_day, o.event.pk, o.original))
     return found
+
+
+def latest_occurrence(
+    event: Event, moment: datetime, zone: tzinfo
+) -> Occurrence | None:
+    """The last occurrence that starts before `moment`, looked for in
+    widening windows before it, so a long past series is not expanded from
+    its start."""
+    for lookback in _lookbacks(event):
+        since = event.start if lookback is None else max(event.start, moment - lookback)
+        past = expand([event], since, moment, zone)
+        if past or since == event.start:
+            return past[-1] if past else None
+    return None
 
 
 def occurrence_at(event: Event, original: datetime, zone: tzinfo) -> Occurrence | None:

@@ -11,7 +11,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,10 +31,11 @@ from troth.schedule.models import (
 )
 from troth.schedule.recurrence import (
     as_utc,
+    event_rule_problem,
     floating_utc,
     is_occurrence,
+    last_before,
     occurrence_at,
-    rule_set,
     series_end,
 )
 from troth.spaces.models import Membership, Space
@@ -153,14 +154,13 @@ def _apply(event: Event, fields: EventFields) -> None:
 
 
 def _check_rule(event: Event) -> None:
-    try:
-        rules = rule_set(event)
-        if rules is not None:
-            next(iter(rules))
-    except (ValueError, TypeError, KeyError, OverflowError, StopIteration):
+    """Refuse a repeat Troth could not expand cheaply on every page (see
+    recurrence.rule_problem): the form offers none, but an imported rule
+    kept as it was may be one."""
+    if event_rule_problem(event) is not None:
         raise ValidationError(
             _("That repeat rule doesn't work. Choose how often again.")
-        ) from None
+        )
 
 
 def event_create(
@@ -208,13 +208,10 @@ def _drop_stale_changes(event: Event) -> None:
 
 def _end_series_before(event: Event, moment: datetime) -> None:
     """End `event`'s series with its last occurrence before `moment`."""
-    rules = rule_set(event)
-    if rules is None:
+    if not event.is_recurring:
         return
-    if event.all_day:
-        last = rules.before(moment.astimezone(UTC).replace(tzinfo=None))
-    else:
-        last = rules.before(moment.astimezone(event.tz))
+    # Strictly before `moment`: starts are whole seconds.
+    last = last_before(event, moment - timedelta(seconds=1))
     if last is None:
         return
     parts = vRecur.from_ical(event.rrule) if event.rrule else vRecur(freq="DAILY")
@@ -560,9 +557,25 @@ class ImportResult:
     unchanged: int
     skipped: int
     converted_zones: tuple[str, ...] = ()
+    # Events whose title, place or note was cut to the length Troth keeps.
+    shortened: int = 0
 
 
-def _signature(event: Event) -> tuple:
+def _change_signature(c) -> tuple:
+    return (
+        as_utc(c.original),
+        c.cancelled,
+        c.start and as_utc(c.start),
+        c.end and as_utc(c.end),
+        c.title,
+        c.location,
+        c.note,
+    )
+
+
+def _signature(event, changes) -> tuple:
+    """What an import compares: a stored Event or an importer.ParsedEvent,
+    with its changed dates."""
     return (
         event.title,
         event.location,
@@ -573,21 +586,13 @@ def _signature(event: Event) -> tuple:
         event.time_zone,
         event.rrule,
         tuple(event.rdates),
-        tuple(
-            sorted(
-                (
-                    as_utc(c.original),
-                    c.cancelled,
-                    c.start and as_utc(c.start),
-                    c.end and as_utc(c.end),
-                    c.title,
-                    c.location,
-                    c.note,
-                )
-                for c in event.changes.all()
-            )
-        ),
+        tuple(sorted(_change_signature(c) for c in changes)),
     )
+
+
+# Rows looked up per query when matching a file's UIDs: well under every
+# database's limit on parameters in one statement.
+IMPORT_BATCH = 500
 
 
 def calendar_import(
@@ -596,8 +601,12 @@ def calendar_import(
     """Bring the events of an .ics file into `author`'s calendar.
 
     All or nothing: the file is read and every event checked before anything
-    is written. An event whose UID was imported before is updated in place
-    (keeping who can see it), so importing the same file twice adds nothing.
+    is written (importer.Reader refuses a repeat rule that recurrence.
+    rule_problem does not allow). An event whose UID was imported before is
+    updated in place (keeping who can see it), so importing the same file
+    twice adds nothing. New events and their changed dates are written in
+    batches: the number of queries grows with the file's size divided by
+    IMPORT_BATCH, plus one or three per updated event.
     """
     from troth.schedule.importer import read_calendar
 
@@ -606,40 +615,19 @@ def calendar_import(
     parsed = read_calendar(data, default_zone=author.timezone)
     with transaction.atomic():
         _check_member(space, author)
-        existing = {
-            event.uid: event
-            for event in Event.objects.filter(
-                author=author, uid__in=[p.uid for p in parsed.events]
-            ).prefetch_related("changes")
-        }
-        added = updated = unchanged = 0
+        uids = [p.uid for p in parsed.events]
+        existing: dict[str, Event] = {}
+        for first in range(0, len(uids), IMPORT_BATCH):
+            existing.update(
+                (event.uid, event)
+                for event in Event.objects.filter(
+                    author=author, uid__in=uids[first : first + IMPORT_BATCH]
+                ).prefetch_related("changes")
+            )
+        added: list[tuple[Event, list[OccurrenceChange]]] = []
+        updated = unchanged = 0
         for item in parsed.events:
-            event = existing.get(item.uid)
-            if event is not None and _signature(event) == item.signature():
-                unchanged += 1
-                continue
-            if event is None:
-                event = Event(
-                    space=space,
-                    author=author,
-                    uid=item.uid,
-                    visibility=visibility,
-                    imported=True,
-                )
-                added += 1
-            else:
-                event.sequence += 1
-                updated += 1
-            event.title = item.title
-            event.location = item.location
-            event.note = item.note
-            event.all_day = item.all_day
-            event.start = item.start
-            event.end = item.end
-            event.time_zone = item.time_zone
-            event.rrule = item.rrule
-            event.rdates = item.rdates
-            _check_rule(event)
+            # One change per date: the last the file gives for it.
             changes = [
                 OccurrenceChange(
                     original=c.original,
@@ -652,12 +640,51 @@ def calendar_import(
                 )
                 for c in {c.original: c for c in item.changes}.values()
             ]
+            event = existing.get(item.uid)
+            if event is not None and _signature(
+                event, event.changes.all()
+            ) == _signature(item, changes):
+                unchanged += 1
+                continue
+            if event is None:
+                event = Event(
+                    space=space,
+                    author=author,
+                    uid=item.uid,
+                    visibility=visibility,
+                    imported=True,
+                )
+            else:
+                event.sequence += 1
+                updated += 1
+            event.title = item.title
+            event.location = item.location
+            event.note = item.note
+            event.all_day = item.all_day
+            event.start = item.start
+            event.end = item.end
+            event.time_zone = item.time_zone
+            event.rrule = item.rrule
+            event.rdates = item.rdates
             event.last_end = series_end(event, changes)
+            if event.pk is None:
+                added.append((event, changes))
+                continue
             event.save()
             event.changes.all().delete()
             for change in changes:
                 change.event = event
             OccurrenceChange.objects.bulk_create(changes)
+        Event.objects.bulk_create(
+            [event for event, _c in added], batch_size=IMPORT_BATCH
+        )
+        for event, changes in added:
+            for change in changes:
+                change.event = event
+        OccurrenceChange.objects.bulk_create(
+            [change for _e, changes in added for change in changes],
+            batch_size=IMPORT_BATCH,
+        )
         activity_record(
             space=space,
             actor=author,
@@ -665,9 +692,10 @@ def calendar_import(
             visibility=Visibility.PRIVATE,
         )
     return ImportResult(
-        added=added,
+        added=len(added),
         updated=updated,
         unchanged=unchanged,
         skipped=parsed.skipped,
         converted_zones=tuple(sorted(parsed.converted_zones)),
+        shortened=parsed.shortened,
     )

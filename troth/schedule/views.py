@@ -52,7 +52,12 @@ from troth.schedule.models import (
     RitualMark,
     parse_occurrence_key,
 )
-from troth.schedule.recurrence import Occurrence, expand, occurrence_at
+from troth.schedule.recurrence import (
+    Occurrence,
+    expand,
+    latest_occurrence,
+    occurrence_at,
+)
 from troth.schedule.stats import ritual_follow_through
 from troth.spaces.models import current_membership
 
@@ -389,8 +394,7 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         upcoming = expand([event], now, now + timedelta(days=400), _zone())
         occurrence = upcoming[0] if upcoming else None
         if occurrence is None:
-            past = expand([event], event.start, now, _zone())
-            occurrence = past[-1] if past else None
+            occurrence = latest_occurrence(event, now, _zone())
     else:
         occurrence = occurrence_at(event, event.start, _zone())
     return render(
