@@ -159,6 +159,7 @@ def _refused(request, dialogue, error, **extra) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def step(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     form = TurnForm(request.POST)
@@ -222,6 +223,7 @@ def stop(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def summary(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     form = SummaryForm(request.POST)

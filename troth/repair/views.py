@@ -301,6 +301,7 @@ def _invalid(request, repair, **forms) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def account(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = AccountForm(request.POST)
@@ -326,6 +327,7 @@ def account(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@submitted_once
 def mirror(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = MirrorForm(request.POST)
@@ -452,6 +454,7 @@ def _composer_context(request, repair: Repair, form, report=None, **extra) -> di
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def apology(request: AuthedRequest, pk: int) -> HttpResponse:
     """The composer: write, check (without JavaScript, the Check button
     posts here), and send."""
