@@ -8,13 +8,21 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from markdown_it import MarkdownIt
+
+from troth.accounts.devices import forget_device
 
 
 @require_GET
@@ -28,6 +36,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@require_GET
+def quick_exit(request: HttpRequest) -> HttpResponse:
+    """Leave for an ordinary site, and forget this browser as a device: the
+    next sign-in from it is a new device again (troth/accounts/devices.py).
+    Signing in stays as it is; the person may be coming back."""
+    response = HttpResponseRedirect(settings.TROTH_QUICK_EXIT_URL)
+    forget_device(response)
+    response["Clear-Site-Data"] = '"cache"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:

@@ -8,9 +8,10 @@
   asks a third party where an address is.
 - The device cookie: a random value set at sign-in. A sign-in from a browser
   without a cookie this account has seen in the last 90 days counts as a new
-  device, and the owner gets an email. Signing out clears it (with
-  Clear-Site-Data), so the next sign-in from that browser is new again: on a
-  shared device that is what we want.
+  device, and the owner gets an email. Signing out and the quick exit
+  expire it (`forget_device`, besides Clear-Site-Data, which some browsers
+  ignore), so the next sign-in from that browser is new again: on a shared
+  device that is what we want.
 """
 
 from __future__ import annotations
@@ -125,6 +126,11 @@ def new_device_token() -> str:
 
 def device_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest() if token else ""
+
+
+def forget_device(response) -> None:
+    """Expire the device cookie on `response`."""
+    response.delete_cookie(cookie_name(), samesite="Lax")
 
 
 def set_device_cookie(response, token: str) -> None:

@@ -192,6 +192,7 @@ def delete(request: AuthedRequest) -> HttpResponse:
         # and a message waiting in a cookie would be forgotten with it.
         response = render(request, "accounts/deleted.html")
         response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+        devices.forget_device(response)
         return response
     return render(
         request,

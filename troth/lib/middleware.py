@@ -13,6 +13,8 @@ from django.contrib.auth import logout
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from troth.accounts.devices import forget_device
+
 
 class UserPreferencesMiddleware:
     """Show times in the viewer's zone and pages in the viewer's language."""
@@ -52,6 +54,8 @@ class PrivacyHeadersMiddleware:
             and request.method == "POST"
         ):
             response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+            # Not every browser honours Clear-Site-Data: say it plainly.
+            forget_device(response)
         if was_signed_in or request.user.is_authenticated:
             response["Cache-Control"] = "no-store"
         response.setdefault(
