@@ -10,6 +10,7 @@ original UID (events are redacted before they reach this module).
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
@@ -19,6 +20,7 @@ from icalendar import Event as VEvent
 
 from troth.schedule.models import Event, OccurrenceChange
 from troth.schedule.recurrence import as_utc, floating_date
+from troth.schedule.timezones import vtimezone
 
 PRODID = "-//Troth//Shared calendar//EN"
 # How far back a feed reaches for events that are over.
@@ -114,8 +116,36 @@ def calendar_for(user, events: list[Event]) -> Calendar:
             for change in event.changes.all():
                 if not change.cancelled:
                     calendar.add_component(_override(event, change, user, stamp))
-    calendar.add_missing_timezones()
+    _add_timezones(calendar, events)
     return calendar
+
+
+def _add_timezones(calendar: Calendar, events: list[Event]) -> None:
+    """A VTIMEZONE for every zone the file names, right from the earliest
+    time written in it (troth/schedule/timezones.py)."""
+    since: dict[str, datetime] = {}
+    for event in events:
+        if event.all_day:
+            continue
+        times = [event.start]
+        times += [datetime.fromisoformat(value) for value in event.rdates]
+        for change in event.changes.all():
+            times += [change.original] + ([change.start] if change.start else [])
+        key = event.tz.key
+        earliest = min(as_utc(value) for value in times)
+        since[key] = min(since.get(key, earliest), earliest)
+    now = timezone.now()
+    for tzid in sorted(calendar.get_missing_tzids(), reverse=True):
+        try:
+            zone = ZoneInfo(tzid)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        component = vtimezone(zone, since.get(tzid, now), now=now)
+        # Before the events, as calendar apps write them.
+        calendar.subcomponents.insert(0, component)
+    # Anything zoneinfo does not know by that name: icalendar's own block
+    # rather than none.
+    calendar.add_missing_timezones()
 
 
 def feed_ics(user) -> bytes:
