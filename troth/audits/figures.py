@@ -215,6 +215,15 @@ class Row:
     kind: str = "count"  # "count", "mean" (1-7), "percent"
     metric: str = ""  # without the person, e.g. "Kept"
     who: str = ""  # the person's id for a figure about one partner
+    # A share's counts: `part` of `whole` (kept of settled).
+    part: int | None = None
+    whole: int | None = None
+
+    @property
+    def counts(self) -> str:
+        """A share as the counts it comes from ("9 of 11"): a share alone
+        ("82%") reads like the score Troth does not give."""
+        return _("%(part)s of %(whole)s") % {"part": self.part, "whole": self.whole}
 
     @property
     def shown(self) -> str:
@@ -223,6 +232,11 @@ class Row:
         if self.kind == "mean":
             return f"{self.value:.1f}"
         if self.kind == "percent":
+            if self.whole is not None:
+                return _("%(counts)s, %(percent)s%%") % {
+                    "counts": self.counts,
+                    "percent": self.value,
+                }
             return f"{self.value}%"
         return str(self.value)
 
@@ -244,6 +258,9 @@ class Compared:
         change = self.change
         if change is None:
             return ""
+        if self.row.kind == "percent" and self.row.whole is not None:
+            # Not "−18 points": see `beside`.
+            return ""
         if change == 0:
             return _("same")
         sign = "+" if change > 0 else "−"
@@ -255,6 +272,22 @@ class Compared:
         else:
             text = str(size)
         return f"{sign}{text}"
+
+    @property
+    def beside(self) -> str:
+        """What the audit pages show beside a figure: the change, or for a
+        share the counts of the audit before ("before: 9 of 11"), since a
+        difference in percentage points reads like a score."""
+        before = self.before
+        if (
+            self.row.kind == "percent"
+            and self.row.whole is not None
+            and before is not None
+            and before.value is not None
+            and before.whole is not None
+        ):
+            return _("before: %(counts)s") % {"counts": before.counts}
+        return self.change_shown
 
 
 SUBSCALE_LABELS = {
@@ -325,13 +358,18 @@ def rows(figures: dict, names: dict[str, str]) -> list[Row]:
             ("renegotiated", _("Renegotiated")),
         ):
             mine(f"promises.{uid}.{field}", section, metric, p[field], uid)
-        mine(
-            f"promises.{uid}.kept_share",
-            section,
-            _("Kept share"),
-            _percent(p["kept"], settled),
-            uid,
-            kind="percent",
+        out.append(
+            Row(
+                f"promises.{uid}.kept_share",
+                str(section),
+                f"{name(uid)}: {_('Kept, of those settled')}",
+                _percent(p["kept"], settled),
+                kind="percent",
+                metric=str(_("Kept, of those settled")),
+                who=uid,
+                part=p["kept"],
+                whole=settled,
+            )
         )
 
     a = figures.get("agreements") or {}

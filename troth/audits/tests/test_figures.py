@@ -300,9 +300,10 @@ def test_it_shows_the_kept_share_and_pulse_means_as_rows(alice, bob, september):
     shown = {
         r.key: r.shown for r in rows(f, {str(alice.pk): "Alice", str(bob.pk): "Bob"})
     }
-    # Alice: 3 kept of 3 + 1 + 1 settled = 60%. Bob: 1 of 1 = 100%.
-    assert shown[f"promises.{alice.pk}.kept_share"] == "60%"
-    assert shown[f"promises.{bob.pk}.kept_share"] == "100%"
+    # Alice: 3 kept of 3 + 1 + 1 settled = 60%. Bob: 1 of 1 = 100%. The
+    # counts come first: a share alone reads like a score.
+    assert shown[f"promises.{alice.pk}.kept_share"] == "3 of 5, 60%"
+    assert shown[f"promises.{bob.pk}.kept_share"] == "1 of 1, 100%"
     assert shown[f"pulse.{bob.pk}.faith"] == "5.3"
     assert not any(key.startswith(f"pulse.{alice.pk}") for key in shown)
 
@@ -318,7 +319,24 @@ def test_it_compares_each_figure_with_the_audit_before(alice, bob, space):
     assert compared[f"promises.{alice.pk}.due"].change == 2
     assert compared[f"promises.{alice.pk}.due"].change_shown == "+2"
     assert compared[f"promises.{alice.pk}.kept_share"].change is None
+    assert compared[f"promises.{alice.pk}.kept_share"].beside == ""
     assert compared["conflicts.shared"].change_shown == "same"
+
+
+def test_a_kept_share_is_set_beside_the_counts_before_not_points(alice, bob, space):
+    names = {str(alice.pk): "Alice", str(bob.pk): "Bob"}
+    promise(space, alice, "2026-09-05", State.KEPT)
+    before = draft_figures(space, start=START, end=END)
+    promise(space, alice, "2026-10-05", State.KEPT)
+    promise(space, alice, "2026-10-06", State.MISSED)
+    after = draft_figures(space, start=END, end=at("2026-11-01", 0))
+    share = {c.row.key: c for c in compare(after, before, names)}[
+        f"promises.{alice.pk}.kept_share"
+    ]
+    assert share.row.shown == "1 of 2, 50%"
+    assert share.beside == "before: 1 of 1"
+    # No "−50 points" anywhere: not on the page, not in the export's column.
+    assert share.change == -50 and share.change_shown == ""
 
 
 def test_a_drafted_audit_never_changes_when_the_data_does(alice, bob, september):

@@ -311,3 +311,35 @@ def test_odd_query_strings_fall_back_to_the_defaults(alice_client, space):
     assert alice_client.get("/audits/?page=zzz").status_code == 200
     assert alice_client.get("/audits/999999/").status_code == 404
     assert 'data-testid="audit-day-form"' in alice_client.get("/audits/day").text
+
+
+def test_the_audits_say_kept_so_many_of_so_many_not_points(
+    alice, bob, space, alice_client
+):
+    from troth.audits.figures import draft_figures
+    from troth.audits.tests.helpers import at, promise
+    from troth.promises.models import State
+
+    promise(space, alice, "2026-09-05", State.KEPT)
+    promise(space, alice, "2026-09-06", State.KEPT)
+    promise(space, alice, "2026-10-05", State.KEPT)
+    promise(space, alice, "2026-10-06", State.MISSED)
+    months = [("2026-09-01", "2026-10-01"), ("2026-10-01", "2026-11-01")]
+    for start, end in months:
+        Audit.objects.create(
+            space=space,
+            month=dt.date.fromisoformat(start),
+            period_start=at(start, 0),
+            period_end=at(end, 0),
+            figures=draft_figures(space, start=at(start, 0), end=at(end, 0)),
+        )
+    october = Audit.objects.get(month=dt.date(2026, 10, 1))
+
+    history = alice_client.get("/audits/").text
+    assert "promises kept: <strong>1 of 2, 50%</strong>" in history
+    assert "(before: 2 of 2)" in history
+    page = alice_client.get(october.get_absolute_url()).text
+    assert "1 of 2, 50%" in page and "(before: 2 of 2)" in page
+    for text in (history, page):
+        assert "points" not in text
+        assert "−50" not in text
