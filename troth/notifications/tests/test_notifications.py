@@ -175,3 +175,34 @@ def test_a_partner_who_left_is_not_notified_of_later_activity(alice, bob):
     spaces.activity_record(space=space, actor=alice, verb="space.joined", recipient=bob)
     run_tasks()
     assert not Notification.objects.filter(user=bob).exists()
+
+
+def test_the_inbox_says_how_long_ago_and_sets_only_new_updates_apart(alice, bob):
+    import html5lib
+
+    join_via_invitation(alice, bob)
+    run_tasks()
+    new = Notification.objects.get(user=alice)
+    new.created = timezone.now() - timedelta(minutes=2, seconds=5)
+    new.save()
+    Notification.objects.create(
+        user=alice,
+        kind=new.kind,
+        actor=bob,
+        key="older",
+        created=timezone.now() - timedelta(hours=3, minutes=1),
+        read_at=timezone.now(),
+    )
+    page = client_for(alice).get("/notifications/").content.decode()
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    updates = tree.findall(".//*[@data-testid='update']")
+    when = [" ".join(u.find(".//time").text.split()) for u in updates]
+    # Said in full, not "2 minutes".
+    assert when == ["2 minutes ago", "3 hours ago"]
+    # Only the new one is set apart (bold, with a "new" pill); nothing is a
+    # run of underlined bold text.
+    assert [u.get("class") for u in updates] == ["update update-new", "update"]
+    assert "new" in "".join(updates[0].find(".//button").itertext())
+    assert "new" not in "".join(updates[1].find(".//button").itertext())
+    assert "<strong>" not in page.split('data-testid="notifications"')[1]
+    assert "link-button" not in page.split('data-testid="notifications"')[1]
