@@ -155,6 +155,10 @@ def test_the_safety_pages_at_phone_size(person):
     page = alice.go("/safety/reset")
     page.get_by_label("I understand").check()
     page.get_by_test_id("confirm-reset").click()
+    # The password first (allauth's re-authentication), then the reset.
+    page.wait_for_url("**/accounts/reauthenticate/**")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_test_id("reset-done")).to_be_visible()
     expect(page.get_by_test_id("only-this-device")).to_be_visible()
     alice.check("reset-next")

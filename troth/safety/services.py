@@ -4,7 +4,9 @@ Every feature that lets a person share something says what and how to stop
 it in its own `sharing.py` (the contract is in troth/lib/sharing.py); this
 module only gathers them. Nothing here tells the partner anything: no
 Activity, no notification, no email. They may still notice that something
-is no longer shared, and the pages say so.
+is no longer shared, and the pages say so. Notifications they already hold
+about what is now private are withdrawn, as each feature does for its own
+(`partner_notifications_withdraw`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from types import ModuleType
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.hooks import app_modules
@@ -81,6 +84,7 @@ def sharing_stop(*, user, app: str, key: str) -> None:
     with transaction.atomic():
         if not module.stop(user, space, key):
             raise ValidationError(_("That is not shared any more."))
+        partner_notifications_withdraw(user=user, space=space)
 
 
 def sharing_stop_all(*, user) -> ResetOutcome:
@@ -99,7 +103,60 @@ def sharing_stop_all(*, user) -> ResetOutcome:
         except Exception:
             logger.exception("Stopping all sharing failed in %s", label)
             outcome.failed.append(str(apps.get_app_config(label).verbose_name))
+    partner_notifications_withdraw(user=user, space=space)
     return outcome
+
+
+def partner_notifications_withdraw(*, user, space) -> int:
+    """Withdraw the partner's notifications from `user` or this space that
+    now lead nowhere: what they are about (or the activity they came from)
+    is no longer visible to the partner, so opening one would be a 404.
+    Deleted silently, as a feature withdraws its own (the conflict view's
+    `_withdraw_traces` in troth/conflicts/services.py). Returns how many."""
+    from troth.notifications.models import Notification
+    from troth.spaces.models import Activity, Membership
+
+    withdrawn = 0
+    partners = Membership.objects.active().filter(space=space).exclude(user=user)
+    for membership in partners.select_related("user"):
+        partner = membership.user
+        held = list(
+            Notification.objects.filter(user=partner)
+            .filter(Q(space=space) | Q(actor=user))
+            .select_related("target_type")
+        )
+        unreachable: set[int] = set()
+        # By the activity a notification came from ("activity:<id>").
+        from_activity = {
+            int(n.key.removeprefix("activity:")): n.pk
+            for n in held
+            if n.key.startswith("activity:") and n.key[9:].isdigit()
+        }
+        seen = set(
+            Activity.objects.visible_to(partner)
+            .filter(pk__in=from_activity)
+            .values_list("pk", flat=True)
+        )
+        unreachable |= {pk for aid, pk in from_activity.items() if aid not in seen}
+        # By what it is about, through that kind's own visible_to.
+        by_kind: dict = {}
+        for n in held:
+            if n.target_type_id and n.target_id:
+                by_kind.setdefault(n.target_type, []).append(n)
+        for kind, notes in by_kind.items():
+            model = kind.model_class()
+            manager = getattr(model, "_default_manager", None)
+            if manager is None or not hasattr(manager, "visible_to"):
+                continue  # no rule to judge by: left alone
+            seen = set(
+                manager.visible_to(partner)
+                .filter(pk__in=[n.target_id for n in notes])
+                .values_list("pk", flat=True)
+            )
+            unreachable |= {n.pk for n in notes if n.target_id not in seen}
+        if unreachable:
+            withdrawn += Notification.objects.filter(pk__in=unreachable).delete()[0]
+    return withdrawn
 
 
 def emergency_reset(*, request) -> ResetOutcome:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -88,6 +89,10 @@ def stop_all(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+# The password (or a passkey or second factor) first: holding a signed-in
+# session must not be enough to sign the owner out everywhere. allauth
+# replays this POST once the person has proven who they are.
+@reauthentication_required(allow_get=True)
 def reset(request: AuthedRequest) -> HttpResponse:
     form = ResetForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -12,7 +12,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from conftest import client_for, run_tasks
+from conftest import PASSWORD, client_for, run_tasks
 from troth.accounts.tests.helpers import LAPTOP, PHONE, signed_in
 from troth.lib.content import Visibility
 from troth.notifications.models import Notification
@@ -34,6 +34,13 @@ def shared_by(user) -> int:
 
 def is_signed_in(client: Client) -> bool:
     return client.get("/settings/").status_code == 200
+
+
+def reauthenticated(client: Client) -> Client:
+    """The password again, as the reset asks before it does anything."""
+    response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    assert response.status_code == 302
+    return client
 
 
 def quiet_for(partner):
@@ -159,6 +166,8 @@ class TestEmergencyReset:
         assert Client().get(feed_url).status_code == 200
 
         here = signed_in(alice, ua=PHONE)
+
+        reauthenticated(here)
         elsewhere = signed_in(alice, ua=LAPTOP)
         old_cookie = elsewhere.cookies["sessionid"].value
         bob_client = signed_in(bob)
@@ -193,6 +202,7 @@ class TestEmergencyReset:
     def test_it_needs_the_confirmation(self, alice, space, fake_hooks):
         share(space, alice, "first")
         here = signed_in(alice)
+        reauthenticated(here)
         elsewhere = signed_in(alice)
         response = here.post("/safety/reset", {})
         assert response.status_code == 400
@@ -212,6 +222,7 @@ class TestEmergencyReset:
             lambda name: (broken, fake_hooks) if name == "sharing" else (),
         )
         here = signed_in(alice)
+        reauthenticated(here)
         elsewhere = signed_in(alice)
         response = here.post("/safety/reset", {"confirm": "on"}, follow=True)
         assert b"could not be stopped just now" in response.content
@@ -220,6 +231,7 @@ class TestEmergencyReset:
 
     def test_it_works_for_someone_without_a_space(self, eve, fake_hooks):
         here = signed_in(eve)
+        reauthenticated(here)
         elsewhere = signed_in(eve)
         response = here.post("/safety/reset", {"confirm": "on"}, follow=True)
         assert response.status_code == 200
@@ -239,6 +251,7 @@ class TestWithTheRealCalendar:
         feed_url = f"/calendar/feed/{token}.ics"
         assert Client().get(feed_url).status_code == 200
         here = signed_in(alice)
+        reauthenticated(here)
         assert b"Calendar subscription link" in here.get("/safety/").content
         before = quiet_for(bob)
         here.post("/safety/reset", {"confirm": "on"})
