@@ -118,8 +118,14 @@ def test_on_audit_day_both_reflect_sign_off_and_commitments_become_promises(pers
     )
     bob.check("promises-to-me")
 
-    # The Markdown export holds both commitments and both reflections.
+    # The Markdown export holds both commitments and both reflections; like
+    # every download of a person's data it asks for the password first.
     bpage.goto(bob.server_url + audit.get_absolute_url())
+    bpage.get_by_test_id("export-link").click()
+    bpage.wait_for_url("**/accounts/reauthenticate/**")
+    bpage.get_by_label("Password").fill(PASSWORD)
+    bpage.get_by_role("button", name="Confirm").click()
+    bpage.wait_for_url("**" + audit.get_absolute_url())
     with bpage.expect_download() as info:
         bpage.get_by_test_id("export-link").click()
     download = info.value
