@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from troth.accounts import devices
 from troth.accounts.models import SignIn, User
-from troth.lib.content import Content, Visibility
+from troth.lib.content import Content
 from troth.lib.export import when
 from troth.lib.hooks import app_modules
 
@@ -508,18 +508,62 @@ def account_delete(*, request, keep_shared: bool) -> bool:
             Membership.objects.filter(user=user).values_list("space_id", flat=True)
         )
         get_sessions_adapter().end_sessions(list(UserSession.objects.filter(user=user)))
+        # What stays for the former partner: exactly what they can read now,
+        # by each kind's own visibility rule (a shared entry, a calendar
+        # event shown as busy, a revealed answer), worked out before anything
+        # is deleted because one kind's rule can read another's rows.
+        kept: dict[type[models.Model], set[int]] = {}
+        if keep_shared:
+            readers = list(
+                User.objects.filter(memberships__space_id__in=shared_spaces)
+                .exclude(pk=user.pk)
+                .distinct()
+            )
+            for model, field in user_references():
+                if issubclass(model, Content) and field.name == "author":
+                    kept[model] = {
+                        pk
+                        for reader in readers
+                        for pk in model._default_manager.visible_to(reader)
+                        .filter(author=user, space_id__in=shared_spaces)
+                        .values_list("pk", flat=True)
+                    }
+                elif record_of := getattr(model, "RECORD_OF", None):
+                    # A step in the record of something the partner still
+                    # reads (a promise's history, an agreement's wording, a
+                    # ritual's marks) stays with it, whoever wrote the thing.
+                    parent = model._meta.get_field(record_of).related_model
+                    kept.setdefault(model, set()).update(
+                        pk
+                        for reader in readers
+                        for pk in model._base_manager.filter(
+                            **{
+                                field.name: user.pk,
+                                f"{record_of}__in": parent._default_manager.visible_to(
+                                    reader
+                                ).filter(space_id__in=shared_spaces),
+                            }
+                        ).values_list("pk", flat=True)
+                    )
 
         for model, field in user_references():
             if model is get_user_model():
                 continue
             rows = model._base_manager.filter(**{field.name: user.pk})
-            if issubclass(model, Content):
-                if field.name != "author":
-                    continue  # someone else's entry that mentions them
-                if keep_shared:
-                    rows = rows.exclude(
-                        visibility=Visibility.SHARED, space_id__in=shared_spaces
-                    )
+            if issubclass(model, Content) and field.name != "author":
+                continue  # someone else's entry that mentions them
+            rows = rows.exclude(pk__in=kept.get(model, ()))
+            if keep_shared and model is Membership:
+                # Having been a partner there is the space's history: it
+                # names who wrote what was kept ("Former partner"), and the
+                # pages that show the former partner's entries find them by it.
+                rows = rows.exclude(space_id__in=shared_spaces)
+            if field.remote_field.on_delete is models.SET_NULL:
+                # A row that only mentions them (who picked a question, who
+                # started an audit) is shared by both: forget the person, keep
+                # the row and everything hanging from it.
+                rows.update(**{field.name: None})
+                continue
             rows.delete()
 
         # A space nobody belongs to any more is nobody's.
@@ -537,7 +581,10 @@ def account_delete(*, request, keep_shared: bool) -> bool:
             former.is_staff = False
             former.is_superuser = False
             former.last_login = None
-            former.timezone = "UTC"
+            if not keep_shared:
+                # Kept entries (a goal's date, a ritual's time) are read in
+                # their author's zone; with nothing kept it is just a trace.
+                former.timezone = "UTC"
             former.session_epoch += 1
             former.save()
     get_account_adapter().logout(request)

@@ -171,6 +171,10 @@ class ClauseVersion(models.Model):
     clause = models.ForeignKey(
         Clause, on_delete=models.CASCADE, related_name="versions"
     )
+    # Part of the agreement's record: it stays when a former partner's account
+    # is deleted and the agreement is kept (troth.accounts.services).
+    RECORD_OF = "agreement"
+
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="clause_versions"
     )
@@ -226,6 +230,10 @@ class ClauseVersion(models.Model):
 class ConsentWithdrawal(models.Model):
     """One person withdrawing consent; `restored_at` when they give it again."""
 
+    # Part of the agreement's record: it stays when a former partner's account
+    # is deleted and the agreement is kept (troth.accounts.services).
+    RECORD_OF = "agreement"
+
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="withdrawals"
     )
@@ -271,6 +279,10 @@ class AgreementEvent(models.Model):
     """One step in an agreement's life, appended and never changed.
 
     `actor` is empty for what the clock did (a time box ending)."""
+
+    # Part of the agreement's record: it stays when a former partner's account
+    # is deleted and the agreement is kept (troth.accounts.services).
+    RECORD_OF = "agreement"
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="events"

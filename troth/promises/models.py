@@ -389,6 +389,10 @@ class PromiseEvent(models.Model):
     Changes of terms keep the old and new wording and due time.
     """
 
+    # Part of the promise's record: it stays when a former partner's account
+    # is deleted and the promise is kept (troth.accounts.services).
+    RECORD_OF = "promise"
+
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="events"
     )

@@ -367,6 +367,10 @@ class RepairEvent(models.Model):
     """The shared history of a repair, appended and never changed. It never
     mentions anyone's private notes, check-ins or therapy log."""
 
+    # Part of the repair's record: it stays when a former partner's account
+    # is deleted and the repair is kept (troth.accounts.services).
+    RECORD_OF = "repair"
+
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

@@ -277,6 +277,10 @@ class OccurrenceChange(models.Model):
 class RitualMark(models.Model):
     """One partner's answer to "did it happen?" for one ritual occurrence."""
 
+    # Part of the ritual's record: it stays when a former partner's account
+    # is deleted and the ritual is kept (troth.accounts.services).
+    RECORD_OF = "event"
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="marks")
     original = models.DateTimeField()
     user = models.ForeignKey(
