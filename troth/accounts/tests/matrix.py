@@ -1,6 +1,5 @@
-from django.contrib.sessions.backends.db import SessionStore
-
 from tests.matrix import Case
+from troth.accounts.sessions import SessionStore
 
 
 def alices_session(world):
