@@ -46,12 +46,18 @@ def html_errors(html: str, *, fragment: bool) -> list[str]:
         source = lines[line - 1].strip()[:120] if 0 < line <= len(lines) else ""
         detail = html5lib.constants.E.get(code, code) % (data or {})
         found.append(f"line {line}:{col}: {detail} in {source!r}")
+    ids: Counter[str] = Counter()
     for element in tree.iter():
         for name, value in element.attrib.items():
             if MARKUP.search(value):
                 found.append(
                     f"<{element.tag} {name}={value!r}>: markup in an attribute"
                 )
+        if element.get("id"):
+            ids[element.get("id")] += 1
+    # A repeated id names the wrong thing: a label, a chart's title or an
+    # aria-labelledby then points at the first element that has it.
+    found.extend(f'id="{i}" is used {n} times' for i, n in ids.items() if n > 1)
     return found
 
 

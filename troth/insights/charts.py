@@ -45,10 +45,13 @@ def _y(value: float, low: float, high: float) -> float:
 
 
 def _frame(uid: str, title: str, desc: str, body: list[str]) -> SafeString:
+    # Ids start with "chart-": a page's own ids ("rituals-title" for the
+    # heading of the rituals section) must never collide with a chart's, or
+    # the chart is named by the heading and loses its own name.
     head = format_html(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" '
-        'aria-labelledby="{}-title {}-desc" focusable="false">'
-        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
+        'aria-labelledby="chart-{}-title chart-{}-desc" focusable="false">'
+        '<title id="chart-{}-title">{}</title><desc id="chart-{}-desc">{}</desc>',
         WIDTH,
         HEIGHT,
         uid,

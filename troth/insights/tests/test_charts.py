@@ -19,9 +19,11 @@ def test_a_line_chart_is_one_named_and_described_image():
     )
     assert svg.startswith('<svg class="chart"')
     assert 'role="img"' in svg
-    assert 'aria-labelledby="pulse-faith-title pulse-faith-desc"' in svg
-    assert '<title id="pulse-faith-title">Faith, monthly mean</title>' in svg
-    assert '<desc id="pulse-faith-desc">You: 5.0 in June, 5.5 in July.</desc>' in svg
+    assert 'aria-labelledby="chart-pulse-faith-title chart-pulse-faith-desc"' in svg
+    assert '<title id="chart-pulse-faith-title">Faith, monthly mean</title>' in svg
+    assert (
+        '<desc id="chart-pulse-faith-desc">You: 5.0 in June, 5.5 in July.</desc>' in svg
+    )
     assert "<script" not in svg and "style=" not in svg
 
 

@@ -335,3 +335,28 @@ def test_each_figure_links_to_its_derivation_with_sources(alice_client, space):
     assert "Rempel" in derivation.text
     assert alice_client.get("/docs/figures/insights-trends").status_code == 200
     assert alice_client.get("/docs/figures/audit-figures").status_code == 200
+
+
+def test_each_chart_is_named_by_its_own_title_not_a_section_heading(
+    alice_client, space, alice, bob
+):
+    import html5lib
+
+    from troth.repair.tests.factories import heard
+
+    heard(space, alice, bob)
+    promise(space, alice, (timezone.now() - dt.timedelta(days=2)).date().isoformat())
+    tree = html5lib.parse(
+        alice_client.get("/insights/").text, namespaceHTMLElements=False
+    )
+    ids = [e.get("id") for e in tree.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    svg = "{http://www.w3.org/2000/svg}"
+    charts = [e for e in tree.iter(f"{svg}svg") if e.get("role") == "img"]
+    assert len(charts) >= 2
+    for chart in charts:
+        own = {
+            e.get("id"): e.tag.removeprefix(svg) for e in chart.iter() if e.get("id")
+        }
+        names = chart.get("aria-labelledby").split()
+        assert [own.get(name) for name in names] == ["title", "desc"], names
