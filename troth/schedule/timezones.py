@@ -252,6 +252,36 @@ def _observance(transition: Transition, start: datetime | None = None):
     return component
 
 
+# Readers that compare a block with the zones they know over these years
+# (vobject, and so Radicale) take one that says +00:00 throughout for UTC.
+_COMPARED = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2021, 1, 1, tzinfo=UTC))
+
+
+def _history(
+    zone: ZoneInfo, fixed: list[Transition], since: datetime
+) -> list[Transition]:
+    """The changes before the current rules that the block lists: from the
+    one in force at `since`; from the one in force in 2000 if starting
+    later would leave 2000-2020 reading as UTC when the zone was not."""
+
+    def from_(when: datetime) -> list[Transition]:
+        in_force = [i for i, t in enumerate(fixed) if t.at <= when]
+        return fixed[in_force[-1] if in_force else 0 :]
+
+    listed = from_(since)
+    start, end = _COMPARED
+    if listed and listed[0].at > start and not listed[0].before:
+        said = [t for t in listed if t.at < end]
+        truly_utc = all(
+            not _offset(zone, datetime(year, month, 1, tzinfo=UTC))
+            for year in range(start.year, end.year)
+            for month in (1, 7)
+        )
+        if not truly_utc and all(not t.after for t in said):
+            return from_(start)
+    return listed
+
+
 def vtimezone(zone: ZoneInfo, since: datetime, *, now: datetime | None = None):
     """The VTIMEZONE for `zone`, right for every instant from `since` on."""
     this_year = (now or datetime.now(UTC)).year
@@ -290,10 +320,8 @@ def vtimezone(zone: ZoneInfo, since: datetime, *, now: datetime | None = None):
         )
     # Changes before the current rules, from the one in force at `since`;
     # none when the rules had begun by then.
-    if recurring and recurring[0].first.at <= since:
-        fixed = []
-    in_force = [i for i, t in enumerate(fixed) if t.at <= since]
-    for transition in fixed[in_force[-1] if in_force else 0 :]:
+    begun = bool(recurring) and recurring[0].first.at <= since
+    for transition in [] if begun else _history(zone, fixed, since):
         component.add_component(_observance(transition))
     for ongoing in recurring:
         observance = _observance(ongoing.first)

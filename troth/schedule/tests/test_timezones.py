@@ -186,6 +186,17 @@ def test_every_occurrence_in_the_export_is_at_its_instant(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("parser", PARSERS)
+def test_other_forms_of_rules_read_right_too(alice, space, parser):
+    made = {}
+    for zone in MORE_ZONES:
+        start = at(date(2025, 1, 5), "09:00", zone)
+        event = make_event(alice, space, title=zone, start=start, rrule=WEEKLY)
+        made[event.uid] = expected(start, WEEKLY)
+    problems = differences(PARSERS[parser](feed_ics(alice).decode()), made)
+    assert not problems, "\n".join(problems)
+
+
 def test_the_feed_reads_right_by_zone_name_too(alice, events):
     """What a reader that looks TZIDs up in its own database (icalendar,
     as Troth's importer uses it) makes of the same feed."""
