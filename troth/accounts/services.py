@@ -12,6 +12,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import cast
 
 from django.apps import apps
 from django.conf import settings
@@ -532,7 +533,9 @@ def account_delete(*, request, keep_shared: bool) -> bool:
                     # A step in the record of something the partner still
                     # reads (a promise's history, an agreement's wording, a
                     # ritual's marks) stays with it, whoever wrote the thing.
-                    parent = model._meta.get_field(record_of).related_model
+                    parent = cast(
+                        "type[Content]", model._meta.get_field(record_of).related_model
+                    )
                     kept.setdefault(model, set()).update(
                         pk
                         for reader in readers
@@ -558,7 +561,7 @@ def account_delete(*, request, keep_shared: bool) -> bool:
                 # names who wrote what was kept ("Former partner"), and the
                 # pages that show the former partner's entries find them by it.
                 rows = rows.exclude(space_id__in=shared_spaces)
-            if field.remote_field.on_delete is models.SET_NULL:
+            if getattr(field.remote_field, "on_delete", None) is models.SET_NULL:
                 # A row that only mentions them (who picked a question, who
                 # started an audit) is shared by both: forget the person, keep
                 # the row and everything hanging from it.

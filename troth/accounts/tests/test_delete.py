@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from importlib import import_module
+from typing import cast
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -17,6 +18,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import QuerySet
 from django.test import Client
 
 from conftest import PASSWORD
@@ -282,10 +284,13 @@ def readable_by(reader, author) -> set[tuple[str, int]]:
     kind's rule, and the record (RECORD_OF) of anything the reader reads."""
     found = set()
     for model, field in user_references():
+        rows: QuerySet
         if issubclass(model, Content) and field.name == "author":
             rows = model._default_manager.visible_to(reader).filter(author=author)
         elif record_of := getattr(model, "RECORD_OF", None):
-            parent = model._meta.get_field(record_of).related_model
+            parent = cast(
+                "type[Content]", model._meta.get_field(record_of).related_model
+            )
             rows = model._base_manager.filter(
                 **{
                     field.name: author.pk,
