@@ -8,7 +8,7 @@ PORT ?= 8000
 # Tests run on every core; browser tests included.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint migrations-check pytest demo worker clean
+.PHONY: run test lint migrations-check pytest demo worker clean icaljs
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Troth needs Python 3.12 or newer; found " + sys.version.split()[0])'
@@ -42,8 +42,16 @@ lint: $(VENV)/.installed-dev
 migrations-check: $(VENV)/.installed-dev
 	TROTH_DATA_DIR=$$(mktemp -d) DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run
 
+# Mozilla's ical.js, a second reader of Troth's calendar files, when npm is
+# here (its tests skip with one line saying so otherwise).
+icaljs:
+	@if command -v npm >/dev/null 2>&1; then \
+		[ tests/icaljs/node_modules/.package-lock.json -nt tests/icaljs/package-lock.json ] \
+		|| npm ci --prefix tests/icaljs --no-audit --no-fund --silent; \
+	else echo "== npm not found: the ical.js calendar checks will be skipped"; fi
+
 # The whole suite on SQLite; again on PostgreSQL when TEST_DATABASE_URL names one.
-pytest: $(VENV)/.installed-dev
+pytest: $(VENV)/.installed-dev icaljs
 	DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($${TEST_DATABASE_URL%%\?*})"; \
