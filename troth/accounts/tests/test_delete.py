@@ -528,6 +528,7 @@ def test_every_shared_kind_follows_the_choice_for_the_former_partner(db, choice)
 
     labels = {model._meta.label for model in content_models()}
     assert set(NEVER_SHARED) <= labels, "a kind named as never shared is gone"
+    assert not covered & set(NEVER_SHARED), "a kind named as never shared is shared"
     missing = labels - covered - set(NEVER_SHARED)
     assert not missing, (
         f"kinds the demo never shares, so this test can't prove them: {missing}"
