@@ -2,9 +2,11 @@
 
 They run when a Chromium is found (TROTH_CHROMIUM, or `chromium` /
 `chromium-browser` on the PATH) and are skipped otherwise, with one line in
-the report header saying why. Each page visited is checked with axe-core
-(serious and critical violations fail the test), every request must stay on
-the test server, and phone-sized screenshots land in test-artifacts/.
+the report header saying why. Each page visited is checked with axe-core at
+phone and desktop sizes (serious and critical violations fail the test, and
+so do content outside landmarks, malformed landmarks and repeated ids), every
+request must stay on the test server, and phone-sized screenshots land in
+test-artifacts/.
 """
 
 from __future__ import annotations
@@ -43,6 +45,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(os.environ.get("TROTH_TEST_ARTIFACTS", "test-artifacts"))
 PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+# Beyond serious and critical violations, these hold on every page too,
+# whatever axe's impact for them: all content inside landmarks (`region`),
+# landmarks well formed and unique, no id used twice (a repeated id names
+# the wrong thing). axe leaves the duplicate-id rules off by default, and
+# reports a repeated id that ARIA refers to as "needs review".
+STRUCTURE = re.compile(r"^(region|landmark-.+|duplicate-id(-.+)?)$")
+AXE_OPTIONS = {
+    "resultTypes": ["violations", "incomplete"],
+    "rules": {
+        "duplicate-id": {"enabled": True},
+        "duplicate-id-active": {"enabled": True},
+    },
+}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -149,16 +165,32 @@ class Person:
         self.page.goto(self.server_url + path)
         return self.page
 
-    def check(self, label: str) -> None:
-        """Accessibility check and a phone-sized screenshot of the page as it is."""
+    def axe_problems(self, size: str) -> list[str]:
         from axe_playwright_python.sync_playwright import Axe
 
-        results = Axe().run(self.page)
-        serious = [
+        response = Axe().run(self.page, options=AXE_OPTIONS).response
+        found = [
             v
-            for v in results.response["violations"]
-            if v.get("impact") in ("serious", "critical")
+            for v in response["violations"]
+            if v.get("impact") in ("serious", "critical") or STRUCTURE.match(v["id"])
         ]
+        found += [v for v in response["incomplete"] if v["id"] == "duplicate-id-aria"]
+        return [
+            f"{size}: {v['id']} ({v['impact']}): {v['help']} at "
+            f"{[n['target'] for n in v['nodes']][:3]}"
+            for v in found
+        ]
+
+    def check(self, label: str) -> None:
+        """Accessibility check at phone and desktop sizes, and a phone-sized
+        screenshot of the page as it is."""
+        problems = self.axe_problems("phone")
+        phone = self.page.viewport_size
+        self.page.set_viewport_size(DESKTOP)
+        try:
+            problems += self.axe_problems("desktop")
+        finally:
+            self.page.set_viewport_size(phone)
         self.shots += 1
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(
@@ -167,10 +199,7 @@ class Person:
             ),
             full_page=True,
         )
-        assert not serious, "\n".join(
-            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in serious
-        )
+        assert not problems, "\n".join(problems)
         assert not self.foreign_requests, (
             f"requests to other hosts: {self.foreign_requests}"
         )
