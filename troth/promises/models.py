@@ -206,8 +206,11 @@ class PromiseQuerySet(ContentQuerySet):
         (that takes both partners' consent), and settled or due in it,
         whichever came first. The figures and the lists both read this, so a
         promise the figures count is one the lists show."""
+        # counted_at is never later than due_at, so due_at >= start holds for
+        # every row counted: said outright, it lets the due_at index narrow.
         return (
             self.exclude(state=State.CANCELLED)
+            .filter(due_at__gte=start)
             .with_counted_at()
             .filter(counted_at__gte=start, counted_at__lt=end)
         )
