@@ -273,11 +273,11 @@ FOLLOWUPS: dict[str, tuple[str, str]] = {
     ),
     "2.present.2": (
         "alex",
-        "Then ask me about work, even if I say it's fine. It usually isn't entirely.",
+        "It's always okay to bring up your family. I'd rather hear it half-formed than not at all.",
     ),
     "2.hopes.4": (
         "sam",
-        "A team, not a rota. Shall we sit down on Sunday and look at who does what?",
+        "No tally, agreed. Shall we sit down on Sunday and look at who does what, so neither of us has to count?",
     ),
     "2.trust.2": (
         "alex",
