@@ -440,7 +440,7 @@ class Reader:
                 change = self.change(event, override)
                 if not self.is_noop(event, change):
                     event.changes.append(change)
-            if len(event.changes) > MAX_OCCURRENCES:
+            if len({c.original for c in event.changes}) > MAX_OCCURRENCES:
                 # Every page showing the event reads them all.
                 raise Unsupported(
                     _("an event has more than %(n)s changed or skipped dates")

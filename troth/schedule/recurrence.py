@@ -261,6 +261,11 @@ def rule_problem(rrule: str, *, dtstart: datetime, rdates: int = 0) -> str | Non
     return None
 
 
+@lru_cache(maxsize=4096)
+def _expandable(text: str, dtstart: datetime) -> bool:
+    return rule_problem(text, dtstart=dtstart) is None
+
+
 def event_rule_problem(event: Event) -> str | None:
     """rule_problem for a saved or unsaved event."""
     return rule_problem(event.rrule, dtstart=_dtstart(event), rdates=len(event.rdates))
@@ -281,9 +286,10 @@ def rule_set(event: Event, *, since: datetime | None = None) -> rrulebase | None
     # RFC 5545: the first start always counts as an occurrence, whether or
     # not the rule would produce it.
     rules.rdate(dtstart)
-    # A rule saved before Troth checked rules that never falls on a date
-    # would step to the year 9999 on every page: such a rule is left out.
-    if event.rrule and _regular(event.rrule, dtstart):
+    # A rule stored before Troth checked rules (every second, or on no date
+    # at all) is left out: the event shows on its first date and its extra
+    # dates only, rather than thousands of times or after stepping to 9999.
+    if event.rrule and _expandable(event.rrule, dtstart):
         rules.rrule(_rule(event.rrule, dtstart, since))
     for value in event.rdates[:MAX_OCCURRENCES]:
         rules.rdate(_rdate(event, value))
@@ -420,7 +426,7 @@ def series_end(
     parts = rule_parts(event)
     if parts and "COUNT" not in parts and "UNTIL" not in parts:
         return None
-    if "UNTIL" in parts and _regular(event.rrule, _dtstart(event)):
+    if "UNTIL" in parts and _expandable(event.rrule, _dtstart(event)):
         # The last date on or before UNTIL (or a later extra date), found
         # from shortly before it rather than by stepping from the start.
         until = parts["UNTIL"][0]
