@@ -253,3 +253,19 @@ class TestLeaving:
         response = alice_client.post("/space/invite")
         assert response.status_code == 409
         assert not Invitation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_timeline_says_how_long_ago_in_words(alice, bob):
+    space = services.space_create(user=alice)
+    _, token = services.invitation_create(space=space, by=alice)
+    services.invitation_accept(token=token, user=bob)
+    page = client_for(alice).get("/").content.decode()
+    assert 'class="activity-time"' in page
+    # Just now is not "0 minutes ago".
+    assert "0 minutes ago" not in page and "0\xa0minutes ago" not in page
+    Activity.objects.filter(space=space).update(
+        created=timezone.now() - timedelta(hours=3, minutes=1)
+    )
+    page = client_for(alice).get("/").content.decode()
+    assert "3\xa0hours ago" in page or "3 hours ago" in page
