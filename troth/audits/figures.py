@@ -222,8 +222,10 @@ class Row:
     @property
     def counts(self) -> str:
         """A share as the counts it comes from ("9 of 11"): a share alone
-        ("82%") reads like the score Troth does not give."""
-        return _("%(part)s of %(whole)s") % {"part": self.part, "whole": self.whole}
+        ("82%") reads like the score Troth does not give. Non-breaking
+        spaces keep "9 of 11" on one line in a phone's narrow column."""
+        counts = _("%(part)s of %(whole)s") % {"part": self.part, "whole": self.whole}
+        return counts.replace(" ", "\u00a0")
 
     @property
     def shown(self) -> str:

@@ -302,8 +302,8 @@ def test_it_shows_the_kept_share_and_pulse_means_as_rows(alice, bob, september):
     }
     # Alice: 3 kept of 3 + 1 + 1 settled = 60%. Bob: 1 of 1 = 100%. The
     # counts come first: a share alone reads like a score.
-    assert shown[f"promises.{alice.pk}.kept_share"] == "3 of 5, 60%"
-    assert shown[f"promises.{bob.pk}.kept_share"] == "1 of 1, 100%"
+    assert shown[f"promises.{alice.pk}.kept_share"] == "3\xa0of\xa05, 60%"
+    assert shown[f"promises.{bob.pk}.kept_share"] == "1\xa0of\xa01, 100%"
     assert shown[f"pulse.{bob.pk}.faith"] == "5.3"
     assert not any(key.startswith(f"pulse.{alice.pk}") for key in shown)
 
@@ -333,8 +333,8 @@ def test_a_kept_share_is_set_beside_the_counts_before_not_points(alice, bob, spa
     share = {c.row.key: c for c in compare(after, before, names)}[
         f"promises.{alice.pk}.kept_share"
     ]
-    assert share.row.shown == "1 of 2, 50%"
-    assert share.beside == "before: 1 of 1"
+    assert share.row.shown == "1\xa0of\xa02, 50%"
+    assert share.beside == "before: 1\xa0of\xa01"
     # No "−50 points" anywhere: not on the page, not in the export's column.
     assert share.change == -50 and share.change_shown == ""
 
