@@ -39,6 +39,8 @@ _LEVELS = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECOND
 _WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # The longest rule the database keeps (Event.rrule's max_length).
 MAX_RULE_LENGTH = 500
+# Every 1,000 days is nearly three years apart; the form offers up to 99.
+MAX_INTERVAL = 1000
 
 
 def as_utc(value: datetime) -> datetime:
@@ -252,6 +254,8 @@ def rule_problem(rrule: str, *, dtstart: datetime, rdates: int = 0) -> str | Non
         return _("an event repeats more than %(n)s times") % {"n": MAX_OCCURRENCES}
     if interval < 1:
         return _("an event's repeat rule can't be read")
+    if interval > MAX_INTERVAL:
+        return _("an event's repeat rule falls on no date, or only years apart")
     try:
         rrulestr(rrule, dtstart=dtstart)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError):

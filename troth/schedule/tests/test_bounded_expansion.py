@@ -41,6 +41,7 @@ FINE_RULES = ["FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=HOURLY"]
 EMPTY_RULES = [
     "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
     "FREQ=WEEKLY;BYMONTH=4;BYMONTHDAY=31;BYDAY=MO",
+    "FREQ=DAILY;INTERVAL=5000",
 ]
 
 # A request may make this many more Python calls than the same request
