@@ -170,7 +170,6 @@ def _rule(text: str, dtstart: datetime, since: datetime | None) -> rrulebase:
 _PROBE_FROM = datetime(MAXYEAR - 9, 1, 1)
 
 
-@lru_cache(maxsize=4096)
 def _falls_on_dates(text: str, dtstart: datetime) -> bool:
     """Whether the rule, without its COUNT or UNTIL, falls on a date in a
     span of about ten years: a rule that doesn't would make every
@@ -207,7 +206,6 @@ def _plainly_regular(parts: vRecur, dtstart: datetime) -> bool:
     return not extra and dtstart.day <= 28
 
 
-@lru_cache(maxsize=4096)
 def _regular(text: str, dtstart: datetime) -> bool:
     """Whether the rule falls on a date at least every few years, so that
     finding the next one never steps through the calendar for long."""
@@ -236,36 +234,59 @@ def rule_problem(rrule: str, *, dtstart: datetime, rdates: int = 0) -> str | Non
         return _("an event lists more than %(n)s extra dates") % {"n": MAX_OCCURRENCES}
     if not rrule:
         return None
+    # Cached by wall-clock time and zone: two aware datetimes at the same
+    # instant in different zones are equal keys, but not the same start.
+    verdict = _rule_verdict(rrule, dtstart.replace(tzinfo=None), dtstart.tzinfo)
+    if verdict is None:
+        return None
+    kind, value = verdict
+    if kind == "freq":
+        return _("an event repeats more often than once a day (FREQ=%(freq)s)") % {
+            "freq": value
+        }
+    if kind == "daily":
+        return _("an event repeats several times a day (%(part)s)") % {"part": value}
+    if kind == "count":
+        return _("an event repeats more than %(n)s times") % {"n": MAX_OCCURRENCES}
+    if kind == "sparse":
+        return _("an event's repeat rule falls on no date, or only years apart")
+    return _("an event's repeat rule can't be read")
+
+
+@lru_cache(maxsize=4096)
+def _rule_verdict(
+    rrule: str, wall: datetime, zone: tzinfo | None
+) -> tuple[str, str] | None:
+    """What is wrong with a rule, as (kind, detail), or None: the words are
+    chosen by rule_problem in the language of whoever asks."""
+    dtstart = wall.replace(tzinfo=zone)
     try:
         parts = vRecur.from_ical(rrule)
         freq = str(parts["FREQ"][0]).upper()
         count = int(parts.get("COUNT", [0])[0] or 0)
         interval = int(parts.get("INTERVAL", [1])[0] or 1)
     except (ValueError, TypeError, KeyError, IndexError):
-        return _("an event's repeat rule can't be read")
+        return ("unreadable", "")
     if freq not in FREQUENCIES:
-        return _("an event repeats more often than once a day (FREQ=%(freq)s)") % {
-            "freq": freq
-        }
+        return ("freq", freq)
     for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
         if len(parts.get(name, [])) > 1:
-            return _("an event repeats several times a day (%(part)s)") % {"part": name}
+            return ("daily", name)
     if count > MAX_OCCURRENCES:
-        return _("an event repeats more than %(n)s times") % {"n": MAX_OCCURRENCES}
+        return ("count", "")
     if interval < 1:
-        return _("an event's repeat rule can't be read")
+        return ("unreadable", "")
     if interval > MAX_INTERVAL:
-        return _("an event's repeat rule falls on no date, or only years apart")
+        return ("sparse", "")
     try:
         rrulestr(rrule, dtstart=dtstart)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError):
-        return _("an event's repeat rule can't be read")
+        return ("unreadable", "")
     if not _regular(rrule, dtstart):
-        return _("an event's repeat rule falls on no date, or only years apart")
+        return ("sparse", "")
     return None
 
 
-@lru_cache(maxsize=4096)
 def _expandable(text: str, dtstart: datetime) -> bool:
     return rule_problem(text, dtstart=dtstart) is None
 
