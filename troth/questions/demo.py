@@ -1,6 +1,7 @@
-"""Seven weeks of daily questions for the demo couple, going deeper as they
-go: most answered by both and revealed, some passed, a few still waiting,
-with reactions, follow-ups and two questions of Sam's own.
+"""Six months of daily questions for the demo couple, going deeper as they
+go: a question most days but not every day, most answered by both and
+revealed, some passed, a few still waiting, with reactions, follow-ups and
+Sam's own questions.
 
 The demo asks only questions it has answers for (`demo_answers.py`), each
 once, so every answer answers its question in its author's voice.
@@ -25,6 +26,19 @@ from troth.questions.models import (
 )
 from troth.questions.services import space_day
 
+# When each level was asked, as (first, last) days ago: warming up for the
+# first two months; going deeper from ten days after Sam found out about
+# Alex's messages (`troth/repair/demo.py`, 120 days ago), days in which
+# neither opened the questions; close to the heart for the last eight weeks.
+# Each window holds more days than its level has questions, so some days
+# have no question, as in a real couple's weeks; each level's first and
+# last question fall on its window's ends, so the last one is today's.
+WINDOWS: dict[int, tuple[int, int]] = {
+    Level.LIGHT: (181, 121),
+    Level.DEEPER: (110, 56),
+    Level.DEEPEST: (54, 0),
+}
+
 
 def _keys(level: int) -> list[str]:
     """The deck's questions at `level` the demo has answers for, deck order."""
@@ -34,17 +48,32 @@ def _keys(level: int) -> list[str]:
 def populate(demo) -> None:
     rng = demo.rng
     space, alex, sam = demo.space, demo.alex, demo.sam
-    # The order of questions: each level's in a shuffled order, Sam's own
-    # questions first within their level (the deck puts a couple's own
-    # questions first), warming up, then deeper, then close to the heart.
-    plan: list[tuple[int, str | None, int]] = []  # (level, deck key, own index)
-    for level in Level.values:
-        own_here = [(level, None, n) for n, own in enumerate(OWN) if own[1] == level]
-        keys = _keys(level)
-        rng.shuffle(keys)
-        plan += own_here + [(level, key, -1) for key in keys]
+    # Each level's questions in a shuffled order, on days drawn from its
+    # window; Sam's own questions go in among them, each asked the day
+    # after Sam wrote it (the deck puts a couple's own questions first).
     today = space_day(space, demo.now)
-    first_day = today - timedelta(days=len(plan) - 1)
+    plan: list[tuple[int, str | None, int]] = []  # (level, deck key, own index)
+    days = []
+    for level in Level.values:
+        steps: list[tuple[int, str | None, int]] = [
+            (level, key, -1) for key in _keys(level)
+        ]
+        rng.shuffle(steps)
+        for n, (_text, own_level, _answers) in enumerate(OWN):
+            if own_level == level:
+                steps.insert(rng.randint(2, len(steps) - 2), (level, None, n))
+        first, last = WINDOWS[level]
+        # A day or two between questions, now and then three or four: a
+        # few questions a week, spread over the whole window.
+        gaps = [1] * (len(steps) - 1)
+        for _ in range(first - last - len(gaps)):
+            short = [i for i, gap in enumerate(gaps) if gap < 4]
+            gaps[rng.choice(short)] += 1
+        offsets = [first]
+        for gap in gaps:
+            offsets.append(offsets[-1] - gap)
+        plan += steps
+        days += [today - timedelta(days=offset) for offset in offsets]
     voice = {alex.pk: "alex", sam.pk: "sam"}
 
     def at(day, hours: float) -> datetime:
@@ -62,7 +91,7 @@ def populate(demo) -> None:
                 text=text,
                 level=own_level,
                 visibility=Visibility.SHARED,
-                created=at(first_day + timedelta(days=offset - 3), 20),
+                created=at(days[offset] - timedelta(days=1), 20),
             )
     rounds, answers_of = [], {}
     for offset, (level, key, n) in enumerate(plan):
@@ -72,21 +101,27 @@ def populate(demo) -> None:
         rounds.append(
             Round(
                 space=space,
-                day=first_day + timedelta(days=offset),
+                day=days[offset],
                 key=key,
                 own=own_q,
                 level=level,
-                created=at(first_day + timedelta(days=offset), 0),
+                created=at(days[offset], 0),
             )
         )
         answers_of[offset] = OWN[n][2] if own_q else ANSWERS[key]
     rounds = Round.objects.bulk_create(rounds)
     answers, reactions_for, followups = [], [], []
+    first_deeper = next(n for n, step in enumerate(plan) if step[0] == Level.DEEPER)
     for n, round in enumerate(rounds):
-        days_ago = len(rounds) - 1 - n
+        days_ago = (today - round.day).days
         roll = rng.random()
         if days_ago == 0:
             who = [sam]  # today: Sam has answered, Alex not yet
+        elif n == first_deeper:
+            # The first question after those days: Sam wasn't ready for it.
+            round.passed_at = at(round.day, 19)
+            round.passed_by = sam
+            who = []
         elif days_ago <= 6 and roll < 0.3:
             who = [rng.choice([alex, sam])]  # a few still waiting
         elif roll < 0.06:
@@ -163,7 +198,7 @@ def populate(demo) -> None:
     DeckSettings.objects.create(
         space=space,
         level=Level.DEEPEST,
-        updated=at(first_day + timedelta(days=deepest - 1), 21),
+        updated=at(days[deepest] - timedelta(days=1), 21),
         updated_by=sam,
     )
     demo.extra["question_rounds"] = len(rounds)

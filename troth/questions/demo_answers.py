@@ -8,7 +8,10 @@ Troth's demo, in our own words.
 
 The details hang together with the rest of the demo: Sunday breakfast,
 phone-free Friday evenings, the walk after dinner, Sam's mum, Alex's dad and
-his shed, Sam having moved school three times.
+his shed, Sam having moved school three times, Alex's redundancy and new job.
+The demo asks the deeper levels only after Sam found out about Alex's
+messages to an ex (`troth/repair/demo.py`), so the answers that touch on it
+sit at those levels.
 """
 
 from __future__ import annotations
@@ -79,6 +82,82 @@ ANSWERS: dict[str, dict[str, str]] = {
         "alex": "Knowing you'll tell me if something's up, so I don't have to guess.",
         "sam": "When you don't rush me. If I can take my time getting to the point, I unclench.",
     },
+    "1.past.3": {
+        "alex": "The allotment behind Dad's old house. He'd leave me to dig on my own and I felt trusted with something real. It's flats now, but I could show you where it was.",
+        "sam": "The lake near the second town we lived in. I'd cycle there after school and sit on the jetty, and being the new kid didn't matter, because there was nobody to be new in front of. I'd love to sit there with you and feel that calm again, with company this time.",
+    },
+    "1.past.4": {
+        "alex": "My first day at the new job. I'd had months of knock-backs and I still walked in like I belonged there.",
+        "sam": "The day I told my manager the workload wasn't sustainable. My voice shook the whole time, but I said it, and things actually changed. I was proud that I didn't wait until I was falling apart first.",
+    },
+    "1.present.2": {
+        "alex": "Having a routine that works. Work, walk, dinner, you. I'm not asking for much more than that.",
+        "sam": "That it feels less like waiting. For years I was getting through things, and lately I'm actually in them: the walks, Sunday breakfast, even the dull Tuesdays. I'm enjoying feeling settled, which I never expected to hear myself say.",
+    },
+    "1.present.4": {
+        "alex": "My dad. He's been ringing more than usual and I can't tell if he's lonely or unwell. Mostly fine in the day, heavier at night.",
+        "sam": "My mum's next scan. I'm fine most of the day, and then it catches me at odd moments, like in the supermarket queue. It sits with me as a low hum rather than a worry I can put a name to.",
+    },
+    "1.future.1": {
+        "alex": "Your sister's birthday dinner. Watching you two set each other off laughing. I'll be relaxed, and I'll eat too much.",
+        "sam": "The trip in spring we keep talking about. I imagine the first morning, waking up somewhere new with nothing planned, and that rare lightness of not being needed by anyone but you.",
+    },
+    "1.future.3": {
+        "alex": "Proper woodwork, not just fixing shelves. Dad's shed, I suppose. I like things you can finish and then use.",
+        "sam": "The piano, properly this time. I had lessons for a year before one of our moves and never started again. I think I'm drawn to it because it's slow and can't be rushed, and I'd like something in my life that works like that.",
+    },
+    "1.future.5": {
+        "alex": "Somewhere by the sea, a window that opens, no alarm set.",
+        "sam": "In a place we chose together, with our things so mixed up that nobody could say whose mug is whose. The town matters less to me than waking up and not having to work out where I belong.",
+    },
+    "1.fears.3": {
+        "alex": "At your work parties. Everyone has in-jokes. I wish someone would explain just one of them.",
+        "sam": "At big gatherings on your side of the family, where everyone has known each other forever. I start watching myself from the outside. I wish someone would ask me a real question, something beyond how the journey was, so I could feel part of it rather than a guest.",
+    },
+    "1.fears.4": {
+        "alex": "That the ice cream van wouldn't stop if I missed its tune. I kept the window open all summer, just in case.",
+        "sam": "Not knowing where the toilets were on my first day at a new school. Three schools, three first days, and that was always my biggest dread. It makes me smile now, but I also feel tender towards that kid, working so hard to look like they knew the way.",
+    },
+    "1.fears.5": {
+        "alex": "'Can we talk later?' with nothing else. I assume the worst for hours.",
+        "sam": "A missed call from my mum at an odd hour. Before I've even rung back, I've imagined the whole conversation. It's usually about a recipe, and still my heart drops every single time.",
+    },
+    "1.hopes.1": {
+        "alex": "One whole weekend with nothing booked. I'll decide on the day what to do with it.",
+        "sam": "To finish the book that's been on my bedside table for months. It sounds small, but I'd like to prove to myself that I can make time for something that's only mine, without feeling I've taken it from someone.",
+    },
+    "1.hopes.3": {
+        "alex": "Well fed, mostly. And like they could put their feet up.",
+        "sam": "Heard. I hope people leave feeling that someone paid real attention to them, rather than waiting for their turn to talk. I know what it's like to be the new one nobody asks, so I try to be the one who asks.",
+    },
+    "1.hopes.5": {
+        "alex": "To see Tom and the others more than once a year. I'll organise it. Probably.",
+        "sam": "Fewer friendships, but deeper ones. Moving so much taught me to make friends quickly and let them go just as fast. I'd like to hold on to the two or three who matter, and let them see me on a bad day too.",
+    },
+    "1.appreciation.3": {
+        "alex": "The walk after dinner. Same loop every time, different conversation.",
+        "sam": "The bit after the washing-up when we sit on the sofa and neither of us reaches for a phone. Nothing happens, and that's exactly what I love about it. It's the most unguarded I am all day.",
+    },
+    "1.appreciation.4": {
+        "alex": "Priya at work. She took my call on Tuesday so I could get to the dentist, no questions asked.",
+        "sam": "My sister. She rang after mum's appointment just to ask how I was, not how mum was. Hardly anyone asks that, and I hadn't realised how much I needed it until I cried down the phone to her.",
+    },
+    "1.appreciation.5": {
+        "alex": "I remember how everyone takes their tea. Everyone.",
+        "sam": "That I notice when someone in a room has gone quiet. I think it comes from always being the new one: I learned to read people before I learned to feel comfortable. I used to call it anxiety, and lately I'm starting to think of it as a kind of care.",
+    },
+    "1.trust.1": {
+        "alex": "When the car broke down on the motorway and you stayed on the phone the whole hour until the truck came. I didn't feel stuck out there on my own.",
+        "sam": "When I had flu and you took over everything: the shopping, ringing my work, even the dog. I didn't have to ask for a single thing. I remember lying there thinking, so this is what being looked after feels like, without owing anything back.",
+    },
+    "1.trust.2": {
+        "alex": "The other person being sillier first. So, you, with the kitchen dancing.",
+        "sam": "Knowing they won't bring it up later to tease me in front of other people. With you I can sing badly in the kitchen because I know it stays between us. It took me a long time to be silly with anyone; as a kid I was too busy trying to fit in.",
+    },
+    "1.trust.3": {
+        "alex": "My nan. I told her I'd broken Dad's radio. She helped me work out how to tell him. It felt like having someone on my side.",
+        "sam": "A girl called Lena at my second school. I told her I cried every night because I missed our old house. She didn't laugh; she told me one of hers back. I remember the relief of it, like putting down a heavy bag I'd carried for weeks.",
+    },
     # Going deeper
     "2.past.1": {
         "alex": "Love in my family meant doing things: lifts, repairs, food. Nobody said it. I kept the doing, and I'm trying to add the saying.",
@@ -147,6 +226,78 @@ ANSWERS: dict[str, dict[str, str]] = {
     "2.trust.3": {
         "alex": "Doing what you said, when you said. Calling when you said you'd call.",
         "sam": "Remembering the small things I've mentioned, and a message when plans change, even a short one.",
+    },
+    "2.past.4": {
+        "alex": "Being made redundant. I thought the job was who I was. Turned out I was still me without it, which surprised me.",
+        "sam": "Going to a counsellor for the first time, in my twenties. I walked in thinking I was simply bad at coping, and came out understanding that I'd learned to cope in ways that made sense back then. It made me much kinder to myself.",
+    },
+    "2.present.3": {
+        "alex": "The first hour after work. I'm home but my head isn't yet. It feels like running on a delay.",
+        "sam": "Late evening, after you've fallen asleep and my mind gets loud. Everything I didn't say or should have done turns up at once. It feels lonely, even with you right there next to me.",
+    },
+    "2.present.5": {
+        "alex": "That I miss my old team. The new job is fine, but I haven't made a single friend there yet.",
+        "sam": "That I'm scared mum won't be able to live on her own much longer, and I don't know what that would mean for us. I keep not saying it, because saying it makes it real.",
+    },
+    "2.future.1": {
+        "alex": "Easy, in the good way. We know the routes, and still take the long one sometimes.",
+        "sam": "Safe, and still a little exciting. I want us to know each other so well that nothing needs explaining, and still be able to surprise each other. And I'd like the hard conversations to feel less like a cliff edge and more like something we just do.",
+    },
+    "2.future.4": {
+        "alex": "Dinner at seven, someone else's turn to wash up, bed by eleven. Boring and brilliant.",
+        "sam": "Unremarkable in the best way. Tired from work, but coming home to each other and swapping the small stories of the day over dinner. I hope we'd still reach for each other's hand on the walk without thinking about it.",
+    },
+    "2.future.5": {
+        "alex": "Cycling the length of the country. On hold since the job went. I'm fine with it, mostly.",
+        "sam": "Going back to study, something I love rather than something sensible. I put it away when mum got ill. Most days I'm at peace with that, and some days I feel a quiet resentment I'm not proud of.",
+    },
+    "2.fears.1": {
+        "alex": "That I spend half my lunch break reading football forums. I'd rather you thought I was working.",
+        "sam": "That I'm less together than I look. How often I rewrite a simple email, or sit in the car for ten minutes before going in. I'm afraid you'd worry, or worse, find it a bit pathetic.",
+    },
+    "2.fears.3": {
+        "alex": "At family birthdays on Dad's side. Everyone's talking and nobody says anything.",
+        "sam": "When everyone around me is cheerful and I'm carrying something heavy, like at work the week of mum's scan. I smile along, and it feels as if a glass wall goes up between me and everybody else.",
+    },
+    "2.fears.4": {
+        "alex": "You. Obviously. After that, my knees.",
+        "sam": "The feeling of home I've finally found with you. I spent my childhood losing places, and now that a person feels like one, I'm scared of how much losing it would hurt.",
+    },
+    "2.hopes.2": {
+        "alex": "That we're a good team. And that we're fun to have round for dinner.",
+        "sam": "That we're kind to each other, even when we disagree. I grew up around couples who were charming in company and cold at home, and I'd love people to see something warmer and more real than that in us.",
+    },
+    "2.hopes.3": {
+        "alex": "One who says 'bad day, not you' instead of just being short with you.",
+        "sam": "One who can say what's going on rather than expecting you to read it. On hard days I withdraw and then feel hurt that you didn't notice, and I'd like to be braver than that.",
+    },
+    "2.hopes.5": {
+        "alex": "To build something with my hands that outlasts me. A table, maybe. Don't laugh.",
+        "sam": "To write something one day, even if it's only stories for myself. I've kept notebooks since I was a kid and never shown them to anyone. Telling you feels strange, and a little bit good.",
+    },
+    "2.appreciation.3": {
+        "alex": "Your curiosity. You ask the waiter about their day and you actually listen.",
+        "sam": "How you show up without fuss. You don't make a speech about it, you just turn up with whatever is needed. I hope you never lose that, even while I keep asking you to say things out loud as well.",
+    },
+    "2.appreciation.4": {
+        "alex": "The months without a job. We didn't pretend it was fine, and we still laughed.",
+        "sam": "The weeks after mum's first diagnosis. What I value is that we didn't each hide in our own corner: you asked what I needed instead of guessing, and I slowly learned to tell you.",
+    },
+    "2.appreciation.5": {
+        "alex": "For staying in touch with Dad when it would have been easier not to.",
+        "sam": "For keeping going through every new school and every first day. That kid didn't know it would be worth it, and kept trying to make friends anyway. A lot of my openness now comes from that stubbornness.",
+    },
+    "2.trust.1": {
+        "alex": "You say it once and then you do it. No build-up, no drama.",
+        "sam": "Seeing your words and what you do line up over time, especially lately. You telling me when someone from your past gets in touch, before I could possibly find out. Each time you do, a bit more of me believes you.",
+    },
+    "2.trust.4": {
+        "alex": "That I go quiet when I should speak up. It cost me a good friend at uni.",
+        "sam": "The friend who dropped me at fourteen taught me to always hold a little back. A later relationship, where everything was shared far too fast, taught me the opposite. I think trust is built slowly and in small things, and I'm still practising that.",
+    },
+    "2.trust.5": {
+        "alex": "Let me say it on a walk, side by side. Face to face, I freeze.",
+        "sam": "Not react straight away. If you give me a minute, maybe just say 'go on', I can get all of it out. When you jump to solutions halfway through, I lose my nerve and only say the easy half.",
     },
     # Close to the heart
     "3.past.1": {
@@ -221,6 +372,74 @@ ANSWERS: dict[str, dict[str, str]] = {
         "alex": "To know you won't bring it up in an argument later. Honesty costs less then.",
         "sam": "To know you won't go quiet on me afterwards. Silence feels like punishment to me, even when you don't mean it that way.",
     },
+    "3.past.2": {
+        "alex": "When Dad turned up to parents' evening after a few drinks. I needed a teacher to talk to me afterwards instead of everyone pretending it hadn't happened.",
+        "sam": "At nineteen, when I lost a weekend job for being late too often. I told nobody for weeks. I needed someone to tell me that a mistake is not a verdict on who you are.",
+    },
+    "3.past.4": {
+        "alex": "Nan. She was the steady one. I carry her by making Sunday breakfast the way she did.",
+        "sam": "My grandmother, whose funeral you drove all that way for. She was the one fixed point in all our moving. I carry her in her recipes, and in trying to be a fixed point for someone else.",
+    },
+    "3.present.1": {
+        "alex": "How jealous I get sometimes of how easily you talk to your friends. It feels childish, so I keep it in.",
+        "sam": "The part of me that still keeps score. I tell you I've let something go, and a week later I find it filed away in my head. It's hard to show because I so want to be the generous one.",
+    },
+    "3.present.4": {
+        "alex": "Myself, for the messages. You've done more forgiving than I have. I'm working on it.",
+        "sam": "I've forgiven you for the messages, mostly. What I'm still struggling with is forgiving myself for the weeks I went through your evenings in my head. I know it was fear, but I didn't like who I was then.",
+    },
+    "3.future.1": {
+        "alex": "That you're the best thing that's happened to me, and I say it far too rarely.",
+        "sam": "That I'm sorry for the times I made you guess what I needed and then held it against you when you guessed wrong. And that you changed how I see myself, for the better, for good.",
+    },
+    "3.future.4": {
+        "alex": "Keep your word, look after your people, make a few things. You're my people.",
+        "sam": "Loving people well, being honest with them, and leaving places a bit kinder than I found them. You're right in the middle of it: the person I get to practise all of that with, every ordinary day.",
+    },
+    "3.fears.2": {
+        "alex": "That I'd turn into Dad. So I stay level, even when I shouldn't.",
+        "sam": "That you'd decide it was too much and step back, quietly, the way people did when I was small. So I water it down. I'd like to try showing you the full version, a little at a time.",
+    },
+    "3.fears.4": {
+        "alex": "That I'm better at fixing things than at being close. Easier to have around than to know.",
+        "sam": "That I'm not really a good person, just good at reading what people want. Sometimes I wonder whether my kindness is only a way of keeping myself safe.",
+    },
+    "3.fears.5": {
+        "alex": "A house with a garden and a shed, with you. Wanting it makes it something I could fail at.",
+        "sam": "Real time off, months of it, to rest and to write. I'm afraid that if I let myself want it, I'll start resenting everything that stands in the way, including the people I love.",
+    },
+    "3.hopes.4": {
+        "alex": "That Dad and I would ever properly talk. Yes, I'd like it back. Maybe I'll go first.",
+        "sam": "Feeling rooted somewhere. Years ago I decided I was just someone who doesn't belong anywhere in particular. With you I'm starting to want that hope back, and it scares me a little.",
+    },
+    "3.hopes.5": {
+        "alex": "The trust I broke. Properly, not papered over.",
+        "sam": "The part of both of us that goes quiet to stay safe. Yours learned it with your dad, mine with all the moving. I'd love our home to be the place where neither of us has to.",
+    },
+    "3.appreciation.2": {
+        "alex": "Somewhere to talk. Nobody ever asked me this many questions before, and it turns out I like it.",
+        "sam": "Steadiness I didn't have to earn. Everyone else I've loved, I felt I had to keep impressing, and with you I can be tired and grumpy and still wanted.",
+    },
+    "3.appreciation.4": {
+        "alex": "Your mum. You've been frightened for months and you still turn up for her, for work, and for me.",
+        "sam": "How you faced what happened with the messages. Your first apology missed, and instead of getting defensive you went away, really listened, and came back with a better one. That took more courage than getting it right the first time.",
+    },
+    "3.appreciation.5": {
+        "alex": "More than I manage to say. When I warm up the car for you, that's me saying it.",
+        "sam": "That you're the first person I want to tell everything to, good or bad. When something happens, my first thought is that I have to tell you. I never had that before.",
+    },
+    "3.trust.2": {
+        "alex": "Honestly, it hasn't. What wavers is whether I deserve yours. You keep telling me I do, and that helps.",
+        "sam": "The Sunday I saw her name on your screen. What helps is what you're already doing: telling me first, leaving the phone face up without making a point of it, and letting me ask without sighing. It's growing back, slower than I'd like.",
+    },
+    "3.trust.4": {
+        "alex": "Not keeping a corner of my life where you can't see. I learned that the hard way.",
+        "sam": "Choosing each other in small moments too: telling the truth when a lie would be easier, standing up for you when you're not in the room, turning towards you when I'd rather scroll. Being faithful to the us we agreed on, not just to the rules.",
+    },
+    "3.trust.5": {
+        "alex": "The night I drove Dad home at fifteen. You know he drank, not that. I'd need a walk, and no questions for a bit.",
+        "sam": "How low I was in my first year at university, the winter I barely left my room. I could tell you all of it if I knew you wouldn't rush to make it make sense.",
+    },
 }
 
 # Sam's own questions: what she asked, at what level, and both answers.
@@ -239,6 +458,30 @@ OWN: list[tuple[str, int, dict[str, str]]] = [
         {
             "alex": "Leave a bit of your stuff at my place on purpose, not by accident. Make it ours.",
             "sam": "Tell me about your day before I have to ask. It makes me feel part of it.",
+        },
+    ),
+    (
+        "What's one small thing I do that makes you laugh without meaning to?",
+        1,
+        {
+            "alex": "You narrate what the dog is thinking. Every walk. Full voices.",
+            "sam": "The way you read instructions out loud under your breath, even for a new kettle. It's so earnest, and I love that you would never skip a step.",
+        },
+    ),
+    (
+        "When you're worried about me, what do you do with the worry?",
+        2,
+        {
+            "alex": "Make tea, mostly. Then I wait for a good moment to ask, which sometimes never comes.",
+            "sam": "I ask you lots of small questions, then go quiet and watch you. I'd rather just say I'm worried and let you choose what to share.",
+        },
+    ),
+    (
+        "What would help you believe we're going to be all right?",
+        3,
+        {
+            "alex": "More ordinary evenings where we forget to be careful with each other.",
+            "sam": "Time, and more plain weeks without surprises. And hearing you say that you want this too, not only that you're sorry.",
         },
     ),
 ]
@@ -302,5 +545,29 @@ FOLLOWUPS: dict[str, tuple[str, str]] = {
     "3.appreciation.1": (
         "sam",
         "I didn't know the quiet bothered you when I'm away. I'll ring more.",
+    ),
+    "1.fears.5": (
+        "sam",
+        "I'll never send a bare 'can we talk later' again. It'll always come with 'nothing bad'.",
+    ),
+    "1.future.3": (
+        "sam",
+        "There's a woodwork evening class at the community centre. I'll send you the details, no pressure.",
+    ),
+    "2.hopes.5": (
+        "alex",
+        "I'd read anything you wrote, whenever you're ready. Or never, if that's what you want.",
+    ),
+    "2.trust.5": (
+        "sam",
+        "Walks it is, then. I'll stop looking at you so hard when you're working up to something.",
+    ),
+    "3.trust.2": (
+        "alex",
+        "Thank you for saying it's growing back. The phone stays face up for as long as it takes.",
+    ),
+    "3.hopes.4": (
+        "sam",
+        "If you do try with your dad, I'll come along, or wait in the car. Whichever helps more.",
     ),
 }
