@@ -95,7 +95,9 @@ def calendar_file(events: int, rng: random.Random) -> bytes:
     while written < events:
         n += 1
         written += 1
-        start = first + dt.timedelta(days=rng.randint(0, 6 * 365), hours=rng.randint(0, 11))
+        start = first + dt.timedelta(
+            days=rng.randint(0, 6 * 365), hours=rng.randint(0, 11)
+        )
         uid = f"bench-{n}@example.com"
         kind = rng.random()
         lines += ["BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20260101T000000Z"]
@@ -123,7 +125,9 @@ def calendar_file(events: int, rng: random.Random) -> bytes:
             lines.append(f"EXDATE;TZID={zone}:{skipped:%Y%m%dT%H%M%S}")
             moved = start + dt.timedelta(weeks=3)
         elif kind < 0.45:
-            lines.append(f"RRULE:FREQ=MONTHLY;BYDAY=1TU;UNTIL={start.year + 2}0101T000000Z")
+            lines.append(
+                f"RRULE:FREQ=MONTHLY;BYDAY=1TU;UNTIL={start.year + 2}0101T000000Z"
+            )
         lines.append("END:VEVENT")
         if moved is not None and written < events:
             written += 1
