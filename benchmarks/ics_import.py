@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,13 +188,13 @@ def main() -> int:
             Calendar.from_ical(data, multiple=True)
             parse.append(time.perf_counter() - started)
 
-            def run_import():
-                return calendar_import(
-                    space=space,
-                    author=alex,
-                    data=data,
-                    visibility=EventVisibility.PRIVATE,
-                )
+            run_import = partial(
+                calendar_import,
+                space=space,
+                author=alex,
+                data=data,
+                visibility=EventVisibility.PRIVATE,
+            )
 
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as first_queries:
