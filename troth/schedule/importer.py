@@ -456,7 +456,10 @@ class Reader:
                     continue
                 rid = override.get("RECURRENCE-ID").dt
                 parsed.append(self.master(f"{uid}#{rid.isoformat()}", override))
-        return parsed, cancelled
+        # One event per UID: the same changed date given twice for a series
+        # that wasn't exported would otherwise be two rows with one UID.
+        unique = {event.uid: event for event in parsed}
+        return list(unique.values()), cancelled
 
     def enter(self, component) -> None:
         """Set the zone naive times in `component` are read in: the TZID

@@ -167,6 +167,22 @@ def test_an_override_of_an_unexported_series_with_a_long_uid(alice, space):
     assert len(only_event().uid) <= UID_MAX
 
 
+def test_a_changed_date_given_twice_without_its_series_is_one_event(alice, space):
+    override = "\r\n".join(
+        [
+            "BEGIN:VEVENT",
+            "UID:twice@example.com",
+            "RECURRENCE-ID:20270112T180000Z",
+            "DTSTART:20270112T200000Z",
+            "DTEND:20270112T210000Z",
+            "SUMMARY:Moved",
+            "END:VEVENT",
+        ]
+    )
+    assert upload(alice, calendar(override, override)).status_code == 200
+    assert only_event().title == "Moved"
+
+
 @pytest.mark.parametrize(
     ("name", "limit"),
     [("SUMMARY", TITLE_MAX), ("LOCATION", LOCATION_MAX), ("DESCRIPTION", NOTE_MAX)],
