@@ -606,7 +606,7 @@ def calendar_import(
     updated in place (keeping who can see it), so importing the same file
     twice adds nothing. New events and their changed dates are written in
     batches: the number of queries grows with the file's size divided by
-    IMPORT_BATCH, plus one or three per updated event.
+    IMPORT_BATCH, plus two or three per updated event.
     """
     from troth.schedule.importer import read_calendar
 
