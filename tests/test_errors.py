@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import path
 
@@ -36,6 +37,9 @@ def test_the_500_page_leaks_nothing():
     assert b"secret detail" not in response.content
     assert b"RuntimeError" not in response.content
     assert b"<title>Troth</title>" in response.content
+    # The quick exit is there too, as on every page.
+    assert b'data-testid="quick-exit"' in response.content
+    assert settings.TROTH_QUICK_EXIT_URL.encode() in response.content
 
 
 def test_the_health_check_reveals_nothing_but_status(client):

@@ -55,8 +55,12 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors: whatever broke may be what they need.
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    # No context processors and no URL reversing: whatever broke may be what
+    # they need. The quick exit goes straight to the ordinary site.
+    page = loader.get_template("500.html").render(
+        {"quick_exit_url": settings.TROTH_QUICK_EXIT_URL}
+    )
+    return HttpResponse(page, status=500)
 
 
 FIGURE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")

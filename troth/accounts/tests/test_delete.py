@@ -473,7 +473,7 @@ def test_every_shared_kind_follows_the_choice_for_the_former_partner(db, choice)
         # it with the same choice, tried and undone: deleting the account
         # on top must hide nothing more. (A closed space drops action links
         # such as "Acknowledge", so the open space is not the baseline.)
-        undo = transaction.savepoint()
+        undo = transaction.savepoint_create()
         space_leave(
             membership=Membership.objects.get(user=leaver, left_at__isnull=True),
             withdraw=choice == "withdraw",
