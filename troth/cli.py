@@ -20,8 +20,9 @@ DESCRIPTION = "Troth: a private space for two partners to build and rebuild trus
 
 DEFAULT_PORT = 8000
 # Addresses that mean "this machine". The URL to open names `localhost`
-# rather than an IP: browsers refuse passkeys on a bare IP address.
-LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost", "0.0.0.0", "::", ""}
+# rather than an IP: browsers refuse passkeys on a bare IP address. The
+# wildcard addresses are only compared with here, never bound to.
+LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost", "0.0.0.0", "::", ""}  # nosec B104
 
 
 def listen_url(host: str, port: int) -> str:
