@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from importlib.util import find_spec
-
 from django.urls import include, path
 
 from troth import views
 from troth.spaces import views as space_views
 
-# Each feature's routes, by the prefix DESIGN.md gives it. A feature app that
-# has no urls module yet is simply absent.
+# Each feature's routes, by the prefix DESIGN.md gives it. Every one is
+# included as it stands: a misspelt module stops the site at start, rather
+# than leaving a feature silently without pages.
 FEATURE_ROUTES = {
     "space/": "troth.spaces.urls",
     "settings/": "troth.accounts.urls",
@@ -36,11 +35,7 @@ urlpatterns = [
     path("exit", views.quick_exit, name="quick_exit"),
     path("docs/figures/<slug:slug>", views.figure_derivation, name="figure_derivation"),
     path("accounts/", include("allauth.urls")),
-    *[
-        path(prefix, include(module))
-        for prefix, module in FEATURE_ROUTES.items()
-        if find_spec(module) is not None
-    ],
+    *[path(prefix, include(module)) for prefix, module in FEATURE_ROUTES.items()],
 ]
 
 handler404 = "troth.views.page_not_found"
