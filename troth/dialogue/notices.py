@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "dialogue.started": (

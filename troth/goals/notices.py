@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "goal.created": (Category.REVIEW, _("{actor} started a shared goal.")),

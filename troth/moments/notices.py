@@ -3,7 +3,7 @@ never notifies anyone."""
 
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "moments.noticed": (Category.CLOSENESS, _("{actor} noticed something you did.")),

@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category, NotificationSettings
+from troth.notifications.categories import Category
+from troth.notifications.models import NotificationSettings
 
 
 class NotificationSettingsForm(forms.ModelForm):

@@ -8,6 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from troth.notifications.categories import Category
+from troth.notifications.notices import notice_text
+
 
 class ClockTick(models.Model):
     """One row per scheduled job per time slot.
@@ -28,19 +31,6 @@ class ClockTick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job}@{self.slot}"
-
-
-class Category(models.TextChoices):
-    """What a person can choose to get email about."""
-
-    SPACE = "space", _("Your space and your partner joining or leaving")
-    PROMISES = "promises", _("Promises")
-    CHECKINS = "checkins", _("Statuses and the daily pulse")
-    CALENDAR = "calendar", _("Calendar events and rituals")
-    CLOSENESS = "closeness", _("Self map, questions and moments")
-    AGREEMENTS = "agreements", _("Agreements")
-    REPAIR = "repair", _("Repair and dialogue")
-    REVIEW = "review", _("Trust audit, goals and exercises")
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -131,8 +121,6 @@ class Notification(models.Model):
 
     @property
     def message(self) -> str:
-        from troth.notifications.notices import notice_text
-
         return notice_text(self)
 
 

@@ -12,7 +12,7 @@ from functools import cache
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.hooks import app_modules
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "space.joined": (Category.SPACE, _("{actor} joined your space.")),

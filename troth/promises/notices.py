@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "promise.made": (Category.PROMISES, _("{actor} made you a promise.")),

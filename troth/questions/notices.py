@@ -3,7 +3,7 @@ and nothing is sent when one partner answers: only when both have."""
 
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "questions.revealed": (

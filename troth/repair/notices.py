@@ -4,7 +4,7 @@ notification."""
 
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "repair.opened": (Category.REPAIR, _("{actor} opened a repair.")),

@@ -3,7 +3,7 @@ title, place or note: a notification can be read on a shared screen."""
 
 from django.utils.translation import gettext_lazy as _
 
-from troth.notifications.models import Category
+from troth.notifications.categories import Category
 
 NOTICES = {
     "event.created": (
