@@ -121,7 +121,9 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "troth.lib.context.troth",
+                "troth.lib.context.quick_exit",
+                "troth.spaces.context.space",
+                "troth.notifications.context.unread",
             ],
             # {% once_token %} in every template (troth/lib/once.py).
             "builtins": ["troth.lib.once"],

@@ -1,0 +1,17 @@
+"""Template context for every page: how many updates the person has not read
+yet, for the nav's badge (settings.TEMPLATES)."""
+
+from __future__ import annotations
+
+from troth.notifications.models import Notification
+
+
+def unread(request) -> dict:
+    return {"unread_count": unread_count(request)}
+
+
+def unread_count(request) -> int:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
