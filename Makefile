@@ -8,21 +8,40 @@ PORT ?= 8000
 # Tests run on every core; browser tests included.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint migrations-check pytest demo worker clean icaljs
+.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Troth needs Python 3.12 or newer; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Installed marks: reinstall only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e .
+# Installed marks: install the exact versions in the lock files, then Troth
+# itself without resolving again; redone when a lock or pyproject.toml changes.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: requirements-dev.lock pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@ $(VENV)/.installed
+
+# Refresh the lock files from pyproject.toml (see docs/dependencies.md):
+# `make lock` after changing a dependency there (other pins stay as they are),
+# `make lock UPGRADE=1` to take the newest releases within every range.
+# uv resolves once for every platform, writing markers where they differ.
+$(VENV)/bin/uv: | $(VENV)/bin/python
+	$(PY) -m pip install --quiet 'uv>=0.13,<0.14'
+
+LOCK_ARGS := --quiet --universal --python-version 3.12 $(if $(UPGRADE),--upgrade) \
+	--custom-compile-command 'make lock' pyproject.toml
+
+# The runtime lock is held to the dev lock's versions, so tests run on the
+# same releases that `make run` serves.
+lock: $(VENV)/bin/uv
+	$(VENV)/bin/uv pip compile $(LOCK_ARGS) --extra dev -o requirements-dev.lock
+	$(VENV)/bin/uv pip compile $(LOCK_ARGS) -c requirements-dev.lock -o requirements.lock
 
 run: $(VENV)/.installed
 	$(VENV)/bin/troth serve --host $(HOST) --port $(PORT)
