@@ -5,7 +5,6 @@ and shared screens."""
 from __future__ import annotations
 
 import time
-import zoneinfo
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from troth.accounts.devices import forget_device
+from troth.lib.time import zone
 
 
 class UserPreferencesMiddleware:
@@ -25,10 +25,8 @@ class UserPreferencesMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(user.timezone))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
+            # An unknown zone name reads as UTC, Troth's default zone.
+            timezone.activate(zone(user.timezone))
             if user.language:
                 translation.activate(user.language)
                 request.LANGUAGE_CODE = translation.get_language()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import zoneinfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -27,8 +26,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.appendonly import AppendOnly
+from troth.lib.content import AlwaysShared, AlwaysSharedQuerySet
 from troth.lib.fields import EncryptedTextField
+from troth.lib.time import local_instant, zone
 
 # When the promiser is reminded before a promise with a time of day is due.
 DUE_SOON_BEFORE = dt.timedelta(hours=3)
@@ -36,22 +37,10 @@ DUE_SOON_BEFORE = dt.timedelta(hours=3)
 DAY_REMINDER_AT = dt.time(12, 0)
 
 
-def zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
 def local_moment(day: dt.date, at: dt.time, tz_name: str) -> dt.datetime:
-    """The UTC instant of a wall-clock time on a day in a zone.
-
-    A time skipped by a DST change (02:30 on the spring-forward night) is
-    read with the offset before the change, so it lands an hour later on the
-    clock; a repeated time (the autumn night) means its first occurrence.
-    """
-    local = dt.datetime.combine(day, at).replace(tzinfo=zone(tz_name))
-    return local.astimezone(dt.UTC)
+    """The UTC instant of a wall-clock time on a day in the zone called
+    `tz_name` (DST gaps and folds as troth/lib/time.py reads them)."""
+    return local_instant(day, at, zone(tz_name))
 
 
 def due_moment(day: dt.date, at: dt.time | None, tz_name: str) -> dt.datetime:
@@ -84,7 +73,7 @@ WEEKDAYS = [
 ]
 
 
-class PromiseSeries(Content):
+class PromiseSeries(AlwaysShared):
     """The rule of a repeating promise; its occurrences are Promise rows."""
 
     promisee = models.ForeignKey(
@@ -116,10 +105,6 @@ class PromiseSeries(Content):
 
     def __str__(self) -> str:
         return f"Promise series {self.pk}"
-
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
 
     def dates(self, start: dt.date, end: dt.date) -> list[dt.date]:
         """Due dates of this rule from `start` to `end`, both included."""
@@ -172,7 +157,7 @@ UNSETTLED = (State.OPEN, State.DONE)
 RECENTLY_SETTLED = dt.timedelta(days=30)
 
 
-class PromiseQuerySet(ContentQuerySet):
+class PromiseQuerySet(AlwaysSharedQuerySet):
     def made_by(self, user) -> PromiseQuerySet:
         return self.filter(author=user)
 
@@ -236,7 +221,7 @@ class PromiseQuerySet(ContentQuerySet):
         )
 
 
-class Promise(Content):
+class Promise(AlwaysShared):
     """One promise with one due time: a single promise, or one occurrence of
     a repeating one. `author` is the promiser; `promisee` the partner."""
 
@@ -319,10 +304,6 @@ class Promise(Content):
     def get_absolute_url(self) -> str:
         return reverse("promises:detail", kwargs={"pk": self.pk})
 
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
-
     def set_terms(self, *, text: str, due_date: dt.date, due_time, tz: str) -> None:
         self.text = text
         self.due_date = due_date
@@ -385,7 +366,7 @@ class EventKind(models.TextChoices):
     CANCEL_WITHDRAWN = "cancel_withdrawn", _("withdrew the request to cancel")
 
 
-class PromiseEvent(models.Model):
+class PromiseEvent(AppendOnly):
     """One step in a promise's life, appended and never changed.
 
     `actor` is empty for what the clock did (a promise passing its due time).
@@ -421,11 +402,6 @@ class PromiseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on promise {self.promise_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("A promise's history is append-only.")
-        super().save(*args, **kwargs)
 
     @property
     def is_system(self) -> bool:

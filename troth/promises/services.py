@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from troth.lib.time import local_today, zone
 from troth.promises.models import (
     EventKind,
     Promise,
@@ -208,7 +209,7 @@ def promise_create(
                 raise ValidationError(
                     {"weekdays": _("Choose the days of the week it repeats on.")}
                 )
-            if due_date < now.astimezone(_zone(tz)).date():
+            if due_date < local_today(zone(tz), now):
                 raise ValidationError(
                     {"due_date": _("Choose a first day that hasn't passed yet.")}
                 )
@@ -289,8 +290,8 @@ def promise_series_extend(
     now = now or timezone.now()
     if series.ended_at is not None:
         return []
-    tz_today = now.astimezone(_zone(series.tz)).date()
-    horizon = (now + SERIES_HORIZON).astimezone(_zone(series.tz)).date()
+    tz_today = local_today(zone(series.tz), now)
+    horizon = local_today(zone(series.tz), now + SERIES_HORIZON)
     start = series.starts_on
     if series.made_until is not None:
         start = max(start, series.made_until + dt.timedelta(days=1))
@@ -330,12 +331,6 @@ def promise_series_extend(
         PromiseSeries.objects.filter(pk=series.pk).update(made_until=horizon)
         series.made_until = horizon
     return made
-
-
-def _zone(name: str):
-    from troth.promises.models import zone
-
-    return zone(name)
 
 
 # Doing and confirming
