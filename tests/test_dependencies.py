@@ -16,6 +16,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,6 +155,18 @@ def project_files() -> list[tuple[str, str, str]]:
 
 def test_it_declares_every_module_troth_and_its_tests_import():
     assert undeclared(project_files(), declared()) == []
+
+
+def test_it_declares_every_package_settings_name_by_dotted_path():
+    # Apps, middleware and storages are loaded from strings, not imports.
+    paths = [
+        *settings.INSTALLED_APPS,
+        *settings.MIDDLEWARE,
+        *(storage["BACKEND"] for storage in settings.STORAGES.values()),
+        *(backend["BACKEND"] for backend in settings.TASKS.values()),
+    ]
+    source = "".join(f"import {path}\n" for path in paths)
+    assert undeclared([("troth/settings.py", source, RUNTIME)], declared()) == []
 
 
 def test_it_reports_a_module_installed_only_as_something_elses_dependency():
