@@ -85,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from django.conf import settings
     from waitress.server import create_server
 
-    from troth.lib.clock import Clock
+    from troth.notifications.clock import Clock
     from troth.wsgi import application
 
     _prepare_database(verbosity=0)
@@ -137,7 +137,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     _setup_django()
-    from troth.lib.clock import Clock
+    from troth.notifications.clock import Clock
 
     if args.migrate:
         _prepare_database(verbosity=0)

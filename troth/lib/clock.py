@@ -1,36 +1,32 @@
-"""The clock that turns scheduled jobs into queued tasks.
+"""The jobs the clock turns into queued tasks, and the upkeep of the queue.
 
 Apps list their periodic jobs in `troth/<app>/jobs.py` as
-`JOBS = [Job(task, every=timedelta(...)), ...]`. Each worker runs this clock
-in a thread. For every job and every slot of its period, the first worker to
-insert the ClockTick row enqueues the task; the others see the row and skip.
-The jobs themselves are idempotent too, so even a duplicate run sends nothing
-twice.
+`JOBS = [Job(task, every=timedelta(...)), ...]`. The clock itself, which
+claims each job's slot in the notifications app's ClockTick table, is
+troth/notifications/clock.py. The jobs themselves are idempotent, so even a
+duplicate run sends nothing twice.
 
-The clock also keeps its own tables small and its queue moving (scheduled by
-troth/notifications/jobs.py, retention in docs/architecture.md): old ticks
-and finished task results are pruned, and a task left RUNNING by a worker
-that stopped is run again.
+The task queue is kept moving and small here (scheduled by
+troth/notifications/jobs.py, retention in docs/architecture.md): finished
+task results are pruned, and a task left RUNNING by a worker that stopped is
+run again.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, close_old_connections, transaction
-from django.tasks import Task
+from django.db.models import Q
+from django.tasks import Task, TaskResultStatus
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from troth.lib.hooks import app_modules
 
 logger = logging.getLogger("troth.clock")
 
-# A tick is only needed while its slot is current; a day beyond the longest
-# period is plenty to tell a late worker that the slot was taken.
-TICKS_KEEP_BEYOND = timedelta(days=1)
 # Finished task results are for looking into problems, not records.
 TASK_RESULTS_KEEP = timedelta(days=7)
 FAILED_TASK_RESULTS_KEEP = timedelta(days=30)
@@ -59,66 +55,9 @@ def all_jobs() -> list[Job]:
     return [job for module in app_modules("jobs") for job in module.JOBS]
 
 
-def tick(now: datetime | None = None) -> list[str]:
-    """Enqueue every job whose current slot has not been claimed yet.
-
-    Returns the names of the jobs this call enqueued."""
-    from troth.notifications.models import ClockTick
-
-    now = now or timezone.now()
-    enqueued = []
-    for job in all_jobs():
-        slot = int(now.timestamp() // job.every.total_seconds())
-        try:
-            with transaction.atomic():
-                ClockTick.objects.create(job=job.name, slot=slot)
-                job.task.enqueue()
-        except IntegrityError:
-            continue
-        enqueued.append(job.name)
-    return enqueued
-
-
-class Clock(threading.Thread):
-    """Calls `tick` every `interval` seconds until stopped."""
-
-    def __init__(self, interval: float = 30.0):
-        super().__init__(name="troth-clock", daemon=True)
-        self.interval = interval
-        self.stopped = threading.Event()
-
-    def run(self) -> None:
-        while not self.stopped.is_set():
-            try:
-                close_old_connections()
-                tick()
-            except Exception:  # keep the clock alive; the next tick retries
-                logger.exception("Clock tick failed")
-            finally:
-                close_old_connections()
-            self.stopped.wait(self.interval)
-
-    def stop(self) -> None:
-        self.stopped.set()
-
-
-def ticks_prune(now: datetime | None = None) -> int:
-    """Delete ticks of slots long past. Returns how many were deleted."""
-    from troth.notifications.models import ClockTick
-
-    now = now or timezone.now()
-    longest = max((job.every for job in all_jobs()), default=timedelta(0))
-    cutoff = now - longest - TICKS_KEEP_BEYOND
-    deleted, _ = ClockTick.objects.filter(created__lt=cutoff).delete()
-    return deleted
-
-
 def task_results_prune(now: datetime | None = None) -> int:
     """Delete finished task results: successful ones after TASK_RESULTS_KEEP,
     failed ones after FAILED_TASK_RESULTS_KEEP. Returns how many."""
-    from django.db.models import Q
-    from django.tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
     deleted, _ = DBTaskResult.objects.filter(
@@ -137,8 +76,6 @@ def stale_tasks_reset(now: datetime | None = None) -> tuple[int, int]:
     Every job is idempotent, so running one again is safe even if the
     worker had done part of it. A task claimed TASK_MAX_CLAIMS times is
     failed instead. Returns (queued again, failed)."""
-    from django.tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
     cutoff = now - TASK_STALE_AFTER

@@ -13,6 +13,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from troth.lib import clock
+from troth.notifications.clock import ticks_prune
 from troth.notifications.models import Notification
 from troth.notifications.services import email_send, emails_reclaim, notify
 
@@ -108,7 +109,7 @@ def reset_stale_tasks() -> list[int]:
 
 @task()
 def prune_clock_ticks() -> int:
-    return clock.ticks_prune()
+    return ticks_prune()
 
 
 @task()

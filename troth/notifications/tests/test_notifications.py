@@ -9,7 +9,8 @@ from django.core import mail
 from django.utils import timezone
 
 from conftest import client_for, make_space, run_tasks
-from troth.lib.clock import all_jobs, tick
+from troth.lib.clock import all_jobs
+from troth.notifications.clock import tick
 from troth.notifications.models import ClockTick, Notification, NotificationSettings
 from troth.notifications.services import notify
 from troth.notifications.tasks import send_due_emails, sweep_activities

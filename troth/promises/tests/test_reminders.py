@@ -10,7 +10,7 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from troth.lib.clock import tick
+from troth.notifications.clock import tick
 from troth.notifications.models import ClockTick, Notification
 from troth.promises import jobs, services
 from troth.promises.models import (
