@@ -12,7 +12,9 @@ from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
-    from troth.accounts.models import User
+    # django-stubs reads this alias as settings.AUTH_USER_MODEL, so the type
+    # checker sees Troth's user while lib names no app.
+    from django.contrib.auth.models import _User as User
 
 
 class AuthedRequest(HttpRequest):
