@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 from conftest import PASSWORD, make_space, make_user
 from troth.audits import jobs
 from troth.audits.models import Audit, AuditSettings
-from troth.audits.services import space_today
 from troth.audits.tests.helpers import promise
+from troth.lib.time import space_today
 from troth.promises.models import Promise, State
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from troth.audits import services
 from troth.audits.models import Audit, AuditSettings, Reflection
 from troth.lib.needs import Need
+from troth.lib.time import space_today
 
 NEEDS_ME = 15
 QUIET = 70
@@ -41,7 +42,7 @@ def cards(request, membership) -> list[dict]:
                 mine = state
             else:
                 theirs = state
-    today = services.space_today(partners, now)
+    today = space_today(partners, now)
     next_date = None
     if settings is not None:
         months = {a["month"] for a in recent}

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from troth.audits import services
 from troth.audits.models import Audit, AuditSettings, Commitment, Reflection
 from troth.lib.content import Visibility
+from troth.lib.time import space_day_start, space_today
 from troth.promises.models import EventKind, Promise, PromiseEvent, State
 from troth.spaces.models import Activity
 
@@ -138,7 +139,7 @@ def populate(demo) -> None:
     partners = [alex, sam]
     # The audit day falls five days before "now", so the latest audit is
     # recent and the next one a few weeks away.
-    recent = services.space_today(partners, demo.now - dt.timedelta(days=5))
+    recent = space_today(partners, demo.now - dt.timedelta(days=5))
     day = min(recent.day, 28)
     AuditSettings.objects.create(
         space=demo.space, day=day, chosen_at=demo.start, chosen_by=sam
@@ -146,7 +147,7 @@ def populate(demo) -> None:
     this_month = recent.replace(day=1)
     for back in range(5, -1, -1):
         month = services.add_months(this_month, -back)
-        begins = services.day_start(partners, services.audit_date(day, month))
+        begins = space_day_start(partners, services.audit_date(day, month))
         if begins > demo.now:
             continue
         drafted = begins + dt.timedelta(minutes=10)

@@ -24,11 +24,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from troth.agreements.audit import agreements_in_period
-from troth.audits.models import space_today
 from troth.checkins.models import PulseSettings
 from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.conflicts.stats import conflicts_summary
 from troth.goals.stats import goals_moved
+from troth.lib.time import space_today
 from troth.moments.stats import moments_by_period
 from troth.promises.stats import promise_figures
 from troth.questions.stats import answered_together_total

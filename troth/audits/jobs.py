@@ -15,6 +15,7 @@ from django.utils import timezone
 from troth.audits import services
 from troth.audits.models import Audit, AuditSettings, Reflection
 from troth.lib.clock import Job
+from troth.lib.time import space_day_start, space_today
 from troth.notifications.services import notify
 
 # The reminder before audit day comes this long before it.
@@ -40,12 +41,12 @@ def _due_spaces():
 def month_due(settings: AuditSettings, partners: list, now: dt.datetime):
     """(month, the moment its audit day began) if this month's audit day
     has come and was chosen before it came; else None."""
-    today = services.space_today(partners, now)
+    today = space_today(partners, now)
     month = today.replace(day=1)
     day = services.audit_date(settings.day, month)
     if today < day:
         return None
-    begins = services.day_start(partners, day)
+    begins = space_day_start(partners, day)
     if begins < settings.chosen_at:
         return None
     return month, begins
@@ -90,11 +91,11 @@ def remind_audits() -> int:
     for settings in _due_spaces():
         space = settings.space
         partners = space.partners
-        today = services.space_today(partners, now)
+        today = space_today(partners, now)
         for months_ahead in (0, 1):
             month = services.add_months(today.replace(day=1), months_ahead)
             day = services.audit_date(settings.day, month)
-            begins = services.day_start(partners, day)
+            begins = space_day_start(partners, day)
             if not (now < begins <= now + SOON) or begins < settings.chosen_at:
                 continue
             if Audit.objects.filter(space=space, month=month).exists():

@@ -47,25 +47,6 @@ def add_months(month: dt.date, n: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def day_start(space_partners: list, day: dt.date) -> dt.datetime:
-    """The moment `day` has begun for every partner: the latest of their
-    local midnights (the same rule as the question of the day: a day
-    arrives for the couple when it has arrived for both)."""
-    if not space_partners:
-        return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
-    return max(
-        dt.datetime.combine(day, dt.time.min, tzinfo=p.tz).astimezone(dt.UTC)
-        for p in space_partners
-    )
-
-
-def space_today(space_partners: list, now: dt.datetime) -> dt.date:
-    """The couple's day: the earliest of the partners' local dates."""
-    if not space_partners:
-        return now.date()
-    return min(now.astimezone(p.tz).date() for p in space_partners)
-
-
 class AuditSettings(models.Model):
     """The couple's audit day: a day of the month either partner chooses."""
 

@@ -34,10 +34,9 @@ from troth.audits.models import (
     Reflection,
     add_months,
     day_in_month,
-    day_start,
-    space_today,
 )
 from troth.lib.content import Visibility
+from troth.lib.time import space_day_start, space_today
 from troth.promises.services import promise_create
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
@@ -109,7 +108,7 @@ def period_for(
     and none falls between two audits; but never more than a month back
     (from the same audit day the month before): after a pause, the audit
     looks at the last month only."""
-    month_back = day_start(partners, audit_date(day, add_months(month, -1)))
+    month_back = space_day_start(partners, audit_date(day, add_months(month, -1)))
     previous = (
         Audit.objects.filter(space=space, period_end__lte=end)
         .order_by("-period_end")

@@ -30,6 +30,7 @@ from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
 from troth.lib.once import submitted_once
+from troth.lib.time import space_today
 from troth.spaces.models import current_membership
 
 PER_PAGE = 12
@@ -70,7 +71,7 @@ def _next_audit(
     if settings is None:
         return None
     partners = space.partners
-    today = services.space_today(partners, now)
+    today = space_today(partners, now)
     months = set(
         Audit.objects.filter(
             space=space,
@@ -82,7 +83,7 @@ def _next_audit(
 
 
 def _this_month(space, now: dt.datetime) -> dt.date:
-    return services.space_today(space.partners, now).replace(day=1)
+    return space_today(space.partners, now).replace(day=1)
 
 
 @login_required

@@ -20,10 +20,10 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
-from troth.audits.services import day_start, space_today
 from troth.checkins.models import ITEMS, Pulse
 from troth.checkins.stats import SUBSCALES, day_score, pulse_answered_days
 from troth.conflicts.stats import conflicts_by_month, shared_conflicts
+from troth.lib.time import space_day_start, space_today
 from troth.moments.stats import moments_by_period
 from troth.promises.stats import PromiseFigures, promise_figures
 from troth.schedule.stats import FollowThrough, ritual_follow_through
@@ -258,7 +258,7 @@ def own_data(space, now: dt.datetime) -> OwnData:
             per_person[person.pk] = values
             result.sharers.append(person)
     # Conflicts: the whole shared log up to now, to know the first one.
-    bounds = [day_start(partners, d) for d in edges]
+    bounds = [space_day_start(partners, d) for d in edges]
     logged = shared_conflicts(space, start=EVER, end=bounds[-1])
     result.has_conflicts = bool(logged)
     first_logged = logged[0].occurred_at if logged else None

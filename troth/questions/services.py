@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from troth.lib.content import Visibility
+from troth.lib.time import space_today
 from troth.questions.deck import DECK_BY_KEY, Level, deck_for_level
 from troth.questions.models import (
     Answer,
@@ -43,9 +44,7 @@ def space_day(space, now: datetime | None = None) -> date:
     instead of at midnight. With one partner (or none) it is their local date
     (or UTC's). See docs/figures/question-day.md.
     """
-    now = now or timezone.now()
-    dates = [now.astimezone(partner.tz).date() for partner in space.partners]
-    return min(dates) if dates else now.date()
+    return space_today(space.partners, now or timezone.now())
 
 
 def check_can_write(space, user) -> None:

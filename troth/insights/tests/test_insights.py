@@ -11,11 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from troth.audits.services import day_start, space_today
 from troth.audits.tests.helpers import conflict, moment, promise, pulse, share_pulse
 from troth.checkins.models import Pulse
 from troth.insights import trends
 from troth.lib.content import Visibility
+from troth.lib.time import space_day_start, space_today
 from troth.promises.models import State
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +163,9 @@ def build_own_data(space, alice, bob, values, conflicts):
                 faith=1,
             )
         for _n in range(count):
-            when = day_start([alice, bob], edges[w]) + dt.timedelta(days=2, hours=12)
+            when = space_day_start([alice, bob], edges[w]) + dt.timedelta(
+                days=2, hours=12
+            )
             conflict(
                 space,
                 alice,
