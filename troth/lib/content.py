@@ -8,14 +8,17 @@ through `visible_to(user)`; every object view through
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 from django.apps import apps
 from django.conf import settings
+from django.core import checks
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from troth.lib.appendonly import AppendOnly, AppendOnlyQuerySet
 
 
 class Visibility(models.TextChoices):
@@ -85,3 +88,81 @@ class Content(models.Model):
 
     def is_visible_to(self, user) -> bool:
         return type(self)._default_manager.visible_to(user).filter(pk=self.pk).exists()
+
+
+class AlwaysSharedQuerySet(ContentQuerySet):
+    """Refuses an `update()` that would make rows anything but shared.
+
+    Withdrawing what a leaving partner shared (`troth.spaces.services.
+    content_withdraw`) is the one deliberate exception: it goes through the
+    model's `_base_manager`, a plain Django manager."""
+
+    def update(self, **kwargs: Any) -> int:
+        if "visibility" in kwargs and kwargs["visibility"] != Visibility.SHARED:
+            raise ValueError(
+                f"{self.model._meta.label} is always shared: update() can't "
+                "make it private."
+            )
+        return super().update(**kwargs)
+
+    update.alters_data = True  # type: ignore[attr-defined]
+
+
+class AlwaysShared(Content):
+    """Content both partners always see (a promise, a repair, a dialogue):
+    created shared, and never made private by `save()` or `update()`. Its
+    form offers no choice of visibility."""
+
+    objects = AlwaysSharedQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding:
+            self.visibility = Visibility.SHARED
+        else:
+            fields = kwargs.get("update_fields")
+            writes = fields is None or "visibility" in fields
+            if writes and self.visibility != Visibility.SHARED:
+                # Refused rather than quietly re-shared: a row withdrawn by
+                # its author on leaving (see AlwaysSharedQuerySet) must not
+                # become visible again because something saved it.
+                raise ValueError(
+                    f"{type(self)._meta.label} is always shared: save() can't "
+                    "make it private."
+                )
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def check(cls, **kwargs: Any) -> list[checks.CheckMessage]:
+        # A subclass that declares its own manager must keep the guard.
+        errors = super().check(**kwargs)
+        for manager in cls._meta.managers:
+            queryset_class = getattr(manager, "_queryset_class", models.QuerySet)
+            if not issubclass(queryset_class, AlwaysSharedQuerySet):
+                errors.append(
+                    checks.Error(
+                        f"Manager '{manager.name}' of an always-shared model "
+                        "does not use AlwaysSharedQuerySet.",
+                        obj=cls,
+                        id="troth.E002",
+                    )
+                )
+        return errors
+
+
+# django-stubs types each queryset's `as_manager()` and each base's managers
+# separately, so combining the two guards needs these ignores.
+class SharedRecordQuerySet(AppendOnlyQuerySet, AlwaysSharedQuerySet):  # type: ignore[override]
+    pass
+
+
+class SharedRecord(AppendOnly, AlwaysShared):  # type: ignore[misc]
+    """Always shared and written once: a dialogue's turns, what was said in
+    a repair."""
+
+    objects = SharedRecordQuerySet.as_manager()  # type: ignore[misc,assignment]
+
+    class Meta:
+        abstract = True
