@@ -4,14 +4,14 @@ today's pulse prompt. Two queries in all, whatever the history."""
 from __future__ import annotations
 
 from troth.checkins.models import Pulse
-from troth.checkins.services import local_today
 from troth.checkins.views import partner_status
+from troth.lib.time import local_today
 
 
 def cards(request, membership) -> list[dict]:
     space = membership.space
     answered = Pulse.objects.filter(
-        author=request.user, day=local_today(request.user)
+        author=request.user, day=local_today(request.user.tz)
     ).exists()
     return [
         {

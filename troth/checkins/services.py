@@ -24,6 +24,7 @@ from troth.checkins.models import (
     Status,
 )
 from troth.lib.content import Visibility
+from troth.lib.time import local_instant, local_today
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
 
@@ -54,14 +55,13 @@ def _require_partner(space: Space, user) -> None:
 
 
 def next_local(at: dt.time, tz, now: dt.datetime) -> dt.datetime:
-    """The next time the clock shows `at` in `tz`: today, or else tomorrow."""
+    """The next time the clock shows `at` in `tz`: today, or else tomorrow.
+    "Already passed" compares wall-clock times, as a person reads the clock."""
     local_now = now.astimezone(tz)
-    moment = dt.datetime.combine(local_now.date(), at).replace(tzinfo=tz)
-    if moment <= local_now:
-        moment = dt.datetime.combine(
-            local_now.date() + dt.timedelta(days=1), at
-        ).replace(tzinfo=tz)
-    return moment.astimezone(dt.UTC)
+    day = local_now.date()
+    if at <= local_now.time():
+        day += dt.timedelta(days=1)
+    return local_instant(day, at, tz)
 
 
 def status_send(
@@ -148,10 +148,6 @@ def status_clear(*, space: Space, by, now: dt.datetime | None = None) -> int:
     return ended
 
 
-def local_today(user, now: dt.datetime | None = None) -> dt.date:
-    return (now or timezone.now()).astimezone(user.tz).date()
-
-
 def pulse_record(
     *,
     space: Space,
@@ -185,7 +181,7 @@ def pulse_record(
         raise ValidationError(
             {"note": _("Keep it under %(n)s characters.") % {"n": NOTE_MAX}}
         )
-    day = local_today(by, now)
+    day = local_today(by.tz, now)
     share = PulseSettings.for_user(by).share
     with transaction.atomic():
         _require_partner(space, by)

@@ -20,6 +20,7 @@ from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.lib.http import AuthedRequest
 from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
+from troth.lib.time import local_today
 from troth.spaces.models import current_membership
 
 ETA_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90]
@@ -200,7 +201,7 @@ def pulse(request: AuthedRequest) -> HttpResponse:
     membership, away = _space_or_home(request)
     if away:
         return away
-    today = services.local_today(request.user)
+    today = local_today(request.user.tz)
     existing = Pulse.objects.filter(author=request.user, day=today).first()
     initial = {}
     if existing is not None:
@@ -276,7 +277,7 @@ def pulse_trends(request: AuthedRequest) -> HttpResponse:
     membership, away = _space_or_home(request)
     if away:
         return away
-    end = services.local_today(request.user)
+    end = local_today(request.user.tz)
     start = end - dt.timedelta(days=TREND_DAYS - 1)
     people = [request.user]
     partner = membership.space.partner_of(request.user)
