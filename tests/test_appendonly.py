@@ -15,11 +15,30 @@ from troth.promises.tests.helpers import make_promise
 # Every model that was guarded by hand before the bases existed: moving one
 # off its base (or giving it a manager without the guard) fails here.
 APPEND_ONLY = {
+    "agreements.AgreementEvent",
+    "agreements.ClauseVersion",
+    "dialogue.Turn",
     "promises.PromiseEvent",
+    "repair.Account",
+    "repair.ApologyAnswer",
+    "repair.ApologyVersion",
+    "repair.Mirror",
+    "repair.PlanItem",
+    "repair.RepairEvent",
 }
 ALWAYS_SHARED = {
+    "agreements.Agreement",
+    "checkins.Status",
+    "dialogue.Dialogue",
+    "dialogue.Turn",
     "promises.Promise",
     "promises.PromiseSeries",
+    "repair.Account",
+    "repair.ApologyAnswer",
+    "repair.ApologyVersion",
+    "repair.Mirror",
+    "repair.PlanItem",
+    "repair.Repair",
 }
 
 

@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.appendonly import AppendOnly
+from troth.lib.content import AlwaysShared, AlwaysSharedQuerySet
 from troth.lib.fields import EncryptedTextField
 
 DEFAULT_REVIEW_DAYS = 90
@@ -46,7 +47,7 @@ class Status(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-class AgreementQuerySet(ContentQuerySet):
+class AgreementQuerySet(AlwaysSharedQuerySet):
     def current(self) -> AgreementQuerySet:
         return self.exclude(status=Status.ENDED)
 
@@ -62,7 +63,7 @@ class AgreementQuerySet(ContentQuerySet):
         )
 
 
-class Agreement(Content):
+class Agreement(AlwaysShared):
     """A set of clauses. `author` proposed it; both partners must consent."""
 
     title = EncryptedTextField(_("title"))
@@ -99,10 +100,6 @@ class Agreement(Content):
 
     def __str__(self) -> str:
         return f"Agreement {self.pk}"
-
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:detail", kwargs={"pk": self.pk})
@@ -161,7 +158,7 @@ class VersionState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn by its author")
 
 
-class ClauseVersion(models.Model):
+class ClauseVersion(AppendOnly):
     """One wording of a clause (or a proposal to remove it), appended once.
 
     Its text never changes. Only the answer is recorded, once: a pending
@@ -174,6 +171,8 @@ class ClauseVersion(models.Model):
     # Part of the agreement's record: it stays when a former partner's account
     # is deleted and the agreement is kept (troth.accounts.services).
     RECORD_OF = "agreement"
+    # The one change allowed after creation: the answer, once.
+    SETTABLE_LATER = frozenset({"state", "decided_by", "decided_at"})
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="clause_versions"
@@ -209,18 +208,6 @@ class ClauseVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Version {self.number} of clause {self.clause_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            # The one change allowed after creation: the answer, once.
-            update_fields = set(kwargs.get("update_fields") or ())
-            if not update_fields or not update_fields <= {
-                "state",
-                "decided_by",
-                "decided_at",
-            }:
-                raise ValueError("A clause's wording is append-only.")
-        super().save(*args, **kwargs)
 
     @property
     def is_pending(self) -> bool:
@@ -275,7 +262,7 @@ class EventKind(models.TextChoices):
     REVIEWED = "reviewed", _("marked it as reviewed")
 
 
-class AgreementEvent(models.Model):
+class AgreementEvent(AppendOnly):
     """One step in an agreement's life, appended and never changed.
 
     `actor` is empty for what the clock did (a time box ending)."""
@@ -312,11 +299,6 @@ class AgreementEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on agreement {self.agreement_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("An agreement's history is append-only.")
-        super().save(*args, **kwargs)
 
     @property
     def is_system(self) -> bool:

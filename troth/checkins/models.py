@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Content, Visibility
+from troth.lib.content import AlwaysShared, Content
 from troth.lib.fields import EncryptedTextField
 
 
@@ -41,7 +41,7 @@ LASTS = {
 }
 
 
-class Status(Content):
+class Status(AlwaysShared):
     """One status from a partner. Always shared: it is said to the partner."""
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -58,10 +58,6 @@ class Status(Content):
 
     def __str__(self) -> str:
         return f"{self.kind} from {self.author_id}"
-
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("checkins:index")

@@ -20,7 +20,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.content import (
+    AlwaysShared,
+    AlwaysSharedQuerySet,
+    Content,
+    SharedRecord,
+    Visibility,
+)
 from troth.lib.fields import EncryptedTextField
 
 # A break when someone is overwhelmed: at least this long (RESEARCH.md,
@@ -66,12 +72,12 @@ class Status(models.TextChoices):
     STOPPED = "stopped", _("Stopped")
 
 
-class DialogueQuerySet(ContentQuerySet):
+class DialogueQuerySet(AlwaysSharedQuerySet):
     def ongoing(self) -> DialogueQuerySet:
         return self.filter(status__in=[Status.ACTIVE, Status.BREAK])
 
 
-class Dialogue(Content):
+class Dialogue(AlwaysShared):
     """One dialogue. `author` started it; `first_sender` speaks first."""
 
     mode = models.CharField(max_length=10, choices=Mode.choices)
@@ -108,10 +114,6 @@ class Dialogue(Content):
 
     def __str__(self) -> str:
         return f"Dialogue {self.pk}"
-
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("dialogue:detail", kwargs={"pk": self.pk})
@@ -172,7 +174,7 @@ class Dialogue(Content):
         return self.break_until is not None and now >= self.break_until
 
 
-class Turn(Content):
+class Turn(SharedRecord):
     """One written turn, appended and never changed."""
 
     dialogue = models.ForeignKey(
@@ -189,12 +191,6 @@ class Turn(Content):
 
     def __str__(self) -> str:
         return f"Turn {self.pk}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("A dialogue's turns are append-only.")
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return self.dialogue.get_absolute_url()

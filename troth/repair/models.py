@@ -27,7 +27,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.appendonly import AppendOnly
+from troth.lib.content import (
+    AlwaysShared,
+    AlwaysSharedQuerySet,
+    Content,
+    SharedRecord,
+    Visibility,
+)
 from troth.lib.fields import EncryptedTextField
 
 if TYPE_CHECKING:
@@ -93,12 +100,12 @@ class Status(models.TextChoices):
     RESOLVED = "resolved", _("Closed")
 
 
-class RepairQuerySet(ContentQuerySet):
+class RepairQuerySet(AlwaysSharedQuerySet):
     def open(self) -> RepairQuerySet:
         return self.filter(status=Status.OPEN)
 
 
-class Repair(Content):
+class Repair(AlwaysShared):
     """One repair. `author` opened it; `hurt` is who was hurt, `other` who
     broke trust (either may have opened it)."""
 
@@ -150,10 +157,6 @@ class Repair(Content):
     def __str__(self) -> str:
         return f"Repair {self.pk}"
 
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("repair:detail", kwargs={"pk": self.pk})
 
@@ -187,19 +190,13 @@ class Repair(Content):
         return False
 
 
-class Shared(Content):
+class Shared(SharedRecord):
     """A part of a repair both partners read."""
 
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("What was written in a repair is append-only.")
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return self.repair.get_absolute_url()
@@ -224,9 +221,12 @@ class MirrorAnswer(models.TextChoices):
     AGAIN = "again", _("Please try again")
 
 
-class Mirror(Content):
+class Mirror(SharedRecord):
     """The other partner's account of the account, in their own words, and
     the hurt partner's answer (recorded once)."""
+
+    # The one change allowed after creation: the answer, once.
+    SETTABLE_LATER = frozenset({"answer", "answer_note", "answered_at"})
 
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="+")
@@ -243,15 +243,6 @@ class Mirror(Content):
 
     def __str__(self) -> str:
         return f"Mirror {self.pk}"
-
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.SHARED
-        if not self._state.adding:
-            # The one change allowed after creation: the answer, once.
-            fields = set(kwargs.get("update_fields") or ())
-            if not fields or fields - {"answer", "answer_note", "answered_at"}:
-                raise ValueError("A mirror's words are append-only.")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return self.repair.get_absolute_url()
@@ -363,7 +354,7 @@ class EventKind(models.TextChoices):
     REOPENED = "reopened", _("reopened the repair")
 
 
-class RepairEvent(models.Model):
+class RepairEvent(AppendOnly):
     """The shared history of a repair, appended and never changed. It never
     mentions anyone's private notes, check-ins or therapy log."""
 
@@ -385,11 +376,6 @@ class RepairEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on repair {self.repair_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("A repair's history is append-only.")
-        super().save(*args, **kwargs)
 
 
 # Private to their author
