@@ -99,12 +99,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "troth.lib.middleware.SessionLifetimeMiddleware",
+    "troth.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "troth.lib.middleware.UserPreferencesMiddleware",
-    "troth.lib.middleware.PrivacyHeadersMiddleware",
+    "troth.accounts.middleware.UserPreferencesMiddleware",
+    "troth.accounts.middleware.PrivacyHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "troth.urls"
@@ -201,7 +201,7 @@ LOGIN_REDIRECT_URL = "home"
 SESSION_ENGINE = "troth.accounts.sessions"
 SESSION_COOKIE_AGE = envint("TROTH_SESSION_MAX_AGE", 14 * 24 * 3600)
 SESSION_IDLE_TIMEOUT = envint("TROTH_SESSION_IDLE_TIMEOUT", 3 * 24 * 3600)
-# Both are enforced by troth.lib.middleware.SessionLifetimeMiddleware: the
+# Both are enforced by troth.accounts.middleware.SessionLifetimeMiddleware: the
 # first as a hard limit from sign-in, the second from the last request.
 # Approximate places for sessions, only from a MaxMind-format database file
 # the host keeps on the server; off unless set (docs/security.md).

@@ -265,7 +265,7 @@ def sessions_prune() -> tuple[int, int]:
     until the owner opens the list, so both are pruned here.
 
     A session idle for longer than SESSION_IDLE_TIMEOUT can never be used
-    again (troth.lib.middleware.SessionLifetimeMiddleware ends it), though
+    again (troth.accounts.middleware.SessionLifetimeMiddleware ends it), though
     its row would stay until its expiry date. Every save sets that date to
     SESSION_COOKIE_AGE ahead, and a session in use is saved at least once a
     minute, so a row whose date is less than AGE - IDLE ahead (with a

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import client_for
 from troth.accounts import devices
+from troth.accounts.middleware import SessionLifetimeMiddleware
 from troth.accounts.tests.helpers import LAPTOP, PHONE, signed_in
-from troth.lib.middleware import SessionLifetimeMiddleware
 
 pytestmark = pytest.mark.django_db
 

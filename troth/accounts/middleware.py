@@ -1,6 +1,6 @@
-"""Request-wide behaviour: the person's own time zone and language, how long
-a session lasts, and the headers that keep a signed-in page out of caches
-and shared screens."""
+"""Request-wide behaviour of the signed-in person: their own time zone and
+language, how long a session lasts, and the headers that keep a signed-in
+page out of caches and shared screens (and, on sign-out, forget the device)."""
 
 from __future__ import annotations
 
