@@ -1,5 +1,5 @@
 """A form that adds something takes effect once, however often it is sent
-(troth/lib/once.py): a double click adds one promise, one moment, one
+(troth/accounts/once.py): a double click adds one promise, one moment, one
 follow-up, and the repeat lands where the first send did."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from conftest import client_for
+from troth.accounts import once
 from troth.accounts.models import FormToken
 from troth.checkins.models import Status
 from troth.conflicts.models import Conflict
@@ -23,7 +24,6 @@ from troth.conflicts.tests.helpers import form_data as conflict_data
 from troth.dialogue.models import Turn
 from troth.goals.models import Milestone
 from troth.goals.tests.helpers import goal
-from troth.lib import once
 from troth.moments.models import Moment
 from troth.promises.models import Promise
 from troth.questions import services as questions

@@ -125,8 +125,8 @@ TEMPLATES = [
                 "troth.spaces.context.space",
                 "troth.notifications.context.unread",
             ],
-            # {% once_token %} in every template (troth/lib/once.py).
-            "builtins": ["troth.lib.once"],
+            # {% once_token %} in every template (troth/accounts/once.py).
+            "builtins": ["troth.accounts.once"],
         },
     },
 ]

@@ -157,7 +157,7 @@ class FormToken(models.Model):
     The first POST carrying the token records it here (the unique constraint
     makes exactly one of two simultaneous POSTs the first) and, when done,
     where it led; a repeat does nothing and goes there too. See
-    troth/lib/once.py. Pruned after KEEP_FOR by a named job."""
+    troth/accounts/once.py. Pruned after KEEP_FOR by a named job."""
 
     KEEP_FOR = timedelta(days=2)
 

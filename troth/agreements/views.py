@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.agreements import services
 from troth.agreements.forms import (
     ClauseTextForm,
@@ -31,7 +32,6 @@ from troth.agreements.models import (
 from troth.agreements.starters import NOT_SURVEILLANCE, STARTERS, starter_by_key
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.spaces.models import current_membership
 
 

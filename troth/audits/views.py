@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.audits import figures as audit_figures
 from troth.audits import services
 from troth.audits.forms import AuditDayForm, CommitmentForm, ReflectionForm
@@ -29,7 +30,6 @@ from troth.checkins.stats import SUBSCALES
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.lib.time import space_today
 from troth.spaces.models import current_membership
 

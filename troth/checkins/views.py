@@ -13,12 +13,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.checkins import services
 from troth.checkins.forms import PulseForm, PulseSettingsForm, StatusForm
 from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
 from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
 from troth.lib.time import local_today
 from troth.spaces.models import current_membership

@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.conflicts import services, stats
 from troth.conflicts.forms import LogForm, LoggerEditForm, ViewEditForm, ViewForm
 from troth.conflicts.models import Conflict, ConflictView
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.spaces.models import current_membership
 
 PER_PAGE = 20

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.dialogue import services
 from troth.dialogue.forms import StartForm, SummaryForm, TurnForm
 from troth.dialogue.models import (
@@ -23,7 +24,6 @@ from troth.dialogue.prompts import prompt_for
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.spaces.models import current_membership
 
 

@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.goals import services
 from troth.goals.forms import AdventureForm, GoalForm, MilestoneForm, ReflectionForm
 from troth.goals.models import Goal, Milestone, Reflection, Status
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.schedule.models import Event
 from troth.spaces.models import current_membership
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
 from troth.moments import services, stats
 from troth.moments.forms import (

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.agreements.models import Agreement, Clause
 from troth.agreements.services import agreed_clause_choices
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.promises import services
 from troth.promises.forms import (
     CancelForm,

@@ -19,9 +19,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.questions import services
 from troth.questions.deck import LEVEL_HELP, Level, deck_for_level
 from troth.questions.forms import (

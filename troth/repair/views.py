@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.agreements.models import Clause
 from troth.agreements.services import agreed_clause_choices
 from troth.agreements.starters import starter_by_key
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.promises.forms import PromiseForm
 from troth.promises.models import Promise
 from troth.repair import progress, services

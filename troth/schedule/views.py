@@ -26,10 +26,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import personal_download
 from troth.lib.http import AuthedRequest
-from troth.lib.once import submitted_once
 from troth.lib.redirects import next_url
 from troth.schedule import ics, periods, services
 from troth.schedule.forms import (

@@ -14,7 +14,7 @@ view is wrapped in `submitted_once`:
     def followup_create(request, pk): ...
 
 The first POST with a token claims it for the person (a unique row in
-`troth.accounts.models.FormToken`, so of two simultaneous POSTs exactly one
+`FormToken`, so of two simultaneous POSTs exactly one
 is first) and records where it led. A repeat does nothing and goes there too.
 A POST refused with a 4xx releases its token: nothing was added, so sending
 the same form again must work. A POST without a token is served as before.
@@ -30,7 +30,6 @@ import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django import template
@@ -41,10 +40,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from troth.accounts.models import FormToken, User
 from troth.lib.redirects import safe_path
-
-if TYPE_CHECKING:
-    from troth.accounts.models import User
 
 FIELD = "once_token"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -67,8 +64,6 @@ def submitted_once(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        from troth.accounts.models import FormToken
-
         token = request.POST.get(FIELD, "") if request.method == "POST" else ""
         if not _TOKEN.fullmatch(token) or not request.user.is_authenticated:
             return view(request, *args, **kwargs)
@@ -96,8 +91,6 @@ def submitted_once(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
 def _repeat(request: HttpRequest, user: User, token: str) -> HttpResponse:
     """Answer a repeat of a used token: where the first POST led."""
-    from troth.accounts.models import FormToken
-
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
         first = (
