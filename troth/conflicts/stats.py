@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, tzinfo
 
 from troth.conflicts.models import ConflictView, Repair
 from troth.lib.content import Visibility
+from troth.lib.time import month_start
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,6 @@ def conflicts_summary(space, *, start: datetime, end: datetime) -> ConflictFigur
     return ConflictFigures(
         shared=shared, repaired=repaired, median_minutes_to_repair=median
     )
-
-
-def month_start(month: date, tz: tzinfo) -> datetime:
-    return datetime(month.year, month.month, 1, tzinfo=tz)
 
 
 def next_month(month: date) -> date:

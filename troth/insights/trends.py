@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from troth.checkins.models import ITEMS, Pulse
 from troth.checkins.stats import SUBSCALES, day_score, pulse_answered_days
 from troth.conflicts.stats import conflicts_by_month, shared_conflicts
-from troth.lib.time import space_day_start, space_today
+from troth.lib.time import local_today, month_start, space_day_start, space_today
 from troth.moments.stats import moments_by_period
 from troth.promises.stats import PromiseFigures, promise_figures
 from troth.schedule.stats import FollowThrough, ritual_follow_through
@@ -54,12 +54,12 @@ class Month:
 def recent_months(now: dt.datetime, tz, count: int) -> list[Month]:
     """The last `count` calendar months in `tz`, oldest first, the month in
     progress last."""
-    this = now.astimezone(tz).date().replace(day=1)
+    this = local_today(tz, now).replace(day=1)
     months = []
     for n in range(count - 1, -1, -1):
         first = add_months(this, -n)
-        start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
-        end = dt.datetime.combine(add_months(first, 1), dt.time.min, tzinfo=tz)
+        start = month_start(first, tz)
+        end = month_start(add_months(first, 1), tz)
         months.append(Month(first=first, start=start, end=end, partial=n == 0))
     return months
 

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 
 from troth.accounts.forms import timezone_choices
+from troth.lib.time import wall_time_exists
+from troth.lib.time import zone as time_zone
 from troth.schedule.models import FIRST_YEAR, LAST_YEAR, Event, EventVisibility
 from troth.schedule.recurrence import (
     as_utc,
@@ -93,9 +95,7 @@ def minutes_or_none(value: str) -> int | None:
 def local(day: date, clock: time, zone: zoneinfo.ZoneInfo) -> tuple[datetime, bool]:
     """`day` at `clock` in `zone`, and whether that wall-clock time exists
     (it doesn't in the hour the clocks skip in spring)."""
-    moment = datetime.combine(day, clock, zone)
-    round_trip = as_utc(moment).astimezone(zone)
-    return moment, round_trip.replace(tzinfo=None) == moment.replace(tzinfo=None)
+    return datetime.combine(day, clock, zone), wall_time_exists(day, clock, zone)
 
 
 class EventForm(forms.Form):
@@ -306,7 +306,7 @@ class EventForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
-        zone = zoneinfo.ZoneInfo(data["time_zone"])
+        zone = time_zone(data["time_zone"])
         start_date = data["start_date"]
         end_date = data.get("end_date") or start_date
         if data.get("all_day"):

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, partner_space_ids
 from troth.lib.fields import EncryptedTextField
+from troth.lib.time import zone
 
 
 class OptionalText(EncryptedTextField):
@@ -177,10 +178,7 @@ class Event(Content):
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo("UTC")
+        return zone(self.time_zone)
 
     @property
     def is_ritual(self) -> bool:
