@@ -69,6 +69,19 @@ class TestSending:
         )
         assert status.until == dt.datetime(2026, 1, 11, 7, 0, tzinfo=dt.UTC)
 
+    def test_need_space_reads_the_clock_on_the_night_it_skips_an_hour(
+        self, space, alice
+    ):
+        alice.timezone = "Europe/Berlin"
+        alice.save()
+        # 03:10 in Berlin just after the clocks jumped from 02:00 to 03:00:
+        # 02:30 is behind on the clock, so it means tomorrow's 02:30.
+        now = dt.datetime(2026, 3, 29, 1, 10, tzinfo=dt.UTC)
+        status = services.status_send(
+            space=space, by=alice, kind="need_space", until=dt.time(2, 30), now=now
+        )
+        assert status.until == dt.datetime(2026, 3, 30, 0, 30, tzinfo=dt.UTC)
+
     def test_a_new_status_ends_the_previous_one(self, space, alice):
         first = services.status_send(space=space, by=alice, kind="arrived")
         services.status_send(space=space, by=alice, kind="thinking_of_you")
