@@ -25,6 +25,7 @@ APPEND_ONLY = {
     "repair.Mirror",
     "repair.PlanItem",
     "repair.RepairEvent",
+    "selfmap.EntryVersion",
 }
 ALWAYS_SHARED = {
     "agreements.Agreement",

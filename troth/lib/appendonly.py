@@ -76,6 +76,9 @@ class AppendOnly(models.Model):
     # (the answer to what the row proposed). Empty: nothing may change.
     SETTABLE_LATER: ClassVar[frozenset[str]] = frozenset()
 
+    # A subclass with its own queryset derives it from AppendOnlyQuerySet
+    # (checked by `check()` below) and says `# type: ignore[misc]`, as for
+    # `Content.objects`.
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.appendonly import AppendOnly, AppendOnlyQuerySet
 from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
 from troth.lib.fields import EncryptedTextField
 
@@ -78,7 +79,7 @@ class Entry(Content):
         return reverse("selfmap:entry", kwargs={"pk": self.pk})
 
 
-class EntryVersionQuerySet(models.QuerySet):
+class EntryVersionQuerySet(AppendOnlyQuerySet):
     def visible_to(self, user) -> EntryVersionQuerySet:
         """The author sees every version; the partner sees a version only if
         the entry is shared now and the version was its wording while shared."""
@@ -94,9 +95,11 @@ class EntryVersionQuerySet(models.QuerySet):
         )
 
 
-class EntryVersion(models.Model):
+class EntryVersion(AppendOnly):
     """One wording of an entry. Rows are only ever added, never changed,
     except `shown_at`, set once when the wording first reaches the partner."""
+
+    SETTABLE_LATER = frozenset({"shown_at"})
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -106,7 +109,7 @@ class EntryVersion(models.Model):
     created = models.DateTimeField(default=timezone.now)
     shown_at = models.DateTimeField(null=True, blank=True)
 
-    objects = EntryVersionQuerySet.as_manager()
+    objects = EntryVersionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-number"]

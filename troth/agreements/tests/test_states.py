@@ -293,12 +293,46 @@ class TestAppendOnly:
             version.save(update_fields=["text"])
         assert ClauseVersion.objects.get(pk=version.pk).text == "One."
 
+    def test_a_clause_versions_wording_cannot_be_updated_in_bulk(
+        self, alice, bob, space
+    ):
+        agreement = proposed(space, alice, "One.")
+        versions = ClauseVersion.objects.filter(agreement=agreement)
+        with pytest.raises(ValueError, match="append-only"):
+            versions.update(text="Rewritten.")
+        with pytest.raises(ValueError, match="append-only"):
+            versions.update(text="Rewritten.", state=VersionState.ACCEPTED)
+        with pytest.raises(ValueError, match="append-only"):
+            versions.delete()
+        version = versions.get()
+        assert (version.text, version.state) == ("One.", VersionState.PENDING)
+
+    def test_the_answer_to_a_version_is_still_recorded(self, alice, bob, space):
+        agreement = proposed(space, alice, "One.")
+        ClauseVersion.objects.filter(agreement=agreement).update(
+            state=VersionState.WITHDRAWN, decided_at=timezone.now()
+        )
+        version = ClauseVersion.objects.get(agreement=agreement)
+        assert (version.text, version.state) == ("One.", VersionState.WITHDRAWN)
+
     def test_history_events_cannot_be_changed(self, alice, bob, space):
         agreement = proposed(space, alice, "One.")
         event = AgreementEvent.objects.get(agreement=agreement)
         event.kind = EventKind.ENDED
         with pytest.raises(ValueError, match="append-only"):
             event.save()
+        with pytest.raises(ValueError, match="append-only"):
+            agreement.events.update(kind=EventKind.ENDED)
+        assert AgreementEvent.objects.get(pk=event.pk).kind != EventKind.ENDED
+
+    def test_an_agreement_cannot_be_made_private(self, alice, bob, space):
+        agreement = proposed(space, alice, "One.")
+        with pytest.raises(ValueError, match="always shared"):
+            Agreement.objects.filter(pk=agreement.pk).update(visibility="private")
+        agreement.visibility = "private"
+        with pytest.raises(ValueError, match="always shared"):
+            agreement.save()
+        assert Agreement.objects.visible_to(bob).filter(pk=agreement.pk).exists()
 
     def test_every_change_adds_a_version_and_keeps_the_old_ones(
         self, alice, bob, space

@@ -129,6 +129,22 @@ class TestWritten:
         turn.text = "Rewritten."
         with pytest.raises(ValueError, match="append-only"):
             turn.save()
+        with pytest.raises(ValueError, match="append-only"):
+            Turn.objects.update(text="Rewritten.")
+        with pytest.raises(ValueError, match="append-only"):
+            Turn.objects.update(visibility="private")
+        with pytest.raises(ValueError, match="append-only"):
+            Turn.objects.all().delete()
+        assert Turn.objects.visible_to(bob).get().text == "Mine."
+
+    def test_a_dialogue_cannot_be_made_private(self, alice, bob, space):
+        dialogue = started(space, alice)
+        with pytest.raises(ValueError, match="always shared"):
+            Dialogue.objects.update(visibility="private")
+        dialogue.visibility = "private"
+        with pytest.raises(ValueError, match="always shared"):
+            dialogue.save(update_fields=["visibility"])
+        assert Dialogue.objects.visible_to(bob).get() == dialogue
 
     def test_only_whoever_asked_for_the_break_resumes_it(self, alice, bob, space):
         dialogue = started(space, alice)

@@ -222,6 +222,33 @@ class TestHeardFirst:
         with pytest.raises(ValueError, match="append-only"):
             mirror.save(update_fields=["text"])
 
+    def test_what_was_written_cannot_be_updated_in_bulk(self, alice, bob, space):
+        repair = mirrored(space, bob, alice)
+        words = {
+            m: list(m.objects.values_list("pk", "text")) for m in (Account, Mirror)
+        }
+        for model in (Account, Mirror):
+            with pytest.raises(ValueError, match="append-only"):
+                model.objects.update(text="Rewritten")
+            with pytest.raises(ValueError, match="append-only"):
+                model.objects.filter(repair=repair).delete()
+        with pytest.raises(ValueError, match="append-only"):
+            RepairEvent.objects.filter(repair=repair).update(kind="closed")
+        for model in (Account, Mirror):
+            assert list(model.objects.values_list("pk", "text")) == words[model]
+
+    def test_what_was_written_cannot_be_made_private(self, alice, bob, space):
+        repair = mirrored(space, bob, alice)
+        for model in (Repair, Account, Mirror):
+            with pytest.raises(ValueError, match="always shared|append-only"):
+                model.objects.update(visibility="private")
+            row = model.objects.get()
+            row.visibility = "private"
+            with pytest.raises(ValueError, match="always shared|append-only"):
+                row.save()
+            assert model.objects.visible_to(alice).count() == 1
+        assert Repair.objects.visible_to(alice).get() == repair
+
 
 class TestApology:
     def test_the_apology_opens_only_once_heard(self, alice, bob, space):
