@@ -14,7 +14,9 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from troth.accounts.models import User
 from troth.lib.hooks import app_modules
+from troth.spaces.models import Membership, Space
 
 PASSWORD = "troth-demo"
 ALEX = "alex@example.com"
@@ -43,9 +45,6 @@ class Demo:
 
 def demo_create(now: datetime | None = None) -> Demo:
     from allauth.account.models import EmailAddress
-
-    from troth.accounts.models import User
-    from troth.spaces.models import Membership, Space
 
     now = now or timezone.now()
     with transaction.atomic():

@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from troth.accounts import devices
+from troth.accounts.models import SignIn, User
+from troth.accounts.services import sign_in_failed, sign_in_succeeded
 from troth.lib.mail import email_render
 
 
 def recipient_of(email: str):
     """The account an address belongs to, if any (unknown-account notices
     go to addresses that have none)."""
-    from troth.accounts.models import User
 
     found = EmailAddress.objects.filter(email__iexact=email).select_related("user")
     row = found.first()
@@ -70,9 +71,6 @@ class AccountAdapter(DefaultAccountAdapter):
     # owner (troth/accounts/services.py).
 
     def pre_authenticate(self, request, **credentials: Any) -> None:
-        from troth.accounts.models import SignIn
-        from troth.accounts.services import sign_in_failed
-
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:
@@ -84,9 +82,6 @@ class AccountAdapter(DefaultAccountAdapter):
             raise
 
     def authentication_failed(self, request, **credentials: Any) -> None:
-        from troth.accounts.models import SignIn
-        from troth.accounts.services import sign_in_failed
-
         sign_in_failed(
             request=request,
             outcome=SignIn.Outcome.WRONG_PASSWORD,
@@ -94,8 +89,6 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def post_login(self, request, user, **kwargs):
-        from troth.accounts.services import sign_in_succeeded
-
         response = super().post_login(request, user, **kwargs)
         signed_in = sign_in_succeeded(
             request=request, user=user, signup=bool(kwargs.get("signup"))

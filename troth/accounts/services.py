@@ -26,9 +26,13 @@ from django.utils.translation import gettext_lazy
 
 from troth.accounts import devices
 from troth.accounts.models import SignIn, User
+from troth.accounts.sessions import same_session
 from troth.lib.content import Content
 from troth.lib.export import when
 from troth.lib.hooks import app_modules
+from troth.notifications.models import Notification
+from troth.spaces.models import Activity, Membership, Space
+from troth.spaces.services import space_leave
 
 logger = logging.getLogger("troth.accounts")
 
@@ -213,7 +217,6 @@ def session_end(*, request, session) -> bool:
 
     if session.user_id != request.user.pk:
         raise PermissionDenied
-    from troth.accounts.sessions import same_session
 
     current = same_session(session.session_key, request.session.session_key)
     with transaction.atomic():
@@ -304,9 +307,6 @@ def account_export(*, user) -> dict:
     JSON-ready dict. The format is documented in docs/export.md."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
-
-    from troth.notifications.models import Notification
-    from troth.spaces.models import Activity, Membership
 
     memberships = Membership.objects.filter(user=user).select_related("space")
     spaces = []
@@ -484,9 +484,6 @@ def account_delete(*, request, keep_shared: bool) -> bool:
     from allauth.account.adapter import get_adapter as get_account_adapter
     from allauth.usersessions.adapter import get_adapter as get_sessions_adapter
     from allauth.usersessions.models import UserSession
-
-    from troth.spaces.models import Membership, Space
-    from troth.spaces.services import space_leave
 
     user = request.user
     with transaction.atomic():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.tasks import task
 
+from troth.accounts.models import FormToken
 from troth.accounts.services import sessions_prune, sign_ins_prune
 
 
@@ -24,8 +25,6 @@ def prune_sessions() -> list[int]:
 def prune_form_tokens() -> int:
     """Forget used one-time form tokens after FormToken.KEEP_FOR."""
     from django.utils import timezone
-
-    from troth.accounts.models import FormToken
 
     cutoff = timezone.now() - FormToken.KEEP_FOR
     deleted, _ = FormToken.objects.filter(created__lt=cutoff).delete()

@@ -32,6 +32,7 @@ from troth.conflicts.models import (
     RepairTime,
 )
 from troth.lib.content import Visibility
+from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Membership, Space
 from troth.spaces.services import activity_record
 
@@ -139,7 +140,6 @@ def _announce(view: ConflictView, *, actor, verb: str) -> None:
 def _withdraw_traces(view: ConflictView, *, delete: bool) -> None:
     """Take back what the partner was told about `view`: earlier activities
     become private (or go, with the view) and their notifications go."""
-    from troth.notifications.models import Notification
 
     view_type = ContentType.objects.get_for_model(ConflictView)
     activities = Activity.objects.filter(target_type=view_type, target_id=view.pk)

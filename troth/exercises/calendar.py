@@ -8,13 +8,13 @@ from datetime import timedelta
 
 from django.utils.translation import gettext as _
 
+from troth.schedule import services as schedule
+from troth.schedule.models import EventVisibility
+
 SHORTEST = timedelta(minutes=15)
 
 
 def add_event(session, *, by):
-    from troth.schedule import services as schedule
-    from troth.schedule.models import EventVisibility
-
     item = session.item
     length = max(timedelta(minutes=item.minutes), SHORTEST)
     return schedule.event_create(
@@ -34,8 +34,6 @@ def add_event(session, *, by):
 
 
 def remove_event(session, *, by) -> None:
-    from troth.schedule import services as schedule
-
     event = session.event if session.event_id else None
     if event is not None and event.author_id == by.pk:
         schedule.event_delete(event=event, by=by)

@@ -10,7 +10,10 @@ from datetime import timedelta
 from django.tasks import task
 from django.utils import timezone
 
+from troth.exercises.models import ExerciseLog, Session
 from troth.lib.clock import Job
+from troth.notifications.services import notify
+from troth.spaces.models import Membership
 
 BEFORE = timedelta(hours=2)
 ASK_AFTER = timedelta(days=1)
@@ -19,10 +22,6 @@ ASK_UNTIL = timedelta(days=3)
 
 @task()
 def remind_exercises() -> int:
-    from troth.exercises.models import ExerciseLog, Session
-    from troth.notifications.services import notify
-    from troth.spaces.models import Membership
-
     now = timezone.now()
     soon = list(
         Session.objects.planned()

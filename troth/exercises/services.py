@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from troth.exercises import calendar, library
 from troth.exercises.models import NOTE_MAX, ExerciseLog, Outcome, Session
 from troth.lib.content import Visibility
+from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Membership, Space
 from troth.spaces.services import activity_record
 
@@ -115,8 +116,6 @@ def session_cancel(*, session: Session, by) -> Session:
 
 
 def _withdraw(log: ExerciseLog) -> None:
-    from troth.notifications.models import Notification
-
     kind = ContentType.objects.get_for_model(ExerciseLog)
     Activity.objects.filter(target_type=kind, target_id=log.pk).update(
         visibility=Visibility.PRIVATE

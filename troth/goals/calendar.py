@@ -13,16 +13,17 @@ from datetime import datetime, timedelta
 
 from django.utils.translation import gettext as _
 
+from troth.schedule import services as schedule
+from troth.schedule.models import EventVisibility
+from troth.schedule.recurrence import floating_utc
+from troth.schedule.services import EventFields
+
 # How long a timed adventure blocks on the calendar when only its start is
 # known; it can be changed on the calendar.
 TIMED_LENGTH = timedelta(hours=3)
 
 
 def _fields(goal, by):
-    from troth.schedule.models import EventVisibility
-    from troth.schedule.recurrence import floating_utc
-    from troth.schedule.services import EventFields
-
     if goal.start_time is None:
         start = floating_utc(goal.target_date)
         end = floating_utc(goal.target_date + timedelta(days=1))
@@ -46,7 +47,6 @@ def sync_adventure(goal, *, by) -> None:
     """Create, move or remove the adventure's shared event so it matches the
     adventure's date. Runs inside the caller's transaction: if the calendar
     refuses, nothing of the step is kept."""
-    from troth.schedule import services as schedule
 
     event = goal.event if goal.event_id else None
     if event is not None and event.author_id != by.pk:

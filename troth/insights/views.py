@@ -12,6 +12,7 @@ from troth.checkins.stats import SUBSCALES
 from troth.insights import trends
 from troth.insights.charts import Series, bar_chart, has_data, line_chart
 from troth.lib.http import AuthedRequest
+from troth.repair.models import Phase
 from troth.spaces.models import current_membership
 
 PERIODS = (6, 12)
@@ -227,8 +228,6 @@ def index(request: AuthedRequest) -> HttpResponse:
     repair_svg = repair_summary = None
     repair_series = []
     if repair is not None:
-        from troth.repair.models import Phase
-
         repair_series = [Series(_("Steps"), [m.steps for m in repair.months])]
         phases = ", ".join(str(Phase(p).label) for p in repair.open_phases)
         repair_summary = _("%(steps)s steps on your repair path over these months.") % {

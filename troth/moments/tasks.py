@@ -8,6 +8,11 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
+from troth.moments.models import Moment
+from troth.moments.stats import week_start
+from troth.notifications.services import notify
+from troth.spaces.models import Membership
+
 # From this hour on Monday, in the person's own time zone.
 DIGEST_HOUR = 9
 
@@ -18,10 +23,6 @@ def digests_send(now: dt.datetime | None = None) -> int:
 
     Idempotent: one notification per person and week (the key names both),
     so reruns and a second worker add nothing. Returns how many were new."""
-    from troth.moments.models import Moment
-    from troth.moments.stats import week_start
-    from troth.notifications.services import notify
-    from troth.spaces.models import Membership
 
     now = now or timezone.now()
     sent = 0

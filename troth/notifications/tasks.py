@@ -16,6 +16,7 @@ from troth.lib import clock
 from troth.notifications.clock import ticks_prune
 from troth.notifications.models import Notification
 from troth.notifications.services import email_send, emails_reclaim, notify
+from troth.spaces.models import Activity
 
 SWEEP_WINDOW = timedelta(days=2)
 
@@ -25,8 +26,6 @@ def activity_key(activity_id: int) -> str:
 
 
 def deliver(activity) -> Notification | None:
-    from troth.spaces.models import Activity
-
     recipient = activity.recipient
     if recipient is None or recipient.pk == activity.author_id:
         return None
@@ -51,8 +50,6 @@ def deliver(activity) -> Notification | None:
 
 @task()
 def deliver_activity(activity_id: int) -> None:
-    from troth.spaces.models import Activity
-
     activity = (
         Activity.objects.select_related("recipient", "author", "target_type")
         .filter(pk=activity_id)
@@ -65,7 +62,6 @@ def deliver_activity(activity_id: int) -> None:
 @task()
 def sweep_activities() -> int:
     """Deliver any recent activity whose task was lost (a crash, a restore)."""
-    from troth.spaces.models import Activity
 
     since = timezone.now() - SWEEP_WINDOW
     done = set(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from troth.promises.models import WEEKDAYS, Repeat
+from troth.promises.models import WEEKDAYS, Repeat, State
 from troth.promises.services import NOTE_MAX, TEXT_MAX
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -147,7 +147,5 @@ class ListFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from troth.promises.models import State
-
         super().__init__(*args, **kwargs)
         self.fields["state"].choices = [("", _("Any state")), *State.choices]

@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from troth.agreements.services import agreed_clause_choices
 from troth.lib.time import local_today, zone
 from troth.promises.models import (
     EventKind,
@@ -141,7 +142,6 @@ def _past_due(promise: Promise, now: dt.datetime) -> ValidationError:
 def _clause_in_space(clause, space: Space, by) -> bool:
     """A promise may point only at a live, agreed clause of an agreement in
     its own space that the promiser can see."""
-    from troth.agreements.services import agreed_clause_choices
 
     return clause.pk in {
         pk for pk, _label in agreed_clause_choices(space=space, user=by)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.tasks import task
 
+from troth.questions.services import round_for_day
+from troth.spaces.models import Space
+
 
 @task()
 def assign_daily_questions() -> int:
     """Make today's round for every space that has none yet. Idempotent:
     `round_for_day` makes at most one daily round per space and day.
     Returns how many spaces have today's round."""
-    from troth.questions.services import round_for_day
-    from troth.spaces.models import Space
 
     spaces = (
         Space.objects.filter(closed_at__isnull=True)

@@ -21,8 +21,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from troth.accounts.services import sessions_end_others
 from troth.lib.hooks import app_modules
 from troth.lib.sharing import SharedItem
+from troth.notifications.models import Notification
+from troth.spaces.models import Activity, Membership
 
 logger = logging.getLogger("troth.safety")
 
@@ -52,8 +55,6 @@ def sharing_modules() -> dict[str, ModuleType]:
 
 
 def current_space(user):
-    from troth.spaces.models import Membership
-
     membership = (
         Membership.objects.active().filter(user=user).select_related("space").first()
     )
@@ -113,8 +114,6 @@ def partner_notifications_withdraw(*, user, space) -> int:
     is no longer visible to the partner, so opening one would be a 404.
     Deleted silently, as a feature withdraws its own (the conflict view's
     `_withdraw_traces` in troth/conflicts/services.py). Returns how many."""
-    from troth.notifications.models import Notification
-    from troth.spaces.models import Activity, Membership
 
     withdrawn = 0
     partners = Membership.objects.active().filter(space=space).exclude(user=user)
@@ -166,7 +165,6 @@ def emergency_reset(*, request) -> ResetOutcome:
 
     Checking the password, two-factor and email comes after, on the page
     that follows: those need the person, not a button."""
-    from troth.accounts.services import sessions_end_others
 
     outcome = sharing_stop_all(user=request.user)
     outcome.sessions_ended = sessions_end_others(request=request)

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from troth.accounts.services import sessions_of
+from troth.accounts.sessions import same_session
 from troth.lib.http import AuthedRequest
 from troth.safety import services
 from troth.safety.forms import ResetForm, StopForm
@@ -111,8 +113,6 @@ def reset(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def reset_next(request: AuthedRequest) -> HttpResponse:
     """After the reset: the checks only the person can do."""
-    from troth.accounts.services import sessions_of
-    from troth.accounts.sessions import same_session
 
     user = request.user
     others = [

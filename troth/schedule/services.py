@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from icalendar import vRecur
 
 from troth.lib.content import Visibility
+from troth.schedule.importer import read_calendar
 from troth.schedule.models import (
     Event,
     EventReminder,
@@ -608,7 +609,6 @@ def calendar_import(
     batches: the number of queries grows with the file's size divided by
     IMPORT_BATCH, plus two or three per updated event.
     """
-    from troth.schedule.importer import read_calendar
 
     if visibility not in EventVisibility.values:
         raise ValidationError(_("Choose who sees the imported events."))

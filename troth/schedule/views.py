@@ -40,6 +40,7 @@ from troth.schedule.forms import (
     ReminderForm,
     VisibilityForm,
 )
+from troth.schedule.importer import MAX_BYTES
 from troth.schedule.models import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -752,7 +753,6 @@ def import_calendar(request: AuthedRequest) -> HttpResponse:
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            from troth.schedule.importer import MAX_BYTES
 
             if upload.size > MAX_BYTES:
                 form.add_error(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, Visibility
+from troth.notifications.tasks import deliver_activity
 from troth.spaces.models import Activity, Invitation, Membership, Space, hash_token
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
@@ -54,7 +55,6 @@ def activity_record(
     if recipient is not None and recipient.pk != actor.pk:
         # Enqueued in the same transaction: with the database task backend
         # the task exists exactly when the activity does.
-        from troth.notifications.tasks import deliver_activity
 
         deliver_activity.enqueue(activity.pk)
     return activity
