@@ -13,7 +13,10 @@ from django.db.models import Exists, OuterRef
 from django.tasks import task
 from django.utils import timezone
 
+from troth.goals.models import Goal, Milestone, Status
 from troth.lib.clock import Job
+from troth.notifications.services import notify
+from troth.spaces.models import Membership
 
 GOAL_DAYS = 3  # a goal's target date: remind both partners this many days ahead
 STEP_DAYS = 2  # a step's date: remind its owner this many days ahead
@@ -30,10 +33,6 @@ def _due_within(target: date, user, days: int) -> bool:
 
 @task()
 def remind_target_dates() -> int:
-    from troth.goals.models import Goal, Milestone, Status
-    from troth.notifications.services import notify
-    from troth.spaces.models import Membership
-
     # A coarse window in UTC dates; each person's own day decides below.
     today = timezone.now().date()
     first, last = today - timedelta(days=1), today + timedelta(days=GOAL_DAYS + 1)

@@ -33,6 +33,7 @@ from troth.goals.models import (
     Status,
 )
 from troth.lib.content import Visibility
+from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Membership, Space
 from troth.spaces.services import activity_record
 
@@ -395,8 +396,6 @@ def reflection_save(
 
 
 def _withdraw(reflection: Reflection) -> None:
-    from troth.notifications.models import Notification
-
     kind = ContentType.objects.get_for_model(Reflection)
     Activity.objects.filter(target_type=kind, target_id=reflection.pk).update(
         visibility=Visibility.PRIVATE

@@ -21,11 +21,17 @@ import statistics
 from dataclasses import dataclass, field
 
 from troth.checkins.models import ITEMS, Pulse
-from troth.checkins.stats import SUBSCALES, day_score, pulse_answered_days
+from troth.checkins.stats import (
+    SUBSCALES,
+    TREND_MIN_DAYS,
+    day_score,
+    pulse_answered_days,
+)
 from troth.conflicts.stats import conflicts_by_month, shared_conflicts
 from troth.lib.time import local_today, month_start, space_day_start, space_today
 from troth.moments.stats import moments_by_period
 from troth.promises.stats import PromiseFigures, promise_figures
+from troth.repair.models import EventKind, Repair, RepairEvent
 from troth.schedule.stats import FollowThrough, ritual_follow_through
 
 TRUST_SUBSCALES = ("predictability", "dependability", "faith")
@@ -82,14 +88,10 @@ class PulseSeries:
 
     @property
     def enough(self) -> bool:
-        from troth.checkins.stats import TREND_MIN_DAYS
-
         return self.total_days >= TREND_MIN_DAYS
 
     @property
     def days_to_go(self) -> int:
-        from troth.checkins.stats import TREND_MIN_DAYS
-
         return max(0, TREND_MIN_DAYS - self.total_days)
 
 
@@ -328,7 +330,6 @@ def repair_months(viewer, space, months: list[Month]) -> RepairMonths | None:
 
     Written here because the repair app offers where a repair stands now
     (`troth.repair.progress`), not how it moved month by month."""
-    from troth.repair.models import EventKind, Repair, RepairEvent
 
     start, end = months[0].start, months[-1].end
     repairs = list(

@@ -26,7 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from troth.agreements.models import Clause, Topic
+from troth.agreements.services import agreement_propose
 from troth.lib.content import Visibility
+from troth.promises.services import promise_create
 from troth.repair.models import (
     PHASE_ORDER,
     Account,
@@ -548,7 +550,6 @@ def plan_promise_add(
     """Make a concrete change of behaviour a promise (to the partner) and
     link it to the repair plan. The promise lives in the promises feature
     and is kept and confirmed there."""
-    from troth.promises.services import promise_create
 
     now = now or timezone.now()
     with transaction.atomic():
@@ -586,7 +587,6 @@ def plan_agreement_add(
     """Propose a time-boxed agreement of openness and link it to the plan.
     It is an ordinary agreement: the partner accepts each clause or not,
     either can withdraw consent, and it ends unless both renew it."""
-    from troth.agreements.services import agreement_propose
 
     now = now or timezone.now()
     if ends_on is None:
