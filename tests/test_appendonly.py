@@ -8,9 +8,17 @@ import pytest
 from django.apps import apps
 
 from troth.lib.appendonly import AppendOnly, AppendOnlyError, AppendOnlyQuerySet
-from troth.lib.content import AlwaysShared, AlwaysSharedQuerySet, Visibility
+from troth.lib.content import (
+    AlwaysPrivate,
+    AlwaysShared,
+    FixedVisibilityQuerySet,
+    Visibility,
+)
 from troth.promises.models import Promise, PromiseEvent
 from troth.promises.tests.helpers import make_promise
+from troth.repair import services as repair_services
+from troth.repair.models import Note
+from troth.repair.tests.factories import opened
 
 # Every model that was guarded by hand before the bases existed: moving one
 # off its base (or giving it a manager without the guard) fails here.
@@ -41,6 +49,11 @@ ALWAYS_SHARED = {
     "repair.PlanItem",
     "repair.Repair",
 }
+ALWAYS_PRIVATE = {
+    "repair.ForgivenessCheckin",
+    "repair.Note",
+    "repair.TherapySession",
+}
 
 
 def labels(base) -> set[str]:
@@ -56,13 +69,14 @@ def test_it_guards_every_append_only_model_on_every_manager():
             assert isinstance(manager.all(), AppendOnlyQuerySet), label
 
 
-def test_it_guards_every_always_shared_model_on_every_manager():
+def test_it_guards_every_fixed_visibility_model_on_every_manager():
     assert labels(AlwaysShared) >= ALWAYS_SHARED
-    for label in labels(AlwaysShared):
+    assert labels(AlwaysPrivate) >= ALWAYS_PRIVATE
+    for label in labels(AlwaysShared) | labels(AlwaysPrivate):
         model = apps.get_model(label)
         assert model.check() == []
         for manager in model._meta.managers:
-            assert isinstance(manager.all(), AlwaysSharedQuerySet), label
+            assert isinstance(manager.all(), FixedVisibilityQuerySet), label
 
 
 class TestAppendOnly:
@@ -133,3 +147,17 @@ class TestAlwaysShared:
         promise = make_promise(space, alice)
         Promise.objects.filter(pk=promise.pk).update(text="Call the electrician")
         assert Promise.objects.get(pk=promise.pk).text == "Call the electrician"
+
+
+class TestAlwaysPrivate:
+    def test_a_private_note_cannot_be_shared(self, alice, bob, space):
+        repair = opened(space, alice, bob)
+        repair_services.note_write(repair=repair, by=alice, text="Only mine.")
+        with pytest.raises(ValueError, match="always private"):
+            Note.objects.update(visibility=Visibility.SHARED)
+        note = Note.objects.get()
+        note.visibility = Visibility.SHARED
+        with pytest.raises(ValueError, match="always private"):
+            note.save()
+        assert not Note.objects.visible_to(bob).exists()
+        assert Note.objects.get().visibility == Visibility.PRIVATE

@@ -8,7 +8,7 @@ through `visible_to(user)`; every object view through
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, ClassVar, Self, cast
 
 from django.apps import apps
 from django.conf import settings
@@ -90,47 +90,55 @@ class Content(models.Model):
         return type(self)._default_manager.visible_to(user).filter(pk=self.pk).exists()
 
 
-class AlwaysSharedQuerySet(ContentQuerySet):
-    """Refuses an `update()` that would make rows anything but shared.
+class FixedVisibilityQuerySet(ContentQuerySet):
+    """Refuses an `update()` that would give rows another visibility than
+    their model's `FIXED_VISIBILITY`.
 
     Withdrawing what a leaving partner shared (`troth.spaces.services.
     content_withdraw`) is the one deliberate exception: it goes through the
     model's `_base_manager`, a plain Django manager."""
 
     def update(self, **kwargs: Any) -> int:
-        if "visibility" in kwargs and kwargs["visibility"] != Visibility.SHARED:
+        fixed = cast("type[FixedVisibility]", self.model).FIXED_VISIBILITY
+        if "visibility" in kwargs and kwargs["visibility"] != fixed:
             raise ValueError(
-                f"{self.model._meta.label} is always shared: update() can't "
-                "make it private."
+                f"{self.model._meta.label} is always {fixed}: update() can't "
+                "change who sees it."
             )
         return super().update(**kwargs)
 
     update.alters_data = True  # type: ignore[attr-defined]
 
 
-class AlwaysShared(Content):
-    """Content both partners always see (a promise, a repair, a dialogue):
-    created shared, and never made private by `save()` or `update()`. Its
-    form offers no choice of visibility."""
+class AlwaysSharedQuerySet(FixedVisibilityQuerySet):
+    pass
 
-    objects = AlwaysSharedQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+
+class FixedVisibility(Content):
+    """Content whose visibility is part of what it is, not a choice: set on
+    creation, and never changed by `save()` or `update()`. Its form offers
+    no choice of visibility."""
+
+    FIXED_VISIBILITY: ClassVar[Visibility]
+
+    objects = FixedVisibilityQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self._state.adding:
-            self.visibility = Visibility.SHARED
+            self.visibility = self.FIXED_VISIBILITY
         else:
             fields = kwargs.get("update_fields")
             writes = fields is None or "visibility" in fields
-            if writes and self.visibility != Visibility.SHARED:
-                # Refused rather than quietly re-shared: a row withdrawn by
-                # its author on leaving (see AlwaysSharedQuerySet) must not
-                # become visible again because something saved it.
+            if writes and self.visibility != self.FIXED_VISIBILITY:
+                # Refused rather than quietly set back: a shared row withdrawn
+                # by its author on leaving (see FixedVisibilityQuerySet) must
+                # not become visible again because something saved it.
                 raise ValueError(
-                    f"{type(self)._meta.label} is always shared: save() can't "
-                    "make it private."
+                    f"{type(self)._meta.label} is always "
+                    f"{self.FIXED_VISIBILITY}: save() can't change who sees it."
                 )
         super().save(*args, **kwargs)
 
@@ -140,16 +148,37 @@ class AlwaysShared(Content):
         errors = super().check(**kwargs)
         for manager in cls._meta.managers:
             queryset_class = getattr(manager, "_queryset_class", models.QuerySet)
-            if not issubclass(queryset_class, AlwaysSharedQuerySet):
+            if not issubclass(queryset_class, FixedVisibilityQuerySet):
                 errors.append(
                     checks.Error(
-                        f"Manager '{manager.name}' of an always-shared model "
-                        "does not use AlwaysSharedQuerySet.",
+                        f"Manager '{manager.name}' of {cls._meta.label} does not "
+                        "use FixedVisibilityQuerySet: update() could change who "
+                        "sees its rows.",
                         obj=cls,
                         id="troth.E002",
                     )
                 )
         return errors
+
+
+class AlwaysShared(FixedVisibility):
+    """Content both partners always see (a promise, a repair, a dialogue)."""
+
+    FIXED_VISIBILITY = Visibility.SHARED
+
+    objects = AlwaysSharedQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+
+    class Meta:
+        abstract = True
+
+
+class AlwaysPrivate(FixedVisibility):
+    """Content only its author ever reads (a repair's private notes)."""
+
+    FIXED_VISIBILITY = Visibility.PRIVATE
+
+    class Meta:
+        abstract = True
 
 
 # django-stubs types each queryset's `as_manager()` and each base's managers

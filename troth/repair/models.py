@@ -29,11 +29,10 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.appendonly import AppendOnly
 from troth.lib.content import (
+    AlwaysPrivate,
     AlwaysShared,
     AlwaysSharedQuerySet,
-    Content,
     SharedRecord,
-    Visibility,
 )
 from troth.lib.fields import EncryptedTextField
 
@@ -381,15 +380,11 @@ class RepairEvent(AppendOnly):
 # Private to their author
 
 
-class Private(Content):
+class Private(AlwaysPrivate):
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        self.visibility = Visibility.PRIVATE
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("repair:private", kwargs={"pk": self.repair_id})
