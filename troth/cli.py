@@ -45,6 +45,9 @@ def _use_listen_url(host: str, port: int) -> str:
     return os.environ["TROTH_BASE_URL"].rstrip("/")
 
 
+# Django and Troth's own modules are imported inside each command, after
+# _setup_django(): the listen address must be in the environment before the
+# settings are read, and models can't be imported before django.setup().
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "troth.settings")
     import django

@@ -8,6 +8,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from allauth.mfa.signals import authentication_failed
 
+        # Here, not at the top: Django imports an AppConfig's module before
+        # any model is loaded, and these modules load models.
         from troth.accounts import ratelimits, sessions
 
         ratelimits.install()
@@ -20,6 +22,7 @@ class AccountsConfig(AppConfig):
 
 
 def wrong_code(sender, request, user, **kwargs) -> None:
+    # See ready(): this module is imported before the models are loaded.
     from troth.accounts.models import SignIn
     from troth.accounts.services import sign_in_failed
 
