@@ -549,6 +549,8 @@ def account_delete(*, request, keep_shared: bool) -> bool:
         for model, field in user_references():
             if model is get_user_model():
                 continue
+            # The base manager on purpose: forgetting a person is the one way
+            # past an append-only record's guard (troth.lib.appendonly).
             rows = model._base_manager.filter(**{field.name: user.pk})
             if issubclass(model, Content) and field.name != "author":
                 continue  # someone else's entry that mentions them

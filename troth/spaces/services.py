@@ -229,6 +229,8 @@ def content_withdraw(*, user, space: Space) -> int:
     feature at once. Returns how many entries changed."""
     changed = 0
     for model in content_models():
+        # The base manager on purpose: withdrawing is the one change that may
+        # make an always-shared kind private (troth.lib.content.FixedVisibility).
         changed += model._base_manager.filter(
             space=space, author=user, visibility=Visibility.SHARED
         ).update(visibility=Visibility.PRIVATE)
