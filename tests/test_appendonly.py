@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import pytest
 from django.apps import apps
+from django.db import models
+from django.test.utils import isolate_apps
 
 from troth.lib.appendonly import AppendOnly, AppendOnlyError, AppendOnlyQuerySet
 from troth.lib.content import (
     AlwaysPrivate,
     AlwaysShared,
+    ContentQuerySet,
     FixedVisibilityQuerySet,
     Visibility,
 )
@@ -77,6 +80,28 @@ def test_it_guards_every_fixed_visibility_model_on_every_manager():
         assert model.check() == []
         for manager in model._meta.managers:
             assert isinstance(manager.all(), FixedVisibilityQuerySet), label
+
+
+def troth_errors(model) -> list[str]:
+    return [e.id for e in model.check() if e.id.startswith("troth.")]
+
+
+@isolate_apps("troth.promises")
+def test_the_check_catches_a_manager_without_the_guard():
+    class Unguarded(AppendOnly):
+        objects = models.Manager()  # type: ignore[misc]
+
+        class Meta:
+            app_label = "promises"
+
+    class Unfixed(AlwaysShared):
+        objects = ContentQuerySet.as_manager()  # type: ignore[misc]
+
+        class Meta:
+            app_label = "promises"
+
+    assert troth_errors(Unguarded) == ["troth.E001"]
+    assert troth_errors(Unfixed) == ["troth.E002"]
 
 
 class TestAppendOnly:
