@@ -55,7 +55,6 @@ def activity_record(
     if recipient is not None and recipient.pk != actor.pk:
         # Enqueued in the same transaction: with the database task backend
         # the task exists exactly when the activity does.
-
         deliver_activity.enqueue(activity.pk)
     return activity
 
