@@ -7,11 +7,11 @@ import datetime as dt
 
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import ngettext
 
 from troth.agreements.models import REMIND_BEFORE, Agreement, Status, VersionState
 from troth.lib.needs import Need
+from troth.lib.time import local_today
 
 
 def cards(request, membership) -> list[dict]:
@@ -32,7 +32,7 @@ def cards(request, membership) -> list[dict]:
     )
     if not agreements:
         return []
-    today = timezone.now().astimezone(me.tz).date()
+    today = local_today(me.tz)
     soon = today + REMIND_BEFORE + dt.timedelta(days=7)
     renewal_waiting = [
         a for a in agreements if a.has_renewal and a.renewal_by_id != me.pk

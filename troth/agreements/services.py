@@ -39,6 +39,7 @@ from troth.agreements.models import (
     Topic,
     VersionState,
 )
+from troth.lib.time import local_today
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
 
@@ -61,10 +62,6 @@ def _require_partner(space: Space, user) -> None:
         )
     if not Membership.objects.active().filter(space=space, user=user).exists():
         raise _refuse(_("Only the partners in this space can do that."), "not_member")
-
-
-def _today(user, now: dt.datetime) -> dt.date:
-    return now.astimezone(user.tz).date()
 
 
 def _clean_text(text: str, *, limit: int, empty_message: str) -> str:
@@ -249,7 +246,9 @@ def _settle(agreement: Agreement, *, by, now, change_accepted: bool) -> str | No
         agreement.status = Status.ACTIVE
         agreement.version = 1
         agreement.activated_at = now
-        agreement.review_on = _today(by, now) + dt.timedelta(days=agreement.review_days)
+        agreement.review_on = local_today(by.tz, now) + dt.timedelta(
+            days=agreement.review_days
+        )
         agreement.save(
             update_fields=["status", "version", "activated_at", "review_on", "updated"]
         )
@@ -322,7 +321,7 @@ def agreement_propose(
             }
         )
     if ends_on is not None:
-        today = _today(by, now)
+        today = local_today(by.tz, now)
         if ends_on <= today:
             raise ValidationError({"ends_on": _("Choose an end date after today.")})
         if ends_on > today + LONGEST_TIME_BOX:
@@ -888,7 +887,7 @@ def agreement_review(
     """Record that the two of you looked at the agreement together, and set
     when to look again (by default, the agreement's review interval)."""
     now = now or timezone.now()
-    today = _today(by, now)
+    today = local_today(by.tz, now)
     with transaction.atomic():
         fresh = _lock(agreement)
         _require_partner(fresh.space, by)
@@ -926,7 +925,7 @@ def agreement_renewal_propose(
 ) -> None:
     """Propose keeping a time-boxed agreement going until `until`."""
     now = now or timezone.now()
-    today = _today(by, now)
+    today = local_today(by.tz, now)
     with transaction.atomic():
         fresh = _lock(agreement)
         _require_partner(fresh.space, by)
@@ -1078,7 +1077,7 @@ def agreement_lapse(*, agreement: Agreement, now: dt.datetime | None = None) -> 
         if fresh.status not in (Status.ACTIVE, Status.PAUSED) or fresh.ends_on is None:
             return False
         partners = fresh.space.partners or [fresh.author]
-        if any(_today(p, now) <= fresh.ends_on for p in partners):
+        if any(local_today(p.tz, now) <= fresh.ends_on for p in partners):
             return False
         _end(fresh, now=now)
         # No Activity: nobody did this. The job tells both partners.

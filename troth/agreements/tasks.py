@@ -18,6 +18,7 @@ from troth.agreements.models import (
     Status,
 )
 from troth.agreements.services import agreement_lapse
+from troth.lib.time import local_today
 from troth.notifications.services import notify
 
 LAPSE_NOTICE_WINDOW = dt.timedelta(days=3)
@@ -43,7 +44,7 @@ def remind(now: dt.datetime | None = None) -> int:
         review_on__gte=earliest, review_on__lte=horizon
     ) | candidates.filter(ends_on__gte=earliest, ends_on__lte=horizon):
         for person in _partners(agreement):
-            today = now.astimezone(person.tz).date()
+            today = local_today(person.tz, now)
             window = today + REMIND_BEFORE
             if agreement.review_on and today <= agreement.review_on <= window:
                 made += bool(

@@ -36,7 +36,7 @@ from troth.audits.models import (
     day_in_month,
 )
 from troth.lib.content import Visibility
-from troth.lib.time import space_day_start, space_today
+from troth.lib.time import local_today, space_day_start, space_today
 from troth.promises.services import promise_create
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
@@ -332,11 +332,11 @@ def commitment_add(
             {"text": _("Keep it under %(n)s characters.") % {"n": COMMITMENT_MAX}},
             code="too_long",
         )
-    if due_date is None or due_date < now.astimezone(by.tz).date():
+    if due_date is None or due_date < local_today(by.tz, now):
         raise ValidationError(
             {"due_date": _("Choose a day that hasn't passed yet.")}, code="past"
         )
-    if due_date > now.astimezone(by.tz).date() + dt.timedelta(days=100):
+    if due_date > local_today(by.tz, now) + dt.timedelta(days=100):
         raise ValidationError(
             {
                 "due_date": _(

@@ -30,7 +30,7 @@ from troth.checkins.stats import SUBSCALES
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
-from troth.lib.time import space_today
+from troth.lib.time import local_today, space_today
 from troth.spaces.models import current_membership
 
 PER_PAGE = 12
@@ -218,7 +218,7 @@ def start(request: AuthedRequest) -> HttpResponse:
 
 def _default_due(space, now: dt.datetime, user) -> dt.date:
     settings = AuditSettings.objects.filter(space=space).first()
-    today = now.astimezone(user.tz).date()
+    today = local_today(user.tz, now)
     if settings is None:
         return today + dt.timedelta(days=30)
     return services.audit_date(settings.day, add_months(today.replace(day=1), 1))

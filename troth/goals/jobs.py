@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from troth.goals.models import Goal, Milestone, Status
 from troth.lib.clock import Job
+from troth.lib.time import local_today
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -22,12 +23,8 @@ GOAL_DAYS = 3  # a goal's target date: remind both partners this many days ahead
 STEP_DAYS = 2  # a step's date: remind its owner this many days ahead
 
 
-def _local_today(user) -> date:
-    return timezone.now().astimezone(user.tz).date()
-
-
 def _due_within(target: date, user, days: int) -> bool:
-    left = (target - _local_today(user)).days
+    left = (target - local_today(user.tz)).days
     return 0 <= left <= days
 
 

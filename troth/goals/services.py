@@ -33,6 +33,7 @@ from troth.goals.models import (
     Status,
 )
 from troth.lib.content import Visibility
+from troth.lib.time import local_today
 from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Membership, Space
 from troth.spaces.services import activity_record
@@ -50,10 +51,6 @@ def _check_member(space: Space, user) -> None:
         )
 
 
-def _local_today(user) -> date:
-    return timezone.now().astimezone(user.tz).date()
-
-
 def _text(value: str, *, limit: int, required_message: str | None = None) -> str:
     value = (value or "").strip()
     if required_message and not value:
@@ -64,7 +61,7 @@ def _text(value: str, *, limit: int, required_message: str | None = None) -> str
 
 
 def _check_date(value: date | None, user, *, unchanged: date | None = None) -> None:
-    if value is not None and value != unchanged and value < _local_today(user):
+    if value is not None and value != unchanged and value < local_today(user.tz):
         raise ValidationError(_("Choose today or a later date."))
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import ngettext
 
 from troth.lib.needs import Need
+from troth.lib.time import local_today
 from troth.moments.models import Moment
 
 RECENT_DAYS = 14
@@ -21,7 +21,7 @@ def cards(request, membership) -> list[dict]:
     space = membership.space
     if not space.is_open:
         return []
-    since = timezone.now().astimezone(user.tz).date() - timedelta(days=RECENT_DAYS)
+    since = local_today(user.tz) - timedelta(days=RECENT_DAYS)
     waiting = Moment.objects.to_acknowledge(user).filter(
         space=space, occurred_on__gte=since
     )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from troth.lib.content import Visibility
+from troth.lib.time import local_today
 from troth.moments.models import About, Ack, Bid, Kind, Moment
 from troth.spaces.services import activity_record
 
@@ -36,7 +37,7 @@ def check_note(note: str) -> str:
 
 
 def check_day(day: date, user) -> date:
-    today = timezone.now().astimezone(user.tz).date()
+    today = local_today(user.tz)
     if day > today:
         raise ValidationError(_("A moment can't be in the future."))
     if day < today - timedelta(days=OLDEST_DAYS):
@@ -61,7 +62,7 @@ def moment_create(
     if kind not in Kind.values:
         raise ValidationError(_("Choose what kind of moment it was."))
     note = check_note(note)
-    occurred_on = check_day(occurred_on or timezone.now().astimezone(by.tz).date(), by)
+    occurred_on = check_day(occurred_on or local_today(by.tz), by)
     with transaction.atomic():
         check_can_write(space, by)
         partner = space.partner_of(by)

@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
+from troth.lib.time import local_instant, local_today
 from troth.moments.models import Bid, Kind, Moment
 
 DOC = "bid-log.md"
@@ -147,9 +148,9 @@ def bid_trend(*, user, weeks: int = 8, now: dt.datetime | None = None) -> list[B
     this one, in the author's time zone. One query. See docs/figures/bid-log.md."""
     now = now or timezone.now()
     tz = user.tz
-    this_week = week_start(now.astimezone(tz).date())
+    this_week = week_start(local_today(tz, now))
     first = this_week - dt.timedelta(weeks=weeks - 1)
-    since = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
+    since = local_instant(first, dt.time.min, tz)
     rows = (
         Bid.objects.visible_to(user)
         .filter(author=user, occurred_at__gte=since)

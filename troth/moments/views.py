@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,6 +15,7 @@ from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
+from troth.lib.time import local_today
 from troth.moments import services, stats
 from troth.moments.forms import (
     TIMELINE_TABS,
@@ -36,10 +36,6 @@ def _error_text(error: ValidationError) -> str:
 
 def _moments(user):
     return Moment.objects.visible_to(user).select_related("author", "subject")
-
-
-def _today(user) -> dt.date:
-    return timezone.now().astimezone(user.tz).date()
 
 
 @login_required
@@ -68,7 +64,7 @@ def index(request: AuthedRequest) -> HttpResponse:
             "show": show,
             "tabs": TIMELINE_TABS,
             "ack_choices": Ack.choices,
-            "this_week": stats.week_start(_today(user)),
+            "this_week": stats.week_start(local_today(user.tz)),
         },
     )
 
@@ -123,7 +119,9 @@ def moment_new(request: AuthedRequest) -> HttpResponse:
                 return redirect("moments:index")
         status = 400
     else:
-        form = MomentForm(initial={"about": about, "occurred_on": _today(request.user)})
+        form = MomentForm(
+            initial={"about": about, "occurred_on": local_today(request.user.tz)}
+        )
         status = 200
     return render(
         request,
@@ -242,7 +240,7 @@ def week(request: AuthedRequest) -> HttpResponse:
     if membership is None:
         return redirect("home")
     user = request.user
-    this_week = stats.week_start(_today(user))
+    this_week = stats.week_start(local_today(user.tz))
     try:
         start = stats.week_start(dt.date.fromisoformat(request.GET.get("week", "")))
     except ValueError:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from troth.agreements.models import Clause, Topic
 from troth.agreements.services import agreement_propose
 from troth.lib.content import Visibility
+from troth.lib.time import local_today
 from troth.promises.services import promise_create
 from troth.repair.models import (
     PHASE_ORDER,
@@ -674,7 +675,7 @@ def therapy_log(
         raise _refuse(
             _("Keep it under %(limit)s characters.") % {"limit": NOTE_MAX}, "too_long"
         )
-    if on > now.astimezone(by.tz).date() + dt.timedelta(days=366):
+    if on > local_today(by.tz, now) + dt.timedelta(days=366):
         raise ValidationError({"on": _("Choose a date within the next year.")})
     with transaction.atomic():
         _require_partner(repair.space, by)

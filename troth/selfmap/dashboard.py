@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from troth.lib.time import local_today
 from troth.selfmap.models import Entry
 from troth.selfmap.prompts import prompt_of_the_day
 
@@ -29,7 +30,7 @@ def cards(request, membership) -> list[dict]:
         .filter(space=space, shown_at__gte=now - RECENT)
         .count()
     )
-    today = now.astimezone(user.tz).date()
+    today = local_today(user.tz, now)
     return [
         {
             "template": "selfmap/card.html",
