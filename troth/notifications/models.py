@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.time import local_instant
 from troth.notifications.categories import Category
 from troth.notifications.notices import notice_text
 
@@ -189,5 +190,4 @@ class NotificationSettings(models.Model):
         end_date = local.date()
         if start > end and t >= start:
             end_date += dt.timedelta(days=1)
-        naive = dt.datetime.combine(end_date, end)
-        return naive.replace(tzinfo=tz).astimezone(dt.UTC)
+        return local_instant(end_date, end, tz)
