@@ -94,3 +94,27 @@ def agreements_in_period(
         ):
             result.due_for_review.append(agreement)
     return result
+
+
+# The agreements' part of the monthly trust audit (found by troth.lib.hooks;
+# see troth/audits/figures.py for the contract).
+
+ORDER = 20
+
+
+def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> dict:
+    """How many agreements were in effect, due, paused or reviewed."""
+    agreements: dict = {}
+    if partners:
+        period = agreements_in_period(
+            space=space, viewer=partners[0], start=start, end=end
+        )
+        agreements = {
+            "active": len(period.active),
+            "due_for_review": len(period.due_for_review),
+            "paused": len(period.paused),
+            "reviewed": len(period.reviewed),
+            "changed": len(period.changed),
+            "ended": len(period.ended),
+        }
+    return {"agreements": agreements}

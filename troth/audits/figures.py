@@ -1,11 +1,11 @@
 """The figures of a monthly trust audit: computed once, when the audit is
 drafted, and kept as a JSON snapshot on the audit.
 
-Every figure comes from the feature that owns it (promises/stats.py,
-checkins/stats.py, schedule/stats.py, moments/stats.py, agreements/audit.py,
-conflicts/stats.py, goals/stats.py, repair); this module only gathers them
-for a period and turns the snapshot into rows to show and compare. The
-derivation of each is docs/figures/audit-figures.md.
+Every figure comes from the feature that owns it, through its `audit.py`
+(found by troth.lib.hooks, like the dashboard's cards and the export's
+parts); this module only gathers them for a period and turns the snapshot
+into rows to show and compare. The derivation of each is
+docs/figures/audit-figures.md.
 
 The audit is one document both partners read, so nothing in it may be
 something only one of them can see. Each figure about a partner is
@@ -18,57 +18,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import ModuleType
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from troth.agreements.audit import agreements_in_period
-from troth.checkins.models import PulseSettings
-from troth.checkins.stats import SUBSCALES, pulse_trend
-from troth.conflicts.stats import conflicts_summary
-from troth.goals.stats import goals_moved
-from troth.lib.time import space_today
-from troth.moments.stats import moments_by_period
-from troth.promises.stats import promise_figures
-from troth.questions.stats import answered_together_total
-from troth.repair.progress import repairs_in_period
-from troth.schedule.stats import ritual_follow_through
+from troth.checkins.audit import SUBSCALES
+from troth.lib.hooks import app_modules
 
 VERSION = 1
 DOC = "audit-figures.md"
 
 
-def _local_days(start: dt.datetime, end: dt.datetime, tz) -> tuple[dt.date, dt.date]:
-    """The first and last local day of [start, end) in `tz`."""
-    last = (end - dt.timedelta(microseconds=1)).astimezone(tz)
-    return start.astimezone(tz).date(), last.date()
+def contributors() -> list[ModuleType]:
+    """The apps' `audit.py` modules, in the order their figures are drafted.
 
-
-def repair_figures(
-    space, viewer, *, start: dt.datetime, end: dt.datetime
-) -> dict | None:
-    """Where the couple's repair paths stand, for the repairs open at some
-    moment of the period (`troth.repair.progress.repairs_in_period`); None
-    when there was none, so a couple without one sees no repair section.
-    Only the shared parts of a repair are read: never a private note,
-    check-in or therapy log."""
-    progress = repairs_in_period(space=space, viewer=viewer, start=start, end=end)
-    if not progress:
-        return None
-    return {
-        "open": len(progress),
-        "heard": sum(1 for p in progress if p.heard),
-        "resolved": sum(
-            1
-            for p in progress
-            if p.repair.resolved_at and start <= p.repair.resolved_at < end
-        ),
-        "plan_kept": sum(p.promises.kept for p in progress),
-        "plan_not_quite": sum(p.promises.not_quite for p in progress),
-        "plan_missed": sum(p.promises.missed for p in progress),
-        "plan_waiting": sum(p.promises.waiting for p in progress),
-    }
+    Each provides `ORDER` (an int) and `figures(space, partners, *, start,
+    end, now) -> dict`: its part of the snapshot under its own top-level
+    key(s), or nothing at all (an empty dict) when it has nothing to say."""
+    return sorted(app_modules("audit"), key=lambda module: module.ORDER)
 
 
 def draft_figures(
@@ -79,125 +48,9 @@ def draft_figures(
     two partners (benchmarks/audit.py times it on three years of data)."""
     now = now or timezone.now()
     partners = list(space.partners)
-    ids = [str(p.pk) for p in partners]
-    other = {p.pk: next((q for q in partners if q.pk != p.pk), None) for p in partners}
-
-    promises = {}
-    for person in partners:
-        f = promise_figures(space, person, start, end)
-        promises[str(person.pk)] = {
-            "due": f.due,
-            "kept": f.kept,
-            "not_quite": f.not_quite,
-            "missed": f.missed,
-            "renegotiated": f.renegotiated,
-            "waiting": f.waiting,
-        }
-
-    agreements: dict = {}
-    if partners:
-        period = agreements_in_period(
-            space=space, viewer=partners[0], start=start, end=end
-        )
-        agreements = {
-            "active": len(period.active),
-            "due_for_review": len(period.due_for_review),
-            "paused": len(period.paused),
-            "reviewed": len(period.reviewed),
-            "changed": len(period.changed),
-            "ended": len(period.ended),
-        }
-
-    rituals = ritual_follow_through(space, start, end, now=now)
-
-    # Pulse: only partners who share it, read as their partner reads it.
-    sharing = set(
-        PulseSettings.objects.filter(
-            user__in=[p.pk for p in partners], share=True
-        ).values_list("user_id", flat=True)
-    )
-    pulse = {}
-    for person in partners:
-        viewer = other[person.pk]
-        if person.pk not in sharing or viewer is None:
-            continue
-        first, last = _local_days(start, end, person.tz)
-        trend = pulse_trend(viewer=viewer, subject=person, start=first, end=last)
-        if not trend.total_days:
-            continue
-        pulse[str(person.pk)] = {
-            "answered_days": trend.answered_days,
-            "total_days": trend.total_days,
-            "enough": trend.enough,
-            "means": trend.means,
-            "weeks": [
-                {"start": w.start.isoformat(), "days": w.days, "means": w.means}
-                for w in trend.weeks
-            ],
-        }
-
-    # Moments a partner noticed about the other, counted as the other sees
-    # them (a moment about the partner is always shared with them).
-    moments = {}
-    for person in partners:
-        viewer = other[person.pk]
-        if viewer is None:
-            continue
-        first, last = _local_days(start, end, viewer.tz)
-        periods = moments_by_period(
-            user=viewer, space=space, start=first, end=last, period="month"
-        )
-        moments[str(person.pk)] = sum(p.noticed_about_me for p in periods)
-
-    # Questions by the space's day they were asked (`question-day.md`),
-    # counted once both answered.
-    questions = 0
-    if partners:
-        questions = answered_together_total(
-            user=partners[0],
-            space=space,
-            start=space_today(partners, start),
-            end=space_today(partners, end - dt.timedelta(microseconds=1)),
-        )
-
-    conflicts = conflicts_summary(space, start=start, end=end)
-    goals = goals_moved(space, start=start, end=end)
-
-    figures = {
-        "version": VERSION,
-        "people": ids,
-        "promises": promises,
-        "agreements": agreements,
-        "rituals": {
-            "occurrences": rituals.occurrences,
-            "happened": rituals.happened,
-            "did_not": rituals.did_not,
-            "differ": rituals.differ,
-            "unmarked": rituals.unmarked,
-            "cancelled": rituals.cancelled,
-        },
-        "pulse": pulse,
-        "moments": moments,
-        "questions": {"answered_together": questions},
-        "conflicts": {
-            "shared": conflicts.shared,
-            "repaired": conflicts.repaired,
-            "median_minutes_to_repair": conflicts.median_minutes_to_repair,
-        },
-        "goals": {
-            "steps_done": goals.milestones_completed,
-            "steps_by_owner": {
-                str(uid): n for uid, n in goals.milestones_by_owner.items()
-            },
-            "goals_finished": goals.goals_finished,
-            "adventures_finished": goals.adventures_finished,
-        },
-    }
-    repair = (
-        repair_figures(space, partners[0], start=start, end=end) if partners else None
-    )
-    if repair is not None:
-        figures["repair"] = repair
+    figures: dict = {"version": VERSION, "people": [str(p.pk) for p in partners]}
+    for module in contributors():
+        figures.update(module.figures(space, partners, start=start, end=end, now=now))
     return figures
 
 

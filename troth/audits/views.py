@@ -26,7 +26,7 @@ from troth.audits.models import (
     Reflection,
     add_months,
 )
-from troth.checkins.stats import SUBSCALES
+from troth.checkins.audit import SUBSCALES
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest

@@ -84,3 +84,11 @@ def wall_time_exists(day: dt.date, at: dt.time, tz: dt.tzinfo) -> bool:
     naive = dt.datetime.combine(day, at)
     back = naive.replace(tzinfo=tz).astimezone(dt.UTC).astimezone(tz)
     return back.replace(tzinfo=None) == naive
+
+
+def local_days(
+    start: dt.datetime, end: dt.datetime, tz: dt.tzinfo
+) -> tuple[dt.date, dt.date]:
+    """The first and last local day of [start, end) in `tz`."""
+    last = (end - dt.timedelta(microseconds=1)).astimezone(tz)
+    return start.astimezone(tz).date(), last.date()

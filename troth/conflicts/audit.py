@@ -1,0 +1,22 @@
+"""The disagreements' part of the monthly trust audit (found by
+troth.lib.hooks; see troth/audits/figures.py for the contract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from troth.conflicts.stats import conflicts_summary
+
+ORDER = 70
+
+
+def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> dict:
+    """Disagreements both partners shared a view of, and how many were repaired."""
+    conflicts = conflicts_summary(space, start=start, end=end)
+    return {
+        "conflicts": {
+            "shared": conflicts.shared,
+            "repaired": conflicts.repaired,
+            "median_minutes_to_repair": conflicts.median_minutes_to_repair,
+        }
+    }
