@@ -56,31 +56,18 @@ def _percent_fmt(value) -> str:
     return f"{value:.0f}%"
 
 
-@login_required
-@require_GET
-def index(request: AuthedRequest) -> HttpResponse:
-    """Trends over the last months, each drawn, tabled and summarised, with
-    a link to how it is computed. A fixed number of queries for a period,
-    however much data there is."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
-    user = request.user
-    space = membership.space
+def _months_asked(request: AuthedRequest) -> int:
+    """The period in months from the query string, or the first if it is
+    missing or not one offered."""
     try:
         count = int(request.GET.get("months", PERIODS[0]))
     except ValueError:
         count = PERIODS[0]
-    if count not in PERIODS:
-        count = PERIODS[0]
-    now = timezone.now()
-    tz = user.tz
-    months = trends.recent_months(now, tz, count)
-    labels = [_label(m) for m in months]
-    partner = space.partner_of(user)
-    you = _("You")
+    return count if count in PERIODS else PERIODS[0]
 
-    # Daily pulse, per subscale: mine, and my partner's only if shared.
+
+def _pulse_section(user, partner, months, labels, you: str) -> dict:
+    """Daily pulse, per subscale: mine, and my partner's only if shared."""
     mine = trends.pulse_months(viewer=user, subject=user, months=months)
     theirs = (
         trends.pulse_months(viewer=user, subject=partner, months=months)
@@ -88,20 +75,37 @@ def index(request: AuthedRequest) -> HttpResponse:
         else None
     )
     show_theirs = theirs is not None and theirs.enough
-    pulse_charts = []
+    return {
+        "mine": mine,
+        "theirs": theirs,
+        "show_theirs": show_theirs,
+        "pulse_charts": _pulse_charts(
+            mine, theirs if show_theirs else None, partner, months, labels, you
+        ),
+        "pulse_rows": _pulse_rows(
+            mine, theirs if show_theirs else None, partner, months, you
+        ),
+        "subscales": [subscale_label(s) for s in SUBSCALES],
+        "subscale_keys": list(SUBSCALES),
+    }
+
+
+def _pulse_charts(mine, theirs, partner, months, labels, you: str) -> list[dict]:
+    """One line chart per subscale; `theirs` is None unless it is shown."""
+    charts = []
     for name in SUBSCALES:
         label = subscale_label(name)
         series = []
         if mine.enough:
-            series.append(Series(str(you), [m.means[name] for m in mine.months]))
-        if show_theirs and theirs is not None:
+            series.append(Series(you, [m.means[name] for m in mine.months]))
+        if theirs is not None:
             series.append(Series(str(partner), [m.means[name] for m in theirs.months]))
         if not series:
             continue
         summary = " ".join(
             _summary_of(s.name, s.values, months, _mean_fmt) for s in series
         )
-        pulse_charts.append(
+        charts.append(
             {
                 "name": name,
                 "label": label,
@@ -120,14 +124,18 @@ def index(request: AuthedRequest) -> HttpResponse:
                 ),
             }
         )
-    pulse_rows = []
+    return charts
+
+
+def _pulse_rows(mine, theirs, partner, months, you: str) -> list[dict]:
+    """The pulse table: a row per month and person with days to show;
+    `theirs` is None unless it is shown."""
+    rows = []
     for i, m in enumerate(months):
-        for who, pulses in ((str(you), mine), (str(partner), theirs)):
+        for who, pulses in ((you, mine), (str(partner), theirs)):
             if pulses is None or not pulses.enough or not pulses.months[i].days:
                 continue
-            if pulses is theirs and not show_theirs:
-                continue
-            pulse_rows.append(
+            rows.append(
                 {
                     "month": m,
                     "who": who,
@@ -135,30 +143,24 @@ def index(request: AuthedRequest) -> HttpResponse:
                     "means": [pulses.months[i].means[s] for s in SUBSCALES],
                 }
             )
+    return rows
 
-    # Promises: kept share per month, each partner.
-    people = [(user, str(you))] + ([(partner, str(partner))] if partner else [])
-    promise_series = []
-    promise_table = []
+
+def _promise_section(space, people, months, labels, you: str) -> dict:
+    """Promises: kept share per month, each partner."""
     per_person = {p.pk: trends.promise_months(space, p, months) for p, _n in people}
-    for person, name in people:
-        promise_series.append(
-            Series(
-                name,
-                [
-                    (f.kept_percent if f.kept_percent is not None else None)
-                    for f in per_person[person.pk]
-                ],
-            )
-        )
-    for i, m in enumerate(months):
-        promise_table.append(
-            {"month": m, "cells": [per_person[p.pk][i] for p, _n in people]}
-        )
+    promise_series = [
+        Series(name, [f.kept_percent for f in per_person[person.pk]])
+        for person, name in people
+    ]
+    promise_table = [
+        {"month": m, "cells": [per_person[p.pk][i] for p, _n in people]}
+        for i, m in enumerate(months)
+    ]
     promise_summary = " ".join(
         _summary_of(
             _("Your kept share")
-            if s.name == str(you)
+            if s.name == you
             else _("%(name)s's kept share") % {"name": s.name},
             s.values,
             months,
@@ -177,8 +179,16 @@ def index(request: AuthedRequest) -> HttpResponse:
         ticks=[0, 50, 100],
         fmt=lambda v: f"{v:.0f}%",
     )
+    return {
+        "promise_svg": promise_svg,
+        "promise_summary": promise_summary,
+        "promise_table": promise_table,
+        "promise_series": promise_series,
+    }
 
-    # Rituals kept.
+
+def _ritual_section(space, months, labels, now) -> dict:
+    """Ritual dates, and how many happened."""
     rituals = trends.ritual_months(space, months, now)
     ritual_series = [
         Series(_("Ritual dates"), [r.occurrences for r in rituals]),
@@ -197,8 +207,16 @@ def index(request: AuthedRequest) -> HttpResponse:
         labels=labels,
         series=ritual_series,
     )
+    return {
+        "ritual_svg": ritual_svg,
+        "ritual_summary": ritual_summary,
+        "ritual_rows": list(zip(months, rituals, strict=True)),
+        "ritual_series": ritual_series,
+    }
 
-    # Moments and disagreements.
+
+def _moments_conflicts_section(user, space, months, labels, tz) -> dict:
+    """Moments and disagreements, side by side."""
     moments = trends.moment_months(user, space, months)
     conflicts = trends.conflict_months(space, months, tz)
     mc_series = [
@@ -220,10 +238,16 @@ def index(request: AuthedRequest) -> HttpResponse:
         labels=labels,
         series=mc_series,
     )
+    return {
+        "mc_svg": mc_svg,
+        "mc_summary": mc_summary,
+        "mc_rows": list(zip(months, moments, conflicts, strict=True)),
+        "mc_series": mc_series,
+    }
 
-    own = trends.own_data(space, now)
 
-    # Repair: only for a couple with a repair path in these months.
+def _repair_section(user, space, months, labels) -> dict:
+    """Repair: only for a couple with a repair path in these months."""
     repair = trends.repair_months(user, space, months)
     repair_svg = repair_summary = None
     repair_series = []
@@ -244,47 +268,50 @@ def index(request: AuthedRequest) -> HttpResponse:
             labels=labels,
             series=repair_series,
         )
+    return {
+        "repair": repair,
+        "repair_svg": repair_svg,
+        "repair_summary": repair_summary,
+        "repair_series": repair_series,
+        "repair_rows": list(zip(months, repair.months, strict=True)) if repair else [],
+    }
 
-    return render(
-        request,
-        "insights/index.html",
-        {
-            "count": count,
-            "periods": PERIODS,
-            "months": months,
-            "partner": partner,
-            "mine": mine,
-            "theirs": theirs,
-            "show_theirs": show_theirs,
-            "pulse_charts": pulse_charts,
-            "pulse_rows": pulse_rows,
-            "subscales": [subscale_label(s) for s in SUBSCALES],
-            "subscale_keys": list(SUBSCALES),
-            "people": [name for _p, name in people],
-            "promise_svg": promise_svg,
-            "promise_summary": promise_summary,
-            "promise_table": promise_table,
-            "promise_series": promise_series,
-            "ritual_svg": ritual_svg,
-            "ritual_summary": ritual_summary,
-            "ritual_rows": list(zip(months, rituals, strict=True)),
-            "ritual_series": ritual_series,
-            "mc_svg": mc_svg,
-            "mc_summary": mc_summary,
-            "mc_rows": list(zip(months, moments, conflicts, strict=True)),
-            "mc_series": mc_series,
-            "own": own,
-            "repair": repair,
-            "repair_svg": repair_svg,
-            "repair_summary": repair_summary,
-            "repair_series": repair_series,
-            "repair_rows": list(zip(months, repair.months, strict=True))
-            if repair
-            else [],
-            "own_months": trends.OWN_DATA_MONTHS,
-            "min_pulse_days": trends.MIN_PULSE_DAYS,
-        },
-    )
+
+@login_required
+@require_GET
+def index(request: AuthedRequest) -> HttpResponse:
+    """Trends over the last months, each drawn, tabled and summarised, with
+    a link to how it is computed. A fixed number of queries for a period,
+    however much data there is."""
+    membership = current_membership(request)
+    if membership is None:
+        return redirect("home")
+    user = request.user
+    space = membership.space
+    count = _months_asked(request)
+    now = timezone.now()
+    tz = user.tz
+    months = trends.recent_months(now, tz, count)
+    labels = [_label(m) for m in months]
+    partner = space.partner_of(user)
+    you = str(_("You"))
+    people = [(user, you)] + ([(partner, str(partner))] if partner else [])
+    context = {
+        "count": count,
+        "periods": PERIODS,
+        "months": months,
+        "partner": partner,
+        "people": [name for _p, name in people],
+        "own_months": trends.OWN_DATA_MONTHS,
+        "min_pulse_days": trends.MIN_PULSE_DAYS,
+    }
+    context |= _pulse_section(user, partner, months, labels, you)
+    context |= _promise_section(space, people, months, labels, you)
+    context |= _ritual_section(space, months, labels, now)
+    context |= _moments_conflicts_section(user, space, months, labels, tz)
+    context["own"] = trends.own_data(space, now)
+    context |= _repair_section(user, space, months, labels)
+    return render(request, "insights/index.html", context)
 
 
 @login_required
