@@ -269,24 +269,8 @@ def _bump_version(agreement: Agreement, *, by, now) -> str:
 # Proposing
 
 
-def agreement_propose(
-    *,
-    space: Space,
-    by,
-    title: str,
-    clauses: list[str],
-    topic: str = Topic.OTHER,
-    review_days: int = DEFAULT_REVIEW_DAYS,
-    ends_on: dt.date | None = None,
-    now: dt.datetime | None = None,
-) -> Agreement:
-    """Propose an agreement to the partner: a title and its clauses. It
-    becomes active once the partner has accepted every clause. `ends_on`
-    makes it time-boxed: it ends after that day unless both renew it."""
-    now = now or timezone.now()
-    title = _clean_text(
-        title, limit=TITLE_MAX, empty_message=_("Give the agreement a title.")
-    )
+def _clause_texts(clauses: list[str]) -> list[str]:
+    """The proposal's clauses, stripped and blanks dropped, each checked."""
     texts = [t.strip() for t in clauses if t and t.strip()]
     if not texts:
         raise ValidationError(
@@ -309,6 +293,13 @@ def agreement_propose(
                 },
                 code="too_long",
             )
+    return texts
+
+
+def _check_terms(
+    *, by, topic: str, review_days: int, ends_on: dt.date | None, now: dt.datetime
+) -> None:
+    """The proposal's topic, review interval and optional end day."""
     if topic not in Topic.values:
         raise ValidationError({"topic": _("Choose a topic from the list.")})
     if not REVIEW_DAYS_MIN <= review_days <= REVIEW_DAYS_MAX:
@@ -328,6 +319,28 @@ def agreement_propose(
             raise ValidationError(
                 {"ends_on": _("Choose an end date within three years.")}
             )
+
+
+def agreement_propose(
+    *,
+    space: Space,
+    by,
+    title: str,
+    clauses: list[str],
+    topic: str = Topic.OTHER,
+    review_days: int = DEFAULT_REVIEW_DAYS,
+    ends_on: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Agreement:
+    """Propose an agreement to the partner: a title and its clauses. It
+    becomes active once the partner has accepted every clause. `ends_on`
+    makes it time-boxed: it ends after that day unless both renew it."""
+    now = now or timezone.now()
+    title = _clean_text(
+        title, limit=TITLE_MAX, empty_message=_("Give the agreement a title.")
+    )
+    texts = _clause_texts(clauses)
+    _check_terms(by=by, topic=topic, review_days=review_days, ends_on=ends_on, now=now)
     with transaction.atomic():
         _require_partner(space, by)
         partner = space.partner_of(by)
