@@ -22,6 +22,26 @@ from troth.questions.models import Answer, FollowUp, OwnQuestion, Reaction, Roun
 
 
 def export(user) -> dict:
+    rounds = [_round_row(round, user) for round in _rounds(user)]
+    own = [
+        {
+            "by": str(q.author),
+            "text": q.text,
+            "level": q.level,
+            "written": when(q.created),
+            "in_deck": q.retired_at is None,
+        }
+        for q in OwnQuestion.objects.visible_to(user)
+        .select_related("author")
+        .order_by("created")
+    ]
+    return {"rounds": rounds, "our_questions": own}
+
+
+def _rounds(user):
+    """The rounds of the person's space, and any round they answered (they
+    keep their own words after leaving a space), with what they may see of
+    each prefetched."""
     answers = (
         Answer.objects.visible_to(user)
         .select_related("author")
@@ -33,9 +53,7 @@ def export(user) -> dict:
             )
         )
     )
-    # The rounds of the person's space, and any round they answered (they
-    # keep their own words after leaving a space).
-    rounds = (
+    return (
         Round.objects.filter(
             Q(pk__in=Round.objects.visible_to(user).values("pk"))
             | Q(pk__in=Answer.objects.visible_to(user).by(user).values("round_id"))
@@ -55,61 +73,45 @@ def export(user) -> dict:
         )
         .order_by("day", "id")
     )
-    out = []
-    for round in rounds:
-        mine = next((a for a in round.visible_answers if a.author_id == user.pk), None)
-        theirs = [a for a in round.visible_answers if a.author_id != user.pk]
-        out.append(
+
+
+def _round_row(round, user) -> dict:
+    mine = next((a for a in round.visible_answers if a.author_id == user.pk), None)
+    theirs = [a for a in round.visible_answers if a.author_id != user.pk]
+    return {
+        "day": when(round.day),
+        "question": round.text,
+        "level": round.level,
+        "picked": round.origin == Round.Origin.PICKED,
+        "revealed_at": when(round.revealed_at),
+        "passed_at": when(round.passed_at),
+        "my_answer": None if mine is None else _my_answer(mine, user),
+        "partner_answers": [
             {
-                "day": when(round.day),
-                "question": round.text,
-                "level": round.level,
-                "picked": round.origin == Round.Origin.PICKED,
-                "revealed_at": when(round.revealed_at),
-                "passed_at": when(round.passed_at),
-                "my_answer": None
-                if mine is None
-                else {
-                    "text": mine.text,
-                    "written": when(mine.created),
-                    "changed": when(mine.updated),
-                    "reactions_received": [
-                        {"from": str(r.author), "reaction": r.kind}
-                        for r in mine.visible_reactions
-                        if r.author_id != user.pk
-                    ],
-                },
-                "partner_answers": [
-                    {
-                        "by": str(a.author),
-                        "text": a.text,
-                        "my_reaction": next(
-                            (
-                                r.kind
-                                for r in a.visible_reactions
-                                if r.author_id == user.pk
-                            ),
-                            None,
-                        ),
-                    }
-                    for a in theirs
-                ],
-                "follow_ups": [
-                    {"by": str(f.author), "text": f.text, "at": when(f.created)}
-                    for f in round.visible_followups
-                ],
+                "by": str(a.author),
+                "text": a.text,
+                "my_reaction": next(
+                    (r.kind for r in a.visible_reactions if r.author_id == user.pk),
+                    None,
+                ),
             }
-        )
-    own = [
-        {
-            "by": str(q.author),
-            "text": q.text,
-            "level": q.level,
-            "written": when(q.created),
-            "in_deck": q.retired_at is None,
-        }
-        for q in OwnQuestion.objects.visible_to(user)
-        .select_related("author")
-        .order_by("created")
-    ]
-    return {"rounds": out, "our_questions": own}
+            for a in theirs
+        ],
+        "follow_ups": [
+            {"by": str(f.author), "text": f.text, "at": when(f.created)}
+            for f in round.visible_followups
+        ],
+    }
+
+
+def _my_answer(mine, user) -> dict:
+    return {
+        "text": mine.text,
+        "written": when(mine.created),
+        "changed": when(mine.updated),
+        "reactions_received": [
+            {"from": str(r.author), "reaction": r.kind}
+            for r in mine.visible_reactions
+            if r.author_id != user.pk
+        ],
+    }
