@@ -247,18 +247,24 @@ def measure(alice, bob, space, rule: str) -> dict[str, tuple[int, int]]:
     return found
 
 
+# The ordinary daily event's figures, measured once per test process (the
+# first measurement also pays for compiling templates, which only makes the
+# comparison more lenient, never stricter).
+_baseline: dict[str, tuple[int, int]] = {}
+
+
+@pytest.mark.parametrize("rule", [*FINE_RULES, *EMPTY_RULES])
 def test_every_page_answers_with_bounded_work_whatever_a_stored_rule_says(
-    alice, bob, space
+    alice, bob, space, rule
 ):
-    # Measured against the same steps with an ordinary daily event (one
-    # baseline for all the rules, to keep the test short).
-    baseline = measure(alice, bob, space, "FREQ=DAILY")
-    for rule in [*FINE_RULES, *EMPTY_RULES]:
-        hostile = measure(alice, bob, space, rule)
-        for name, (calls, peak) in hostile.items():
-            base_calls, base_peak = baseline[name]
-            assert calls <= base_calls + EXTRA_CALLS, (rule, name, calls, base_calls)
-            assert peak <= base_peak + EXTRA_BYTES, (rule, name, peak, base_peak)
+    # One rule a test, so parallel runs spread them.
+    if not _baseline:
+        _baseline.update(measure(alice, bob, space, "FREQ=DAILY"))
+    hostile = measure(alice, bob, space, rule)
+    for name, (calls, peak) in hostile.items():
+        base_calls, base_peak = _baseline[name]
+        assert calls <= base_calls + EXTRA_CALLS, (rule, name, calls, base_calls)
+        assert peak <= base_peak + EXTRA_BYTES, (rule, name, peak, base_peak)
 
 
 def test_a_stored_rule_finer_than_daily_shows_once(alice, space):
