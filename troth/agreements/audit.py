@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from troth.agreements.models import Agreement, AgreementEvent, EventKind
 
 _STARTS_ACTIVE = {EventKind.ACTIVATED, EventKind.RESUMED}
@@ -118,3 +120,16 @@ def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> di
             "ended": len(period.ended),
         }
     return {"agreements": agreements}
+
+
+def rows(figures: dict, people: list[str], add) -> None:
+    a = figures.get("agreements") or {}
+    section = _("Agreements")
+    for name, metric in (
+        ("active", _("In effect")),
+        ("due_for_review", _("Due for review")),
+        ("paused", _("Paused")),
+        ("reviewed", _("Reviewed")),
+    ):
+        if name in a:
+            add.ours(f"agreements.{name}", section, metric, a[name])

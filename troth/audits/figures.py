@@ -22,9 +22,8 @@ from types import ModuleType
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
-from troth.checkins.audit import SUBSCALES
 from troth.lib.hooks import app_modules
 
 VERSION = 1
@@ -34,9 +33,12 @@ DOC = "audit-figures.md"
 def contributors() -> list[ModuleType]:
     """The apps' `audit.py` modules, in the order their figures are drafted.
 
-    Each provides `ORDER` (an int) and `figures(space, partners, *, start,
-    end, now) -> dict`: its part of the snapshot under its own top-level
-    key(s), or nothing at all (an empty dict) when it has nothing to say."""
+    Each provides `ORDER` (an int), `figures(space, partners, *, start,
+    end, now) -> dict` (its part of the snapshot under its own top-level
+    key(s), or an empty dict when it has nothing to say) and `rows(figures,
+    people, add)` (its part shown as rows, see `_Rows`); optionally
+    `ROWS_ORDER`, where its rows go if not at `ORDER`, and `context`, see
+    `page_context`."""
     return sorted(app_modules("audit"), key=lambda module: module.ORDER)
 
 
@@ -145,174 +147,63 @@ class Compared:
         return self.change_shown
 
 
-SUBSCALE_LABELS = {
-    "predictability": gettext_lazy("Predictability"),
-    "dependability": gettext_lazy("Dependability"),
-    "faith": gettext_lazy("Faith"),
-    "responsiveness": gettext_lazy("Feeling understood and cared for"),
-}
+class _Rows:
+    """What each app's `rows(figures, people, add)` adds its rows through:
+    `add.mine(...)` for a figure about one partner, `add.ours(...)` for one
+    about both."""
 
+    def __init__(self, names: dict[str, str]):
+        self.names = names
+        self.out: list[Row] = []
 
-def subscale_label(name: str) -> str:
-    return str(SUBSCALE_LABELS.get(name, name))
+    def name(self, uid: str) -> str:
+        return self.names.get(uid) or str(_("A former partner"))
 
-
-def _percent(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
-
-
-REPAIR_LABELS = {
-    "open": gettext_lazy("Repair paths open"),
-    "heard": gettext_lazy("Of those, the hurt partner felt heard"),
-    "resolved": gettext_lazy("Closed this month"),
-    "plan_kept": gettext_lazy("Plan promises kept (so far)"),
-    "plan_not_quite": gettext_lazy("Plan promises not quite kept"),
-    "plan_missed": gettext_lazy("Plan promises missed"),
-    "plan_waiting": gettext_lazy("Plan promises waiting to be confirmed"),
-}
-
-
-def rows(figures: dict, names: dict[str, str]) -> list[Row]:
-    """The snapshot as labelled rows, in the order the audit shows them.
-    `names` maps user ids (as strings) to display names."""
-    out: list[Row] = []
-    people = figures.get("people", [])
-
-    def name(uid: str) -> str:
-        return names.get(uid) or str(_("A former partner"))
-
-    def mine(key, section, metric, value, uid, kind="count"):
-        out.append(
+    def mine(
+        self, key, section, metric, value, uid, *, kind="count", part=None, whole=None
+    ):
+        self.out.append(
             Row(
                 key,
                 str(section),
-                f"{name(uid)}: {metric}",
+                f"{self.name(uid)}: {metric}",
                 value,
                 kind=kind,
                 metric=str(metric),
                 who=uid,
+                part=part,
+                whole=whole,
             )
         )
 
-    def ours(key, section, metric, value, kind="count"):
-        out.append(
+    def ours(self, key, section, metric, value, kind="count"):
+        self.out.append(
             Row(key, str(section), str(metric), value, kind=kind, metric=str(metric))
         )
 
-    section = _("Promises")
-    for uid in people:
-        p = (figures.get("promises") or {}).get(uid)
-        if not p:
-            continue
-        settled = p["kept"] + p["not_quite"] + p["missed"]
-        for field, metric in (
-            ("due", _("Promises due")),
-            ("kept", _("Kept")),
-            ("not_quite", _("Not quite")),
-            ("missed", _("Missed")),
-            ("renegotiated", _("Renegotiated")),
-        ):
-            mine(f"promises.{uid}.{field}", section, metric, p[field], uid)
-        out.append(
-            Row(
-                f"promises.{uid}.kept_share",
-                str(section),
-                f"{name(uid)}: {_('Kept, of those settled')}",
-                _percent(p["kept"], settled),
-                kind="percent",
-                metric=str(_("Kept, of those settled")),
-                who=uid,
-                part=p["kept"],
-                whole=settled,
-            )
-        )
 
-    a = figures.get("agreements") or {}
-    section = _("Agreements")
-    for field, metric in (
-        ("active", _("In effect")),
-        ("due_for_review", _("Due for review")),
-        ("paused", _("Paused")),
-        ("reviewed", _("Reviewed")),
-    ):
-        if field in a:
-            ours(f"agreements.{field}", section, metric, a[field])
+def rows(figures: dict, names: dict[str, str]) -> list[Row]:
+    """The snapshot as labelled rows, in the order the audit shows them:
+    each app's `rows` in its `ROWS_ORDER` (or `ORDER`). `names` maps user
+    ids (as strings) to display names."""
+    add = _Rows(names)
+    people = figures.get("people", [])
+    shown = sorted(
+        contributors(), key=lambda module: getattr(module, "ROWS_ORDER", module.ORDER)
+    )
+    for module in shown:
+        module.rows(figures, people, add)
+    return add.out
 
-    r = figures.get("rituals") or {}
-    section = _("Rituals")
-    if r:
-        ours("rituals.occurrences", section, _("Ritual dates"), r["occurrences"])
-        ours("rituals.happened", section, _("Kept (it happened)"), r["happened"])
-        ours("rituals.did_not", section, _("Didn't happen"), r["did_not"])
 
-    section = _("Daily pulse (shared only)")
-    for uid in people:
-        p = (figures.get("pulse") or {}).get(uid)
-        if not p:
-            continue
-        mine(f"pulse.{uid}.days", section, _("Days answered"), p["answered_days"], uid)
-        for subscale in SUBSCALES:
-            mine(
-                f"pulse.{uid}.{subscale}",
-                section,
-                subscale_label(subscale),
-                p["means"].get(subscale),
-                uid,
-                kind="mean",
-            )
-
-    section = _("Closeness")
-    for uid in people:
-        if uid in (figures.get("moments") or {}):
-            mine(
-                f"moments.{uid}",
-                section,
-                _("Moments noticed"),
-                figures["moments"][uid],
-                uid,
-            )
-    q = figures.get("questions") or {}
-    if q:
-        ours(
-            "questions.answered_together",
-            section,
-            _("Questions you both answered"),
-            q["answered_together"],
-        )
-
-    rp = figures.get("repair")
-    if rp:
-        section = _("Repair")
-        for key, value in rp.items():
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                ours(
-                    f"repair.{key}",
-                    section,
-                    str(REPAIR_LABELS.get(key, key.replace("_", " ").capitalize())),
-                    value,
-                )
-
-    c = figures.get("conflicts") or {}
-    section = _("Disagreements (shared log)")
-    if c:
-        ours("conflicts.shared", section, _("Shared by both"), c["shared"])
-        ours("conflicts.repaired", section, _("Of those, repaired"), c["repaired"])
-
-    g = figures.get("goals") or {}
-    section = _("Goals and adventures")
-    if g:
-        ours("goals.steps_done", section, _("Steps done in all"), g["steps_done"])
-        for uid in people:
-            n = (g.get("steps_by_owner") or {}).get(uid)
-            if n:
-                mine(f"goals.steps.{uid}", section, _("Steps done"), n, uid)
-        ours(
-            "goals.finished",
-            section,
-            _("Goals and adventures finished"),
-            g["goals_finished"] + g["adventures_finished"],
-        )
-    return out
+def page_context(figures: dict, names: dict[str, str]) -> dict:
+    """What apps add to the audit page beyond their rows (the pulse's weekly
+    tables), from each app's optional `context(figures, names)`."""
+    context: dict = {}
+    for module in contributors():
+        if hasattr(module, "context"):
+            context.update(module.context(figures, names))
+    return context
 
 
 def compare(

@@ -26,7 +26,6 @@ from troth.audits.models import (
     Reflection,
     add_months,
 )
-from troth.checkins.audit import SUBSCALES
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
@@ -251,21 +250,6 @@ def detail_context(request: AuthedRequest, audit: Audit, **extra) -> dict:
         .order_by("created", "id")
     )
     my_commitments = [c for c in commitments if c.author_id == user.pk]
-    pulse_weeks = []
-    for uid, data in (audit.figures.get("pulse") or {}).items():
-        pulse_weeks.append(
-            {
-                "name": names.get(uid, ""),
-                "weeks": [
-                    {
-                        "start": dt.date.fromisoformat(w["start"]),
-                        "days": w["days"],
-                        "means": [w["means"].get(s) for s in SUBSCALES],
-                    }
-                    for w in data.get("weeks", [])
-                ],
-            }
-        )
     can_act = space.is_open and not audit.is_closed and partner is not None
     i_signed = bool(mine and mine.is_signed_off)
     context = {
@@ -273,11 +257,7 @@ def detail_context(request: AuthedRequest, audit: Audit, **extra) -> dict:
         "previous": previous,
         "sections": audit_figures.sections(compared),
         "tables": audit_figures.tables(compared, names),
-        "pulse_weeks": pulse_weeks,
-        "subscales": [audit_figures.subscale_label(s) for s in SUBSCALES],
-        "shared_pulse_names": [
-            names.get(uid, "") for uid in (audit.figures.get("pulse") or {})
-        ],
+        **audit_figures.page_context(audit.figures, names),
         "mine": mine,
         "theirs": theirs,
         "partner": partner,

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from troth.checkins.models import PulseSettings
 from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.lib.time import local_days
 
-__all__ = ["ORDER", "SUBSCALES", "figures"]
+__all__ = ["ORDER", "SUBSCALES", "context", "figures", "rows", "subscale_label"]
 
 ORDER = 40
 
@@ -41,3 +44,59 @@ def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> di
             ],
         }
     return {"pulse": pulse}
+
+
+SUBSCALE_LABELS = {
+    "predictability": gettext_lazy("Predictability"),
+    "dependability": gettext_lazy("Dependability"),
+    "faith": gettext_lazy("Faith"),
+    "responsiveness": gettext_lazy("Feeling understood and cared for"),
+}
+
+
+def subscale_label(name: str) -> str:
+    return str(SUBSCALE_LABELS.get(name, name))
+
+
+def rows(figures: dict, people: list[str], add) -> None:
+    section = _("Daily pulse (shared only)")
+    for uid in people:
+        p = (figures.get("pulse") or {}).get(uid)
+        if not p:
+            continue
+        add.mine(
+            f"pulse.{uid}.days", section, _("Days answered"), p["answered_days"], uid
+        )
+        for subscale in SUBSCALES:
+            add.mine(
+                f"pulse.{uid}.{subscale}",
+                section,
+                subscale_label(subscale),
+                p["means"].get(subscale),
+                uid,
+                kind="mean",
+            )
+
+
+def context(figures: dict, names: dict[str, str]) -> dict:
+    """The audit page's week-by-week pulse tables of the partners who
+    share their pulse."""
+    shared = figures.get("pulse") or {}
+    return {
+        "pulse_weeks": [
+            {
+                "name": names.get(uid, ""),
+                "weeks": [
+                    {
+                        "start": dt.date.fromisoformat(w["start"]),
+                        "days": w["days"],
+                        "means": [w["means"].get(s) for s in SUBSCALES],
+                    }
+                    for w in data.get("weeks", [])
+                ],
+            }
+            for uid, data in shared.items()
+        ],
+        "subscales": [subscale_label(s) for s in SUBSCALES],
+        "shared_pulse_names": [names.get(uid, "") for uid in shared],
+    }

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from troth.conflicts.stats import conflicts_summary
 
 ORDER = 70
@@ -20,3 +22,11 @@ def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> di
             "median_minutes_to_repair": conflicts.median_minutes_to_repair,
         }
     }
+
+
+def rows(figures: dict, people: list[str], add) -> None:
+    c = figures.get("conflicts") or {}
+    section = _("Disagreements (shared log)")
+    if c:
+        add.ours("conflicts.shared", section, _("Shared by both"), c["shared"])
+        add.ours("conflicts.repaired", section, _("Of those, repaired"), c["repaired"])

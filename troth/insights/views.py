@@ -7,7 +7,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from troth.audits.figures import subscale_label
+from troth.checkins.audit import subscale_label
 from troth.checkins.stats import SUBSCALES
 from troth.insights import trends
 from troth.insights.charts import Series, bar_chart, has_data, line_chart

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from troth.lib.time import local_days
 from troth.moments.stats import moments_by_period
 
@@ -25,3 +27,16 @@ def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> di
         )
         moments[str(person.pk)] = sum(p.noticed_about_me for p in periods)
     return {"moments": moments}
+
+
+def rows(figures: dict, people: list[str], add) -> None:
+    section = _("Closeness")
+    for uid in people:
+        if uid in (figures.get("moments") or {}):
+            add.mine(
+                f"moments.{uid}",
+                section,
+                _("Moments noticed"),
+                figures["moments"][uid],
+                uid,
+            )

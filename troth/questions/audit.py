@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from troth.lib.time import space_today
 from troth.questions.stats import answered_together_total
 
@@ -23,3 +25,15 @@ def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> di
             end=space_today(partners, end - dt.timedelta(microseconds=1)),
         )
     return {"questions": {"answered_together": questions}}
+
+
+def rows(figures: dict, people: list[str], add) -> None:
+    q = figures.get("questions") or {}
+    if q:
+        # In the same section as the moments, just after them.
+        add.ours(
+            "questions.answered_together",
+            _("Closeness"),
+            _("Questions you both answered"),
+            q["answered_together"],
+        )

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from troth.repair.progress import repairs_in_period
 
 ORDER = 90
+# Shown between closeness and disagreements, though drafted last: the
+# snapshot's keys (which the export shows) keep the order they had.
+ROWS_ORDER = 65
 
 
 def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> dict:
@@ -35,3 +41,28 @@ def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> di
             "plan_waiting": sum(p.promises.waiting for p in progress),
         }
     }
+
+
+LABELS = {
+    "open": gettext_lazy("Repair paths open"),
+    "heard": gettext_lazy("Of those, the hurt partner felt heard"),
+    "resolved": gettext_lazy("Closed this month"),
+    "plan_kept": gettext_lazy("Plan promises kept (so far)"),
+    "plan_not_quite": gettext_lazy("Plan promises not quite kept"),
+    "plan_missed": gettext_lazy("Plan promises missed"),
+    "plan_waiting": gettext_lazy("Plan promises waiting to be confirmed"),
+}
+
+
+def rows(figures: dict, people: list[str], add) -> None:
+    rp = figures.get("repair")
+    if rp:
+        section = _("Repair")
+        for key, value in rp.items():
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                add.ours(
+                    f"repair.{key}",
+                    section,
+                    str(LABELS.get(key, key.replace("_", " ").capitalize())),
+                    value,
+                )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from troth.schedule.stats import ritual_follow_through
 
 ORDER = 30
@@ -23,3 +25,12 @@ def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> di
             "cancelled": rituals.cancelled,
         }
     }
+
+
+def rows(figures: dict, people: list[str], add) -> None:
+    r = figures.get("rituals") or {}
+    section = _("Rituals")
+    if r:
+        add.ours("rituals.occurrences", section, _("Ritual dates"), r["occurrences"])
+        add.ours("rituals.happened", section, _("Kept (it happened)"), r["happened"])
+        add.ours("rituals.did_not", section, _("Didn't happen"), r["did_not"])

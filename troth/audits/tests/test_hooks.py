@@ -12,7 +12,7 @@ import pytest
 from django.apps import apps
 
 from troth.audits import figures as audit_figures
-from troth.audits.figures import contributors, draft_figures
+from troth.audits.figures import contributors, draft_figures, rows
 from troth.audits.tests.helpers import at
 
 START = at("2026-09-01", 0)
@@ -45,16 +45,31 @@ def test_it_drafts_each_apps_part_as_that_app_gives_it(space):
     assert list(drafted)[:4] == ["version", "people", "promises", "agreements"]
 
 
-@pytest.mark.django_db
-def test_it_puts_a_new_apps_figures_in_the_audit(space, monkeypatch):
-    """A feature added later takes part by having the module: nothing in
-    troth/audits needs editing."""
+def _new_feature() -> types.ModuleType:
     new = types.ModuleType("troth.newfeature.audit")
     new.ORDER = 55  # type: ignore[attr-defined]
     new.figures = lambda space, partners, **period: {  # type: ignore[attr-defined]
         "newfeature": {"people": len(partners)}
     }
+
+    def rows(figures, people, add):
+        add.ours(
+            "newfeature.people",
+            "New feature",
+            "People",
+            figures["newfeature"]["people"],
+        )
+
+    new.rows = rows  # type: ignore[attr-defined]
+    return new
+
+
+@pytest.mark.django_db
+def test_it_puts_a_new_apps_figures_in_the_audit(space, monkeypatch):
+    """A feature added later takes part by having the module: nothing in
+    troth/audits needs editing."""
     found = audit_figures.app_modules("audit")
+    new = _new_feature()
     monkeypatch.setattr(audit_figures, "app_modules", lambda name: (*found, new))
 
     drafted = draft_figures(space, start=START, end=END, now=END)
@@ -62,6 +77,30 @@ def test_it_puts_a_new_apps_figures_in_the_audit(space, monkeypatch):
     assert drafted["newfeature"] == {"people": 2}
     keys = list(drafted)
     assert keys.index("moments") < keys.index("newfeature") < keys.index("questions")
+    shown = [(row.section, row.key, row.value) for row in rows(drafted, {})]
+    assert ("New feature", "newfeature.people", 2) in shown
+    sections = list(dict.fromkeys(section for section, _, _ in shown))
+    assert sections.index("Closeness") < sections.index("New feature")
+
+
+@pytest.mark.django_db
+def test_it_shows_the_apps_rows_in_their_order(space):
+    """Repair is drafted last (so the snapshot keeps its key order) but
+    shown between closeness and disagreements, as before."""
+    figures = {
+        "version": 1,
+        "people": [],
+        "questions": {"answered_together": 1},
+        "repair": {"open": 1},
+        "conflicts": {"shared": 2, "repaired": 1},
+    }
+    keys = [row.key for row in rows(figures, {})]
+    assert keys == [
+        "questions.answered_together",
+        "repair.open",
+        "conflicts.shared",
+        "conflicts.repaired",
+    ]
 
 
 def _imported(path: Path) -> set[str]:
