@@ -319,6 +319,30 @@ class Reader:
         return rule.to_ical().decode()
 
     def read(self, data: bytes) -> ParsedCalendar:
+        calendars = self._calendars(self._checked_bytes(data))
+        components, skipped = self._event_components(calendars)
+        if not components:
+            raise ValidationError(
+                _("There are no events in this file, so nothing was imported.")
+            )
+        if len(components) > MAX_EVENTS:
+            raise ValidationError(
+                _(
+                    "This file has more than %(n)s events. Export a shorter date range and try again."
+                )
+                % {"n": MAX_EVENTS}
+            )
+        events, cancelled = self._read_events(components)
+        return ParsedCalendar(
+            events=events,
+            skipped=skipped + cancelled,
+            converted_zones=self.converted,
+            shortened=len(self.shortened),
+        )
+
+    def _checked_bytes(self, data: bytes) -> bytes:
+        """The file's bytes as UTF-8, once it looks like a whole iCalendar
+        file of an acceptable size."""
         if len(data) > MAX_BYTES:
             raise ValidationError(
                 _(
@@ -344,14 +368,21 @@ class Reader:
         except UnicodeDecodeError:
             # iCalendar is UTF-8, but older Outlook versions write Windows-1252.
             data = data.decode("cp1252", errors="replace").encode("utf-8")
+        return data
+
+    def _calendars(self, data: bytes) -> list[Calendar]:
         try:
-            calendars = Calendar.from_ical(data, multiple=True)
+            return Calendar.from_ical(data, multiple=True)
         except Exception:
             raise ValidationError(
                 _(
                     "This calendar file is damaged or incomplete, so nothing was imported."
                 )
             ) from None
+
+    def _event_components(self, calendars) -> tuple[list[Component], int]:
+        """Every event in the calendars, each with the zone its floating
+        times are in, and how many to-dos and journal entries were skipped."""
         skipped = 0
         components = []
         for calendar in calendars:
@@ -371,19 +402,12 @@ class Reader:
                     self.floating_zones[id(component)] = floating
                 elif component.name in ("VTODO", "VJOURNAL"):
                     skipped += 1
-        if not components:
-            raise ValidationError(
-                _("There are no events in this file, so nothing was imported.")
-            )
-        if len(components) > MAX_EVENTS:
-            raise ValidationError(
-                _(
-                    "This file has more than %(n)s events. Export a shorter date range and try again."
-                )
-                % {"n": MAX_EVENTS}
-            )
+        return components, skipped
+
+    def _read_events(self, components) -> tuple[list[ParsedEvent], int]:
+        """The events, or one clear refusal for the whole file."""
         try:
-            events, cancelled = self.events(components)
+            return self.events(components)
         except Unsupported as problem:
             if self.current:
                 message = _(
@@ -407,12 +431,6 @@ class Reader:
                     "An event in this file has dates or a repeat rule Troth can't read, so nothing was imported."
                 )
             ) from None
-        return ParsedCalendar(
-            events=events,
-            skipped=skipped + cancelled,
-            converted_zones=self.converted,
-            shortened=len(self.shortened),
-        )
 
     def events(self, components) -> tuple[list[ParsedEvent], int]:
         masters: dict[str, Component] = {}

@@ -596,6 +596,61 @@ def _signature(event, changes) -> tuple:
 IMPORT_BATCH = 500
 
 
+def _imported_before(author, uids: list[str]) -> dict[str, Event]:
+    """The author's events already imported with these UIDs, by UID."""
+    existing: dict[str, Event] = {}
+    for first in range(0, len(uids), IMPORT_BATCH):
+        existing.update(
+            (event.uid, event)
+            for event in Event.objects.filter(
+                author=author, uid__in=uids[first : first + IMPORT_BATCH]
+            ).prefetch_related("changes")
+        )
+    return existing
+
+
+def _imported_changes(item) -> list[OccurrenceChange]:
+    """One change per date: the last the file gives for it (not yet saved)."""
+    return [
+        OccurrenceChange(
+            original=c.original,
+            cancelled=c.cancelled,
+            start=c.start,
+            end=c.end,
+            title=c.title,
+            location=c.location,
+            note=c.note,
+        )
+        for c in {c.original: c for c in item.changes}.values()
+    ]
+
+
+def _copy_imported(item, changes: list[OccurrenceChange], *, to: Event) -> None:
+    """Give the event what the file says of it (not yet saved)."""
+    to.title = item.title
+    to.location = item.location
+    to.note = item.note
+    to.all_day = item.all_day
+    to.start = item.start
+    to.end = item.end
+    to.time_zone = item.time_zone
+    to.rrule = item.rrule
+    to.rdates = item.rdates
+    to.last_end = series_end(to, changes)
+
+
+def _create_imported(added: list[tuple[Event, list[OccurrenceChange]]]) -> None:
+    """Write the new events, then their changed dates, in batches."""
+    Event.objects.bulk_create([event for event, _c in added], batch_size=IMPORT_BATCH)
+    for event, changes in added:
+        for change in changes:
+            change.event = event
+    OccurrenceChange.objects.bulk_create(
+        [change for _e, changes in added for change in changes],
+        batch_size=IMPORT_BATCH,
+    )
+
+
 def calendar_import(
     *, space: Space, author, data: bytes, visibility: str
 ) -> ImportResult:
@@ -615,31 +670,11 @@ def calendar_import(
     parsed = read_calendar(data, default_zone=author.timezone)
     with transaction.atomic():
         _check_member(space, author)
-        uids = [p.uid for p in parsed.events]
-        existing: dict[str, Event] = {}
-        for first in range(0, len(uids), IMPORT_BATCH):
-            existing.update(
-                (event.uid, event)
-                for event in Event.objects.filter(
-                    author=author, uid__in=uids[first : first + IMPORT_BATCH]
-                ).prefetch_related("changes")
-            )
+        existing = _imported_before(author, [p.uid for p in parsed.events])
         added: list[tuple[Event, list[OccurrenceChange]]] = []
         updated = unchanged = 0
         for item in parsed.events:
-            # One change per date: the last the file gives for it.
-            changes = [
-                OccurrenceChange(
-                    original=c.original,
-                    cancelled=c.cancelled,
-                    start=c.start,
-                    end=c.end,
-                    title=c.title,
-                    location=c.location,
-                    note=c.note,
-                )
-                for c in {c.original: c for c in item.changes}.values()
-            ]
+            changes = _imported_changes(item)
             event = existing.get(item.uid)
             if event is not None and _signature(
                 event, event.changes.all()
@@ -657,16 +692,7 @@ def calendar_import(
             else:
                 event.sequence += 1
                 updated += 1
-            event.title = item.title
-            event.location = item.location
-            event.note = item.note
-            event.all_day = item.all_day
-            event.start = item.start
-            event.end = item.end
-            event.time_zone = item.time_zone
-            event.rrule = item.rrule
-            event.rdates = item.rdates
-            event.last_end = series_end(event, changes)
+            _copy_imported(item, changes, to=event)
             if event.pk is None:
                 added.append((event, changes))
                 continue
@@ -675,16 +701,7 @@ def calendar_import(
             for change in changes:
                 change.event = event
             OccurrenceChange.objects.bulk_create(changes)
-        Event.objects.bulk_create(
-            [event for event, _c in added], batch_size=IMPORT_BATCH
-        )
-        for event, changes in added:
-            for change in changes:
-                change.event = event
-        OccurrenceChange.objects.bulk_create(
-            [change for _e, changes in added for change in changes],
-            batch_size=IMPORT_BATCH,
-        )
+        _create_imported(added)
         activity_record(
             space=space,
             actor=author,
