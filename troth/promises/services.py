@@ -148,6 +148,128 @@ def _clause_in_space(clause, space: Space, by) -> bool:
     }
 
 
+def _check_promisee(space: Space, by, partner) -> None:
+    """A promise is made to the promiser's partner, a member of the space."""
+    _require_partner(space, by)
+    if partner is None:
+        raise _refuse(
+            _("Your partner hasn't joined yet: a promise needs someone to keep it to."),
+            "no_partner",
+        )
+    if (
+        partner.pk == by.pk
+        or not Membership.objects.active().filter(space=space, user=partner).exists()
+    ):
+        raise _refuse(_("A promise is made to your partner."), "not_partner")
+
+
+def _origin_fields(origin) -> dict:
+    """The fields that link a promise to what it came from, if anything."""
+    if origin is None:
+        return {}
+    return {
+        "origin_type": ContentType.objects.get_for_model(origin),
+        "origin_id": origin.pk,
+    }
+
+
+def _series_create(
+    *,
+    space: Space,
+    by,
+    partner,
+    text: str,
+    repeat: str,
+    weekdays: list[int] | None,
+    due_date: dt.date,
+    due_time: dt.time | None,
+    until: dt.date | None,
+    clause,
+    tz: str,
+    now: dt.datetime,
+) -> PromiseSeries:
+    """Check how a repeating promise repeats, then start its series."""
+    if repeat not in Repeat.values:
+        raise ValidationError({"repeat": _("Choose how it repeats.")})
+    weekdays = sorted(set(weekdays or []))
+    if repeat == Repeat.WEEKLY and not weekdays:
+        raise ValidationError(
+            {"weekdays": _("Choose the days of the week it repeats on.")}
+        )
+    if due_date < local_today(zone(tz), now):
+        raise ValidationError(
+            {"due_date": _("Choose a first day that hasn't passed yet.")}
+        )
+    if until is not None and until < due_date:
+        raise ValidationError({"until": _("The last day can't be before the first.")})
+    return PromiseSeries.objects.create(
+        space=space,
+        author=by,
+        promisee=partner,
+        text=text,
+        repeat=repeat,
+        weekdays=weekdays if repeat == Repeat.WEEKLY else [],
+        starts_on=due_date,
+        until=until,
+        due_time=due_time,
+        tz=tz,
+        created=now,
+        clause=clause,
+    )
+
+
+def _series_first(series: PromiseSeries, *, now: dt.datetime) -> Promise:
+    """The series' first occurrence, made with those of the next two weeks;
+    refused when none falls in them."""
+    made = promise_series_extend(series=series, now=now)
+    if not made:
+        raise ValidationError(
+            {
+                "due_date": _(
+                    "No day of this repeating promise falls in the next "
+                    "two weeks before its last day. Check the dates."
+                )
+            }
+        )
+    return made[0]
+
+
+def _single_create(
+    *,
+    space: Space,
+    by,
+    partner,
+    text: str,
+    due_date: dt.date,
+    due_time: dt.time | None,
+    clause,
+    tz: str,
+    now: dt.datetime,
+    origin_fields: dict,
+) -> Promise:
+    """Save a one-off promise, with its first history entry."""
+    promise = Promise(
+        space=space,
+        author=by,
+        promisee=partner,
+        created=now,
+        clause=clause,
+        **origin_fields,
+    )
+    promise.set_terms(text=text, due_date=due_date, due_time=due_time, tz=tz)
+    promise.full_clean()
+    promise.save()
+    _event(
+        promise,
+        by=by,
+        kind=EventKind.MADE,
+        new_text=text,
+        new_due_date=due_date,
+        new_due_time=due_time,
+    )
+    return promise
+
+
 def promise_create(
     *,
     space: Space,
@@ -176,100 +298,42 @@ def promise_create(
     text = _clean_text(text)
     partner = to or space.partner_of(by)
     with transaction.atomic():
-        _require_partner(space, by)
-        if partner is None:
-            raise _refuse(
-                _(
-                    "Your partner hasn't joined yet: a promise needs someone to keep it to."
-                ),
-                "no_partner",
-            )
-        if (
-            partner.pk == by.pk
-            or not Membership.objects.active()
-            .filter(space=space, user=partner)
-            .exists()
-        ):
-            raise _refuse(_("A promise is made to your partner."), "not_partner")
+        _check_promisee(space, by, partner)
         if clause is not None and not _clause_in_space(clause, space, by):
             raise ValidationError(
                 {"clause": _("Choose a clause of one of your agreements.")}
             )
-        origin_fields = {}
-        if origin is not None:
-            origin_fields = {
-                "origin_type": ContentType.objects.get_for_model(origin),
-                "origin_id": origin.pk,
-            }
+        origin_fields = _origin_fields(origin)
         if repeat:
-            if repeat not in Repeat.values:
-                raise ValidationError({"repeat": _("Choose how it repeats.")})
-            weekdays = sorted(set(weekdays or []))
-            if repeat == Repeat.WEEKLY and not weekdays:
-                raise ValidationError(
-                    {"weekdays": _("Choose the days of the week it repeats on.")}
-                )
-            if due_date < local_today(zone(tz), now):
-                raise ValidationError(
-                    {"due_date": _("Choose a first day that hasn't passed yet.")}
-                )
-            if until is not None and until < due_date:
-                raise ValidationError(
-                    {"until": _("The last day can't be before the first.")}
-                )
-            series = PromiseSeries.objects.create(
+            series = _series_create(
                 space=space,
-                author=by,
-                promisee=partner,
+                by=by,
+                partner=partner,
                 text=text,
                 repeat=repeat,
-                weekdays=weekdays if repeat == Repeat.WEEKLY else [],
-                starts_on=due_date,
-                until=until,
+                weekdays=weekdays,
+                due_date=due_date,
                 due_time=due_time,
-                tz=tz,
-                created=now,
+                until=until,
                 clause=clause,
+                tz=tz,
+                now=now,
             )
-            made = promise_series_extend(series=series, now=now)
-            if not made:
-                raise ValidationError(
-                    {
-                        "due_date": _(
-                            "No day of this repeating promise falls in the next "
-                            "two weeks before its last day. Check the dates."
-                        )
-                    }
-                )
-            first = made[0]
-            activity_record(
+            promise = _series_first(series, now=now)
+        else:
+            _check_due(due_date, due_time, tz, now)
+            promise = _single_create(
                 space=space,
-                actor=by,
-                verb="promise.made",
-                target=first,
-                recipient=partner,
+                by=by,
+                partner=partner,
+                text=text,
+                due_date=due_date,
+                due_time=due_time,
+                clause=clause,
+                tz=tz,
+                now=now,
+                origin_fields=origin_fields,
             )
-            return first
-        _check_due(due_date, due_time, tz, now)
-        promise = Promise(
-            space=space,
-            author=by,
-            promisee=partner,
-            created=now,
-            clause=clause,
-            **origin_fields,
-        )
-        promise.set_terms(text=text, due_date=due_date, due_time=due_time, tz=tz)
-        promise.full_clean()
-        promise.save()
-        _event(
-            promise,
-            by=by,
-            kind=EventKind.MADE,
-            new_text=text,
-            new_due_date=due_date,
-            new_due_time=due_time,
-        )
         activity_record(
             space=space,
             actor=by,
