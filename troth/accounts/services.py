@@ -305,9 +305,43 @@ def sessions_prune() -> tuple[int, int]:
 def account_export(*, user) -> dict:
     """Everything `user` wrote and everything shared with them, as one
     JSON-ready dict. The format is documented in docs/export.md."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
+    spaces = _export_spaces(user)
+    activity = _export_activity(user)
+    notifications = _export_notifications(user)
+    features = _export_features(user)
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": when(timezone.now()),
+        "account": _export_account(user),
+        "sign_ins": [
+            {
+                "at": when(s.at),
+                "outcome": s.outcome,
+                "method": s.method,
+                "ip": s.ip,
+                "browser": s.user_agent,
+            }
+            for s in SignIn.objects.visible_to(user).recent()
+        ],
+        "sessions": [
+            {
+                "started_at": when(s.created_at),
+                "last_seen_at": when(s.last_seen_at),
+                "ip": s.ip,
+                "browser": s.user_agent,
+            }
+            for s in sessions_of(user)
+        ],
+        "spaces": spaces,
+        "activity": activity,
+        "notifications": notifications,
+        "features": features,
+    }
 
+
+def _export_spaces(user) -> list[dict]:
+    """Each space the person was in, with the partners they had there."""
     memberships = Membership.objects.filter(user=user).select_related("space")
     spaces = []
     for m in memberships.order_by("joined_at"):
@@ -334,7 +368,11 @@ def account_export(*, user) -> dict:
                 ],
             }
         )
-    activity = [
+    return spaces
+
+
+def _export_activity(user) -> list[dict]:
+    return [
         {
             "at": when(a.created),
             "space": a.space_id,
@@ -350,7 +388,10 @@ def account_export(*, user) -> dict:
         .select_related("author", "recipient", "target_type")
         .order_by("created", "id")
     ]
-    notifications = [
+
+
+def _export_notifications(user) -> list[dict]:
+    return [
         {
             "at": when(n.created),
             "kind": n.kind,
@@ -362,6 +403,11 @@ def account_export(*, user) -> dict:
         .select_related("actor")
         .order_by("created", "id")
     ]
+
+
+def _export_features(user) -> dict:
+    """Each app's own part; one that fails says so instead of sinking the
+    whole export."""
     features = {}
     for module in app_modules("export"):
         config = apps.get_containing_app_config(module.__name__)
@@ -375,53 +421,32 @@ def account_export(*, user) -> dict:
                 "error": "This part could not be exported. Please tell whoever "
                 "runs this Troth."
             }
+    return features
+
+
+def _export_account(user) -> dict:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
     return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": when(timezone.now()),
-        "account": {
-            "email": user.email,
-            "name": user.display_name,
-            "time_zone": user.timezone,
-            "language": user.language,
-            "joined_at": when(user.date_joined),
-            "last_sign_in": when(user.last_login),
-            "email_addresses": [
-                {"email": e.email, "verified": e.verified, "primary": e.primary}
-                for e in EmailAddress.objects.filter(user=user).order_by("email")
-            ],
-            "two_factor": [
-                {
-                    "type": a.type,
-                    "added_at": when(a.created_at),
-                    "last_used_at": when(a.last_used_at),
-                }
-                for a in Authenticator.objects.filter(user=user).order_by("created_at")
-            ],
-        },
-        "sign_ins": [
-            {
-                "at": when(s.at),
-                "outcome": s.outcome,
-                "method": s.method,
-                "ip": s.ip,
-                "browser": s.user_agent,
-            }
-            for s in SignIn.objects.visible_to(user).recent()
+        "email": user.email,
+        "name": user.display_name,
+        "time_zone": user.timezone,
+        "language": user.language,
+        "joined_at": when(user.date_joined),
+        "last_sign_in": when(user.last_login),
+        "email_addresses": [
+            {"email": e.email, "verified": e.verified, "primary": e.primary}
+            for e in EmailAddress.objects.filter(user=user).order_by("email")
         ],
-        "sessions": [
+        "two_factor": [
             {
-                "started_at": when(s.created_at),
-                "last_seen_at": when(s.last_seen_at),
-                "ip": s.ip,
-                "browser": s.user_agent,
+                "type": a.type,
+                "added_at": when(a.created_at),
+                "last_used_at": when(a.last_used_at),
             }
-            for s in sessions_of(user)
+            for a in Authenticator.objects.filter(user=user).order_by("created_at")
         ],
-        "spaces": spaces,
-        "activity": activity,
-        "notifications": notifications,
-        "features": features,
     }
 
 
@@ -468,6 +493,101 @@ def rows_referencing(user) -> dict[str, int]:
     return counts
 
 
+def _kept_for_partners(
+    user, shared_spaces: set[int]
+) -> dict[type[models.Model], set[int]]:
+    """What stays for the former partner: exactly what they can read now,
+    by each kind's own visibility rule (a shared entry, a calendar event
+    shown as busy, a revealed answer), worked out before anything is deleted
+    because one kind's rule can read another's rows."""
+    kept: dict[type[models.Model], set[int]] = {}
+    readers = list(
+        User.objects.filter(memberships__space_id__in=shared_spaces)
+        .exclude(pk=user.pk)
+        .distinct()
+    )
+    for model, field in user_references():
+        if issubclass(model, Content) and field.name == "author":
+            kept[model] = {
+                pk
+                for reader in readers
+                for pk in model._default_manager.visible_to(reader)
+                .filter(author=user, space_id__in=shared_spaces)
+                .values_list("pk", flat=True)
+            }
+        elif record_of := getattr(model, "RECORD_OF", None):
+            # A step in the record of something the partner still
+            # reads (a promise's history, an agreement's wording, a
+            # ritual's marks) stays with it, whoever wrote the thing.
+            parent = cast(
+                "type[Content]", model._meta.get_field(record_of).related_model
+            )
+            kept.setdefault(model, set()).update(
+                pk
+                for reader in readers
+                for pk in model._base_manager.filter(
+                    **{
+                        field.name: user.pk,
+                        f"{record_of}__in": parent._default_manager.visible_to(
+                            reader
+                        ).filter(space_id__in=shared_spaces),
+                    }
+                ).values_list("pk", flat=True)
+            )
+    return kept
+
+
+def _forget(
+    user,
+    *,
+    kept: dict[type[models.Model], set[int]],
+    keep_shared: bool,
+    shared_spaces: set[int],
+) -> None:
+    """Delete every row that points at the person, or forget them in it,
+    but for what is kept."""
+    for model, field in user_references():
+        if model is get_user_model():
+            continue
+        # The base manager on purpose: forgetting a person is the one way
+        # past an append-only record's guard (troth.lib.appendonly).
+        rows = model._base_manager.filter(**{field.name: user.pk})
+        if issubclass(model, Content) and field.name != "author":
+            continue  # someone else's entry that mentions them
+        rows = rows.exclude(pk__in=kept.get(model, ()))
+        if keep_shared and model is Membership:
+            # Having been a partner there is the space's history: it
+            # names who wrote what was kept ("Former partner"), and the
+            # pages that show the former partner's entries find them by it.
+            rows = rows.exclude(space_id__in=shared_spaces)
+        if getattr(field.remote_field, "on_delete", None) is models.SET_NULL:
+            # A row that only mentions them (who picked a question, who
+            # started an audit) is shared by both: forget the person, keep
+            # the row and everything hanging from it.
+            rows.update(**{field.name: None})
+            continue
+        rows.delete()
+
+
+def _make_former_partner(user, *, keep_shared: bool) -> None:
+    """Keep the account row as an inactive "Former partner" that can never
+    sign in again."""
+    former = User.objects.get(pk=user.pk)
+    former.email = f"former-{uuid.uuid4().hex}@deleted.invalid"
+    former.display_name = _("Former partner")[:60]
+    former.set_unusable_password()
+    former.is_active = False
+    former.is_staff = False
+    former.is_superuser = False
+    former.last_login = None
+    if not keep_shared:
+        # Kept entries (a goal's date, a ritual's time) are read in
+        # their author's zone; with nothing kept it is just a trace.
+        former.timezone = "UTC"
+    former.session_epoch += 1
+    former.save()
+
+
 def account_delete(*, request, keep_shared: bool) -> bool:
     """Delete the signed-in person's account.
 
@@ -506,68 +626,10 @@ def account_delete(*, request, keep_shared: bool) -> bool:
             Membership.objects.filter(user=user).values_list("space_id", flat=True)
         )
         get_sessions_adapter().end_sessions(list(UserSession.objects.filter(user=user)))
-        # What stays for the former partner: exactly what they can read now,
-        # by each kind's own visibility rule (a shared entry, a calendar
-        # event shown as busy, a revealed answer), worked out before anything
-        # is deleted because one kind's rule can read another's rows.
-        kept: dict[type[models.Model], set[int]] = {}
-        if keep_shared:
-            readers = list(
-                User.objects.filter(memberships__space_id__in=shared_spaces)
-                .exclude(pk=user.pk)
-                .distinct()
-            )
-            for model, field in user_references():
-                if issubclass(model, Content) and field.name == "author":
-                    kept[model] = {
-                        pk
-                        for reader in readers
-                        for pk in model._default_manager.visible_to(reader)
-                        .filter(author=user, space_id__in=shared_spaces)
-                        .values_list("pk", flat=True)
-                    }
-                elif record_of := getattr(model, "RECORD_OF", None):
-                    # A step in the record of something the partner still
-                    # reads (a promise's history, an agreement's wording, a
-                    # ritual's marks) stays with it, whoever wrote the thing.
-                    parent = cast(
-                        "type[Content]", model._meta.get_field(record_of).related_model
-                    )
-                    kept.setdefault(model, set()).update(
-                        pk
-                        for reader in readers
-                        for pk in model._base_manager.filter(
-                            **{
-                                field.name: user.pk,
-                                f"{record_of}__in": parent._default_manager.visible_to(
-                                    reader
-                                ).filter(space_id__in=shared_spaces),
-                            }
-                        ).values_list("pk", flat=True)
-                    )
-
-        for model, field in user_references():
-            if model is get_user_model():
-                continue
-            # The base manager on purpose: forgetting a person is the one way
-            # past an append-only record's guard (troth.lib.appendonly).
-            rows = model._base_manager.filter(**{field.name: user.pk})
-            if issubclass(model, Content) and field.name != "author":
-                continue  # someone else's entry that mentions them
-            rows = rows.exclude(pk__in=kept.get(model, ()))
-            if keep_shared and model is Membership:
-                # Having been a partner there is the space's history: it
-                # names who wrote what was kept ("Former partner"), and the
-                # pages that show the former partner's entries find them by it.
-                rows = rows.exclude(space_id__in=shared_spaces)
-            if getattr(field.remote_field, "on_delete", None) is models.SET_NULL:
-                # A row that only mentions them (who picked a question, who
-                # started an audit) is shared by both: forget the person, keep
-                # the row and everything hanging from it.
-                rows.update(**{field.name: None})
-                continue
-            rows.delete()
-
+        # Worked out before anything is deleted: one kind's visibility rule
+        # can read another's rows.
+        kept = _kept_for_partners(user, shared_spaces) if keep_shared else {}
+        _forget(user, kept=kept, keep_shared=keep_shared, shared_spaces=shared_spaces)
         # A space nobody belongs to any more is nobody's.
         Space.objects.filter(pk__in=my_spaces, memberships__isnull=True).delete()
 
@@ -575,19 +637,6 @@ def account_delete(*, request, keep_shared: bool) -> bool:
         if deleted:
             User.objects.filter(pk=user.pk).delete()
         else:
-            former = User.objects.get(pk=user.pk)
-            former.email = f"former-{uuid.uuid4().hex}@deleted.invalid"
-            former.display_name = _("Former partner")[:60]
-            former.set_unusable_password()
-            former.is_active = False
-            former.is_staff = False
-            former.is_superuser = False
-            former.last_login = None
-            if not keep_shared:
-                # Kept entries (a goal's date, a ritual's time) are read in
-                # their author's zone; with nothing kept it is just a trace.
-                former.timezone = "UTC"
-            former.session_epoch += 1
-            former.save()
+            _make_former_partner(user, keep_shared=keep_shared)
     get_account_adapter().logout(request)
     return deleted
