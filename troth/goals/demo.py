@@ -55,6 +55,14 @@ def _steps(demo, goal, author, steps) -> None:
 
 
 def populate(demo) -> None:
+    _lisbon(demo)
+    _screen_free_evenings(demo)
+    _lighthouse(demo)
+    _market(demo)
+
+
+def _lisbon(demo) -> None:
+    """A shared goal under way: saving for a trip."""
     alex, sam, now = demo.alex, demo.sam, demo.now
 
     lisbon = _goal(
@@ -78,6 +86,11 @@ def populate(demo) -> None:
         ],
     )
 
+
+def _screen_free_evenings(demo) -> None:
+    """A shared goal under way: an evening a week without screens."""
+    alex, sam, now = demo.alex, demo.sam, demo.now
+
     evenings = _goal(
         demo,
         alex,
@@ -95,6 +108,11 @@ def populate(demo) -> None:
             ("Find a board game we both like", alex, 5, None),
         ],
     )
+
+
+def _lighthouse(demo) -> None:
+    """A finished adventure, with a reflection from each."""
+    alex, sam, now = demo.alex, demo.sam, demo.now
 
     hike = _goal(
         demo,
@@ -145,6 +163,11 @@ def populate(demo) -> None:
             created=finished + timedelta(days=days),
         )
         _activity(demo, author, "goal.reflected", reflection, reflection.created)
+
+
+def _market(demo) -> None:
+    """An adventure coming up, in both calendars."""
+    alex, sam, now = demo.alex, demo.sam, demo.now
 
     market = _goal(
         demo,

@@ -65,192 +65,216 @@ def _at(day: dt.date, hour: int, user) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, 0)).replace(tzinfo=user.tz)
 
 
+Made = list[tuple[Promise, list[dict]]]  # each promise with its history steps
+
+
 def populate(demo) -> None:
+    made: Made = []
+    for promiser, promisee, says in (
+        (demo.alex, demo.sam, ALEX_SAYS),
+        (demo.sam, demo.alex, SAM_SAYS),
+    ):
+        made += _one_off_promises(demo, promiser, promisee, says)
+    made += _thursday_dinners(demo)
+    promises = [promise for promise, _steps in made]
+    for promise in promises:
+        promise.visibility = "shared"
+    saved = Promise.objects.bulk_create(promises)
+    PromiseEvent.objects.bulk_create(
+        PromiseEvent(promise=saved[index], **fields)
+        for index, (_promise, steps) in enumerate(made)
+        for fields in steps
+    )
+    demo.extra["promises"] = len(saved)
+
+
+def _one_off_promises(demo, promiser, promisee, says: list[str]) -> Made:
+    """A promise every few days over the demo's months and the coming week:
+    the past ones settled, the coming ones open."""
     rng = demo.rng
-    people = [(demo.alex, demo.sam, ALEX_SAYS), (demo.sam, demo.alex, SAM_SAYS)]
-    promises: list[Promise] = []
-    events: list[tuple[int, dict]] = []  # (index into promises, event fields)
-    start = demo.start.date()
+    made: Made = []
+    day = demo.start.date() + dt.timedelta(days=rng.randint(1, 4))
+    while day <= demo.now.date() + dt.timedelta(days=6):
+        promise, steps = _promise_made(demo, promiser, promisee, day, rng.choice(says))
+        if promise.due_at > demo.now:
+            _still_ahead(demo, promise, steps)
+        else:
+            _past_due(demo, promise, steps)
+        made.append((promise, steps))
+        day += dt.timedelta(days=rng.randint(2, 5))
+    return made
+
+
+def _promise_made(
+    demo, promiser, promisee, day: dt.date, text: str
+) -> tuple[Promise, list[dict]]:
+    rng = demo.rng
+    timed = rng.random() < 0.4
+    due_time = dt.time(rng.choice([9, 12, 18, 19, 20]), 0) if timed else None
+    made_at = _at(day - dt.timedelta(days=rng.randint(1, 5)), 20, promiser)
+    promise = Promise(
+        space=demo.space,
+        author=promiser,
+        promisee=promisee,
+        created=made_at,
+    )
+    promise.set_terms(text=text, due_date=day, due_time=due_time, tz=_tz(promiser))
+    steps = [
+        {
+            "actor": promiser,
+            "kind": EventKind.MADE,
+            "created": made_at,
+            "new_text": text,
+            "new_due_date": day,
+            "new_due_time": due_time,
+        }
+    ]
+    return promise, steps
+
+
+def _still_ahead(demo, promise: Promise, steps: list[dict]) -> None:
+    """Still ahead: open, a few with something waiting."""
+    rng = demo.rng
+    promiser, made_at = promise.author, steps[0]["created"]
+    text, day, due_time = (steps[0][k] for k in _TERMS)
+    roll = rng.random()
+    if roll < 0.2 and made_at < demo.now:
+        promise.state = State.DONE
+        promise.done_at = demo.now - dt.timedelta(hours=rng.randint(1, 20))
+        steps.append(
+            {
+                "actor": promiser,
+                "kind": EventKind.DONE,
+                "created": promise.done_at,
+            }
+        )
+    elif roll < 0.3:
+        promise.proposed_text = text
+        promise.proposed_due_date = day + dt.timedelta(days=2)
+        promise.proposed_due_time = due_time
+        promise.proposed_at = demo.now - dt.timedelta(hours=3)
+        steps.append(
+            {
+                "actor": promiser,
+                "kind": EventKind.PROPOSED,
+                "created": promise.proposed_at,
+                "old_text": text,
+                "new_text": text,
+                "old_due_date": day,
+                "old_due_time": due_time,
+                "new_due_date": promise.proposed_due_date,
+                "new_due_time": due_time,
+            }
+        )
+    if made_at > demo.now:
+        promise.created = demo.now - dt.timedelta(hours=2)
+        steps[0]["created"] = promise.created
+
+
+# The terms a promise was made with, as its first step records them.
+_TERMS = ("new_text", "new_due_date", "new_due_time")
+
+
+def _past_due(demo, promise: Promise, steps: list[dict]) -> None:
+    roll = demo.rng.random()
+    if roll < 0.07:
+        _renegotiate(demo, promise, steps)
+        if promise.due_at > demo.now:
+            return  # open on the new terms
+        roll = 0.5  # then kept
+    _settled(demo, promise, steps, roll)
+
+
+def _renegotiate(demo, promise: Promise, steps: list[dict]) -> None:
+    """Renegotiated two days before it was due: a later day, accepted."""
+    promiser, promisee = promise.author, promise.promisee
+    text, day, due_time = (steps[0][k] for k in _TERMS)
+    asked = promise.due_at - dt.timedelta(days=2)
+    new_day = day + dt.timedelta(days=demo.rng.randint(2, 4))
+    terms = {
+        "old_text": text,
+        "new_text": text,
+        "old_due_date": day,
+        "old_due_time": due_time,
+        "new_due_date": new_day,
+        "new_due_time": due_time,
+    }
+    steps += [
+        {"actor": promiser, "kind": EventKind.PROPOSED, "created": asked, **terms},
+        {
+            "actor": promisee,
+            "kind": EventKind.ACCEPTED,
+            "created": asked + dt.timedelta(hours=2),
+            **terms,
+        },
+    ]
+    promise.set_terms(text=text, due_date=new_day, due_time=due_time, tz=_tz(promiser))
+    promise.renegotiations = 1
+
+
+def _settled(demo, promise: Promise, steps: list[dict], roll: float) -> None:
+    """Past due: mostly kept, some not quite, a few missed or called off."""
+    promiser, promisee, due_at = promise.author, promise.promisee, promise.due_at
+    if roll < 0.10:
+        promise.state = State.MISSED
+        promise.settled_at = due_at + dt.timedelta(minutes=1)
+        steps.append(
+            {"actor": None, "kind": EventKind.MISSED, "created": promise.settled_at}
+        )
+    elif roll < 0.12:
+        asked = due_at - dt.timedelta(days=1)
+        promise.state = State.CANCELLED
+        promise.settled_at = asked + dt.timedelta(hours=1)
+        steps += [
+            {"actor": promisee, "kind": EventKind.CANCEL_REQUESTED, "created": asked},
+            {
+                "actor": promiser,
+                "kind": EventKind.CANCEL_AGREED,
+                "created": promise.settled_at,
+            },
+        ]
+    else:
+        _done_and_answered(demo, promise, steps, roll)
+
+
+def _done_and_answered(demo, promise: Promise, steps: list[dict], roll: float) -> None:
+    """Marked done, then kept, or not quite (often with a response)."""
+    rng = demo.rng
+    promiser, promisee, due_at = promise.author, promise.promisee, promise.due_at
+    promise.done_at = due_at - dt.timedelta(hours=rng.randint(1, 30))
+    promise.settled_at = promise.done_at + dt.timedelta(hours=rng.randint(1, 12))
+    steps.append(
+        {"actor": promiser, "kind": EventKind.DONE, "created": promise.done_at}
+    )
+    if roll >= 0.2:
+        promise.state = State.KEPT
+        steps.append(
+            {"actor": promisee, "kind": EventKind.KEPT, "created": promise.settled_at}
+        )
+        return
+    promise.state = State.NOT_QUITE
+    steps.append(
+        {
+            "actor": promisee,
+            "kind": EventKind.NOT_QUITE,
+            "created": promise.settled_at,
+            "note": rng.choice(NOT_QUITE_NOTES),
+        }
+    )
+    if rng.random() < 0.7:
+        steps.append(
+            {
+                "actor": promiser,
+                "kind": EventKind.RESPONDED,
+                "created": promise.settled_at + dt.timedelta(hours=1),
+                "note": rng.choice(RESPONSES),
+            }
+        )
+
+
+def _thursday_dinners(demo) -> Made:
+    """A weekly promise: Sam cooks on Thursdays, for the last ten weeks."""
     today = demo.now.date()
-
-    def add(promise: Promise, steps: list[dict]) -> None:
-        promises.append(promise)
-        for step in steps:
-            events.append((len(promises) - 1, step))
-
-    for promiser, promisee, says in people:
-        day = start + dt.timedelta(days=rng.randint(1, 4))
-        while day <= today + dt.timedelta(days=6):
-            text = rng.choice(says)
-            timed = rng.random() < 0.4
-            due_time = dt.time(rng.choice([9, 12, 18, 19, 20]), 0) if timed else None
-            made_at = _at(day - dt.timedelta(days=rng.randint(1, 5)), 20, promiser)
-            promise = Promise(
-                space=demo.space,
-                author=promiser,
-                promisee=promisee,
-                created=made_at,
-            )
-            promise.set_terms(
-                text=text, due_date=day, due_time=due_time, tz=_tz(promiser)
-            )
-            steps = [
-                {
-                    "actor": promiser,
-                    "kind": EventKind.MADE,
-                    "created": made_at,
-                    "new_text": text,
-                    "new_due_date": day,
-                    "new_due_time": due_time,
-                }
-            ]
-            due_at = promise.due_at
-            if due_at > demo.now:
-                # Still ahead: open, a few with something waiting.
-                roll = rng.random()
-                if roll < 0.2 and made_at < demo.now:
-                    promise.state = State.DONE
-                    promise.done_at = demo.now - dt.timedelta(hours=rng.randint(1, 20))
-                    steps.append(
-                        {
-                            "actor": promiser,
-                            "kind": EventKind.DONE,
-                            "created": promise.done_at,
-                        }
-                    )
-                elif roll < 0.3:
-                    promise.proposed_text = text
-                    promise.proposed_due_date = day + dt.timedelta(days=2)
-                    promise.proposed_due_time = due_time
-                    promise.proposed_at = demo.now - dt.timedelta(hours=3)
-                    steps.append(
-                        {
-                            "actor": promiser,
-                            "kind": EventKind.PROPOSED,
-                            "created": promise.proposed_at,
-                            "old_text": text,
-                            "new_text": text,
-                            "old_due_date": day,
-                            "old_due_time": due_time,
-                            "new_due_date": promise.proposed_due_date,
-                            "new_due_time": due_time,
-                        }
-                    )
-                if made_at > demo.now:
-                    promise.created = demo.now - dt.timedelta(hours=2)
-                    steps[0]["created"] = promise.created
-                add(promise, steps)
-                day += dt.timedelta(days=rng.randint(2, 5))
-                continue
-            roll = rng.random()
-            if roll < 0.07:
-                # Renegotiated two days before, then kept on the new terms.
-                asked = due_at - dt.timedelta(days=2)
-                new_day = day + dt.timedelta(days=rng.randint(2, 4))
-                steps += [
-                    {
-                        "actor": promiser,
-                        "kind": EventKind.PROPOSED,
-                        "created": asked,
-                        "old_text": text,
-                        "new_text": text,
-                        "old_due_date": day,
-                        "old_due_time": due_time,
-                        "new_due_date": new_day,
-                        "new_due_time": due_time,
-                    },
-                    {
-                        "actor": promisee,
-                        "kind": EventKind.ACCEPTED,
-                        "created": asked + dt.timedelta(hours=2),
-                        "old_text": text,
-                        "new_text": text,
-                        "old_due_date": day,
-                        "old_due_time": due_time,
-                        "new_due_date": new_day,
-                        "new_due_time": due_time,
-                    },
-                ]
-                promise.set_terms(
-                    text=text, due_date=new_day, due_time=due_time, tz=_tz(promiser)
-                )
-                promise.renegotiations = 1
-                due_at = promise.due_at
-                if due_at > demo.now:
-                    add(promise, steps)
-                    day += dt.timedelta(days=rng.randint(2, 5))
-                    continue
-                roll = 0.5  # then kept
-            if roll < 0.10:
-                promise.state = State.MISSED
-                promise.settled_at = due_at + dt.timedelta(minutes=1)
-                steps.append(
-                    {
-                        "actor": None,
-                        "kind": EventKind.MISSED,
-                        "created": promise.settled_at,
-                    }
-                )
-            elif roll < 0.12:
-                asked = due_at - dt.timedelta(days=1)
-                promise.state = State.CANCELLED
-                promise.settled_at = asked + dt.timedelta(hours=1)
-                steps += [
-                    {
-                        "actor": promisee,
-                        "kind": EventKind.CANCEL_REQUESTED,
-                        "created": asked,
-                    },
-                    {
-                        "actor": promiser,
-                        "kind": EventKind.CANCEL_AGREED,
-                        "created": promise.settled_at,
-                    },
-                ]
-            else:
-                promise.done_at = due_at - dt.timedelta(hours=rng.randint(1, 30))
-                promise.settled_at = promise.done_at + dt.timedelta(
-                    hours=rng.randint(1, 12)
-                )
-                steps.append(
-                    {
-                        "actor": promiser,
-                        "kind": EventKind.DONE,
-                        "created": promise.done_at,
-                    }
-                )
-                if roll < 0.2:
-                    promise.state = State.NOT_QUITE
-                    steps.append(
-                        {
-                            "actor": promisee,
-                            "kind": EventKind.NOT_QUITE,
-                            "created": promise.settled_at,
-                            "note": rng.choice(NOT_QUITE_NOTES),
-                        }
-                    )
-                    if rng.random() < 0.7:
-                        steps.append(
-                            {
-                                "actor": promiser,
-                                "kind": EventKind.RESPONDED,
-                                "created": promise.settled_at + dt.timedelta(hours=1),
-                                "note": rng.choice(RESPONSES),
-                            }
-                        )
-                else:
-                    promise.state = State.KEPT
-                    steps.append(
-                        {
-                            "actor": promisee,
-                            "kind": EventKind.KEPT,
-                            "created": promise.settled_at,
-                        }
-                    )
-            add(promise, steps)
-            day += dt.timedelta(days=rng.randint(2, 5))
-
-    # A weekly promise: Sam cooks on Thursdays, for the last ten weeks.
     series_start = today - dt.timedelta(days=70)
     series_start += dt.timedelta(days=(3 - series_start.weekday()) % 7)
     series = PromiseSeries.objects.create(
@@ -266,61 +290,49 @@ def populate(demo) -> None:
         created=_at(series_start - dt.timedelta(days=2), 19, demo.sam),
         made_until=today + dt.timedelta(days=14),
     )
-    for day in series.dates(series_start, today + dt.timedelta(days=14)):
-        promise = Promise(
-            space=demo.space,
-            author=demo.sam,
-            promisee=demo.alex,
-            series=series,
-            occurrence_date=day,
-            created=series.created,
-        )
-        promise.set_terms(
-            text=series.text, due_date=day, due_time=series.due_time, tz=series.tz
-        )
-        steps = [
-            {
-                "actor": demo.sam,
-                "kind": EventKind.MADE,
-                "created": series.created,
-                "new_text": series.text,
-                "new_due_date": day,
-                "new_due_time": series.due_time,
-            }
-        ]
-        if promise.due_at <= demo.now:
-            if rng.random() < 0.85:
-                promise.state = State.KEPT
-                promise.done_at = promise.due_at - dt.timedelta(hours=1)
-                promise.settled_at = promise.due_at + dt.timedelta(hours=1)
-                steps += [
-                    {
-                        "actor": demo.sam,
-                        "kind": EventKind.DONE,
-                        "created": promise.done_at,
-                    },
-                    {
-                        "actor": demo.alex,
-                        "kind": EventKind.KEPT,
-                        "created": promise.settled_at,
-                    },
-                ]
-            else:
-                promise.state = State.MISSED
-                promise.settled_at = promise.due_at + dt.timedelta(minutes=1)
-                steps.append(
-                    {
-                        "actor": None,
-                        "kind": EventKind.MISSED,
-                        "created": promise.settled_at,
-                    }
-                )
-        add(promise, steps)
+    return [
+        _dinner(demo, series, day)
+        for day in series.dates(series_start, today + dt.timedelta(days=14))
+    ]
 
-    for promise in promises:
-        promise.visibility = "shared"
-    saved = Promise.objects.bulk_create(promises)
-    PromiseEvent.objects.bulk_create(
-        PromiseEvent(promise=saved[index], **fields) for index, fields in events
+
+def _dinner(demo, series: PromiseSeries, day: dt.date) -> tuple[Promise, list[dict]]:
+    """One Thursday: kept most weeks, now and then missed."""
+    promise = Promise(
+        space=demo.space,
+        author=demo.sam,
+        promisee=demo.alex,
+        series=series,
+        occurrence_date=day,
+        created=series.created,
     )
-    demo.extra["promises"] = len(saved)
+    promise.set_terms(
+        text=series.text, due_date=day, due_time=series.due_time, tz=series.tz
+    )
+    steps = [
+        {
+            "actor": demo.sam,
+            "kind": EventKind.MADE,
+            "created": series.created,
+            "new_text": series.text,
+            "new_due_date": day,
+            "new_due_time": series.due_time,
+        }
+    ]
+    if promise.due_at > demo.now:
+        return promise, steps
+    if demo.rng.random() < 0.85:
+        promise.state = State.KEPT
+        promise.done_at = promise.due_at - dt.timedelta(hours=1)
+        promise.settled_at = promise.due_at + dt.timedelta(hours=1)
+        steps += [
+            {"actor": demo.sam, "kind": EventKind.DONE, "created": promise.done_at},
+            {"actor": demo.alex, "kind": EventKind.KEPT, "created": promise.settled_at},
+        ]
+    else:
+        promise.state = State.MISSED
+        promise.settled_at = promise.due_at + dt.timedelta(minutes=1)
+        steps.append(
+            {"actor": None, "kind": EventKind.MISSED, "created": promise.settled_at}
+        )
+    return promise, steps

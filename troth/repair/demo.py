@@ -200,11 +200,51 @@ def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
     return agreement
 
 
+def _row(repair: Repair, model, by, at, **fields):
+    """A row of the repair, by one of them, with its own visibility."""
+    return model.objects.create(
+        space=repair.space, author=by, repair=repair, created=at, **fields
+    )
+
+
 def populate(demo) -> None:
+    sam = demo.sam
+    repair = _opened(demo)
+    events: list[tuple] = [(sam, EventKind.OPENED, repair.created, {})]
+    account_at = repair.created + dt.timedelta(days=1)
+    account = _row(repair, Account, sam, account_at, text=ACCOUNT)
+    events.append((sam, EventKind.ACCOUNT, account_at, {}))
+    first_at, heard_at = _mirrored(demo, repair, account, events)
+    answered_at = _apologised(demo, repair, heard_at, events)
+    attune_at = answered_at + dt.timedelta(days=4)
+    events.append((sam, EventKind.PHASE, attune_at, {"phase": Phase.ATTUNE}))
+    _plan(demo, repair, attune_at + dt.timedelta(hours=2), events)
+    attach_at = _when(demo, 45, 19)
+    events.append((sam, EventKind.PHASE, attach_at, {"phase": Phase.ATTACH}))
+    resolved_at = _when(demo, 14, 21)
+    events.append((sam, EventKind.RESOLVED, resolved_at, {}))
+    _private_notes(demo, repair, account_at=account_at, first_at=first_at)
+    _therapy_and_checkins(demo, repair)
+
+    repair.phase = Phase.ATTACH
+    repair.step = Step.ANSWERED
+    repair.heard_at = heard_at
+    repair.status = "resolved"
+    repair.resolved_at = resolved_at
+    repair.save()
+    RepairEvent.objects.bulk_create(
+        RepairEvent(repair=repair, actor=actor, kind=kind, created=at, **fields)
+        for actor, kind, at, fields in events
+    )
+    demo.extra["repair"] = repair
+
+
+def _opened(demo) -> Repair:
+    """Sam opens a repair, about a clause of theirs if the demo has it."""
     alex, sam, space = demo.alex, demo.sam, demo.space
     clause = demo.extra.get("online_clause_former_partner")
     opened = _when(demo, 120, 21)
-    repair = Repair.objects.create(
+    return Repair.objects.create(
         space=space,
         author=sam,
         opened_as=OpenedAs.HURT,
@@ -217,16 +257,12 @@ def populate(demo) -> None:
         seriousness=4,
         created=opened,
     )
-    events: list[tuple] = [(sam, EventKind.OPENED, opened, {})]
 
-    def shared(model, by, at, **fields):
-        return model.objects.create(
-            space=space, author=by, repair=repair, created=at, **fields
-        )
 
-    account_at = opened + dt.timedelta(days=1)
-    account = shared(Account, sam, account_at, text=ACCOUNT)
-    events.append((sam, EventKind.ACCOUNT, account_at, {}))
+def _mirrored(demo, repair: Repair, account, events: list) -> tuple:
+    """Alex mirrors Sam's account twice; the second time Sam feels heard."""
+    alex, sam, space = demo.alex, demo.sam, demo.space
+    account_at = account.created
     first_at = account_at + dt.timedelta(hours=5)
     Mirror.objects.create(
         space=space,
@@ -259,10 +295,22 @@ def populate(demo) -> None:
         (alex, EventKind.MIRRORED, second_at, {}),
         (sam, EventKind.HEARD, heard_at, {}),
     ]
-    first_apology = shared(
-        ApologyVersion, alex, heard_at + dt.timedelta(days=1), number=1, text=APOLOGY_1
+    return first_at, heard_at
+
+
+def _apologised(demo, repair: Repair, heard_at, events: list):
+    """Two versions of Alex's apology, each answered by Sam."""
+    alex, sam = demo.alex, demo.sam
+    first_apology = _row(
+        repair,
+        ApologyVersion,
+        alex,
+        heard_at + dt.timedelta(days=1),
+        number=1,
+        text=APOLOGY_1,
     )
-    shared(
+    _row(
+        repair,
         ApologyAnswer,
         sam,
         first_apology.created + dt.timedelta(hours=3),
@@ -270,7 +318,8 @@ def populate(demo) -> None:
         answer=Answer.NOT_YET,
         note=ANSWER_1,
     )
-    second_apology = shared(
+    second_apology = _row(
+        repair,
         ApologyVersion,
         alex,
         first_apology.created + dt.timedelta(days=3),
@@ -278,7 +327,8 @@ def populate(demo) -> None:
         text=APOLOGY_2,
     )
     answered_at = second_apology.created + dt.timedelta(hours=14)
-    shared(
+    _row(
+        repair,
         ApologyAnswer,
         sam,
         answered_at,
@@ -297,11 +347,12 @@ def populate(demo) -> None:
         (alex, EventKind.REVISED, second_apology.created, {}),
         (sam, EventKind.ANSWERED, answered_at, {"answer": Answer.HELPS}),
     ]
-    attune_at = answered_at + dt.timedelta(days=4)
-    events.append((sam, EventKind.PHASE, attune_at, {"phase": Phase.ATTUNE}))
+    return answered_at
 
-    # The plan: two promises by Alex, one by Sam, and six weeks of openness.
-    plan_at = attune_at + dt.timedelta(hours=2)
+
+def _plan(demo, repair: Repair, plan_at, events: list) -> None:
+    """The plan: two promises by Alex, one by Sam, and six weeks of openness."""
+    alex, sam = demo.alex, demo.sam
     day = plan_at.date()
     promises = [
         _promise(
@@ -336,45 +387,47 @@ def populate(demo) -> None:
         ),
     ]
     for promise in promises:
-        shared(PlanItem, promise.author, promise.created, promise=promise)
+        _row(repair, PlanItem, promise.author, promise.created, promise=promise)
         events.append((promise.author, EventKind.PLAN, promise.created, {}))
     openness = _openness(demo, repair, plan_at + dt.timedelta(days=1))
-    shared(PlanItem, alex, openness.created, agreement=openness)
+    _row(repair, PlanItem, alex, openness.created, agreement=openness)
     events.append((alex, EventKind.PLAN, openness.created, {}))
 
-    attach_at = _when(demo, 45, 19)
-    events.append((sam, EventKind.PHASE, attach_at, {"phase": Phase.ATTACH}))
-    resolved_at = _when(demo, 14, 21)
-    events.append((sam, EventKind.RESOLVED, resolved_at, {}))
 
-    # Private to each of them.
-    def private(model, by, at, **fields):
-        model.objects.create(
-            space=space, author=by, repair=repair, created=at, **fields
-        )
-
-    private(
+def _private_notes(demo, repair: Repair, *, account_at, first_at) -> None:
+    """Private to each of them."""
+    alex, sam = demo.alex, demo.sam
+    _row(
+        repair,
         Note,
         sam,
         account_at - dt.timedelta(hours=3),
         text="Write the account tonight. Say the part about checking his phone "
         "in my head, even though it's embarrassing.",
     )
-    private(
+    _row(
+        repair,
         Note,
         sam,
         _when(demo, 60, 22),
         text="Good week. I noticed I didn't look at his screen once.",
     )
-    private(
+    _row(
+        repair,
         Note,
         alex,
         first_at + dt.timedelta(hours=3),
         text="I mirrored the wrong thing. Listen for what hurts, not for what I did.",
     )
+
+
+def _therapy_and_checkins(demo, repair: Repair) -> None:
+    """Each one's private therapy log, and Sam's forgiveness check-ins."""
+    alex, sam = demo.alex, demo.sam
     for weeks in (15, 12, 9, 6):
         on = (demo.now - dt.timedelta(weeks=weeks)).date()
-        private(
+        _row(
+            repair,
             TherapySession,
             sam,
             _when(demo, weeks * 7 - 1),
@@ -383,7 +436,8 @@ def populate(demo) -> None:
         )
     for weeks in (14, 12, 10, 8, 5):
         on = (demo.now - dt.timedelta(weeks=weeks)).date()
-        private(
+        _row(
+            repair,
             TherapySession,
             alex,
             _when(demo, weeks * 7 - 1, 18),
@@ -399,7 +453,8 @@ def populate(demo) -> None:
         (40, 3, 2, 5),
         (18, 2, 1, 6),
     ):
-        private(
+        _row(
+            repair,
             ForgivenessCheckin,
             sam,
             _when(demo, days_ago, 22),
@@ -407,15 +462,3 @@ def populate(demo) -> None:
             even=even,
             goodwill=goodwill,
         )
-
-    repair.phase = Phase.ATTACH
-    repair.step = Step.ANSWERED
-    repair.heard_at = heard_at
-    repair.status = "resolved"
-    repair.resolved_at = resolved_at
-    repair.save()
-    RepairEvent.objects.bulk_create(
-        RepairEvent(repair=repair, actor=actor, kind=kind, created=at, **fields)
-        for actor, kind, at, fields in events
-    )
-    demo.extra["repair"] = repair

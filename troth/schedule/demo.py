@@ -131,10 +131,17 @@ def _change(ritual: Event, weeks_ago: int, demo, *, move: timedelta | None) -> N
 
 
 def populate(demo) -> None:
-    alex, sam = demo.alex, demo.sam
-    begin = demo.start.astimezone(alex.tz).date()
-    today = demo.now.astimezone(alex.tz).date()
+    begin = demo.start.astimezone(demo.alex.tz).date()
+    today = demo.now.astimezone(demo.alex.tz).date()
+    date_night, walk = _rituals(demo, begin)
+    _shared_plans(demo, today)
+    _busy_and_private(demo, begin, today)
+    demo.extra["schedule"] = {"date_night": date_night, "walk": walk}
 
+
+def _rituals(demo, begin: date) -> tuple[Event, Event]:
+    """The Friday date night and the Sunday walk, with their answers."""
+    alex, sam = demo.alex, demo.sam
     date_night = _timed(
         demo,
         alex,
@@ -165,7 +172,12 @@ def populate(demo) -> None:
     )
     _marks(demo, walk, kept=0.72)
     EventReminder.objects.create(event=walk, user=alex, minutes=30)
+    return date_night, walk
 
+
+def _shared_plans(demo, today: date) -> None:
+    """One-off plans both see, past and coming, and two all-day ones."""
+    alex, sam = demo.alex, demo.sam
     shared_plans = [
         (alex, -150, time(19, 0), 3, "Dinner at Priya and Tom's", "Bring dessert"),
         (sam, -121, time(14, 0), 2, "Furniture shopping", ""),
@@ -208,6 +220,9 @@ def populate(demo) -> None:
         rrule=vRecur(freq="YEARLY").to_ical().decode(),
     )
 
+
+def _busy_and_private(demo, begin: date, today: date) -> None:
+    alex, sam = demo.alex, demo.sam
     # One busy-only event each: the partner sees the time, nothing else.
     _timed(
         demo,
@@ -240,4 +255,3 @@ def populate(demo) -> None:
         title="Pick up the anniversary present",
         visibility=PRIVATE,
     )
-    demo.extra["schedule"] = {"date_night": date_night, "walk": walk}
