@@ -27,19 +27,8 @@ CONTENT_TABLES = {
 # To split: offenders still over the bar. Temporary; remove each line as its
 # function is split. A new offender, or one that grows back, still fails.
 TO_SPLIT = {
-    "audits/figures.py:rows",
-    "audits/figures.py:draft_figures",
+    # Left to whoever works on troth/audits/ now (issue 11).
     "audits/markdown.py:audit_markdown",
-    "promises/demo.py:populate",
-    "repair/demo.py:populate",
-    "questions/demo.py:populate",
-    "goals/demo.py:populate",
-    "schedule/demo.py:populate",
-    "promises/services.py:promise_create",
-    "accounts/services.py:account_delete",
-    "accounts/services.py:account_export",
-    "schedule/services.py:calendar_import",
-    "schedule/importer.py:read",
 }
 
 

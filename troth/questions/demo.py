@@ -46,12 +46,44 @@ def _keys(level: int) -> list[str]:
 
 
 def populate(demo) -> None:
-    rng = demo.rng
-    space, alex, sam = demo.space, demo.alex, demo.sam
+    space = demo.space
     # Each level's questions in a shuffled order, on days drawn from its
     # window; Sam's own questions go in among them, each asked the day
     # after Sam wrote it (the deck puts a couple's own questions first).
     today = space_day(space, demo.now)
+    plan, days = _plan(demo, today)
+    rounds, answers_of = _rounds(demo, plan, days)
+    first_deeper = next(n for n, step in enumerate(plan) if step[0] == Level.DEEPER)
+    answers, reactions_for, followups = _answered(
+        demo, rounds, answers_of, today=today, first_deeper=first_deeper
+    )
+    Round.objects.bulk_update(rounds, ["revealed_at", "passed_at", "passed_by"])
+    answers = Answer.objects.bulk_create(answers)
+    FollowUp.objects.bulk_create(followups)
+    # `updated` is set on save: make the demo's answers unedited, as written.
+    Answer.objects.filter(pk__in=[a.pk for a in answers]).update(updated=F("created"))
+    FollowUp.objects.filter(space=space).update(updated=F("created"))
+    _reactions(demo, answers, reactions_for)
+    deepest = next(n for n, step in enumerate(plan) if step[0] == Level.DEEPEST)
+    DeckSettings.objects.create(
+        space=space,
+        level=Level.DEEPEST,
+        updated=_at(demo, days[deepest] - timedelta(days=1), 21),
+        updated_by=demo.sam,
+    )
+    demo.extra["question_rounds"] = len(rounds)
+
+
+def _at(demo, day, hours: float) -> datetime:
+    """A moment of a round's day, never later than the demo's now."""
+    moment = datetime.combine(day, time(0), tzinfo=UTC) + timedelta(hours=hours)
+    return min(moment, demo.now - timedelta(minutes=2))
+
+
+def _plan(demo, today) -> tuple[list[tuple[int, str | None, int]], list]:
+    """The order of questions, as (level, deck key, own index), and the day
+    each is asked."""
+    rng = demo.rng
     plan: list[tuple[int, str | None, int]] = []  # (level, deck key, own index)
     days = []
     for level in Level.values:
@@ -74,13 +106,13 @@ def populate(demo) -> None:
             offsets.append(offsets[-1] - gap)
         plan += steps
         days += [today - timedelta(days=offset) for offset in offsets]
-    voice = {alex.pk: "alex", sam.pk: "sam"}
+    return plan, days
 
-    def at(day, hours: float) -> datetime:
-        """A moment of a round's day, never later than the demo's now."""
-        moment = datetime.combine(day, time(0), tzinfo=UTC) + timedelta(hours=hours)
-        return min(moment, demo.now - timedelta(minutes=2))
 
+def _rounds(demo, plan, days) -> tuple[list[Round], dict]:
+    """Sam's own questions, then a round for every question in the plan,
+    with the answers each will get."""
+    space, sam = demo.space, demo.sam
     own = {}
     for offset, (_level, _key, n) in enumerate(plan):
         if n >= 0:
@@ -91,7 +123,7 @@ def populate(demo) -> None:
                 text=text,
                 level=own_level,
                 visibility=Visibility.SHARED,
-                created=at(days[offset] - timedelta(days=1), 20),
+                created=_at(demo, days[offset] - timedelta(days=1), 20),
             )
     rounds, answers_of = [], {}
     for offset, (level, key, n) in enumerate(plan):
@@ -105,39 +137,27 @@ def populate(demo) -> None:
                 key=key,
                 own=own_q,
                 level=level,
-                created=at(days[offset], 0),
+                created=_at(demo, days[offset], 0),
             )
         )
         answers_of[offset] = OWN[n][2] if own_q else ANSWERS[key]
-    rounds = Round.objects.bulk_create(rounds)
+    return Round.objects.bulk_create(rounds), answers_of
+
+
+def _answered(demo, rounds, answers_of, *, today, first_deeper: int) -> tuple:
+    """Who answered each round and when, its reveal, and which revealed
+    rounds get reactions and follow-ups (none saved yet)."""
+    rng = demo.rng
+    voice = {demo.alex.pk: "alex", demo.sam.pk: "sam"}
     answers, reactions_for, followups = [], [], []
-    first_deeper = next(n for n, step in enumerate(plan) if step[0] == Level.DEEPER)
     for n, round in enumerate(rounds):
-        days_ago = (today - round.day).days
-        roll = rng.random()
-        if days_ago == 0:
-            who = [sam]  # today: Sam has answered, Alex not yet
-        elif n == first_deeper:
-            # The first question after those days: Sam wasn't ready for it.
-            round.passed_at = at(round.day, 19)
-            round.passed_by = sam
-            who = []
-        elif days_ago <= 6 and roll < 0.3:
-            who = [rng.choice([alex, sam])]  # a few still waiting
-        elif roll < 0.06:
-            round.passed_at = at(round.day, rng.randint(9, 20))
-            round.passed_by = rng.choice([alex, sam])
-            who = [round.passed_by] if rng.random() < 0.3 else []
-        elif roll < 0.09:
-            who = []  # nobody got to it
-        else:
-            who = [alex, sam]
+        who = _who_answers(demo, round, today=today, first_deeper=n == first_deeper)
         written = {}
         for person in who:
-            written[person.pk] = at(round.day, rng.randint(8, 18) + rng.random())
+            written[person.pk] = _at(demo, round.day, rng.randint(8, 18) + rng.random())
             answers.append(
                 Answer(
-                    space=space,
+                    space=demo.space,
                     author=person,
                     round=round,
                     text=answers_of[n][voice[person.pk]],
@@ -154,8 +174,8 @@ def populate(demo) -> None:
                 writer, text = FOLLOWUPS[round.key]
                 followups.append(
                     FollowUp(
-                        space=space,
-                        author=alex if writer == "alex" else sam,
+                        space=demo.space,
+                        author=demo.alex if writer == "alex" else demo.sam,
                         round=round,
                         text=text,
                         visibility=Visibility.SHARED,
@@ -165,12 +185,35 @@ def populate(demo) -> None:
                         ),
                     )
                 )
-    Round.objects.bulk_update(rounds, ["revealed_at", "passed_at", "passed_by"])
-    answers = Answer.objects.bulk_create(answers)
-    FollowUp.objects.bulk_create(followups)
-    # `updated` is set on save: make the demo's answers unedited, as written.
-    Answer.objects.filter(pk__in=[a.pk for a in answers]).update(updated=F("created"))
-    FollowUp.objects.filter(space=space).update(updated=F("created"))
+    return answers, reactions_for, followups
+
+
+def _who_answers(demo, round: Round, *, today, first_deeper: bool) -> list:
+    """Mostly both; a few still waiting or nobody; some passed."""
+    rng, alex, sam = demo.rng, demo.alex, demo.sam
+    days_ago = (today - round.day).days
+    roll = rng.random()
+    if days_ago == 0:
+        return [sam]  # today: Sam has answered, Alex not yet
+    if first_deeper:
+        # The first question after those days: Sam wasn't ready for it.
+        round.passed_at = _at(demo, round.day, 19)
+        round.passed_by = sam
+        return []
+    if days_ago <= 6 and roll < 0.3:
+        return [rng.choice([alex, sam])]  # a few still waiting
+    if roll < 0.06:
+        round.passed_at = _at(demo, round.day, rng.randint(9, 20))
+        round.passed_by = rng.choice([alex, sam])
+        return [round.passed_by] if rng.random() < 0.3 else []
+    if roll < 0.09:
+        return []  # nobody got to it
+    return [alex, sam]
+
+
+def _reactions(demo, answers: list[Answer], reactions_for: list[Round]) -> None:
+    """Most answers in the chosen revealed rounds get the partner's reaction."""
+    rng, alex, sam = demo.rng, demo.alex, demo.sam
     by_round: dict[int, list[Answer]] = {}
     for answer in answers:
         by_round.setdefault(answer.round_id, []).append(answer)
@@ -182,7 +225,7 @@ def populate(demo) -> None:
                 other = sam if answer.author_id == alex.pk else alex
                 reactions.append(
                     Reaction(
-                        space=space,
+                        space=demo.space,
                         author=other,
                         answer=answer,
                         kind=rng.choice(list(Reaction.Kind.values)),
@@ -194,11 +237,3 @@ def populate(demo) -> None:
                     )
                 )
     Reaction.objects.bulk_create(reactions)
-    deepest = next(n for n, step in enumerate(plan) if step[0] == Level.DEEPEST)
-    DeckSettings.objects.create(
-        space=space,
-        level=Level.DEEPEST,
-        updated=at(days[deepest] - timedelta(days=1), 21),
-        updated_by=sam,
-    )
-    demo.extra["question_rounds"] = len(rounds)
