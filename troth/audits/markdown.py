@@ -20,6 +20,17 @@ def _cell(text: str) -> str:
 
 
 def audit_markdown(context: dict, *, viewer) -> str:
+    out = [
+        *_heading(context, viewer),
+        *_figures(context),
+        *_reflections(context, viewer),
+        *_commitments(context, viewer),
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _heading(context: dict, viewer) -> list[str]:
     audit = context["audit"]
     first = formats.date_format(context["first_day"], "DATE_FORMAT")
     last = formats.date_format(context["last_day"], "DATE_FORMAT")
@@ -41,7 +52,11 @@ def audit_markdown(context: dict, *, viewer) -> str:
         )
     else:
         out.append(_("Still open: not yet signed off by both partners."))
-    out += [
+    return out
+
+
+def _figures(context: dict) -> list[str]:
+    out = [
         "",
         _(
             "The figures were frozen when the audit was drafted. How each is computed: docs/figures/audit-figures.md in Troth's source."
@@ -71,8 +86,11 @@ def audit_markdown(context: dict, *, viewer) -> str:
                 "Neither of you shares the daily pulse, so it is not part of this audit."
             ),
         ]
+    return out
 
-    out += ["", "## " + _("Reflections")]
+
+def _reflections(context: dict, viewer) -> list[str]:
+    out = ["", "## " + _("Reflections")]
     labels = (
         ("went_well", _("What went well")),
         ("differently", _("What I want to do differently")),
@@ -96,17 +114,18 @@ def audit_markdown(context: dict, *, viewer) -> str:
             )
             % {"name": context["partner"]},
         ]
+    return out
 
-    out += ["", "## " + _("Commitments for next month")]
+
+def _commitments(context: dict, viewer) -> list[str]:
+    out = ["", "## " + _("Commitments for next month")]
     if not context["commitments"]:
-        out += ["", _("No commitments.")]
-    else:
-        out.append("")
-        for c in context["commitments"]:
-            who = _("You") if c.author_id == viewer.pk else str(c.author)
-            due = formats.date_format(c.due_date, "DATE_FORMAT")
-            state = _("now a promise") if c.promise_id else _("proposed")
-            text = " ".join(c.text.split())
-            out.append(f"- {who}: {text} ({_('by %(date)s') % {'date': due}}, {state})")
+        return [*out, "", _("No commitments.")]
     out.append("")
-    return "\n".join(out)
+    for c in context["commitments"]:
+        who = _("You") if c.author_id == viewer.pk else str(c.author)
+        due = formats.date_format(c.due_date, "DATE_FORMAT")
+        state = _("now a promise") if c.promise_id else _("proposed")
+        text = " ".join(c.text.split())
+        out.append(f"- {who}: {text} ({_('by %(date)s') % {'date': due}}, {state})")
+    return out
