@@ -1,13 +1,16 @@
 """Encrypted text fields for the free text people write.
 
-Built on django-fernet-encrypted-fields, with two changes:
+Troth's own field, on Django's TextField and cryptography's Fernet:
 - keys are Troth's own Fernet keys (TROTH_ENCRYPTION_KEYS, or a key file the
   data directory gets on first start), not derived from SECRET_KEY, so the
   secret key can rotate without making old text unreadable; the first key
   encrypts, every key decrypts (MultiFernet), which is how keys rotate;
-- decryption happens once, when a value is read from the database. The
-  library also decrypts in `to_python` and marks the (shared) field object
-  during form cleaning, which under threads can leave a value encrypted.
+- a value is stored as the Fernet token of its UTF-8 text, as a string; an
+  empty value is stored as NULL. This is the format
+  django-fernet-encrypted-fields wrote, which Troth used before, so text
+  already in a database reads back unchanged;
+- decryption happens once, when a value is read from the database, never in
+  `to_python` or form cleaning (which see text, not ciphertext).
 
 What this protects, and what it does not, is in docs/security.md.
 """
@@ -24,7 +27,6 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models.functions import Cast
-from encrypted_fields.fields import EncryptedFieldMixin
 
 
 @cache
@@ -40,30 +42,25 @@ def _keys_changed(*, setting, **kwargs) -> None:
 setting_changed.connect(_keys_changed, dispatch_uid="troth.lib.fields.keys")
 
 
-class _Encrypted(EncryptedFieldMixin):
-    @property
-    def f(self) -> MultiFernet:  # type: ignore[override]
-        return multifernet()
+class EncryptedTextField(models.TextField):
+    """Free text stored as Fernet ciphertext. Length limits live in forms."""
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if not value:
+            # Nothing written is stored as NULL, not as the ciphertext of "".
+            return None
+        return multifernet().encrypt(value.encode()).decode()
 
     def from_db_value(self, value, expression, connection):
         if value is None:
             return value
         try:
-            return self.f.decrypt(value.encode()).decode()
+            return multifernet().decrypt(value.encode()).decode()
         except InvalidToken:
             # Text written before the field was encrypted, or under a key no
             # longer configured: shown as stored rather than failing the page.
             return value
-
-    def to_python(self, value):
-        return models.TextField.to_python(self, value)
-
-    def clean(self, value, model_instance):
-        return models.Field.clean(self, value, model_instance)
-
-
-class EncryptedTextField(_Encrypted, models.TextField):
-    """Free text stored as Fernet ciphertext. Length limits live in forms."""
 
 
 def reencrypt(value: str | None) -> str | None:

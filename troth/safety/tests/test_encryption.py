@@ -177,3 +177,31 @@ def test_the_command_fails_loudly_when_a_key_is_missing(settings, monkeypatch):
     )
     with pytest.raises(CommandError, match="keep every old key"):
         call_command("rotate_encryption_keys", stdout=io.StringIO())
+
+
+# Written by the field Troth used before it owned one (built on
+# django-fernet-encrypted-fields 0.4.0), under this key: text already in a
+# database must read back with no data migration.
+EARLIER_KEY = "Tv1YI2uuBemII6K4aB4jTfCEe64mapQThHRUxoX593c="
+EARLIER_TOKEN = (
+    "gAAAAABrEz_JvAWtxGHitJzuLs0rEkS8bhWBYc8C1CJ6B5HqsxFNehY1C1e2pZ3dc_z3fInr1sP3"
+    "TuuL5F5ttr_buzyT0HiEJMFEfMZoIsvtBI_Dpm8XlA_snKcZ712DbokKXU60-ouR"
+)
+EARLIER_TEXT = "Ich hab dich vermisst — ça va? 🌱"
+
+
+def test_it_reads_text_the_earlier_field_wrote(settings):
+    settings.TROTH_ENCRYPTION_KEYS = [NEW, EARLIER_KEY]
+    field = EncryptedTextField()
+    assert field.from_db_value(EARLIER_TOKEN, None, connection) == EARLIER_TEXT
+
+
+def test_it_writes_what_the_earlier_field_wrote(settings):
+    """Same format both ways: a Fernet token of the UTF-8 text, and NULL for
+    nothing written, so a rollback to the earlier field reads it too."""
+    settings.TROTH_ENCRYPTION_KEYS = [EARLIER_KEY]
+    field = EncryptedTextField()
+    stored = field.get_db_prep_value(EARLIER_TEXT, connection)
+    assert Fernet(EARLIER_KEY).decrypt(stored.encode()).decode() == EARLIER_TEXT
+    assert field.get_db_prep_value("", connection) is None
+    assert field.get_db_prep_value(None, connection) is None
