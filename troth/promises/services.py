@@ -10,10 +10,11 @@
     open --(either asks to cancel)--(the other agrees)--> cancelled
          (or the other prefers to keep it, or the asker withdraws)
 
-Each function locks the promise row, checks that this person may take this
-step now, does the work in one transaction, appends a PromiseEvent and
+The steps are declared in `troth.promises.steps`; each function here takes
+one with `STEPS.take`, which locks the promise row, checks that this person
+may take this step now, and in one transaction appends a PromiseEvent and
 records an Activity for the partner. A step that is not allowed raises
-`ValidationError` with words for the person, and changes nothing.
+`Refused` with words for the person, and changes nothing.
 """
 
 from __future__ import annotations
@@ -37,59 +38,15 @@ from troth.promises.models import (
     State,
     due_moment,
 )
+from troth.promises.steps import HISTORY, STEPS
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import Refused, copy_back, require_partner
 
 TEXT_MAX = 500
 NOTE_MAX = 1000
 # Occurrences of a repeating promise are made this far ahead.
 SERIES_HORIZON = dt.timedelta(days=14)
-
-
-def _refuse(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=code)
-
-
-def _require_partner(space: Space, user) -> None:
-    """Only a current partner of an open space may act in it. Read from the
-    database, not from the `space` object, which may be older than a leave."""
-    closed_at = list(
-        Membership.objects.active()
-        .filter(space_id=space.pk, user=user)
-        .values_list("space__closed_at", flat=True)[:1]
-    )
-    if not closed_at:
-        raise ValidationError(
-            _("Only the partners in this space can do that."), code="not_member"
-        )
-    if closed_at[0] is not None:
-        raise ValidationError(
-            _("This space is closed: nothing in it can change any more."),
-            code="closed",
-        )
-
-
-def _start(promise: Promise, by) -> Promise:
-    """The promise as it is now, locked until the transaction ends, so two
-    people (or a person and the clock) can't both move it at once; and only
-    for a partner of an open space."""
-    fresh = (
-        Promise.objects.select_for_update()
-        .select_related("author", "promisee", "space")
-        .get(pk=promise.pk)
-    )
-    _require_partner(fresh.space, by)
-    return fresh
-
-
-def _event(promise: Promise, *, by, kind: str, **fields) -> PromiseEvent:
-    return PromiseEvent.objects.create(promise=promise, actor=by, kind=kind, **fields)
-
-
-def _refresh(target: Promise, source: Promise) -> None:
-    """Copy the saved state back onto the caller's object."""
-    for field in Promise._meta.concrete_fields:
-        setattr(target, field.attname, getattr(source, field.attname))
 
 
 def _clean_text(
@@ -126,16 +83,6 @@ def _check_due(
     return due_at
 
 
-def _past_due(promise: Promise, now: dt.datetime) -> ValidationError:
-    return _refuse(
-        _(
-            "The due time of this promise has passed, so it can't be changed "
-            "any more: it counts as missed."
-        ),
-        "past_due",
-    )
-
-
 # Making promises
 
 
@@ -150,9 +97,9 @@ def _clause_in_space(clause, space: Space, by) -> bool:
 
 def _check_promisee(space: Space, by, partner) -> None:
     """A promise is made to the promiser's partner, a member of the space."""
-    _require_partner(space, by)
+    require_partner(space, by)
     if partner is None:
-        raise _refuse(
+        raise Refused(
             _("Your partner hasn't joined yet: a promise needs someone to keep it to."),
             "no_partner",
         )
@@ -160,7 +107,7 @@ def _check_promisee(space: Space, by, partner) -> None:
         partner.pk == by.pk
         or not Membership.objects.active().filter(space=space, user=partner).exists()
     ):
-        raise _refuse(_("A promise is made to your partner."), "not_partner")
+        raise Refused(_("A promise is made to your partner."), "not_partner")
 
 
 def _origin_fields(origin) -> dict:
@@ -259,10 +206,11 @@ def _single_create(
     promise.set_terms(text=text, due_date=due_date, due_time=due_time, tz=tz)
     promise.full_clean()
     promise.save()
-    _event(
+    HISTORY.append(
         promise,
         by=by,
         kind=EventKind.MADE,
+        now=now,
         new_text=text,
         new_due_date=due_date,
         new_due_time=due_time,
@@ -402,33 +350,10 @@ def promise_series_extend(
 
 def promise_mark_done(*, promise: Promise, by, now: dt.datetime | None = None) -> None:
     """The promiser says they did it; the partner is asked to confirm."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        if fresh.author_id != by.pk:
-            raise _refuse(
-                _("Only %(name)s can mark their promise as done.")
-                % {"name": fresh.author},
-                "wrong_person",
-            )
-        if fresh.state != State.OPEN:
-            raise _refuse(_state_message(fresh), "wrong_state")
-        if fresh.is_past_due(now):
-            raise _past_due(fresh, now)
-        fresh.state = State.DONE
-        fresh.done_at = now
-        _clear_proposal(fresh)
-        _clear_cancel(fresh)
-        fresh.save()
-        _event(fresh, by=by, kind=EventKind.DONE)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.done",
-            target=fresh,
-            recipient=fresh.promisee,
-        )
-    _refresh(promise, fresh)
+    with STEPS.take("mark_done", promise, by=by, now=now) as step:
+        step.obj.done_at = step.now
+        _clear_proposal(step.obj)
+        _clear_cancel(step.obj)
 
 
 def promise_confirm(
@@ -436,7 +361,6 @@ def promise_confirm(
 ) -> None:
     """The partner confirms a promise marked done: kept, or not quite (with
     a note saying what was missing, which the promiser reads)."""
-    now = now or timezone.now()
     note = _clean_text(
         note,
         field="note",
@@ -444,33 +368,10 @@ def promise_confirm(
         required=_("Say in a few words what was missing."),
         optional=kept,
     )
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        if fresh.promisee_id != by.pk:
-            raise _refuse(
-                _("Only %(name)s can confirm this promise: it was made to them.")
-                % {"name": fresh.promisee},
-                "wrong_person",
-            )
-        if fresh.state != State.DONE:
-            raise _refuse(_state_message(fresh), "wrong_state")
-        fresh.state = State.KEPT if kept else State.NOT_QUITE
-        fresh.settled_at = now
-        fresh.save()
-        _event(
-            fresh,
-            by=by,
-            kind=EventKind.KEPT if kept else EventKind.NOT_QUITE,
-            note=note,
-        )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.kept" if kept else "promise.not_quite",
-            target=fresh,
-            recipient=fresh.author,
-        )
-    _refresh(promise, fresh)
+    name = "confirm_kept" if kept else "confirm_not_quite"
+    with STEPS.take(name, promise, by=by, now=now) as step:
+        step.obj.settled_at = step.now
+        step.record(note=note)
 
 
 def promise_respond(*, promise: Promise, by, note: str) -> None:
@@ -478,30 +379,9 @@ def promise_respond(*, promise: Promise, by, note: str) -> None:
     note = _clean_text(
         note, field="note", limit=NOTE_MAX, required=_("Write your response.")
     )
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        if fresh.author_id != by.pk:
-            raise _refuse(
-                _("Only %(name)s can respond here: it is their promise.")
-                % {"name": fresh.author},
-                "wrong_person",
-            )
-        if fresh.state != State.NOT_QUITE:
-            raise _refuse(
-                _("You can respond only after your partner said “not quite”."),
-                "wrong_state",
-            )
-        if fresh.events.filter(kind=EventKind.RESPONDED).exists():
-            raise _refuse(_("You have already responded."), "already_responded")
-        _event(fresh, by=by, kind=EventKind.RESPONDED, note=note)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.responded",
-            target=fresh,
-            recipient=fresh.promisee,
-        )
-    _refresh(promise, fresh)
+    with STEPS.take("respond", promise, by=by) as step:
+        step.save = False
+        step.record(note=note)
 
 
 # Renegotiating
@@ -518,25 +398,10 @@ def promise_propose(
 ) -> None:
     """Before the due time, the promiser proposes new wording and/or a new
     due time. Nothing changes until the partner accepts."""
-    now = now or timezone.now()
     text = _clean_text(text)
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        if fresh.author_id != by.pk:
-            raise _refuse(
-                _("Only %(name)s can propose new terms for their promise.")
-                % {"name": fresh.author},
-                "wrong_person",
-            )
-        if fresh.state != State.OPEN:
-            raise _refuse(_state_message(fresh), "wrong_state")
-        if fresh.is_past_due(now):
-            raise _past_due(fresh, now)
-        if fresh.has_proposal:
-            raise _refuse(
-                _("New terms are already waiting for an answer."), "already_proposed"
-            )
-        _check_due(due_date, due_time, fresh.tz, now)
+    with STEPS.take("propose", promise, by=by, now=now) as step:
+        fresh = step.obj
+        _check_due(due_date, due_time, fresh.tz, step.now)
         if (
             text == fresh.text
             and due_date == fresh.due_date
@@ -549,12 +414,8 @@ def promise_propose(
         fresh.proposed_text = text
         fresh.proposed_due_date = due_date
         fresh.proposed_due_time = due_time
-        fresh.proposed_at = now
-        fresh.save()
-        _event(
-            fresh,
-            by=by,
-            kind=EventKind.PROPOSED,
+        fresh.proposed_at = step.now
+        step.record(
             old_text=fresh.text,
             new_text=text,
             old_due_date=fresh.due_date,
@@ -562,27 +423,6 @@ def promise_propose(
             new_due_date=due_date,
             new_due_time=due_time,
         )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.proposed",
-            target=fresh,
-            recipient=fresh.promisee,
-        )
-    _refresh(promise, fresh)
-
-
-def _require_proposal_answerer(fresh: Promise, by, now) -> None:
-    if fresh.promisee_id != by.pk:
-        raise _refuse(
-            _("Only %(name)s can answer new terms: the promise was made to them.")
-            % {"name": fresh.promisee},
-            "wrong_person",
-        )
-    if fresh.state != State.OPEN or not fresh.has_proposal:
-        raise _refuse(_("No new terms are waiting for an answer."), "no_proposal")
-    if fresh.is_past_due(now):
-        raise _past_due(fresh, now)
 
 
 def promise_proposal_accept(
@@ -590,14 +430,12 @@ def promise_proposal_accept(
 ) -> None:
     """The partner accepts the proposed terms: the promise is renegotiated
     (it is not counted as missed) and now runs on the new terms."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        _require_proposal_answerer(fresh, by, now)
+    with STEPS.take("accept_proposal", promise, by=by, now=now) as step:
+        fresh = step.obj
         old = (fresh.text, fresh.due_date, fresh.due_time)
         text, due_date = fresh.proposed_text, fresh.proposed_due_date
-        # promise_propose sets them together with proposed_at, which
-        # _require_proposal_answerer found set.
+        # promise_propose sets them together with proposed_at, which the
+        # step's check found set.
         assert text is not None and due_date is not None
         fresh.set_terms(
             text=text,
@@ -607,11 +445,7 @@ def promise_proposal_accept(
         )
         fresh.renegotiations += 1
         _clear_proposal(fresh)
-        fresh.save()
-        _event(
-            fresh,
-            by=by,
-            kind=EventKind.ACCEPTED,
+        step.record(
             old_text=old[0],
             new_text=fresh.text,
             old_due_date=old[1],
@@ -619,61 +453,22 @@ def promise_proposal_accept(
             new_due_date=fresh.due_date,
             new_due_time=fresh.due_time,
         )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.renegotiated",
-            target=fresh,
-            recipient=fresh.author,
-        )
-    _refresh(promise, fresh)
 
 
 def promise_proposal_decline(
     *, promise: Promise, by, note: str = "", now: dt.datetime | None = None
 ) -> None:
     """The partner declines the proposed terms; the promise stands as it was."""
-    now = now or timezone.now()
     note = (note or "").strip()[:NOTE_MAX]
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        _require_proposal_answerer(fresh, by, now)
-        _clear_proposal(fresh)
-        fresh.save()
-        _event(fresh, by=by, kind=EventKind.DECLINED, note=note)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.proposal_declined",
-            target=fresh,
-            recipient=fresh.author,
-        )
-    _refresh(promise, fresh)
+    with STEPS.take("decline_proposal", promise, by=by, now=now) as step:
+        _clear_proposal(step.obj)
+        step.record(note=note)
 
 
 def promise_proposal_withdraw(*, promise: Promise, by) -> None:
     """The promiser takes back proposed terms the partner hasn't answered."""
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        if fresh.author_id != by.pk:
-            raise _refuse(
-                _("Only %(name)s can withdraw their proposal.")
-                % {"name": fresh.author},
-                "wrong_person",
-            )
-        if fresh.state != State.OPEN or not fresh.has_proposal:
-            raise _refuse(_("No new terms are waiting for an answer."), "no_proposal")
-        _clear_proposal(fresh)
-        fresh.save()
-        _event(fresh, by=by, kind=EventKind.WITHDRAWN)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.proposal_withdrawn",
-            target=fresh,
-            recipient=fresh.promisee,
-        )
-    _refresh(promise, fresh)
+    with STEPS.take("withdraw_proposal", promise, by=by) as step:
+        _clear_proposal(step.obj)
 
 
 def _clear_proposal(promise: Promise) -> None:
@@ -686,58 +481,16 @@ def _clear_proposal(promise: Promise) -> None:
 # Cancelling: both partners consent
 
 
-def _require_party(fresh: Promise, by) -> None:
-    if by.pk not in (fresh.author_id, fresh.promisee_id):
-        raise _refuse(
-            _("Only the two people in this promise can do that."), "wrong_person"
-        )
-
-
 def promise_cancel_request(*, promise: Promise, by, whole_series: bool = False) -> None:
     """Either partner asks to cancel an open promise (for a repeating one,
     optionally every later occurrence too). It is cancelled only when the
     other agrees."""
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        _require_party(fresh, by)
-        if fresh.state != State.OPEN:
-            raise _refuse(_state_message(fresh), "wrong_state")
-        if fresh.has_cancel_request:
-            raise _refuse(
-                _("A request to cancel is already waiting for an answer."),
-                "already_requested",
-            )
+    with STEPS.take("request_cancel", promise, by=by) as step:
+        fresh = step.obj
         fresh.cancel_requested_by = by
-        fresh.cancel_requested_at = timezone.now()
+        fresh.cancel_requested_at = step.now
         fresh.cancel_series = bool(whole_series and fresh.series_id)
-        fresh.save()
-        _event(
-            fresh,
-            by=by,
-            kind=EventKind.CANCEL_REQUESTED,
-            note=_("This and every later time") if fresh.cancel_series else "",
-        )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.cancel_requested",
-            target=fresh,
-            recipient=_other(fresh, by),
-        )
-    _refresh(promise, fresh)
-
-
-def _require_cancel_answerer(fresh: Promise, by) -> None:
-    _require_party(fresh, by)
-    if fresh.state != State.OPEN or not fresh.has_cancel_request:
-        raise _refuse(
-            _("No request to cancel is waiting for an answer."), "no_cancel_request"
-        )
-    if fresh.cancel_requested_by_id == by.pk:
-        raise _refuse(
-            _("You asked to cancel: your partner is the one to agree."),
-            "wrong_person",
-        )
+        step.record(note=_("This and every later time") if fresh.cancel_series else "")
 
 
 def promise_cancel_agree(
@@ -746,94 +499,55 @@ def promise_cancel_agree(
     """The other partner agrees: the promise is cancelled and not counted.
     For a whole series, later open occurrences are cancelled too and no new
     ones are made."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        _require_cancel_answerer(fresh, by)
-        fresh.state = State.CANCELLED
-        fresh.settled_at = now
+    with STEPS.take("agree_cancel", promise, by=by, now=now) as step:
+        fresh = step.obj
+        fresh.settled_at = step.now
         _clear_proposal(fresh)
-        fresh.save()
-        _event(fresh, by=by, kind=EventKind.CANCEL_AGREED)
         if fresh.cancel_series and fresh.series_id:
-            PromiseSeries.objects.filter(pk=fresh.series_id).update(ended_at=now)
-            later = Promise.objects.select_for_update().filter(
-                series_id=fresh.series_id,
-                state=State.OPEN,
-                occurrence_date__gt=fresh.occurrence_date,
-            )
-            for other in later:
-                other.state = State.CANCELLED
-                other.settled_at = now
-                _clear_proposal(other)
-                other.cancel_requested_by = None
-                other.cancel_requested_at = None
-                other.save()
-                _event(
-                    other,
-                    by=by,
-                    kind=EventKind.CANCEL_AGREED,
-                    note=_("Cancelled with every later time"),
-                )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.cancelled",
-            target=fresh,
-            recipient=fresh.cancel_requested_by,
+            _cancel_later(fresh, fresh.series_id, by=by, now=step.now)
+
+
+def _cancel_later(promise: Promise, series_id: int, *, by, now: dt.datetime) -> None:
+    """End the series `series_id` at `promise`: its later open occurrences
+    are cancelled with it and no new ones are made."""
+    PromiseSeries.objects.filter(pk=series_id).update(ended_at=now)
+    later = Promise.objects.select_for_update().filter(
+        series_id=series_id,
+        state=State.OPEN,
+        occurrence_date__gt=promise.occurrence_date,
+    )
+    for other in later:
+        other.state = State.CANCELLED
+        other.settled_at = now
+        _clear_proposal(other)
+        other.cancel_requested_by = None
+        other.cancel_requested_at = None
+        other.save()
+        HISTORY.append(
+            other,
+            by=by,
+            kind=EventKind.CANCEL_AGREED,
+            now=now,
+            note=_("Cancelled with every later time"),
         )
-    _refresh(promise, fresh)
 
 
 def promise_cancel_decline(*, promise: Promise, by) -> None:
     """The other partner prefers to keep the promise: it stays open."""
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        _require_cancel_answerer(fresh, by)
-        asker = fresh.cancel_requested_by
-        _clear_cancel(fresh)
-        fresh.save()
-        _event(fresh, by=by, kind=EventKind.CANCEL_DECLINED)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.cancel_declined",
-            target=fresh,
-            recipient=asker,
-        )
-    _refresh(promise, fresh)
+    with STEPS.take("decline_cancel", promise, by=by) as step:
+        _clear_cancel(step.obj)
 
 
 def promise_cancel_withdraw(*, promise: Promise, by) -> None:
     """Whoever asked to cancel takes the request back."""
-    with transaction.atomic():
-        fresh = _start(promise, by)
-        _require_party(fresh, by)
-        if fresh.state != State.OPEN or fresh.cancel_requested_by_id != by.pk:
-            raise _refuse(
-                _("You have no request to cancel waiting here."), "no_cancel_request"
-            )
-        _clear_cancel(fresh)
-        fresh.save()
-        _event(fresh, by=by, kind=EventKind.CANCEL_WITHDRAWN)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="promise.cancel_withdrawn",
-            target=fresh,
-            recipient=_other(fresh, by),
-        )
-    _refresh(promise, fresh)
+    with STEPS.take("withdraw_cancel", promise, by=by) as step:
+        _clear_cancel(step.obj)
 
 
 def _clear_cancel(promise: Promise) -> None:
     promise.cancel_requested_by = None
     promise.cancel_requested_at = None
     promise.cancel_series = False
-
-
-def _other(promise: Promise, user):
-    return promise.promisee if user.pk == promise.author_id else promise.author
 
 
 # The clock
@@ -854,27 +568,13 @@ def promise_mark_missed(*, promise: Promise, now: dt.datetime | None = None) -> 
             pk=promise.pk
         )
         if fresh.has_proposal:
-            _event(fresh, by=None, kind=EventKind.LAPSED)
+            HISTORY.append(fresh, by=None, kind=EventKind.LAPSED, now=now)
         _clear_proposal(fresh)
         _clear_cancel(fresh)
         fresh.save()
-        _event(fresh, by=None, kind=EventKind.MISSED, created=now)
+        HISTORY.append(fresh, by=None, kind=EventKind.MISSED, now=now, created=now)
         activity_record(
             space=fresh.space, actor=fresh.author, verb="promise.missed", target=fresh
         )
-    _refresh(promise, fresh)
+    copy_back(promise, fresh)
     return True
-
-
-def _state_message(promise: Promise) -> str:
-    messages = {
-        State.DONE: _(
-            "This promise is already marked done and waits for confirmation."
-        ),
-        State.KEPT: _("This promise was already confirmed as kept."),
-        State.NOT_QUITE: _("This promise was already confirmed as not quite kept."),
-        State.MISSED: _("This promise's due time passed: it counts as missed."),
-        State.CANCELLED: _("This promise was cancelled."),
-        State.OPEN: _("This promise hasn't been marked done yet."),
-    }
-    return str(messages[State(promise.state)])

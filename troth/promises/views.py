@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -27,10 +29,12 @@ from troth.promises.forms import (
     PromiseForm,
     ProposeForm,
 )
-from troth.promises.models import SETTLED, EventKind, Promise, State
+from troth.promises.models import SETTLED, Promise, PromiseEvent, State
 from troth.promises.stats import WINDOWS, trailing_figures
+from troth.promises.steps import STEPS
 from troth.schedule.stats import ritual_follow_through
 from troth.spaces.models import current_membership
+from troth.spaces.stepviews import refused, take_step
 
 PAGE_SIZE = 20
 
@@ -141,12 +145,7 @@ def new(request: AuthedRequest) -> HttpResponse:
 
 def _detail_context(request, promise: Promise, **extra) -> dict:
     user = request.user
-    events = promise.events.select_related("actor").all()
-    responded = any(e.kind == EventKind.RESPONDED for e in events)
     now = timezone.now()
-    is_promiser = promise.author_id == user.pk
-    is_promisee = promise.promisee_id == user.pk
-    active = promise.space.is_open and not promise.is_past_due(now)
     agreement = (
         Agreement.objects.visible_to(user).filter(clauses=promise.clause_id).first()
         if promise.clause_id
@@ -155,37 +154,10 @@ def _detail_context(request, promise: Promise, **extra) -> dict:
     context = {
         "promise": promise,
         "agreement": agreement,
-        "events": events,
-        "is_promiser": is_promiser,
-        "is_promisee": is_promisee,
-        "can_mark_done": is_promiser and promise.state == State.OPEN and active,
-        "can_propose": is_promiser
-        and promise.state == State.OPEN
-        and active
-        and not promise.has_proposal,
-        "can_withdraw_proposal": is_promiser
-        and promise.state == State.OPEN
-        and promise.has_proposal,
-        "can_answer_proposal": is_promisee
-        and promise.state == State.OPEN
-        and promise.has_proposal
-        and active,
-        "can_confirm": is_promisee
-        and promise.state == State.DONE
-        and promise.space.is_open,
-        "can_respond": is_promiser
-        and promise.state == State.NOT_QUITE
-        and not responded
-        and promise.space.is_open,
-        "can_request_cancel": promise.state == State.OPEN
-        and promise.space.is_open
-        and not promise.has_cancel_request,
-        "can_answer_cancel": promise.state == State.OPEN
-        and promise.space.is_open
-        and promise.has_cancel_request
-        and promise.cancel_requested_by_id != user.pk,
-        "can_withdraw_cancel": promise.state == State.OPEN
-        and promise.cancel_requested_by_id == user.pk,
+        "events": promise.events.all(),
+        "is_promiser": promise.author_id == user.pk,
+        "is_promisee": promise.promisee_id == user.pk,
+        "allowed": STEPS.allowed(promise, user, now),
         "confirm_form": ConfirmForm(),
         "note_form": NoteForm(),
         "decline_form": DeclineForm(),
@@ -198,102 +170,104 @@ def _detail_context(request, promise: Promise, **extra) -> dict:
 
 def _get(request, pk: int) -> Promise:
     return get_visible_or_404(
-        Promise.objects.select_related("author", "promisee", "series", "space"),
+        Promise.objects.select_related(
+            "author", "promisee", "series", "space"
+        ).prefetch_related(
+            Prefetch("events", PromiseEvent.objects.select_related("actor"))
+        ),
         request.user,
         pk=pk,
+    )
+
+
+def _page(request, promise: Promise, **extra) -> HttpResponse:
+    return render(
+        request, "promises/detail.html", _detail_context(request, promise, **extra)
     )
 
 
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    return _page(request, _get(request, pk))
+
+
+def _step(request, pk: int, service, done, form=None) -> HttpResponse:
+    """POST one step of the promise `pk`, which `service` takes with the
+    fields of `form`, if any; `done(promise)` is what the person is told."""
     promise = _get(request, pk)
-    return render(request, "promises/detail.html", _detail_context(request, promise))
-
-
-def _refused(
-    request, promise: Promise, error: ValidationError, **forms
-) -> HttpResponse:
-    """Re-render the promise with the reason; nothing changed."""
-    if hasattr(error, "error_dict"):
-        status = 400
-        problem = None
-    else:
-        status = 409 if error.code not in ("required", "too_long", "unchanged") else 400
-        problem = " ".join(error.messages)
-    promise.refresh_from_db()
-    return render(
+    name, fields = FORMS.get(type(form), ("", None))
+    extra = {name: form} if name else {}
+    return take_step(
         request,
-        "promises/detail.html",
-        _detail_context(request, promise, problem=problem, **forms),
-        status=status,
+        promise,
+        lambda: service(
+            promise=promise,
+            by=request.user,
+            **(fields(form.cleaned_data) if fields else {}),
+        ),
+        page=partial(_page, request, promise, **extra),
+        done=lambda: done(promise),
+        form=form,
     )
 
 
-def _done(request, promise: Promise, message: str) -> HttpResponse:
-    messages.success(request, message)
-    return redirect(promise)
+# Each step form: its name in the page's context, and the service's fields.
+FORMS = {
+    ConfirmForm: (
+        "confirm_form",
+        lambda d: {"kept": d["outcome"] == "kept", "note": d["note"]},
+    ),
+    NoteForm: ("note_form", lambda d: {"note": d["note"]}),
+    DeclineForm: ("decline_form", lambda d: {"note": d["note"]}),
+    CancelForm: (
+        "cancel_form",
+        lambda d: {"whole_series": d.get("whole_series", False)},
+    ),
+}
 
 
 @login_required
 @require_POST
 def mark_done(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get(request, pk)
-    try:
-        services.promise_mark_done(promise=promise, by=request.user)
-    except ValidationError as error:
-        return _refused(request, promise, error)
-    return _done(
+    return _step(
         request,
-        promise,
-        _("Marked as done. %(name)s will be asked to confirm.")
-        % {"name": promise.promisee},
+        pk,
+        services.promise_mark_done,
+        lambda p: (
+            _("Marked as done. %(name)s will be asked to confirm.")
+            % {"name": p.promisee}
+        ),
     )
+
+
+def _confirmed(promise: Promise) -> str:
+    if promise.state == State.KEPT:
+        message = _("Thank you. %(name)s will see that it was kept.")
+    else:
+        message = _("Thank you for saying so. %(name)s will see your note.")
+    return message % {"name": promise.author}
 
 
 @login_required
 @require_POST
 def confirm(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get(request, pk)
-    form = ConfirmForm(request.POST)
-    if not form.is_valid():
-        return _refused(
-            request,
-            promise,
-            ValidationError({"outcome": form.errors.get("outcome", [])}),
-            confirm_form=form,
-        )
-    kept = form.cleaned_data["outcome"] == "kept"
-    try:
-        services.promise_confirm(
-            promise=promise, by=request.user, kept=kept, note=form.cleaned_data["note"]
-        )
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            form.add_error(None, error)
-        return _refused(request, promise, error, confirm_form=form)
-    if kept:
-        message = _("Thank you. %(name)s will see that it was kept.")
-    else:
-        message = _("Thank you for saying so. %(name)s will see your note.")
-    return _done(request, promise, message % {"name": promise.author})
+    return _step(
+        request, pk, services.promise_confirm, _confirmed, ConfirmForm(request.POST)
+    )
 
 
 @login_required
 @require_POST
 @submitted_once
 def respond(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get(request, pk)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, promise, ValidationError(form.errors), note_form=form)
-    try:
-        services.promise_respond(
-            promise=promise, by=request.user, note=form.cleaned_data["note"]
-        )
-    except ValidationError as error:
-        return _refused(request, promise, error, note_form=form)
-    return _done(request, promise, _("Your response is shared."))
+    return _step(
+        request,
+        pk,
+        services.promise_respond,
+        lambda p: _("Your response is shared."),
+        NoteForm(request.POST),
+    )
 
 
 @login_required
@@ -308,131 +282,116 @@ def propose(request: AuthedRequest, pk: int) -> HttpResponse:
     form = ProposeForm(
         request.POST if request.method == "POST" else None, initial=initial
     )
-    status = 200
-    problem = None
-    if request.method == "GET" and promise.author_id != request.user.pk:
-        problem = _("Only %(name)s can propose new terms for their promise.") % {
-            "name": promise.author
-        }
-        status = 409
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.promise_propose(
-                    promise=promise,
-                    by=request.user,
-                    text=data["text"],
-                    due_date=data["due_date"],
-                    due_time=data["due_time"],
-                )
-            except ValidationError as error:
-                if hasattr(error, "error_dict") or error.code == "unchanged":
-                    form.add_error(None, error)
-                    status = 400
-                else:
-                    problem = " ".join(error.messages)
-                    status = 409
-            else:
-                return _done(
-                    request,
-                    promise,
-                    _(
-                        "Your proposal is with %(name)s. Until they accept, the promise stands as it was."
-                    )
-                    % {"name": promise.promisee},
-                )
-        else:
-            status = 400
-    return render(
+
+    def page(**extra) -> HttpResponse:
+        context = {"promise": promise, "form": form, **extra}
+        return render(request, "promises/propose.html", context)
+
+    if request.method == "GET":
+        refusal = STEPS.refusal("propose", promise, request.user)
+        if refusal is not None and refusal.code == "wrong_person":
+            return refused(page, promise, refusal)
+        return page()
+    return take_step(
         request,
-        "promises/propose.html",
-        {"promise": promise, "form": form, "problem": problem},
-        status=status,
+        promise,
+        lambda: services.promise_propose(
+            promise=promise, by=request.user, **form.cleaned_data
+        ),
+        page=page,
+        done=_(
+            "Your proposal is with %(name)s. Until they accept, the promise "
+            "stands as it was."
+        )
+        % {"name": promise.promisee},
+        form=form,
     )
 
 
-def _simple(service, message_fn):
-    """A POST view for a step that takes no input but the person."""
-
-    @login_required
-    @require_POST
-    def view(request: AuthedRequest, pk: int) -> HttpResponse:
-        promise = _get(request, pk)
-        try:
-            service(promise=promise, by=request.user)
-        except ValidationError as error:
-            return _refused(request, promise, error)
-        return _done(request, promise, message_fn(promise))
-
-    view.__name__ = service.__name__.replace("promise_", "")
-    view.__doc__ = service.__doc__
-    return view
+@login_required
+@require_POST
+def proposal_accept(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The promisee accepts the proposed terms."""
+    return _step(
+        request,
+        pk,
+        services.promise_proposal_accept,
+        lambda p: _("You accepted the new terms. The promise now runs on them."),
+    )
 
 
-proposal_accept = _simple(
-    services.promise_proposal_accept,
-    lambda p: _("You accepted the new terms. The promise now runs on them."),
-)
-proposal_withdraw = _simple(
-    services.promise_proposal_withdraw,
-    lambda p: _("You withdrew your proposal. The promise stands as it was."),
-)
-cancel_agree = _simple(
-    services.promise_cancel_agree,
-    lambda p: _("You agreed: the promise is cancelled and won't be counted."),
-)
-cancel_decline = _simple(
-    services.promise_cancel_decline,
-    lambda p: _("The promise stays as it is."),
-)
-cancel_withdraw = _simple(
-    services.promise_cancel_withdraw,
-    lambda p: _("You withdrew your request to cancel."),
-)
+@login_required
+@require_POST
+def proposal_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The promiser withdraws their proposal."""
+    return _step(
+        request,
+        pk,
+        services.promise_proposal_withdraw,
+        lambda p: _("You withdrew your proposal. The promise stands as it was."),
+    )
+
+
+@login_required
+@require_POST
+def cancel_agree(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The other partner agrees to cancel."""
+    return _step(
+        request,
+        pk,
+        services.promise_cancel_agree,
+        lambda p: _("You agreed: the promise is cancelled and won't be counted."),
+    )
+
+
+@login_required
+@require_POST
+def cancel_decline(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The other partner prefers to keep the promise."""
+    return _step(
+        request,
+        pk,
+        services.promise_cancel_decline,
+        lambda p: _("The promise stays as it is."),
+    )
+
+
+@login_required
+@require_POST
+def cancel_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Whoever asked to cancel takes it back."""
+    return _step(
+        request,
+        pk,
+        services.promise_cancel_withdraw,
+        lambda p: _("You withdrew your request to cancel."),
+    )
 
 
 @login_required
 @require_POST
 def proposal_decline(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get(request, pk)
-    form = DeclineForm(request.POST)
-    if not form.is_valid():
-        return _refused(
-            request, promise, ValidationError(form.errors), decline_form=form
-        )
-    try:
-        services.promise_proposal_decline(
-            promise=promise, by=request.user, note=form.cleaned_data["note"]
-        )
-    except ValidationError as error:
-        return _refused(request, promise, error, decline_form=form)
-    return _done(request, promise, _("You declined. The promise stands as it was."))
+    return _step(
+        request,
+        pk,
+        services.promise_proposal_decline,
+        lambda p: _("You declined. The promise stands as it was."),
+        DeclineForm(request.POST),
+    )
 
 
 @login_required
 @require_POST
 def cancel_request(request: AuthedRequest, pk: int) -> HttpResponse:
-    promise = _get(request, pk)
-    form = CancelForm(request.POST)
-    form.is_valid()  # a checkbox: nothing can be invalid
-    try:
-        services.promise_cancel_request(
-            promise=promise,
-            by=request.user,
-            whole_series=form.cleaned_data.get("whole_series", False),
-        )
-    except ValidationError as error:
-        return _refused(request, promise, error)
-    return _done(
+    return _step(
         request,
-        promise,
-        _("You asked to cancel. It is cancelled only if %(name)s agrees.")
-        % {
-            "name": promise.promisee
-            if request.user == promise.author
-            else promise.author
-        },
+        pk,
+        services.promise_cancel_request,
+        lambda p: (
+            _("You asked to cancel. It is cancelled only if %(name)s agrees.")
+            % {"name": p.promisee if request.user.pk == p.author_id else p.author}
+        ),
+        CancelForm(request.POST),
     )
 
 

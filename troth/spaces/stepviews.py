@@ -1,0 +1,82 @@
+"""The one step view: POST a step, then show the result or the refusal.
+
+    @login_required
+    @require_POST
+    def mark_done(request, pk):
+        promise = _get(request, pk)
+        return take_step(
+            request, promise,
+            lambda: services.promise_mark_done(promise=promise, by=request.user),
+            done=_("Marked as done."),
+            page=lambda **extra: _page(request, promise, **extra),
+        )
+
+A `form`, when given, is checked first. On success the person is told
+`done` (a text, or a function of nothing, called after the step) and sent
+back to the object's page (or `then`); an htmx request gets `partial`
+instead when one is given. Otherwise the object's page is shown again, as
+it is now, and nothing was changed: a refusal (`Refused`, 409) above it,
+through `includes/refusal.html`; input that isn't right (400) as errors on
+the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from troth.spaces.steps import Refused, refusal_text
+
+Page = Callable[..., HttpResponse]
+
+
+def refusal_status(error: ValidationError) -> int:
+    return 409 if isinstance(error, Refused) else 400
+
+
+def refused(page: Page, obj, error: ValidationError, form=None) -> HttpResponse:
+    """The object's page again, as it is now: a refusal above it, or the
+    input errors on `form`."""
+    if getattr(obj, "pk", None) is not None:
+        obj.refresh_from_db()
+    if form is not None and not isinstance(error, Refused):
+        form.add_error(None, error)
+        response = page()
+    else:
+        response = page(refusal=refusal_text(error))
+    response.status_code = refusal_status(error)
+    return response
+
+
+def take_step(
+    request: HttpRequest,
+    obj,
+    action: Callable[[], object],
+    *,
+    page: Page,
+    done: str | Callable[[], str] | None = None,
+    then: str | None = None,
+    partial: Page | None = None,
+    form=None,
+) -> HttpResponse:
+    """Check `form` (if any), run `action` (a service call taking one step
+    on `obj`) and answer; see the module's docstring."""
+    htmx = bool(getattr(request, "htmx", False))
+    show = partial if partial is not None and htmx else page
+    if form is not None and not form.is_valid():
+        response = show()
+        response.status_code = 400
+        return response
+    try:
+        action()
+    except ValidationError as error:
+        return refused(show, obj, error, form)
+    if partial is not None and htmx:
+        return partial()
+    if done:
+        messages.success(request, done() if callable(done) else done)
+    return redirect(then or obj)
