@@ -25,33 +25,15 @@ from troth.checkins.models import (
 )
 from troth.lib.content import Visibility
 from troth.lib.time import local_instant, local_today
-from troth.spaces.models import Membership, Space
+from troth.spaces.models import Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import require_partner
 
 CUSTOM_MAX = 80
 NOTE_MAX = 1000
 ETA_MAX = dt.timedelta(hours=12)
 LATE_MAX = 240
 SPACE_MAX = dt.timedelta(hours=24)
-
-
-def _require_partner(space: Space, user) -> None:
-    """Only a current partner of an open space may act in it. Read from the
-    database, not from the `space` object, which may be older than a leave."""
-    closed_at = list(
-        Membership.objects.active()
-        .filter(space_id=space.pk, user=user)
-        .values_list("space__closed_at", flat=True)[:1]
-    )
-    if not closed_at:
-        raise ValidationError(
-            _("Only the partners in this space can do that."), code="not_member"
-        )
-    if closed_at[0] is not None:
-        raise ValidationError(
-            _("This space is closed: nothing in it can change any more."),
-            code="closed",
-        )
 
 
 def next_local(at: dt.time, tz, now: dt.datetime) -> dt.datetime:
@@ -120,7 +102,7 @@ def status_send(
     else:
         raise ValidationError({"kind": _("Choose a status.")})
     with transaction.atomic():
-        _require_partner(space, by)
+        require_partner(space, by)
         Status.objects.filter(space=space, author=by, expires_at__gt=now).update(
             expires_at=now
         )
@@ -139,7 +121,7 @@ def status_clear(*, space: Space, by, now: dt.datetime | None = None) -> int:
     """End the sender's current status now. Returns how many ended."""
     now = now or timezone.now()
     with transaction.atomic():
-        _require_partner(space, by)
+        require_partner(space, by)
         ended = Status.objects.filter(
             space=space, author=by, expires_at__gt=now
         ).update(expires_at=now)
@@ -184,7 +166,7 @@ def pulse_record(
     day = local_today(by.tz, now)
     share = PulseSettings.for_user(by).share
     with transaction.atomic():
-        _require_partner(space, by)
+        require_partner(space, by)
         pulse, created = Pulse.objects.select_for_update().get_or_create(
             author=by,
             day=day,
