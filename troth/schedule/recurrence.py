@@ -1,5 +1,10 @@
 """Turning events into occurrences.
 
+The rule itself is expanded by Troth's one recurrence engine,
+troth/lib/recurrence.py (also behind repeating promises); this module adds
+what is the calendar's: the first start and extra dates (RDATE), moved and
+cancelled dates, all-day dates, and words for a rule Troth won't keep.
+
 A recurring event's rule is expanded with dateutil from its first start
 expressed in the event's own zone, so each occurrence keeps the same
 wall-clock time (19:30 in London stays 19:30 in London when the clocks
@@ -16,31 +21,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import MAXYEAR, UTC, date, datetime, time, timedelta, tzinfo
-from functools import cached_property, lru_cache
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cached_property
 
-from dateutil.rrule import rrulebase, rruleset, rrulestr
+from dateutil.rrule import rrulebase, rruleset
 from django.utils.translation import gettext as _
 from icalendar import vRecur
 
+from troth.lib.recurrence import (
+    MAX_OCCURRENCES,
+    bounded,
+    rule_from_text,
+    rule_verdict,
+)
 from troth.schedule.models import Event, OccurrenceChange, occurrence_key
 
-# The hard cap on any one expansion: no rule is ever stepped through more
-# than this many times for one question, whatever it says, so a rule that
-# repeats every second costs a page no more than one that repeats daily.
-# No real calendar needs more in one series (a daily event for 13 years).
-MAX_OCCURRENCES = 5000
-
-# The frequencies Troth offers (the event form's choices). Finer ones
-# (HOURLY, MINUTELY, SECONDLY) are refused at import and on save.
-FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
-# From coarsest to finest, as dateutil numbers them.
-_LEVELS = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY")
-_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # The longest rule the database keeps (Event.rrule's max_length).
 MAX_RULE_LENGTH = 500
-# Every 1,000 days is nearly three years apart; the form offers up to 99.
-MAX_INTERVAL = 1000
 
 
 def as_utc(value: datetime) -> datetime:
@@ -90,134 +87,6 @@ def _rdate(event: Event, value: str) -> datetime:
     return parsed.astimezone(event.tz)
 
 
-def _pinned(parts: vRecur, dtstart: datetime) -> vRecur:
-    """`parts` with what dateutil would otherwise take from DTSTART written
-    out (the day of a monthly rule, the weekday of a weekly one, the clock
-    time), so the rule means the same when expanded from a later start."""
-    pinned = vRecur(parts)
-    freq = str(pinned["FREQ"][0]).upper()
-    level = _LEVELS.index(freq)
-    if not any(k in pinned for k in ("BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY")):
-        if freq == "YEARLY":
-            pinned.setdefault("BYMONTH", [dtstart.month])
-            pinned["BYMONTHDAY"] = [dtstart.day]
-        elif freq == "MONTHLY":
-            pinned["BYMONTHDAY"] = [dtstart.day]
-        elif freq == "WEEKLY":
-            pinned["BYDAY"] = [_WEEKDAY_CODES[dtstart.weekday()]]
-    if level < _LEVELS.index("HOURLY"):
-        pinned.setdefault("BYHOUR", [dtstart.hour])
-    if level < _LEVELS.index("MINUTELY"):
-        pinned.setdefault("BYMINUTE", [dtstart.minute])
-    if level < _LEVELS.index("SECONDLY"):
-        pinned.setdefault("BYSECOND", [dtstart.second])
-    return pinned
-
-
-_SECONDS = {"WEEKLY": 7 * 86400, "DAILY": 86400, "HOURLY": 3600, "MINUTELY": 60}
-
-
-def _later_start(parts: vRecur, dtstart: datetime, since: datetime) -> datetime | None:
-    """A start for the rule at least one whole period before `since` and
-    aligned with DTSTART's periods (same week of an every-other-week rule),
-    or None when DTSTART is already that close. Expanding from it gives the
-    same occurrences from `since` on as expanding from DTSTART, without
-    stepping through the years in between."""
-    if since <= dtstart:
-        return None
-    freq = str(parts["FREQ"][0]).upper()
-    interval = int(parts.get("INTERVAL", [1])[0] or 1)
-    if freq in ("YEARLY", "MONTHLY"):
-        step = interval * (12 if freq == "YEARLY" else 1)
-        months = (since.year - dtstart.year) * 12 + since.month - dtstart.month
-        periods = months // step - 1
-        if periods < 1:
-            return None
-        total = dtstart.year * 12 + dtstart.month - 1 + periods * step
-        month = 1 if freq == "YEARLY" else total % 12 + 1
-        return dtstart.replace(
-            year=total // 12, month=month, day=1, hour=0, minute=0, second=0
-        )
-    unit = timedelta(seconds=_SECONDS.get(freq, 1) * interval)
-    elapsed = since.replace(tzinfo=None) - dtstart.replace(tzinfo=None)
-    periods = elapsed // unit - 1
-    if periods < 1:
-        return None
-    # Wall-clock arithmetic (same tzinfo), as dateutil steps.
-    later = dtstart + unit * periods
-    if freq in ("WEEKLY", "DAILY"):
-        return later.replace(hour=0, minute=0, second=0)
-    if freq == "HOURLY":
-        return later.replace(minute=0, second=0)
-    if freq == "MINUTELY":
-        return later.replace(second=0)
-    return later
-
-
-def _rule(text: str, dtstart: datetime, since: datetime | None) -> rrulebase:
-    parts = vRecur.from_ical(text)
-    if since is not None and "COUNT" not in parts:
-        later = _later_start(parts, dtstart, since)
-        if later is not None:
-            pinned = _pinned(parts, dtstart).to_ical().decode()
-            return rrulestr(pinned, dtstart=later)
-    return rrulestr(text, dtstart=dtstart)
-
-
-# Where the probe for a rule that (almost) never falls on a date starts: so
-# near the end of dateutil's calendar that such a rule runs out in a few
-# thousand steps instead of stepping day by day to the year 9999.
-_PROBE_FROM = datetime(MAXYEAR - 9, 1, 1)
-
-
-def _falls_on_dates(text: str, dtstart: datetime) -> bool:
-    """Whether the rule, without its COUNT or UNTIL, falls on a date in a
-    span of about ten years: a rule that doesn't would make every
-    expansion step through the calendar to the year 9999."""
-    try:
-        parts = vRecur.from_ical(text)
-        parts.pop("COUNT", None)
-        parts.pop("UNTIL", None)
-        probe_from = _PROBE_FROM.replace(tzinfo=dtstart.tzinfo)
-        later = _later_start(parts, dtstart, probe_from) or dtstart
-        rule = rrulestr(_pinned(parts, dtstart).to_ical().decode(), dtstart=later)
-        next(iter(rule))
-    except StopIteration:
-        return False
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
-        return False
-    return True
-
-
-# Rule parts that can't make a rule skip whole periods: a rule made of
-# these alone falls on a date every INTERVAL periods, so it needs no probe.
-_PLAIN_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"}
-
-
-def _plainly_regular(parts: vRecur, dtstart: datetime) -> bool:
-    freq = str(parts["FREQ"][0]).upper()
-    extra = set(parts) - _PLAIN_PARTS
-    if freq in ("DAILY", "WEEKLY"):
-        # Weekdays without a position ("MO", not "1MO") come every week.
-        return extra <= {"BYDAY"} and all(
-            str(day).upper() in _WEEKDAY_CODES for day in parts.get("BYDAY", [])
-        )
-    # A day of the month every month has (DTSTART's, unless given).
-    return not extra and dtstart.day <= 28
-
-
-def _regular(text: str, dtstart: datetime) -> bool:
-    """Whether the rule falls on a date at least every few years, so that
-    finding the next one never steps through the calendar for long."""
-    try:
-        parts = vRecur.from_ical(text)
-        if _plainly_regular(parts, dtstart):
-            return True
-    except (ValueError, TypeError, KeyError, IndexError):
-        return False
-    return _falls_on_dates(text, dtstart)
-
-
 def rule_problem(rrule: str, *, dtstart: datetime, rdates: int = 0) -> str | None:
     """Why Troth won't keep a series with this RRULE, first start (as
     first_start gives it) and number of extra dates, in words that finish
@@ -234,9 +103,7 @@ def rule_problem(rrule: str, *, dtstart: datetime, rdates: int = 0) -> str | Non
         return _("an event lists more than %(n)s extra dates") % {"n": MAX_OCCURRENCES}
     if not rrule:
         return None
-    # Cached by wall-clock time and zone: two aware datetimes at the same
-    # instant in different zones are equal keys, but not the same start.
-    verdict = _rule_verdict(rrule, dtstart.replace(tzinfo=None), dtstart.tzinfo)
+    verdict = rule_verdict(rrule, dtstart)
     if verdict is None:
         return None
     kind, value = verdict
@@ -251,40 +118,6 @@ def rule_problem(rrule: str, *, dtstart: datetime, rdates: int = 0) -> str | Non
     if kind == "sparse":
         return _("an event's repeat rule falls on no date, or only years apart")
     return _("an event's repeat rule can't be read")
-
-
-@lru_cache(maxsize=4096)
-def _rule_verdict(
-    rrule: str, wall: datetime, zone: tzinfo | None
-) -> tuple[str, str] | None:
-    """What is wrong with a rule, as (kind, detail), or None: the words are
-    chosen by rule_problem in the language of whoever asks."""
-    dtstart = wall.replace(tzinfo=zone)
-    try:
-        parts = vRecur.from_ical(rrule)
-        freq = str(parts["FREQ"][0]).upper()
-        count = int(parts.get("COUNT", [0])[0] or 0)
-        interval = int(parts.get("INTERVAL", [1])[0] or 1)
-    except (ValueError, TypeError, KeyError, IndexError):
-        return ("unreadable", "")
-    if freq not in FREQUENCIES:
-        return ("freq", freq)
-    for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
-        if len(parts.get(name, [])) > 1:
-            return ("daily", name)
-    if count > MAX_OCCURRENCES:
-        return ("count", "")
-    if interval < 1:
-        return ("unreadable", "")
-    if interval > MAX_INTERVAL:
-        return ("sparse", "")
-    try:
-        rrulestr(rrule, dtstart=dtstart)
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
-        return ("unreadable", "")
-    if not _regular(rrule, dtstart):
-        return ("sparse", "")
-    return None
 
 
 def _expandable(text: str, dtstart: datetime) -> bool:
@@ -315,22 +148,10 @@ def rule_set(event: Event, *, since: datetime | None = None) -> rrulebase | None
     # at all) is left out: the event shows on its first date and its extra
     # dates only, rather than thousands of times or after stepping to 9999.
     if event.rrule and _expandable(event.rrule, dtstart):
-        rules.rrule(_rule(event.rrule, dtstart, since))
+        rules.rrule(rule_from_text(event.rrule, dtstart, since=since))
     for value in event.rdates[:MAX_OCCURRENCES]:
         rules.rdate(_rdate(event, value))
     return rules
-
-
-def bounded(rules: rrulebase, after: datetime, before: datetime) -> list[datetime]:
-    """The values of `rules` in [after, before], stepping through at most
-    MAX_OCCURRENCES of them whatever the rule says."""
-    found = []
-    for step, value in enumerate(rules):
-        if value > before or step >= MAX_OCCURRENCES:
-            break
-        if value >= after:
-            found.append(value)
-    return found
 
 
 def _local(event: Event, moment: datetime) -> datetime:
