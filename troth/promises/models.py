@@ -15,7 +15,6 @@ an occurrence twice; renegotiating one occurrence changes only that one.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from django.conf import settings
@@ -29,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from troth.lib.appendonly import AppendOnly
 from troth.lib.content import AlwaysShared, AlwaysSharedQuerySet
 from troth.lib.fields import EncryptedTextField
+from troth.lib.recurrence import dates_between, simple_rule
 from troth.lib.time import local_instant, zone
 
 # When the promiser is reminded before a promise with a time of day is due.
@@ -106,28 +106,24 @@ class PromiseSeries(AlwaysShared):
     def __str__(self) -> str:
         return f"Promise series {self.pk}"
 
+    def rule(self) -> str:
+        """The series as an RRULE (troth/lib/recurrence.py): weekly on the
+        chosen weekdays, or the start date's; monthly on the start date's
+        day, or in a shorter month its last day."""
+        return simple_rule(
+            self.repeat, start=self.starts_on, weekdays=self.weekdays, until=self.until
+        )
+
     def dates(self, start: dt.date, end: dt.date) -> list[dt.date]:
         """Due dates of this rule from `start` to `end`, both included."""
-        first = max(start, self.starts_on)
-        last = min(end, self.until) if self.until else end
-        found = []
-        day = first
-        while day <= last:
-            if self.matches(day):
-                found.append(day)
-            day += dt.timedelta(days=1)
-        return found
+        # Every repeat falls at least once a month, so the range bounds the
+        # work: no step limit, whatever range a caller asks for.
+        return dates_between(
+            self.rule(), first=self.starts_on, start=start, end=end, limit=None
+        )
 
     def matches(self, day: dt.date) -> bool:
-        if day < self.starts_on or (self.until and day > self.until):
-            return False
-        if self.repeat == Repeat.DAILY:
-            return True
-        if self.repeat == Repeat.WEEKLY:
-            return day.weekday() in (self.weekdays or [self.starts_on.weekday()])
-        # Monthly on the start date's day; in a shorter month, its last day.
-        last_day = calendar.monthrange(day.year, day.month)[1]
-        return day.day == min(self.starts_on.day, last_day)
+        return bool(self.dates(day, day))
 
     def describe(self) -> str:
         if self.repeat == Repeat.DAILY:
