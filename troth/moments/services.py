@@ -15,16 +15,10 @@ from troth.lib.content import Visibility
 from troth.lib.time import local_today
 from troth.moments.models import About, Ack, Bid, Kind, Moment
 from troth.spaces.services import activity_record
+from troth.spaces.steps import require_partner
 
 NOTE_MAX = 280
 OLDEST_DAYS = 366
-
-
-def check_can_write(space, user) -> None:
-    if space.closed_at is not None:
-        raise ValidationError(_("This space is closed, so nothing can be changed."))
-    if not space.memberships.filter(user=user, left_at__isnull=True).exists():
-        raise ValidationError(_("You are not a partner in this space."))
 
 
 def check_note(note: str) -> str:
@@ -64,7 +58,7 @@ def moment_create(
     note = check_note(note)
     occurred_on = check_day(occurred_on or local_today(by.tz), by)
     with transaction.atomic():
-        check_can_write(space, by)
+        require_partner(space, by)
         partner = space.partner_of(by)
         if about == About.PARTNER and partner is None:
             raise ValidationError(
@@ -113,7 +107,7 @@ def moment_share(*, moment: Moment, by) -> Moment:
     """Share a moment about oneself with the partner."""
     _check_own_self_moment(moment, by)
     with transaction.atomic():
-        check_can_write(moment.space, by)
+        require_partner(moment.space, by)
         moment = Moment.objects.select_for_update().get(pk=moment.pk)
         if moment.is_shared:
             raise ValidationError(_("This moment is already shared."))
@@ -167,7 +161,7 @@ def moment_acknowledge(*, moment: Moment, by, ack: str) -> Moment:
     if moment.author_id == by.pk:
         raise ValidationError(_("Your partner acknowledges your moments, not you."))
     with transaction.atomic():
-        check_can_write(moment.space, by)
+        require_partner(moment.space, by)
         moment = Moment.objects.select_for_update().get(pk=moment.pk)
         if not moment.is_shared:
             raise ValidationError(_("This moment is not shared with you."))
@@ -200,7 +194,7 @@ def bid_create(
     if occurred_at < now - timedelta(days=OLDEST_DAYS):
         raise ValidationError(_("Choose a time within the last year."))
     with transaction.atomic():
-        check_can_write(space, by)
+        require_partner(space, by)
         bid = Bid.objects.create(
             space=space,
             author=by,

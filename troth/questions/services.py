@@ -29,6 +29,7 @@ from troth.questions.models import (
     Round,
 )
 from troth.spaces.services import activity_record
+from troth.spaces.steps import require_partner
 
 ANSWER_MAX = 3000
 FOLLOWUP_MAX = 1000
@@ -45,13 +46,6 @@ def space_day(space, now: datetime | None = None) -> date:
     (or UTC's). See docs/figures/question-day.md.
     """
     return space_today(space.partners, now or timezone.now())
-
-
-def check_can_write(space, user) -> None:
-    if space.closed_at is not None:
-        raise ValidationError(_("This space is closed, so nothing can be changed."))
-    if not space.memberships.filter(user=user, left_at__isnull=True).exists():
-        raise ValidationError(_("You are not a partner in this space."))
 
 
 def check_text(text: str, *, limit: int, empty: str) -> str:
@@ -133,7 +127,7 @@ def round_for_day(*, space, day: date | None = None) -> Round | None:
 def round_pick(*, space, by, key: str) -> Round:
     """A partner puts a question of their choosing to both, today."""
     with transaction.atomic():
-        check_can_write(space, by)
+        require_partner(space, by)
         if len(space.partners) < 2:
             raise ValidationError(_("Questions need both partners in the space."))
         own = None
@@ -198,7 +192,7 @@ def answer_create(*, round: Round, by, text: str) -> Answer:
     with transaction.atomic():
         round = _locked_round(round)
         space = round.space
-        check_can_write(space, by)
+        require_partner(space, by)
         if Answer.objects.filter(round=round, author=by).exists():
             raise ValidationError(
                 _(
@@ -250,7 +244,7 @@ def answer_update(*, answer: Answer, by, text: str) -> Answer:
     )
     with transaction.atomic():
         round = _locked_round(answer.round)
-        check_can_write(round.space, by)
+        require_partner(round.space, by)
         if round.is_revealed:
             raise ValidationError(
                 _(
@@ -278,7 +272,7 @@ def round_pass(*, round: Round, by) -> Round:
     """Pass on a question: it closes for both and nothing is revealed, ever."""
     with transaction.atomic():
         round = _locked_round(round)
-        check_can_write(round.space, by)
+        require_partner(round.space, by)
         if round.is_passed:
             raise ValidationError(_("This question was already passed."))
         if round.is_revealed:
@@ -309,7 +303,7 @@ def reaction_set(*, answer: Answer, by, kind: str) -> Reaction:
         )
     with transaction.atomic():
         round = _locked_round(answer.round)
-        check_can_write(round.space, by)
+        require_partner(round.space, by)
         if not round.is_revealed:
             raise ValidationError(_("You can react once both answers are revealed."))
         reaction, created = Reaction.objects.update_or_create(
@@ -337,7 +331,7 @@ def followup_create(*, round: Round, by, text: str) -> FollowUp:
     text = check_text(text, limit=FOLLOWUP_MAX, empty=_("Write a few words first."))
     with transaction.atomic():
         round = _locked_round(round)
-        check_can_write(round.space, by)
+        require_partner(round.space, by)
         if not round.is_revealed:
             raise ValidationError(_("Follow-ups open once both of you have answered."))
         followup = FollowUp.objects.create(
@@ -363,7 +357,7 @@ def own_question_create(*, space, by, text: str, level: int) -> OwnQuestion:
     if level not in Level.values:
         raise ValidationError(_("Choose a level."))
     with transaction.atomic():
-        check_can_write(space, by)
+        require_partner(space, by)
         question = OwnQuestion.objects.create(
             space=space, author=by, text=text, level=level, visibility=Visibility.SHARED
         )
@@ -401,7 +395,7 @@ def level_set(*, space, by, level: int) -> DeckSettings:
     if level not in Level.values:
         raise ValidationError(_("Choose a level."))
     with transaction.atomic():
-        check_can_write(space, by)
+        require_partner(space, by)
         settings, _created = DeckSettings.objects.select_for_update().get_or_create(
             space=space
         )

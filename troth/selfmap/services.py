@@ -13,18 +13,11 @@ from django.utils.translation import gettext as _
 from troth.lib.content import Visibility
 from troth.selfmap.models import Entry, EntryVersion, Kind, KindShare, Response
 from troth.spaces.services import activity_record
+from troth.spaces.steps import require_partner
 
 TITLE_MAX = 120
 TEXT_MAX = 4000
 HELPS_MAX = 2000
-
-
-def check_can_write(space, user) -> None:
-    """Only a current partner of an open space adds or changes things in it."""
-    if space.closed_at is not None:
-        raise ValidationError(_("This space is closed, so nothing can be changed."))
-    if not space.memberships.filter(user=user, left_at__isnull=True).exists():
-        raise ValidationError(_("You are not a partner in this space."))
 
 
 def check_wording(*, title: str, text: str, helps: str) -> tuple[str, str, str]:
@@ -81,7 +74,7 @@ def entry_create(
         raise ValidationError(_("Choose boundary, trigger, value or need."))
     title, text, helps = check_wording(title=title, text=text, helps=helps)
     with transaction.atomic():
-        check_can_write(space, author)
+        require_partner(space, author)
         if share is None:
             share = kind_is_shared(space=space, author=author, kind=kind)
         now = timezone.now()
@@ -130,7 +123,7 @@ def entry_update(*, entry: Entry, by, title: str, text: str, helps: str = "") ->
     check_author(entry, by)
     title, text, helps = check_wording(title=title, text=text, helps=helps)
     with transaction.atomic():
-        check_can_write(entry.space, by)
+        require_partner(entry.space, by)
         entry = Entry.objects.select_for_update().get(pk=entry.pk)
         if (entry.title, entry.text, entry.helps or "") == (title, text, helps):
             return entry
@@ -172,7 +165,7 @@ def entry_share(*, entry: Entry, by) -> Entry:
     """Share one entry with the partner, who is told something was shared."""
     check_author(entry, by)
     with transaction.atomic():
-        check_can_write(entry.space, by)
+        require_partner(entry.space, by)
         entry = Entry.objects.select_for_update().get(pk=entry.pk)
         if entry.is_shared:
             raise ValidationError(_("This entry is already shared."))
@@ -231,7 +224,7 @@ def kind_share(*, space, author, kind: str) -> int:
     if kind not in Kind.values:
         raise ValidationError(_("Choose boundary, trigger, value or need."))
     with transaction.atomic():
-        check_can_write(space, author)
+        require_partner(space, author)
         if kind_is_shared(space=space, author=author, kind=kind):
             raise ValidationError(_("You already share this whole kind."))
         share = KindShare.objects.create(space=space, author=author, kind=kind)
@@ -284,7 +277,7 @@ def response_create(*, entry: Entry, by, kind: str) -> Response:
     if entry.author_id == by.pk:
         raise ValidationError(_("This is your own entry."))
     with transaction.atomic():
-        check_can_write(entry.space, by)
+        require_partner(entry.space, by)
         if (
             not entry.is_shared
             or not Entry.objects.visible_to(by).filter(pk=entry.pk).exists()
