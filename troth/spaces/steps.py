@@ -43,6 +43,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from troth.lib.content import Visibility
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
 
@@ -138,7 +139,10 @@ class Step:
     """One step: from which states, by whom, when, to which state, and what
     it leaves behind (a history entry of kind `event`, an activity `verb`).
     `source` empty means from any state; `target` None means the state
-    stays."""
+    stays. A `private` step's activity is the actor's own: the partner is
+    not told. An `anytime` step may be taken in a closed space too, by a
+    former partner who still sees the thing (making one's own thing private
+    again); `who` says who."""
 
     name: str
     source: Iterable[str] = ()
@@ -147,6 +151,8 @@ class Step:
     when: tuple[Check, ...] | list[Check] = ()
     event: str | None = None
     verb: str | None = None
+    private: bool = False
+    anytime: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,13 +241,15 @@ class Steps:
         return None
 
     def allowed(self, obj, user, now: dt.datetime | None = None) -> frozenset[str]:
-        """The names of the steps `user` may take on `obj` now. Nothing can
-        move in a closed space; the views show objects only to partners."""
-        if not self.space(obj).is_open:
-            return frozenset()
+        """The names of the steps `user` may take on `obj` now. Only
+        `anytime` steps can be taken in a closed space; the views show
+        objects only to the people who may see them."""
+        is_open = self.space(obj).is_open
         now = now or timezone.now()
         return frozenset(
-            name for name in self.steps if self.refusal(name, obj, user, now) is None
+            name
+            for name, step in self.steps.items()
+            if (is_open or step.anytime) and self.refusal(name, obj, user, now) is None
         )
 
     def check(self, name: str, obj, user, now: dt.datetime | None = None) -> None:
@@ -262,7 +270,8 @@ class Steps:
         with transaction.atomic():
             fresh = lock(obj, *self.related)
             space = self.space(fresh)
-            require_partner(space, by)
+            if not step.anytime:
+                require_partner(space, by)
             self.check(name, fresh, by, now)
             taking = Taking(obj=fresh, by=by, now=now, step=step, verb=step.verb)
             yield taking
@@ -284,7 +293,15 @@ class Steps:
                 now=taking.now,
                 **taking.event_fields,
             )
-        if taking.verb:
+        if taking.verb and step.private:
+            activity_record(
+                space=space,
+                actor=taking.by,
+                verb=taking.verb,
+                target=fresh,
+                visibility=Visibility.PRIVATE,
+            )
+        elif taking.verb:
             recipient = taking.recipient
             if recipient is None and self.recipient is not None:
                 recipient = self.recipient(fresh, taking.by)
