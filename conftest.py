@@ -8,23 +8,22 @@ from unittest import mock
 import pytest
 from django.test import Client
 
+from troth.accounts.builders import build_user
 from troth.accounts.models import User
-from troth.spaces.models import Membership, Space
+from troth.spaces.builders import build_space
+from troth.spaces.models import Space
 
 PASSWORD = "correct horse battery"
 
 
 def make_user(name: str, **extra) -> User:
-    return User.objects.create_user(
+    return build_user(
         f"{name}@example.com", PASSWORD, display_name=name.capitalize(), **extra
     )
 
 
 def make_space(*users) -> Space:
-    space = Space.objects.create()
-    for user in users:
-        Membership.objects.create(space=space, user=user)
-    return space
+    return build_space(*users)
 
 
 @pytest.fixture

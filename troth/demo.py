@@ -14,9 +14,11 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from troth.accounts.builders import build_user
 from troth.accounts.models import User
 from troth.lib.hooks import app_modules
-from troth.spaces.models import Membership, Space
+from troth.spaces.builders import build_space
+from troth.spaces.models import Space
 
 PASSWORD = "troth-demo"
 ALEX = "alex@example.com"
@@ -44,31 +46,32 @@ class Demo:
 
 
 def demo_create(now: datetime | None = None) -> Demo:
-    from allauth.account.models import EmailAddress
-
     now = now or timezone.now()
+    started = now - timedelta(days=182)
     with transaction.atomic():
         old = User.objects.filter(email__in=[ALEX, SAM])
         Space.objects.filter(memberships__user__in=old).delete()
         old.delete()
-        alex = User.objects.create_user(
-            ALEX, PASSWORD, display_name="Alex", timezone="Europe/London"
-        )
-        sam = User.objects.create_user(
-            SAM, PASSWORD, display_name="Sam", timezone="Europe/Berlin"
-        )
-        started = now - timedelta(days=182)
-        space = Space.objects.create(created=started)
-        Membership.objects.create(space=space, user=alex, joined_at=started)
-        Membership.objects.create(
-            space=space, user=sam, joined_at=started + timedelta(hours=3)
-        )
-        User.objects.filter(pk__in=[alex.pk, sam.pk]).update(date_joined=started)
-        alex.date_joined = sam.date_joined = started
-        for user in (alex, sam):
-            EmailAddress.objects.create(
-                user=user, email=user.email, verified=True, primary=True
+        alex, sam = (
+            build_user(
+                email,
+                PASSWORD,
+                display_name=name,
+                timezone=zone,
+                date_joined=started,
+                verified=True,
             )
+            for email, name, zone in (
+                (ALEX, "Alex", "Europe/London"),
+                (SAM, "Sam", "Europe/Berlin"),
+            )
+        )
+        space = build_space(
+            alex,
+            sam,
+            created=started,
+            joined_at=[started, started + timedelta(hours=3)],
+        )
         demo = Demo(
             space=space, alex=alex, sam=sam, now=now, rng=random.Random(20261127)
         )  # noqa: S311
