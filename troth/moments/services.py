@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from troth.lib.content import Visibility
 from troth.lib.time import local_today
 from troth.moments.models import About, Ack, Bid, Kind, Moment
+from troth.moments.steps import STEPS
 from troth.spaces.services import activity_record
-from troth.spaces.steps import require_partner
+from troth.spaces.steps import Refused, require_partner
 
 NOTE_MAX = 280
 OLDEST_DAYS = 366
@@ -61,8 +62,9 @@ def moment_create(
         require_partner(space, by)
         partner = space.partner_of(by)
         if about == About.PARTNER and partner is None:
-            raise ValidationError(
-                _("Moments about your partner start once they have joined.")
+            raise Refused(
+                _("Moments about your partner start once they have joined."),
+                "no_partner",
             )
         shared = about == About.PARTNER or share
         moment = Moment.objects.create(
@@ -94,58 +96,26 @@ def moment_create(
     return moment
 
 
-def _check_own_self_moment(moment: Moment, by) -> None:
-    if moment.author_id != by.pk:
-        raise ValidationError(_("Only the person who recorded a moment can change it."))
-    if moment.about != About.SELF:
-        raise ValidationError(
-            _("A moment about your partner is always shared with them.")
-        )
-
-
 def moment_share(*, moment: Moment, by) -> Moment:
     """Share a moment about oneself with the partner."""
-    _check_own_self_moment(moment, by)
-    with transaction.atomic():
-        require_partner(moment.space, by)
-        moment = Moment.objects.select_for_update().get(pk=moment.pk)
-        if moment.is_shared:
-            raise ValidationError(_("This moment is already shared."))
-        moment.visibility = Visibility.SHARED
-        moment.save(update_fields=["visibility", "updated"])
-        activity_record(
-            space=moment.space,
-            actor=by,
-            verb="moments.shared",
-            target=moment,
-            recipient=moment.space.partner_of(by),
-        )
+    with STEPS.take("share", moment, by=by) as step:
+        step.obj.visibility = Visibility.SHARED
     return moment
 
 
 def moment_unshare(*, moment: Moment, by) -> Moment:
     """Make a moment about oneself private again; the partner is not told."""
-    _check_own_self_moment(moment, by)
-    with transaction.atomic():
-        moment = Moment.objects.select_for_update().get(pk=moment.pk)
-        if not moment.is_shared:
-            raise ValidationError(_("This moment is already private."))
-        moment.visibility = Visibility.PRIVATE
-        moment.save(update_fields=["visibility", "updated"])
-        activity_record(
-            space=moment.space,
-            actor=by,
-            verb="moments.unshared",
-            target=moment,
-            visibility=Visibility.PRIVATE,
-        )
+    with STEPS.take("unshare", moment, by=by) as step:
+        step.obj.visibility = Visibility.PRIVATE
     return moment
 
 
 def moment_delete(*, moment: Moment, by) -> None:
     """Delete one's own moment."""
     if moment.author_id != by.pk:
-        raise ValidationError(_("Only the person who recorded a moment can delete it."))
+        raise Refused(
+            _("Only the person who recorded a moment can delete it."), "wrong_person"
+        )
     with transaction.atomic():
         space = moment.space
         moment.delete()
@@ -158,25 +128,9 @@ def moment_acknowledge(*, moment: Moment, by, ack: str) -> Moment:
     """The partner acknowledges a moment shared with them, once."""
     if ack not in Ack.values:
         raise ValidationError(_("Choose how to acknowledge it."))
-    if moment.author_id == by.pk:
-        raise ValidationError(_("Your partner acknowledges your moments, not you."))
-    with transaction.atomic():
-        require_partner(moment.space, by)
-        moment = Moment.objects.select_for_update().get(pk=moment.pk)
-        if not moment.is_shared:
-            raise ValidationError(_("This moment is not shared with you."))
-        if moment.acknowledged_at is not None:
-            raise ValidationError(_("You already acknowledged this moment."))
-        moment.acknowledged_at = timezone.now()
-        moment.ack = ack
-        moment.save(update_fields=["acknowledged_at", "ack", "updated"])
-        activity_record(
-            space=moment.space,
-            actor=by,
-            verb="moments.acknowledged",
-            target=moment,
-            recipient=moment.author,
-        )
+    with STEPS.take("acknowledge", moment, by=by) as step:
+        step.obj.acknowledged_at = step.now
+        step.obj.ack = ack
     return moment
 
 
@@ -215,7 +169,7 @@ def bid_create(
 
 def bid_delete(*, bid: Bid, by) -> None:
     if bid.author_id != by.pk:
-        raise ValidationError(_("Only you can delete your own notes."))
+        raise Refused(_("Only you can delete your own notes."), "wrong_person")
     with transaction.atomic():
         space = bid.space
         bid.delete()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,16 +27,14 @@ from troth.moments.forms import (
 )
 from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
 from troth.spaces.models import current_membership
+from troth.spaces.steps import refusal_text
+from troth.spaces.stepviews import refused, take_step
 
 TIMELINE_PAGE = 20
 
 
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(m) for m in error.messages)
-
-
 def _moments(user):
-    return Moment.objects.visible_to(user).select_related("author", "subject")
+    return Moment.objects.visible_to(user).select_related("author", "subject", "space")
 
 
 @login_required
@@ -104,7 +103,7 @@ def moment_new(request: AuthedRequest) -> HttpResponse:
                     share=data["share"],
                 )
             except ValidationError as error:
-                form.add_error(None, _error_text(error))
+                form.add_error(None, refusal_text(error))
             else:
                 if moment.is_about_partner:
                     messages.success(
@@ -141,9 +140,18 @@ def moment_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = get_visible_or_404(
         _moments(request.user).select_related("space"), request.user, pk=pk
     )
-    return render(
-        request, "moments/detail.html", {"moment": moment, "ack_choices": Ack.choices}
-    )
+    return _page(request, moment)
+
+
+def _page(request, moment: Moment, **extra) -> HttpResponse:
+    context = {"moment": moment, "ack_choices": Ack.choices, **extra}
+    return render(request, "moments/detail.html", context)
+
+
+def _item(request, moment: Moment, **extra) -> HttpResponse:
+    moment = _moments(request.user).get(pk=moment.pk)
+    context = {"moment": moment, "ack_choices": Ack.choices, **extra}
+    return render(request, "moments/index.html#item", context)
 
 
 @login_required
@@ -154,35 +162,23 @@ def acknowledge(request: AuthedRequest, pk: int) -> HttpResponse:
         request.user,
         pk=pk,
     )
+    page = partial(_item if request.htmx else _page, request, moment)
     form = AckForm(request.POST)
     if not form.is_valid():
-        error = ValidationError(_("Choose how to acknowledge it."))
-        if request.htmx:
-            return _item(request, moment, problem=_error_text(error))
-        return _refused(request, error, status=400)
-    try:
-        services.moment_acknowledge(
+        return refused(
+            page, moment, ValidationError(_("Choose how to acknowledge it."))
+        )
+    return take_step(
+        request,
+        moment,
+        lambda: services.moment_acknowledge(
             moment=moment, by=request.user, ack=form.cleaned_data["ack"]
-        )
-    except ValidationError as error:
-        return _refused(request, error)
-    if request.htmx:
-        moment = _moments(request.user).get(pk=moment.pk)
-        return render(
-            request,
-            "moments/index.html#item",
-            {"moment": moment, "ack_choices": Ack.choices, "done": True},
-        )
-    messages.success(
-        request, _("%(name)s will see that you noticed.") % {"name": moment.author}
+        ),
+        page=page,
+        partial=partial(_item, request, moment, done=True),
+        done=_("%(name)s will see that you noticed.") % {"name": moment.author},
+        then=next_url(request, moment.get_absolute_url()),
     )
-    return redirect(next_url(request, moment.get_absolute_url()))
-
-
-def _item(request, moment: Moment, **extra) -> HttpResponse:
-    moment = _moments(request.user).get(pk=moment.pk)
-    context = {"moment": moment, "ack_choices": Ack.choices, **extra}
-    return render(request, "moments/index.html#item", context)
 
 
 def _own_self_moment(request, pk: int) -> Moment:
@@ -197,24 +193,26 @@ def _own_self_moment(request, pk: int) -> Moment:
 @require_POST
 def moment_share(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = _own_self_moment(request, pk)
-    try:
-        services.moment_share(moment=moment, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error)
-    messages.success(request, _("Shared with your partner."))
-    return redirect(moment)
+    return take_step(
+        request,
+        moment,
+        lambda: services.moment_share(moment=moment, by=request.user),
+        page=partial(_page, request, moment),
+        done=_("Shared with your partner."),
+    )
 
 
 @login_required
 @require_POST
 def moment_unshare(request: AuthedRequest, pk: int) -> HttpResponse:
     moment = _own_self_moment(request, pk)
-    try:
-        services.moment_unshare(moment=moment, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error)
-    messages.success(request, _("Only you can see it now. Your partner was not told."))
-    return redirect(moment)
+    return take_step(
+        request,
+        moment,
+        lambda: services.moment_unshare(moment=moment, by=request.user),
+        page=partial(_page, request, moment),
+        done=_("Only you can see it now. Your partner was not told."),
+    )
 
 
 @login_required
@@ -224,12 +222,6 @@ def moment_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     services.moment_delete(moment=moment, by=request.user)
     messages.success(request, _("The moment is deleted."))
     return redirect("moments:index")
-
-
-def _refused(request, error: ValidationError, status: int = 409) -> HttpResponse:
-    return render(
-        request, "moments/refused.html", {"message": _error_text(error)}, status=status
-    )
 
 
 @login_required
@@ -295,7 +287,7 @@ def bids(request: AuthedRequest) -> HttpResponse:
                     note=data["note"],
                 )
             except ValidationError as error:
-                form.add_error(None, _error_text(error))
+                form.add_error(None, refusal_text(error))
             else:
                 messages.success(request, _("Noted in your private log."))
                 return redirect("moments:bids")

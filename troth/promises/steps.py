@@ -227,6 +227,7 @@ STEPS = Steps(
         event=EventKind.CANCEL_WITHDRAWN,
         verb="promise.cancel_withdrawn",
     ),
+    model=Promise,
     related=("author", "promisee", "space"),
     history=HISTORY,
     recipient=other_party,

@@ -196,13 +196,23 @@ def _space_of(obj) -> Space:
     return obj.space
 
 
+# Each model's steps, for the `allowed_steps` template tag.
+REGISTRY: dict[type[models.Model], Steps] = {}
+
+
+def steps_for(obj) -> Steps:
+    """The steps declared for `obj`'s model."""
+    return REGISTRY[type(obj)]
+
+
 class Steps:
-    """The steps a kind of thing can take, by name; see the module's
-    docstring."""
+    """The steps a kind of thing (`model`) can take, by name; see the
+    module's docstring."""
 
     def __init__(
         self,
         *steps: Step,
+        model: type[models.Model] | None = None,
         state: str = "state",
         space: Callable[[Any], Space] = _space_of,
         related: tuple[str, ...] = (),
@@ -211,6 +221,8 @@ class Steps:
         state_message: Message | None = None,
     ) -> None:
         self.steps = {s.name: s for s in steps}
+        if model is not None:
+            REGISTRY[model] = self
         self.state = state
         self.space = space
         self.related = related
