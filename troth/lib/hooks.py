@@ -1,11 +1,12 @@
 """Find the optional per-app modules the shared pages are built from.
 
 The dashboard, the demo, the "What I share" page, the export, the monthly
-audit's figures, notification texts and the clock's jobs each gather a part
-from every app that offers one (`troth/<app>/dashboard.py`, `demo.py`,
-`sharing.py`, `export.py`, `audit.py`, `notices.py`, `jobs.py`), in
-INSTALLED_APPS order, so adding a feature never means editing another app.
-(The audit then sorts its parts by their `ORDER`.)
+audit's figures, the insights page, notification texts and the clock's jobs
+each gather a part from every app that offers one (`troth/<app>/dashboard.py`,
+`demo.py`, `sharing.py`, `export.py`, `audit.py`, `insights.py`, `notices.py`,
+`jobs.py`), in INSTALLED_APPS order, so adding a feature never means editing
+another app. (The audit and the insights page then sort their parts by their
+`ORDER`.)
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from troth.audits.tests.helpers import conflict, moment, promise, pulse, share_pulse
 from troth.checkins.models import Pulse
-from troth.insights import trends
+from troth.conflicts.insights import own_data
 from troth.lib.content import Visibility
 from troth.lib.time import space_day_start, space_today
 from troth.promises.models import State
@@ -184,7 +184,7 @@ def test_own_data_compares_the_higher_pulse_months_as_counted_by_hand(
     # (0 + 1) / 2 = 0.5 a month. The other four (4, 5, 3, 5) had 2, 1, 3, 2:
     # (2 + 1 + 3 + 2) / 4 = 2.0 a month.
     build_own_data(space, alice, bob, [4, 5, 6, 3, 6, 5], [2, 1, 0, 3, 1, 2])
-    own = trends.own_data(space, timezone.now())
+    own = own_data(space, timezone.now())
     assert len(own.counted) == 6
     assert own.median == 5.0
     assert (own.higher_mean, own.lower_mean) == (0.5, 2.0)
@@ -225,7 +225,7 @@ def test_own_data_leaves_out_months_before_the_first_logged_disagreement(
     # Six months of pulse, but the first disagreement comes in the fifth:
     # only the fifth and sixth count.
     build_own_data(space, alice, bob, [5, 6, 4, 5, 6, 4], [0, 0, 0, 0, 1, 0])
-    own = trends.own_data(space, timezone.now())
+    own = own_data(space, timezone.now())
     assert [w.counted for w in own.windows[-6:]] == [False] * 4 + [True] * 2
     assert own.months_to_go == 4
 
@@ -233,7 +233,7 @@ def test_own_data_leaves_out_months_before_the_first_logged_disagreement(
 def test_a_month_with_too_few_answers_does_not_count(space, alice, bob):
     build_own_data(space, alice, bob, [5], [1])
     Pulse.objects.filter(author=bob).order_by("day").first().delete()  # 6 days left
-    own = trends.own_data(space, timezone.now())
+    own = own_data(space, timezone.now())
     assert own.windows[-1].pulse is None
     assert not own.counted
 

@@ -1,0 +1,229 @@
+"""The daily pulse on the insights page, month by month (found by
+troth.lib.hooks; see troth/insights/sections.py for the contract).
+
+A person's pulse means per calendar month, built from the same day scores
+and the same averaging as `troth.checkins.stats`
+(docs/figures/insights-trends.md): the viewer's own, and their partner's only
+while the partner shares it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass, field
+
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from troth.checkins.audit import subscale_label
+from troth.checkins.models import ITEMS, Pulse
+from troth.checkins.stats import (
+    SUBSCALES,
+    TREND_MIN_DAYS,
+    day_score,
+    pulse_answered_days,
+)
+from troth.insights.charts import Series
+from troth.insights.sections import (
+    Chart,
+    Note,
+    Period,
+    Section,
+    Table,
+    mean_fmt,
+    month_name,
+    summary_of,
+    words,
+)
+from troth.insights.trends import Month, add_months
+
+ORDER = 10
+
+
+@dataclass(frozen=True)
+class PulseMonth:
+    first: dt.date
+    days: int
+    means: dict[str, float | None]
+
+
+@dataclass
+class PulseSeries:
+    subject: object
+    total_days: int  # answered days ever, as the viewer may see them
+    months: list[PulseMonth] = field(default_factory=list)
+
+    @property
+    def enough(self) -> bool:
+        return self.total_days >= TREND_MIN_DAYS
+
+    @property
+    def days_to_go(self) -> int:
+        return max(0, TREND_MIN_DAYS - self.total_days)
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(statistics.mean(values), 2) if values else None
+
+
+def pulse_months(*, viewer, subject, months: list[Month]) -> PulseSeries:
+    """`subject`'s pulse means per subscale for each month, as `viewer` may
+    see them (nothing at all for a partner who does not share). Two queries.
+
+    The same rules as `troth.checkins.stats.pulse_trend`: a subscale's day
+    score is `day_score`; its month mean is the plain mean of the month's
+    day scores; skipped days are absent. Months are the subject's local
+    dates (a pulse's day is their local day)."""
+    first, last = months[0].first, add_months(months[-1].first, 1)
+    pulses = list(
+        Pulse.objects.visible_to(viewer)
+        .filter(author=subject, day__gte=first, day__lt=last)
+        .only("day", *ITEMS)  # never the note: nothing to decrypt
+        .order_by("day")
+    )
+    total = pulse_answered_days(viewer=viewer, subject=subject)
+    by_month: dict[dt.date, list[Pulse]] = {}
+    for pulse in pulses:
+        by_month.setdefault(pulse.day.replace(day=1), []).append(pulse)
+    series = PulseSeries(subject=subject, total_days=total)
+    for month in months:
+        days = by_month.get(month.first, [])
+        means = {
+            name: _mean([s for p in days if (s := day_score(p, name)) is not None])
+            for name in SUBSCALES
+        }
+        series.months.append(PulseMonth(first=month.first, days=len(days), means=means))
+    return series
+
+
+def section(period: Period) -> Section:
+    """Daily pulse, per subscale: mine, and my partner's only if shared."""
+    user, partner = period.user, period.partner
+    mine = pulse_months(viewer=user, subject=user, months=period.months)
+    theirs = (
+        pulse_months(viewer=user, subject=partner, months=period.months)
+        if partner is not None
+        else None
+    )
+    shown = theirs if theirs is not None and theirs.enough else None
+    charts = _charts(mine, shown, period)
+    return Section(
+        key="pulse",
+        title=_("Daily pulse"),
+        notes=_notes(mine, shown, period),
+        charts=charts,
+        table=_table(mine, shown, period) if charts else None,
+    )
+
+
+def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list[Note]:
+    notes = [
+        Note(
+            words(
+                _(
+                    "Monthly means of the days answered, on the 1 to 7 scale. Your "
+                    "own pulse is always here for you; your partner's only if they "
+                    "share it."
+                )
+            )
+        )
+    ]
+    if not mine.enough:
+        n = mine.days_to_go
+        wait = ngettext(
+            "Your trend appears after one more day of answers.",
+            "Your trend appears after %(n)s more days of answers.",
+            n,
+        ) % {"n": n}
+        notes.append(
+            Note(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    wait,
+                    reverse("checkins:pulse"),
+                    words(_("Answer today's pulse")),
+                ),
+                css="notice",
+                testid="pulse-wait",
+            )
+        )
+    if period.partner is not None and shown is None:
+        notes.append(
+            Note(
+                words(
+                    _(
+                        "%(name)s's pulse appears here only if they choose to share "
+                        "it, once they have answered on 14 days."
+                    ),
+                    name=period.partner,
+                ),
+                testid="partner-pulse-absent",
+            )
+        )
+    return notes
+
+
+def _charts(
+    mine: PulseSeries, theirs: PulseSeries | None, period: Period
+) -> list[Chart]:
+    """One line chart per subscale; `theirs` is None unless it is shown."""
+    charts = []
+    for name in SUBSCALES:
+        label = subscale_label(name)
+        series = []
+        if mine.enough:
+            series.append(Series(period.you, [m.means[name] for m in mine.months]))
+        if theirs is not None:
+            series.append(
+                Series(str(period.partner), [m.means[name] for m in theirs.months])
+            )
+        if not series:
+            continue
+        summary = " ".join(
+            summary_of(s.name, s.values, period.months, mean_fmt) for s in series
+        )
+        charts.append(
+            Chart(
+                kind="line",
+                uid=f"pulse-{name}",
+                title=_("%(subscale)s, monthly mean (1 to 7)") % {"subscale": label},
+                labels=period.labels,
+                series=series,
+                summary=summary,
+                low=1,
+                high=7,
+                ticks=[1, 4, 7],
+                label=label,
+                testid=f"pulse-{name}",
+            )
+        )
+    return charts
+
+
+def _table(mine: PulseSeries, theirs: PulseSeries | None, period: Period) -> Table:
+    """A row per month and person with days to show; `theirs` is None
+    unless it is shown."""
+    rows = []
+    for i, month in enumerate(period.months):
+        for who, pulses in ((period.you, mine), (str(period.partner), theirs)):
+            if pulses is None or not pulses.enough or not pulses.months[i].days:
+                continue
+            means = [pulses.months[i].means[s] for s in SUBSCALES]
+            rows.append(
+                (
+                    month_name(month),
+                    [who, str(pulses.months[i].days)]
+                    + ["–" if v is None else floatformat(v, 1) for v in means],
+                )
+            )
+    return Table(
+        testid="pulse-table",
+        caption=_("Daily pulse: monthly means"),
+        head=[_("Month"), _("Whose"), _("Days")]
+        + [subscale_label(s) for s in SUBSCALES],
+        rows=rows,
+    )

@@ -1,0 +1,206 @@
+"""The parts of the insights page, and how the page asks for them.
+
+Every section of `/insights/` comes from the feature that owns its figures,
+through that app's `insights.py` (found by troth.lib.hooks, like the audit's
+`audit.py`); this module only says what a section is made of, and the page
+draws every section the same way. An app's `insights.py` provides:
+
+- `ORDER` (an int): where its section goes on the page;
+- `section(period) -> Section | None`: its section for the period asked
+  (None when it has nothing to show, as the repair path without a repair);
+- optionally `how_context() -> dict`: numbers the "How the insights are
+  computed" page quotes.
+
+Each section runs a fixed number of queries, so the page's count does not
+grow with data (troth/insights/tests/test_insights.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import ModuleType
+from typing import Any, Literal
+
+from django.utils import dateformat, formats
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from troth.insights.charts import Series, bar_chart, has_data, line_chart
+from troth.insights.trends import Month
+from troth.lib.hooks import app_modules
+
+
+def contributors() -> list[ModuleType]:
+    """The apps' `insights.py` modules, in the order of their sections."""
+    return sorted(app_modules("insights"), key=lambda module: module.ORDER)
+
+
+@dataclass(frozen=True)
+class Period:
+    """What every section is computed for: the viewer, their space, and the
+    months asked, oldest first, in the viewer's time zone."""
+
+    user: Any
+    space: Any
+    partner: Any | None
+    months: list[Month]
+    now: dt.datetime
+
+    @cached_property
+    def you(self) -> str:
+        return str(_("You"))
+
+    @cached_property
+    def labels(self) -> list[str]:
+        """Each month's short name, for a chart's axis."""
+        return [dateformat.format(m.first, "M") for m in self.months]
+
+    @cached_property
+    def people(self) -> list[tuple[Any, str]]:
+        """The viewer ("You") and their partner, each with the name shown."""
+        partner = self.partner
+        return [(self.user, self.you)] + (
+            [(partner, str(partner))] if partner is not None else []
+        )
+
+
+@dataclass(frozen=True)
+class Note:
+    """A paragraph of a section: `text` is escaped unless it is safe."""
+
+    text: str
+    css: str = "muted"
+    testid: str = ""
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of monthly series, described in words by `summary`.
+
+    A bar chart starts at zero; a line chart spans `low` to `high` with
+    `ticks`. With a `label`, the chart has a heading of its own (one of
+    several in a section) and is drawn even with nothing to show; without,
+    the summary is its caption and an empty chart gives way to a sentence."""
+
+    kind: Literal["line", "bar"]
+    uid: str
+    title: str
+    labels: list[str]
+    series: list[Series]
+    summary: str
+    low: float = 0
+    high: float = 100
+    ticks: Sequence[float] = ()
+    fmt: Callable[[float], str] = _plain
+    label: str = ""
+    testid: str = ""
+
+    @cached_property
+    def svg(self) -> SafeString | None:
+        if not (self.label or has_data(self.series)):
+            return None
+        if self.kind == "bar":
+            return bar_chart(
+                uid=self.uid,
+                title=self.title,
+                desc=self.summary,
+                labels=self.labels,
+                series=self.series,
+            )
+        return line_chart(
+            uid=self.uid,
+            title=self.title,
+            desc=self.summary,
+            labels=self.labels,
+            series=self.series,
+            low=self.low,
+            high=self.high,
+            ticks=list(self.ticks),
+            fmt=self.fmt,
+        )
+
+
+@dataclass(frozen=True)
+class Table:
+    """A chart's numbers. `head` names every column, the first one the rows'
+    headings; each row is its heading and its cells."""
+
+    testid: str
+    caption: str
+    head: list[str]
+    rows: list[tuple[str, list[str]]]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One card of the page. `key` is its id, the anchor of its explanation
+    on the "how" page and, with "insight-", its test id; `derivation` names
+    its page in docs/figures/."""
+
+    key: str
+    title: str
+    notes: list[Note] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    table: Table | None = None
+    after: list[Note] = field(default_factory=list)
+    derivation: str = "insights-trends"
+
+
+# Helpers for the apps' sections
+
+
+def month_name(month: Month) -> str:
+    """A month as a table's row heading: "Mar 2026"."""
+    return formats.date_format(month.first, "M Y")
+
+
+def words(message: str, **values) -> SafeString:
+    """A translated sentence with its values escaped and its own wording
+    left as written, as `{% blocktranslate %}` does."""
+    # Safe: the message is Troth's own wording; every value is escaped.
+    return mark_safe(  # nosec
+        message % {name: conditional_escape(v) for name, v in values.items()}
+    )
+
+
+def summary_of(name: str, values: list, months: list[Month], fmt) -> str:
+    """One sentence: where a series started and where it is now."""
+    points = [(m, v) for m, v in zip(months, values, strict=True) if v is not None]
+    if not points:
+        return _("%(name)s: nothing to show in these months.") % {"name": name}
+    first_month, first = points[0]
+    last_month, last = points[-1]
+    if len(points) == 1:
+        return _("%(name)s: %(value)s in %(month)s, the only month with data.") % {
+            "name": name,
+            "value": fmt(last),
+            "month": _long(last_month),
+        }
+    return _("%(name)s: %(first)s in %(first_month)s, %(last)s in %(last_month)s.") % {
+        "name": name,
+        "first": fmt(first),
+        "first_month": _long(first_month),
+        "last": fmt(last),
+        "last_month": _long(last_month),
+    }
+
+
+def _long(month: Month) -> str:
+    return dateformat.format(month.first, "F Y")
+
+
+def mean_fmt(value) -> str:
+    return f"{value:.1f}"
+
+
+def percent_fmt(value) -> str:
+    return f"{value:.0f}%"

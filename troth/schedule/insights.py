@@ -1,0 +1,72 @@
+"""Rituals kept on the insights page, month by month (found by
+troth.lib.hooks; see troth/insights/sections.py for the contract).
+
+Each month's figure is `ritual_follow_through`, the one the audit uses
+(docs/figures/insights-trends.md)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from troth.insights.charts import Series
+from troth.insights.sections import Chart, Period, Section, Table, month_name, words
+from troth.insights.trends import Month
+from troth.schedule.stats import FollowThrough, ritual_follow_through
+
+ORDER = 30
+
+
+def ritual_months(space, months: list[Month], now) -> list[FollowThrough]:
+    """`ritual_follow_through` for each month. Three queries a month."""
+    return [ritual_follow_through(space, m.start, m.end, now=now) for m in months]
+
+
+def section(period: Period) -> Section:
+    """Ritual dates, and how many happened."""
+    rituals = ritual_months(period.space, period.months, period.now)
+    summary = _(
+        "%(happened)s of %(dates)s ritual dates happened over these months, by your answers."
+    ) % {
+        "happened": sum(r.happened for r in rituals),
+        "dates": sum(r.occurrences for r in rituals),
+    }
+    return Section(
+        key="rituals",
+        title=_("Rituals kept"),
+        charts=[
+            Chart(
+                kind="bar",
+                uid="rituals",
+                title=_("Ritual dates and how many happened, by month"),
+                labels=period.labels,
+                series=[
+                    Series(_("Ritual dates"), [r.occurrences for r in rituals]),
+                    Series(_("Happened"), [r.happened for r in rituals]),
+                ],
+                summary=summary,
+            )
+        ],
+        table=Table(
+            testid="rituals-table",
+            caption=_("Rituals, by month"),
+            head=[
+                _("Month"),
+                _("Dates"),
+                _("Happened"),
+                words(_("Didn't")),
+                _("Not answered"),
+            ],
+            rows=[
+                (
+                    month_name(month),
+                    [
+                        str(r.occurrences),
+                        str(r.happened),
+                        str(r.did_not),
+                        str(r.unmarked),
+                    ],
+                )
+                for month, r in zip(period.months, rituals, strict=True)
+            ],
+        ),
+    )
