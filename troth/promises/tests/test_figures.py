@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 
 from troth.promises import services
-from troth.promises.models import Promise, State
+from troth.promises.builders import build_promise
+from troth.promises.models import State
 from troth.promises.stats import promise_figures, trailing_figures
 from troth.promises.tests.helpers import make_promise
 
@@ -18,16 +19,18 @@ pytestmark = pytest.mark.django_db
 def promise(space, author, promisee, *, days_ago, state, renegotiated=False):
     now = timezone.now()
     due_at = now - dt.timedelta(days=days_ago)
-    p = Promise(
-        space=space,
-        author=author,
-        promisee=promisee,
+    return build_promise(
+        space,
+        author,
+        to=promisee,
+        text="x",
+        due_date=due_at.date(),
+        due_time=due_at.time(),
+        tz="UTC",
+        made_at=now,
         state=state,
         renegotiations=1 if renegotiated else 0,
     )
-    p.set_terms(text="x", due_date=due_at.date(), due_time=due_at.time(), tz="UTC")
-    p.save()
-    return p
 
 
 def test_it_counts_each_outcome_in_the_window(space, alice, bob):

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from troth.promises import services
+from troth.promises.builders import draft_promise, save_promises
 from troth.promises.models import EventKind, Promise, State, due_moment
 from troth.promises.tests.helpers import make_promise, tomorrow
 
@@ -246,20 +247,21 @@ class TestLists:
 
 def bulk_promises(space, author, promisee, n):
     now = timezone.now()
-    rows = []
-    for i in range(n):
-        day = (now + dt.timedelta(days=1 + i % 30)).date()
-        p = Promise(
-            space=space,
-            author=author,
-            promisee=promisee,
-            text=f"Promise {i}",
-            state=[State.OPEN, State.DONE, State.KEPT, State.MISSED][i % 4],
-        )
-        p.set_terms(text=f"Promise {i}", due_date=day, due_time=None, tz="UTC")
-        p.visibility = "shared"
-        rows.append(p)
-    Promise.objects.bulk_create(rows)
+    save_promises(
+        [
+            draft_promise(
+                space,
+                author,
+                to=promisee,
+                text=f"Promise {i}",
+                due_date=(now + dt.timedelta(days=1 + i % 30)).date(),
+                tz="UTC",
+                made_at=now,
+                state=[State.OPEN, State.DONE, State.KEPT, State.MISSED][i % 4],
+            )
+            for i in range(n)
+        ]
+    )
 
 
 def count_queries(client, url) -> int:
