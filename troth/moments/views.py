@@ -20,7 +20,6 @@ from troth.lib.time import local_today
 from troth.moments import services, stats
 from troth.moments.forms import (
     TIMELINE_TABS,
-    AckForm,
     BidForm,
     MomentForm,
     TimelineFilter,
@@ -28,7 +27,7 @@ from troth.moments.forms import (
 from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
 from troth.spaces.models import current_membership
 from troth.spaces.steps import refusal_text
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.stepviews import take_step
 
 TIMELINE_PAGE = 20
 
@@ -162,20 +161,14 @@ def acknowledge(request: AuthedRequest, pk: int) -> HttpResponse:
         request.user,
         pk=pk,
     )
-    page = partial(_item if request.htmx else _page, request, moment)
-    form = AckForm(request.POST)
-    if not form.is_valid():
-        return refused(
-            page, moment, ValidationError(_("Choose how to acknowledge it."))
-        )
     return take_step(
         request,
         moment,
         lambda: services.moment_acknowledge(
-            moment=moment, by=request.user, ack=form.cleaned_data["ack"]
+            moment=moment, by=request.user, ack=request.POST.get("ack", "")
         ),
-        page=page,
-        partial=partial(_item, request, moment, done=True),
+        page=partial(_page, request, moment),
+        partial=partial(_item, request, moment),
         done=_("%(name)s will see that you noticed.") % {"name": moment.author},
         then=next_url(request, moment.get_absolute_url()),
     )

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from troth.lib.content import Visibility
 from troth.selfmap.models import Entry, EntryVersion, Kind, KindShare, Response
+from troth.selfmap.steps import ENTRY_STEPS, RESPONSE_STEPS, latest_number
 from troth.spaces.services import activity_record
-from troth.spaces.steps import require_partner
+from troth.spaces.steps import Refused, require_partner
 
 TITLE_MAX = 120
 TEXT_MAX = 4000
@@ -37,7 +38,9 @@ def check_wording(*, title: str, text: str, helps: str) -> tuple[str, str, str]:
 
 def check_author(entry: Entry, by) -> None:
     if entry.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote an entry can change it."))
+        raise Refused(
+            _("Only the person who wrote an entry can change it."), "wrong_person"
+        )
 
 
 def kind_is_shared(*, space, author, kind: str) -> bool:
@@ -163,23 +166,9 @@ def entry_update(*, entry: Entry, by, title: str, text: str, helps: str = "") ->
 
 def entry_share(*, entry: Entry, by) -> Entry:
     """Share one entry with the partner, who is told something was shared."""
-    check_author(entry, by)
-    with transaction.atomic():
-        require_partner(entry.space, by)
-        entry = Entry.objects.select_for_update().get(pk=entry.pk)
-        if entry.is_shared:
-            raise ValidationError(_("This entry is already shared."))
-        now = timezone.now()
-        entry.visibility = Visibility.SHARED
-        _mark_shown(entry, now)
-        entry.save(update_fields=["visibility", "shown_at", "updated"])
-        activity_record(
-            space=entry.space,
-            actor=by,
-            verb="selfmap.entry_shared",
-            target=entry,
-            recipient=_partner(entry.space, by),
-        )
+    with ENTRY_STEPS.take("share", entry, by=by) as step:
+        step.obj.visibility = Visibility.SHARED
+        _mark_shown(step.obj, step.now)
     return entry
 
 
@@ -187,20 +176,8 @@ def entry_unshare(*, entry: Entry, by) -> Entry:
     """Make an entry private again. The partner loses access at once and is
     not told. If its whole kind was shared, the kind stays shared for the
     other entries but this one is kept back."""
-    check_author(entry, by)
-    with transaction.atomic():
-        entry = Entry.objects.select_for_update().get(pk=entry.pk)
-        if not entry.is_shared:
-            raise ValidationError(_("This entry is already private."))
-        entry.visibility = Visibility.PRIVATE
-        entry.save(update_fields=["visibility", "updated"])
-        activity_record(
-            space=entry.space,
-            actor=by,
-            verb="selfmap.entry_unshared",
-            target=entry,
-            visibility=Visibility.PRIVATE,
-        )
+    with ENTRY_STEPS.take("unshare", entry, by=by) as step:
+        step.obj.visibility = Visibility.PRIVATE
     return entry
 
 
@@ -226,7 +203,7 @@ def kind_share(*, space, author, kind: str) -> int:
     with transaction.atomic():
         require_partner(space, author)
         if kind_is_shared(space=space, author=author, kind=kind):
-            raise ValidationError(_("You already share this whole kind."))
+            raise Refused(_("You already share this whole kind."), "already_shared")
         share = KindShare.objects.create(space=space, author=author, kind=kind)
         now = timezone.now()
         entries = list(
@@ -274,63 +251,23 @@ def response_create(*, entry: Entry, by, kind: str) -> Response:
     One thank-you per wording; one open request to talk at a time."""
     if kind not in Response.Kind.values:
         raise ValidationError(_("Choose to thank, or to ask to talk."))
-    if entry.author_id == by.pk:
-        raise ValidationError(_("This is your own entry."))
-    with transaction.atomic():
-        require_partner(entry.space, by)
-        if (
-            not entry.is_shared
-            or not Entry.objects.visible_to(by).filter(pk=entry.pk).exists()
-        ):
-            raise ValidationError(_("This entry is not shared with you."))
-        number = entry.versions.aggregate(n=Max("number"))["n"] or 1
-        mine = Response.objects.filter(entry=entry, author=by, kind=kind)
-        if kind == Response.Kind.THANKS and mine.filter(version_number=number).exists():
-            raise ValidationError(_("You already said thank you for this."))
-        if (
-            kind == Response.Kind.TALK
-            and mine.filter(resolved_at__isnull=True).exists()
-        ):
-            raise ValidationError(_("You already asked to talk about this."))
-        response = Response.objects.create(
-            space=entry.space,
+    name = "thank" if kind == Response.Kind.THANKS else "ask_to_talk"
+    with ENTRY_STEPS.take(name, entry, by=by) as step:
+        step.save = False
+        step.target = Response.objects.create(
+            space=step.obj.space,
             author=by,
-            entry=entry,
+            entry=step.obj,
             kind=kind,
-            version_number=number,
+            version_number=latest_number(step.obj),
             visibility=Visibility.SHARED,
         )
-        activity_record(
-            space=entry.space,
-            actor=by,
-            verb="selfmap.thanked"
-            if kind == Response.Kind.THANKS
-            else "selfmap.talk_asked",
-            target=response,
-            recipient=entry.author,
-        )
-    return response
+        step.recipient = step.obj.author
+    return step.target
 
 
 def response_resolve(*, response: Response, by) -> Response:
     """The author marks that a request to talk was talked about."""
-    if response.entry.author_id != by.pk:
-        raise ValidationError(_("Only the author of the entry can mark this."))
-    if response.kind != Response.Kind.TALK:
-        raise ValidationError(
-            _("Only a request to talk can be marked as talked about.")
-        )
-    with transaction.atomic():
-        response = Response.objects.select_for_update().get(pk=response.pk)
-        if response.resolved_at is not None:
-            raise ValidationError(_("This is already marked as talked about."))
-        response.resolved_at = timezone.now()
-        response.save(update_fields=["resolved_at", "updated"])
-        activity_record(
-            space=response.space,
-            actor=by,
-            verb="selfmap.talk_resolved",
-            target=response,
-            visibility=Visibility.PRIVATE,
-        )
+    with RESPONSE_STEPS.take("resolve", response, by=by) as step:
+        step.obj.resolved_at = step.now
     return response

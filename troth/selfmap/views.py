@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,7 +16,7 @@ from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.selfmap import services
-from troth.selfmap.forms import EntryForm, ResponseForm
+from troth.selfmap.forms import EntryForm
 from troth.selfmap.models import (
     KIND_HELP,
     KIND_PLURALS,
@@ -25,15 +27,14 @@ from troth.selfmap.models import (
     Response,
 )
 from troth.selfmap.prompts import prompt_by_key, prompts_for
+from troth.selfmap.steps import ENTRY_STEPS
 from troth.spaces.models import current_membership
+from troth.spaces.steps import refusal_text
+from troth.spaces.stepviews import refused, take_step
 
 
 def _membership_or_none(request):
     return current_membership(request)
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(m) for m in error.messages)
 
 
 def _kind_groups(entries, shared_kinds=frozenset()):
@@ -63,6 +64,10 @@ def index(request: AuthedRequest) -> HttpResponse:
     kind = request.GET.get("kind") or ""
     if kind and kind not in Kind.values:
         kind = ""
+    return _index_page(request, membership, kind)
+
+
+def _index_page(request, membership, kind: str, **extra) -> HttpResponse:
     mine = (
         Entry.objects.visible_to(request.user)
         .by(request.user)
@@ -103,6 +108,7 @@ def index(request: AuthedRequest) -> HttpResponse:
             "tabs": [(value, KIND_PLURALS[value]) for value in Kind.values],
             "count": len(entries),
             "shared_count": sum(1 for e in entries if e.is_shared),
+            **extra,
         },
     )
 
@@ -139,7 +145,7 @@ def entry_new(request: AuthedRequest) -> HttpResponse:
                     share=data["share"],
                 )
             except ValidationError as error:
-                form.add_error(None, _error_text(error))
+                form.add_error(None, refusal_text(error))
             else:
                 if entry.is_shared:
                     messages.success(request, _("Saved and shared with your partner."))
@@ -178,9 +184,13 @@ def _entry_context(request, entry: Entry) -> dict:
         .select_related("author")
     )
     latest = versions[0].number if versions else 1
+    # What the steps' checks read, so they need no queries of their own.
+    entry.latest = latest
+    entry.my_responses = [r for r in responses if r.author_id == request.user.pk]
     context = {
         "entry": entry,
         "is_author": is_author,
+        "allowed": ENTRY_STEPS.allowed(entry, request.user),
         "versions": versions,
         "earlier": versions[1:],
         "responses": responses,
@@ -239,7 +249,7 @@ def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                     helps=data["helps"],
                 )
             except ValidationError as error:
-                form.add_error(None, _error_text(error))
+                form.add_error(None, refusal_text(error))
             else:
                 messages.success(
                     request,
@@ -272,28 +282,48 @@ def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
+def _entry_page(request, entry: Entry, **extra) -> HttpResponse:
+    context = {**_entry_context(request, entry), **extra}
+    return render(request, "selfmap/entry.html", context)
+
+
+def _respond_part(request, entry: Entry, **extra) -> HttpResponse:
+    """The thank / ask-to-talk part of the entry, for htmx (which swaps
+    only 2xx answers, so a refusal goes in it with 200)."""
+    context = {
+        **_entry_context(request, entry),
+        "next_url": next_url(request, entry.get_absolute_url()),
+        **extra,
+    }
+    return render(request, "selfmap/entry.html#respond", context)
+
+
 @login_required
 @require_POST
 def entry_share(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
-    try:
-        services.entry_share(entry=entry, by=request.user)
-    except ValidationError as error:
-        return _refused_page(request, error)
-    messages.success(request, _("Shared. Your partner can read it now."))
-    return redirect(next_url(request, entry.get_absolute_url()))
+    return take_step(
+        request,
+        entry,
+        lambda: services.entry_share(entry=entry, by=request.user),
+        page=partial(_entry_page, request, entry),
+        done=_("Shared. Your partner can read it now."),
+        then=next_url(request, entry.get_absolute_url()),
+    )
 
 
 @login_required
 @require_POST
 def entry_unshare(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
-    try:
-        services.entry_unshare(entry=entry, by=request.user)
-    except ValidationError as error:
-        return _refused_page(request, error)
-    messages.success(request, _("Only you can see it now. Your partner was not told."))
-    return redirect(next_url(request, entry.get_absolute_url()))
+    return take_step(
+        request,
+        entry,
+        lambda: services.entry_unshare(entry=entry, by=request.user),
+        page=partial(_entry_page, request, entry),
+        done=_("Only you can see it now. Your partner was not told."),
+        then=next_url(request, entry.get_absolute_url()),
+    )
 
 
 @login_required
@@ -316,7 +346,7 @@ def kind_share(request: AuthedRequest, kind: str) -> HttpResponse:
             space=membership.space, author=request.user, kind=kind
         )
     except ValidationError as error:
-        return _refused_page(request, error)
+        return refused(partial(_index_page, request, membership, kind), None, error)
     messages.success(
         request,
         _(
@@ -364,6 +394,7 @@ def partner(request: AuthedRequest) -> HttpResponse:
         entries = list(
             Entry.objects.shared_by_partner(request.user)
             .filter(space=space, author=other)
+            .select_related("space")
             .annotate(
                 n_shown=Count(
                     "versions",
@@ -411,30 +442,22 @@ def respond(request: AuthedRequest, pk: int) -> HttpResponse:
         request.user,
         pk=pk,
     )
-    form = ResponseForm(request.POST)
-    if not form.is_valid():
-        return _refused_page(
-            request, ValidationError(_("Choose to thank, or to ask to talk.")), 400
-        )
-    try:
-        services.response_create(
-            entry=entry, by=request.user, kind=form.cleaned_data["kind"]
-        )
-    except ValidationError as error:
-        return _refused_page(request, error)
-    if form.cleaned_data["kind"] == Response.Kind.THANKS:
+    kind = request.POST.get("kind", "")
+    if kind == Response.Kind.THANKS:
         done = _("%(name)s will see your thank-you.") % {"name": entry.author}
     else:
         done = _("%(name)s will see that you would like to talk about this.") % {
             "name": entry.author
         }
-    if request.htmx:
-        context = _entry_context(request, entry)
-        context["done"] = done
-        context["next_url"] = next_url(request, entry.get_absolute_url())
-        return render(request, "selfmap/entry.html#respond", context)
-    messages.success(request, done)
-    return redirect(next_url(request, entry.get_absolute_url()))
+    return take_step(
+        request,
+        entry,
+        lambda: services.response_create(entry=entry, by=request.user, kind=kind),
+        page=partial(_entry_page, request, entry),
+        partial=partial(_respond_part, request, entry),
+        done=done,
+        then=next_url(request, entry.get_absolute_url()),
+    )
 
 
 @login_required
@@ -447,27 +470,12 @@ def response_resolve(request: AuthedRequest, pk: int) -> HttpResponse:
         request.user,
         pk=pk,
     )
-    try:
-        services.response_resolve(response=response, by=request.user)
-    except ValidationError as error:
-        return _refused_page(request, error)
-    messages.success(request, _("Marked as talked about."))
-    return redirect(response.entry)
-
-
-def _refused_page(request, error: ValidationError, status: int = 409) -> HttpResponse:
-    if request.htmx and request.resolver_match.url_name == "respond":
-        # htmx swaps only 2xx responses: the refusal goes in the fragment.
-        entry = get_visible_or_404(
-            Entry, request.user, pk=request.resolver_match.kwargs["pk"]
-        )
-        context = _entry_context(request, entry)
-        context["problem"] = _error_text(error)
-        context["next_url"] = next_url(request, entry.get_absolute_url())
-        return render(request, "selfmap/entry.html#respond", context)
-    return render(
+    entry = response.entry
+    return take_step(
         request,
-        "selfmap/refused.html",
-        {"message": _error_text(error)},
-        status=status,
+        entry,
+        lambda: services.response_resolve(response=response, by=request.user),
+        page=partial(_entry_page, request, entry),
+        done=_("Marked as talked about."),
+        then=entry.get_absolute_url(),
     )

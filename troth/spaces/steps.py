@@ -175,8 +175,9 @@ class History:
 @dataclass
 class Taking:
     """A step being taken: the locked, fresh object and what the step will
-    leave behind. The service may add history fields, name another verb or
-    recipient, or say the row needs no save (unchanged, or deleted)."""
+    leave behind. The service may add history fields, name another verb,
+    recipient or activity target (a row the step made), or say the row
+    needs no save (unchanged, or deleted)."""
 
     obj: Any
     by: Any
@@ -185,6 +186,7 @@ class Taking:
     event_fields: dict = field(default_factory=dict)
     verb: str | None = None
     recipient: Any = None
+    target: Any = None
     save: bool = True
 
     def record(self, **fields) -> None:
@@ -310,7 +312,7 @@ class Steps:
                 space=space,
                 actor=taking.by,
                 verb=taking.verb,
-                target=fresh,
+                target=taking.target or fresh,
                 visibility=Visibility.PRIVATE,
             )
         elif taking.verb:
@@ -321,6 +323,6 @@ class Steps:
                 space=space,
                 actor=taking.by,
                 verb=taking.verb,
-                target=fresh,
+                target=taking.target or fresh,
                 recipient=recipient,
             )

@@ -14,7 +14,8 @@
 A `form`, when given, is checked first. On success the person is told
 `done` (a text, or a function of nothing, called after the step) and sent
 back to the object's page (or `then`); an htmx request gets `partial`
-instead when one is given. Otherwise the object's page is shown again, as
+instead when one is given, with `done` in it (and a refusal in it with
+200, as htmx swaps only 2xx answers). Otherwise the object's page is shown again, as
 it is now, and nothing was changed: a refusal (`Refused`, 409) above it,
 through `includes/refusal.html`; input that isn't right (400) as errors on
 the form.
@@ -74,9 +75,14 @@ def take_step(
     try:
         action()
     except ValidationError as error:
-        return refused(show, obj, error, form)
+        response = refused(show, obj, error, form)
+        if show is partial:
+            # htmx swaps only 2xx answers: the refusal shows in the part.
+            response.status_code = 200
+        return response
+    said = done() if callable(done) else done
     if partial is not None and htmx:
-        return partial()
-    if done:
-        messages.success(request, done() if callable(done) else done)
+        return partial(done=said)
+    if said:
+        messages.success(request, said)
     return redirect(then or obj)

@@ -1,0 +1,145 @@
+"""The steps of the self map (see `troth.spaces.steps`).
+
+an entry: private --(author: share)--> shared
+          shared --(author: unshare; anytime, the partner isn't told)--> private
+a shared entry --(the partner: thank, once per wording)--> a thank-you
+               --(the partner: ask_to_talk, one open at a time)--> a request
+a request to talk --(the author: resolve, once)--> talked about
+"""
+
+from __future__ import annotations
+
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from troth.selfmap.models import Entry, Response
+from troth.spaces.steps import Check, Step, Steps, role
+
+
+def latest_number(entry: Entry) -> int:
+    """The number of the entry's current wording (annotated as `latest` on
+    the pages that list entries)."""
+    latest = getattr(entry, "latest", None)
+    if latest is None:
+        latest = entry.versions.aggregate(n=Max("number"))["n"]
+    return latest or 1
+
+
+def responses_by(entry: Entry, user) -> list[Response]:
+    """`user`'s responses to the entry (prefetched as `my_responses` on the
+    pages that show them)."""
+    mine = getattr(entry, "my_responses", None)
+    if mine is None:
+        mine = list(Response.objects.filter(entry=entry, author=user))
+    return mine
+
+
+def thanked(entry: Entry, user) -> bool:
+    number = latest_number(entry)
+    return any(
+        r.kind == Response.Kind.THANKS and r.version_number == number
+        for r in responses_by(entry, user)
+    )
+
+
+def asked_to_talk(entry: Entry, user) -> bool:
+    return any(
+        r.kind == Response.Kind.TALK and r.resolved_at is None
+        for r in responses_by(entry, user)
+    )
+
+
+AUTHOR = role(
+    lambda e, u: e.author_id == u.pk,
+    _("Only the person who wrote an entry can change it."),
+)
+READER = role(lambda e, u: e.author_id != u.pk, _("This is your own entry."))
+SHARED = Check(
+    lambda e, u, now: e.is_shared,
+    _("This entry is not shared with you."),
+    "not_shared",
+)
+
+ENTRY_STEPS = Steps(
+    Step(
+        "share",
+        who=AUTHOR,
+        when=(
+            Check(
+                lambda e, u, now: not e.is_shared,
+                _("This entry is already shared."),
+                "already_shared",
+            ),
+        ),
+        verb="selfmap.entry_shared",
+    ),
+    Step(
+        "unshare",
+        who=AUTHOR,
+        when=(
+            Check(
+                lambda e, u, now: e.is_shared,
+                _("This entry is already private."),
+                "already_private",
+            ),
+        ),
+        verb="selfmap.entry_unshared",
+        private=True,
+        anytime=True,
+    ),
+    Step(
+        "thank",
+        who=READER,
+        when=(
+            SHARED,
+            Check(
+                lambda e, u, now: not thanked(e, u),
+                _("You already said thank you for this."),
+                "already_thanked",
+            ),
+        ),
+        verb="selfmap.thanked",
+    ),
+    Step(
+        "ask_to_talk",
+        who=READER,
+        when=(
+            SHARED,
+            Check(
+                lambda e, u, now: not asked_to_talk(e, u),
+                _("You already asked to talk about this."),
+                "already_asked",
+            ),
+        ),
+        verb="selfmap.talk_asked",
+    ),
+    model=Entry,
+    related=("space", "author"),
+    recipient=lambda entry, by: entry.space.partner_of(by),
+)
+
+RESPONSE_STEPS = Steps(
+    Step(
+        "resolve",
+        who=role(
+            lambda r, u: r.entry.author_id == u.pk,
+            _("Only the author of the entry can mark this."),
+        ),
+        when=(
+            Check(
+                lambda r, u, now: r.kind == Response.Kind.TALK,
+                _("Only a request to talk can be marked as talked about."),
+                "not_a_request",
+            ),
+            Check(
+                lambda r, u, now: r.resolved_at is None,
+                _("This is already marked as talked about."),
+                "already_resolved",
+            ),
+        ),
+        verb="selfmap.talk_resolved",
+        private=True,
+    ),
+    model=Response,
+    related=("space", "entry"),
+)
