@@ -8,8 +8,11 @@
 Together on one phone, whoever holds it presses on (both are there). In
 writing, each turn belongs to one person, and the other is told when it is
 their turn. A break, which either may take at any time, suggests at least
-20 minutes. A step that is not allowed raises `ValidationError` with words
-for the person, and changes nothing.
+20 minutes. The steps are declared in `troth.dialogue.steps`; each
+function here takes one with `STEPS.take`, which locks the dialogue, checks
+that this person may take this step now and records the activity. A step
+that is not allowed raises `Refused` with words for the person, and changes
+nothing; input that isn't right raises `ValidationError`.
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ from troth.dialogue.models import (
     Summary,
     Turn,
 )
+from troth.dialogue.steps import STEPS, SUMMARY_STEPS
 from troth.lib.content import Visibility
-from troth.spaces.models import Membership, Space
+from troth.spaces.models import Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import Refused, lock, require_partner
 
 TOPIC_MAX = 200
 TURN_MAX = 4000
@@ -50,40 +55,6 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     Step.CHECK: ("yes", "not_quite"),
     Step.PASS: ("ready",),
 }
-
-
-def _refuse(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=code)
-
-
-def _require_partner(space: Space, user) -> None:
-    if not space.is_open:
-        raise _refuse(
-            _("This space is closed, so this dialogue can't go on."), "closed"
-        )
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise _refuse(_("Only the partners in this space can do that."), "not_member")
-
-
-def _lock(dialogue: Dialogue) -> Dialogue:
-    return (
-        Dialogue.objects.select_for_update()
-        .select_related("space", "first_sender", "first_receiver")
-        .get(pk=dialogue.pk)
-    )
-
-
-def _refresh(target: Dialogue, source: Dialogue) -> None:
-    for f in Dialogue._meta.concrete_fields:
-        setattr(target, f.attname, getattr(source, f.attname))
-
-
-def _start(dialogue: Dialogue, by) -> Dialogue:
-    fresh = _lock(dialogue)
-    _require_partner(fresh.space, by)
-    if not fresh.is_party(by):
-        raise _refuse(_("Only the two of you can take part."), "not_party")
-    return fresh
 
 
 def dialogue_start(
@@ -105,10 +76,10 @@ def dialogue_start(
             {"topic": _("Keep it under %(limit)s characters.") % {"limit": TOPIC_MAX}}
         )
     with transaction.atomic():
-        _require_partner(space, by)
+        require_partner(space, by)
         partner = space.partner_of(by)
         if partner is None:
-            raise _refuse(
+            raise Refused(
                 _("Your partner hasn't joined yet: a dialogue needs both of you."),
                 "no_partner",
             )
@@ -162,7 +133,38 @@ def _next(dialogue: Dialogue, action: str) -> tuple[int, str, str]:
         return round_, Step.DONE, Status.FINISHED
     if step == Step.PASS:
         return round_, Step.SEND, Status.ACTIVE
-    raise _refuse(_("This dialogue is finished."), "finished")
+    raise Refused(_("This dialogue is finished."), "finished")
+
+
+def _write_turn(dialogue: Dialogue, *, by, action: str, text: str, now) -> None:
+    """In writing, the turn is kept; steps that ask for words need them."""
+    if dialogue.step in WRITTEN_STEPS and not text:
+        raise Refused(_("Write your turn first."), "empty")
+    Turn.objects.create(
+        space=dialogue.space,
+        author=by,
+        dialogue=dialogue,
+        round=dialogue.round,
+        step=dialogue.step,
+        text=text or None,
+        answer="" if dialogue.step in WRITTEN_STEPS else action,
+        created=now,
+    )
+
+
+def _tell_after_turn(dialogue: Dialogue, by) -> tuple[str, object]:
+    """The activity verb and its recipient once a turn is taken: in
+    writing, the one whose turn it is now is told, and both are told when
+    it is finished."""
+    next_actor = dialogue.actor
+    told = dialogue.is_written and next_actor is not None and next_actor.pk != by.pk
+    if dialogue.status == Status.FINISHED:
+        return "dialogue.finished", (
+            dialogue.partner_of(by) if dialogue.is_written else None
+        )
+    if told:
+        return "dialogue.your_turn", next_actor
+    return "dialogue.step", None
 
 
 def dialogue_step(
@@ -175,144 +177,59 @@ def dialogue_step(
 ) -> Dialogue:
     """Take the current step. In writing, only the person whose turn it is,
     and steps that ask for words need them."""
-    now = now or timezone.now()
     text = (text or "").strip()
     if len(text) > TURN_MAX:
-        raise _refuse(
+        raise ValidationError(
             _("Keep it under %(limit)s characters.") % {"limit": TURN_MAX}, "too_long"
         )
-    with transaction.atomic():
-        fresh = _start(dialogue, by)
-        if fresh.status == Status.BREAK:
-            raise _refuse(
-                _("You're on a break. Resume when you're both ready."), "on_break"
-            )
-        if fresh.status != Status.ACTIVE:
-            raise _refuse(_("This dialogue is over."), "finished")
+    with STEPS.take("take_turn", dialogue, by=by, now=now) as step:
+        fresh = step.obj
         if action not in ACTIONS.get(fresh.step, ()):
-            raise _refuse(
+            raise Refused(
                 _(
                     "That isn't a step you can take right now. The page may be out of date: reload it."
                 ),
                 "wrong_action",
             )
-        actor = fresh.actor
         if fresh.is_written:
-            if actor is None or actor.pk != by.pk:
-                raise _refuse(
-                    _("It's %(name)s's turn.") % {"name": actor}, "not_your_turn"
-                )
-            if fresh.step in WRITTEN_STEPS and not text:
-                raise _refuse(_("Write your turn first."), "empty")
-            Turn.objects.create(
-                space=fresh.space,
-                author=by,
-                dialogue=fresh,
-                round=fresh.round,
-                step=fresh.step,
-                text=text or None,
-                answer="" if fresh.step in WRITTEN_STEPS else action,
-                created=now,
-            )
+            _write_turn(fresh, by=by, action=action, text=text, now=step.now)
         fresh.round, fresh.step, fresh.status = _next(fresh, action)
         if fresh.status == Status.FINISHED:
-            fresh.finished_at = now
-        fresh.save(update_fields=["round", "step", "status", "finished_at", "updated"])
-        next_actor = fresh.actor
-        told = fresh.is_written and next_actor is not None and next_actor.pk != by.pk
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb=(
-                "dialogue.finished"
-                if fresh.status == Status.FINISHED
-                else "dialogue.your_turn"
-                if told
-                else "dialogue.step"
-            ),
-            target=fresh,
-            recipient=(
-                next_actor
-                if told
-                else fresh.partner_of(by)
-                if fresh.is_written and fresh.status == Status.FINISHED
-                else None
-            ),
-        )
-        _refresh(dialogue, fresh)
+            fresh.finished_at = step.now
+        step.verb, step.recipient = _tell_after_turn(fresh, by)
     return dialogue
+
+
+def _written_partner(dialogue: Dialogue, by):
+    """Together, both are there; in writing, the partner is told."""
+    return dialogue.partner_of(by) if dialogue.is_written else None
 
 
 def dialogue_break(*, dialogue: Dialogue, by, now: dt.datetime | None = None) -> None:
     """Either of you can call a break at any time; it suggests at least 20
     minutes apart before going on."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(dialogue, by)
-        if fresh.status != Status.ACTIVE:
-            raise _refuse(_("There's nothing to pause right now."), "not_active")
-        fresh.status = Status.BREAK
+    with STEPS.take("take_break", dialogue, by=by, now=now) as step:
+        fresh = step.obj
         fresh.break_by = by
-        fresh.break_until = now + dt.timedelta(minutes=BREAK_MINUTES)
-        fresh.save(update_fields=["status", "break_by", "break_until", "updated"])
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="dialogue.break",
-            target=fresh,
-            recipient=fresh.partner_of(by) if fresh.is_written else None,
-        )
-        _refresh(dialogue, fresh)
+        fresh.break_until = step.now + dt.timedelta(minutes=BREAK_MINUTES)
+        step.recipient = _written_partner(fresh, by)
 
 
 def dialogue_resume(*, dialogue: Dialogue, by, now: dt.datetime | None = None) -> None:
     """Go on after a break. In writing, the one who asked for the break
     decides when; together, you decide side by side."""
-    with transaction.atomic():
-        fresh = _start(dialogue, by)
-        if fresh.status != Status.BREAK:
-            raise _refuse(_("This dialogue isn't on a break."), "not_on_break")
-        if fresh.is_written and fresh.break_by_id != by.pk:
-            raise _refuse(
-                _("%(name)s asked for the break; they'll resume when ready.")
-                % {"name": fresh.break_by},
-                "not_break_taker",
-            )
-        fresh.status = Status.ACTIVE
+    with STEPS.take("resume", dialogue, by=by, now=now) as step:
+        fresh = step.obj
         fresh.break_by = None
         fresh.break_until = None
-        fresh.save(update_fields=["status", "break_by", "break_until", "updated"])
-        next_actor = fresh.actor
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="dialogue.resumed",
-            target=fresh,
-            recipient=(
-                fresh.partner_of(by) if fresh.is_written and next_actor else None
-            ),
-        )
-        _refresh(dialogue, fresh)
+        step.recipient = _written_partner(fresh, by)
 
 
 def dialogue_stop(*, dialogue: Dialogue, by, now: dt.datetime | None = None) -> None:
     """Stop here, for any reason. Nobody is blamed; you can start again."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(dialogue, by)
-        if not fresh.is_ongoing:
-            raise _refuse(_("This dialogue is already over."), "finished")
-        fresh.status = Status.STOPPED
-        fresh.finished_at = now
-        fresh.save(update_fields=["status", "finished_at", "updated"])
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="dialogue.stopped",
-            target=fresh,
-            recipient=fresh.partner_of(by) if fresh.is_written else None,
-        )
-        _refresh(dialogue, fresh)
+    with STEPS.take("stop", dialogue, by=by, now=now) as step:
+        step.obj.finished_at = step.now
+        step.recipient = _written_partner(step.obj, by)
 
 
 # Summaries: kept only when both agree
@@ -322,7 +239,6 @@ def summary_propose(
     *, dialogue: Dialogue, by, text: str, now: dt.datetime | None = None
 ) -> Summary:
     """Suggest keeping a summary. It is kept only if the partner agrees."""
-    now = now or timezone.now()
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Write the summary first.")}, code="empty")
@@ -331,27 +247,16 @@ def summary_propose(
             {"text": _("Keep it under %(limit)s characters.") % {"limit": SUMMARY_MAX}},
             code="too_long",
         )
-    with transaction.atomic():
-        fresh = _start(dialogue, by)
-        if fresh.is_ongoing:
-            raise _refuse(
-                _("Finish or stop the dialogue first; then you can suggest a summary."),
-                "ongoing",
-            )
-        if Summary.objects.filter(
-            dialogue=fresh, visibility=Visibility.SHARED
-        ).exists():
-            raise _refuse(
-                _("A summary is already suggested or kept for this dialogue."),
-                "exists",
-            )
+    with STEPS.take("propose_summary", dialogue, by=by, now=now) as step:
+        fresh = step.obj
+        step.save = False  # the dialogue stays as it is
         summary = Summary.objects.create(
             space=fresh.space,
             author=by,
             dialogue=fresh,
             text=text,
             visibility=Visibility.SHARED,
-            created=now,
+            created=step.now,
         )
         activity_record(
             space=fresh.space,
@@ -365,50 +270,18 @@ def summary_propose(
 
 def summary_keep(*, summary: Summary, by, now: dt.datetime | None = None) -> None:
     """The partner agrees: the summary is kept, for both."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = (
-            Summary.objects.select_for_update()
-            .select_related("dialogue", "space")
-            .get(pk=summary.pk)
-        )
-        _require_partner(fresh.space, by)
-        if not fresh.is_proposed:
-            raise _refuse(
-                _("This summary isn't waiting for an answer."), "not_proposed"
-            )
-        if fresh.author_id == by.pk:
-            raise _refuse(
-                _("You suggested it: your partner is the one to agree."), "own_summary"
-            )
-        if not fresh.dialogue.is_party(by):
-            raise _refuse(_("Only the two of you can agree to this."), "not_party")
-        fresh.kept_at = now
-        fresh.save(update_fields=["kept_at", "updated"])
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="dialogue.summary_kept",
-            target=fresh,
-            recipient=fresh.author,
-        )
-        summary.kept_at = fresh.kept_at
+    with SUMMARY_STEPS.take("keep", summary, by=by, now=now) as step:
+        step.obj.kept_at = step.now
 
 
 def summary_let_go(*, summary: Summary, by) -> None:
     """Either of you can say no, now or later: the summary stops being
     shared and stays private to whoever wrote it (who can delete it).
-    The partner is not told."""
+    The partner is not told. Taking back one's words needs no partner:
+    it works in a closed space too (see `steps.TAKING_BACK`)."""
     with transaction.atomic():
-        fresh = (
-            Summary.objects.select_for_update()
-            .select_related("dialogue")
-            .get(pk=summary.pk)
-        )
-        if fresh.visibility != Visibility.SHARED:
-            raise _refuse(_("This summary isn't shared."), "not_shared")
-        if not fresh.dialogue.is_party(by):
-            raise _refuse(_("Only the two of you can do that."), "not_party")
+        fresh = lock(summary, "dialogue")
+        SUMMARY_STEPS.check("let_go", fresh, by)
         fresh.visibility = Visibility.PRIVATE
         fresh.kept_at = None
         fresh.save(update_fields=["visibility", "kept_at", "updated"])
@@ -426,13 +299,7 @@ def summary_let_go(*, summary: Summary, by) -> None:
 def summary_delete(*, summary: Summary, by) -> None:
     """Its author can delete a summary that is only theirs."""
     with transaction.atomic():
-        if summary.author_id != by.pk:
-            raise _refuse(_("Only its author can delete this."), "not_author")
-        if summary.visibility == Visibility.SHARED:
-            raise _refuse(
-                _("Stop sharing it first: it belongs to both of you while shared."),
-                "shared",
-            )
+        SUMMARY_STEPS.check("delete", summary, by)
         space = summary.space
         summary.delete()
         activity_record(

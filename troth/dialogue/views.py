@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +16,6 @@ from troth.accounts.once import submitted_once
 from troth.dialogue import services
 from troth.dialogue.forms import StartForm, SummaryForm, TurnForm
 from troth.dialogue.models import (
-    WRITTEN_STEPS,
     Dialogue,
     Status,
     Step,
@@ -21,14 +23,13 @@ from troth.dialogue.models import (
     Turn,
 )
 from troth.dialogue.prompts import prompt_for
+from troth.dialogue.steps import STEPS, summary_allowed
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
-
-
-def error_text(error: ValidationError) -> str:
-    return " ".join(str(m) for m in error.messages)
+from troth.spaces.steps import refusal_text
+from troth.spaces.stepviews import refusal_status, take_step
 
 
 @login_required
@@ -72,6 +73,7 @@ def new(request: AuthedRequest) -> HttpResponse:
         return redirect("home")
     space = membership.space
     form = StartForm(request.POST if request.method == "POST" else None)
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         partner = space.partner_of(request.user)
         first = request.user if form.cleaned_data["first"] == "me" else partner
@@ -84,21 +86,20 @@ def new(request: AuthedRequest) -> HttpResponse:
                 topic=form.cleaned_data["topic"],
             )
         except ValidationError as error:
-            form.add_error(None, error_text(error))
+            form.add_error(None, refusal_text(error))
+            status = refusal_status(error)
         else:
             return redirect(dialogue)
-    return render(
-        request,
-        "dialogue/new.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
-    )
+    return render(request, "dialogue/new.html", {"form": form}, status=status)
 
 
 def _dialogue(request, pk: int) -> Dialogue:
     return get_visible_or_404(
         Dialogue.objects.select_related(
             "space", "first_sender", "first_receiver", "break_by"
+        ).prefetch_related(
+            # What `STEPS.allowed` reads: is a summary shared already?
+            Prefetch("summaries", Summary.objects.only("id", "dialogue", "visibility"))
         ),
         request.user,
         pk=pk,
@@ -107,6 +108,7 @@ def _dialogue(request, pk: int) -> Dialogue:
 
 def _context(request, dialogue: Dialogue, **extra) -> dict:
     me = request.user
+    now = timezone.now()
     turns = (
         list(
             Turn.objects.visible_to(me)
@@ -121,40 +123,52 @@ def _context(request, dialogue: Dialogue, **extra) -> dict:
         .filter(dialogue=dialogue)
         .select_related("author")
     )
+    for item in summaries:
+        item.dialogue = dialogue
     shared = next((s for s in summaries if s.visibility == Visibility.SHARED), None)
-    mine_private = [s for s in summaries if s.visibility == Visibility.PRIVATE]
-    actor = dialogue.actor
     context = {
         "dialogue": dialogue,
         "prompt": prompt_for(dialogue),
         "turns": turns,
         "my_turn": dialogue.waits_for(me),
-        "actor": actor,
-        "is_party": dialogue.is_party(me),
-        "can_act": dialogue.space.is_open and dialogue.is_party(me),
-        "needs_text": dialogue.step in WRITTEN_STEPS,
+        "actor": dialogue.actor,
+        "allowed": STEPS.allowed(dialogue, me, now),
         "turn_form": TurnForm(),
         "summary": shared,
-        "private_summaries": mine_private,
+        "summary_allowed": summary_allowed(shared, me, now) if shared else (),
+        # Each private summary (only its author sees one), with its steps.
+        "private_summaries": [
+            (s, summary_allowed(s, me, now))
+            for s in summaries
+            if s.visibility == Visibility.PRIVATE
+        ],
         "summary_form": SummaryForm(),
-        "break_over": dialogue.break_over(timezone.now()),
+        "break_over": dialogue.break_over(now),
         "speaking": dialogue.step in (Step.SEND, Step.MIRROR, Step.SUMMARISE),
-        "error": "",
     }
     context.update(extra)
     return context
 
 
+def _page(request, dialogue: Dialogue, **extra) -> HttpResponse:
+    return render(request, "dialogue/detail.html", _context(request, dialogue, **extra))
+
+
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    dialogue = _dialogue(request, pk)
-    return render(request, "dialogue/detail.html", _context(request, dialogue))
+    return _page(request, _dialogue(request, pk))
 
 
-def _refused(request, dialogue, error, **extra) -> HttpResponse:
-    context = _context(request, dialogue, error=error_text(error), **extra)
-    return render(request, "dialogue/detail.html", context, status=409)
+def _told_its_their_turn(request, dialogue: Dialogue) -> None:
+    """In writing, the one who sent a turn hears that the other was told."""
+    if dialogue.is_written and dialogue.status == Status.ACTIVE:
+        actor = dialogue.actor
+        if actor is not None and actor.pk != request.user.pk:
+            messages.success(
+                request,
+                _("Sent. %(name)s has been told it's their turn.") % {"name": actor},
+            )
 
 
 @login_required
@@ -163,62 +177,58 @@ def _refused(request, dialogue, error, **extra) -> HttpResponse:
 def step(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     form = TurnForm(request.POST)
-    if not form.is_valid():
-        context = _context(
-            request, dialogue, turn_form=form, error=_("Please check what you wrote.")
-        )
-        return render(request, "dialogue/detail.html", context, status=400)
-    try:
+
+    def take_turn() -> None:
         services.dialogue_step(
             dialogue=dialogue,
             by=request.user,
             action=form.cleaned_data["action"],
             text=form.cleaned_data["text"],
         )
-    except ValidationError as error:
-        return _refused(request, dialogue, error, turn_form=form)
-    if dialogue.is_written and dialogue.status == Status.ACTIVE:
-        actor = dialogue.actor
-        if actor is not None and actor.pk != request.user.pk:
-            messages.success(
-                request,
-                _("Sent. %(name)s has been told it's their turn.") % {"name": actor},
-            )
-    return redirect(dialogue)
+        _told_its_their_turn(request, dialogue)
+
+    return take_step(
+        request,
+        dialogue,
+        take_turn,
+        page=partial(_page, request, dialogue, turn_form=form),
+        form=form,
+    )
+
+
+def _dialogue_step(request, pk: int, service, done: str | None = None):
+    """POST one step of the dialogue `pk`, which `service` takes."""
+    dialogue = _dialogue(request, pk)
+    return take_step(
+        request,
+        dialogue,
+        lambda: service(dialogue=dialogue, by=request.user),
+        page=partial(_page, request, dialogue),
+        done=done,
+    )
 
 
 @login_required
 @require_POST
 def take_break(request: AuthedRequest, pk: int) -> HttpResponse:
-    dialogue = _dialogue(request, pk)
-    try:
-        services.dialogue_break(dialogue=dialogue, by=request.user)
-    except ValidationError as error:
-        return _refused(request, dialogue, error)
-    return redirect(dialogue)
+    return _dialogue_step(request, pk, services.dialogue_break)
 
 
 @login_required
 @require_POST
 def resume(request: AuthedRequest, pk: int) -> HttpResponse:
-    dialogue = _dialogue(request, pk)
-    try:
-        services.dialogue_resume(dialogue=dialogue, by=request.user)
-    except ValidationError as error:
-        return _refused(request, dialogue, error)
-    return redirect(dialogue)
+    return _dialogue_step(request, pk, services.dialogue_resume)
 
 
 @login_required
 @require_POST
 def stop(request: AuthedRequest, pk: int) -> HttpResponse:
-    dialogue = _dialogue(request, pk)
-    try:
-        services.dialogue_stop(dialogue=dialogue, by=request.user)
-    except ValidationError as error:
-        return _refused(request, dialogue, error)
-    messages.success(request, _("Stopped. You can start again whenever you like."))
-    return redirect(dialogue)
+    return _dialogue_step(
+        request,
+        pk,
+        services.dialogue_stop,
+        _("Stopped. You can start again whenever you like."),
+    )
 
 
 @login_required
@@ -227,71 +237,58 @@ def stop(request: AuthedRequest, pk: int) -> HttpResponse:
 def summary(request: AuthedRequest, pk: int) -> HttpResponse:
     dialogue = _dialogue(request, pk)
     form = SummaryForm(request.POST)
-    if form.is_valid():
-        try:
-            services.summary_propose(
-                dialogue=dialogue, by=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            if hasattr(error, "error_dict") and "text" in error.error_dict:
-                form.add_error("text", error.error_dict["text"])
-            return _refused(request, dialogue, error, summary_form=form)
-        messages.success(
-            request,
-            _("Suggested. It's kept only if %(name)s agrees.")
-            % {"name": dialogue.partner_of(request.user)},
-        )
-        return redirect(dialogue.get_absolute_url() + "#summary")
-    context = _context(
-        request, dialogue, summary_form=form, error=_("Write the summary first.")
-    )
-    return render(request, "dialogue/detail.html", context, status=400)
-
-
-def _summary(request, pk: int) -> Summary:
-    return get_visible_or_404(
-        Summary.objects.select_related("dialogue__space", "space"), request.user, pk=pk
+    return take_step(
+        request,
+        dialogue,
+        lambda: services.summary_propose(
+            dialogue=dialogue, by=request.user, text=form.cleaned_data["text"]
+        ),
+        page=partial(_page, request, dialogue, summary_form=form),
+        form=form,
+        done=_("Suggested. It's kept only if %(name)s agrees.")
+        % {"name": dialogue.partner_of(request.user)},
+        then=dialogue.get_absolute_url() + "#summary",
     )
 
 
-def _summary_act(request, pk: int, step, success: str) -> HttpResponse:
-    item = _summary(request, pk)
-    try:
-        step(item)
-    except ValidationError as error:
-        return _refused(request, item.dialogue, error)
-    messages.success(request, success)
-    return redirect(item.dialogue.get_absolute_url() + "#summary")
+def _summary_step(request, pk: int, service, done: str) -> HttpResponse:
+    """POST one step of the summary `pk`, which `service` takes; the
+    dialogue's page answers."""
+    item = get_visible_or_404(
+        Summary.objects.select_related(
+            "dialogue__space", "dialogue__first_sender", "dialogue__first_receiver"
+        ),
+        request.user,
+        pk=pk,
+    )
+    dialogue = _dialogue(request, item.dialogue_id)
+    return take_step(
+        request,
+        item,
+        lambda: service(summary=item, by=request.user),
+        page=partial(_page, request, dialogue),
+        done=done,
+        then=dialogue.get_absolute_url() + "#summary",
+    )
 
 
 @login_required
 @require_POST
 def summary_keep(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _summary_act(
-        request,
-        pk,
-        lambda s: services.summary_keep(summary=s, by=request.user),
-        _("Kept, for both of you."),
+    return _summary_step(
+        request, pk, services.summary_keep, _("Kept, for both of you.")
     )
 
 
 @login_required
 @require_POST
 def summary_let_go(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _summary_act(
-        request,
-        pk,
-        lambda s: services.summary_let_go(summary=s, by=request.user),
-        _("It's no longer shared."),
+    return _summary_step(
+        request, pk, services.summary_let_go, _("It's no longer shared.")
     )
 
 
 @login_required
 @require_POST
 def summary_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _summary_act(
-        request,
-        pk,
-        lambda s: services.summary_delete(summary=s, by=request.user),
-        _("Deleted."),
-    )
+    return _summary_step(request, pk, services.summary_delete, _("Deleted."))

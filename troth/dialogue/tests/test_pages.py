@@ -65,7 +65,9 @@ def test_an_empty_turn_is_refused_and_nothing_changes(alice, bob, space):
         f"/dialogue/{dialogue.pk}/step", {"action": "next", "text": ""}
     )
     assert response.status_code == 409
-    assert "Write your turn first." in response.content.decode()
+    body = response.content.decode()
+    assert "Write your turn first." in body
+    assert 'data-testid="refusal"' in body
     assert not Turn.objects.exists()
 
 

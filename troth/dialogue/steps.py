@@ -1,0 +1,214 @@
+"""The steps of a dialogue and of its summary, declared once (see
+`troth.spaces.steps`).
+
+    active --(take_turn: together, either of you; in writing, the one
+              whose turn it is)--> active ... --> finished
+    active --(either: take_break)--> break
+           --(resume: together, either; in writing, who asked)--> active
+    active, break --(either: stop)--> stopped
+    finished, stopped --(either: propose_summary, while none is shared)
+        --> a summary, proposed
+    proposed --(the partner, not its author: keep)--> kept
+    proposed, kept --(either: let_go)--> private to its author
+        --(its author: delete)--> gone
+
+The services take these steps; the dialogue's page shows the buttons of
+`STEPS.allowed(dialogue, user)` and `summary_allowed(summary, user)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext_lazy as _
+
+from troth.dialogue.models import Dialogue, Status, Summary
+from troth.lib.content import Visibility
+from troth.spaces.steps import Check, Step, Steps
+
+
+def _party(message) -> Check:
+    return Check(
+        lambda obj, user, now: _dialogue(obj).is_party(user), message, "not_party"
+    )
+
+
+def _dialogue(obj) -> Dialogue:
+    return obj.dialogue if isinstance(obj, Summary) else obj
+
+
+def _your_turn(dialogue: Dialogue, user) -> bool:
+    """Together, whoever holds the phone presses on; in writing, each turn
+    is one person's."""
+    actor = dialogue.actor
+    return not dialogue.is_written or (actor is not None and actor.pk == user.pk)
+
+
+def _has_shared_summary(dialogue: Dialogue) -> bool:
+    # Reads the summaries prefetched on the dialogue's page.
+    return any(s.visibility == Visibility.SHARED for s in dialogue.summaries.all())
+
+
+PARTY = _party(_("Only the two of you can take part."))
+ACTIVE = Check(
+    lambda d, u, now: d.status == Status.ACTIVE,
+    _("This dialogue is over."),
+    "finished",
+)
+
+STEPS = Steps(
+    Step(
+        "take_turn",
+        who=PARTY,
+        when=(
+            Check(
+                lambda d, u, now: d.status != Status.BREAK,
+                _("You're on a break. Resume when you're both ready."),
+                "on_break",
+            ),
+            ACTIVE,
+            Check(
+                lambda d, u, now: _your_turn(d, u),
+                lambda d: _("It's %(name)s's turn.") % {"name": d.actor},
+                "not_your_turn",
+            ),
+        ),
+        # The verb depends on where the turn leads (see the service).
+    ),
+    Step(
+        "take_break",
+        who=PARTY,
+        when=(
+            Check(
+                lambda d, u, now: d.status == Status.ACTIVE,
+                _("There's nothing to pause right now."),
+                "not_active",
+            ),
+        ),
+        target=Status.BREAK,
+        verb="dialogue.break",
+    ),
+    Step(
+        "resume",
+        who=PARTY,
+        when=(
+            Check(
+                lambda d, u, now: d.status == Status.BREAK,
+                _("This dialogue isn't on a break."),
+                "not_on_break",
+            ),
+            Check(
+                lambda d, u, now: not d.is_written or d.break_by_id == u.pk,
+                lambda d: (
+                    _("%(name)s asked for the break; they'll resume when ready.")
+                    % {"name": d.break_by}
+                ),
+                "not_break_taker",
+            ),
+        ),
+        target=Status.ACTIVE,
+        verb="dialogue.resumed",
+    ),
+    Step(
+        "stop",
+        who=PARTY,
+        when=(
+            Check(
+                lambda d, u, now: d.is_ongoing,
+                _("This dialogue is already over."),
+                "finished",
+            ),
+        ),
+        target=Status.STOPPED,
+        verb="dialogue.stopped",
+    ),
+    Step(
+        "propose_summary",
+        who=PARTY,
+        when=(
+            Check(
+                lambda d, u, now: not d.is_ongoing,
+                _("Finish or stop the dialogue first; then you can suggest a summary."),
+                "ongoing",
+            ),
+            Check(
+                lambda d, u, now: not _has_shared_summary(d),
+                _("A summary is already suggested or kept for this dialogue."),
+                "exists",
+            ),
+        ),
+        # The dialogue stays as it is; the activity is about the summary
+        # (see the service).
+    ),
+    state="status",
+    related=("space", "first_sender", "first_receiver", "break_by"),
+)
+
+
+SUMMARY_STEPS = Steps(
+    Step(
+        "keep",
+        when=(
+            Check(
+                lambda s, u, now: s.is_proposed,
+                _("This summary isn't waiting for an answer."),
+                "not_proposed",
+            ),
+            Check(
+                lambda s, u, now: s.author_id != u.pk,
+                _("You suggested it: your partner is the one to agree."),
+                "own_summary",
+            ),
+            _party(_("Only the two of you can agree to this.")),
+        ),
+        verb="dialogue.summary_kept",
+    ),
+    Step(
+        "let_go",
+        when=(
+            Check(
+                lambda s, u, now: s.visibility == Visibility.SHARED,
+                _("This summary isn't shared."),
+                "not_shared",
+            ),
+            _party(_("Only the two of you can do that.")),
+        ),
+        # Recorded privately by the service: the partner is not told.
+    ),
+    Step(
+        "delete",
+        when=(
+            Check(
+                lambda s, u, now: s.author_id == u.pk,
+                _("Only its author can delete this."),
+                "not_author",
+            ),
+            Check(
+                lambda s, u, now: s.visibility != Visibility.SHARED,
+                _("Stop sharing it first: it belongs to both of you while shared."),
+                "shared",
+            ),
+        ),
+    ),
+    state="visibility",
+    space=lambda s: s.dialogue.space,
+    related=("dialogue__space", "dialogue__first_sender", "dialogue__first_receiver"),
+    recipient=lambda s, by: s.author,
+)
+
+# Taking back one's own words needs no partner: a person may stop sharing a
+# summary, or delete their private one, even once the space is closed. So
+# these two are not taken with `Steps.take`, which guards the partner.
+TAKING_BACK = frozenset({"let_go", "delete"})
+
+
+def summary_allowed(
+    summary: Summary, user, now: dt.datetime | None = None
+) -> frozenset[str]:
+    """The summary steps `user` may take now (see TAKING_BACK)."""
+    back = {
+        name
+        for name in TAKING_BACK
+        if SUMMARY_STEPS.refusal(name, summary, user, now) is None
+    }
+    return SUMMARY_STEPS.allowed(summary, user, now) | back
