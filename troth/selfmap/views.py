@@ -185,8 +185,10 @@ def _entry_context(request, entry: Entry) -> dict:
     )
     latest = versions[0].number if versions else 1
     # What the steps' checks read, so they need no queries of their own.
-    entry.latest = latest
-    entry.my_responses = [r for r in responses if r.author_id == request.user.pk]
+    setattr(entry, "latest", latest)  # noqa: B010 (not a model field)
+    setattr(  # noqa: B010
+        entry, "my_responses", [r for r in responses if r.author_id == request.user.pk]
+    )
     context = {
         "entry": entry,
         "is_author": is_author,
