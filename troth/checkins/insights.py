@@ -34,10 +34,10 @@ from troth.insights.sections import (
     Period,
     Section,
     Table,
+    blocktranslated,
     mean_fmt,
     month_name,
     summary_of,
-    words,
 )
 from troth.insights.trends import Month, add_months
 
@@ -123,7 +123,7 @@ def section(period: Period) -> Section:
 def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list[Note]:
     notes = [
         Note(
-            words(
+            blocktranslated(
                 _(
                     "Monthly means of the days answered, on the 1 to 7 scale. Your "
                     "own pulse is always here for you; your partner's only if they "
@@ -145,7 +145,7 @@ def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list
                     '{} <a href="{}">{}</a>',
                     wait,
                     reverse("checkins:pulse"),
-                    words(_("Answer today's pulse")),
+                    blocktranslated(_("Answer today's pulse")),
                 ),
                 css="notice",
                 testid="pulse-wait",
@@ -154,7 +154,7 @@ def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list
     if period.partner is not None and shown is None:
         notes.append(
             Note(
-                words(
+                blocktranslated(
                     _(
                         "%(name)s's pulse appears here only if they choose to share "
                         "it, once they have answered on 14 days."

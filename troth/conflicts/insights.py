@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 from troth.checkins.models import ITEMS, Pulse
 from troth.checkins.stats import day_score
 from troth.conflicts.stats import shared_conflicts
-from troth.insights.sections import Note, Period, Section, Table, words
+from troth.insights.sections import Note, Period, Section, Table, blocktranslated
 from troth.lib.time import space_day_start, space_today
 
 ORDER = 60
@@ -240,7 +240,7 @@ def _notes(own: OwnData) -> list[Note]:
     return [
         Note(_result(own), css="", testid="own-data-result"),
         Note(
-            words(
+            blocktranslated(
                 _(
                     "This is your own data from %(total)s months, not a general finding "
                     "about couples. With so few months, a difference would show at most "
@@ -259,7 +259,7 @@ def _notes(own: OwnData) -> list[Note]:
 
 def _wait(own: OwnData) -> str:
     n = own.months_to_go
-    return words(
+    return blocktranslated(
         ngettext(
             "You have %(have)s of the %(need)s months this needs. About one more "
             "month of shared pulses and logged disagreements, and it appears here.",
@@ -275,7 +275,7 @@ def _wait(own: OwnData) -> str:
 
 def _result(own: OwnData) -> str:
     n = len(own.higher)
-    return words(
+    return blocktranslated(
         ngettext(
             "In the month when your trust pulse was higher, you logged %(higher)s "
             "disagreements in your shared log; in the other %(others)s months, "

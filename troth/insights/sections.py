@@ -163,7 +163,7 @@ def month_name(month: Month) -> str:
     return formats.date_format(month.first, "M Y")
 
 
-def words(message: str, **values) -> SafeString:
+def blocktranslated(message: str, **values) -> SafeString:
     """A translated sentence with its values escaped and its own wording
     left as written, as `{% blocktranslate %}` does."""
     # Safe: the message is Troth's own wording; every value is escaped.

@@ -20,8 +20,8 @@ from troth.insights.sections import (
     Period,
     Section,
     Table,
+    blocktranslated,
     month_name,
-    words,
 )
 from troth.insights.trends import Month
 from troth.repair.models import EventKind, Phase, Repair, RepairEvent
@@ -122,7 +122,7 @@ def section(period: Period) -> Section | None:
             Note(
                 format_html(
                     '{} <a href="{}">{}</a>',
-                    words(
+                    blocktranslated(
                         _(
                             "How the plan's promises are going is on the repair plan itself."
                         )

@@ -9,7 +9,14 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from troth.insights.charts import Series
-from troth.insights.sections import Chart, Period, Section, Table, month_name, words
+from troth.insights.sections import (
+    Chart,
+    Period,
+    Section,
+    Table,
+    blocktranslated,
+    month_name,
+)
 from troth.insights.trends import Month
 from troth.schedule.stats import FollowThrough, ritual_follow_through
 
@@ -53,7 +60,7 @@ def section(period: Period) -> Section:
                 _("Month"),
                 _("Dates"),
                 _("Happened"),
-                words(_("Didn't")),
+                blocktranslated(_("Didn't")),
                 _("Not answered"),
             ],
             rows=[
