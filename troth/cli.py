@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 
 DESCRIPTION = "Troth: a private space for two partners to build and rebuild trust."
 
@@ -62,13 +63,52 @@ def _prepare_database(verbosity: int = 1) -> None:
     call_command("createcachetable", verbosity=0)
 
 
-def _make_worker():
+# The background task worker is django-tasks-db's. What it runs, in both
+# commands: every queue, looking for work each second, with no random delay
+# at start (one worker per process, so no herd of them to spread out).
+WORKER_QUEUES = "*"
+WORKER_INTERVAL = 1
+# How long `troth serve` lets the task in hand finish when stopping.
+WORKER_STOP_TIMEOUT = 30
+
+
+def _run_db_worker() -> None:
+    """Run the worker in this (the main) thread until a signal stops it,
+    through the library's documented `db_worker` command: it stops on
+    SIGINT, SIGTERM or SIGQUIT once the task in hand is done; a second
+    signal stops at once."""
+    from django.core.management import call_command
+
+    call_command(
+        "db_worker",
+        queue_name=WORKER_QUEUES,
+        interval=WORKER_INTERVAL,
+        startup_delay=False,
+        reload=False,  # the autoreloader is for development, and restarts tasks
+        verbosity=1,  # its start line and warnings, as `troth worker` printed them
+    )
+
+
+def worker_thread_start_with_library_internals() -> Callable[[float], None]:
+    """Start the worker in a background thread for `troth serve`; return the
+    function that stops it, letting the task in hand finish for up to
+    `timeout` seconds.
+
+    The one place Troth uses django-tasks-db beyond its documented surface.
+    Its public way to run a worker, the `db_worker` command, installs signal
+    handlers, and Python allows that only in the main thread, which waitress
+    needs for its own Ctrl-C. So this builds the command's undocumented
+    `Worker` class with the values `_run_db_worker` gives `db_worker`, and
+    stops it by clearing its `running` flag. docs/upstream.md asks for a
+    public way; tests/test_worker_api.py keeps every other use public and
+    fails if `Worker` changes shape.
+    """
     from django.utils.crypto import get_random_string
     from django_tasks_db.management.commands.db_worker import Worker
 
-    return Worker(
-        queue_names=["*"],
-        interval=1,
+    worker = Worker(
+        queue_names=[WORKER_QUEUES],
+        interval=WORKER_INTERVAL,
         batch=False,
         backend_name="default",
         startup_delay=False,
@@ -76,6 +116,14 @@ def _make_worker():
         worker_id=get_random_string(32),
         excluded_queue_names=[],
     )
+    thread = threading.Thread(target=worker.run, name="troth-worker", daemon=True)
+    thread.start()
+
+    def stop(timeout: float) -> None:
+        worker.running = False
+        thread.join(timeout=timeout)
+
+    return stop
 
 
 def _raise_keyboard_interrupt(signum, frame):
@@ -94,13 +142,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _prepare_database(verbosity=0)
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
 
-    worker = clock = worker_thread = None
+    worker_stop = clock = None
     if not args.no_worker:
-        worker = _make_worker()
-        worker_thread = threading.Thread(
-            target=worker.run, name="troth-worker", daemon=True
-        )
-        worker_thread.start()
+        worker_stop = worker_thread_start_with_library_internals()
         clock = Clock()
         clock.start()
 
@@ -119,7 +163,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if url != settings.BASE_URL + "/":
         print(f"Links in emails use {settings.BASE_URL}/", flush=True)
     print(f"Data directory: {settings.DATA_DIR}", flush=True)
-    if worker is None:
+    if worker_stop is None:
         print("The task worker is not running here (--no-worker).", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     try:
@@ -131,9 +175,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server.close()
         if clock is not None:
             clock.stop()
-        if worker is not None and worker_thread is not None:
-            worker.running = False
-            worker_thread.join(timeout=30)
+        if worker_stop is not None:
+            worker_stop(WORKER_STOP_TIMEOUT)
         print("Stopped.", flush=True)
     return 0
 
@@ -144,17 +187,22 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     if args.migrate:
         _prepare_database(verbosity=0)
-    logging.getLogger("django_tasks_db").setLevel(logging.INFO)
-    worker = _make_worker()
+    # `db_worker` at verbosity 1 also lets Django's tasks framework log a
+    # line as each task starts and ends; as before, only its warnings and
+    # failures are shown.
+    logging.getLogger("django.tasks").addFilter(
+        lambda record: record.levelno >= logging.WARNING
+    )
     clock = None
     if not args.no_clock:
         clock = Clock()
         clock.start()
-    worker.configure_signals()
+    # Until `db_worker` installs its own handlers, a signal stops us here.
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     print("Troth worker running. Press Ctrl-C to stop.", flush=True)
     try:
-        worker.run()
-    except SystemExit:
+        _run_db_worker()
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         if clock is not None:
