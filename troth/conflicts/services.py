@@ -1,8 +1,10 @@
 """Everything that changes conflicts and views of them.
 
-Each function checks that this person may take this step now, does the work
-in one transaction, records an Activity and raises ValidationError with a
-message for the person when the step is not allowed (nothing changes then).
+The steps are declared in `troth.conflicts.steps`; each function here takes
+one with `Steps.take` (which locks the row and checks the partner, the
+person and the state) and does the step's own work. A step that is not
+allowed raises `Refused` with words for the person; input that isn't right
+raises `ValidationError`; nothing changes then.
 
 A private view never reaches the partner: its activities are private and
 carry no recipient, and stopping or deleting a shared view makes the earlier
@@ -31,24 +33,14 @@ from troth.conflicts.models import (
     Repair,
     RepairTime,
 )
+from troth.conflicts.steps import CONFLICT_STEPS, VIEW_STEPS
 from troth.lib.content import Visibility
 from troth.notifications.models import Notification
-from troth.spaces.models import Activity, Membership, Space
+from troth.spaces.models import Activity, Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import copy_back, lock, require_partner
 
 FUTURE_SLACK = timedelta(minutes=10)
-
-
-def _check_member(space: Space, user) -> None:
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise ValidationError(_("You are not in this space any more."))
-    if not space.is_open:
-        raise ValidationError(
-            _(
-                "This space is closed: what was shared stays readable, "
-                "nothing new can be added."
-            )
-        )
 
 
 def _check_frame(topic: str, occurred_at: datetime) -> str:
@@ -122,17 +114,24 @@ def _sync_frame(conflict: Conflict) -> None:
         conflict.save(update_fields=["visibility", "updated"])
 
 
-def _announce(view: ConflictView, *, actor, verb: str) -> None:
-    """Record the step; a shared view's step reaches the partner."""
+def _frame_follows(view: ConflictView, visibility: str) -> None:
+    """When the logger's own view changes who sees it, the frame follows
+    (the rule `_sync_frame` keeps)."""
+    conflict = view.conflict
+    if view.author_id == conflict.author_id and conflict.visibility != visibility:
+        conflict.visibility = visibility
+        conflict.save(update_fields=["visibility", "updated"])
+
+
+def _announce(view: ConflictView, *, actor, verb: str, shared: bool) -> None:
+    """Record a step on `view`; only a shared step reaches the partner."""
     space = view.space
-    shared = view.visibility == Visibility.SHARED
-    recipient = space.partner_of(actor) if shared and space.is_open else None
     activity_record(
         space=space,
         actor=actor,
         verb=verb,
         target=view,
-        recipient=recipient,
+        recipient=space.partner_of(actor) if shared and space.is_open else None,
         visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
     )
 
@@ -171,7 +170,7 @@ def conflict_log(
     The view, and with it the topic and date, stay private unless
     `visibility` is shared; sharing tells the partner."""
     with transaction.atomic():
-        _check_member(space, author)
+        require_partner(space, author)
         topic = _check_frame(topic, occurred_at)
         _check_visibility(visibility)
         conflict = Conflict(
@@ -196,7 +195,7 @@ def conflict_log(
         view.conflict = conflict
         view.full_clean()
         view.save()
-        _announce(view, actor=author, verb="conflict.logged")
+        _announce(view, actor=author, verb="conflict.logged", shared=view.is_shared)
     return view
 
 
@@ -213,19 +212,13 @@ def conflict_view_add(
     visibility: str = Visibility.PRIVATE,
 ) -> ConflictView:
     """Add `author`'s own view to a conflict they can see (one view each)."""
-    with transaction.atomic():
-        _check_member(conflict.space, author)
-        if not conflict.is_visible_to(author):
-            raise ValidationError(_("This disagreement is not shared with you."))
-        if conflict.views.filter(author=author).exists():
-            raise ValidationError(
-                _("You already gave your view of this. You can change it instead.")
-            )
+    with CONFLICT_STEPS.take("add_view", conflict, by=author) as step:
+        step.save = False  # the frame changes only through _sync_frame
         _check_visibility(visibility)
         view = ConflictView(
-            space=conflict.space,
+            space=step.obj.space,
             author=author,
-            conflict=conflict,
+            conflict=step.obj,
             visibility=visibility,
         )
         _apply_view(
@@ -239,9 +232,24 @@ def conflict_view_add(
         )
         view.full_clean()
         view.save()
-        _sync_frame(conflict)
-        _announce(view, actor=author, verb="conflict.view_added")
+        _sync_frame(step.obj)
+        _announce(view, actor=author, verb="conflict.view_added", shared=view.is_shared)
     return view
+
+
+def _change_frame(
+    conflict: Conflict, by, topic: str | None, occurred_at: datetime | None
+) -> None:
+    """The logger changes the topic and date of what they logged."""
+    CONFLICT_STEPS.check("edit_frame", conflict, by)
+    conflict.topic = _check_frame(
+        conflict.topic if topic is None else topic,
+        conflict.occurred_at if occurred_at is None else occurred_at,
+    )
+    if occurred_at is not None:
+        conflict.occurred_at = occurred_at
+    conflict.full_clean()
+    conflict.save()
 
 
 def conflict_view_update(
@@ -260,26 +268,12 @@ def conflict_view_update(
 ) -> ConflictView:
     """Change your own view (for instance once it was repaired). The person
     who logged the conflict may also change its topic and date."""
-    if view.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote a view can change it."))
-    with transaction.atomic():
-        _check_member(view.space, by)
-        conflict = view.conflict
+    with VIEW_STEPS.take("update", view, by=by) as step:
+        fresh = step.obj
         if topic is not None or occurred_at is not None:
-            if conflict.author_id != by.pk:
-                raise ValidationError(
-                    _("Only the person who logged it can change its topic and date.")
-                )
-            conflict.topic = _check_frame(
-                conflict.topic if topic is None else topic,
-                conflict.occurred_at if occurred_at is None else occurred_at,
-            )
-            if occurred_at is not None:
-                conflict.occurred_at = occurred_at
-            conflict.full_clean()
-            conflict.save()
+            _change_frame(fresh.conflict, by, topic, occurred_at)
         _apply_view(
-            view,
+            fresh,
             intensity=intensity,
             opening=opening,
             patterns=patterns,
@@ -287,89 +281,67 @@ def conflict_view_update(
             repair_minutes=repair_minutes,
             note=note,
         )
-        view.full_clean()
-        view.save()
-        if visibility is not None and visibility != view.visibility:
+        fresh.full_clean()
+        if visibility is not None and visibility != fresh.visibility:
             _check_visibility(visibility)
+            fresh.visibility = visibility
+            _frame_follows(fresh, visibility)
             if visibility == Visibility.SHARED:
-                _share(view, by)
+                _announce(fresh, actor=by, verb="conflict.view_shared", shared=True)
             else:
-                _stop(view, by)
+                _stopped(fresh, by)
         else:
             # A private activity: editing is not news for the partner.
-            activity_record(
-                space=view.space,
-                actor=by,
-                verb="conflict.view_updated",
-                target=view,
-                visibility=Visibility.PRIVATE,
-            )
+            _announce(fresh, actor=by, verb="conflict.view_updated", shared=False)
     return view
 
 
-def _share(view: ConflictView, by) -> None:
-    view.visibility = Visibility.SHARED
-    view.save(update_fields=["visibility", "updated"])
-    _sync_frame(view.conflict)
-    _announce(view, actor=by, verb="conflict.view_shared")
-
-
-def _stop(view: ConflictView, by) -> None:
-    view.visibility = Visibility.PRIVATE
-    view.save(update_fields=["visibility", "updated"])
-    _sync_frame(view.conflict)
+def _stopped(view: ConflictView, by) -> None:
+    """What stopping to share a view leaves: the partner's traces of it
+    withdrawn, and a private activity."""
     _withdraw_traces(view, delete=False)
-    activity_record(
-        space=view.space,
-        actor=by,
-        verb="conflict.view_stopped",
-        target=view,
-        visibility=Visibility.PRIVATE,
-    )
+    _announce(view, actor=by, verb="conflict.view_stopped", shared=False)
 
 
 def conflict_view_share(*, view: ConflictView, by) -> ConflictView:
     """Share your view with your partner; they are told."""
-    if view.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote a view can share it."))
-    with transaction.atomic():
-        _check_member(view.space, by)
-        if view.visibility == Visibility.SHARED:
-            raise ValidationError(_("Your view is already shared."))
-        _share(view, by)
+    with VIEW_STEPS.take("share", view, by=by) as step:
+        _frame_follows(step.obj, Visibility.SHARED)
     return view
 
 
 def conflict_view_stop(*, view: ConflictView, by) -> ConflictView:
     """Stop sharing your view. The partner is not told; what they were told
-    about it is withdrawn. Works in a closed space too."""
-    if view.author_id != by.pk:
-        raise ValidationError(
-            _("Only the person who wrote a view can stop sharing it.")
-        )
+    about it is withdrawn. Works in a closed space too, so it checks the
+    step by hand rather than take it (see `troth.conflicts.steps`)."""
     with transaction.atomic():
-        if view.visibility != Visibility.SHARED:
-            raise ValidationError(_("Your view is not shared."))
-        _stop(view, by)
+        fresh = lock(view, *VIEW_STEPS.related)
+        VIEW_STEPS.check("stop", fresh, by)
+        fresh.visibility = Visibility.PRIVATE
+        fresh.save(update_fields=["visibility", "updated"])
+        _frame_follows(fresh, Visibility.PRIVATE)
+        _stopped(fresh, by)
+    copy_back(view, fresh)
     return view
 
 
 def conflict_view_delete(*, view: ConflictView, by) -> None:
     """Delete your view. A conflict nobody has a view of any more goes too.
     If you logged it and your partner still has a view of it, its topic and
-    date stay, seen by you alone; your partner keeps their own view."""
-    if view.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote a view can delete it."))
+    date stay, seen by you alone; your partner keeps their own view. Works in
+    a closed space too, like `conflict_view_stop`."""
     with transaction.atomic():
-        conflict = view.conflict
-        _withdraw_traces(view, delete=True)
-        view.delete()
+        fresh = lock(view, *VIEW_STEPS.related)
+        VIEW_STEPS.check("delete", fresh, by)
+        conflict = fresh.conflict
+        _withdraw_traces(fresh, delete=True)
+        fresh.delete()
         if not conflict.views.exists():
             conflict.delete()
         else:
             _sync_frame(conflict)
         activity_record(
-            space=view.space,
+            space=fresh.space,
             actor=by,
             verb="conflict.view_deleted",
             visibility=Visibility.PRIVATE,

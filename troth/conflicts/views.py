@@ -19,18 +19,16 @@ from troth.accounts.once import submitted_once
 from troth.conflicts import services, stats
 from troth.conflicts.forms import LogForm, LoggerEditForm, ViewEditForm, ViewForm
 from troth.conflicts.models import Conflict, ConflictView
+from troth.conflicts.steps import CONFLICT_STEPS, view_allowed
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
+from troth.spaces.stepviews import refused, take_step
 
 PER_PAGE = 20
 TABS = ("shared", "mine", "waiting")
 FIGURE_DAYS = 182  # the figures on the shared log cover about six months
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(message) for message in error.messages)
 
 
 def _visible_views(user):
@@ -125,44 +123,50 @@ def new(request: AuthedRequest) -> HttpResponse:
         return redirect("home")
     if request.method == "POST":
         form = LogForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                view = services.conflict_log(
-                    space=membership.space,
-                    author=request.user,
-                    topic=data["topic"],
-                    occurred_at=data["occurred_at"],
-                    visibility=data["visibility"],
-                    **form.view_fields(),
-                )
-            except ValidationError as error:
-                form.add_error(None, _error_text(error))
-                return render(request, "conflicts/new.html", {"form": form}, status=409)
-            messages.success(
-                request,
-                _("Logged, and shared with your partner.")
-                if view.is_shared
-                else _("Logged. Your view is yours alone."),
+
+        def page(**extra) -> HttpResponse:
+            return render(request, "conflicts/new.html", {"form": form, **extra})
+
+        if not form.is_valid():
+            return render(request, "conflicts/new.html", {"form": form}, status=400)
+        data = form.cleaned_data
+        try:
+            view = services.conflict_log(
+                space=membership.space,
+                author=request.user,
+                topic=data["topic"],
+                occurred_at=data["occurred_at"],
+                visibility=data["visibility"],
+                **form.view_fields(),
             )
-            return redirect(f"{view.get_absolute_url()}#suggestions")
-        return render(request, "conflicts/new.html", {"form": form}, status=400)
+        except ValidationError as error:
+            return refused(page, None, error, form)
+        messages.success(
+            request,
+            _("Logged, and shared with your partner.")
+            if view.is_shared
+            else _("Logged. Your view is yours alone."),
+        )
+        return redirect(f"{view.get_absolute_url()}#suggestions")
     form = LogForm(initial={"occurred_at": _initial_when()})
     return render(request, "conflicts/new.html", {"form": form})
 
 
-def _detail_context(request: AuthedRequest, conflict: Conflict) -> dict:
+def _detail_context(request: AuthedRequest, conflict: Conflict, **extra) -> dict:
     user = request.user
     views = list(
         ConflictView.objects.visible_to(user)
         .filter(conflict=conflict)
-        .select_related("author")
+        .select_related("author", "space")
     )
     mine = next((view for view in views if view.author_id == user.pk), None)
     others = [view for view in views if view.author_id != user.pk]
     in_shared_log = (
         len([view for view in views if view.visibility == Visibility.SHARED]) >= 2
     )
+    allowed = CONFLICT_STEPS.allowed(conflict, user)
+    if mine is not None:
+        allowed |= view_allowed(mine, user)
     return {
         "conflict": conflict,
         "mine": mine,
@@ -170,16 +174,27 @@ def _detail_context(request: AuthedRequest, conflict: Conflict) -> dict:
         "in_shared_log": in_shared_log,
         "is_logger": conflict.author_id == user.pk,
         "partner": conflict.space.partner_of(user),
+        "allowed": allowed,
+        **extra,
     }
+
+
+def _conflict(request: AuthedRequest, pk: int) -> Conflict:
+    return get_visible_or_404(
+        Conflict.objects.select_related("author", "space"), request.user, pk=pk
+    )
+
+
+def _page(request: AuthedRequest, conflict: Conflict, **extra) -> HttpResponse:
+    return render(
+        request, "conflicts/detail.html", _detail_context(request, conflict, **extra)
+    )
 
 
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    conflict = get_visible_or_404(
-        Conflict.objects.select_related("author", "space"), request.user, pk=pk
-    )
-    return render(request, "conflicts/detail.html", _detail_context(request, conflict))
+    return _page(request, _conflict(request, pk))
 
 
 @login_required
@@ -187,36 +202,44 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @submitted_once
 def add_view(request: AuthedRequest, pk: int) -> HttpResponse:
     """Give your own view of a conflict you can see."""
-    conflict = get_visible_or_404(
-        Conflict.objects.select_related("author", "space"), request.user, pk=pk
-    )
+    conflict = _conflict(request, pk)
     existing = conflict.views.filter(author=request.user).first()
     if existing is not None:
         messages.info(request, _("You already gave your view. You can change it here."))
         return redirect("conflicts:view_edit", pk=existing.pk)
     form = ViewForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "conflict": conflict}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "conflicts/add_view.html", context, status=400)
-        try:
-            view = services.conflict_view_add(
+
+    def page(**extra) -> HttpResponse:
+        context = {"form": form, "conflict": conflict, **extra}
+        return render(request, "conflicts/add_view.html", context)
+
+    if request.method == "GET":
+        return page()
+    added: list[ConflictView] = []
+
+    def add() -> None:
+        added.append(
+            services.conflict_view_add(
                 conflict=conflict,
                 author=request.user,
                 visibility=form.cleaned_data["visibility"],
                 **form.view_fields(),
             )
-        except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "conflicts/add_view.html", context, status=409)
-        messages.success(
-            request,
-            _("Your view is added and shared.")
-            if view.is_shared
-            else _("Your view is added. It is yours alone."),
         )
-        return redirect(f"{conflict.get_absolute_url()}#suggestions")
-    return render(request, "conflicts/add_view.html", context)
+
+    return take_step(
+        request,
+        conflict,
+        add,
+        page=page,
+        form=form,
+        done=lambda: (
+            _("Your view is added and shared.")
+            if added[0].is_shared
+            else _("Your view is added. It is yours alone.")
+        ),
+        then=f"{conflict.get_absolute_url()}#suggestions",
+    )
 
 
 def _own_view(request: AuthedRequest, pk: int) -> ConflictView:
@@ -230,10 +253,55 @@ def _own_view(request: AuthedRequest, pk: int) -> ConflictView:
     )
 
 
+def _frame_visible(view: ConflictView, user) -> bool:
+    return Conflict.objects.visible_to(user).filter(pk=view.conflict_id).exists()
+
+
 def _after_view_url(view: ConflictView, user) -> str:
-    if Conflict.objects.visible_to(user).filter(pk=view.conflict_id).exists():
+    if _frame_visible(view, user):
         return view.get_absolute_url()
     return reverse("conflicts:view_edit", kwargs={"pk": view.pk})
+
+
+def _edit_allowed(view: ConflictView, user) -> frozenset[str]:
+    return view_allowed(view, user) | CONFLICT_STEPS.allowed(view.conflict, user)
+
+
+def _edit_form(view: ConflictView, allowed: frozenset[str], data=None):
+    """The form for your view, with the topic and date where you may change
+    them."""
+    frame = "edit_frame" in allowed
+    form_class = LoggerEditForm if frame else ViewEditForm
+    if data is not None:
+        return form_class(data)
+    initial = ViewForm.initial_for(view)
+    if frame:
+        initial["topic"] = view.conflict.topic
+        initial["occurred_at"] = timezone.localtime(view.conflict.occurred_at).strftime(
+            "%Y-%m-%dT%H:%M"
+        )
+    return form_class(initial=initial)
+
+
+def _edit_page(request: AuthedRequest, view: ConflictView, form=None, **extra):
+    """The page to change your own view; whoever logged the conflict may
+    also change its topic and date."""
+    conflict = view.conflict
+    allowed = _edit_allowed(view, request.user)
+    frame_visible = conflict.is_visible_to(request.user)
+    if form is None:
+        form = _edit_form(view, allowed)
+    if not frame_visible:
+        conflict.topic = ""
+    context = {
+        "form": form,
+        "view": view,
+        "conflict": conflict,
+        "frame_visible": frame_visible,
+        "allowed": allowed,
+        **extra,
+    }
+    return render(request, "conflicts/view_edit.html", context)
 
 
 @login_required
@@ -242,115 +310,96 @@ def view_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change your own view; whoever logged the conflict may also change
     its topic and date."""
     view = _own_view(request, pk)
-    conflict = view.conflict
-    is_logger = conflict.author_id == request.user.pk
-    frame_visible = conflict.is_visible_to(request.user)
-    if not frame_visible:
-        conflict.topic = ""
-    form_class = LoggerEditForm if is_logger else ViewEditForm
-    if request.method == "POST":
-        form = form_class(request.POST)
-    else:
-        initial = ViewForm.initial_for(view)
-        if is_logger:
-            initial["topic"] = conflict.topic
-            initial["occurred_at"] = timezone.localtime(conflict.occurred_at).strftime(
-                "%Y-%m-%dT%H:%M"
-            )
-        form = form_class(initial=initial)
-    context = {
-        "form": form,
-        "view": view,
-        "conflict": conflict,
-        "frame_visible": frame_visible,
-        "is_logger": is_logger,
-    }
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "conflicts/view_edit.html", context, status=400)
+    if request.method == "GET":
+        return _edit_page(request, view)
+    form = _edit_form(view, _edit_allowed(view, request.user), request.POST)
+
+    def update() -> None:
         frame = {}
-        if is_logger:
+        if "topic" in form.fields:
             frame = {
                 "topic": form.cleaned_data["topic"],
                 "occurred_at": form.cleaned_data["occurred_at"],
             }
-        try:
-            services.conflict_view_update(
-                view=view,
-                by=request.user,
-                visibility=form.cleaned_data["visibility"],
-                **frame,
-                **form.view_fields(),
-            )
-        except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "conflicts/view_edit.html", context, status=409)
-        messages.success(request, _("Your view is saved."))
-        return redirect(_after_view_url(view, request.user))
-    return render(request, "conflicts/view_edit.html", context)
-
-
-def _refused(request: AuthedRequest, view: ConflictView, error: ValidationError):
-    messages.error(request, _error_text(error))
-    if Conflict.objects.visible_to(request.user).filter(pk=view.conflict_id).exists():
-        conflict = Conflict.objects.select_related("author", "space").get(
-            pk=view.conflict_id
+        services.conflict_view_update(
+            view=view,
+            by=request.user,
+            visibility=form.cleaned_data["visibility"],
+            **frame,
+            **form.view_fields(),
         )
-        return render(
-            request,
-            "conflicts/detail.html",
-            _detail_context(request, conflict),
-            status=409,
-        )
-    return redirect("conflicts:view_edit", pk=view.pk)
+
+    return take_step(
+        request,
+        view,
+        update,
+        page=lambda **extra: _edit_page(request, view, form, **extra),
+        form=form,
+        done=_("Your view is saved."),
+        then=_after_view_url(view, request.user),
+    )
 
 
-def _after_toggle(request: AuthedRequest, view: ConflictView) -> HttpResponse:
-    if request.htmx and view.conflict.is_visible_to(request.user):
-        return render(
+def _view_page(request: AuthedRequest, view: ConflictView, **extra) -> HttpResponse:
+    """A view's page: the disagreement's, or, where its frame is hidden,
+    the page to change the view."""
+    if _frame_visible(view, request.user):
+        return _page(request, _conflict(request, view.conflict_id), **extra)
+    return _edit_page(request, view, **extra)
+
+
+def _view_step(request: AuthedRequest, pk: int, service, done: str, then=None):
+    """POST one step on your own view `pk`, which `service` takes."""
+    view = _own_view(request, pk)
+    return take_step(
+        request,
+        view,
+        lambda: service(view=view, by=request.user),
+        page=lambda **extra: _view_page(request, view, **extra),
+        partial=lambda **extra: render(
             request,
             "conflicts/detail.html#my-view",
-            _detail_context(request, view.conflict),
-        )
-    return redirect(_after_view_url(view, request.user))
+            _detail_context(request, _conflict(request, view.conflict_id), **extra),
+        ),
+        done=done,
+        then=then or _after_view_url(view, request.user),
+    )
 
 
 @login_required
 @require_POST
 def view_share(request: AuthedRequest, pk: int) -> HttpResponse:
-    view = _own_view(request, pk)
-    try:
-        services.conflict_view_share(view=view, by=request.user)
-    except ValidationError as error:
-        return _refused(request, view, error)
-    messages.success(request, _("Your view is shared with your partner."))
-    return _after_toggle(request, view)
+    return _view_step(
+        request,
+        pk,
+        services.conflict_view_share,
+        _("Your view is shared with your partner."),
+    )
 
 
 @login_required
 @require_POST
 def view_stop(request: AuthedRequest, pk: int) -> HttpResponse:
-    view = _own_view(request, pk)
-    try:
-        services.conflict_view_stop(view=view, by=request.user)
-    except ValidationError as error:
-        return _refused(request, view, error)
-    messages.success(
-        request, _("Your view is yours alone again. Your partner is not told.")
+    return _view_step(
+        request,
+        pk,
+        services.conflict_view_stop,
+        _("Your view is yours alone again. Your partner is not told."),
     )
-    return _after_toggle(request, view)
 
 
 @login_required
 @require_POST
 def view_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     view = _own_view(request, pk)
-    try:
-        services.conflict_view_delete(view=view, by=request.user)
-    except ValidationError as error:
-        return _refused(request, view, error)
-    messages.success(request, _("Your view is deleted."))
-    return redirect(f"{reverse('conflicts:index')}?show=mine")
+    return take_step(
+        request,
+        view,
+        lambda: services.conflict_view_delete(view=view, by=request.user),
+        page=lambda **extra: _view_page(request, view, **extra),
+        done=_("Your view is deleted."),
+        then=f"{reverse('conflicts:index')}?show=mine",
+    )
 
 
 @login_required
