@@ -15,6 +15,7 @@ Every step is also written to `AgreementEvent`, the history both read.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
@@ -27,6 +28,7 @@ from troth.lib.content import AlwaysShared, AlwaysSharedQuerySet
 from troth.lib.fields import EncryptedTextField
 
 DEFAULT_REVIEW_DAYS = 90
+MAX_CLAUSES = 20
 # When both partners are told that a review or the end of a time box is near.
 REMIND_BEFORE = dt.timedelta(days=7)
 
@@ -124,6 +126,14 @@ class Agreement(AlwaysShared):
     @property
     def has_renewal(self) -> bool:
         return self.renewal_until is not None
+
+    def has_withdrawn(self, user) -> bool:
+        """Whether `user`'s consent is withdrawn now. Reads the prefetched
+        withdrawals on the agreement's page."""
+        return any(
+            w.user_id == user.pk and w.restored_at is None
+            for w in self.withdrawals.all()
+        )
 
 
 class Clause(models.Model):
@@ -303,3 +313,68 @@ class AgreementEvent(AppendOnly):
     @property
     def is_system(self) -> bool:
         return self.actor_id is None
+
+
+# Reading the state of clauses
+
+
+@dataclass
+class ClauseState:
+    """A clause with its agreed wording (if any) and a pending proposal."""
+
+    clause: Clause
+    versions: list[ClauseVersion] = field(default_factory=list)
+
+    @property
+    def latest(self) -> ClauseVersion | None:
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def pending(self) -> ClauseVersion | None:
+        latest = self.latest
+        return latest if latest is not None and latest.is_pending else None
+
+    @property
+    def agreed(self) -> ClauseVersion | None:
+        for version in reversed(self.versions):
+            if version.state == VersionState.ACCEPTED and not version.removal:
+                return version
+        return None
+
+    @property
+    def is_live(self) -> bool:
+        return self.clause.removed_at is None
+
+    def waits_for(self, user) -> bool:
+        pending = self.pending
+        return pending is not None and pending.author_id != user.pk
+
+    def is_mine(self, user) -> bool:
+        """Whether the pending proposal on this clause is `user`'s."""
+        pending = self.pending
+        return pending is not None and pending.author_id == user.pk
+
+
+def clause_states(
+    agreement: Agreement, *, include_removed: bool = False
+) -> list[ClauseState]:
+    """Every clause of `agreement` with its versions: two queries, or none
+    where the page prefetched the agreement's `clauses` and
+    `clause_versions`."""
+    clauses = list(agreement.clauses.all())
+    by_clause: dict[int, list[ClauseVersion]] = {c.pk: [] for c in clauses}
+    for version in agreement.clause_versions.all():
+        by_clause.setdefault(version.clause_id, []).append(version)
+    states = [ClauseState(clause, by_clause.get(clause.pk, [])) for clause in clauses]
+    if not include_removed:
+        states = [s for s in states if s.is_live]
+    return states
+
+
+def clause_state(clause: Clause) -> ClauseState:
+    """One clause with its versions, read through its agreement (prefetched
+    on the agreement's page)."""
+    versions = [
+        v for v in clause.agreement.clause_versions.all() if v.clause_id == clause.pk
+    ]
+    return ClauseState(clause, versions)

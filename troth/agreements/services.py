@@ -1,25 +1,24 @@
 """Every step an agreement can take, each by the right person only.
 
-    proposed --(the other accepts every clause)--> active (version 1)
-    proposed --(either answers a clause with another wording)--> proposed
-    proposed --(either sets it aside)--> ended
-    active   --(one proposes a change; the other accepts)--> active, version+1
-             (or the other keeps the agreed wording, or the author withdraws)
-    active   --(either withdraws consent)--> paused
-    paused   --(everyone who withdrew gives consent again)--> active
-    active/paused --(either ends it, or its time box passes)--> ended
+The steps are declared in `troth.agreements.steps` (who may take each, from
+which state, what it leaves in the history and who is told); each function
+here takes one with `STEPS.take`, which locks the agreement row, checks that
+this person may take this step now and, in one transaction, appends an
+AgreementEvent and records an Activity for the partner. A step on one
+clause also checks the clause (`CLAUSE_STEPS`). A step that is not allowed
+raises `Refused` with words for the person, and changes nothing; input that
+isn't right (an empty wording, a date in the past) raises a plain
+`ValidationError`.
 
 Nobody accepts their own wording; nobody changes agreed wording without the
-other's consent. Each function locks the agreement row, checks that this
-person may take this step now, works in one transaction, appends to the
-history and records an Activity. A step that is not allowed raises
-`ValidationError` with words for the person, and changes nothing.
+other's consent. An answer can settle the agreement: a proposal whose every
+clause is accepted becomes active, an agreed change counts a new version;
+that is written in the history after the answer itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,126 +28,45 @@ from django.utils.translation import gettext as _
 
 from troth.agreements.models import (
     DEFAULT_REVIEW_DAYS,
+    MAX_CLAUSES,
     Agreement,
-    AgreementEvent,
     Clause,
+    ClauseState,
     ClauseVersion,
     ConsentWithdrawal,
     EventKind,
     Status,
     Topic,
     VersionState,
+    clause_state,
+    clause_states,
 )
+from troth.agreements.steps import CLAUSE_STEPS, HISTORY, STEPS
 from troth.lib.time import local_today
-from troth.spaces.models import Membership, Space
+from troth.spaces.models import Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import Refused, Taking, copy_back, lock, require_partner
 
 TITLE_MAX = 120
 CLAUSE_MAX = 600
-MAX_CLAUSES = 20
 REVIEW_DAYS_MIN = 7
 REVIEW_DAYS_MAX = 365
 LONGEST_TIME_BOX = dt.timedelta(days=3 * 365)
-
-
-def _refuse(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=code)
-
-
-def _require_partner(space: Space, user) -> None:
-    if not space.is_open:
-        raise _refuse(
-            _("This space is closed, so agreements can no longer change."), "closed"
-        )
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise _refuse(_("Only the partners in this space can do that."), "not_member")
+# Accepting a clause of a proposal that is still open tells nobody: the
+# partner hears when the whole proposal is accepted.
+CLAUSE_ACCEPTED = "agreement.clause_accepted"
 
 
 def _clean_text(text: str, *, limit: int, empty_message: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise _refuse(empty_message, "empty")
+        raise ValidationError(empty_message, code="empty")
     if len(text) > limit:
-        raise _refuse(
-            _("Keep it under %(limit)s characters.") % {"limit": limit}, "too_long"
+        raise ValidationError(
+            _("Keep it under %(limit)s characters.") % {"limit": limit},
+            code="too_long",
         )
     return text
-
-
-def _lock(agreement: Agreement) -> Agreement:
-    """The agreement as it is now, locked until the transaction ends."""
-    return Agreement.objects.select_for_update().get(pk=agreement.pk)
-
-
-def _refresh(target: Agreement, source: Agreement) -> None:
-    for f in Agreement._meta.concrete_fields:
-        setattr(target, f.attname, getattr(source, f.attname))
-
-
-def _event(agreement: Agreement, *, by, kind: str, **fields) -> AgreementEvent:
-    return AgreementEvent.objects.create(
-        agreement=agreement,
-        actor=by,
-        kind=kind,
-        agreement_version=agreement.version,
-        created=fields.pop("now", None) or timezone.now(),
-        **fields,
-    )
-
-
-def _partner(agreement: Agreement, user):
-    return agreement.space.partner_of(user)
-
-
-# Reading the state of clauses
-
-
-@dataclass
-class ClauseState:
-    """A clause with its agreed wording (if any) and a pending proposal."""
-
-    clause: Clause
-    versions: list[ClauseVersion] = field(default_factory=list)
-
-    @property
-    def latest(self) -> ClauseVersion | None:
-        return self.versions[-1] if self.versions else None
-
-    @property
-    def pending(self) -> ClauseVersion | None:
-        latest = self.latest
-        return latest if latest is not None and latest.is_pending else None
-
-    @property
-    def agreed(self) -> ClauseVersion | None:
-        for version in reversed(self.versions):
-            if version.state == VersionState.ACCEPTED and not version.removal:
-                return version
-        return None
-
-    @property
-    def is_live(self) -> bool:
-        return self.clause.removed_at is None
-
-    def waits_for(self, user) -> bool:
-        pending = self.pending
-        return pending is not None and pending.author_id != user.pk
-
-
-def clause_states(agreement: Agreement, *, include_removed: bool = False):
-    """Every clause of `agreement` with its versions, in two queries."""
-    clauses = list(agreement.clauses.all())
-    by_clause: dict[int, list[ClauseVersion]] = {c.pk: [] for c in clauses}
-    for version in (
-        ClauseVersion.objects.filter(agreement=agreement)
-        .select_related("author", "decided_by")
-        .order_by("clause_id", "number")
-    ):
-        by_clause.setdefault(version.clause_id, []).append(version)
-    states = [ClauseState(clause, by_clause.get(clause.pk, [])) for clause in clauses]
-    if not include_removed:
-        states = [s for s in states if s.is_live]
-    return states
 
 
 def agreed_clause_choices(*, space, user) -> list[tuple[int, str]]:
@@ -183,31 +101,6 @@ def agreed_clause_choices(*, space, user) -> list[tuple[int, str]]:
     return choices
 
 
-def _state_of(clause: Clause) -> ClauseState:
-    versions = list(
-        ClauseVersion.objects.filter(clause=clause).order_by("number").all()
-    )
-    return ClauseState(clause, versions)
-
-
-def _clause_for(agreement: Agreement, clause: Clause) -> Clause:
-    fresh = Clause.objects.filter(pk=clause.pk, agreement=agreement).first()
-    if fresh is None:
-        raise _refuse(_("That clause belongs to another agreement."), "wrong_clause")
-    if fresh.removed_at is not None:
-        raise _refuse(
-            _("That clause is no longer part of the agreement."), "clause_removed"
-        )
-    return fresh
-
-
-def _require_open(agreement: Agreement) -> None:
-    if agreement.status == Status.ENDED:
-        raise _refuse(
-            _("This agreement has ended, so it can't change any more."), "ended"
-        )
-
-
 def _new_version(
     clause: Clause, *, by, text: str = "", removal: bool = False, now
 ) -> ClauseVersion:
@@ -232,16 +125,27 @@ def _decide(version: ClauseVersion, *, state: str, by, now) -> None:
     version.save(update_fields=["state", "decided_by", "decided_at"])
 
 
+def _clause_of(step: Taking, clause: Clause) -> Clause:
+    """`clause` as it is now, a clause of the agreement being stepped, that
+    this step may be taken on."""
+    fresh = Clause.objects.filter(pk=clause.pk, agreement=step.obj).first()
+    if fresh is None:
+        raise Refused(_("That clause belongs to another agreement."), "wrong_clause")
+    fresh.agreement = step.obj
+    CLAUSE_STEPS.check(step.step.name, fresh, step.by, step.now)
+    return fresh
+
+
+# Settling: what an answer may make of the agreement
+
+
 def _settle(agreement: Agreement, *, by, now, change_accepted: bool) -> str | None:
     """After an answer: make a fully accepted proposal active, or count a new
-    version of an active one. Returns the event kind it recorded, if any."""
-    states = clause_states(agreement)
-    if any(s.pending for s in states):
-        if change_accepted and agreement.status != Status.PROPOSED:
-            return _bump_version(agreement, by=by, now=now)
-        return None
+    version of an active one (the fields set, not saved). Returns the kind
+    of history entry that says so, if any."""
     if agreement.status == Status.PROPOSED:
-        if not states:
+        states = clause_states(agreement)
+        if not states or any(s.pending for s in states):
             return None
         agreement.status = Status.ACTIVE
         agreement.version = 1
@@ -249,21 +153,23 @@ def _settle(agreement: Agreement, *, by, now, change_accepted: bool) -> str | No
         agreement.review_on = local_today(by.tz, now) + dt.timedelta(
             days=agreement.review_days
         )
-        agreement.save(
-            update_fields=["status", "version", "activated_at", "review_on", "updated"]
-        )
-        _event(agreement, by=None, kind=EventKind.ACTIVATED, now=now)
         return EventKind.ACTIVATED
     if change_accepted:
-        return _bump_version(agreement, by=by, now=now)
+        agreement.version += 1
+        return EventKind.NEW_VERSION
     return None
 
 
-def _bump_version(agreement: Agreement, *, by, now) -> str:
-    agreement.version += 1
-    agreement.save(update_fields=["version", "updated"])
-    _event(agreement, by=None, kind=EventKind.NEW_VERSION, now=now)
-    return EventKind.NEW_VERSION
+def _settled(agreement: Agreement, step: Taking, outcome: str | None) -> None:
+    """After the answer's own history entry: the agreement's settling, if
+    any (told by nobody: both did it), and the activity of an answer that
+    tells nobody."""
+    if outcome is not None:
+        HISTORY.append(agreement, by=None, kind=outcome, now=step.now)
+    if step.verb is None and step.step.name in ("accept_clause", "accept_all"):
+        activity_record(
+            space=agreement.space, actor=step.by, verb=CLAUSE_ACCEPTED, target=agreement
+        )
 
 
 # Proposing
@@ -342,10 +248,10 @@ def agreement_propose(
     texts = _clause_texts(clauses)
     _check_terms(by=by, topic=topic, review_days=review_days, ends_on=ends_on, now=now)
     with transaction.atomic():
-        _require_partner(space, by)
+        require_partner(space, by)
         partner = space.partner_of(by)
         if partner is None:
-            raise _refuse(
+            raise Refused(
                 _("Your partner hasn't joined yet: an agreement needs both of you."),
                 "no_partner",
             )
@@ -363,7 +269,7 @@ def agreement_propose(
                 agreement=agreement, position=position, created=now
             )
             _new_version(clause, by=by, text=text, now=now)
-        _event(agreement, by=by, kind=EventKind.PROPOSED, now=now)
+        HISTORY.append(agreement, by=by, kind=EventKind.PROPOSED, now=now)
         activity_record(
             space=space,
             actor=by,
@@ -377,6 +283,43 @@ def agreement_propose(
 # Answering a clause
 
 
+def _accept_one(agreement: Agreement, state: ClauseState, *, by, now) -> None:
+    pending = state.pending
+    assert pending is not None  # the step's checks saw it waiting
+    _decide(pending, state=VersionState.ACCEPTED, by=by, now=now)
+    clause = state.clause
+    if pending.removal:
+        clause.removed_at = now
+        clause.save(update_fields=["removed_at"])
+    HISTORY.append(
+        agreement,
+        by=by,
+        kind=EventKind.REMOVED if pending.removal else EventKind.ACCEPTED,
+        now=now,
+        clause=clause,
+        version=pending,
+    )
+
+
+def _accept(step: Taking, states: list[ClauseState]) -> str | None:
+    """Accept what waits on each clause of `states`, then settle. One
+    activity per answer: the partner hears when a proposal becomes active
+    or a change is agreed, not about every single clause."""
+    fresh = step.obj
+    was_proposed = fresh.status == Status.PROPOSED
+    for state in states:
+        _accept_one(fresh, state, by=step.by, now=step.now)
+    outcome = _settle(fresh, by=step.by, now=step.now, change_accepted=not was_proposed)
+    step.save = outcome is not None
+    if outcome == EventKind.ACTIVATED:
+        step.verb = "agreement.active"
+    elif not was_proposed:
+        step.verb = "agreement.change_accepted"
+    else:
+        step.verb = None  # told to nobody: see _settled
+    return outcome
+
+
 def clause_accept(
     *, agreement: Agreement, clause: Clause, by, now: dt.datetime | None = None
 ) -> str | None:
@@ -384,106 +327,85 @@ def clause_accept(
 
     Returns "activated" when this made the agreement active, "new_version"
     when it agreed a change to an active one."""
-    now = now or timezone.now()
     with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        clause = _clause_for(fresh, clause)
-        was_proposed = fresh.status == Status.PROPOSED
-        _accept_one(fresh, clause, by=by, now=now)
-        outcome = _settle(fresh, by=by, now=now, change_accepted=not was_proposed)
-        _record_acceptance(fresh, by=by, outcome=outcome, was_proposed=was_proposed)
-        _refresh(agreement, fresh)
+        with STEPS.take("accept_clause", agreement, by=by, now=now) as step:
+            fresh = _clause_of(step, clause)
+            outcome = _accept(step, [clause_state(fresh)])
+        _settled(agreement, step, outcome)
     return outcome
-
-
-def _accept_one(agreement: Agreement, clause: Clause, *, by, now) -> None:
-    state = _state_of(clause)
-    pending = state.pending
-    if pending is None:
-        raise _refuse(
-            _("There is nothing waiting for an answer on this clause."), "no_pending"
-        )
-    if pending.author_id == by.pk:
-        raise _refuse(
-            _("You proposed this wording: your partner is the one to accept it."),
-            "own_proposal",
-        )
-    _decide(pending, state=VersionState.ACCEPTED, by=by, now=now)
-    if pending.removal:
-        clause.removed_at = now
-        clause.save(update_fields=["removed_at"])
-    _event(
-        agreement,
-        by=by,
-        kind=EventKind.REMOVED if pending.removal else EventKind.ACCEPTED,
-        clause=clause,
-        version=pending,
-        now=now,
-    )
-
-
-def _record_acceptance(
-    agreement: Agreement, *, by, outcome: str | None, was_proposed: bool
-) -> None:
-    """One activity per answer: the partner hears when a proposal becomes
-    active or a change is agreed, not about every single clause."""
-    if outcome == EventKind.ACTIVATED:
-        verb = "agreement.active"
-    elif not was_proposed:
-        verb = "agreement.change_accepted"
-    else:
-        verb = "agreement.clause_accepted"
-    activity_record(
-        space=agreement.space,
-        actor=by,
-        verb=verb,
-        target=agreement,
-        recipient=(
-            _partner(agreement, by) if verb != "agreement.clause_accepted" else None
-        ),
-    )
 
 
 def agreement_accept_all(
     *, agreement: Agreement, by, now: dt.datetime | None = None
 ) -> int:
     """Accept every clause waiting for `by`'s answer. Returns how many."""
-    now = now or timezone.now()
     with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        waiting = [s.clause for s in clause_states(fresh) if s.waits_for(by)]
-        if not waiting:
-            raise _refuse(
-                _("Nothing in this agreement is waiting for your answer."),
-                "no_pending",
-            )
-        was_proposed = fresh.status == Status.PROPOSED
-        for clause in waiting:
-            _accept_one(fresh, clause, by=by, now=now)
-        outcome = _settle(fresh, by=by, now=now, change_accepted=not was_proposed)
-        _record_acceptance(fresh, by=by, outcome=outcome, was_proposed=was_proposed)
-        _refresh(agreement, fresh)
+        with STEPS.take("accept_all", agreement, by=by, now=now) as step:
+            waiting = [s for s in clause_states(step.obj) if s.waits_for(by)]
+            outcome = _accept(step, waiting)
+        _settled(agreement, step, outcome)
     return len(waiting)
 
 
-def _record_proposal(
-    agreement: Agreement, *, by, kind: str, clause: Clause, version, now
-) -> None:
-    """The history entry and the partner's notice for a proposed wording,
-    removal or new clause: the partner has something to answer."""
-    agreement.save(update_fields=["updated"])
-    _event(agreement, by=by, kind=kind, clause=clause, version=version, now=now)
-    activity_record(
-        space=agreement.space,
-        actor=by,
-        verb="agreement.change_proposed",
-        target=agreement,
-        recipient=_partner(agreement, by),
-    )
+def _answer(step: Taking, clause: Clause, *, state: str) -> str | None:
+    """Decline or withdraw (`state`) what waits on `clause`: the agreed
+    wording stays, and a clause that was never agreed leaves the
+    agreement. Then settle: the proposal's other clauses may all be
+    accepted."""
+    fresh = step.obj
+    current = clause_state(clause)
+    pending = current.pending
+    assert pending is not None  # the step's checks saw it waiting
+    if current.agreed is None:
+        clause.removed_at = step.now
+        clause.save(update_fields=["removed_at"])
+    _decide(pending, state=state, by=step.by, now=step.now)
+    step.record(clause=clause, version=pending, agreement_version=fresh.version)
+    outcome = _settle(fresh, by=step.by, now=step.now, change_accepted=False)
+    step.save = outcome is not None
+    if outcome == EventKind.ACTIVATED:
+        step.verb = "agreement.active"
+    return outcome
+
+
+def clause_decline(
+    *, agreement: Agreement, clause: Clause, by, now: dt.datetime | None = None
+) -> str | None:
+    """Say no to the partner's proposed change: the agreed wording stays (a
+    clause that was never agreed is left out)."""
+    with transaction.atomic():
+        with STEPS.take("decline_clause", agreement, by=by, now=now) as step:
+            fresh = _clause_of(step, clause)
+            step.recipient = clause_state(fresh).pending.author  # type: ignore[union-attr]
+            outcome = _answer(step, fresh, state=VersionState.DECLINED)
+        _settled(agreement, step, outcome)
+    return outcome
+
+
+def clause_withdraw(
+    *, agreement: Agreement, clause: Clause, by, now: dt.datetime | None = None
+) -> str | None:
+    """Withdraw one's own pending wording for a clause."""
+    with transaction.atomic():
+        with STEPS.take("withdraw_clause", agreement, by=by, now=now) as step:
+            fresh = _clause_of(step, clause)
+            outcome = _answer(step, fresh, state=VersionState.WITHDRAWN)
+        _settled(agreement, step, outcome)
+    return outcome
+
+
+# Proposing a change
+
+
+def _supersede(pending: ClauseVersion | None, *, by, now) -> bool:
+    """Set aside what waited on a clause for a new proposal: one's own is
+    withdrawn, the partner's answered. Returns whether it was answered."""
+    if pending is None:
+        return False
+    mine = pending.author_id == by.pk
+    state = VersionState.WITHDRAWN if mine else VersionState.SUPERSEDED
+    _decide(pending, state=state, by=by, now=now)
+    return not mine
 
 
 def clause_propose_change(
@@ -497,20 +419,15 @@ def clause_propose_change(
     """Propose new wording for a clause. On an active agreement the agreed
     wording stays in force until the partner accepts; answering the
     partner's proposal with another wording replaces theirs."""
-    now = now or timezone.now()
     text = _clean_text(
         text, limit=CLAUSE_MAX, empty_message=_("Write the wording you propose.")
     )
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        clause = _clause_for(fresh, clause)
-        state = _state_of(clause)
-        pending = state.pending
-        agreed = state.agreed
+    with STEPS.take("change_clause", agreement, by=by, now=now) as step:
+        fresh = _clause_of(step, clause)
+        state = clause_state(fresh)
+        pending, agreed = state.pending, state.agreed
         if pending is not None and not pending.removal and pending.text == text:
-            raise _refuse(
+            raise Refused(
                 _(
                     "That is the wording already proposed. Accept it, or write "
                     "something different."
@@ -518,22 +435,14 @@ def clause_propose_change(
                 "same_as_pending",
             )
         if pending is None and agreed is not None and agreed.text == text:
-            raise _refuse(
+            raise Refused(
                 _("That is the wording you already agreed. Nothing changed."),
                 "same_as_agreed",
             )
-        kind = EventKind.CHANGE_PROPOSED
-        if pending is not None:
-            if pending.author_id == by.pk:
-                _decide(pending, state=VersionState.WITHDRAWN, by=by, now=now)
-            else:
-                _decide(pending, state=VersionState.SUPERSEDED, by=by, now=now)
-                kind = EventKind.COUNTERED
-        version = _new_version(clause, by=by, text=text, now=now)
-        _record_proposal(
-            fresh, by=by, kind=kind, clause=clause, version=version, now=now
-        )
-        _refresh(agreement, fresh)
+        if _supersede(pending, by=by, now=step.now):
+            step.record(entry=EventKind.COUNTERED)
+        version = _new_version(fresh, by=by, text=text, now=step.now)
+        step.record(clause=fresh, version=version)
     return version
 
 
@@ -541,56 +450,11 @@ def clause_propose_removal(
     *, agreement: Agreement, clause: Clause, by, now: dt.datetime | None = None
 ) -> ClauseVersion:
     """Propose taking a clause out of the agreement; the partner answers."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        clause = _clause_for(fresh, clause)
-        state = _state_of(clause)
-        if state.agreed is None:
-            raise _refuse(
-                _(
-                    "This clause hasn't been agreed yet. Withdraw your wording, "
-                    "or answer your partner's, instead of removing it."
-                ),
-                "not_agreed",
-            )
-        pending = state.pending
-        if pending is not None and pending.removal:
-            raise _refuse(
-                _("Removing this clause is already proposed."), "already_proposed"
-            )
-        live = [s for s in clause_states(fresh) if s.agreed is not None]
-        if len(live) <= 1:
-            raise _refuse(
-                _(
-                    "This is the agreement's only clause. To stop it, withdraw "
-                    "your consent or end the agreement instead."
-                ),
-                "last_clause",
-            )
-        if pending is not None:
-            _decide(
-                pending,
-                state=(
-                    VersionState.WITHDRAWN
-                    if pending.author_id == by.pk
-                    else VersionState.SUPERSEDED
-                ),
-                by=by,
-                now=now,
-            )
-        version = _new_version(clause, by=by, removal=True, now=now)
-        _record_proposal(
-            fresh,
-            by=by,
-            kind=EventKind.REMOVAL_PROPOSED,
-            clause=clause,
-            version=version,
-            now=now,
-        )
-        _refresh(agreement, fresh)
+    with STEPS.take("remove_clause", agreement, by=by, now=now) as step:
+        fresh = _clause_of(step, clause)
+        _supersede(clause_state(fresh).pending, by=by, now=step.now)
+        version = _new_version(fresh, by=by, removal=True, now=step.now)
+        step.record(clause=fresh, version=version)
     return version
 
 
@@ -598,149 +462,21 @@ def clause_add(
     *, agreement: Agreement, by, text: str, now: dt.datetime | None = None
 ) -> Clause:
     """Propose a new clause; it joins the agreement when the partner accepts."""
-    now = now or timezone.now()
     text = _clean_text(
         text, limit=CLAUSE_MAX, empty_message=_("Write the clause you propose.")
     )
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        if len(clause_states(fresh)) >= MAX_CLAUSES:
-            raise _refuse(
-                _("An agreement can have up to %(n)s clauses.") % {"n": MAX_CLAUSES},
-                "too_many",
-            )
+    with STEPS.take("add_clause", agreement, by=by, now=now) as step:
+        fresh = step.obj
         position = (
             Clause.objects.filter(agreement=fresh).aggregate(n=Max("position"))["n"]
             or 0
         ) + 1
-        clause = Clause.objects.create(agreement=fresh, position=position, created=now)
-        version = _new_version(clause, by=by, text=text, now=now)
-        _record_proposal(
-            fresh,
-            by=by,
-            kind=EventKind.CLAUSE_ADDED,
-            clause=clause,
-            version=version,
-            now=now,
+        clause = Clause.objects.create(
+            agreement=fresh, position=position, created=step.now
         )
-        _refresh(agreement, fresh)
+        version = _new_version(clause, by=by, text=text, now=step.now)
+        step.record(clause=clause, version=version)
     return clause
-
-
-def _drop_if_never_agreed(
-    agreement: Agreement, clause: Clause, state: ClauseState, now
-) -> bool:
-    """A clause that was never agreed leaves the agreement when its only
-    proposal is declined or withdrawn."""
-    if state.agreed is not None:
-        return False
-    others = [
-        s for s in clause_states(agreement) if s.clause.pk != clause.pk and s.is_live
-    ]
-    if not others:
-        raise _refuse(
-            _(
-                "This is the proposal's only clause. To say no to the whole "
-                "proposal, set it aside instead."
-            ),
-            "last_clause",
-        )
-    clause.removed_at = now
-    clause.save(update_fields=["removed_at"])
-    return True
-
-
-def clause_decline(
-    *, agreement: Agreement, clause: Clause, by, now: dt.datetime | None = None
-) -> str | None:
-    """Say no to the partner's proposed change: the agreed wording stays (a
-    clause that was never agreed is left out)."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        clause = _clause_for(fresh, clause)
-        state = _state_of(clause)
-        pending = state.pending
-        if pending is None:
-            raise _refuse(
-                _("There is nothing waiting for an answer on this clause."),
-                "no_pending",
-            )
-        if pending.author_id == by.pk:
-            raise _refuse(
-                _("This is your own proposal: you can withdraw it instead."),
-                "own_proposal",
-            )
-        _drop_if_never_agreed(fresh, clause, state, now)
-        _decide(pending, state=VersionState.DECLINED, by=by, now=now)
-        _event(
-            fresh,
-            by=by,
-            kind=EventKind.DECLINED,
-            clause=clause,
-            version=pending,
-            now=now,
-        )
-        outcome = _settle(fresh, by=by, now=now, change_accepted=False)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb=(
-                "agreement.active"
-                if outcome == EventKind.ACTIVATED
-                else "agreement.change_declined"
-            ),
-            target=fresh,
-            recipient=pending.author,
-        )
-        _refresh(agreement, fresh)
-    return outcome
-
-
-def clause_withdraw(
-    *, agreement: Agreement, clause: Clause, by, now: dt.datetime | None = None
-) -> str | None:
-    """Withdraw one's own pending wording for a clause."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        clause = _clause_for(fresh, clause)
-        state = _state_of(clause)
-        pending = state.pending
-        if pending is None or pending.author_id != by.pk:
-            raise _refuse(
-                _("You have no proposal waiting on this clause."), "no_own_pending"
-            )
-        _drop_if_never_agreed(fresh, clause, state, now)
-        _decide(pending, state=VersionState.WITHDRAWN, by=by, now=now)
-        _event(
-            fresh,
-            by=by,
-            kind=EventKind.WITHDRAWN,
-            clause=clause,
-            version=pending,
-            now=now,
-        )
-        outcome = _settle(fresh, by=by, now=now, change_accepted=False)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb=(
-                "agreement.active"
-                if outcome == EventKind.ACTIVATED
-                else "agreement.change_withdrawn"
-            ),
-            target=fresh,
-            recipient=_partner(fresh, by),
-        )
-        _refresh(agreement, fresh)
-    return outcome
 
 
 # Consent
@@ -751,35 +487,8 @@ def agreement_withdraw_consent(
 ) -> None:
     """Withdraw consent, at any time and for any reason: the agreement is
     paused at once, and the partner is told."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        if fresh.status == Status.PROPOSED:
-            raise _refuse(
-                _(
-                    "This agreement isn't active yet. To say no to it, set the "
-                    "proposal aside."
-                ),
-                "not_active",
-            )
-        if fresh.withdrawals.filter(user=by, restored_at__isnull=True).exists():
-            raise _refuse(
-                _("You have already withdrawn your consent."), "already_withdrawn"
-            )
-        ConsentWithdrawal.objects.create(agreement=fresh, user=by, created=now)
-        fresh.status = Status.PAUSED
-        fresh.save(update_fields=["status", "updated"])
-        _event(fresh, by=by, kind=EventKind.CONSENT_WITHDRAWN, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.paused",
-            target=fresh,
-            recipient=_partner(fresh, by),
-        )
-        _refresh(agreement, fresh)
+    with STEPS.take("withdraw_consent", agreement, by=by, now=now) as step:
+        ConsentWithdrawal.objects.create(agreement=step.obj, user=by, created=step.now)
 
 
 def agreement_give_consent(
@@ -787,37 +496,32 @@ def agreement_give_consent(
 ) -> bool:
     """Give consent again after withdrawing it. The agreement is active
     again once nobody's consent is withdrawn. Returns whether it is."""
-    now = now or timezone.now()
     with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        mine = fresh.withdrawals.filter(user=by, restored_at__isnull=True).first()
-        if mine is None:
-            raise _refuse(
-                _(
-                    "Your consent isn't withdrawn. Only the partner who paused "
-                    "an agreement can give consent again."
-                ),
-                "not_withdrawn",
+        with STEPS.take("give_consent", agreement, by=by, now=now) as step:
+            fresh = step.obj
+            fresh.withdrawals.filter(user=by, restored_at__isnull=True).update(
+                restored_at=step.now
             )
-        mine.restored_at = now
-        mine.save(update_fields=["restored_at"])
-        _event(fresh, by=by, kind=EventKind.CONSENT_GIVEN, now=now)
-        active = not fresh.withdrawals.filter(restored_at__isnull=True).exists()
+            active = not fresh.withdrawals.filter(restored_at__isnull=True).exists()
+            step.save = active
+            if active:
+                fresh.status = Status.ACTIVE
+                step.verb = "agreement.resumed"
         if active:
-            fresh.status = Status.ACTIVE
-            fresh.save(update_fields=["status", "updated"])
-            _event(fresh, by=None, kind=EventKind.RESUMED, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.resumed" if active else "agreement.consent_given",
-            target=fresh,
-            recipient=_partner(fresh, by),
-        )
-        _refresh(agreement, fresh)
+            HISTORY.append(agreement, by=None, kind=EventKind.RESUMED, now=step.now)
     return active
+
+
+def _end(agreement: Agreement, *, now) -> None:
+    """End it (the fields set, not saved): what waited for an answer is
+    withdrawn, and so is a renewal."""
+    agreement.status = Status.ENDED
+    agreement.ended_at = now
+    agreement.renewal_until = None
+    agreement.renewal_by = None
+    ClauseVersion.objects.filter(
+        agreement=agreement, state=VersionState.PENDING
+    ).update(state=VersionState.WITHDRAWN, decided_at=now)
 
 
 def agreement_set_aside(
@@ -825,66 +529,15 @@ def agreement_set_aside(
 ) -> None:
     """Say no to a whole proposal (or take back one's own): it ends, and stays
     in the history."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        if fresh.status != Status.PROPOSED:
-            raise _refuse(
-                _(
-                    "Only a proposal can be set aside. To stop an agreement, "
-                    "withdraw your consent or end it."
-                ),
-                "not_proposed",
-            )
-        _end(fresh, now=now)
-        _event(fresh, by=by, kind=EventKind.SET_ASIDE, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.set_aside",
-            target=fresh,
-            recipient=_partner(fresh, by),
-        )
-        _refresh(agreement, fresh)
-
-
-def _end(agreement: Agreement, *, now) -> None:
-    agreement.status = Status.ENDED
-    agreement.ended_at = now
-    agreement.renewal_until = None
-    agreement.renewal_by = None
-    agreement.save(
-        update_fields=["status", "ended_at", "renewal_until", "renewal_by", "updated"]
-    )
-    ClauseVersion.objects.filter(
-        agreement=agreement, state=VersionState.PENDING
-    ).update(state=VersionState.WITHDRAWN, decided_at=now)
+    with STEPS.take("set_aside", agreement, by=by, now=now) as step:
+        _end(step.obj, now=step.now)
 
 
 def agreement_end(*, agreement: Agreement, by, now: dt.datetime | None = None) -> None:
     """End an active or paused agreement. Either partner may: consent can be
     withdrawn at any time. It stays readable in the history."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        if fresh.status == Status.PROPOSED:
-            raise _refuse(
-                _("This is still a proposal: set it aside instead."), "proposed"
-            )
-        _end(fresh, now=now)
-        _event(fresh, by=by, kind=EventKind.ENDED, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.ended",
-            target=fresh,
-            recipient=_partner(fresh, by),
-        )
-        _refresh(agreement, fresh)
+    with STEPS.take("end", agreement, by=by, now=now) as step:
+        _end(step.obj, now=step.now)
 
 
 # Review and time box
@@ -901,14 +554,8 @@ def agreement_review(
     when to look again (by default, the agreement's review interval)."""
     now = now or timezone.now()
     today = local_today(by.tz, now)
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        if fresh.status == Status.PROPOSED:
-            raise _refuse(
-                _("A proposal is reviewed by answering its clauses."), "proposed"
-            )
+    with STEPS.take("review", agreement, by=by, now=now) as step:
+        fresh = step.obj
         if next_review_on is None:
             next_review_on = today + dt.timedelta(days=fresh.review_days)
         if next_review_on <= today:
@@ -920,16 +567,7 @@ def agreement_review(
                 {"next_review_on": _("Choose a date within a year.")}, code="far"
             )
         fresh.review_on = next_review_on
-        fresh.save(update_fields=["review_on", "updated"])
-        _event(fresh, by=by, kind=EventKind.REVIEWED, on_date=next_review_on, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.reviewed",
-            target=fresh,
-            recipient=_partner(fresh, by),
-        )
-        _refresh(agreement, fresh)
+        step.record(on_date=next_review_on)
     return next_review_on
 
 
@@ -939,24 +577,8 @@ def agreement_renewal_propose(
     """Propose keeping a time-boxed agreement going until `until`."""
     now = now or timezone.now()
     today = local_today(by.tz, now)
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        if fresh.ends_on is None:
-            raise _refuse(
-                _("This agreement has no end date, so there is nothing to renew."),
-                "no_time_box",
-            )
-        if fresh.status == Status.PROPOSED:
-            raise _refuse(
-                _("Answer the proposal first; it can be renewed once active."),
-                "proposed",
-            )
-        if fresh.has_renewal:
-            raise _refuse(
-                _("A renewal is already waiting for an answer."), "renewal_pending"
-            )
+    with STEPS.take("propose_renewal", agreement, by=by, now=now) as step:
+        fresh = step.obj
         if until <= max(today, fresh.ends_on):
             raise ValidationError(
                 {"until": _("Choose a date after the current end date.")},
@@ -968,132 +590,66 @@ def agreement_renewal_propose(
             )
         fresh.renewal_until = until
         fresh.renewal_by = by
-        fresh.save(update_fields=["renewal_until", "renewal_by", "updated"])
-        _event(fresh, by=by, kind=EventKind.RENEWAL_PROPOSED, on_date=until, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="agreement.renewal_proposed",
-            target=fresh,
-            recipient=_partner(fresh, by),
-        )
-        _refresh(agreement, fresh)
+        step.record(on_date=until)
 
 
-def _require_renewal_answerer(fresh: Agreement, by) -> None:
-    if not fresh.has_renewal:
-        raise _refuse(_("No renewal is waiting for an answer."), "no_renewal")
-    if fresh.renewal_by_id == by.pk:
-        raise _refuse(
-            _("You proposed this renewal: your partner is the one to answer it."),
-            "own_renewal",
-        )
-
-
-def _close_renewal(
-    fresh: Agreement,
-    *,
-    by,
-    kind: str,
-    verb: str,
-    recipient,
-    now: dt.datetime,
-    renew: bool = False,
-) -> None:
+def _close_renewal(step: Taking, *, renew: bool = False) -> None:
     """Settle a pending renewal: accepted (`renew`: the new end date takes
-    effect), declined or withdrawn; recorded in the history and told to
-    `recipient`."""
-    fields = ["renewal_until", "renewal_by", "updated"]
+    effect), declined or withdrawn."""
+    fresh = step.obj
     if renew:
         fresh.ends_on = fresh.renewal_until
-        fields.append("ends_on")
+        step.record(on_date=fresh.ends_on)
     fresh.renewal_until = None
     fresh.renewal_by = None
-    fresh.save(update_fields=fields)
-    _event(fresh, by=by, kind=kind, on_date=fresh.ends_on if renew else None, now=now)
-    activity_record(
-        space=fresh.space, actor=by, verb=verb, target=fresh, recipient=recipient
-    )
 
 
 def agreement_renewal_accept(
     *, agreement: Agreement, by, now: dt.datetime | None = None
 ) -> None:
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        _require_renewal_answerer(fresh, by)
-        _close_renewal(
-            fresh,
-            by=by,
-            kind=EventKind.RENEWED,
-            verb="agreement.renewed",
-            recipient=fresh.renewal_by,
-            now=now,
-            renew=True,
-        )
-        _refresh(agreement, fresh)
+    with STEPS.take("accept_renewal", agreement, by=by, now=now) as step:
+        step.recipient = step.obj.renewal_by
+        _close_renewal(step, renew=True)
 
 
 def agreement_renewal_decline(
     *, agreement: Agreement, by, now: dt.datetime | None = None
 ) -> None:
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        _require_renewal_answerer(fresh, by)
-        _close_renewal(
-            fresh,
-            by=by,
-            kind=EventKind.RENEWAL_DECLINED,
-            verb="agreement.renewal_declined",
-            recipient=fresh.renewal_by,
-            now=now,
-        )
-        _refresh(agreement, fresh)
+    with STEPS.take("decline_renewal", agreement, by=by, now=now) as step:
+        step.recipient = step.obj.renewal_by
+        _close_renewal(step)
 
 
 def agreement_renewal_withdraw(
     *, agreement: Agreement, by, now: dt.datetime | None = None
 ) -> None:
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(agreement)
-        _require_partner(fresh.space, by)
-        _require_open(fresh)
-        if not fresh.has_renewal or fresh.renewal_by_id != by.pk:
-            raise _refuse(
-                _("You have no renewal waiting for an answer."), "no_own_renewal"
-            )
-        _close_renewal(
-            fresh,
-            by=by,
-            kind=EventKind.RENEWAL_WITHDRAWN,
-            verb="agreement.renewal_withdrawn",
-            recipient=_partner(fresh, by),
-            now=now,
-        )
-        _refresh(agreement, fresh)
+    with STEPS.take("withdraw_renewal", agreement, by=by, now=now) as step:
+        _close_renewal(step)
 
 
 def agreement_lapse(*, agreement: Agreement, now: dt.datetime | None = None) -> bool:
     """End a time-boxed agreement whose last day has passed for both
-    partners (they may live in different time zones). Run by the clock;
-    idempotent. Returns whether it ended now."""
+    partners (they may live in different time zones). Run by the clock, not
+    a partner's step; idempotent. Returns whether it ended now."""
     now = now or timezone.now()
     with transaction.atomic():
-        fresh = Agreement.objects.select_for_update().get(pk=agreement.pk)
+        fresh = lock(agreement)
         if fresh.status not in (Status.ACTIVE, Status.PAUSED) or fresh.ends_on is None:
             return False
         partners = fresh.space.partners or [fresh.author]
         if any(local_today(p.tz, now) <= fresh.ends_on for p in partners):
             return False
         _end(fresh, now=now)
+        fresh.save(
+            update_fields=[
+                "status",
+                "ended_at",
+                "renewal_until",
+                "renewal_by",
+                "updated",
+            ]
+        )
         # No Activity: nobody did this. The job tells both partners.
-        _event(fresh, by=None, kind=EventKind.LAPSED, now=now)
-        _refresh(agreement, fresh)
+        HISTORY.append(fresh, by=None, kind=EventKind.LAPSED, now=now)
+    copy_back(agreement, fresh)
     return True

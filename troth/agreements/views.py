@@ -133,9 +133,9 @@ def new(request: AuthedRequest) -> HttpResponse:
     if source:
         old = get_visible_or_404(Agreement, request.user, pk=source)
         texts = [
-            s.agreed.text if s.agreed else s.latest.text
+            version.text or ""
             for s in services.clause_states(old)
-            if s.latest is not None
+            if (version := s.agreed or s.latest) is not None
         ]
         form = ProposeForm(
             initial={"title": old.title, "topic": old.topic}, clauses=texts
