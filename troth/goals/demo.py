@@ -5,53 +5,26 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from django.contrib.contenttypes.models import ContentType
-
 from troth.goals import calendar
-from troth.goals.models import Goal, Kind, Milestone, Reflection, Status
-from troth.lib.content import Visibility
-from troth.spaces.models import Activity
-
-
-def _activity(demo, actor, verb, target, when):
-    Activity.objects.create(
-        space=demo.space,
-        author=actor,
-        verb=verb,
-        visibility=Visibility.SHARED,
-        created=when,
-        target_type=ContentType.objects.get_for_model(target),
-        target_id=target.pk,
-    )
-
-
-def _goal(demo, author, when, **fields) -> Goal:
-    goal = Goal.objects.create(
-        space=demo.space,
-        author=author,
-        created=when,
-        visibility=Visibility.SHARED,
-        **fields,
-    )
-    verb = "adventure.planned" if goal.kind == Kind.ADVENTURE else "goal.created"
-    _activity(demo, author, verb, goal, when)
-    return goal
+from troth.goals.builders import (
+    build_finished,
+    build_goal,
+    build_milestone,
+    build_reflection,
+)
+from troth.goals.models import Kind
 
 
 def _steps(demo, goal, author, steps) -> None:
     for title, owner, due_in, done_after in steps:
-        step = Milestone.objects.create(
-            space=demo.space,
-            author=author,
-            goal=goal,
-            owner=owner,
+        build_milestone(
+            goal,
+            author,
+            owner,
             title=title,
-            created=goal.created,
             target_date=(demo.now + timedelta(days=due_in)).date() if due_in else None,
             done_at=goal.created + timedelta(days=done_after) if done_after else None,
         )
-        if step.done_at:
-            _activity(demo, owner, "milestone.done", step, step.done_at)
 
 
 def populate(demo) -> None:
@@ -65,10 +38,10 @@ def _lisbon(demo) -> None:
     """A shared goal under way: saving for a trip."""
     alex, sam, now = demo.alex, demo.sam, demo.now
 
-    lisbon = _goal(
-        demo,
+    lisbon = build_goal(
+        demo.space,
         sam,
-        now - timedelta(days=120),
+        at=now - timedelta(days=120),
         title="Save for a week in Lisbon",
         why="We keep saying “one day”. Let's make it next spring.",
         target_date=(now + timedelta(days=150)).date(),
@@ -91,10 +64,10 @@ def _screen_free_evenings(demo) -> None:
     """A shared goal under way: an evening a week without screens."""
     alex, sam, now = demo.alex, demo.sam, demo.now
 
-    evenings = _goal(
-        demo,
+    evenings = build_goal(
+        demo.space,
         alex,
-        now - timedelta(days=75),
+        at=now - timedelta(days=75),
         title="One evening a week without screens",
         why="We end up side by side on our phones more than we'd like.",
     )
@@ -114,10 +87,10 @@ def _lighthouse(demo) -> None:
     """A finished adventure, with a reflection from each."""
     alex, sam, now = demo.alex, demo.sam, demo.now
 
-    hike = _goal(
-        demo,
+    hike = build_goal(
+        demo.space,
         alex,
-        now - timedelta(days=60),
+        at=now - timedelta(days=60),
         kind=Kind.ADVENTURE,
         title="Night walk to the lighthouse",
         why="Walk the coast path at dusk and watch the light come on.",
@@ -136,10 +109,7 @@ def _lighthouse(demo) -> None:
         ],
     )
     finished = now - timedelta(days=40)
-    Goal.objects.filter(pk=hike.pk).update(
-        status=Status.FINISHED, finished_at=finished, finished_by=sam
-    )
-    _activity(demo, sam, "goal.finished", hike, finished)
+    build_finished(hike, sam, at=finished)
     for author, text, days in (
         (
             sam,
@@ -154,25 +124,17 @@ def _lighthouse(demo) -> None:
             3,
         ),
     ):
-        reflection = Reflection.objects.create(
-            space=demo.space,
-            author=author,
-            goal=hike,
-            text=text,
-            visibility=Visibility.SHARED,
-            created=finished + timedelta(days=days),
-        )
-        _activity(demo, author, "goal.reflected", reflection, reflection.created)
+        build_reflection(hike, author, text=text, at=finished + timedelta(days=days))
 
 
 def _market(demo) -> None:
     """An adventure coming up, in both calendars."""
     alex, sam, now = demo.alex, demo.sam, demo.now
 
-    market = _goal(
-        demo,
+    market = build_goal(
+        demo.space,
         sam,
-        now - timedelta(days=6),
+        at=now - timedelta(days=6),
         kind=Kind.ADVENTURE,
         title="Cook something from the Saturday market",
         why="Each of us picks one ingredient we've never cooked with.",
