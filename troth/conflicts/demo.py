@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from troth.conflicts.models import PATTERN_FIELDS, Conflict, ConflictView, Opening
-from troth.lib.content import Visibility
-from troth.spaces.models import Activity
+from troth.conflicts.builders import build_conflict, build_view
+from troth.conflicts.models import PATTERN_FIELDS, ConflictView, Opening
 
 TOPICS = [
     "Who does the washing-up on weeknights",
@@ -45,38 +44,22 @@ def _view(demo, conflict, author, *, shared: bool) -> ConflictView:
     roll = rng.random()
     repaired = "yes" if roll < 0.78 else ("partly" if roll < 0.9 else "not_yet")
     patterns = {name for name in PATTERN_FIELDS if rng.random() < 0.2}
-    view = ConflictView(
-        space=demo.space,
-        author=author,
-        conflict=conflict,
-        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
-        intensity=rng.choice([1, 2, 2, 3, 3, 3, 4, 5]),
-        opening=rng.choice(
-            [Opening.GENTLE, Opening.GENTLE, Opening.EDGE, Opening.PARTNER]
-        ),
+    intensity = rng.choice([1, 2, 2, 3, 3, 3, 4, 5])
+    opening = rng.choice(
+        [Opening.GENTLE, Opening.GENTLE, Opening.EDGE, Opening.PARTNER]
+    )
+    return build_view(
+        conflict,
+        author,
+        shared=shared,
+        intensity=intensity,
+        opening=opening,
         repaired=repaired,
         repair_minutes=None if repaired == "not_yet" else rng.choice(REPAIR_MINUTES),
         note=rng.choice(NOTES),
-        created=conflict.occurred_at + timedelta(hours=rng.randint(2, 30)),
-        **{name: name in patterns for name in PATTERN_FIELDS},
+        patterns=patterns,
+        at=conflict.occurred_at + timedelta(hours=rng.randint(2, 30)),
     )
-    view.save()
-    Activity.objects.create(
-        space=demo.space,
-        author=author,
-        verb="conflict.logged" if author == conflict.author else "conflict.view_added",
-        visibility=view.visibility,
-        created=view.created,
-        target_type=_view_type(),
-        target_id=view.pk,
-    )
-    return view
-
-
-def _view_type():
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(ConflictView)
 
 
 def populate(demo) -> None:
@@ -89,13 +72,13 @@ def populate(demo) -> None:
         logger, other = rng.sample(demo.partners, 2)
         occurred = day.replace(hour=rng.randint(7, 22), minute=rng.choice([0, 15, 30]))
         logger_shares = rng.random() < 0.8
-        conflict = Conflict.objects.create(
-            space=demo.space,
-            author=logger,
+        conflict = build_conflict(
+            demo.space,
+            logger,
             topic=topics[index % len(topics)],
             occurred_at=occurred,
-            visibility=Visibility.SHARED if logger_shares else Visibility.PRIVATE,
-            created=occurred + timedelta(hours=2),
+            shared=logger_shares,
+            at=occurred + timedelta(hours=2),
         )
         _view(demo, conflict, logger, shared=logger_shares)
         # The partner can only add a view once the logger shared theirs.
