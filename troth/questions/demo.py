@@ -13,17 +13,17 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.db.models import F
 
-from troth.lib.content import Visibility
+from troth.questions.builders import (
+    build_answer,
+    build_deck_settings,
+    build_followup,
+    build_own_question,
+    build_reaction,
+    build_round,
+)
 from troth.questions.deck import DECK_BY_KEY, Level
 from troth.questions.demo_answers import ANSWERS, FOLLOWUPS, OWN
-from troth.questions.models import (
-    Answer,
-    DeckSettings,
-    FollowUp,
-    OwnQuestion,
-    Reaction,
-    Round,
-)
+from troth.questions.models import Answer, FollowUp, Reaction, Round
 from troth.questions.services import space_day
 
 # When each level was asked, as (first, last) days ago: warming up for the
@@ -65,11 +65,11 @@ def populate(demo) -> None:
     FollowUp.objects.filter(space=space).update(updated=F("created"))
     _reactions(demo, answers, reactions_for)
     deepest = next(n for n, step in enumerate(plan) if step[0] == Level.DEEPEST)
-    DeckSettings.objects.create(
-        space=space,
+    build_deck_settings(
+        space,
         level=Level.DEEPEST,
-        updated=_at(demo, days[deepest] - timedelta(days=1), 21),
-        updated_by=demo.sam,
+        by=demo.sam,
+        at=_at(demo, days[deepest] - timedelta(days=1), 21),
     )
     demo.extra["question_rounds"] = len(rounds)
 
@@ -117,13 +117,12 @@ def _rounds(demo, plan, days) -> tuple[list[Round], dict]:
     for offset, (_level, _key, n) in enumerate(plan):
         if n >= 0:
             text, own_level, _answers = OWN[n]
-            own[n] = OwnQuestion.objects.create(
-                space=space,
-                author=sam,
+            own[n] = build_own_question(
+                space,
+                sam,
                 text=text,
                 level=own_level,
-                visibility=Visibility.SHARED,
-                created=_at(demo, days[offset] - timedelta(days=1), 20),
+                at=_at(demo, days[offset] - timedelta(days=1), 20),
             )
     rounds, answers_of = [], {}
     for offset, (level, key, n) in enumerate(plan):
@@ -131,13 +130,14 @@ def _rounds(demo, plan, days) -> tuple[list[Round], dict]:
         key = own_q.key if own_q else key
         assert key is not None  # a deck question, or Sam's own
         rounds.append(
-            Round(
-                space=space,
-                day=days[offset],
+            build_round(
+                space,
+                days[offset],
                 key=key,
                 own=own_q,
                 level=level,
-                created=_at(demo, days[offset], 0),
+                at=_at(demo, days[offset], 0),
+                save=False,
             )
         )
         answers_of[offset] = OWN[n][2] if own_q else ANSWERS[key]
@@ -156,13 +156,12 @@ def _answered(demo, rounds, answers_of, *, today, first_deeper: int) -> tuple:
         for person in who:
             written[person.pk] = _at(demo, round.day, rng.randint(8, 18) + rng.random())
             answers.append(
-                Answer(
-                    space=demo.space,
-                    author=person,
-                    round=round,
+                build_answer(
+                    round,
+                    person,
                     text=answers_of[n][voice[person.pk]],
-                    visibility=Visibility.SHARED,
-                    created=written[person.pk],
+                    at=written[person.pk],
+                    save=False,
                 )
             )
         if len(who) == 2:
@@ -173,13 +172,12 @@ def _answered(demo, rounds, answers_of, *, today, first_deeper: int) -> tuple:
             if round.key in FOLLOWUPS:
                 writer, text = FOLLOWUPS[round.key]
                 followups.append(
-                    FollowUp(
-                        space=demo.space,
-                        author=demo.alex if writer == "alex" else demo.sam,
-                        round=round,
+                    build_followup(
+                        round,
+                        demo.alex if writer == "alex" else demo.sam,
                         text=text,
-                        visibility=Visibility.SHARED,
-                        created=min(
+                        save=False,
+                        at=min(
                             round.revealed_at + timedelta(hours=2),
                             demo.now - timedelta(minutes=1),
                         ),
@@ -224,13 +222,12 @@ def _reactions(demo, answers: list[Answer], reactions_for: list[Round]) -> None:
             if rng.random() < 0.7:
                 other = sam if answer.author_id == alex.pk else alex
                 reactions.append(
-                    Reaction(
-                        space=demo.space,
-                        author=other,
-                        answer=answer,
+                    build_reaction(
+                        answer,
+                        other,
                         kind=rng.choice(list(Reaction.Kind.values)),
-                        visibility=Visibility.SHARED,
-                        created=min(
+                        save=False,
+                        at=min(
                             round.revealed_at + timedelta(hours=1),
                             demo.now - timedelta(minutes=1),
                         ),

@@ -28,8 +28,9 @@ from troth.questions.models import (
     Reaction,
     Round,
 )
+from troth.questions.steps import STEPS
 from troth.spaces.services import activity_record
-from troth.spaces.steps import require_partner
+from troth.spaces.steps import Refused, require_partner
 
 ANSWER_MAX = 3000
 FOLLOWUP_MAX = 1000
@@ -177,10 +178,6 @@ def round_pick(*, space, by, key: str) -> Round:
     return round
 
 
-def _locked_round(round: Round) -> Round:
-    return Round.objects.select_for_update().select_related("space").get(pk=round.pk)
-
-
 def answer_create(*, round: Round, by, text: str) -> Answer:
     """Answer a question privately. When the last partner answers, the round
     is revealed to both, in the same transaction."""
@@ -189,106 +186,54 @@ def answer_create(*, round: Round, by, text: str) -> Answer:
         limit=ANSWER_MAX,
         empty=_("Write your answer, or pass if you'd rather not answer."),
     )
-    with transaction.atomic():
-        round = _locked_round(round)
-        space = round.space
-        require_partner(space, by)
-        if Answer.objects.filter(round=round, author=by).exists():
-            raise ValidationError(
-                _(
-                    "You already answered this question. You can change your "
-                    "answer until you have both answered."
-                )
-            )
-        if round.is_passed:
-            raise ValidationError(_("This question was passed and is closed."))
-        if round.is_revealed:
-            raise ValidationError(_("This question is closed."))
+    with STEPS.take("answer", round, by=by) as step:
+        fresh = step.obj
+        space = fresh.space
         answer = Answer.objects.create(
-            space=space, author=by, round=round, text=text, visibility=Visibility.SHARED
+            space=space, author=by, round=fresh, text=text, visibility=Visibility.SHARED
         )
         partners = {p.pk for p in space.partners}
         answered = set(
-            Answer.objects.filter(round=round).values_list("author_id", flat=True)
+            Answer.objects.filter(round=fresh).values_list("author_id", flat=True)
         )
-        if len(partners) >= 2 and partners <= answered:
-            round.revealed_at = timezone.now()
-            round.save(update_fields=["revealed_at"])
-            activity_record(
-                space=space,
-                actor=by,
-                verb="questions.revealed",
-                target=round,
-                recipient=space.partner_of(by),
-            )
+        step.save = len(partners) >= 2 and partners <= answered
+        if step.save:
+            fresh.revealed_at = step.now
+            step.verb = "questions.revealed"
         else:
             # Private: the partner's feed must not carry when this was written.
-            activity_record(
-                space=space,
-                actor=by,
-                verb="questions.answered",
-                target=round,
-                visibility=Visibility.PRIVATE,
-            )
+            step.verb = "questions.answered"
+            step.private = True
     return answer
 
 
 def answer_update(*, answer: Answer, by, text: str) -> Answer:
     """Change one's own answer, until both have answered."""
     if answer.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote an answer can change it."))
+        raise Refused(
+            _("Only the person who wrote an answer can change it."), "wrong_person"
+        )
     text = check_text(
         text,
         limit=ANSWER_MAX,
         empty=_("Write your answer, or pass if you'd rather not answer."),
     )
-    with transaction.atomic():
-        round = _locked_round(answer.round)
-        require_partner(round.space, by)
-        if round.is_revealed:
-            raise ValidationError(
-                _(
-                    "Answers can't be changed once both are revealed. Add a "
-                    "follow-up instead."
-                )
-            )
-        if round.is_passed:
-            raise ValidationError(_("This question was passed and is closed."))
+    with STEPS.take("change_answer", answer.round, by=by) as step:
+        step.save = False
         answer = Answer.objects.get(pk=answer.pk)
         if answer.text != text:
             answer.text = text
             answer.save(update_fields=["text", "updated"])
-            activity_record(
-                space=round.space,
-                actor=by,
-                verb="questions.answer_changed",
-                target=round,
-                visibility=Visibility.PRIVATE,
-            )
+            step.verb = "questions.answer_changed"
+            step.private = True
     return answer
 
 
 def round_pass(*, round: Round, by) -> Round:
     """Pass on a question: it closes for both and nothing is revealed, ever."""
-    with transaction.atomic():
-        round = _locked_round(round)
-        require_partner(round.space, by)
-        if round.is_passed:
-            raise ValidationError(_("This question was already passed."))
-        if round.is_revealed:
-            raise ValidationError(
-                _("You have both answered already, so there is nothing to pass.")
-            )
-        round.passed_at = timezone.now()
-        round.passed_by = by
-        round.save(update_fields=["passed_at", "passed_by"])
-        activity_record(
-            space=round.space,
-            actor=by,
-            verb="questions.passed",
-            target=round,
-            recipient=round.space.partner_of(by),
-        )
+    with STEPS.take("pass", round, by=by) as step:
+        step.obj.passed_at = step.now
+        step.obj.passed_by = by
     return round
 
 
@@ -298,57 +243,41 @@ def reaction_set(*, answer: Answer, by, kind: str) -> Reaction:
     if kind not in Reaction.Kind.values:
         raise ValidationError(_("Choose one of the reactions."))
     if answer.author_id == by.pk:
-        raise ValidationError(
-            _("You can react to your partner's answer, not your own.")
+        raise Refused(
+            _("You can react to your partner's answer, not your own."),
+            "wrong_person",
         )
-    with transaction.atomic():
-        round = _locked_round(answer.round)
-        require_partner(round.space, by)
-        if not round.is_revealed:
-            raise ValidationError(_("You can react once both answers are revealed."))
+    with STEPS.take("react", answer.round, by=by) as step:
+        step.save = False
         reaction, created = Reaction.objects.update_or_create(
             answer=answer,
             author=by,
             defaults={
                 "kind": kind,
-                "space": round.space,
+                "space": step.obj.space,
                 "visibility": Visibility.SHARED,
             },
         )
         if created:
-            activity_record(
-                space=round.space,
-                actor=by,
-                verb="questions.reacted",
-                target=reaction,
-                recipient=answer.author,
-            )
+            step.verb = "questions.reacted"
+            step.target = reaction
+            step.recipient = answer.author
     return reaction
 
 
 def followup_create(*, round: Round, by, text: str) -> FollowUp:
     """Add a follow-up once both answers are revealed."""
     text = check_text(text, limit=FOLLOWUP_MAX, empty=_("Write a few words first."))
-    with transaction.atomic():
-        round = _locked_round(round)
-        require_partner(round.space, by)
-        if not round.is_revealed:
-            raise ValidationError(_("Follow-ups open once both of you have answered."))
-        followup = FollowUp.objects.create(
-            space=round.space,
+    with STEPS.take("follow_up", round, by=by) as step:
+        step.save = False
+        step.target = FollowUp.objects.create(
+            space=step.obj.space,
             author=by,
-            round=round,
+            round=step.obj,
             text=text,
             visibility=Visibility.SHARED,
         )
-        activity_record(
-            space=round.space,
-            actor=by,
-            verb="questions.followed_up",
-            target=followup,
-            recipient=round.space.partner_of(by),
-        )
-    return followup
+    return step.target
 
 
 def own_question_create(*, space, by, text: str, level: int) -> OwnQuestion:
@@ -374,10 +303,12 @@ def own_question_create(*, space, by, text: str, level: int) -> OwnQuestion:
 def own_question_retire(*, question: OwnQuestion, by) -> OwnQuestion:
     """Take one's own question out of the deck. Rounds that used it keep it."""
     if question.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote a question can remove it."))
+        raise Refused(
+            _("Only the person who wrote a question can remove it."), "wrong_person"
+        )
     with transaction.atomic():
         if question.retired_at is not None:
-            raise ValidationError(_("This question is already out of the deck."))
+            raise Refused(_("This question is already out of the deck."), "retired")
         question.retired_at = timezone.now()
         question.save(update_fields=["retired_at", "updated"])
         activity_record(

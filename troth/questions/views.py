@@ -7,6 +7,7 @@ templates never decide that on their own."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib import messages
@@ -30,7 +31,6 @@ from troth.questions.forms import (
     LevelForm,
     OwnQuestionForm,
     PickForm,
-    ReactionForm,
     SearchForm,
 )
 from troth.questions.models import (
@@ -40,17 +40,16 @@ from troth.questions.models import (
     Reaction,
     Round,
 )
+from troth.questions.steps import STEPS
 from troth.spaces.models import current_membership
+from troth.spaces.steps import refusal_text
+from troth.spaces.stepviews import take_step
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
 HISTORY_PAGE = 20
 OPEN_DAYS = 30
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(m) for m in error.messages)
 
 
 def _other_person(space, user):
@@ -112,7 +111,7 @@ def round_context(request, round: Round, **extra) -> dict:
         "theirs": theirs,
         "followups": followups,
         "other": _other_person(round.space, user),
-        "can_write": round.space.is_open,
+        "allowed": STEPS.allowed(round, user),
         "answer_form": AnswerForm(),
         "followup_form": FollowUpForm(),
         "reaction_kinds": Reaction.Kind.choices,
@@ -121,21 +120,35 @@ def round_context(request, round: Round, **extra) -> dict:
     return context
 
 
-def _render_round(request, round: Round, *, status: int = 200, **extra) -> HttpResponse:
+def _round_page(request, round: Round, **extra) -> HttpResponse:
+    round = _rounds(request.user).get(pk=round.pk)
+    return render(
+        request, "questions/round.html", round_context(request, round, **extra)
+    )
+
+
+def _round_card(request, round: Round, **extra) -> HttpResponse:
+    """The round's card, for htmx."""
     round = _rounds(request.user).get(pk=round.pk)
     context = round_context(request, round, **extra)
-    if request.htmx:
-        # htmx swaps only 2xx responses; the refusal is in the card itself.
-        return render(request, "questions/round.html#card", context)
-    return render(request, "questions/round.html", context, status=status)
+    return render(request, "questions/round.html#card", context)
 
 
-def _done(request, round: Round, message: str) -> HttpResponse:
-    """After a step: the card again for htmx, else a redirect to the round."""
-    if request.htmx:
-        return _render_round(request, round, done=message)
-    messages.success(request, message)
-    return redirect(round)
+def _round_step(
+    request, round: Round, action, done, form=None, form_name: str = ""
+) -> HttpResponse:
+    """POST a step of `round`: the card again for htmx, else the page; a
+    `form` is shown again in the context as `form_name`."""
+    forms = {form_name: form} if form is not None else {}
+    return take_step(
+        request,
+        round,
+        action,
+        page=partial(_round_page, request, round, **forms),
+        partial=partial(_round_card, request, round, **forms),
+        done=done,
+        form=form,
+    )
 
 
 @login_required
@@ -193,22 +206,23 @@ def round_status(request: AuthedRequest, pk: int) -> HttpResponse:
 def answer_create(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     form = AnswerForm(request.POST)
-    if not form.is_valid():
-        return _render_round(request, round, status=400, answer_form=form)
-    try:
-        services.answer_create(
+
+    def done() -> str:
+        round.refresh_from_db()
+        if round.is_revealed:
+            return _("You have both answered. Here are your answers.")
+        return _("Saved. Your partner sees it only once they have answered too.")
+
+    return _round_step(
+        request,
+        round,
+        lambda: services.answer_create(
             round=round, by=request.user, text=form.cleaned_data["text"]
-        )
-    except ValidationError as error:
-        return _render_round(
-            request, round, status=409, answer_form=form, problem=_error_text(error)
-        )
-    round.refresh_from_db()
-    if round.is_revealed:
-        done = _("You have both answered. Here are your answers.")
-    else:
-        done = _("Saved. Your partner sees it only once they have answered too.")
-    return _done(request, round, done)
+        ),
+        done,
+        form,
+        "answer_form",
+    )
 
 
 @login_required
@@ -218,39 +232,30 @@ def answer_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     answer = get_visible_or_404(
         Answer.objects.filter(author=request.user), request.user, round=round
     )
-    if request.method == "GET" and not round.is_open:
-        messages.info(
-            request,
-            _(
-                "Answers can't be changed once both are revealed. Add a follow-up instead."
-            )
-            if round.is_revealed
-            else _("This question was passed and is closed."),
-        )
+    refusal = STEPS.refusal("change_answer", round, request.user)
+    if request.method == "GET" and refusal is not None:
+        messages.info(request, refusal.message)
         return redirect(round)
-    if request.method == "POST":
-        form = AnswerForm(request.POST)
-        if form.is_valid():
-            try:
-                services.answer_update(
-                    answer=answer, by=request.user, text=form.cleaned_data["text"]
-                )
-            except ValidationError as error:
-                form.add_error(None, _error_text(error))
-                status = 409
-            else:
-                messages.success(request, _("Your answer is changed."))
-                return redirect(round)
-        else:
-            status = 400
-    else:
-        form = AnswerForm(initial={"text": answer.text})
-        status = 200
-    return render(
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None,
+        initial={"text": answer.text},
+    )
+
+    def page(**extra) -> HttpResponse:
+        context = {"round": round, "form": form, "answer": answer, **extra}
+        return render(request, "questions/answer_edit.html", context)
+
+    if request.method == "GET":
+        return page()
+    return take_step(
         request,
-        "questions/answer_edit.html",
-        {"round": round, "form": form, "answer": answer},
-        status=status,
+        round,
+        lambda: services.answer_update(
+            answer=answer, by=request.user, text=form.cleaned_data["text"]
+        ),
+        page=page,
+        done=_("Your answer is changed."),
+        form=form,
     )
 
 
@@ -258,12 +263,11 @@ def answer_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def round_pass(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
-    try:
-        services.round_pass(round=round, by=request.user)
-    except ValidationError as error:
-        return _render_round(request, round, status=409, problem=_error_text(error))
-    return _done(
-        request, round, _("Passed. The question is closed and nothing was revealed.")
+    return _round_step(
+        request,
+        round,
+        lambda: services.round_pass(round=round, by=request.user),
+        _("Passed. The question is closed and nothing was revealed."),
     )
 
 
@@ -275,22 +279,12 @@ def react(request: AuthedRequest, pk: int) -> HttpResponse:
         request.user,
         pk=pk,
     )
-    form = ReactionForm(request.POST)
-    if not form.is_valid():
-        return _render_round(
-            request, answer.round, status=400, problem=_("Choose one of the reactions.")
-        )
-    try:
-        services.reaction_set(
-            answer=answer, by=request.user, kind=form.cleaned_data["kind"]
-        )
-    except ValidationError as error:
-        return _render_round(
-            request, answer.round, status=409, problem=_error_text(error)
-        )
-    return _done(
+    return _round_step(
         request,
         answer.round,
+        lambda: services.reaction_set(
+            answer=answer, by=request.user, kind=request.POST.get("kind", "")
+        ),
         _("%(name)s will see your response.") % {"name": answer.author},
     )
 
@@ -301,17 +295,16 @@ def react(request: AuthedRequest, pk: int) -> HttpResponse:
 def followup_create(request: AuthedRequest, pk: int) -> HttpResponse:
     round = get_visible_or_404(_rounds(request.user), request.user, pk=pk)
     form = FollowUpForm(request.POST)
-    if not form.is_valid():
-        return _render_round(request, round, status=400, followup_form=form)
-    try:
-        services.followup_create(
+    return _round_step(
+        request,
+        round,
+        lambda: services.followup_create(
             round=round, by=request.user, text=form.cleaned_data["text"]
-        )
-    except ValidationError as error:
-        return _render_round(
-            request, round, status=409, followup_form=form, problem=_error_text(error)
-        )
-    return _done(request, round, _("Added."))
+        ),
+        _("Added."),
+        form,
+        "followup_form",
+    )
 
 
 class _SeenInRound(TypedDict):
@@ -416,7 +409,7 @@ def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
             }
             for value, label in Level.choices
         ],
-        "problem": forms.get("problem"),
+        "refusal": forms.get("refusal"),
     }
     return render(request, "questions/deck.html", context, status=status)
 
@@ -435,7 +428,7 @@ def level_set(request: AuthedRequest) -> HttpResponse:
             space=membership.space, by=request.user, level=form.cleaned_data["level"]
         )
     except ValidationError as error:
-        form.add_error(None, _error_text(error))
+        form.add_error(None, refusal_text(error))
         return _render_deck(request, membership.space, status=409, level_form=form)
     messages.success(
         request,
@@ -463,7 +456,7 @@ def own_question_create(request: AuthedRequest) -> HttpResponse:
             level=form.cleaned_data["level"],
         )
     except ValidationError as error:
-        form.add_error(None, _error_text(error))
+        form.add_error(None, refusal_text(error))
         return _render_deck(request, membership.space, status=409, own_form=form)
     messages.success(request, _("Your question is in the deck. It will come up soon."))
     return redirect("questions:deck")
@@ -481,7 +474,7 @@ def own_question_retire(request: AuthedRequest, pk: int) -> HttpResponse:
         services.own_question_retire(question=question, by=request.user)
     except ValidationError as error:
         return _render_deck(
-            request, question.space, status=409, problem=_error_text(error)
+            request, question.space, status=409, refusal=refusal_text(error)
         )
     messages.success(request, _("The question is out of the deck."))
     return redirect("questions:deck")
@@ -496,7 +489,7 @@ def pick(request: AuthedRequest) -> HttpResponse:
     form = PickForm(request.POST)
     if not form.is_valid():
         return _render_deck(
-            request, membership.space, status=400, problem=_("Choose a question.")
+            request, membership.space, status=400, refusal=_("Choose a question.")
         )
     try:
         round = services.round_pick(
@@ -504,7 +497,7 @@ def pick(request: AuthedRequest) -> HttpResponse:
         )
     except ValidationError as error:
         return _render_deck(
-            request, membership.space, status=409, problem=_error_text(error)
+            request, membership.space, status=409, refusal=refusal_text(error)
         )
     messages.success(request, _("Your partner will find this question waiting."))
     return redirect(round)

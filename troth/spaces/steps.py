@@ -176,8 +176,8 @@ class History:
 class Taking:
     """A step being taken: the locked, fresh object and what the step will
     leave behind. The service may add history fields, name another verb,
-    recipient or activity target (a row the step made), or say the row
-    needs no save (unchanged, or deleted)."""
+    recipient or activity target (a row the step made), make the activity
+    private, or say the row needs no save (unchanged, or deleted)."""
 
     obj: Any
     by: Any
@@ -187,6 +187,7 @@ class Taking:
     verb: str | None = None
     recipient: Any = None
     target: Any = None
+    private: bool = False
     save: bool = True
 
     def record(self, **fields) -> None:
@@ -287,7 +288,9 @@ class Steps:
             if not step.anytime:
                 require_partner(space, by)
             self.check(name, fresh, by, now)
-            taking = Taking(obj=fresh, by=by, now=now, step=step, verb=step.verb)
+            taking = Taking(
+                obj=fresh, by=by, now=now, step=step, verb=step.verb, private=step.private
+            )
             yield taking
             self._finish(taking, space)
         if fresh.pk is not None:
@@ -307,7 +310,7 @@ class Steps:
                 now=taking.now,
                 **taking.event_fields,
             )
-        if taking.verb and step.private:
+        if taking.verb and taking.private:
             activity_record(
                 space=space,
                 actor=taking.by,
