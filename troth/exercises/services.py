@@ -1,8 +1,10 @@
 """Planning exercises for the two of you, and logging how they went.
 
-Each function checks that this person may take this step now, does the work
-in one transaction, records an Activity and raises ValidationError with a
-message for the person when the step is not allowed (nothing changes then).
+The steps are declared in `troth.exercises.steps`; each function here takes
+one with `Steps.take` (which locks the row and checks the partner, the
+person and the state) and does the step's own work. A step that is not
+allowed raises `Refused` with words for the person; input that isn't right
+raises `ValidationError`; nothing changes then.
 A private log never reaches the partner; stopping a shared one withdraws
 what they were told about it.
 """
@@ -19,25 +21,14 @@ from django.utils.translation import gettext as _
 
 from troth.exercises import calendar, library
 from troth.exercises.models import NOTE_MAX, ExerciseLog, Outcome, Session
+from troth.exercises.steps import LOG_STEPS, SESSION_STEPS, SLACK
 from troth.lib.content import Visibility
 from troth.notifications.models import Notification
-from troth.spaces.models import Activity, Membership, Space
+from troth.spaces.models import Activity, Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import Refused, copy_back, lock, require_partner
 
-SLACK = timedelta(minutes=5)
 MAX_AHEAD = timedelta(days=366)
-
-
-def _check_member(space: Space, user) -> None:
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise ValidationError(_("You are not in this space any more."))
-    if not space.is_open:
-        raise ValidationError(
-            _(
-                "This space is closed: what was shared stays readable, "
-                "nothing new can be added."
-            )
-        )
 
 
 def session_schedule(
@@ -46,11 +37,14 @@ def session_schedule(
     """Plan an exercise for the two of you; it goes on the shared calendar
     and your partner is told."""
     with transaction.atomic():
-        _check_member(space, author)
+        require_partner(space, author)
         partner = space.partner_of(author)
         if partner is None:
-            raise ValidationError(
-                _("These exercises are for two: plan one once your partner has joined.")
+            raise Refused(
+                _(
+                    "These exercises are for two: plan one once your partner has joined."
+                ),
+                "no_partner",
             )
         if library.get(exercise) is None:
             raise ValidationError(_("Choose an exercise from the library."))
@@ -86,32 +80,10 @@ def session_schedule(
 def session_cancel(*, session: Session, by) -> Session:
     """Call off a planned exercise before it starts. The one who planned it
     does (the calendar event is theirs); the partner is told."""
-    if session.author_id != by.pk:
-        raise ValidationError(
-            _(
-                "The one who planned it can call it off; you can say you didn't get to it."
-            )
-        )
-    with transaction.atomic():
-        _check_member(session.space, by)
-        if session.is_cancelled:
-            raise ValidationError(_("This was already called off."))
-        if session.starts_at <= timezone.now():
-            raise ValidationError(
-                _("It has started: log that you didn't get to it instead.")
-            )
-        calendar.remove_event(session, by=by)
-        session.event = None
-        session.cancelled_at = timezone.now()
-        session.save(update_fields=["event", "cancelled_at", "updated"])
-        activity_record(
-            space=session.space,
-            actor=by,
-            verb="exercise.cancelled",
-            target=session,
-            recipient=session.space.partner_of(by),
-            visibility=Visibility.SHARED,
-        )
+    with SESSION_STEPS.take("cancel", session, by=by) as step:
+        calendar.remove_event(step.obj, by=by)
+        step.obj.event = None
+        step.obj.cancelled_at = step.now
     return session
 
 
@@ -143,17 +115,13 @@ def log_save(
         raise ValidationError(
             _("Keep the note under %(n)d characters.") % {"n": NOTE_MAX}
         )
-    with transaction.atomic():
-        _check_member(session.space, author)
-        if session.is_cancelled:
-            raise ValidationError(_("This was called off, so there is nothing to log."))
-        if session.starts_at > timezone.now() + SLACK:
-            raise ValidationError(_("You can log how it went once it has started."))
-        log = session.logs.filter(author=author).first()
+    with SESSION_STEPS.take("log", session, by=author) as step:
+        step.save = False  # the session stays as it is
+        log = step.obj.logs.filter(author=author).first()
         was_shared = log is not None and log.is_shared
         created = log is None
         if log is None:
-            log = ExerciseLog(space=session.space, author=author, session=session)
+            log = ExerciseLog(space=step.obj.space, author=author, session=step.obj)
         log.outcome = outcome
         log.note = note
         log.visibility = visibility
@@ -164,33 +132,34 @@ def log_save(
         if was_shared and not shared:
             _withdraw(log)
         activity_record(
-            space=session.space,
+            space=step.obj.space,
             actor=author,
             verb="exercise.logged"
             if newly_shared or created
             else "exercise.log_updated",
             target=log,
-            recipient=session.space.partner_of(author) if newly_shared else None,
+            recipient=step.obj.space.partner_of(author) if newly_shared else None,
             visibility=visibility,
         )
     return log
 
 
 def log_stop(*, log: ExerciseLog, by) -> ExerciseLog:
-    """Keep your log to yourself from now on; your partner is not told."""
-    if log.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote it can change who sees it."))
+    """Keep your log to yourself from now on; your partner is not told.
+    Works in a closed space too, so it checks the step by hand rather than
+    take it (see `troth.exercises.steps`)."""
     with transaction.atomic():
-        if not log.is_shared:
-            raise ValidationError(_("Your log is not shared."))
-        log.visibility = Visibility.PRIVATE
-        log.save(update_fields=["visibility", "updated"])
-        _withdraw(log)
+        fresh = lock(log, *LOG_STEPS.related)
+        LOG_STEPS.check("stop", fresh, by)
+        fresh.visibility = Visibility.PRIVATE
+        fresh.save(update_fields=["visibility", "updated"])
+        _withdraw(fresh)
         activity_record(
-            space=log.space,
+            space=fresh.space,
             actor=by,
             verb="exercise.log_stopped",
-            target=log,
+            target=fresh,
             visibility=Visibility.PRIVATE,
         )
+    copy_back(log, fresh)
     return log

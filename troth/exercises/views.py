@@ -17,18 +17,16 @@ from troth.accounts.once import submitted_once
 from troth.exercises import library, services
 from troth.exercises.forms import FilterForm, LogForm, ScheduleForm
 from troth.exercises.models import ExerciseLog, Session
+from troth.exercises.steps import SESSION_STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.schedule.models import Event
 from troth.spaces.models import current_membership
+from troth.spaces.stepviews import refused, take_step
 
 PER_PAGE = 20
 WAITING_DAYS = 30  # how long a past exercise keeps asking for my log
 SHOWN = 3
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(message) for message in error.messages)
 
 
 def _sessions(user, space):
@@ -126,8 +124,14 @@ def schedule(request: AuthedRequest, slug: str) -> HttpResponse:
             starts_at=form.cleaned_data["starts_at"],
         )
     except ValidationError as error:
-        form.add_error(None, _error_text(error))
-        return render(request, "exercises/detail.html", context, status=409)
+        return refused(
+            lambda **extra: render(
+                request, "exercises/detail.html", {**context, **extra}
+            ),
+            None,
+            error,
+            form,
+        )
     messages.success(request, _("Planned, and on your shared calendar."))
     return redirect(session)
 
@@ -184,34 +188,35 @@ def _session_context(request: AuthedRequest, session: Session, **extra) -> dict:
         "others": [log for log in logs if log.author_id != user.pk],
         "started": session.starts_at <= timezone.now() + services.SLACK,
         "event_visible": event_visible,
+        "allowed": SESSION_STEPS.allowed(session, user),
     }
     context.update(extra)
     return context
 
 
+def _page(request: AuthedRequest, session: Session, **extra) -> HttpResponse:
+    return render(
+        request, "exercises/session.html", _session_context(request, session, **extra)
+    )
+
+
 @login_required
 @require_GET
 def session_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
-    return render(request, "exercises/session.html", _session_context(request, session))
+    return _page(request, _session(request, pk))
 
 
 @login_required
 @require_POST
 def cancel(request: AuthedRequest, pk: int) -> HttpResponse:
     session = _session(request, pk)
-    try:
-        services.session_cancel(session=session, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-        return render(
-            request,
-            "exercises/session.html",
-            _session_context(request, session),
-            status=409,
-        )
-    messages.success(request, _("Called off, and taken off the calendar."))
-    return redirect(session)
+    return take_step(
+        request,
+        session,
+        lambda: services.session_cancel(session=session, by=request.user),
+        page=lambda **extra: _page(request, session, **extra),
+        done=_("Called off, and taken off the calendar."),
+    )
 
 
 @login_required
@@ -232,15 +237,20 @@ def log(request: AuthedRequest, pk: int) -> HttpResponse:
             if mine
             else None
         )
-    context = {"form": form, "session": session, "item": session.item, "mine": mine}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "exercises/log.html", context, status=400)
-        try:
-            services.log_save(session=session, author=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "exercises/log.html", context, status=409)
-        messages.success(request, _("Thank you. Your log is saved."))
-        return redirect(session)
-    return render(request, "exercises/log.html", context)
+
+    def page(**extra) -> HttpResponse:
+        context = {"form": form, "session": session, "item": session.item}
+        return render(request, "exercises/log.html", {**context, "mine": mine, **extra})
+
+    if request.method == "GET":
+        return page()
+    return take_step(
+        request,
+        session,
+        lambda: services.log_save(
+            session=session, author=request.user, **form.cleaned_data
+        ),
+        page=page,
+        form=form,
+        done=_("Thank you. Your log is saved."),
+    )
