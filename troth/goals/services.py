@@ -1,8 +1,11 @@
 """Everything that changes goals, adventures, their steps and reflections.
 
-Each function checks that this person may take this step now, does the work
-in one transaction, records an Activity and raises ValidationError with a
-message for the person when the step is not allowed (nothing changes then).
+The steps are declared in `troth.goals.steps`; each function here takes
+one with `STEPS.take` (or `MILESTONE_STEPS.take`), which locks the row,
+checks that this person may take this step now and, in one transaction,
+records an Activity. A step that is not allowed raises `Refused` with words
+for the person, and changes nothing; input that isn't right raises
+`ValidationError`.
 
 Goals are the couple's and always shared. Nobody rewrites another person's
 words: the one who wrote a goal changes its wording, the owner of a step
@@ -16,7 +19,6 @@ from datetime import date, time
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from troth.goals import calendar
@@ -30,25 +32,14 @@ from troth.goals.models import (
     Kind,
     Milestone,
     Reflection,
-    Status,
 )
+from troth.goals.steps import MILESTONE_STEPS, STEPS
 from troth.lib.content import Visibility
 from troth.lib.time import local_today
 from troth.notifications.models import Notification
-from troth.spaces.models import Activity, Membership, Space
+from troth.spaces.models import Activity, Space
 from troth.spaces.services import activity_record
-
-
-def _check_member(space: Space, user) -> None:
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise ValidationError(_("You are not in this space any more."))
-    if not space.is_open:
-        raise ValidationError(
-            _(
-                "This space is closed: what was shared stays readable, "
-                "nothing new can be added."
-            )
-        )
+from troth.spaces.steps import Refused, Taking, require_partner
 
 
 def _text(value: str, *, limit: int, required_message: str | None = None) -> str:
@@ -63,15 +54,6 @@ def _text(value: str, *, limit: int, required_message: str | None = None) -> str
 def _check_date(value: date | None, user, *, unchanged: date | None = None) -> None:
     if value is not None and value != unchanged and value < local_today(user.tz):
         raise ValidationError(_("Choose today or a later date."))
-
-
-def _check_active(goal: Goal) -> None:
-    if not goal.is_active:
-        raise ValidationError(
-            _("This is finished or set aside; resume it first to change it.")
-            if goal.status == Status.SET_ASIDE
-            else _("This is finished: it is a memory now and stays as it was.")
-        )
 
 
 def _tell_partner(goal: Goal, *, actor, verb: str, target=None) -> Activity:
@@ -107,7 +89,7 @@ def goal_create(
 ) -> Goal:
     """Start a shared goal. Steps are added on its page."""
     with transaction.atomic():
-        _check_member(space, author)
+        require_partner(space, author)
         goal = Goal(
             space=space,
             author=author,
@@ -141,11 +123,12 @@ def adventure_plan(
     """Plan an adventure together: the idea, when, a budget and tasks for
     each of you. Once it has a date it goes on the shared calendar."""
     with transaction.atomic():
-        _check_member(space, author)
+        require_partner(space, author)
         partner = space.partner_of(author)
         if tasks_partner and partner is None:
-            raise ValidationError(
-                _("Your partner hasn't joined yet: give them tasks once they have.")
+            raise Refused(
+                _("Your partner hasn't joined yet: give them tasks once they have."),
+                "no_partner",
             )
         if start_time is not None and target_date is None:
             raise ValidationError(_("Choose a date first, then a time."))
@@ -198,29 +181,22 @@ def goal_update(
 ) -> Goal:
     """Change a goal's or adventure's wording and date. Only the person who
     wrote it does; the other adds steps and tasks of their own."""
-    if goal.author_id != by.pk:
-        raise ValidationError(
-            _("Only the person who wrote this can change its wording.")
-        )
-    with transaction.atomic():
-        _check_member(goal.space, by)
-        _check_active(goal)
-        _check_date(target_date, by, unchanged=goal.target_date)
+    with STEPS.take("update", goal, by=by) as step:
+        fresh = step.obj
+        _check_date(target_date, by, unchanged=fresh.target_date)
         if start_time is not None and target_date is None:
             raise ValidationError(_("Choose a date first, then a time."))
-        goal.title = _text(
+        fresh.title = _text(
             title, limit=TITLE_MAX, required_message=_("Give it a name.")
         )
-        goal.why = _text(why, limit=WHY_MAX)
-        goal.target_date = target_date
-        if goal.is_adventure:
-            goal.start_time = start_time
-            goal.budget = _text(budget, limit=BUDGET_MAX)
-        goal.full_clean()
-        goal.save()
-        if goal.is_adventure:
-            calendar.sync_adventure(goal, by=by)
-        _note(goal, actor=by, verb="goal.updated")
+        fresh.why = _text(why, limit=WHY_MAX)
+        fresh.target_date = target_date
+        if fresh.is_adventure:
+            fresh.start_time = start_time
+            fresh.budget = _text(budget, limit=BUDGET_MAX)
+        fresh.full_clean()
+        if fresh.is_adventure:
+            calendar.sync_adventure(fresh, by=by)
     return goal
 
 
@@ -233,18 +209,19 @@ def milestone_add(
     target_date: date | None = None,
 ) -> Milestone:
     """Add a step (a task, for an adventure) owned by either partner."""
-    with transaction.atomic():
-        _check_member(goal.space, by)
-        _check_active(goal)
-        if owner is None or owner.pk not in {p.pk for p in goal.space.partners}:
-            raise ValidationError(
-                _("A step belongs to one of you; your partner hasn't joined yet.")
+    with STEPS.take("add_step", goal, by=by) as taking:
+        taking.save = False  # the goal stays as it is
+        fresh = taking.obj
+        if owner is None or owner.pk not in {p.pk for p in fresh.space.partners}:
+            raise Refused(
+                _("A step belongs to one of you; your partner hasn't joined yet."),
+                "no_partner",
             )
         _check_date(target_date, by)
         step = Milestone(
-            space=goal.space,
+            space=fresh.space,
             author=by,
-            goal=goal,
+            goal=fresh,
             owner=owner,
             title=_text(
                 title, limit=STEP_MAX, required_message=_("Say what the step is.")
@@ -255,7 +232,7 @@ def milestone_add(
         step.save()
         if owner.pk != by.pk:
             activity_record(
-                space=goal.space,
+                space=fresh.space,
                 actor=by,
                 verb="milestone.added",
                 target=step,
@@ -263,92 +240,62 @@ def milestone_add(
                 visibility=Visibility.SHARED,
             )
         else:
-            _note(goal, actor=by, verb="milestone.added", target=step)
+            _note(fresh, actor=by, verb="milestone.added", target=step)
     return step
+
+
+def _tell_partner_of(step: Taking, goal: Goal) -> None:
+    """The partner is told of this step."""
+    step.recipient = goal.space.partner_of(step.by)
 
 
 def milestone_complete(*, milestone: Milestone, by) -> Milestone:
     """Tick off your own step; your partner sees it."""
-    if milestone.owner_id != by.pk:
-        raise ValidationError(_("Only the person whose step it is can tick it off."))
-    with transaction.atomic():
-        goal = milestone.goal
-        _check_member(goal.space, by)
-        _check_active(goal)
-        if milestone.is_done:
-            raise ValidationError(_("This step is already done."))
-        milestone.done_at = timezone.now()
-        milestone.save(update_fields=["done_at", "updated"])
-        _tell_partner(goal, actor=by, verb="milestone.done", target=milestone)
+    with MILESTONE_STEPS.take("complete", milestone, by=by) as step:
+        step.obj.done_at = step.now
+        _tell_partner_of(step, step.obj.goal)
     return milestone
 
 
 def milestone_reopen(*, milestone: Milestone, by) -> Milestone:
     """Untick your own step (it wasn't quite done after all)."""
-    if milestone.owner_id != by.pk:
-        raise ValidationError(_("Only the person whose step it is can change it."))
-    with transaction.atomic():
-        goal = milestone.goal
-        _check_member(goal.space, by)
-        _check_active(goal)
-        if not milestone.is_done:
-            raise ValidationError(_("This step isn't done yet."))
-        milestone.done_at = None
-        milestone.save(update_fields=["done_at", "updated"])
-        _note(goal, actor=by, verb="milestone.reopened", target=milestone)
+    with MILESTONE_STEPS.take("reopen", milestone, by=by) as step:
+        step.obj.done_at = None
     return milestone
 
 
 def milestone_remove(*, milestone: Milestone, by) -> None:
     """Remove a step you added, while it is not done."""
-    if milestone.author_id != by.pk:
-        raise ValidationError(_("Only the person who added a step can remove it."))
-    with transaction.atomic():
-        goal = milestone.goal
-        _check_member(goal.space, by)
-        _check_active(goal)
-        if milestone.is_done:
-            raise ValidationError(_("A step that is done stays; untick it first."))
+    with MILESTONE_STEPS.take("remove", milestone, by=by) as step:
+        step.save = False
+        fresh = step.obj
         step_type = ContentType.objects.get_for_model(Milestone)
-        Activity.objects.filter(target_type=step_type, target_id=milestone.pk).delete()
-        milestone.delete()
-        _note(goal, actor=by, verb="milestone.removed")
+        Activity.objects.filter(target_type=step_type, target_id=fresh.pk).delete()
+        fresh.delete()
+        _note(fresh.goal, actor=by, verb="milestone.removed")
 
 
 def goal_finish(*, goal: Goal, by) -> Goal:
     """Mark a goal or adventure as finished. It becomes a memory, and both
     of you are asked for a short reflection."""
-    with transaction.atomic():
-        _check_member(goal.space, by)
-        _check_active(goal)
-        goal.status = Status.FINISHED
-        goal.finished_at = timezone.now()
-        goal.finished_by = by
-        goal.save(update_fields=["status", "finished_at", "finished_by", "updated"])
-        _tell_partner(goal, actor=by, verb="goal.finished")
+    with STEPS.take("finish", goal, by=by) as step:
+        step.obj.finished_at = step.now
+        step.obj.finished_by = by
+        _tell_partner_of(step, step.obj)
     return goal
 
 
 def goal_set_aside(*, goal: Goal, by) -> Goal:
     """Put a goal aside for now, without finishing it."""
-    with transaction.atomic():
-        _check_member(goal.space, by)
-        _check_active(goal)
-        goal.status = Status.SET_ASIDE
-        goal.save(update_fields=["status", "updated"])
-        _tell_partner(goal, actor=by, verb="goal.set_aside")
+    with STEPS.take("set_aside", goal, by=by) as step:
+        _tell_partner_of(step, step.obj)
     return goal
 
 
 def goal_resume(*, goal: Goal, by) -> Goal:
     """Take up a goal that was set aside."""
-    with transaction.atomic():
-        _check_member(goal.space, by)
-        if goal.status != Status.SET_ASIDE:
-            raise ValidationError(_("Only a goal that was set aside can be resumed."))
-        goal.status = Status.ACTIVE
-        goal.save(update_fields=["status", "updated"])
-        _tell_partner(goal, actor=by, verb="goal.resumed")
+    with STEPS.take("resume", goal, by=by) as step:
+        _tell_partner_of(step, step.obj)
     return goal
 
 
@@ -358,10 +305,9 @@ def reflection_save(
     """Write (or rewrite) your reflection on a finished goal or adventure."""
     if visibility not in Visibility.values:
         raise ValidationError(_("Choose who can see it."))
-    with transaction.atomic():
-        _check_member(goal.space, author)
-        if not goal.is_finished:
-            raise ValidationError(_("Reflections come once it is finished."))
+    with STEPS.take("reflect", goal, by=author) as step:
+        step.save = False  # the goal stays as it is
+        fresh = step.obj
         text = _text(
             text,
             limit=REFLECTION_MAX,
@@ -369,21 +315,21 @@ def reflection_save(
                 "Write a few words, or leave this page: there's no rush."
             ),
         )
-        reflection = goal.reflections.filter(author=author).first()
+        reflection = fresh.reflections.filter(author=author).first()
         was_shared = reflection is not None and reflection.is_shared
         if reflection is None:
-            reflection = Reflection(space=goal.space, author=author, goal=goal)
+            reflection = Reflection(space=fresh.space, author=author, goal=fresh)
         reflection.text = text
         reflection.visibility = visibility
         reflection.full_clean()
         reflection.save()
         if visibility == Visibility.SHARED and not was_shared:
-            _tell_partner(goal, actor=author, verb="goal.reflected", target=reflection)
+            _tell_partner(fresh, actor=author, verb="goal.reflected", target=reflection)
         else:
             if was_shared and visibility != Visibility.SHARED:
                 _withdraw(reflection)
             activity_record(
-                space=goal.space,
+                space=fresh.space,
                 actor=author,
                 verb="goal.reflection_updated",
                 target=reflection,
@@ -405,10 +351,12 @@ def _withdraw(reflection: Reflection) -> None:
 def reflection_stop(*, reflection: Reflection, by) -> Reflection:
     """Keep your reflection to yourself from now on. Your partner is not told."""
     if reflection.author_id != by.pk:
-        raise ValidationError(_("Only the person who wrote it can change who sees it."))
+        raise Refused(
+            _("Only the person who wrote it can change who sees it."), "wrong_person"
+        )
     with transaction.atomic():
         if not reflection.is_shared:
-            raise ValidationError(_("Your reflection is not shared."))
+            raise Refused(_("Your reflection is not shared."), "not_shared")
         reflection.visibility = Visibility.PRIVATE
         reflection.save(update_fields=["visibility", "updated"])
         _withdraw(reflection)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,17 +18,16 @@ from troth.accounts.once import submitted_once
 from troth.goals import services
 from troth.goals.forms import AdventureForm, GoalForm, MilestoneForm, ReflectionForm
 from troth.goals.models import Goal, Milestone, Reflection, Status
+from troth.goals.steps import MILESTONE_STEPS, STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.schedule.models import Event
 from troth.spaces.models import current_membership
+from troth.spaces.steps import refusal_text
+from troth.spaces.stepviews import refused, take_step
 
 PER_PAGE = 20
 TABS = {"active": Status.ACTIVE, "aside": Status.SET_ASIDE}
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(message) for message in error.messages)
 
 
 @login_required
@@ -56,6 +58,12 @@ def index(request: AuthedRequest) -> HttpResponse:
     return render(request, "goals/index.html", {"tab": tab, "page": page})
 
 
+def _form_page(request: AuthedRequest, template: str, context: dict):
+    """The form page as `take_step` and `refused` show it: its context and
+    whatever they add (a refusal)."""
+    return lambda **extra: render(request, template, {**context, **extra})
+
+
 def _space_or_none(request: AuthedRequest):
     membership = current_membership(request)
     return membership.space if membership else None
@@ -78,8 +86,8 @@ def new(request: AuthedRequest) -> HttpResponse:
                 space=space, author=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "goals/new.html", {"form": form}, status=409)
+            page = _form_page(request, "goals/new.html", {"form": form})
+            return refused(page, None, error, form)
         messages.success(request, _("Your goal is started. Add its first steps."))
         return redirect(goal)
     return render(request, "goals/new.html", {"form": form})
@@ -106,8 +114,8 @@ def adventure_new(request: AuthedRequest) -> HttpResponse:
                 space=space, author=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "goals/adventure_new.html", context, status=409)
+            page = _form_page(request, "goals/adventure_new.html", context)
+            return refused(page, None, error, form)
         messages.success(
             request,
             _("Your adventure is planned and on your shared calendar.")
@@ -128,12 +136,15 @@ def _goal(request: AuthedRequest, pk: int) -> Goal:
 
 def _detail_context(request: AuthedRequest, goal: Goal, **extra) -> dict:
     user = request.user
+    now = timezone.now()
     steps = list(
         Milestone.objects.visible_to(user)
         .filter(goal=goal)
         .select_related("owner")
         .order_by("done_at", "target_date", "created", "id")
     )
+    for step in steps:
+        step.goal = goal  # what `MILESTONE_STEPS.allowed` reads
     reflections = list(
         Reflection.objects.visible_to(user).filter(goal=goal).select_related("author")
     )
@@ -147,13 +158,14 @@ def _detail_context(request: AuthedRequest, goal: Goal, **extra) -> dict:
     context = {
         "event_visible": event_visible,
         "goal": goal,
-        "steps": steps,
+        "allowed": STEPS.allowed(goal, user, now),
+        # Each step, with the steps of its own this person may take now.
+        "steps": [(step, MILESTONE_STEPS.allowed(step, user, now)) for step in steps],
         "steps_done": done,
         "steps_total": len(steps),
         "percent": int(done * 100 // len(steps)) if steps else None,
         "reflections": reflections,
         "my_reflection": next((r for r in reflections if r.author_id == user.pk), None),
-        "is_author": goal.author_id == user.pk,
         "partner": goal.space.partner_of(user),
         "step_form": MilestoneForm(),
         "today": timezone.localdate(),
@@ -162,33 +174,26 @@ def _detail_context(request: AuthedRequest, goal: Goal, **extra) -> dict:
     return context
 
 
+def _page(request: AuthedRequest, goal: Goal, **extra) -> HttpResponse:
+    return render(request, "goals/detail.html", _detail_context(request, goal, **extra))
+
+
+def _steps(request: AuthedRequest, goal: Goal, **extra) -> HttpResponse:
+    """The steps of the goal's page alone, for htmx."""
+    return render(
+        request, "goals/detail.html#steps", _detail_context(request, goal, **extra)
+    )
+
+
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    goal = _goal(request, pk)
-    return render(request, "goals/detail.html", _detail_context(request, goal))
+    return _page(request, _goal(request, pk))
 
 
-def _refused(
-    request: AuthedRequest, goal: Goal, error: ValidationError
-) -> HttpResponse:
-    messages.error(request, _error_text(error))
-    return render(
-        request, "goals/detail.html", _detail_context(request, goal), status=409
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def edit(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Change the wording and date of a goal or adventure you wrote."""
-    goal = get_visible_or_404(
-        Goal.objects.by(request.user).select_related("space"), request.user, pk=pk
-    )
-    data = request.POST if request.method == "POST" else None
-    form: AdventureForm | GoalForm
+def _edit_form(goal: Goal, data) -> AdventureForm | GoalForm:
     if goal.is_adventure:
-        form = AdventureForm(
+        return AdventureForm(
             data,
             current_date=goal.target_date,
             with_tasks=False,
@@ -200,28 +205,36 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 "budget": goal.budget,
             },
         )
-    else:
-        form = GoalForm(
-            data,
-            current_date=goal.target_date,
-            initial={
-                "title": goal.title,
-                "why": goal.why,
-                "target_date": goal.target_date,
-            },
-        )
-    context = {"form": form, "goal": goal}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "goals/edit.html", context, status=400)
-        try:
-            services.goal_update(goal=goal, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "goals/edit.html", context, status=409)
-        messages.success(request, _("Saved."))
-        return redirect(goal)
-    return render(request, "goals/edit.html", context)
+    return GoalForm(
+        data,
+        current_date=goal.target_date,
+        initial={
+            "title": goal.title,
+            "why": goal.why,
+            "target_date": goal.target_date,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Change the wording and date of a goal or adventure you wrote."""
+    goal = get_visible_or_404(
+        Goal.objects.by(request.user).select_related("space"), request.user, pk=pk
+    )
+    form = _edit_form(goal, request.POST if request.method == "POST" else None)
+    page = _form_page(request, "goals/edit.html", {"form": form, "goal": goal})
+    if request.method == "GET":
+        return page()
+    return take_step(
+        request,
+        goal,
+        lambda: services.goal_update(goal=goal, by=request.user, **form.cleaned_data),
+        page=page,
+        form=form,
+        done=_("Saved."),
+    )
 
 
 @login_required
@@ -230,18 +243,14 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
 def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
     goal = _goal(request, pk)
     form = MilestoneForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request,
-            "goals/detail.html",
-            _detail_context(request, goal, step_form=form),
-            status=400,
+
+    def add() -> None:
+        data = form.cleaned_data
+        owner = (
+            request.user
+            if data["owner"] == "me"
+            else goal.space.partner_of(request.user)
         )
-    data = form.cleaned_data
-    owner = (
-        request.user if data["owner"] == "me" else goal.space.partner_of(request.user)
-    )
-    try:
         services.milestone_add(
             goal=goal,
             by=request.user,
@@ -249,87 +258,96 @@ def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
             owner=owner,
             target_date=data["target_date"],
         )
-    except ValidationError as error:
-        form.add_error(None, _error_text(error))
-        return render(
-            request,
-            "goals/detail.html",
-            _detail_context(request, goal, step_form=form),
-            status=409,
-        )
-    return redirect(f"{goal.get_absolute_url()}#steps")
+
+    return take_step(
+        request,
+        goal,
+        add,
+        page=partial(_page, request, goal, step_form=form),
+        form=form,
+        then=f"{goal.get_absolute_url()}#steps",
+    )
 
 
-def _step_action(request: AuthedRequest, pk: int, action) -> HttpResponse:
-    step = get_visible_or_404(
+def _milestone_step(request: AuthedRequest, pk: int, service) -> HttpResponse:
+    """POST one step of the milestone `pk`, which `service` takes; answer
+    with the goal's page, or its steps alone for htmx."""
+    milestone = get_visible_or_404(
         Milestone.objects.select_related("goal", "goal__space", "goal__author"),
         request.user,
         pk=pk,
     )
-    goal = step.goal
-    try:
-        action(milestone=step, by=request.user)
-    except ValidationError as error:
-        return _refused(request, goal, error)
-    if request.htmx:
-        return render(
-            request, "goals/detail.html#steps", _detail_context(request, goal)
-        )
-    return redirect(f"{goal.get_absolute_url()}#steps")
+    goal = milestone.goal
+    return take_step(
+        request,
+        milestone,
+        lambda: service(milestone=milestone, by=request.user),
+        page=partial(_page, request, goal),
+        partial=partial(_steps, request, goal),
+        then=f"{goal.get_absolute_url()}#steps",
+    )
 
 
 @login_required
 @require_POST
 def milestone_done(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step_action(request, pk, services.milestone_complete)
+    return _milestone_step(request, pk, services.milestone_complete)
 
 
 @login_required
 @require_POST
 def milestone_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step_action(request, pk, services.milestone_reopen)
+    return _milestone_step(request, pk, services.milestone_reopen)
 
 
 @login_required
 @require_POST
 def milestone_remove(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step_action(request, pk, services.milestone_remove)
+    return _milestone_step(request, pk, services.milestone_remove)
+
+
+def _goal_step(
+    request: AuthedRequest, pk: int, service, done: str, then: str | None = None
+) -> HttpResponse:
+    """POST one step of the goal `pk`, which `service` takes."""
+    goal = _goal(request, pk)
+    return take_step(
+        request,
+        goal,
+        lambda: service(goal=goal, by=request.user),
+        page=partial(_page, request, goal),
+        done=done,
+        then=then,
+    )
 
 
 @login_required
 @require_POST
 def finish(request: AuthedRequest, pk: int) -> HttpResponse:
-    goal = _goal(request, pk)
-    try:
-        services.goal_finish(goal=goal, by=request.user)
-    except ValidationError as error:
-        return _refused(request, goal, error)
-    messages.success(request, _("Finished! It's a memory now."))
-    return redirect("goals:reflect", pk=goal.pk)
+    return _goal_step(
+        request,
+        pk,
+        services.goal_finish,
+        _("Finished! It's a memory now."),
+        then=reverse("goals:reflect", kwargs={"pk": pk}),
+    )
 
 
 @login_required
 @require_POST
 def set_aside(request: AuthedRequest, pk: int) -> HttpResponse:
-    goal = _goal(request, pk)
-    try:
-        services.goal_set_aside(goal=goal, by=request.user)
-    except ValidationError as error:
-        return _refused(request, goal, error)
-    messages.success(request, _("Set aside. You can resume it any time."))
-    return redirect(goal)
+    return _goal_step(
+        request,
+        pk,
+        services.goal_set_aside,
+        _("Set aside. You can resume it any time."),
+    )
 
 
 @login_required
 @require_POST
 def resume(request: AuthedRequest, pk: int) -> HttpResponse:
-    goal = _goal(request, pk)
-    try:
-        services.goal_resume(goal=goal, by=request.user)
-    except ValidationError as error:
-        return _refused(request, goal, error)
-    messages.success(request, _("Back in progress."))
-    return redirect(goal)
+    return _goal_step(request, pk, services.goal_resume, _("Back in progress."))
 
 
 @login_required
@@ -337,14 +355,11 @@ def resume(request: AuthedRequest, pk: int) -> HttpResponse:
 def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
     """Your few words on a finished goal or adventure."""
     goal = _goal(request, pk)
-    if not goal.is_finished:
+    not_yet = STEPS.refusal("reflect", goal, request.user)
+    if not_yet is not None:  # not finished
         if request.method == "POST":
-            return _refused(
-                request,
-                goal,
-                ValidationError(_("Reflections come once it is finished.")),
-            )
-        messages.info(request, _("Reflections come once it is finished."))
+            return refused(partial(_page, request, goal), goal, not_yet)
+        messages.info(request, refusal_text(not_yet))
         return redirect(goal)
     mine = goal.reflections.filter(author=request.user).first()
     if request.method == "POST":
@@ -353,20 +368,22 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
         form = ReflectionForm(
             initial={"text": mine.text, "visibility": mine.visibility} if mine else None
         )
-    context = {"form": form, "goal": goal, "mine": mine}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "goals/reflect.html", context, status=400)
-        try:
-            services.reflection_save(
-                goal=goal, author=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "goals/reflect.html", context, status=409)
-        messages.success(request, _("Your reflection is saved."))
-        return redirect(f"{goal.get_absolute_url()}#reflections")
-    return render(request, "goals/reflect.html", context)
+    page = _form_page(
+        request, "goals/reflect.html", {"form": form, "goal": goal, "mine": mine}
+    )
+    if request.method == "GET":
+        return page()
+    return take_step(
+        request,
+        goal,
+        lambda: services.reflection_save(
+            goal=goal, author=request.user, **form.cleaned_data
+        ),
+        page=page,
+        form=form,
+        done=_("Your reflection is saved."),
+        then=f"{goal.get_absolute_url()}#reflections",
+    )
 
 
 @login_required
