@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
-from troth.lib.content import Visibility
+from troth.checkins.builders import build_pulse, build_pulse_settings, build_status
+from troth.checkins.models import ITEMS, Kind, Pulse, Status
 
 CUSTOM = [
     "Stuck at the station, train cancelled",
@@ -40,36 +40,38 @@ def _statuses(demo) -> list[Status]:
                     Kind.CUSTOM,
                 ]
             )
-            status = Status(
-                space=demo.space,
-                author=person,
-                kind=kind,
-                created=sent,
-                visibility=Visibility.SHARED,
-            )
+            fields: dict = {}
             if kind == Kind.ON_MY_WAY:
-                status.eta = sent + dt.timedelta(minutes=20)
-                status.expires_at = status.eta + dt.timedelta(minutes=30)
+                fields["eta"] = sent + dt.timedelta(minutes=20)
+                expires_at = fields["eta"] + dt.timedelta(minutes=30)
             elif kind == Kind.RUNNING_LATE:
-                status.late_minutes = rng.choice([10, 15, 20])
-                status.expires_at = sent + dt.timedelta(
-                    minutes=status.late_minutes + 30
-                )
+                fields["late_minutes"] = rng.choice([10, 15, 20])
+                expires_at = sent + dt.timedelta(minutes=fields["late_minutes"] + 30)
             elif kind == Kind.CUSTOM:
-                status.text = rng.choice(CUSTOM)
-                status.expires_at = sent + dt.timedelta(hours=8)
+                fields["text"] = rng.choice(CUSTOM)
+                expires_at = sent + dt.timedelta(hours=8)
             else:
-                status.expires_at = sent + dt.timedelta(hours=2)
-            rows.append(status)
+                expires_at = sent + dt.timedelta(hours=2)
+            rows.append(
+                build_status(
+                    demo.space,
+                    person,
+                    kind=kind,
+                    at=sent,
+                    expires_at=expires_at,
+                    save=False,
+                    **fields,
+                )
+            )
     # Something current from Sam for Alex's dashboard.
     rows.append(
-        Status(
-            space=demo.space,
-            author=demo.sam,
+        build_status(
+            demo.space,
+            demo.sam,
             kind=Kind.THINKING_OF_YOU,
-            created=demo.now - dt.timedelta(minutes=25),
+            at=demo.now - dt.timedelta(minutes=25),
             expires_at=demo.now + dt.timedelta(hours=5),
-            visibility=Visibility.SHARED,
+            save=False,
         )
     )
     return rows
@@ -95,15 +97,14 @@ def _pulses(demo, person, *, base: float, share: bool, rate: float) -> list[Puls
             if all(v is None for v in answers.values()):
                 answers["faith"] = round(level)
             rows.append(
-                Pulse(
-                    space=demo.space,
-                    author=person,
-                    day=day,
+                build_pulse(
+                    demo.space,
+                    person,
+                    day,
+                    shared=share,
                     note=rng.choice(NOTES) if rng.random() < 0.1 else "",
-                    visibility=Visibility.SHARED if share else Visibility.PRIVATE,
-                    created=dt.datetime.combine(day, dt.time(21, 15)).replace(
-                        tzinfo=person.tz
-                    ),
+                    at=dt.datetime.combine(day, dt.time(21, 15), person.tz),
+                    save=False,
                     **answers,
                 )
             )
@@ -117,5 +118,5 @@ def populate(demo) -> None:
         _pulses(demo, demo.sam, base=5.0, share=True, rate=0.8)
         + _pulses(demo, demo.alex, base=4.4, share=False, rate=0.65)
     )
-    PulseSettings.objects.create(user=demo.sam, share=True)
-    PulseSettings.objects.create(user=demo.alex, share=False, remind_at=dt.time(21, 0))
+    build_pulse_settings(demo.sam, share=True)
+    build_pulse_settings(demo.alex, share=False, remind_at=dt.time(21, 0))
