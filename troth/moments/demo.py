@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from troth.lib.content import Visibility
+from troth.moments.builders import build_bid, build_moment
 from troth.moments.models import About, Ack, Bid, Kind, Moment
 
 NOTES = {
@@ -80,16 +80,15 @@ def populate(demo) -> None:
                 days_ago = days - offset
                 acknowledged = days_ago > 3 and rng.random() < 0.75
                 moments.append(
-                    Moment(
-                        space=space,
-                        author=author,
-                        about=About.PARTNER,
+                    build_moment(
+                        space,
+                        author,
                         subject=partner,
                         kind=kind,
                         note=rng.choice(NOTES[kind]),
                         occurred_on=local_day,
-                        visibility=Visibility.SHARED,
-                        created=created,
+                        at=created,
+                        save=False,
                         acknowledged_at=created + timedelta(hours=rng.randint(1, 30))
                         if acknowledged
                         else None,
@@ -99,16 +98,17 @@ def populate(demo) -> None:
             if rng.random() < 0.08:
                 shared = rng.random() < 0.35
                 moments.append(
-                    Moment(
-                        space=space,
-                        author=author,
+                    build_moment(
+                        space,
+                        author,
                         about=About.SELF,
                         subject=author,
                         kind=rng.choice(kinds),
                         note=rng.choice(SELF_NOTES),
                         occurred_on=local_day,
-                        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
-                        created=day_start + timedelta(hours=21),
+                        shared=shared,
+                        at=day_start + timedelta(hours=21),
+                        save=False,
                     )
                 )
     Moment.objects.bulk_create(moments)
@@ -130,14 +130,14 @@ def populate(demo) -> None:
             if at > demo.now:
                 at = demo.now - timedelta(minutes=rng.randint(5, 90))
             bids.append(
-                Bid(
-                    space=space,
-                    author=sam,
+                build_bid(
+                    space,
+                    sam,
                     occurred_at=at,
                     response=response,
                     note=rng.choice(BID_NOTES),
-                    visibility=Visibility.PRIVATE,
-                    created=day,
+                    at=day,
+                    save=False,
                 )
             )
     Bid.objects.bulk_create(bids)

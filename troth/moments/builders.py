@@ -1,0 +1,71 @@
+"""Builders for moments and bids, for the demo and the tests alike (see
+troth/spaces/builders.py for what a builder is). With `save=False` a
+builder returns the row unsaved, for a bulk insert."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from troth.lib.content import Visibility
+from troth.moments.models import About, Bid, Moment
+
+
+def build_moment(
+    space,
+    author,
+    *,
+    kind: str,
+    occurred_on: dt.date,
+    about: str = About.PARTNER,
+    subject=None,
+    note: str = "",
+    shared: bool = True,
+    at: dt.datetime | None = None,
+    save: bool = True,
+    **fields,
+) -> Moment:
+    """A moment `author` noticed on `occurred_on`, about their partner (the
+    `subject`, looked up when not given) or themselves; `fields` holds an
+    acknowledgement (`acknowledged_at`, `ack`)."""
+    if subject is None:
+        subject = space.partner_of(author) if about == About.PARTNER else author
+    moment = Moment(
+        space=space,
+        author=author,
+        about=about,
+        subject=subject,
+        kind=kind,
+        note=note,
+        occurred_on=occurred_on,
+        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+        **({"created": at} if at else {}),
+        **fields,
+    )
+    if save:
+        moment.save()
+    return moment
+
+
+def build_bid(
+    space,
+    author,
+    *,
+    occurred_at: dt.datetime,
+    response: str,
+    note: str = "",
+    at: dt.datetime | None = None,
+    save: bool = True,
+) -> Bid:
+    """A bid in `author`'s private log and how it was met."""
+    bid = Bid(
+        space=space,
+        author=author,
+        occurred_at=occurred_at,
+        response=response,
+        note=note,
+        visibility=Visibility.PRIVATE,
+        **({"created": at} if at else {}),
+    )
+    if save:
+        bid.save()
+    return bid
