@@ -3,43 +3,38 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.forms import choice_field, date_field, text_field, time_field
 from troth.promises.models import WEEKDAYS, Repeat, State
 from troth.promises.services import NOTE_MAX, TEXT_MAX
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DUE_DAY_MISSING = _("Choose the day it is due.")
+DUE_DAY_INVALID = _("Enter a date such as 2026-11-27.")
+DUE_TIME_INVALID = _("Enter a time such as 18:30.")
+WORDING_MISSING = _("Say what you promise.")
 
 
 class PromiseForm(forms.Form):
-    text = forms.CharField(
-        label=_("What I promise"),
+    text = text_field(
+        _("What I promise"),
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_(
             "Concrete and checkable works best: what, and how your partner "
             "will know. The wording can change later only if your partner agrees."
         ),
-        error_messages={"required": _("Say what you promise.")},
+        missing=WORDING_MISSING,
     )
-    due_date = forms.DateField(
-        label=_("By"),
-        widget=DATE,
-        error_messages={
-            "required": _("Choose the day it is due."),
-            "invalid": _("Enter a date such as 2026-11-27."),
-        },
-    )
-    due_time = forms.TimeField(
-        label=_("At (optional)"),
+    due_date = date_field(_("By"), missing=DUE_DAY_MISSING, invalid=DUE_DAY_INVALID)
+    due_time = time_field(
+        _("At (optional)"),
         required=False,
-        widget=TIME,
         help_text=_("Leave empty for “by the end of that day”. Your time zone."),
-        error_messages={"invalid": _("Enter a time such as 18:30.")},
+        invalid=DUE_TIME_INVALID,
     )
-    repeat = forms.ChoiceField(
-        label=_("Repeats"),
+    repeat = choice_field(
+        _("Repeats"),
+        [("", _("Does not repeat")), *Repeat.choices],
         required=False,
-        choices=[("", _("Does not repeat")), *Repeat.choices],
         help_text=_(
             "A repeating promise is tracked each time on its own. Monthly "
             "repeats on the day of the month of the first date."
@@ -52,21 +47,18 @@ class PromiseForm(forms.Form):
         choices=WEEKDAYS,
         widget=forms.CheckboxSelectMultiple,
     )
-    until = forms.DateField(
-        label=_("Last day (optional)"),
+    until = date_field(
+        _("Last day (optional)"),
         required=False,
-        widget=DATE,
-        error_messages={"invalid": _("Enter a date such as 2026-12-31.")},
+        invalid=_("Enter a date such as 2026-12-31."),
     )
-    clause = forms.TypedChoiceField(
-        label=_("About an agreement (optional)"),
+    clause = choice_field(
+        _("About an agreement (optional)"),
         required=False,
         coerce=int,
         empty_value=None,
         help_text=_("If this promise is about a clause you both agreed, choose it."),
-        error_messages={
-            "invalid_choice": _("Choose a clause of one of your agreements.")
-        },
+        unknown=_("Choose a clause of one of your agreements."),
     )
 
     def __init__(self, *args, clauses=(), **kwargs):
@@ -77,59 +69,41 @@ class PromiseForm(forms.Form):
 
 
 class ProposeForm(forms.Form):
-    text = forms.CharField(
-        label=_("New wording"),
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Say what you promise.")},
+    text = text_field(
+        _("New wording"), max_length=TEXT_MAX, rows=3, missing=WORDING_MISSING
     )
-    due_date = forms.DateField(
-        label=_("New day"),
-        widget=DATE,
-        error_messages={
-            "required": _("Choose the day it is due."),
-            "invalid": _("Enter a date such as 2026-11-27."),
-        },
+    due_date = date_field(
+        _("New day"), missing=DUE_DAY_MISSING, invalid=DUE_DAY_INVALID
     )
-    due_time = forms.TimeField(
-        label=_("At (optional)"),
-        required=False,
-        widget=TIME,
-        error_messages={"invalid": _("Enter a time such as 18:30.")},
-    )
+    due_time = time_field(_("At (optional)"), required=False, invalid=DUE_TIME_INVALID)
 
 
 class ConfirmForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Was it kept?"),
-        choices=[("kept", _("Kept")), ("not_quite", _("Not quite"))],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose kept or not quite.")},
+    outcome = choice_field(
+        _("Was it kept?"),
+        [("kept", _("Kept")), ("not_quite", _("Not quite"))],
+        radio=True,
+        missing=_("Choose kept or not quite."),
     )
-    note = forms.CharField(
-        label=_("What was missing (needed for “not quite”)"),
+    note = text_field(
+        _("What was missing (needed for “not quite”)"),
         required=False,
         max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
     )
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("Your response"),
+    note = text_field(
+        _("Your response"),
         max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Write your response.")},
+        rows=3,
+        missing=_("Write your response."),
     )
 
 
 class DeclineForm(forms.Form):
-    note = forms.CharField(
-        label=_("Why (optional)"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = text_field(_("Why (optional)"), required=False, max_length=NOTE_MAX, rows=2)
 
 
 class CancelForm(forms.Form):
@@ -140,11 +114,8 @@ class CancelForm(forms.Form):
 
 class ListFilterForm(forms.Form):
     SHOWS = ["needs", "mine", "to-me", "history"]
-    show = forms.ChoiceField(choices=[(s, s) for s in SHOWS], required=False)
-    state = forms.ChoiceField(
-        label=_("State"),
-        required=False,
-    )
+    show = choice_field(choices=[(s, s) for s in SHOWS], required=False)
+    state = choice_field(_("State"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
