@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from conftest import PASSWORD, make_space, make_user
-from troth.audits import jobs
+from troth.audits import tasks
 from troth.audits.models import Audit, AuditSettings
 from troth.audits.tests.helpers import promise
 from troth.lib.time import space_today
@@ -59,7 +59,7 @@ def test_on_audit_day_both_reflect_sign_off_and_commitments_become_promises(pers
         day = (now - dt.timedelta(days=days)).date().isoformat()
         promise(space, alice_user, day, state)
     # The clock on audit day.
-    assert jobs.draft_due_audits.call() == 1
+    assert tasks.draft_due_audits.call() == 1
     audit = Audit.objects.get()
 
     alice = person("alice")

@@ -10,7 +10,7 @@ from unittest import mock
 import pytest
 
 from troth.accounts.models import User
-from troth.audits import jobs, services
+from troth.audits import services, tasks
 from troth.audits.models import Audit, AuditSettings, Reflection, day_in_month
 from troth.audits.tests.helpers import write
 from troth.notifications.models import Notification
@@ -47,12 +47,12 @@ def test_it_drafts_on_the_last_day_of_a_short_month_once_whatever_the_reruns(
 ):
     choose(space, 31, dt.datetime(2026, 1, 1, tzinfo=UTC))
     with at(dt.datetime(2026, 2, 27, 23, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 0
     with at(dt.datetime(2026, 2, 28, 0, 30, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 1
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 1
+        assert tasks.draft_due_audits.call() == 0
     with at(dt.datetime(2026, 2, 28, 18, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 0
     audit = Audit.objects.get()
     assert audit.month == dt.date(2026, 2, 1)
     # From the 31st of January (January has one) to the 28th of February.
@@ -66,7 +66,7 @@ def test_it_drafts_on_the_last_day_of_a_short_month_once_whatever_the_reruns(
     ]
     # The next month follows on from where this one ended.
     with at(dt.datetime(2026, 3, 31, 1, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 1
+        assert tasks.draft_due_audits.call() == 1
     march = Audit.objects.get(month=dt.date(2026, 3, 1))
     assert march.period_start == audit.period_end
     assert march.period_end == dt.datetime(2026, 3, 31, tzinfo=UTC)
@@ -75,9 +75,9 @@ def test_it_drafts_on_the_last_day_of_a_short_month_once_whatever_the_reruns(
 def test_a_day_chosen_after_it_passed_waits_for_next_month(space):
     choose(space, 5, dt.datetime(2026, 3, 20, 10, tzinfo=UTC))
     with at(dt.datetime(2026, 3, 21, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 0
     with at(dt.datetime(2026, 4, 5, 3, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 1
+        assert tasks.draft_due_audits.call() == 1
     assert Audit.objects.get().month == dt.date(2026, 4, 1)
 
 
@@ -89,9 +89,9 @@ def test_the_day_comes_when_it_has_come_for_both_partners(space, alice, bob):
     choose(space, 10, dt.datetime(2026, 1, 1, tzinfo=UTC))
     # 10 March 05:00 UTC: already the 10th in Auckland, still the 9th in LA.
     with at(dt.datetime(2026, 3, 10, 5, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 0
     with at(dt.datetime(2026, 3, 10, 9, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 1
+        assert tasks.draft_due_audits.call() == 1
     audit = Audit.objects.get()
     # Midnight of the 10th in Los Angeles (UTC-7 after the clocks changed
     # on 8 March).
@@ -106,20 +106,20 @@ def test_no_audit_is_drafted_without_a_partner_or_in_a_closed_space(
     space_leave(membership=bob.memberships.get())
     space_leave(membership=dave.memberships.get())
     with at(dt.datetime(2026, 2, 1, 12, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 0
     assert not Audit.objects.exists()
 
 
 def test_both_are_reminded_two_days_before_once(space, alice, bob):
     choose(space, 15, dt.datetime(2026, 1, 1, tzinfo=UTC))
     with at(dt.datetime(2026, 3, 12, 12, tzinfo=UTC)):
-        jobs.remind_audits.call()
+        tasks.remind_audits.call()
     assert not Notification.objects.filter(kind="audit.soon").exists()
     with at(dt.datetime(2026, 3, 13, 12, tzinfo=UTC)):
-        assert jobs.remind_audits.call() == 2
-        assert jobs.remind_audits.call() == 0
+        assert tasks.remind_audits.call() == 2
+        assert tasks.remind_audits.call() == 0
     with at(dt.datetime(2026, 3, 14, 12, tzinfo=UTC)):
-        assert jobs.remind_audits.call() == 0
+        assert tasks.remind_audits.call() == 0
     assert Notification.objects.filter(kind="audit.soon").count() == 2
     assert Notification.objects.filter(kind="audit.soon").first().message == (
         "Your monthly trust audit is in two days."
@@ -131,10 +131,10 @@ def test_no_reminder_when_the_month_was_started_early(space, alice, bob):
     with at(dt.datetime(2026, 3, 10, 12, tzinfo=UTC)):
         services.audit_start(space=space, by=alice)
     with at(dt.datetime(2026, 3, 13, 12, tzinfo=UTC)):
-        assert jobs.remind_audits.call() == 0
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.remind_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 0
     with at(dt.datetime(2026, 3, 15, 12, tzinfo=UTC)):
-        assert jobs.draft_due_audits.call() == 0
+        assert tasks.draft_due_audits.call() == 0
     assert Audit.objects.count() == 1
 
 
@@ -144,10 +144,10 @@ def test_the_partner_who_waits_is_remembered_once(space, alice, bob):
         write(audit, alice)
         services.audit_sign_off(audit=audit, by=alice)
     with at(dt.datetime(2026, 3, 11, 12, tzinfo=UTC)):
-        assert jobs.remind_audits.call() == 0
+        assert tasks.remind_audits.call() == 0
     with at(dt.datetime(2026, 3, 13, 12, tzinfo=UTC)):
-        assert jobs.remind_audits.call() == 1
-        assert jobs.remind_audits.call() == 0
+        assert tasks.remind_audits.call() == 1
+        assert tasks.remind_audits.call() == 0
     waiting = Notification.objects.get(kind="audit.waiting")
     assert waiting.user == bob
     assert waiting.message.startswith("Alice signed off your trust audit")
@@ -156,4 +156,4 @@ def test_the_partner_who_waits_is_remembered_once(space, alice, bob):
     services.audit_sign_off(audit=audit, by=bob)
     Reflection.objects.update(signed_off_at=dt.datetime(2026, 3, 1, tzinfo=UTC))
     with at(dt.datetime(2026, 3, 20, 12, tzinfo=UTC)):
-        assert jobs.remind_audits.call() == 0
+        assert tasks.remind_audits.call() == 0

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from troth.checkins import jobs, services, sharing
+from troth.checkins import services, sharing, tasks
 from troth.checkins.export import export
 from troth.checkins.models import Pulse, PulseSettings
 from troth.checkins.stats import pulse_answered_days, pulse_trend
@@ -210,24 +210,24 @@ class TestReminder:
         self.choose(alice, dt.time(20, 30), "Europe/Berlin")
         # 19:29 UTC is 20:29 in Berlin in winter.
         with at(dt.datetime(2026, 1, 12, 19, 29, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 0
+            assert tasks.remind_pulse.call() == 0
         with at(dt.datetime(2026, 1, 12, 19, 31, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 1
-            assert jobs.remind_pulse.call() == 0  # a rerun or a second worker
+            assert tasks.remind_pulse.call() == 1
+            assert tasks.remind_pulse.call() == 0  # a rerun or a second worker
         with at(dt.datetime(2026, 1, 12, 20, 15, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 0
+            assert tasks.remind_pulse.call() == 0
         notice = Notification.objects.get(user=alice)
         assert notice.url == "/checkins/pulse"
         assert "pulse" in notice.message
         with at(dt.datetime(2026, 1, 13, 19, 31, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 1  # the next day, again
+            assert tasks.remind_pulse.call() == 1  # the next day, again
 
     def test_no_reminder_once_answered_or_without_a_time(self, space, alice, bob):
         self.choose(alice, dt.time(9, 0), "UTC")
         moment = dt.datetime(2026, 1, 12, 9, 5, tzinfo=dt.UTC)
         services.pulse_record(space=space, by=alice, answers={"faith": 5}, now=moment)
         with at(moment):
-            assert jobs.remind_pulse.call() == 0
+            assert tasks.remind_pulse.call() == 0
         assert not Notification.objects.exists()
 
     def test_partners_in_different_zones_are_reminded_at_their_own_times(
@@ -237,36 +237,36 @@ class TestReminder:
         self.choose(bob, dt.time(21, 0), "Asia/Tokyo")
         # 12:05 UTC is 21:05 in Tokyo and 07:05 in New York.
         with at(dt.datetime(2026, 5, 4, 12, 5, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 1
+            assert tasks.remind_pulse.call() == 1
         assert Notification.objects.get().user == bob
         # 01:05 UTC the next day is 21:05 in New York.
         with at(dt.datetime(2026, 5, 5, 1, 5, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 1
+            assert tasks.remind_pulse.call() == 1
         assert Notification.objects.filter(user=alice).count() == 1
 
     def test_a_time_skipped_by_dst_still_reminds_once(self, space, alice):
         self.choose(alice, dt.time(2, 30), "Europe/Berlin")
         # 29 March 2026: 02:00 jumps to 03:00; 01:00 UTC is 03:00 CEST.
         with at(dt.datetime(2026, 3, 29, 0, 55, tzinfo=dt.UTC)):  # 01:55 CET
-            assert jobs.remind_pulse.call() == 0
+            assert tasks.remind_pulse.call() == 0
         with at(dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 1
+            assert tasks.remind_pulse.call() == 1
         with at(dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 0
+            assert tasks.remind_pulse.call() == 0
 
     def test_a_time_repeated_by_dst_reminds_once(self, space, alice):
         self.choose(alice, dt.time(2, 30), "Europe/Berlin")
         # 25 October 2026: 02:30 happens at 00:30 UTC and again at 01:30 UTC.
         with at(dt.datetime(2026, 10, 25, 0, 35, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 1
+            assert tasks.remind_pulse.call() == 1
         with at(dt.datetime(2026, 10, 25, 1, 35, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 0
+            assert tasks.remind_pulse.call() == 0
         assert Notification.objects.count() == 1
 
     def test_no_reminder_without_a_space(self, eve):
         self.choose(eve, dt.time(9, 0), "UTC")
         with at(dt.datetime(2026, 1, 12, 9, 5, tzinfo=dt.UTC)):
-            assert jobs.remind_pulse.call() == 0
+            assert tasks.remind_pulse.call() == 0
 
 
 def test_the_dashboard_prompts_for_todays_pulse_until_answered(

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from troth.exercises import services
-from troth.exercises.jobs import remind_exercises
 from troth.exercises.models import Session
+from troth.exercises.tasks import remind_exercises
 from troth.exercises.tests.helpers import plan
 from troth.notifications.models import Notification
 from troth.spaces import services as spaces

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from troth.goals import services
-from troth.goals.jobs import remind_target_dates
 from troth.goals.models import Goal, Milestone
+from troth.goals.tasks import remind_target_dates
 from troth.goals.tests.helpers import goal, step
 from troth.notifications.models import Notification
 from troth.spaces import services as spaces

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from troth.notifications.clock import tick
 from troth.notifications.models import ClockTick, Notification
-from troth.promises import jobs, services
+from troth.promises import services, tasks
 from troth.promises.models import (
     Promise,
     PromiseSeries,
@@ -41,10 +41,10 @@ class TestMissed:
     def test_the_job_marks_missed_and_tells_both_once(self, space, alice, bob):
         promise = make_promise(space, alice)
         with at(promise.due_at + dt.timedelta(minutes=2)):
-            assert jobs.mark_missed.call() == 1
+            assert tasks.mark_missed.call() == 1
             # A second worker, or the next tick, changes and sends nothing more.
-            assert jobs.mark_missed.call() == 0
-            jobs.mark_missed.call()
+            assert tasks.mark_missed.call() == 0
+            tasks.mark_missed.call()
         promise.refresh_from_db()
         assert promise.state == State.MISSED
         mine = Notification.objects.get(user=alice)
@@ -59,7 +59,7 @@ class TestMissed:
     def test_nothing_is_missed_early(self, space, alice):
         promise = make_promise(space, alice)
         with at(promise.due_at - dt.timedelta(seconds=1)):
-            assert jobs.mark_missed.call() == 0
+            assert tasks.mark_missed.call() == 0
         assert not Notification.objects.exists()
 
     def test_a_whole_day_promise_is_missed_at_the_end_of_the_promisers_day(
@@ -78,17 +78,17 @@ class TestMissed:
         assert promise.due_at == auckland_midnight
         # It is still the 10th in Los Angeles, but Alice's day is over.
         with at(auckland_midnight + dt.timedelta(minutes=1)):
-            assert jobs.mark_missed.call() == 1
+            assert tasks.mark_missed.call() == 1
 
 
 class TestDueSoon:
     def test_the_promiser_is_reminded_once_three_hours_before(self, space, alice, bob):
         promise = make_promise(space, alice, at=dt.time(18, 0))
         with at(promise.due_at - dt.timedelta(hours=3, minutes=1)):
-            assert jobs.remind_due_soon.call() == 0
+            assert tasks.remind_due_soon.call() == 0
         with at(promise.due_at - dt.timedelta(hours=2)):
-            assert jobs.remind_due_soon.call() == 1
-            assert jobs.remind_due_soon.call() == 0
+            assert tasks.remind_due_soon.call() == 1
+            assert tasks.remind_due_soon.call() == 0
         notice = Notification.objects.get(user=alice)
         assert notice.message == "A promise you made to Bob is due soon."
         assert not Notification.objects.filter(user=bob).exists()
@@ -97,12 +97,12 @@ class TestDueSoon:
         promise = make_promise(space, alice, at=dt.time(18, 0))
         services.promise_mark_done(promise=promise, by=alice)
         with at(promise.due_at - dt.timedelta(hours=1)):
-            assert jobs.remind_due_soon.call() == 0
+            assert tasks.remind_due_soon.call() == 0
 
     def test_a_renegotiated_promise_gets_a_fresh_reminder(self, space, alice, bob):
         promise = make_promise(space, alice, at=dt.time(18, 0))
         with at(promise.due_at - dt.timedelta(hours=2)):
-            jobs.remind_due_soon.call()
+            tasks.remind_due_soon.call()
         services.promise_propose(
             promise=promise,
             by=alice,
@@ -116,7 +116,7 @@ class TestDueSoon:
         )
         promise.refresh_from_db()
         with at(promise.due_at - dt.timedelta(hours=2)):
-            assert jobs.remind_due_soon.call() == 1
+            assert tasks.remind_due_soon.call() == 1
         assert Notification.objects.filter(user=alice).count() == 2
 
     def test_a_whole_day_promise_is_recalled_at_local_noon_across_dst(
@@ -136,9 +136,9 @@ class TestDueSoon:
         assert promise.remind_at == dt.datetime(2026, 3, 29, 10, 0, tzinfo=dt.UTC)
         assert promise.due_at == dt.datetime(2026, 3, 29, 22, 0, tzinfo=dt.UTC)
         with at(dt.datetime(2026, 3, 29, 9, 59, tzinfo=dt.UTC)):
-            assert jobs.remind_due_soon.call() == 0
+            assert tasks.remind_due_soon.call() == 0
         with at(dt.datetime(2026, 3, 29, 10, 1, tzinfo=dt.UTC)):
-            assert jobs.remind_due_soon.call() == 1
+            assert tasks.remind_due_soon.call() == 1
 
     def test_a_time_skipped_by_dst_lands_after_the_change(self):
         due = due_moment(dt.date(2026, 3, 29), dt.time(2, 30), "Europe/Berlin")
@@ -157,12 +157,12 @@ class TestWaitingForConfirmation:
         promise = make_promise(space, alice, days=3)
         services.promise_mark_done(promise=promise, by=alice)
         with at(promise.done_at + dt.timedelta(hours=23)):
-            assert jobs.remind_to_confirm.call() == 0
+            assert tasks.remind_to_confirm.call() == 0
         with at(promise.done_at + dt.timedelta(hours=25)):
-            assert jobs.remind_to_confirm.call() == 1
-            assert jobs.remind_to_confirm.call() == 0
+            assert tasks.remind_to_confirm.call() == 1
+            assert tasks.remind_to_confirm.call() == 0
         with at(promise.done_at + dt.timedelta(days=4)):
-            assert jobs.remind_to_confirm.call() == 0
+            assert tasks.remind_to_confirm.call() == 0
         notice = Notification.objects.get(user=bob, kind="promise.confirm_waiting")
         assert notice.message == "Alice is waiting for you to confirm a promise."
 
@@ -171,9 +171,9 @@ def test_the_clock_enqueues_each_job_once_across_two_workers(space, alice):
     now = timezone.now()
     first = tick(now)
     second = tick(now)  # a second worker in the same slot
-    assert "troth.promises.jobs.mark_missed" in first
-    assert "troth.promises.jobs.mark_missed" not in second
-    assert ClockTick.objects.filter(job="troth.promises.jobs.mark_missed").count() == 1
+    assert "troth.promises.tasks.mark_missed" in first
+    assert "troth.promises.tasks.mark_missed" not in second
+    assert ClockTick.objects.filter(job="troth.promises.tasks.mark_missed").count() == 1
 
 
 class TestRepeating:
@@ -214,8 +214,8 @@ class TestRepeating:
         first = self.weekly(space, alice, now)
         later = now + dt.timedelta(days=7)
         with at(later):
-            made = jobs.extend_series.call()
-            again = jobs.extend_series.call()
+            made = tasks.extend_series.call()
+            again = tasks.extend_series.call()
         assert made == 2  # the 19th and the 23rd came within two weeks
         assert again == 0
         series = first.series
@@ -276,7 +276,7 @@ class TestRepeating:
         series.refresh_from_db()
         assert series.ended_at is not None
         assert not series.occurrences.filter(state=State.OPEN).exists()
-        assert jobs.extend_series.call() == 0
+        assert tasks.extend_series.call() == 0
 
     def test_a_repeating_promise_across_dst_keeps_its_local_time(self, space, alice):
         alice.timezone = "Europe/Berlin"

@@ -29,11 +29,11 @@ from django.utils import timezone
 
 from conftest import client_for
 from troth.schedule import ics
-from troth.schedule.jobs import ask_ritual_outcomes, remind_upcoming
 from troth.schedule.models import Event, EventVisibility
 from troth.schedule.recurrence import MAX_OCCURRENCES, expand, series_end
 from troth.schedule.services import EventFields, event_update, feed_token_create
 from troth.schedule.stats import ritual_follow_through
+from troth.schedule.tasks import ask_ritual_outcomes, remind_upcoming
 from troth.schedule.tests.helpers import make_event
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from conftest import client_for
 from troth.notifications.models import Notification
-from troth.schedule.jobs import JOBS, ask_ritual_outcomes, remind_upcoming
+from troth.schedule.jobs import JOBS
 from troth.schedule.models import EventReminder, EventVisibility, RitualMark
 from troth.schedule.recurrence import floating_utc
+from troth.schedule.tasks import ask_ritual_outcomes, remind_upcoming
 from troth.schedule.tests.helpers import make_all_day, make_event, make_ritual, rule
 from troth.spaces import services as spaces
 
