@@ -6,47 +6,54 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from troth.agreements.forms import DateInput
-from troth.agreements.forms import Form as Form
+from troth.lib.forms import Form, choice_field, date_field, scale_field, text_field
 from troth.repair.models import Answer, OpenedAs, Seriousness, SessionKind, Touches
 from troth.repair.services import APOLOGY_MAX, NOTE_MAX, SUMMARY_MAX, TEXT_MAX
 
-RATING_CHOICES = [(i, str(i)) for i in range(1, 8)]
+CHOOSE_ONE = _("Choose one.")
+CHOOSE_1_TO_7 = _("Choose a number from 1 to 7.")
 
 
-class OpenForm(Form):
-    opened_as = forms.ChoiceField(
-        label=_("Which is it?"),
-        choices=OpenedAs.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose one.")},
-    )
-    summary = forms.CharField(
-        label=_("What happened, in a sentence or two"),
-        max_length=SUMMARY_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Your partner will read this. There's room for more later."),
-        error_messages={"required": _("Say in a few words what happened.")},
-    )
-    touches = forms.ChoiceField(
-        label=_("Did it touch something you had agreed or promised?"),
-        choices=Touches.choices,
-        initial=Touches.NOTHING,
-        widget=forms.RadioSelect,
-    )
-    clause = forms.TypedChoiceField(
-        label=_("Which clause"), required=False, coerce=int, empty_value=None
-    )
-    promise = forms.TypedChoiceField(
-        label=_("Which promise"), required=False, coerce=int, empty_value=None
-    )
-    seriousness = forms.TypedChoiceField(
-        label=_("How serious does it feel to you?"),
-        choices=Seriousness.choices,
+def _seriousness(**kwargs) -> forms.ChoiceField:
+    return choice_field(
+        _("How serious does it feel to you?"),
+        Seriousness.choices,
+        radio=True,
         coerce=int,
         required=False,
         empty_value=None,
-        widget=forms.RadioSelect,
+        **kwargs,
+    )
+
+
+def _note(label) -> forms.CharField:
+    return text_field(label, required=False, max_length=NOTE_MAX, rows=3)
+
+
+class OpenForm(Form):
+    opened_as = choice_field(
+        _("Which is it?"), OpenedAs.choices, radio=True, missing=CHOOSE_ONE
+    )
+    summary = text_field(
+        _("What happened, in a sentence or two"),
+        max_length=SUMMARY_MAX,
+        rows=3,
+        help_text=_("Your partner will read this. There's room for more later."),
+        missing=_("Say in a few words what happened."),
+    )
+    touches = choice_field(
+        _("Did it touch something you had agreed or promised?"),
+        Touches.choices,
+        radio=True,
+        initial=Touches.NOTHING,
+    )
+    clause = choice_field(
+        _("Which clause"), required=False, coerce=int, empty_value=None
+    )
+    promise = choice_field(
+        _("Which promise"), required=False, coerce=int, empty_value=None
+    )
+    seriousness = _seriousness(
         help_text=_(
             "Only if it was you who was hurt. If you broke trust, your partner "
             "says how serious it feels to them."
@@ -79,88 +86,70 @@ class OpenForm(Form):
 
 
 class AccountForm(Form):
-    text = forms.CharField(
-        label=_("Your account"),
+    text = text_field(
+        _("Your account"),
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        rows=8,
         help_text=_(
             "What happened for you, and how it felt. Take your time; you can "
             "write it again until you feel heard."
         ),
-        error_messages={"required": _("Write your account first.")},
+        missing=_("Write your account first."),
     )
-    seriousness = forms.TypedChoiceField(
-        label=_("How serious does it feel to you?"),
-        choices=Seriousness.choices,
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
+    seriousness = _seriousness()
 
 
 class MirrorForm(Form):
-    text = forms.CharField(
-        label=_("What I heard you say"),
+    text = text_field(
+        _("What I heard you say"),
         max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        rows=8,
         help_text=_(
             "Say it back in your own words, without defending or explaining. "
             "Start with “What I heard is…” and end with “Did I get it?”."
         ),
-        error_messages={"required": _("Write what you heard, in your own words.")},
+        missing=_("Write what you heard, in your own words."),
     )
 
 
 class MirrorAnswerForm(Form):
-    heard = forms.ChoiceField(
-        label=_("Did they hear you?"),
-        choices=[
+    heard = choice_field(
+        _("Did they hear you?"),
+        [
             ("yes", _("Yes, you heard me")),
             ("again", _("Not yet: please try again")),
         ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose one.")},
+        radio=True,
+        missing=CHOOSE_ONE,
     )
-    note = forms.CharField(
-        label=_("What they missed (optional)"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    note = _note(_("What they missed (optional)"))
 
 
 class ApologyForm(Form):
-    text = forms.CharField(
-        label=_("Your apology"),
+    text = text_field(
+        _("Your apology"),
         max_length=APOLOGY_MAX,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        error_messages={"required": _("Write your apology first.")},
+        rows=10,
+        missing=_("Write your apology first."),
     )
 
 
 class AnswerForm(Form):
-    answer = forms.ChoiceField(
-        label=_("How does it land?"),
-        choices=Answer.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose an answer.")},
+    answer = choice_field(
+        _("How does it land?"),
+        Answer.choices,
+        radio=True,
+        missing=_("Choose an answer."),
     )
-    note = forms.CharField(
-        label=_("A note (optional)"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    note = _note(_("A note (optional)"))
 
 
 class AgreementForm(Form):
-    title = forms.CharField(label=_("Title"), max_length=120)
-    ends_on = forms.DateField(
-        label=_("Until"),
-        widget=DateInput(),
+    title = text_field(_("Title"), max_length=120)
+    ends_on = date_field(
+        _("Until"),
         help_text=_("It ends after this day unless you both renew it."),
-        error_messages={"required": _("Choose an end date.")},
+        missing=_("Choose an end date."),
     )
 
     def __init__(self, *args, clauses: list[str] | None = None, **kwargs):
@@ -181,50 +170,27 @@ class AgreementForm(Form):
 
 
 class NoteForm(Form):
-    text = forms.CharField(
-        label=_("A note for yourself"),
+    text = text_field(
+        _("A note for yourself"),
         max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Write something first.")},
+        rows=4,
+        missing=_("Write something first."),
     )
 
 
 class TherapyForm(Form):
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=SessionKind.choices, widget=forms.RadioSelect
-    )
-    on = forms.DateField(
-        label=_("Date"),
-        widget=DateInput(),
-        error_messages={"required": _("Choose the date.")},
-    )
-    note = forms.CharField(
-        label=_("Note (optional)"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    kind = choice_field(_("Kind"), SessionKind.choices, radio=True)
+    on = date_field(_("Date"), missing=_("Choose the date."))
+    note = _note(_("Note (optional)"))
 
 
 class CheckinForm(Form):
-    distance = forms.TypedChoiceField(
-        label=_("Right now I want to keep my distance from them."),
-        choices=RATING_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose a number from 1 to 7.")},
+    distance = scale_field(
+        _("Right now I want to keep my distance from them."), missing=CHOOSE_1_TO_7
     )
-    even = forms.TypedChoiceField(
-        label=_("Part of me wants them to feel the hurt I felt."),
-        choices=RATING_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose a number from 1 to 7.")},
+    even = scale_field(
+        _("Part of me wants them to feel the hurt I felt."), missing=CHOOSE_1_TO_7
     )
-    goodwill = forms.TypedChoiceField(
-        label=_("I wish them well, and want good things for us."),
-        choices=RATING_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose a number from 1 to 7.")},
+    goodwill = scale_field(
+        _("I wish them well, and want good things for us."), missing=CHOOSE_1_TO_7
     )
