@@ -6,13 +6,16 @@
     phase: Atone <-> Attune <-> Attach, moved by the hurt partner only
     closed / reopened by the hurt partner only
 
-Each function locks the repair row, checks that this person may take this
-step now, works in one transaction and records an Activity. Private things
-(notes, therapy log, forgiveness check-ins) record a private Activity with
-no recipient and never touch the shared repair row, so nothing about them
-reaches the partner, not even a changed timestamp. A step that is not
-allowed raises `ValidationError` with words for the person, and changes
-nothing.
+The steps are declared in `troth.repair.steps`; each function here takes
+one with `STEPS.take`, which locks the repair row, checks that this person
+may take this step now, and in one transaction appends a RepairEvent and
+records an Activity for the partner. Private things (notes, therapy log,
+forgiveness check-ins) are checked against the same declaration but
+record a private Activity with no recipient and never touch the shared
+repair row, so nothing about them reaches the partner, not even a changed
+timestamp. A step that is not allowed raises `Refused` with words for the
+person, and changes nothing; input that isn't right raises a plain
+`ValidationError`.
 """
 
 from __future__ import annotations
@@ -45,16 +48,16 @@ from troth.repair.models import (
     Phase,
     PlanItem,
     Repair,
-    RepairEvent,
     Seriousness,
     SessionKind,
     Status,
-    Step,
     TherapySession,
     Touches,
 )
-from troth.spaces.models import Membership, Space
+from troth.repair.steps import HISTORY, STEPS
+from troth.spaces.models import Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import Refused, require_partner
 
 SUMMARY_MAX = 1000
 TEXT_MAX = 5000
@@ -62,75 +65,43 @@ NOTE_MAX = 2000
 APOLOGY_MAX = 5000
 
 
-def _refuse(message: str, code: str) -> ValidationError:
-    return ValidationError(message, code=code)
-
-
-def _require_partner(space: Space, user) -> None:
-    if not space.is_open:
-        raise _refuse(
-            _("This space is closed, so this repair can no longer change."), "closed"
-        )
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise _refuse(_("Only the partners in this space can do that."), "not_member")
-
-
 def _clean(text: str, *, limit: int, empty: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise _refuse(empty, "empty")
+        raise ValidationError(empty, code="empty")
     if len(text) > limit:
-        raise _refuse(
-            _("Keep it under %(limit)s characters.") % {"limit": limit}, "too_long"
+        raise ValidationError(
+            _("Keep it under %(limit)s characters.") % {"limit": limit},
+            code="too_long",
         )
     return text
 
 
-def _lock(repair: Repair) -> Repair:
-    return Repair.objects.select_for_update().select_related("space").get(pk=repair.pk)
-
-
-def _refresh(target: Repair, source: Repair) -> None:
-    for f in Repair._meta.concrete_fields:
-        setattr(target, f.attname, getattr(source, f.attname))
-
-
-def _event(repair: Repair, *, by, kind: str, now, **fields) -> RepairEvent:
-    return RepairEvent.objects.create(
-        repair=repair, actor=by, kind=kind, created=now, **fields
-    )
-
-
-def _require_role(repair: Repair, by, role: str) -> None:
-    if role == "hurt" and by.pk != repair.hurt_id:
-        raise _refuse(
-            _("This step belongs to %(name)s, who was hurt.") % {"name": repair.hurt},
-            "not_hurt",
+def _note(note: str) -> str:
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        raise ValidationError(
+            _("Keep it under %(limit)s characters.") % {"limit": NOTE_MAX},
+            code="too_long",
         )
-    if role == "other" and by.pk != repair.other_id:
-        raise _refuse(
-            _("This step belongs to %(name)s.") % {"name": repair.other},
-            "not_other",
-        )
-
-
-def _require_open(repair: Repair) -> None:
-    if not repair.is_open:
-        raise _refuse(
-            _("This repair is closed. The one who was hurt can reopen it."),
-            "resolved",
-        )
-
-
-def _start(repair: Repair, by, role: str | None = None) -> Repair:
-    fresh = _lock(repair)
-    _require_partner(fresh.space, by)
-    if role:
-        _require_role(fresh, by, role)
-    return fresh
+    return note
 
 
 # Opening
+
+
+def _touched(space: Space, touches: str, clause, promise) -> tuple:
+    """The clause or promise a breach points to (one of them, or neither),
+    checked to be this space's."""
+    if touches == Touches.CLAUSE:
+        if clause is None or clause.agreement.space_id != space.pk:
+            raise ValidationError({"clause": _("Choose the clause it touched.")})
+        return clause, None
+    if touches == Touches.PROMISE:
+        if promise is None or promise.space_id != space.pk:
+            raise ValidationError({"promise": _("Choose the promise it touched.")})
+        return None, promise
+    return None, None
 
 
 def repair_open(
@@ -164,23 +135,14 @@ def repair_open(
     if opened_as == OpenedAs.BROKE:
         seriousness = None
     with transaction.atomic():
-        _require_partner(space, by)
+        require_partner(space, by)
         partner = space.partner_of(by)
         if partner is None:
-            raise _refuse(
+            raise Refused(
                 _("Your partner hasn't joined yet: a repair needs both of you."),
                 "no_partner",
             )
-        if touches == Touches.CLAUSE:
-            if clause is None or clause.agreement.space_id != space.pk:
-                raise ValidationError({"clause": _("Choose the clause it touched.")})
-            promise = None
-        elif touches == Touches.PROMISE:
-            if promise is None or promise.space_id != space.pk:
-                raise ValidationError({"promise": _("Choose the promise it touched.")})
-            clause = None
-        else:
-            clause = promise = None
+        clause, promise = _touched(space, touches, clause, promise)
         hurt, other = (by, partner) if opened_as == OpenedAs.HURT else (partner, by)
         repair = Repair.objects.create(
             space=space,
@@ -195,7 +157,7 @@ def repair_open(
             seriousness=seriousness,
             created=now,
         )
-        _event(repair, by=by, kind=EventKind.OPENED, now=now)
+        HISTORY.append(repair, by=by, kind=EventKind.OPENED, now=now)
         activity_record(
             space=space,
             actor=by,
@@ -219,16 +181,9 @@ def account_write(
 ) -> Account:
     """The hurt partner's account: what happened and how it felt. It can be
     written again until the other has mirrored it and they felt heard."""
-    now = now or timezone.now()
     text = _clean(text, limit=TEXT_MAX, empty=_("Write your account first."))
-    with transaction.atomic():
-        fresh = _start(repair, by, "hurt")
-        _require_open(fresh)
-        if fresh.is_heard:
-            raise _refuse(
-                _("You've said you were heard; your account stays as it was."),
-                "heard",
-            )
+    with STEPS.take("write_account", repair, by=by, now=now) as step:
+        fresh = step.obj
         if seriousness is not None:
             if seriousness not in Seriousness.values:
                 raise ValidationError(
@@ -238,23 +193,12 @@ def account_write(
         elif fresh.seriousness is None:
             raise ValidationError({"seriousness": _("Choose how serious it feels.")})
         account = Account.objects.create(
-            space=fresh.space, author=by, repair=fresh, text=text, created=now
+            space=fresh.space, author=by, repair=fresh, text=text, created=step.now
         )
         # A new account replaces any mirror still waiting for an answer.
         Mirror.objects.filter(repair=fresh, answer=MirrorAnswer.PENDING).update(
-            answer=MirrorAnswer.AGAIN, answered_at=now
+            answer=MirrorAnswer.AGAIN, answered_at=step.now
         )
-        fresh.step = Step.MIRROR
-        fresh.save(update_fields=["step", "seriousness", "updated"])
-        _event(fresh, by=by, kind=EventKind.ACCOUNT, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.account",
-            target=fresh,
-            recipient=fresh.other,
-        )
-        _refresh(repair, fresh)
     return account
 
 
@@ -262,23 +206,16 @@ def mirror_write(
     *, repair: Repair, by, text: str, now: dt.datetime | None = None
 ) -> Mirror:
     """The other partner says back what they heard, in their own words."""
-    now = now or timezone.now()
     text = _clean(
         text, limit=TEXT_MAX, empty=_("Write what you heard, in your own words.")
     )
-    with transaction.atomic():
-        fresh = _start(repair, by, "other")
-        _require_open(fresh)
-        if fresh.step != Step.MIRROR:
-            raise _refuse(
-                _("There is no account waiting to be mirrored right now."),
-                "not_mirror_step",
-            )
+    with STEPS.take("mirror", repair, by=by, now=now) as step:
+        fresh = step.obj
         account = (
             Account.objects.filter(repair=fresh).order_by("-created", "-id").first()
         )
         if account is None:
-            raise _refuse(
+            raise Refused(
                 _("There is no account waiting to be mirrored right now."),
                 "not_mirror_step",
             )
@@ -288,19 +225,8 @@ def mirror_write(
             repair=fresh,
             account=account,
             text=text,
-            created=now,
+            created=step.now,
         )
-        fresh.step = Step.CONFIRM
-        fresh.save(update_fields=["step", "updated"])
-        _event(fresh, by=by, kind=EventKind.MIRRORED, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.mirrored",
-            target=fresh,
-            recipient=fresh.hurt,
-        )
-        _refresh(repair, fresh)
     return mirror
 
 
@@ -314,46 +240,25 @@ def mirror_answer(
 ) -> Mirror:
     """The hurt partner says "you heard me", which opens the apology, or
     asks for another try, optionally saying what was missed."""
-    now = now or timezone.now()
-    note = (note or "").strip()
-    if len(note) > NOTE_MAX:
-        raise _refuse(
-            _("Keep it under %(limit)s characters.") % {"limit": NOTE_MAX}, "too_long"
-        )
-    with transaction.atomic():
-        fresh = _start(repair, by, "hurt")
-        _require_open(fresh)
+    note = _note(note)
+    with STEPS.take("heard" if heard else "try_again", repair, by=by, now=now) as step:
+        fresh = step.obj
         mirror = (
             Mirror.objects.select_for_update()
             .filter(repair=fresh, answer=MirrorAnswer.PENDING)
             .order_by("-created", "-id")
             .first()
         )
-        if fresh.step != Step.CONFIRM or mirror is None:
-            raise _refuse(
+        if mirror is None:
+            raise Refused(
                 _("There is no mirror waiting for your answer."), "not_confirm_step"
             )
         mirror.answer = MirrorAnswer.HEARD if heard else MirrorAnswer.AGAIN
         mirror.answer_note = note or None
-        mirror.answered_at = now
+        mirror.answered_at = step.now
         mirror.save(update_fields=["answer", "answer_note", "answered_at"])
         if heard:
-            fresh.heard_at = now
-            fresh.step = Step.APOLOGY
-        else:
-            fresh.step = Step.MIRROR
-        fresh.save(update_fields=["heard_at", "step", "updated"])
-        _event(
-            fresh, by=by, kind=EventKind.HEARD if heard else EventKind.AGAIN, now=now
-        )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.heard" if heard else "repair.try_again",
-            target=fresh,
-            recipient=fresh.other,
-        )
-        _refresh(repair, fresh)
+            fresh.heard_at = step.now
     return mirror
 
 
@@ -365,20 +270,9 @@ def apology_send(
 ) -> ApologyVersion:
     """Send the apology (or a revised version of it) to the hurt partner.
     Only after they have said they were heard."""
-    now = now or timezone.now()
     text = _clean(text, limit=APOLOGY_MAX, empty=_("Write your apology first."))
-    with transaction.atomic():
-        fresh = _start(repair, by, "other")
-        _require_open(fresh)
-        if not fresh.is_heard:
-            raise _refuse(
-                _(
-                    "The apology opens once %(name)s has said you heard them: "
-                    "mirror their account first."
-                )
-                % {"name": fresh.hurt},
-                "not_heard",
-            )
+    with STEPS.take("send_apology", repair, by=by, now=now) as step:
+        fresh = step.obj
         number = (
             ApologyVersion.objects.filter(repair=fresh).aggregate(n=Max("number"))["n"]
             or 0
@@ -389,25 +283,17 @@ def apology_send(
             repair=fresh,
             number=number,
             text=text,
-            created=now,
+            created=step.now,
         )
-        fresh.step = Step.ANSWER
-        fresh.save(update_fields=["step", "updated"])
         revised = number > 1
-        _event(
+        HISTORY.append(
             fresh,
             by=by,
             kind=EventKind.REVISED if revised else EventKind.APOLOGY,
-            now=now,
+            now=step.now,
         )
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.apology_revised" if revised else "repair.apology",
-            target=fresh,
-            recipient=fresh.hurt,
-        )
-        _refresh(repair, fresh)
+        if revised:
+            step.verb = "repair.apology_revised"
     return version
 
 
@@ -421,20 +307,14 @@ def apology_answer(
 ) -> ApologyAnswer:
     """The hurt partner answers the latest apology: it helps, not yet, or
     they need something else, with an optional note."""
-    now = now or timezone.now()
     if answer not in Answer.values:
         raise ValidationError({"answer": _("Choose an answer.")})
-    note = (note or "").strip()
-    if len(note) > NOTE_MAX:
-        raise _refuse(
-            _("Keep it under %(limit)s characters.") % {"limit": NOTE_MAX}, "too_long"
-        )
-    with transaction.atomic():
-        fresh = _start(repair, by, "hurt")
-        _require_open(fresh)
+    note = _note(note)
+    with STEPS.take("answer_apology", repair, by=by, now=now) as step:
+        fresh = step.obj
         latest = ApologyVersion.objects.filter(repair=fresh).order_by("-number").first()
-        if fresh.step != Step.ANSWER or latest is None:
-            raise _refuse(
+        if latest is None:
+            raise Refused(
                 _("There is no apology waiting for your answer."), "not_answer_step"
             )
         reply = ApologyAnswer.objects.create(
@@ -444,19 +324,9 @@ def apology_answer(
             apology=latest,
             answer=answer,
             note=note or None,
-            created=now,
+            created=step.now,
         )
-        fresh.step = Step.ANSWERED
-        fresh.save(update_fields=["step", "updated"])
-        _event(fresh, by=by, kind=EventKind.ANSWERED, answer=answer, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.answered",
-            target=fresh,
-            recipient=fresh.other,
-        )
-        _refresh(repair, fresh)
+        step.record(answer=answer)
     return reply
 
 
@@ -468,69 +338,31 @@ def repair_move(
 ) -> None:
     """Move to the next or the previous phase. The hurt partner sets the
     pace: nobody else can move it."""
-    now = now or timezone.now()
     if phase not in Phase.values:
         raise ValidationError({"phase": _("Choose a phase.")})
-    with transaction.atomic():
-        fresh = _start(repair, by, "hurt")
-        _require_open(fresh)
-        here = PHASE_ORDER.index(fresh.phase)
+    with STEPS.take("move_phase", repair, by=by, now=now) as step:
+        here = PHASE_ORDER.index(step.obj.phase)
         there = PHASE_ORDER.index(phase)
         if here == there:
-            raise _refuse(_("The repair is already in that phase."), "same_phase")
+            raise Refused(_("The repair is already in that phase."), "same_phase")
         if abs(here - there) != 1:
-            raise _refuse(_("Move one phase at a time, on or back."), "not_adjacent")
-        fresh.phase = phase
-        fresh.save(update_fields=["phase", "updated"])
-        _event(fresh, by=by, kind=EventKind.PHASE, phase=phase, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.phase",
-            target=fresh,
-            recipient=fresh.other,
-        )
-        _refresh(repair, fresh)
+            raise Refused(_("Move one phase at a time, on or back."), "not_adjacent")
+        step.obj.phase = phase
+        step.record(phase=phase)
 
 
 def repair_resolve(*, repair: Repair, by, now: dt.datetime | None = None) -> None:
     """Close the repair: the hurt partner's call alone, at any point."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(repair, by, "hurt")
-        _require_open(fresh)
-        fresh.status = Status.RESOLVED
-        fresh.resolved_at = now
-        fresh.save(update_fields=["status", "resolved_at", "updated"])
-        _event(fresh, by=by, kind=EventKind.RESOLVED, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.resolved",
-            target=fresh,
-            recipient=fresh.other,
-        )
-        _refresh(repair, fresh)
+    with STEPS.take("resolve", repair, by=by, now=now) as step:
+        step.obj.status = Status.RESOLVED
+        step.obj.resolved_at = step.now
 
 
 def repair_reopen(*, repair: Repair, by, now: dt.datetime | None = None) -> None:
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(repair, by, "hurt")
-        if fresh.is_open:
-            raise _refuse(_("This repair is already open."), "already_open")
-        fresh.status = Status.OPEN
-        fresh.resolved_at = None
-        fresh.save(update_fields=["status", "resolved_at", "updated"])
-        _event(fresh, by=by, kind=EventKind.REOPENED, now=now)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="repair.reopened",
-            target=fresh,
-            recipient=fresh.other,
-        )
-        _refresh(repair, fresh)
+    """Open a closed repair again: the hurt partner's call alone."""
+    with STEPS.take("reopen", repair, by=by, now=now) as step:
+        step.obj.status = Status.OPEN
+        step.obj.resolved_at = None
 
 
 # The plan
@@ -551,11 +383,8 @@ def plan_promise_add(
     """Make a concrete change of behaviour a promise (to the partner) and
     link it to the repair plan. The promise lives in the promises feature
     and is kept and confirmed there."""
-
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _start(repair, by)
-        _require_open(fresh)
+    with STEPS.take("add_to_plan", repair, by=by, now=now) as step:
+        fresh = step.obj
         promise = promise_create(
             space=fresh.space,
             by=by,
@@ -566,13 +395,15 @@ def plan_promise_add(
             weekdays=weekdays,
             until=until,
             origin=fresh,
-            now=now,
+            now=step.now,
         )
         item = PlanItem.objects.create(
-            space=fresh.space, author=by, repair=fresh, promise=promise, created=now
+            space=fresh.space,
+            author=by,
+            repair=fresh,
+            promise=promise,
+            created=step.now,
         )
-        _plan_added(fresh, by, now)
-        _refresh(repair, fresh)
     return item
 
 
@@ -588,15 +419,12 @@ def plan_agreement_add(
     """Propose a time-boxed agreement of openness and link it to the plan.
     It is an ordinary agreement: the partner accepts each clause or not,
     either can withdraw consent, and it ends unless both renew it."""
-
-    now = now or timezone.now()
     if ends_on is None:
         raise ValidationError(
             {"ends_on": _("Openness in a repair plan needs an end date.")}
         )
-    with transaction.atomic():
-        fresh = _start(repair, by)
-        _require_open(fresh)
+    with STEPS.take("add_to_plan", repair, by=by, now=now) as step:
+        fresh = step.obj
         agreement = agreement_propose(
             space=fresh.space,
             by=by,
@@ -605,29 +433,27 @@ def plan_agreement_add(
             topic=Topic.TRANSPARENCY,
             ends_on=ends_on,
             review_days=14,
-            now=now,
+            now=step.now,
         )
         item = PlanItem.objects.create(
-            space=fresh.space, author=by, repair=fresh, agreement=agreement, created=now
+            space=fresh.space,
+            author=by,
+            repair=fresh,
+            agreement=agreement,
+            created=step.now,
         )
-        _plan_added(fresh, by, now)
-        _refresh(repair, fresh)
     return item
 
 
-def _plan_added(repair: Repair, by, now) -> None:
-    repair.save(update_fields=["updated"])
-    _event(repair, by=by, kind=EventKind.PLAN, now=now)
-    activity_record(
-        space=repair.space,
-        actor=by,
-        verb="repair.plan",
-        target=repair,
-        recipient=repair.space.partner_of(by),
-    )
-
-
 # Private to their author: nothing here touches the shared repair row.
+
+
+def _private(repair: Repair, by, name: str) -> None:
+    """Only a partner of an open space, and only who the step `name` allows,
+    keeps something private on this repair (it is checked, not taken: the
+    repair row is neither locked nor changed)."""
+    require_partner(repair.space, by)
+    STEPS.check(name, repair, by)
 
 
 def _private_activity(item, *, by, verb: str) -> None:
@@ -647,9 +473,7 @@ def note_write(
     now = now or timezone.now()
     text = _clean(text, limit=NOTE_MAX, empty=_("Write something first."))
     with transaction.atomic():
-        _require_partner(repair.space, by)
-        if repair.role_of(by) == "":
-            raise _refuse(_("Only the two of you can keep notes here."), "not_party")
+        _private(repair, by, "write_note")
         note = Note.objects.create(
             space=repair.space, author=by, repair=repair, text=text, created=now
         )
@@ -670,17 +494,11 @@ def therapy_log(
     now = now or timezone.now()
     if kind not in SessionKind.values:
         raise ValidationError({"kind": _("Choose the kind of session.")})
-    note = (note or "").strip()
-    if len(note) > NOTE_MAX:
-        raise _refuse(
-            _("Keep it under %(limit)s characters.") % {"limit": NOTE_MAX}, "too_long"
-        )
+    note = _note(note)
     if on > local_today(by.tz, now) + dt.timedelta(days=366):
         raise ValidationError({"on": _("Choose a date within the next year.")})
     with transaction.atomic():
-        _require_partner(repair.space, by)
-        if repair.role_of(by) == "":
-            raise _refuse(_("Only the two of you can keep a log here."), "not_party")
+        _private(repair, by, "log_therapy")
         session = TherapySession.objects.create(
             space=repair.space,
             author=by,
@@ -710,11 +528,7 @@ def forgiveness_checkin(
         if not isinstance(value, int) or not 1 <= value <= 7:
             raise ValidationError({name: _("Choose a number from 1 to 7.")})
     with transaction.atomic():
-        _require_partner(repair.space, by)
-        if by.pk != repair.hurt_id:
-            raise _refuse(
-                _("Forgiveness check-ins are for the one who was hurt."), "not_hurt"
-            )
+        _private(repair, by, "check_in")
         checkin = ForgivenessCheckin.objects.create(
             space=repair.space,
             author=by,
@@ -732,7 +546,7 @@ def private_delete(*, item, by) -> None:
     """Delete one's own private note, log entry or check-in."""
     with transaction.atomic():
         if item.author_id != by.pk:
-            raise _refuse(_("Only its author can delete this."), "not_author")
+            raise Refused(_("Only its author can delete this."), "not_author")
         space = item.space
         item.delete()
         activity_record(

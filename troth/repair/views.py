@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -46,21 +49,10 @@ from troth.repair.models import (
     Step,
     TherapySession,
 )
+from troth.repair.steps import STEPS, other_party
 from troth.repair.support import help_lines
 from troth.spaces.models import current_membership
-
-
-def error_text(error: ValidationError) -> str:
-    return " ".join(str(m) for m in error.messages)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error_text(error))
-
+from troth.spaces.stepviews import refused, take_step
 
 # Safety
 
@@ -140,58 +132,58 @@ def new(request: AuthedRequest) -> HttpResponse:
         clauses=clauses,
         promises=promises,
     )
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            clause = (
-                Clause.objects.filter(pk=data["clause"], agreement__space=space)
-                .select_related("agreement")
-                .first()
-                if data.get("clause")
-                else None
-            )
-            promise = (
-                Promise.objects.visible_to(request.user)
-                .filter(pk=data["promise"], space=space)
-                .first()
-                if data.get("promise")
-                else None
-            )
-            try:
-                repair = services.repair_open(
-                    space=space,
-                    by=request.user,
-                    opened_as=data["opened_as"],
-                    summary=data["summary"],
-                    touches=data["touches"],
-                    clause=clause,
-                    promise=promise,
-                    seriousness=data.get("seriousness"),
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("The repair is open, and %(name)s can see it.")
-                    % {"name": space.partner_of(request.user)},
-                )
-                return redirect(repair)
-        return render(
-            request,
-            "repair/new.html",
-            {
-                "form": form,
-                "has_clauses": bool(clauses),
-                "has_promises": bool(promises),
-            },
-            status=400,
+    has = {"has_clauses": bool(clauses), "has_promises": bool(promises)}
+
+    def page(**extra) -> HttpResponse:
+        return render(request, "repair/new.html", {"form": form, **has, **extra})
+
+    if request.method == "GET":
+        return page()
+    if not form.is_valid():
+        response = page()
+        response.status_code = 400
+        return response
+    try:
+        repair = services.repair_open(
+            space=space,
+            by=request.user,
+            **_open_fields(request, space, form.cleaned_data),
         )
-    return render(
+    except ValidationError as error:
+        return refused(page, None, error, form)
+    messages.success(
         request,
-        "repair/new.html",
-        {"form": form, "has_clauses": bool(clauses), "has_promises": bool(promises)},
+        _("The repair is open, and %(name)s can see it.")
+        % {"name": space.partner_of(request.user)},
     )
+    return redirect(repair)
+
+
+def _open_fields(request, space, data: dict) -> dict:
+    """The opening form's fields as `repair_open` takes them; the clause
+    and promise looked up in this space."""
+    clause = (
+        Clause.objects.filter(pk=data["clause"], agreement__space=space)
+        .select_related("agreement")
+        .first()
+        if data.get("clause")
+        else None
+    )
+    promise = (
+        Promise.objects.visible_to(request.user)
+        .filter(pk=data["promise"], space=space)
+        .first()
+        if data.get("promise")
+        else None
+    )
+    return {
+        "opened_as": data["opened_as"],
+        "summary": data["summary"],
+        "touches": data["touches"],
+        "clause": clause,
+        "promise": promise,
+        "seriousness": data.get("seriousness"),
+    }
 
 
 # One repair
@@ -254,16 +246,17 @@ def _path(repair: Repair) -> list[dict]:
 
 def _detail_context(request, repair: Repair, **extra) -> dict:
     me = request.user
-    role = repair.role_of(me)
     here = PHASE_ORDER.index(repair.phase)
     context = {
         "repair": repair,
-        "role": role,
+        "role": repair.role_of(me),
         "path": _path(repair),
         "phase_help": PHASE_HELP[repair.phase],
         "next_phase": PHASE_ORDER[here + 1] if here + 1 < len(PHASE_ORDER) else None,
         "previous_phase": PHASE_ORDER[here - 1] if here > 0 else None,
-        "can_act": repair.is_open and repair.space.is_open,
+        "allowed": STEPS.allowed(repair, me),
+        # What the partner may do now: the page says it waits for them.
+        "partner_allowed": STEPS.allowed(repair, other_party(repair, me)),
         "account_form": AccountForm(),
         "mirror_form": MirrorForm(),
         "mirror_answer_form": MirrorAnswerForm(),
@@ -272,7 +265,6 @@ def _detail_context(request, repair: Repair, **extra) -> dict:
             RepairEvent.objects.filter(repair=repair).select_related("actor")
         ),
         "plan_count": len(progress.plan_items(repair, me)),
-        "error": "",
         "Step": Step,
     }
     context.update(_exchange(repair, me))
@@ -280,154 +272,150 @@ def _detail_context(request, repair: Repair, **extra) -> dict:
     return context
 
 
+def _page(request, repair: Repair, **extra) -> HttpResponse:
+    return render(
+        request, "repair/detail.html", _detail_context(request, repair, **extra)
+    )
+
+
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    return _page(request, _repair(request, pk))
+
+
+def _step(request, pk: int, service, done, form=None, *, then=None, **fields):
+    """POST one step of the repair `pk`: `service` takes it with `fields`
+    and the fields of `form` (checked first), and `done(repair)` is what
+    the person is told; a refusal shows the repair again."""
     repair = _repair(request, pk)
-    return render(request, "repair/detail.html", _detail_context(request, repair))
-
-
-def _refused(request, repair, error: ValidationError, **forms) -> HttpResponse:
-    context = _detail_context(request, repair, error=error_text(error), **forms)
-    return render(request, "repair/detail.html", context, status=409)
-
-
-def _invalid(request, repair, **forms) -> HttpResponse:
-    context = _detail_context(
-        request, repair, error=_("Please check what you wrote."), **forms
+    extra = {FORMS[type(form)]: form} if form is not None else {}
+    return take_step(
+        request,
+        repair,
+        lambda: service(
+            repair=repair,
+            by=request.user,
+            **fields,
+            **(form.cleaned_data if form is not None else {}),
+        ),
+        page=partial(_page, request, repair, **extra),
+        done=lambda: done(repair),
+        then=then,
+        form=form,
     )
-    return render(request, "repair/detail.html", context, status=400)
+
+
+# Each step form on the repair's page, by the name the page knows it by.
+FORMS = {
+    AccountForm: "account_form",
+    MirrorForm: "mirror_form",
+    MirrorAnswerForm: "mirror_answer_form",
+    AnswerForm: "answer_form",
+}
 
 
 @login_required
 @require_POST
 @submitted_once
 def account(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    form = AccountForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, repair, account_form=form)
-    try:
-        services.account_write(
-            repair=repair,
-            by=request.user,
-            text=form.cleaned_data["text"],
-            seriousness=form.cleaned_data.get("seriousness"),
-        )
-    except ValidationError as error:
-        _add_errors(form, error)
-        return _refused(request, repair, error, account_form=form)
-    messages.success(
+    return _step(
         request,
-        _("Your account is with %(name)s. Next, they put it in their own words.")
-        % {"name": repair.other},
+        pk,
+        services.account_write,
+        lambda r: (
+            _("Your account is with %(name)s. Next, they put it in their own words.")
+            % {"name": r.other}
+        ),
+        AccountForm(request.POST),
     )
-    return redirect(repair)
 
 
 @login_required
 @require_POST
 @submitted_once
 def mirror(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    form = MirrorForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, repair, mirror_form=form)
-    try:
-        services.mirror_write(
-            repair=repair, by=request.user, text=form.cleaned_data["text"]
-        )
-    except ValidationError as error:
-        return _refused(request, repair, error, mirror_form=form)
-    messages.success(
+    return _step(
         request,
-        _("Sent. %(name)s will say whether you heard them.") % {"name": repair.hurt},
+        pk,
+        services.mirror_write,
+        lambda r: (
+            _("Sent. %(name)s will say whether you heard them.") % {"name": r.hurt}
+        ),
+        MirrorForm(request.POST),
     )
-    return redirect(repair)
+
+
+def _mirror_answered(repair: Repair) -> str:
+    if repair.is_heard:
+        message = _("Thank you. %(name)s can now write their apology.")
+    else:
+        message = _("%(name)s will try again.")
+    return message % {"name": repair.other}
 
 
 @login_required
 @require_POST
 def mirror_answer(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
     form = MirrorAnswerForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, repair, mirror_answer_form=form)
-    heard = form.cleaned_data["heard"] == "yes"
-    try:
-        services.mirror_answer(
-            repair=repair, by=request.user, heard=heard, note=form.cleaned_data["note"]
-        )
-    except ValidationError as error:
-        return _refused(request, repair, error, mirror_answer_form=form)
-    message = (
-        _("Thank you. %(name)s can now write their apology.")
-        if heard
-        else _("%(name)s will try again.")
+    return _step(
+        request,
+        pk,
+        lambda *, heard, **fields: services.mirror_answer(
+            heard=heard == "yes", **fields
+        ),
+        _mirror_answered,
+        form,
     )
-    messages.success(request, message % {"name": repair.other})
-    return redirect(repair)
 
 
 @login_required
 @require_POST
 def apology_answer(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    form = AnswerForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, repair, answer_form=form)
-    try:
-        services.apology_answer(
-            repair=repair,
-            by=request.user,
-            answer=form.cleaned_data["answer"],
-            note=form.cleaned_data["note"],
-        )
-    except ValidationError as error:
-        return _refused(request, repair, error, answer_form=form)
-    messages.success(
-        request, _("Your answer is with %(name)s.") % {"name": repair.other}
+    return _step(
+        request,
+        pk,
+        services.apology_answer,
+        lambda r: _("Your answer is with %(name)s.") % {"name": r.other},
+        AnswerForm(request.POST),
+        then=reverse("repair:detail", kwargs={"pk": pk}) + "#apology",
     )
-    return redirect(repair.get_absolute_url() + "#apology")
 
 
 @login_required
 @require_POST
 def phase(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    target = request.POST.get("phase", "")
-    try:
-        services.repair_move(repair=repair, by=request.user, phase=target)
-    except ValidationError as error:
-        return _refused(request, repair, error)
-    messages.success(
-        request, _("The repair is now in %(phase)s.") % {"phase": Phase(target).label}
+    return _step(
+        request,
+        pk,
+        services.repair_move,
+        lambda r: (
+            _("The repair is now in %(phase)s.") % {"phase": Phase(r.phase).label}
+        ),
+        phase=request.POST.get("phase", ""),
     )
-    return redirect(repair)
 
 
 @login_required
 @require_POST
 def resolve(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    try:
-        services.repair_resolve(repair=repair, by=request.user)
-    except ValidationError as error:
-        return _refused(request, repair, error)
-    messages.success(request, _("The repair is closed. You can reopen it at any time."))
-    return redirect(repair)
+    return _step(
+        request,
+        pk,
+        services.repair_resolve,
+        lambda r: _("The repair is closed. You can reopen it at any time."),
+    )
 
 
 @login_required
 @require_POST
 def reopen(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    try:
-        services.repair_reopen(repair=repair, by=request.user)
-    except ValidationError as error:
-        return _refused(request, repair, error)
-    messages.success(request, _("The repair is open again."))
-    return redirect(repair)
+    return _step(
+        request,
+        pk,
+        services.repair_reopen,
+        lambda r: _("The repair is open again."),
+    )
 
 
 # The apology composer
@@ -439,13 +427,7 @@ def _composer_context(request, repair: Repair, form, report=None, **extra) -> di
         "form": form,
         "report": report,
         "guide": report.component_rows() if report else check("").component_rows(),
-        "can_write": (
-            repair.role_of(request.user) == "other"
-            and repair.is_heard
-            and repair.is_open
-            and repair.space.is_open
-        ),
-        "error": "",
+        "allowed": STEPS.allowed(repair, request.user),
     }
     context.update(_exchange(repair, request.user))
     context.update(extra)
@@ -476,38 +458,26 @@ def apology(request: AuthedRequest, pk: int) -> HttpResponse:
             _composer_context(request, repair, form, report),
         )
     form = ApologyForm(request.POST)
-    text = request.POST.get("text", "")
-    report = check(text, language=request.user.language)
+    report = check(request.POST.get("text", ""), language=request.user.language)
+
+    def page(**extra) -> HttpResponse:
+        context = _composer_context(request, repair, form, report, **extra)
+        return render(request, "repair/apology.html", context)
+
     if request.POST.get("action") != "send":
-        form = ApologyForm(request.POST)
         form.is_valid()
-        return render(
-            request,
-            "repair/apology.html",
-            _composer_context(request, repair, form, report, checked=True),
-        )
-    if not form.is_valid():
-        return render(
-            request,
-            "repair/apology.html",
-            _composer_context(request, repair, form, report),
-            status=400,
-        )
-    try:
-        services.apology_send(
+        return page(checked=True)
+    return take_step(
+        request,
+        repair,
+        lambda: services.apology_send(
             repair=repair, by=request.user, text=form.cleaned_data["text"]
-        )
-    except ValidationError as error:
-        return render(
-            request,
-            "repair/apology.html",
-            _composer_context(request, repair, form, report, error=error_text(error)),
-            status=409,
-        )
-    messages.success(
-        request, _("Your apology is with %(name)s.") % {"name": repair.hurt}
+        ),
+        page=page,
+        done=_("Your apology is with %(name)s.") % {"name": repair.hurt},
+        then=repair.get_absolute_url() + "#apology",
+        form=form,
     )
-    return redirect(repair.get_absolute_url() + "#apology")
 
 
 @login_required
@@ -542,7 +512,7 @@ def plan(request: AuthedRequest, pk: int) -> HttpResponse:
             "repair": repair,
             "progress": summary,
             "path": _path(repair),
-            "can_act": repair.is_open and repair.space.is_open,
+            "allowed": STEPS.allowed(repair, request.user),
             "my_sessions": TherapySession.objects.visible_to(request.user)
             .filter(repair=repair, author=request.user)
             .count(),
@@ -556,38 +526,36 @@ def plan(request: AuthedRequest, pk: int) -> HttpResponse:
 def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = PromiseForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.plan_promise_add(
-                    repair=repair,
-                    by=request.user,
-                    text=data["text"],
-                    due_date=data["due_date"],
-                    due_time=data.get("due_time"),
-                    repeat=data.get("repeat") or "",
-                    weekdays=data.get("weekdays") or [],
-                    until=data.get("until"),
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Your promise is made and part of the plan. %(name)s will confirm it when it's kept."
-                    )
-                    % {"name": repair.space.partner_of(request.user)},
-                )
-                return redirect("repair:plan", pk=repair.pk)
-        status = 400
-    return render(
+
+    def page(**extra) -> HttpResponse:
+        context = {"repair": repair, "form": form, **extra}
+        return render(request, "repair/plan_promise.html", context)
+
+    if request.method == "GET":
+        return page()
+    return take_step(
         request,
-        "repair/plan_promise.html",
-        {"repair": repair, "form": form},
-        status=status,
+        repair,
+        lambda: services.plan_promise_add(
+            repair=repair,
+            by=request.user,
+            text=form.cleaned_data["text"],
+            due_date=form.cleaned_data["due_date"],
+            due_time=form.cleaned_data.get("due_time"),
+            repeat=form.cleaned_data.get("repeat") or "",
+            weekdays=form.cleaned_data.get("weekdays") or [],
+            until=form.cleaned_data.get("until"),
+        ),
+        page=page,
+        done=lambda: (
+            _(
+                "Your promise is made and part of the plan. %(name)s will confirm "
+                "it when it's kept."
+            )
+            % {"name": other_party(repair, request.user)}
+        ),
+        then=reverse("repair:plan", kwargs={"pk": repair.pk}),
+        form=form,
     )
 
 
@@ -600,41 +568,42 @@ def plan_agreement(request: AuthedRequest, pk: int) -> HttpResponse:
     assert starter is not None  # one of agreements.starters.STARTERS
     if request.method == "POST":
         form = AgreementForm(request.POST)
-        if form.is_valid():
-            try:
-                item = services.plan_agreement_add(
-                    repair=repair,
-                    by=request.user,
-                    title=form.cleaned_data["title"],
-                    clauses=form.cleaned_data["clauses"],
-                    ends_on=form.cleaned_data["ends_on"],
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Proposed. It becomes part of your life together only if %(name)s accepts it."
-                    )
-                    % {"name": repair.space.partner_of(request.user)},
-                )
-                assert item.agreement is not None  # plan_agreement_add links one
-                return redirect(item.agreement)
-        return render(
-            request,
-            "repair/plan_agreement.html",
-            {"repair": repair, "form": form, "starter": starter},
-            status=400,
+    else:
+        form = AgreementForm(
+            initial={"title": starter.title}, clauses=[str(c) for c in starter.clauses]
         )
-    form = AgreementForm(
-        initial={"title": starter.title}, clauses=[str(c) for c in starter.clauses]
-    )
-    return render(
+
+    def page(**extra) -> HttpResponse:
+        context = {"repair": repair, "form": form, "starter": starter, **extra}
+        return render(request, "repair/plan_agreement.html", context)
+
+    if request.method == "GET":
+        return page()
+    if not form.is_valid():
+        response = page()
+        response.status_code = 400
+        return response
+    try:
+        item = services.plan_agreement_add(
+            repair=repair,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            clauses=form.cleaned_data["clauses"],
+            ends_on=form.cleaned_data["ends_on"],
+        )
+    except ValidationError as error:
+        return refused(page, repair, error, form)
+    messages.success(
         request,
-        "repair/plan_agreement.html",
-        {"repair": repair, "form": form, "starter": starter},
+        _(
+            "Proposed. It becomes part of your life together only if %(name)s "
+            "accepts it."
+        )
+        % {"name": other_party(repair, request.user)},
     )
+    assert item.agreement is not None  # plan_agreement_add links one
+    # Not take_step: the agreement to show is known only once it exists.
+    return redirect(item.agreement)
 
 
 # Just for me
@@ -651,17 +620,26 @@ def _private_context(request, repair: Repair, **extra) -> dict:
         ),
         "note_form": NoteForm(),
         "therapy_form": TherapyForm(),
-        "can_act": repair.space.is_open and repair.role_of(me) != "",
+        "allowed": STEPS.allowed(repair, me),
     }
     context.update(extra)
     return context
 
 
+def _private_page(request, repair: Repair, **extra) -> HttpResponse:
+    return render(
+        request, "repair/private.html", _private_context(request, repair, **extra)
+    )
+
+
+def _private_url(repair: Repair) -> str:
+    return reverse("repair:private", kwargs={"pk": repair.pk})
+
+
 @login_required
 @require_GET
 def private(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    return render(request, "repair/private.html", _private_context(request, repair))
+    return _private_page(request, _repair(request, pk))
 
 
 @login_required
@@ -670,21 +648,16 @@ def private(request: AuthedRequest, pk: int) -> HttpResponse:
 def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.note_write(
-                repair=repair, by=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Saved. Only you can see it."))
-            return redirect("repair:private", pk=repair.pk)
-    return render(
+    return take_step(
         request,
-        "repair/private.html",
-        _private_context(request, repair, note_form=form),
-        status=400,
+        repair,
+        lambda: services.note_write(
+            repair=repair, by=request.user, text=form.cleaned_data["text"]
+        ),
+        page=partial(_private_page, request, repair, note_form=form),
+        done=_("Saved. Only you can see it."),
+        then=_private_url(repair),
+        form=form,
     )
 
 
@@ -694,32 +667,17 @@ def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
 def therapy_add(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = TherapyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.therapy_log(
-                repair=repair,
-                by=request.user,
-                kind=form.cleaned_data["kind"],
-                on=form.cleaned_data["on"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Logged. Only you can see your log."))
-            return redirect(reverse_private(repair) + "#therapy")
-    return render(
+    return take_step(
         request,
-        "repair/private.html",
-        _private_context(request, repair, therapy_form=form),
-        status=400,
+        repair,
+        lambda: services.therapy_log(
+            repair=repair, by=request.user, **form.cleaned_data
+        ),
+        page=partial(_private_page, request, repair, therapy_form=form),
+        done=_("Logged. Only you can see your log."),
+        then=_private_url(repair) + "#therapy",
+        form=form,
     )
-
-
-def reverse_private(repair: Repair) -> str:
-    from django.urls import reverse
-
-    return reverse("repair:private", kwargs={"pk": repair.pk})
 
 
 def _forgiveness_repair(request, pk: int) -> Repair:
@@ -736,38 +694,34 @@ def _forgiveness_repair(request, pk: int) -> Repair:
 def forgiveness(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _forgiveness_repair(request, pk)
     form = CheckinForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.forgiveness_checkin(
-                    repair=repair,
-                    by=request.user,
-                    distance=form.cleaned_data["distance"],
-                    even=form.cleaned_data["even"],
-                    goodwill=form.cleaned_data["goodwill"],
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Noted, for you alone."))
-                return redirect("repair:forgiveness", pk=repair.pk)
-        status = 400
-    checkins = list(
-        ForgivenessCheckin.objects.visible_to(request.user).filter(
-            repair=repair, author=request.user
+
+    def page(**extra) -> HttpResponse:
+        checkins = list(
+            ForgivenessCheckin.objects.visible_to(request.user).filter(
+                repair=repair, author=request.user
+            )
         )
-    )
-    return render(
-        request,
-        "repair/forgiveness.html",
-        {
+        context = {
             "repair": repair,
             "form": form,
             "checkins": checkins,
             "trend": progress.forgiveness_trend(checkins),
-        },
-        status=status,
+            **extra,
+        }
+        return render(request, "repair/forgiveness.html", context)
+
+    if request.method == "GET":
+        return page()
+    return take_step(
+        request,
+        repair,
+        lambda: services.forgiveness_checkin(
+            repair=repair, by=request.user, **form.cleaned_data
+        ),
+        page=page,
+        done=_("Noted, for you alone."),
+        then=reverse("repair:forgiveness", kwargs={"pk": repair.pk}),
+        form=form,
     )
 
 
@@ -792,7 +746,7 @@ def therapy_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     session = _private_item(TherapySession, request, pk)
     services.private_delete(item=session, by=request.user)
     messages.success(request, _("Deleted."))
-    return redirect(reverse_private(session.repair) + "#therapy")
+    return redirect(_private_url(session.repair) + "#therapy")
 
 
 @login_required
