@@ -12,41 +12,36 @@ from troth.goals.models import (
     WHY_MAX,
 )
 from troth.lib.content import Visibility
-
-
-class QuietForm(forms.Form):
-    """Labels here are questions or phrases: no colon after them."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
+from troth.lib.forms import (
+    CHOICE_LIST,
+    choice_field,
+    date_field,
+    text_field,
+    time_field,
+)
+from troth.lib.forms import Form as QuietForm
 
 MAX_TASKS = 20
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
+LONGER_THAN = _("Keep this under %(limit_value)d characters.")
 
 
 def _date_field(label, help_text=""):
-    return forms.DateField(
-        label=label,
+    return date_field(
+        label,
         help_text=help_text,
         required=False,
-        widget=DateInput(),
-        error_messages={"invalid": _("Enter a date, like 2026-06-21.")},
+        invalid=_("Enter a date, like 2026-06-21."),
     )
+
+
+def _why(label) -> forms.CharField:
+    return text_field(
+        label, max_length=WHY_MAX, rows=3, required=False, too_long=LONGER_THAN
+    )
+
+
+def _tasks(label, help_text) -> forms.CharField:
+    return text_field(label, rows=3, help_text=help_text, required=False)
 
 
 def _not_past(value, *, unchanged=None):
@@ -57,33 +52,23 @@ def _not_past(value, *, unchanged=None):
     return value
 
 
+# Titles and texts need no clean_* of their own: the fields drop surrounding
+# spaces, so blanks alone are told the `missing` words.
+
+
 class GoalForm(QuietForm):
-    title = forms.CharField(
-        label=_("What do you want to reach together?"),
+    title = text_field(
+        _("What do you want to reach together?"),
         max_length=TITLE_MAX,
-        error_messages={
-            "required": _("Give the goal a name."),
-            "max_length": _("Keep the name under %(limit_value)d characters."),
-        },
+        missing=_("Give the goal a name."),
+        too_long=_("Keep the name under %(limit_value)d characters."),
     )
-    why = forms.CharField(
-        label=_("Why it matters to you (optional)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=WHY_MAX,
-        required=False,
-        error_messages={"max_length": _("Keep this under %(limit_value)d characters.")},
-    )
+    why = _why(_("Why it matters to you (optional)"))
     target_date = _date_field(_("Target date (optional)"))
 
     def __init__(self, *args, current_date=None, **kwargs):
         self.current_date = current_date
         super().__init__(*args, **kwargs)
-
-    def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Give the goal a name."))
-        return title
 
     def clean_target_date(self):
         return _not_past(self.cleaned_data["target_date"], unchanged=self.current_date)
@@ -104,52 +89,34 @@ def _lines(text: str | None, label) -> list[str]:
 
 
 class AdventureForm(QuietForm):
-    title = forms.CharField(
-        label=_("The idea"),
+    title = text_field(
+        _("The idea"),
         help_text=_("For example “a night in the mountains” or “learn to make pasta”."),
         max_length=TITLE_MAX,
-        error_messages={
-            "required": _("Say what the adventure is."),
-            "max_length": _("Keep the idea under %(limit_value)d characters."),
-        },
+        missing=_("Say what the adventure is."),
+        too_long=_("Keep the idea under %(limit_value)d characters."),
     )
-    why = forms.CharField(
-        label=_("More about it (optional)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=WHY_MAX,
-        required=False,
-        error_messages={"max_length": _("Keep this under %(limit_value)d characters.")},
-    )
+    why = _why(_("More about it (optional)"))
     target_date = _date_field(
         _("When (optional)"),
         _("Once there is a date, the adventure goes on your shared calendar."),
     )
-    start_time = forms.TimeField(
-        label=_("Starting at (optional)"),
+    start_time = time_field(
+        _("Starting at (optional)"),
         required=False,
-        widget=TimeInput(),
-        error_messages={"invalid": _("Enter a time, like 09:30.")},
+        invalid=_("Enter a time, like 09:30."),
     )
-    budget = forms.CharField(
-        label=_("Budget (optional)"),
+    budget = text_field(
+        _("Budget (optional)"),
         help_text=_("In your own words, for example “about 200 in total”."),
         max_length=BUDGET_MAX,
         required=False,
-        error_messages={
-            "max_length": _("Keep the budget under %(limit_value)d characters.")
-        },
+        too_long=_("Keep the budget under %(limit_value)d characters."),
     )
-    tasks_mine = forms.CharField(
-        label=_("Tasks for you"),
-        help_text=_("One per line."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-    tasks_partner = forms.CharField(
-        label=_("Tasks for your partner"),
-        help_text=_("One per line. Either of you can add more later."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+    tasks_mine = _tasks(_("Tasks for you"), _("One per line."))
+    tasks_partner = _tasks(
+        _("Tasks for your partner"),
+        _("One per line. Either of you can add more later."),
     )
 
     def __init__(
@@ -164,12 +131,6 @@ class AdventureForm(QuietForm):
         if not with_tasks:
             del self.fields["tasks_mine"]
             del self.fields["tasks_partner"]
-
-    def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Say what the adventure is."))
-        return title
 
     def clean_target_date(self):
         return _not_past(self.cleaned_data["target_date"], unchanged=self.current_date)
@@ -190,58 +151,40 @@ class AdventureForm(QuietForm):
 
 
 class MilestoneForm(QuietForm):
-    title = forms.CharField(
-        label=_("Step"),
+    title = text_field(
+        _("Step"),
         max_length=STEP_MAX,
-        error_messages={
-            "required": _("Say what the step is."),
-            "max_length": _("Keep the step under %(limit_value)d characters."),
-        },
+        missing=_("Say what the step is."),
+        too_long=_("Keep the step under %(limit_value)d characters."),
     )
-    owner = forms.ChoiceField(
-        label=_("Whose step is it?"),
-        choices=[("me", _("Mine")), ("partner", _("My partner's"))],
+    owner = choice_field(
+        _("Whose step is it?"),
+        [("me", _("Mine")), ("partner", _("My partner's"))],
         initial="me",
-        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
-        error_messages={"required": _("Choose whose step it is.")},
+        widget=CHOICE_LIST,
+        missing=_("Choose whose step it is."),
     )
     target_date = _date_field(_("By when (optional)"))
-
-    def clean_title(self) -> str:
-        title = self.cleaned_data["title"].strip()
-        if not title:
-            raise forms.ValidationError(_("Say what the step is."))
-        return title
 
     def clean_target_date(self):
         return _not_past(self.cleaned_data["target_date"])
 
 
 class ReflectionForm(QuietForm):
-    text = forms.CharField(
-        label=_("Looking back, what stays with you?"),
+    text = text_field(
+        _("Looking back, what stays with you?"),
         help_text=_(
             "A few sentences: what you enjoyed, what surprised you, what you learned about each other."
         ),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        rows=4,
         max_length=REFLECTION_MAX,
-        error_messages={
-            "required": _("Write a few words, or leave this page: there's no rush."),
-            "max_length": _("Keep it under %(limit_value)d characters."),
-        },
+        missing=_("Write a few words, or leave this page: there's no rush."),
+        too_long=_("Keep it under %(limit_value)d characters."),
     )
-    visibility = forms.ChoiceField(
-        label=_("Who can see it?"),
-        choices=Visibility.choices,
+    visibility = choice_field(
+        _("Who can see it?"),
+        Visibility.choices,
         initial=Visibility.SHARED,
-        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
-        error_messages={"required": _("Choose who can see it.")},
+        widget=CHOICE_LIST,
+        missing=_("Choose who can see it."),
     )
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(
-                _("Write a few words, or leave this page: there's no rush.")
-            )
-        return text
