@@ -98,11 +98,24 @@ class ProposeForm(Form):
 
 
 class ClauseTextForm(Form):
+    """A clause's wording. `missing` is what a person is told when it is
+    empty or too long (what to write, and how long it may be)."""
+
     text = forms.CharField(
         label=_("Wording"),
         max_length=CLAUSE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, missing: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if missing:
+            field = self.fields["text"]
+            field.error_messages = {
+                **field.error_messages,
+                "required": missing,
+                "max_length": missing,
+            }
 
 
 class ReviewForm(Form):

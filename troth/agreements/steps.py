@@ -18,8 +18,8 @@ its history written, the partner told about it. The steps on one clause
 remove_clause) also need things of that clause, declared in
 `CLAUSE_STEPS` and checked on the clause the service was given, after the
 agreement's own checks. The agreement's page shows the buttons of
-`STEPS.allowed(agreement, user)`, and each clause's those of
-`CLAUSE_STEPS.allowed(clause, user)`.
+`STEPS.allowed(agreement, user)`, and each clause those of
+`CLAUSE_STEPS.allowed(clause, user)` (`{% allowed_steps clause as allowed %}`).
 
 Where a step can't be taken from a state it says why in its own words and
 code (a proposal can't be paused: "not_active"), so the states are checks
@@ -258,6 +258,7 @@ STEPS = Steps(
     _clause_step(
         "remove_clause", EventKind.REMOVAL_PROPOSED, "agreement.change_proposed"
     ),
+    model=Agreement,
     state="status",
     related=("space",),
     history=HISTORY,
@@ -383,5 +384,6 @@ CLAUSE_STEPS = Steps(
             ),
         ),
     ),
+    model=Clause,
     space=lambda clause: clause.agreement.space,
 )

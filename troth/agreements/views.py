@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,13 +31,21 @@ from troth.agreements.models import (
     VersionState,
 )
 from troth.agreements.starters import NOT_SURVEILLANCE, STARTERS, starter_by_key
+from troth.agreements.steps import STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.spaces.models import current_membership
+from troth.spaces.stepviews import take_step
 
-
-def error_text(error: ValidationError) -> str:
-    return " ".join(str(m) for m in error.messages)
+# What the agreement's page reads, its steps' checks included: the clauses
+# and their versions, and who withdrew consent.
+PAGE_ROWS = (
+    "clauses",
+    Prefetch(
+        "clause_versions", ClauseVersion.objects.select_related("author", "decided_by")
+    ),
+    "withdrawals",
+)
 
 
 @login_required
@@ -112,7 +121,7 @@ def new(request: AuthedRequest) -> HttpResponse:
                     ends_on=form.cleaned_data["ends_on"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                form.add_error(None, error)
             else:
                 messages.success(
                     request,
@@ -166,64 +175,34 @@ def _form_context(form: ProposeForm, key: str) -> dict:
     }
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            if name == "clauses":
-                form.clause_error = " ".join(str(m) for e in errors for m in e.messages)
-                form.add_error(None, form.clause_error)
-            elif name in form.fields:
-                form.add_error(name, errors)
-            else:
-                form.add_error(None, errors)
-    else:
-        form.add_error(None, error_text(error))
-
-
 def _detail_context(request, agreement: Agreement, **extra) -> dict:
     me = request.user
     states = services.clause_states(agreement)
-    agreed_count = sum(1 for s in states if s.agreed is not None)
-    rows = []
-    for state in states:
-        pending = state.pending
-        mine = pending is not None and pending.author_id == me.pk
-        rows.append(
-            {
-                "state": state,
-                "clause": state.clause,
-                "agreed": state.agreed,
-                "pending": pending,
-                "earlier": _earlier_wording(state),
-                "can_answer": pending is not None and not mine,
-                "can_withdraw": mine,
-                "can_remove": (
-                    not agreement.is_ended
-                    and state.agreed is not None
-                    and not (pending is not None and pending.removal)
-                    and agreed_count > 1
-                ),
-                "can_decline": pending is not None and not mine,
-            }
-        )
-    partner = agreement.space.partner_of(me)
-    withdrawn_by = [
-        w.user_id for w in agreement.withdrawals.all() if w.restored_at is None
+    rows = [
+        {
+            "state": state,
+            "clause": state.clause,
+            "agreed": state.agreed,
+            "pending": state.pending,
+            "mine": state.is_mine(me),
+            "earlier": _earlier_wording(state),
+        }
+        for state in states
     ]
+    partner = agreement.space.partner_of(me)
     context = {
         "agreement": agreement,
         "rows": rows,
         "partner": partner,
-        "waiting_for_me": sum(1 for r in rows if r["can_answer"]),
-        "waiting_for_partner": sum(1 for r in rows if r["can_withdraw"]),
-        "i_withdrew": me.pk in withdrawn_by,
-        "partner_withdrew": bool(partner and partner.pk in withdrawn_by),
-        "can_change": not agreement.is_ended and agreement.space.is_open,
+        "waiting_for_me": sum(1 for s in states if s.waits_for(me)),
+        "waiting_for_partner": sum(1 for s in states if s.is_mine(me)),
+        "i_withdrew": agreement.has_withdrawn(me),
+        "partner_withdrew": bool(partner and agreement.has_withdrawn(partner)),
+        "allowed": STEPS.allowed(agreement, me),
         "review_form": ReviewForm(),
         "renewal_form": RenewalForm(),
-        "add_form": ClauseTextForm(prefix="add"),
+        "add_form": _clause_form(prefix="add"),
         "not_surveillance": NOT_SURVEILLANCE,
-        "error": "",
     }
     context.update(extra)
     return context
@@ -256,10 +235,7 @@ def _clause(agreement: Agreement, clause_pk: int) -> Clause:
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return render(
-        request, "agreements/detail.html", _detail_context(request, agreement)
-    )
+    return _page(request, _agreement(request, pk))
 
 
 @login_required
@@ -328,23 +304,40 @@ def _wording_before(earlier: list[ClauseVersion]) -> ClauseVersion | None:
     return earlier[-1] if earlier else None
 
 
-def _act(
+def _page(request, agreement: Agreement, **extra) -> HttpResponse:
+    """The agreement's page; `extra` for the context (a form with its
+    errors, a refusal)."""
+    prefetch_related_objects([agreement], *PAGE_ROWS)
+    return render(
+        request, "agreements/detail.html", _detail_context(request, agreement, **extra)
+    )
+
+
+def _step(
     request,
     agreement: Agreement,
-    step: Callable[[], object],
-    success: str,
+    action: Callable[[], object],
+    done: str,
     *,
-    anchor: str = "",
+    then: str | None = None,
+    form=None,
+    **extra,
 ) -> HttpResponse:
-    """Run one service step; on refusal show the page again with the reason
-    (409) and nothing changed."""
-    try:
-        step()
-    except ValidationError as error:
-        context = _detail_context(request, agreement, error=error_text(error))
-        return render(request, "agreements/detail.html", context, status=409)
-    messages.success(request, success)
-    return redirect(agreement.get_absolute_url() + anchor)
+    """POST one step of `agreement` (which `action` takes through its
+    service) and answer with the page, as everywhere (`take_step`)."""
+    return take_step(
+        request,
+        agreement,
+        action,
+        page=partial(_page, request, agreement, **extra),
+        done=done,
+        then=then,
+        form=form,
+    )
+
+
+def _clause_form(data=None, *, prefix: str, missing: str = "") -> ClauseTextForm:
+    return ClauseTextForm(data, prefix=prefix, missing=missing)
 
 
 @login_required
@@ -353,14 +346,15 @@ def clause_accept(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
     outcome: list = []
-
-    def step():
-        outcome.append(
+    response = _step(
+        request,
+        agreement,
+        lambda: outcome.append(
             services.clause_accept(agreement=agreement, clause=clause, by=request.user)
-        )
-
-    response = _act(request, agreement, step, _("You accepted this clause."))
-    if outcome and outcome[0] == "activated":
+        ),
+        _("You accepted this clause."),
+    )
+    if outcome and outcome[0] == EventKind.ACTIVATED:
         messages.success(
             request, _("Every clause is accepted: the agreement is active.")
         )
@@ -371,12 +365,11 @@ def clause_accept(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
 @require_POST
 def accept_all(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-
-    def step():
-        services.agreement_accept_all(agreement=agreement, by=request.user)
-
-    return _act(
-        request, agreement, step, _("You accepted every clause waiting for you.")
+    return _step(
+        request,
+        agreement,
+        lambda: services.agreement_accept_all(agreement=agreement, by=request.user),
+        _("You accepted every clause waiting for you."),
     )
 
 
@@ -385,33 +378,28 @@ def accept_all(request: AuthedRequest, pk: int) -> HttpResponse:
 def clause_change(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
-    form = ClauseTextForm(request.POST, prefix=f"c{clause.pk}")
-    if not form.is_valid():
-        context = _detail_context(
-            request,
-            agreement,
-            error=_("Write the wording you propose, in up to %(n)s characters.")
-            % {"n": services.CLAUSE_MAX},
-            open_clause=clause.pk,
-        )
-        return render(request, "agreements/detail.html", context, status=400)
-
-    def step():
-        services.clause_propose_change(
+    form = _clause_form(
+        request.POST,
+        prefix=f"c{clause.pk}",
+        missing=_("Write the wording you propose, in up to %(n)s characters.")
+        % {"n": services.CLAUSE_MAX},
+    )
+    return _step(
+        request,
+        agreement,
+        lambda: services.clause_propose_change(
             agreement=agreement,
             clause=clause,
             by=request.user,
             text=form.cleaned_data["text"],
-        )
-
-    return _act(
-        request,
-        agreement,
-        step,
+        ),
         _("Your wording is proposed. The agreed wording stays until it is accepted.")
         if agreement.version
         else _("Your wording is proposed."),
-        anchor=f"#clause-{clause.pk}",
+        then=agreement.get_absolute_url() + f"#clause-{clause.pk}",
+        form=form,
+        change_form=form,
+        open_clause=clause.pk,
     )
 
 
@@ -420,7 +408,7 @@ def clause_change(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
 def clause_decline(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.clause_decline(
@@ -435,7 +423,7 @@ def clause_decline(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespo
 def clause_withdraw(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.clause_withdraw(
@@ -450,7 +438,7 @@ def clause_withdraw(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResp
 def clause_remove(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     clause = _clause(agreement, clause_pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.clause_propose_removal(
@@ -465,23 +453,21 @@ def clause_remove(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
 @submitted_once
 def clause_add(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    form = ClauseTextForm(request.POST, prefix="add")
-    if not form.is_valid():
-        context = _detail_context(
-            request,
-            agreement,
-            add_form=form,
-            error=_("Write the clause you propose, in up to %(n)s characters.")
-            % {"n": services.CLAUSE_MAX},
-        )
-        return render(request, "agreements/detail.html", context, status=400)
-    return _act(
+    form = _clause_form(
+        request.POST,
+        prefix="add",
+        missing=_("Write the clause you propose, in up to %(n)s characters.")
+        % {"n": services.CLAUSE_MAX},
+    )
+    return _step(
         request,
         agreement,
         lambda: services.clause_add(
             agreement=agreement, by=request.user, text=form.cleaned_data["text"]
         ),
         _("Your new clause is proposed."),
+        form=form,
+        add_form=form,
     )
 
 
@@ -489,7 +475,7 @@ def clause_add(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def consent_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.agreement_withdraw_consent(
@@ -505,7 +491,7 @@ def consent_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def consent_give(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.agreement_give_consent(agreement=agreement, by=request.user),
@@ -517,7 +503,7 @@ def consent_give(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def set_aside(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.agreement_set_aside(agreement=agreement, by=request.user),
@@ -529,7 +515,7 @@ def set_aside(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def end(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.agreement_end(agreement=agreement, by=request.user),
@@ -542,25 +528,18 @@ def end(request: AuthedRequest, pk: int) -> HttpResponse:
 def review(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     form = ReviewForm(request.POST)
-    if not form.is_valid():
-        context = _detail_context(
-            request, agreement, review_form=form, error=_("Check the review date.")
-        )
-        return render(request, "agreements/detail.html", context, status=400)
-    try:
-        services.agreement_review(
+    return _step(
+        request,
+        agreement,
+        lambda: services.agreement_review(
             agreement=agreement,
             by=request.user,
             next_review_on=form.cleaned_data["next_review_on"],
-        )
-    except ValidationError as error:
-        _add_form_errors(form, error)
-        context = _detail_context(
-            request, agreement, review_form=form, error=error_text(error)
-        )
-        return render(request, "agreements/detail.html", context, status=400)
-    messages.success(request, _("Marked as reviewed. The next review date is set."))
-    return redirect(agreement)
+        ),
+        _("Marked as reviewed. The next review date is set."),
+        form=form,
+        review_form=form,
+    )
 
 
 @login_required
@@ -568,39 +547,23 @@ def review(request: AuthedRequest, pk: int) -> HttpResponse:
 def renewal_propose(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     form = RenewalForm(request.POST)
-    if not form.is_valid():
-        context = _detail_context(
-            request,
-            agreement,
-            renewal_form=form,
-            error=_("Choose a date to renew until."),
-        )
-        return render(request, "agreements/detail.html", context, status=400)
-    try:
-        services.agreement_renewal_propose(
+    return _step(
+        request,
+        agreement,
+        lambda: services.agreement_renewal_propose(
             agreement=agreement, by=request.user, until=form.cleaned_data["until"]
-        )
-    except ValidationError as error:
-        _add_form_errors(form, error)
-        context = _detail_context(
-            request, agreement, renewal_form=form, error=error_text(error)
-        )
-        return render(request, "agreements/detail.html", context, status=400)
-    messages.success(request, _("Your renewal is proposed."))
-    return redirect(agreement)
-
-
-def _add_form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
+        ),
+        _("Your renewal is proposed."),
+        form=form,
+        renewal_form=form,
+    )
 
 
 @login_required
 @require_POST
 def renewal_accept(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.agreement_renewal_accept(agreement=agreement, by=request.user),
@@ -612,7 +575,7 @@ def renewal_accept(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def renewal_decline(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.agreement_renewal_decline(
@@ -626,7 +589,7 @@ def renewal_decline(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def renewal_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    return _act(
+    return _step(
         request,
         agreement,
         lambda: services.agreement_renewal_withdraw(
