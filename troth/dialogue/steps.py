@@ -27,14 +27,11 @@ from troth.lib.content import Visibility
 from troth.spaces.steps import Check, Step, Steps
 
 
-def _party(message) -> Check:
+def _party(message, dialogue=lambda obj: obj) -> Check:
+    """Only the two people in the dialogue (found from `obj` by `dialogue`)."""
     return Check(
-        lambda obj, user, now: _dialogue(obj).is_party(user), message, "not_party"
+        lambda obj, user, now: dialogue(obj).is_party(user), message, "not_party"
     )
-
-
-def _dialogue(obj) -> Dialogue:
-    return obj.dialogue if isinstance(obj, Summary) else obj
 
 
 def _your_turn(dialogue: Dialogue, user) -> bool:
@@ -145,6 +142,10 @@ STEPS = Steps(
 )
 
 
+def _of_summary(summary: Summary) -> Dialogue:
+    return summary.dialogue
+
+
 SUMMARY_STEPS = Steps(
     Step(
         "keep",
@@ -159,7 +160,7 @@ SUMMARY_STEPS = Steps(
                 _("You suggested it: your partner is the one to agree."),
                 "own_summary",
             ),
-            _party(_("Only the two of you can agree to this.")),
+            _party(_("Only the two of you can agree to this."), _of_summary),
         ),
         verb="dialogue.summary_kept",
     ),
@@ -171,7 +172,7 @@ SUMMARY_STEPS = Steps(
                 _("This summary isn't shared."),
                 "not_shared",
             ),
-            _party(_("Only the two of you can do that.")),
+            _party(_("Only the two of you can do that."), _of_summary),
         ),
         # Recorded privately by the service: the partner is not told.
     ),
