@@ -16,15 +16,8 @@ from troth.conflicts.models import (
     RepairTime,
 )
 from troth.lib.content import Visibility
-
-
-class QuietForm(forms.Form):
-    """Labels here are questions or phrases: no colon after them."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
+from troth.lib.forms import CHOICE_LIST, choice_field, datetime_field, text_field
+from troth.lib.forms import Form as QuietForm
 
 # A little slack for a clock that runs ahead of the server's.
 FUTURE_SLACK = timedelta(minutes=10)
@@ -33,18 +26,18 @@ FUTURE_SLACK = timedelta(minutes=10)
 class ViewForm(QuietForm):
     """One partner's own view of how a disagreement went."""
 
-    intensity = forms.TypedChoiceField(
-        label=_("How intense did it feel?"),
-        choices=Intensity.choices,
+    intensity = choice_field(
+        _("How intense did it feel?"),
+        Intensity.choices,
         coerce=int,
         widget=forms.RadioSelect(attrs={"class": "scale"}),
-        error_messages={"required": _("Choose how intense it felt, from 1 to 5.")},
+        missing=_("Choose how intense it felt, from 1 to 5."),
     )
-    opening = forms.ChoiceField(
-        label=_("How did it start?"),
-        choices=Opening.choices,
-        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
-        error_messages={"required": _("Choose how it started.")},
+    opening = choice_field(
+        _("How did it start?"),
+        Opening.choices,
+        widget=CHOICE_LIST,
+        missing=_("Choose how it started."),
     )
     patterns = forms.MultipleChoiceField(
         label=_("Looking at your own part, did you notice any of these?"),
@@ -55,38 +48,36 @@ class ViewForm(QuietForm):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),
     )
-    repaired = forms.ChoiceField(
-        label=_("Was it repaired?"),
-        choices=Repair.choices,
-        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
-        error_messages={"required": _("Say whether it was repaired, even “not yet”.")},
+    repaired = choice_field(
+        _("Was it repaired?"),
+        Repair.choices,
+        widget=CHOICE_LIST,
+        missing=_("Say whether it was repaired, even “not yet”."),
     )
-    repair_minutes = forms.TypedChoiceField(
-        label=_("If so, how long did repair take?"),
-        choices=[("", _("Choose…")), *RepairTime.choices],
+    repair_minutes = choice_field(
+        _("If so, how long did repair take?"),
+        [("", _("Choose…")), *RepairTime.choices],
         coerce=int,
         empty_value=None,
         required=False,
     )
-    note = forms.CharField(
-        label=_("Anything you want to remember (optional)"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+    note = text_field(
+        _("Anything you want to remember (optional)"),
+        rows=4,
         max_length=NOTE_MAX,
         required=False,
-        error_messages={
-            "max_length": _("Keep the note under %(limit_value)d characters.")
-        },
+        too_long=_("Keep the note under %(limit_value)d characters."),
     )
-    visibility = forms.ChoiceField(
-        label=_("Who can see your view?"),
-        choices=Visibility.choices,
+    visibility = choice_field(
+        _("Who can see your view?"),
+        Visibility.choices,
         initial=Visibility.PRIVATE,
-        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
+        widget=CHOICE_LIST,
         help_text=_(
             "Your view stays yours unless you share it. You can share or stop "
             "sharing later."
         ),
-        error_messages={"required": _("Choose who can see your view.")},
+        missing=_("Choose who can see your view."),
     )
 
     def clean(self):
@@ -128,31 +119,21 @@ class ViewForm(QuietForm):
 class FrameForm(QuietForm):
     """What the conflict was about and when: the logger's words."""
 
-    topic = forms.CharField(
-        label=_("What was it about?"),
+    topic = text_field(
+        _("What was it about?"),
         help_text=_("A few words are enough, for example “the holiday budget”."),
         max_length=TOPIC_MAX,
-        error_messages={
-            "required": _("Give the disagreement a short topic."),
-            "max_length": _("Keep the topic under %(limit_value)d characters."),
-        },
+        missing=_("Give the disagreement a short topic."),
+        too_long=_("Keep the topic under %(limit_value)d characters."),
     )
-    occurred_at = forms.DateTimeField(
-        label=_("When did it happen?"),
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
-        error_messages={
-            "required": _("Say when it happened."),
-            "invalid": _("Enter a date and time, like 2026-03-14 19:30."),
-        },
+    occurred_at = datetime_field(
+        _("When did it happen?"),
+        missing=_("Say when it happened."),
+        invalid=_("Enter a date and time, like 2026-03-14 19:30."),
     )
 
-    def clean_topic(self) -> str:
-        topic = self.cleaned_data["topic"].strip()
-        if not topic:
-            raise forms.ValidationError(_("Give the disagreement a short topic."))
-        return topic
+    # No clean_topic: the field drops surrounding spaces, so blanks alone are
+    # told the missing words.
 
     def clean_occurred_at(self):
         when = self.cleaned_data["occurred_at"]
