@@ -9,44 +9,29 @@ from django.utils.translation import gettext_lazy as _
 from troth.exercises.library import Length, Theme
 from troth.exercises.models import NOTE_MAX, Outcome
 from troth.lib.content import Visibility
+from troth.lib.forms import CHOICE_LIST, choice_field, datetime_field, text_field
+from troth.lib.forms import Form as QuietForm
 
 MAX_AHEAD = timedelta(days=366)
-
-
-class QuietForm(forms.Form):
-    """Labels here are questions or phrases: no colon after them."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 class FilterForm(QuietForm):
     """The library's filters: plain GET parameters, no JavaScript needed."""
 
-    length = forms.ChoiceField(
-        label=_("Time"),
-        choices=[("", _("Any length")), *Length.choices],
-        required=False,
+    length = choice_field(
+        _("Time"), [("", _("Any length")), *Length.choices], required=False
     )
-    theme = forms.ChoiceField(
-        label=_("Theme"),
-        choices=[("", _("Any theme")), *Theme.choices],
-        required=False,
+    theme = choice_field(
+        _("Theme"), [("", _("Any theme")), *Theme.choices], required=False
     )
 
 
 class ScheduleForm(QuietForm):
-    starts_at = forms.DateTimeField(
-        label=_("When will you do it?"),
+    starts_at = datetime_field(
+        _("When will you do it?"),
         help_text=_("It goes on your shared calendar."),
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
-        error_messages={
-            "required": _("Choose when you'll do it."),
-            "invalid": _("Enter a date and time, like 2026-03-14 19:30."),
-        },
+        missing=_("Choose when you'll do it."),
+        invalid=_("Enter a date and time, like 2026-03-14 19:30."),
     )
 
     def clean_starts_at(self):
@@ -60,25 +45,23 @@ class ScheduleForm(QuietForm):
 
 
 class LogForm(QuietForm):
-    outcome = forms.ChoiceField(
-        label=_("How did it go for you?"),
-        choices=Outcome.choices,
-        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
-        error_messages={"required": _("Choose how it went.")},
+    outcome = choice_field(
+        _("How did it go for you?"),
+        Outcome.choices,
+        widget=CHOICE_LIST,
+        missing=_("Choose how it went."),
     )
-    note = forms.CharField(
-        label=_("Anything you want to remember (optional)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    note = text_field(
+        _("Anything you want to remember (optional)"),
+        rows=3,
         max_length=NOTE_MAX,
         required=False,
-        error_messages={
-            "max_length": _("Keep the note under %(limit_value)d characters.")
-        },
+        too_long=_("Keep the note under %(limit_value)d characters."),
     )
-    visibility = forms.ChoiceField(
-        label=_("Who can see it?"),
-        choices=Visibility.choices,
+    visibility = choice_field(
+        _("Who can see it?"),
+        Visibility.choices,
         initial=Visibility.PRIVATE,
-        widget=forms.RadioSelect(attrs={"class": "choice-list"}),
-        error_messages={"required": _("Choose who can see it.")},
+        widget=CHOICE_LIST,
+        missing=_("Choose who can see it."),
     )
