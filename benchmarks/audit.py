@@ -251,6 +251,7 @@ def main() -> int:
         from troth.audits.figures import draft_figures
         from troth.audits.services import day_start, space_today
         from troth.insights import trends
+        from troth.insights.sections import Period, contributors
 
         now = timezone.now()
         started = time.perf_counter()
@@ -308,13 +309,17 @@ def main() -> int:
         viewer = partners[0]
         months = trends.recent_months(now, viewer.tz, 12)
 
+        period = Period(
+            user=viewer,
+            space=space,
+            partner=space.partner_of(viewer),
+            months=months,
+            now=now,
+        )
+
         def insights() -> None:
-            trends.pulse_months(viewer=viewer, subject=partners[1], months=months)
-            trends.promise_months(space, viewer, months)
-            trends.ritual_months(space, months, now)
-            trends.moment_months(viewer, space, months)
-            trends.conflict_months(space, months, viewer.tz)
-            trends.own_data(space, now)
+            for module in contributors():
+                module.section(period)
 
         report("Insights figures (12 months)", timed(insights))
     return 0
