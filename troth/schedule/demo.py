@@ -12,19 +12,15 @@ from datetime import date, datetime, time, timedelta
 
 from icalendar import vRecur
 
-from troth.schedule.models import (
-    Event,
-    EventReminder,
-    EventVisibility,
-    OccurrenceChange,
-    RitualMark,
+from troth.schedule.builders import (
+    build_all_day,
+    build_change,
+    build_event,
+    build_mark,
+    build_reminder,
 )
-from troth.schedule.recurrence import (
-    expand,
-    floating_utc,
-    occurrence_at,
-    series_end,
-)
+from troth.schedule.models import Event, EventVisibility, RitualMark
+from troth.schedule.recurrence import expand, occurrence_at
 
 SHARED, BUSY, PRIVATE = (
     EventVisibility.SHARED,
@@ -37,43 +33,26 @@ def _next_weekday(day: date, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def _event(demo, author, *, title, start, end, zone, **extra) -> Event:
-    event = Event(
-        space=demo.space,
-        author=author,
-        title=title,
-        start=start,
-        end=end,
-        time_zone=zone,
-        created=demo.start + timedelta(hours=demo.rng.randint(4, 60)),
-        **extra,
-    )
-    event.last_end = series_end(event)
-    event.save()
-    return event
+def _created(demo) -> datetime:
+    """When an event went in: in the couple's first days with Troth."""
+    return demo.start + timedelta(hours=demo.rng.randint(4, 60))
 
 
 def _timed(demo, author, day: date, at: time, hours: float, **extra) -> Event:
     start = datetime.combine(day, at, author.tz)
-    return _event(
-        demo,
+    return build_event(
+        demo.space,
         author,
         start=start,
         end=start + timedelta(hours=hours),
-        zone=author.timezone,
+        at=_created(demo),
         **extra,
     )
 
 
 def _all_day(demo, author, first: date, days: int, **extra) -> Event:
-    return _event(
-        demo,
-        author,
-        start=floating_utc(first),
-        end=floating_utc(first + timedelta(days=days)),
-        zone=author.timezone,
-        all_day=True,
-        **extra,
+    return build_all_day(
+        demo.space, author, first=first, days=days, at=_created(demo), **extra
     )
 
 
@@ -99,12 +78,13 @@ def _marks(demo, ritual: Event, *, kept: float, skip_last: bool = True) -> None:
             answers.pop(demo.alex, None)
         for person, said in answers.items():
             marks.append(
-                RitualMark(
-                    event=ritual,
-                    original=occurrence.original,
-                    user=person,
+                build_mark(
+                    ritual,
+                    occurrence.original,
+                    person,
                     happened=said,
-                    marked_at=occurrence.end + timedelta(hours=rng.randint(1, 30)),
+                    at=occurrence.end + timedelta(hours=rng.randint(1, 30)),
+                    save=False,
                 )
             )
     RitualMark.objects.bulk_create(marks)
@@ -117,17 +97,7 @@ def _change(ritual: Event, weeks_ago: int, demo, *, move: timedelta | None) -> N
     occurrence = occurrences[-weeks_ago]
     if occurrence_at(ritual, occurrence.original, ritual.tz) is None:
         return
-    if move is None:
-        OccurrenceChange.objects.create(
-            event=ritual, original=occurrence.original, cancelled=True
-        )
-    else:
-        OccurrenceChange.objects.create(
-            event=ritual,
-            original=occurrence.original,
-            start=occurrence.original + move,
-            end=occurrence.original + move + ritual.duration,
-        )
+    build_change(ritual, occurrence.original, move=move)
 
 
 def populate(demo) -> None:
@@ -171,7 +141,7 @@ def _rituals(demo, begin: date) -> tuple[Event, Event]:
         rrule=vRecur(freq="WEEKLY").to_ical().decode(),
     )
     _marks(demo, walk, kept=0.72)
-    EventReminder.objects.create(event=walk, user=alex, minutes=30)
+    build_reminder(walk, alex, minutes=30)
     return date_night, walk
 
 
