@@ -12,11 +12,12 @@ import datetime as dt
 from django.contrib.contenttypes.models import ContentType
 
 from troth.audits import services
+from troth.audits.builders import build_commitment, build_reflection
 from troth.audits.models import Audit, AuditSettings, Commitment, Reflection
-from troth.lib.content import Visibility
 from troth.lib.time import space_day_start, space_today
-from troth.promises.models import EventKind, Promise, PromiseEvent, State
-from troth.spaces.models import Activity
+from troth.promises.builders import draft_promise, save_promises
+from troth.promises.models import Promise, State
+from troth.spaces.builders import build_activity
 
 WENT_WELL = [
     "We kept Sunday breakfast free nearly every week, and it showed.",
@@ -58,79 +59,34 @@ def _days(demo, when: dt.datetime, hours: int) -> dt.datetime:
     return min(when + dt.timedelta(hours=hours), demo.now - dt.timedelta(hours=1))
 
 
-def _activity(demo, actor, verb, target, when, recipient=None) -> None:
-    Activity.objects.create(
-        space=demo.space,
-        author=actor,
-        verb=verb,
-        recipient=recipient,
-        visibility=Visibility.SHARED,
-        created=when,
-        target_type=ContentType.objects.get_for_model(target),
-        target_id=target.pk,
-    )
-
-
 def _promise(demo, commitment: Commitment, promisee, made: dt.datetime) -> Promise:
     """The promise a commitment became, settled as a real month would have."""
-    author = commitment.author
-    promise = Promise(
-        space=demo.space,
-        author=author,
-        promisee=promisee,
-        created=made,
+    draft = draft_promise(
+        demo.space,
+        commitment.author,
+        to=promisee,
+        text=commitment.text,
+        due_date=commitment.due_date,
+        made_at=made,
         origin_type=ContentType.objects.get_for_model(Commitment),
         origin_id=commitment.pk,
     )
-    promise.set_terms(
-        text=commitment.text,
-        due_date=commitment.due_date,
-        due_time=None,
-        tz=author.timezone,
-    )
-    events = [
-        {
-            "actor": author,
-            "kind": EventKind.MADE,
-            "created": made,
-            "new_text": commitment.text,
-            "new_due_date": commitment.due_date,
-        }
-    ]
-    if promise.due_at <= demo.now:
+    due_at = draft.promise.due_at
+    if due_at <= demo.now:
         roll = demo.rng.random()
-        done = promise.due_at - dt.timedelta(days=demo.rng.randint(1, 5))
+        done = due_at - dt.timedelta(days=demo.rng.randint(1, 5))
         if roll < 0.75:
-            promise.state = State.KEPT
-            promise.done_at = done
-            promise.settled_at = done + dt.timedelta(hours=5)
-            events += [
-                {"actor": author, "kind": EventKind.DONE, "created": done},
-                {
-                    "actor": promisee,
-                    "kind": EventKind.KEPT,
-                    "created": promise.settled_at,
-                },
-            ]
+            draft.done(done).kept(done + dt.timedelta(hours=5))
         elif roll < 0.9:
-            promise.state = State.NOT_QUITE
-            promise.done_at = done
-            promise.settled_at = done + dt.timedelta(hours=5)
-            events += [
-                {"actor": author, "kind": EventKind.DONE, "created": done},
-                {
-                    "actor": promisee,
-                    "kind": EventKind.NOT_QUITE,
-                    "created": promise.settled_at,
-                    "note": "Only twice in the end, but it counted.",
-                },
-            ]
+            draft.done(done).not_quite(
+                done + dt.timedelta(hours=5), "Only twice in the end, but it counted."
+            )
         else:
-            promise.state = State.MISSED
-            promise.settled_at = promise.due_at
-    promise.save()
-    PromiseEvent.objects.bulk_create(PromiseEvent(promise=promise, **e) for e in events)
-    return promise
+            # Settled as missed with no history row for it (as the demo
+            # always has), unlike `draft.missed`.
+            draft.promise.state = State.MISSED
+            draft.promise.settled_at = due_at
+    return save_promises([draft])[0]
 
 
 def populate(demo) -> None:
@@ -161,45 +117,53 @@ def populate(demo) -> None:
         written = []
         for i, person in enumerate(order):
             when = _days(demo, begins, 20 + 24 * i + rng.randint(0, 20))
-            reflection = Reflection.objects.create(
-                space=demo.space,
-                author=person,
-                audit=audit,
+            reflection = build_reflection(
+                audit,
+                person,
                 went_well=rng.choice(WENT_WELL),
                 differently=rng.choice(DIFFERENTLY),
                 need=rng.choice(NEED),
-                visibility=Visibility.SHARED,
-                created=when,
+                at=when,
             )
             written.append(reflection)
-            _activity(
-                demo, person, "audit.reflected", audit, when, recipient=order[1 - i]
+            build_activity(
+                demo.space,
+                person,
+                "audit.reflected",
+                audit,
+                at=when,
+                recipient=order[1 - i],
             )
         revealed = max(r.created for r in written)
         commitments = []
         for person in order:
             for text in rng.sample(COMMITMENTS, rng.choice([1, 2])):
                 commitments.append(
-                    Commitment.objects.create(
-                        space=demo.space,
-                        author=person,
-                        audit=audit,
+                    build_commitment(
+                        audit,
+                        person,
                         text=text,
                         due_date=next_day - dt.timedelta(days=rng.randint(0, 6)),
-                        visibility=Visibility.SHARED,
-                        created=revealed,
+                        at=revealed,
                     )
                 )
         first_sign = _days(demo, revealed, 2)
         closed = _days(demo, revealed, 6 + rng.randint(0, 20))
         for reflection, signed in zip(written, (first_sign, closed), strict=True):
             Reflection.objects.filter(pk=reflection.pk).update(signed_off_at=signed)
-        _activity(
-            demo, order[0], "audit.signed_off", audit, first_sign, recipient=order[1]
+        build_activity(
+            demo.space,
+            order[0],
+            "audit.signed_off",
+            audit,
+            at=first_sign,
+            recipient=order[1],
         )
         for commitment in commitments:
             promisee = sam if commitment.author_id == alex.pk else alex
             commitment.promise = _promise(demo, commitment, promisee, closed)
             commitment.save(update_fields=["promise"])
         Audit.objects.filter(pk=audit.pk).update(revealed_at=revealed, closed_at=closed)
-        _activity(demo, order[1], "audit.closed", audit, closed, recipient=order[0])
+        build_activity(
+            demo.space, order[1], "audit.closed", audit, at=closed, recipient=order[0]
+        )

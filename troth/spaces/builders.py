@@ -42,13 +42,15 @@ def build_activity(
     *,
     at: datetime,
     visibility: str = Visibility.SHARED,
+    recipient=None,
 ) -> Activity:
     """The activity row a service records when `author` does `verb` to
-    `target`, dated `at`."""
+    `target`, dated `at` (and concerning `recipient`, if given)."""
     return Activity.objects.create(
         space=space,
         author=author,
         verb=verb,
+        recipient=recipient,
         visibility=visibility,
         created=at,
         target_type=ContentType.objects.get_for_model(target),
