@@ -9,9 +9,12 @@
       --> when both have signed off: the audit closes and every commitment
           becomes a promise from its author to the partner, exactly once
 
-Each function checks that this person may take this step now, does the work
-in one transaction and records an Activity. A step that is not allowed
-raises `ValidationError` with words for the person and changes nothing.
+The steps are declared in `troth.audits.steps`; each function here takes
+one with `STEPS.take` (or checks `START` before drafting), which locks the
+audit row, checks that this person may take this step now, and in one
+transaction records an Activity. A step that is not allowed raises
+`Refused` with words for the person and changes nothing; input that isn't
+right raises a plain `ValidationError`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from django.utils.translation import gettext as _
 from troth.audits.figures import draft_figures
 from troth.audits.models import (
     COMMITMENT_MAX,
-    COMMITMENTS_EACH,
     REFLECTION_MAX,
     Audit,
     AuditSettings,
@@ -35,46 +37,21 @@ from troth.audits.models import (
     add_months,
     day_in_month,
 )
+from troth.audits.steps import PAIR, START, STEPS, my_reflection, partners
 from troth.lib.content import Visibility
 from troth.lib.time import local_today, space_day_start, space_today
 from troth.promises.services import promise_create
-from troth.spaces.models import Membership, Space
+from troth.spaces.models import Space
 from troth.spaces.services import activity_record
-
-
-def _require_partner(space: Space, user) -> None:
-    """Only a current partner of an open space with both partners may act."""
-    closed_at = list(
-        Membership.objects.active()
-        .filter(space_id=space.pk, user=user)
-        .values_list("space__closed_at", flat=True)[:1]
-    )
-    if not closed_at:
-        raise ValidationError(
-            _("Only the partners in this space can do that."), code="not_member"
-        )
-    if closed_at[0] is not None:
-        raise ValidationError(
-            _("This space is closed: nothing in it can change any more."),
-            code="closed",
-        )
+from troth.spaces.steps import Refused, require_partner
 
 
 def _require_pair(space: Space) -> list:
-    partners = list(
-        Membership.objects.active()
-        .filter(space_id=space.pk)
-        .select_related("user")
-        .order_by("joined_at")
-    )
-    if len(partners) < 2:
-        raise ValidationError(
-            _(
-                "The audit is something the two of you do together: it starts once your partner has joined."
-            ),
-            code="no_partner",
-        )
-    return [m.user for m in partners]
+    """The two partners, first to join first; refused until both joined."""
+    found = partners(space)
+    if len(found) < 2:
+        raise PAIR.refusal(space)
+    return found
 
 
 # When an audit day falls, and what it covers
@@ -133,7 +110,7 @@ def audit_day_set(
     if not isinstance(day, int) or not 1 <= day <= 31:
         raise ValidationError({"day": _("Choose a day from 1 to 31.")}, code="invalid")
     with transaction.atomic():
-        _require_partner(space, by)
+        require_partner(space, by)
         settings, created = AuditSettings.objects.select_for_update().get_or_create(
             space=space, defaults={"day": day, "chosen_at": now, "chosen_by": by}
         )
@@ -199,20 +176,13 @@ def audit_start(*, space: Space, by, now: dt.datetime | None = None) -> Audit:
     """Start this month's audit now instead of waiting for the audit day.
     It covers the time since the last audit (at most a month), up to now."""
     now = now or timezone.now()
-    _require_partner(space, by)
-    partners = _require_pair(space)
-    month = space_today(partners, now).replace(day=1)
-    existing = Audit.objects.filter(space=space, month=month).first()
-    if existing is not None:
-        raise ValidationError(
-            _("This month's audit has already started."), code="exists"
-        )
+    require_partner(space, by)
+    START.check("start", space, by, now)
+    month = space_today(_require_pair(space), now).replace(day=1)
     with transaction.atomic():
         audit = audit_draft(space=space, month=month, end=now, started_by=by, now=now)
-        if audit is None:
-            raise ValidationError(
-                _("This month's audit has already started."), code="exists"
-            )
+        if audit is None:  # drafted meanwhile, by the clock or the partner
+            raise Refused(_("This month's audit has already started."), "exists")
         activity_record(
             space=space,
             actor=by,
@@ -224,30 +194,6 @@ def audit_start(*, space: Space, by, now: dt.datetime | None = None) -> Audit:
 
 
 # Reflections and commitments
-
-
-def _lock(audit: Audit, by) -> Audit:
-    fresh = Audit.objects.select_for_update().select_related("space").get(pk=audit.pk)
-    _require_partner(fresh.space, by)
-    if fresh.is_closed:
-        raise ValidationError(
-            _("This audit is closed: both of you signed it off."), code="closed"
-        )
-    return fresh
-
-
-def _own_reflection(audit: Audit, by) -> Reflection | None:
-    return Reflection.objects.filter(audit=audit, author=by).first()
-
-
-def _require_not_signed(reflection: Reflection | None) -> None:
-    if reflection is not None and reflection.is_signed_off:
-        raise ValidationError(
-            _(
-                "You have signed off. Take your sign-off back first to change your part."
-            ),
-            code="signed_off",
-        )
 
 
 def _clean(text: str, limit: int) -> str:
@@ -284,32 +230,25 @@ def reflection_save(
             ),
             code="empty",
         )
-    with transaction.atomic():
-        fresh = _lock(audit, by)
-        reflection = _own_reflection(fresh, by)
-        _require_not_signed(reflection)
-        first = reflection is None
+    with STEPS.take("reflect", audit, by=by, now=now) as step:
+        fresh = step.obj
+        reflection = my_reflection(fresh, by)
+        step.save = False
         if reflection is None:
             reflection = Reflection(
-                space=fresh.space, author=by, audit=fresh, created=now
+                space=fresh.space, author=by, audit=fresh, created=step.now
             )
-        for field, value in answers.items():
-            setattr(reflection, field, value)
-        reflection.save()
-        if first:
+            # The first reflection of the two reveals both.
             if fresh.revealed_at is None and (
                 Reflection.objects.filter(audit=fresh).exclude(author=by).exists()
             ):
-                fresh.revealed_at = now
-                fresh.save(update_fields=["revealed_at"])
-            activity_record(
-                space=fresh.space,
-                actor=by,
-                verb="audit.reflected",
-                target=fresh,
-                recipient=fresh.space.partner_of(by),
-            )
-    audit.revealed_at = fresh.revealed_at
+                fresh.revealed_at = step.now
+                step.save = True
+        else:
+            step.verb = None  # the partner was told when it was first written
+        for field, value in answers.items():
+            setattr(reflection, field, value)
+        reflection.save()
     return reflection
 
 
@@ -345,29 +284,20 @@ def commitment_add(
             },
             code="far",
         )
-    with transaction.atomic():
-        fresh = _lock(audit, by)
-        _require_not_signed(_own_reflection(fresh, by))
-        if (
-            Commitment.objects.filter(audit=fresh, author=by).count()
-            >= COMMITMENTS_EACH
-        ):
-            raise ValidationError(
-                _("Up to %(n)s commitments each: fewer, kept, do more than many.")
-                % {"n": COMMITMENTS_EACH},
-                code="too_many",
-            )
+    with STEPS.take("commit", audit, by=by, now=now) as step:
+        step.save = False
         commitment = Commitment.objects.create(
-            space=fresh.space,
+            space=step.obj.space,
             author=by,
-            audit=fresh,
+            audit=step.obj,
             text=text,
             due_date=due_date,
             visibility=Visibility.SHARED,
-            created=now,
+            created=step.now,
         )
+        # Shown on the audit, not sent: the partner isn't notified.
         activity_record(
-            space=fresh.space, actor=by, verb="audit.committed", target=fresh
+            space=step.obj.space, actor=by, verb="audit.committed", target=step.obj
         )
     return commitment
 
@@ -375,19 +305,18 @@ def commitment_add(
 def commitment_remove(*, commitment: Commitment, by) -> None:
     """Take back one's own proposed commitment, until one signs off."""
     if commitment.author_id != by.pk:
-        raise ValidationError(
+        raise Refused(
             _("Only the person who proposed a commitment can take it back."),
-            code="wrong_person",
+            "wrong_person",
         )
-    with transaction.atomic():
-        fresh = _lock(commitment.audit, by)
-        _require_not_signed(_own_reflection(fresh, by))
+    with STEPS.take("take_back", commitment.audit, by=by) as step:
+        step.save = False
         Commitment.objects.filter(pk=commitment.pk, promise__isnull=True).delete()
         activity_record(
-            space=fresh.space,
+            space=step.obj.space,
             actor=by,
             verb="audit.commitment_removed",
-            target=fresh,
+            target=step.obj,
             visibility=Visibility.PRIVATE,
         )
 
@@ -400,38 +329,26 @@ def audit_sign_off(*, audit: Audit, by, now: dt.datetime | None = None) -> Audit
     closes and each commitment becomes a promise, exactly once. If one
     cannot (its day has passed), nothing happens and the person is told
     whose commitment to change."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        fresh = _lock(audit, by)
-        partners = _require_pair(fresh.space)
-        reflection = _own_reflection(fresh, by)
-        if reflection is None or not reflection.is_written:
-            raise ValidationError(
-                _("Write your reflection before you sign off."), code="no_reflection"
-            )
-        if reflection.is_signed_off:
-            raise ValidationError(_("You have already signed off."), code="signed_off")
-        reflection.signed_off_at = now
+    with STEPS.take("sign_off", audit, by=by, now=now) as step:
+        fresh = step.obj
+        partner = next(p for p in _require_pair(fresh.space) if p.pk != by.pk)
+        reflection = my_reflection(fresh, by)
+        assert reflection is not None  # the step needs one, written
+        reflection.signed_off_at = step.now
         reflection.save(update_fields=["signed_off_at", "updated"])
-        partner = next(p for p in partners if p.pk != by.pk)
-        others = Reflection.objects.filter(
+        step.recipient = partner
+        step.save = Reflection.objects.filter(
             audit=fresh, author=partner, signed_off_at__isnull=False
         ).exists()
-        if not others:
-            activity_record(
-                space=fresh.space,
-                actor=by,
-                verb="audit.signed_off",
-                target=fresh,
-                recipient=partner,
-            )
-        else:
-            _close(fresh, by=by, partner=partner, now=now)
-    audit.closed_at = fresh.closed_at
-    return fresh
+        if step.save:
+            _close(fresh, by=by, partner=partner, now=step.now)
+            step.verb = "audit.closed"
+    return audit
 
 
 def _close(audit: Audit, *, by, partner, now: dt.datetime) -> None:
+    """Make each commitment a promise from its author to the partner, and
+    close the audit (saved by the step that closes it)."""
     commitments = list(
         Commitment.objects.filter(audit=audit, promise__isnull=True)
         .select_related("author")
@@ -455,46 +372,30 @@ def _close(audit: Audit, *, by, partner, now: dt.datetime) -> None:
         except ValidationError as error:
             if "due_date" not in getattr(error, "error_dict", {}):
                 raise
-            raise ValidationError(
+            raise Refused(
                 _(
                     "%(name)s's commitment “%(text)s” is due on a day that has "
                     "passed, so it can't become a promise. %(name)s can take "
                     "back their sign-off and change it."
                 )
                 % {"name": author, "text": commitment.text[:60]},
-                code="commitment_past",
+                "commitment_past",
             ) from None
         commitment.promise = promise
         commitment.save(update_fields=["promise", "updated"])
     audit.closed_at = now
-    audit.save(update_fields=["closed_at"])
-    activity_record(
-        space=audit.space,
-        actor=by,
-        verb="audit.closed",
-        target=audit,
-        recipient=partner,
-    )
 
 
 def audit_sign_off_withdraw(*, audit: Audit, by) -> Audit:
     """Take back one's sign-off while the audit is still open, to change
     one's reflection or commitments."""
-    with transaction.atomic():
-        fresh = _lock(audit, by)
-        reflection = _own_reflection(fresh, by)
-        if reflection is None or not reflection.is_signed_off:
-            raise ValidationError(_("You haven't signed off."), code="not_signed")
+    with STEPS.take("withdraw_sign_off", audit, by=by) as step:
+        step.save = False
+        reflection = my_reflection(step.obj, by)
+        assert reflection is not None  # the step needs one, signed off
         reflection.signed_off_at = None
         reflection.save(update_fields=["signed_off_at", "updated"])
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="audit.sign_off_withdrawn",
-            target=fresh,
-            recipient=fresh.space.partner_of(by),
-        )
-    return fresh
+    return audit
 
 
 # Sharing

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,18 +21,19 @@ from troth.audits import services
 from troth.audits.forms import AuditDayForm, CommitmentForm, ReflectionForm
 from troth.audits.markdown import audit_markdown
 from troth.audits.models import (
-    COMMITMENTS_EACH,
     Audit,
     AuditSettings,
     Commitment,
     Reflection,
     add_months,
 )
+from troth.audits.steps import START, STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
 from troth.lib.time import local_today, space_today
 from troth.spaces.models import current_membership
+from troth.spaces.stepviews import refused, take_step
 
 PER_PAGE = 12
 
@@ -50,10 +53,6 @@ def _headline(compared, names: dict[str, str]) -> list[tuple[str, object]]:
         elif key == "conflicts.repaired":
             found.append((_("Disagreements repaired"), c))
     return found
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(str(message) for message in error.messages)
 
 
 def names_of(space) -> dict[str, str]:
@@ -81,10 +80,6 @@ def _next_audit(
     return services.next_audit_date(settings.day, today, months)
 
 
-def _this_month(space, now: dt.datetime) -> dt.date:
-    return space_today(space.partners, now).replace(day=1)
-
-
 @login_required
 @require_GET
 def index(request: AuthedRequest) -> HttpResponse:
@@ -93,7 +88,10 @@ def index(request: AuthedRequest) -> HttpResponse:
     membership = current_membership(request)
     if membership is None:
         return redirect("home")
-    space = membership.space
+    return _index_page(request, membership.space)
+
+
+def _index_page(request: AuthedRequest, space, **extra) -> HttpResponse:
     now = timezone.now()
     settings = AuditSettings.objects.filter(space=space).first()
     audits = Audit.objects.visible_to(request.user).filter(space=space)
@@ -126,7 +124,6 @@ def index(request: AuthedRequest) -> HttpResponse:
                 "has_previous": previous is not None,
             }
         )
-    has_this_month = audits.filter(month=_this_month(space, now)).exists()
     return render(
         request,
         "audits/index.html",
@@ -136,9 +133,10 @@ def index(request: AuthedRequest) -> HttpResponse:
             "page": page,
             "history": history,
             "next_audit": _next_audit(space, settings, now),
-            "can_start": space.is_open and partner is not None and not has_this_month,
+            "allowed": START.allowed(space, request.user, now),
             "partner": partner,
             "me": str(request.user.pk),
+            **extra,
         },
     )
 
@@ -181,23 +179,25 @@ def audit_settings(request: AuthedRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"day": settings.day if settings else 1},
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.audit_day_set(
-                    space=membership.space,
-                    by=request.user,
-                    day=form.cleaned_data["day"],
-                )
-            except ValidationError as error:
-                form.add_error(None, _error_text(error))
-                return render(
-                    request, "audits/settings.html", {"form": form}, status=409
-                )
-            messages.success(request, _("Your audit day is saved."))
-            return redirect("audits:index")
-        return render(request, "audits/settings.html", {"form": form}, status=400)
-    return render(request, "audits/settings.html", {"form": form, "settings": settings})
+
+    def page(**extra) -> HttpResponse:
+        context = {"form": form, "settings": settings, **extra}
+        return render(request, "audits/settings.html", context)
+
+    if request.method == "GET":
+        return page()
+    if not form.is_valid():
+        response = page()
+        response.status_code = 400
+        return response
+    try:
+        services.audit_day_set(
+            space=membership.space, by=request.user, day=form.cleaned_data["day"]
+        )
+    except ValidationError as error:
+        return refused(page, None, error, form)
+    messages.success(request, _("Your audit day is saved."))
+    return redirect("audits:index")
 
 
 @login_required
@@ -209,8 +209,7 @@ def start(request: AuthedRequest) -> HttpResponse:
     try:
         audit = services.audit_start(space=membership.space, by=request.user)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
-        return redirect("audits:index")
+        return refused(partial(_index_page, request, membership.space), None, error)
     messages.success(request, _("This month's audit is ready."))
     return redirect(audit.get_absolute_url())
 
@@ -250,8 +249,7 @@ def detail_context(request: AuthedRequest, audit: Audit, **extra) -> dict:
         .order_by("created", "id")
     )
     my_commitments = [c for c in commitments if c.author_id == user.pk]
-    can_act = space.is_open and not audit.is_closed and partner is not None
-    i_signed = bool(mine and mine.is_signed_off)
+    allowed = STEPS.allowed(audit, user)
     context = {
         "audit": audit,
         "previous": previous,
@@ -263,18 +261,14 @@ def detail_context(request: AuthedRequest, audit: Audit, **extra) -> dict:
         "partner": partner,
         "partner_wrote": bool(partner_id and partner_id in signed),
         "partner_signed": bool(partner_id and signed.get(partner_id)),
-        "i_signed": i_signed,
+        "i_signed": bool(mine and mine.is_signed_off),
         "commitments": commitments,
         "my_commitments": my_commitments,
-        "can_act": can_act,
-        "can_edit": can_act and not i_signed,
-        "can_commit": can_act
-        and not i_signed
-        and len(my_commitments) < COMMITMENTS_EACH,
+        "allowed": allowed,
         "first_day": audit.first_day(user.tz),
         "last_day": audit.last_day(user.tz),
     }
-    if "commitment_form" not in extra and context["can_commit"]:
+    if "commitment_form" not in extra and "commit" in allowed:
         extra["commitment_form"] = CommitmentForm(
             initial={"due_date": _default_due(space, timezone.now(), user)}
         )
@@ -283,16 +277,28 @@ def detail_context(request: AuthedRequest, audit: Audit, **extra) -> dict:
 
 
 def _audit(request: AuthedRequest, pk: int) -> Audit:
+    # What the audit's steps read (troth.audits.steps), fetched with it: the
+    # reflections, and only who proposed each commitment.
     return get_visible_or_404(
-        Audit.objects.select_related("space"), request.user, pk=pk
+        Audit.objects.select_related("space").prefetch_related(
+            "reflections",
+            Prefetch("commitments", Commitment.objects.only("audit_id", "author_id")),
+        ),
+        request.user,
+        pk=pk,
+    )
+
+
+def _page(request: AuthedRequest, audit: Audit, **extra) -> HttpResponse:
+    return render(
+        request, "audits/detail.html", detail_context(request, audit, **extra)
     )
 
 
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    audit = _audit(request, pk)
-    return render(request, "audits/detail.html", detail_context(request, audit))
+    return _page(request, _audit(request, pk))
 
 
 @login_required
@@ -341,25 +347,35 @@ def reflection(request: AuthedRequest, pk: int) -> HttpResponse:
                 "need": mine.need,
             }
         form = ReflectionForm(initial=initial)
-    context = {
-        "audit": audit,
-        "form": form,
-        "mine": mine,
-        "partner": audit.space.partner_of(request.user),
-    }
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "audits/reflection.html", context, status=400)
-        try:
-            services.reflection_save(audit=audit, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, _error_text(error))
-            return render(request, "audits/reflection.html", context, status=409)
-        messages.success(request, _("Your reflection is saved."))
-        return redirect(f"{audit.get_absolute_url()}#reflections")
-    if audit.is_closed or (mine is not None and mine.is_signed_off):
-        return redirect(f"{audit.get_absolute_url()}#reflections")
-    return render(request, "audits/reflection.html", context)
+
+    def page(**extra) -> HttpResponse:
+        context = {
+            "audit": audit,
+            "form": form,
+            "mine": mine,
+            "partner": audit.space.partner_of(request.user),
+            **extra,
+        }
+        return render(request, "audits/reflection.html", context)
+
+    back = f"{audit.get_absolute_url()}#reflections"
+    if request.method == "GET":
+        # Closed, or signed off: nothing to write here (the partner guard
+        # answers a POST).
+        if STEPS.refusal("reflect", audit, request.user) is not None:
+            return redirect(back)
+        return page()
+    return take_step(
+        request,
+        audit,
+        lambda: services.reflection_save(
+            audit=audit, by=request.user, **form.cleaned_data
+        ),
+        page=page,
+        done=_("Your reflection is saved."),
+        then=back,
+        form=form,
+    )
 
 
 @login_required
@@ -368,31 +384,17 @@ def reflection(request: AuthedRequest, pk: int) -> HttpResponse:
 def commitment_add(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
     form = CommitmentForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request,
-            "audits/detail.html",
-            detail_context(request, audit, commitment_form=form),
-            status=400,
-        )
-    try:
-        services.commitment_add(audit=audit, by=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, _error_text(error))
-        return render(
-            request,
-            "audits/detail.html",
-            detail_context(request, audit, commitment_form=form),
-            status=409
-            if getattr(error, "code", "") in ("closed", "signed_off", "too_many")
-            else 400,
-        )
-    messages.success(request, _("Your commitment is added."))
-    return redirect(f"{audit.get_absolute_url()}#commitments")
+    return take_step(
+        request,
+        audit,
+        lambda: services.commitment_add(
+            audit=audit, by=request.user, **form.cleaned_data
+        ),
+        page=partial(_page, request, audit, commitment_form=form),
+        done=_("Your commitment is added."),
+        then=f"{audit.get_absolute_url()}#commitments",
+        form=form,
+    )
 
 
 @login_required
@@ -402,55 +404,49 @@ def commitment_remove(request: AuthedRequest, pk: int) -> HttpResponse:
         Commitment.objects.select_related("audit", "audit__space"), request.user, pk=pk
     )
     audit = commitment.audit
-    try:
-        services.commitment_remove(commitment=commitment, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-        return render(
-            request, "audits/detail.html", detail_context(request, audit), status=409
+    return take_step(
+        request,
+        audit,
+        lambda: services.commitment_remove(commitment=commitment, by=request.user),
+        page=partial(_page, request, audit),
+        done=_("Your commitment is taken back."),
+        then=f"{audit.get_absolute_url()}#commitments",
+    )
+
+
+def _signed_off(audit: Audit) -> str:
+    if audit.is_closed:
+        return _(
+            "You have both signed off: the audit is closed and your commitments "
+            "are now promises."
         )
-    messages.success(request, _("Your commitment is taken back."))
-    return redirect(f"{audit.get_absolute_url()}#commitments")
+    return _("You have signed off. Your partner will be told.")
 
 
 @login_required
 @require_POST
 def sign_off(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
-    try:
-        fresh = services.audit_sign_off(audit=audit, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-        return render(
-            request, "audits/detail.html", detail_context(request, audit), status=409
-        )
-    if fresh.is_closed:
-        messages.success(
-            request,
-            _(
-                "You have both signed off: the audit is closed and your commitments are now promises."
-            ),
-        )
-    else:
-        messages.success(request, _("You have signed off. Your partner will be told."))
-    return redirect(audit.get_absolute_url())
+    return take_step(
+        request,
+        audit,
+        lambda: services.audit_sign_off(audit=audit, by=request.user),
+        page=partial(_page, request, audit),
+        done=lambda: _signed_off(audit),
+    )
 
 
 @login_required
 @require_POST
 def sign_off_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
-    try:
-        services.audit_sign_off_withdraw(audit=audit, by=request.user)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-        return render(
-            request, "audits/detail.html", detail_context(request, audit), status=409
-        )
-    messages.success(
-        request, _("Your sign-off is taken back. You can change your part.")
+    return take_step(
+        request,
+        audit,
+        lambda: services.audit_sign_off_withdraw(audit=audit, by=request.user),
+        page=partial(_page, request, audit),
+        done=_("Your sign-off is taken back. You can change your part."),
     )
-    return redirect(audit.get_absolute_url())
 
 
 @login_required
