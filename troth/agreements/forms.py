@@ -6,10 +6,9 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from troth.agreements.models import DEFAULT_REVIEW_DAYS, Topic
+from troth.agreements.models import DEFAULT_REVIEW_DAYS, MAX_CLAUSES, Topic
 from troth.agreements.services import (
     CLAUSE_MAX,
-    MAX_CLAUSES,
     REVIEW_DAYS_MAX,
     REVIEW_DAYS_MIN,
     TITLE_MAX,
