@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from conftest import client_for, run_tasks
 from troth.notifications.models import Notification
-from troth.schedule.models import OccurrenceChange, RitualMark
+from troth.schedule.builders import build_change, build_mark
+from troth.schedule.models import RitualMark
 from troth.schedule.stats import outcome, ritual_follow_through
 from troth.schedule.tests.helpers import at, make_event, make_ritual, rule
 
@@ -150,16 +151,12 @@ def test_follow_through_counts_each_past_date_by_outcome(alice, bob, space):
     dates = [start + timedelta(weeks=n) for n in range(6)]
     both_yes, one_yes, both_no, differ, cancelled, unmarked = dates
     for person in (alice, bob):
-        RitualMark.objects.create(
-            event=ritual, original=both_yes, user=person, happened=True
-        )
-        RitualMark.objects.create(
-            event=ritual, original=both_no, user=person, happened=False
-        )
-    RitualMark.objects.create(event=ritual, original=one_yes, user=bob, happened=True)
-    RitualMark.objects.create(event=ritual, original=differ, user=alice, happened=True)
-    RitualMark.objects.create(event=ritual, original=differ, user=bob, happened=False)
-    OccurrenceChange.objects.create(event=ritual, original=cancelled, cancelled=True)
+        build_mark(ritual, both_yes, person, happened=True)
+        build_mark(ritual, both_no, person, happened=False)
+    build_mark(ritual, one_yes, bob, happened=True)
+    build_mark(ritual, differ, alice, happened=True)
+    build_mark(ritual, differ, bob, happened=False)
+    build_change(ritual, cancelled, move=None)
     # A ritual made private is not counted, nor is a plain event.
     private = make_ritual(alice, space, start=start, title="Alone time")
     private.visibility = "private"
@@ -189,12 +186,7 @@ def test_follow_through_leaves_out_dates_not_over_yet(alice, space):
 def test_follow_through_counts_a_moved_date_at_its_new_time(alice, space):
     start = weeks_ago(2)
     ritual = make_ritual(alice, space, start=start)
-    OccurrenceChange.objects.create(
-        event=ritual,
-        original=start,
-        start=start + timedelta(days=100),
-        end=start + timedelta(days=100, hours=2),
-    )
+    build_change(ritual, start, move=timedelta(days=100))
     now = timezone.now()
     figure = ritual_follow_through(space, now - timedelta(days=30), now)
     assert figure.occurrences == 1  # the second date; the first now lies ahead
@@ -214,9 +206,7 @@ def test_follow_through_uses_the_same_queries_however_many_rituals(alice, bob, s
         ritual = make_ritual(
             bob, space, start=start + timedelta(hours=n), title=f"Ritual {n}"
         )
-        RitualMark.objects.create(
-            event=ritual, original=ritual.start, user=alice, happened=True
-        )
+        build_mark(ritual, ritual.start, alice, happened=True)
     assert count_queries() == few == 3
 
 
@@ -225,7 +215,7 @@ def test_the_rituals_page_shows_the_figures_and_how_they_are_computed(
 ):
     start = weeks_ago(2)
     ritual = make_ritual(alice, space, start=start)
-    RitualMark.objects.create(event=ritual, original=start, user=bob, happened=True)
+    build_mark(ritual, start, bob, happened=True)
     page = client_for(bob).get("/calendar/rituals/").content.decode()
     assert "Date night" in page
     assert 'data-testid="ft-happened">1<' in page
@@ -259,9 +249,7 @@ def test_a_new_ritual_is_announced_to_the_partner(alice, bob, space):
 
 
 def test_the_ritual_page_lists_recent_dates_and_the_answers(alice, bob, date_night):
-    RitualMark.objects.create(
-        event=date_night, original=date_night.start, user=bob, happened=False
-    )
+    build_mark(date_night, date_night.start, bob, happened=False)
     page = client_for(bob).get(date_night.get_absolute_url()).content.decode()
     recent = page[page.index('data-testid="recent-dates"') :]
     assert recent.count("not answered") == 4  # the four latest dates
