@@ -48,7 +48,7 @@ from troth.spaces.steps import Check, History, Step, Steps, Text
 
 
 @dataclass(frozen=True)
-class AgreementHistory(History):
+class VersionedHistory(History):
     """An agreement's history entry also keeps the agreement's version
     number at that step. A step whose entry depends on what it met (a
     proposal answered with other wording) names its kind with
@@ -60,7 +60,7 @@ class AgreementHistory(History):
         return super().append(obj, by=by, kind=kind, now=now, **fields)
 
 
-HISTORY = AgreementHistory(AgreementEvent, "agreement")
+HISTORY = VersionedHistory(AgreementEvent, "agreement")
 
 
 def partner(agreement: Agreement, user):
