@@ -17,17 +17,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, F, Q, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.appendonly import AppendOnly
 from troth.lib.content import AlwaysShared, AlwaysSharedQuerySet
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import (
+    HistoryEntry,
+    Linked,
+    is_set,
+    optional_link,
+    person,
+    state_is,
+)
 from troth.lib.recurrence import dates_between, simple_rule
 from troth.lib.time import local_instant, zone
 
@@ -76,9 +81,7 @@ WEEKDAYS = [
 class PromiseSeries(AlwaysShared):
     """The rule of a repeating promise; its occurrences are Promise rows."""
 
-    promisee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    promisee = person()
     text = EncryptedTextField(_("what"))
     repeat = models.CharField(max_length=10, choices=Repeat.choices)
     # Weekly: the chosen weekdays, 0 = Monday. Monthly: the start date's day.
@@ -92,13 +95,7 @@ class PromiseSeries(AlwaysShared):
     ended_at = models.DateTimeField(null=True, blank=True)
     # The agreement clause this promise concerns, if any (copied to each
     # occurrence).
-    clause = models.ForeignKey(
-        "agreements.Clause",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    clause = optional_link("agreements.Clause")
 
     class Meta:
         verbose_name_plural = "promise series"
@@ -217,13 +214,14 @@ class PromiseQuerySet(AlwaysSharedQuerySet):
         )
 
 
-class Promise(AlwaysShared):
+class Promise(Linked, AlwaysShared):
     """One promise with one due time: a single promise, or one occurrence of
     a repeating one. `author` is the promiser; `promisee` the partner."""
 
-    promisee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    label = "Promise {pk}"
+    url_name = "promises:detail"
+
+    promisee = person()
     text = EncryptedTextField(_("what"))
     due_date = models.DateField()
     due_time = models.TimeField(null=True, blank=True)
@@ -252,31 +250,17 @@ class Promise(AlwaysShared):
     proposed_due_time = models.TimeField(null=True, blank=True)
     proposed_at = models.DateTimeField(null=True, blank=True)
     # A pending request to cancel (by either partner).
-    cancel_requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    cancel_requested_by = person(optional=True)
     cancel_requested_at = models.DateTimeField(null=True, blank=True)
     cancel_series = models.BooleanField(default=False)
     # Where the promise came from, when another feature made it (an agreement
     # clause, a repair plan, an audit's commitment). Nullable and generic so
     # those features link here without changing this table.
-    origin_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    origin_type = optional_link(ContentType)
     origin_id = models.PositiveBigIntegerField(null=True, blank=True)
     # The agreement clause the promise concerns, chosen by the promiser. Not
     # the same as the origin: a repair plan's promise can concern a clause.
-    clause = models.ForeignKey(
-        "agreements.Clause",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="promises",
-    )
+    clause = optional_link("agreements.Clause", related_name="promises")
 
     objects = PromiseQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
@@ -294,12 +278,6 @@ class Promise(AlwaysShared):
             models.Index(fields=["state", "remind_at"]),
         ]
 
-    def __str__(self) -> str:
-        return f"Promise {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("promises:detail", kwargs={"pk": self.pk})
-
     def set_terms(self, *, text: str, due_date: dt.date, due_time, tz: str) -> None:
         self.text = text
         self.due_date = due_date
@@ -312,17 +290,9 @@ class Promise(AlwaysShared):
     def promiser(self):
         return self.author
 
-    @property
-    def is_settled(self) -> bool:
-        return self.state in SETTLED
-
-    @property
-    def has_proposal(self) -> bool:
-        return self.proposed_at is not None
-
-    @property
-    def has_cancel_request(self) -> bool:
-        return self.cancel_requested_by_id is not None
+    is_settled = state_is(*SETTLED, field="state")
+    has_proposal = is_set("proposed_at")
+    has_cancel_request = is_set("cancel_requested_by_id")
 
     def is_past_due(self, now: dt.datetime | None = None) -> bool:
         return (now or timezone.now()) >= self.due_at
@@ -362,29 +332,16 @@ class EventKind(models.TextChoices):
     CANCEL_WITHDRAWN = "cancel_withdrawn", _("withdrew the request to cancel")
 
 
-class PromiseEvent(AppendOnly):
-    """One step in a promise's life, appended and never changed.
+class PromiseEvent(HistoryEntry):
+    """One step in a promise's life (the clock's: passing its due time).
+    Changes of terms keep the old and new wording and due time."""
 
-    `actor` is empty for what the clock did (a promise passing its due time).
-    Changes of terms keep the old and new wording and due time.
-    """
-
-    # Part of the promise's record: it stays when a former partner's account
-    # is deleted and the promise is kept (troth.accounts.services).
     RECORD_OF = "promise"
 
     promise = models.ForeignKey(
         Promise, on_delete=models.CASCADE, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     kind = models.CharField(max_length=20, choices=EventKind.choices)
-    created = models.DateTimeField(default=timezone.now)
     note = EncryptedTextField(null=True, blank=True, default="")
     old_text = EncryptedTextField(null=True, blank=True, default="")
     new_text = EncryptedTextField(null=True, blank=True, default="")
@@ -392,16 +349,6 @@ class PromiseEvent(AppendOnly):
     old_due_time = models.TimeField(null=True, blank=True)
     new_due_date = models.DateField(null=True, blank=True)
     new_due_time = models.TimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.kind} on promise {self.promise_id}"
-
-    @property
-    def is_system(self) -> bool:
-        return self.actor_id is None
 
     @property
     def changes_terms(self) -> bool:
