@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from conftest import client_for
 from troth.questions import services
+from troth.questions.builders import build_round
 from troth.questions.deck import deck_for_level
 from troth.questions.models import Answer, FollowUp, Reaction, Round
 
@@ -20,11 +21,8 @@ pytestmark = pytest.mark.django_db
 def revealed(
     space, alice, bob, day, a_text="Alice's words", b_text="Bob's words", key=None
 ):
-    round = Round.objects.create(
-        space=space,
-        day=day,
-        key=key or deck_for_level(1)[day.toordinal() % 30].key,
-        level=1,
+    round = build_round(
+        space, day, key=key or deck_for_level(1)[day.toordinal() % 30].key, level=1
     )
     services.answer_create(round=round, by=alice, text=a_text)
     services.answer_create(round=round, by=bob, text=b_text)
@@ -34,9 +32,7 @@ def revealed(
 def test_it_lists_revealed_questions_newest_first(alice, bob, space, alice_client):
     old = revealed(space, alice, bob, dt.date(2026, 1, 1), a_text="Old answer")
     new = revealed(space, alice, bob, dt.date(2026, 2, 1), a_text="New answer")
-    waiting = Round.objects.create(
-        space=space, day=dt.date(2026, 3, 1), key="1.hopes.1", level=1
-    )
+    waiting = build_round(space, dt.date(2026, 3, 1), key="1.hopes.1", level=1)
     services.answer_create(round=waiting, by=bob, text="Bob waits")
     body = alice_client.get("/questions/history/").content.decode()
     assert body.index("New answer") < body.index("Old answer")

@@ -9,13 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from troth.questions import services, stats
-from troth.questions.models import Round
+from troth.questions.builders import build_round
 
 pytestmark = pytest.mark.django_db
 
 
 def round_on(space, day):
-    return Round.objects.create(space=space, day=day, key="1.past.1", level=1)
+    return build_round(space, day, key="1.past.1", level=1)
 
 
 def test_monthly_counts_never_count_an_unrevealed_partner_answer(alice, bob, space):
