@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from troth.schedule.models import Event, OccurrenceChange, RitualMark
 from troth.schedule.recurrence import Occurrence, expand, rule_parts
+from troth.schedule.steps import DATE_STEPS
 
 # The month grid shows at most this many occurrences in a day's cell; the
 # day's link leads to all of them.
@@ -94,12 +95,8 @@ def annotate_marks(occurrences: list[Occurrence], user, now: datetime) -> None:
         found = marks.get((occurrence.event.pk, occurrence.original), [])
         occurrence.marks = found
         occurrence.my_mark = next((m for m in found if m.user_id == user.pk), None)
-        occurrence.can_mark = (
-            occurrence.event.is_ritual
-            and not occurrence.busy
-            and occurrence.start <= now
-            and not (occurrence.change is not None and occurrence.change.cancelled)
-        )
+        # Marking stays open in a closed space: no need to read the space.
+        occurrence.can_mark = DATE_STEPS.refusal("mark", occurrence, user, now) is None
 
 
 def place(days: list[Day], occurrences: list[Occurrence]) -> list[Day]:

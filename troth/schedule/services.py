@@ -1,8 +1,11 @@
 """Everything that changes the calendar.
 
-Each function checks that this person may take this step now, does the work
-in one transaction, records an Activity, and raises ValidationError with a
-message for the person when the step is not allowed (nothing changes then).
+The steps are declared in `troth.schedule.steps`; each function here takes
+one (`Steps.take`, `take_on_date`, or `take_any_time` for the steps open in
+a closed space), which locks the row and checks the partner and the person,
+and does the step's own work. A step that is not allowed raises `Refused`
+with words for the person; input that isn't right raises `ValidationError`;
+nothing changes then.
 """
 
 from __future__ import annotations
@@ -36,11 +39,12 @@ from troth.schedule.recurrence import (
     floating_utc,
     is_occurrence,
     last_before,
-    occurrence_at,
     series_end,
 )
+from troth.schedule.steps import EVENT_STEPS, take_any_time, take_on_date
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
+from troth.spaces.steps import require_partner
 
 TITLE_MAX = 200
 LOCATION_MAX = 200
@@ -96,22 +100,6 @@ def _activity_visibility(event: Event) -> str:
 
 def _partner(event: Event, user):
     return event.space.partner_of(user)
-
-
-def _check_member(space: Space, user) -> None:
-    if not Membership.objects.active().filter(space=space, user=user).exists():
-        raise ValidationError(_("You are not in this space any more."))
-    if not space.is_open:
-        raise ValidationError(
-            _(
-                "This space is closed: what was shared stays readable, nothing new can be added."
-            )
-        )
-
-
-def _check_owner(event: Event, by) -> None:
-    if event.author_id != by.pk:
-        raise ValidationError(_("Only the person who added this event can change it."))
 
 
 def _apply(event: Event, fields: EventFields) -> None:
@@ -178,7 +166,7 @@ def event_create(
     features that make an event as part of something they announce
     themselves (an adventure, an exercise), so nobody is told twice."""
     with transaction.atomic():
-        _check_member(space, author)
+        require_partner(space, author)
         event = Event(space=space, author=author, uid=new_uid())
         _apply(event, fields)
         event.last_end = series_end(event)
@@ -227,50 +215,55 @@ def _end_series_before(event: Event, moment: datetime) -> None:
     event.changes.filter(original__gte=as_utc(moment)).delete()
 
 
+def _update_ritual_from(event: Event, by, fields: EventFields, now) -> Event:
+    """A ritual's new time from a first date onward: the old series ends
+    before it and a new one starts there."""
+    today = floating_utc(now.date()) if fields.all_day else now
+    if fields.start < today:
+        raise ValidationError(
+            _(
+                "A change to a ritual's time applies from now on: "
+                "choose a first date from today onward."
+            )
+        )
+    successor = Event(space=event.space, author=by, uid=new_uid())
+    _apply(successor, fields)
+    successor.last_end = series_end(successor)
+    successor.full_clean()
+    _end_series_before(event, fields.start)
+    event.last_end = series_end(event, event.changes.all())
+    event.sequence += 1
+    event.save()
+    successor.save()
+    EventReminder.objects.bulk_create(
+        [
+            EventReminder(event=successor, user=r.user, minutes=r.minutes)
+            for r in event.reminders.all()
+        ]
+    )
+    return successor
+
+
 def event_update(*, event: Event, by, fields: EventFields) -> Event:
     """Change an event.
 
     A ritual whose time changes after some of it has happened keeps its past
     as it was: the old series ends before the new first date and a new one
     starts there, so what the two of you marked stays true."""
-    _check_owner(event, by)
-    with transaction.atomic():
-        _check_member(event.space, by)
-        now = timezone.now()
-        if event.is_ritual and fields.timing() != _timing(event) and event.start < now:
-            today = floating_utc(now.date()) if fields.all_day else now
-            if fields.start < today:
-                raise ValidationError(
-                    _(
-                        "A change to a ritual's time applies from now on: "
-                        "choose a first date from today onward."
-                    )
-                )
-            successor = Event(space=event.space, author=by, uid=new_uid())
-            _apply(successor, fields)
-            successor.last_end = series_end(successor)
-            successor.full_clean()
-            _end_series_before(event, fields.start)
-            event.last_end = series_end(event, event.changes.all())
-            event.sequence += 1
-            event.save()
-            successor.save()
-            EventReminder.objects.bulk_create(
-                [
-                    EventReminder(event=successor, user=r.user, minutes=r.minutes)
-                    for r in event.reminders.all()
-                ]
-            )
-            result = successor
+    with EVENT_STEPS.take("update", event, by=by) as step:
+        step.save = False  # saved below, in the order the series needs
+        fresh, now = step.obj, step.now
+        if fresh.is_ritual and fields.timing() != _timing(fresh) and fresh.start < now:
+            result = _update_ritual_from(fresh, by, fields, now)
         else:
-            _apply(event, fields)
-            event.sequence += 1
-            event.full_clean()
-            event.save()
-            _drop_stale_changes(event)
-            event.last_end = series_end(event, event.changes.all())
-            event.save(update_fields=["last_end"])
-            result = event
+            _apply(fresh, fields)
+            fresh.sequence += 1
+            fresh.full_clean()
+            fresh.save()
+            _drop_stale_changes(fresh)
+            fresh.last_end = series_end(fresh, fresh.changes.all())
+            fresh.save(update_fields=["last_end"])
+            result = fresh
         shared = result.visibility == EventVisibility.SHARED
         activity_record(
             space=result.space,
@@ -280,55 +273,48 @@ def event_update(*, event: Event, by, fields: EventFields) -> Event:
             recipient=_partner(result, by) if shared else None,
             visibility=_activity_visibility(result),
         )
-    return result
+    return event if result.pk == event.pk else result
 
 
 def event_delete(*, event: Event, by) -> None:
-    """Delete an event with its moved dates, answers and reminders."""
-    _check_owner(event, by)
-    with transaction.atomic():
+    """Delete an event with its moved dates, answers and reminders. Open in
+    a closed space too."""
+    with take_any_time(EVENT_STEPS, "delete", event, by=by) as fresh:
         activity_record(
-            space=event.space,
+            space=fresh.space,
             actor=by,
-            verb="ritual.deleted" if event.is_ritual else "event.deleted",
+            verb="ritual.deleted" if fresh.is_ritual else "event.deleted",
             visibility=Visibility.PRIVATE,
         )
-        event.delete()
+        fresh.delete()
 
 
 def event_visibility_set(*, event: Event, by, visibility: str) -> Event:
     """Share an event, show it as busy only, or make it private again.
-    Making something private never notifies the partner."""
-    _check_owner(event, by)
+    Making something private never notifies the partner. Open in a closed
+    space too (nobody is told there)."""
     if visibility not in EventVisibility.values:
         raise ValidationError(_("Choose who can see this event."))
     if event.is_ritual and visibility == EventVisibility.BUSY:
         raise ValidationError(_("A ritual is either shared or yours alone."))
-    with transaction.atomic():
+    with take_any_time(EVENT_STEPS, "set_visibility", event, by=by) as fresh:
         newly_shared = (
             visibility == EventVisibility.SHARED
-            and event.visibility != EventVisibility.SHARED
+            and fresh.visibility != EventVisibility.SHARED
         )
-        event.visibility = visibility
-        event.save(update_fields=["visibility", "updated"])
+        fresh.visibility = visibility
+        fresh.save(update_fields=["visibility", "updated"])
         activity_record(
-            space=event.space,
+            space=fresh.space,
             actor=by,
             verb="event.shared" if newly_shared else "event.visibility",
-            target=event,
-            recipient=_partner(event, by)
-            if newly_shared and event.space.is_open
+            target=fresh,
+            recipient=_partner(fresh, by)
+            if newly_shared and fresh.space.is_open
             else None,
-            visibility=_activity_visibility(event),
+            visibility=_activity_visibility(fresh),
         )
     return event
-
-
-def _occurrence(event: Event, original: datetime):
-    occurrence = occurrence_at(event, original, event.tz)
-    if occurrence is None:
-        raise ValidationError(_("That date isn't part of this event."))
-    return occurrence
 
 
 def _save_change(event: Event, change: OccurrenceChange) -> None:
@@ -339,29 +325,34 @@ def _save_change(event: Event, change: OccurrenceChange) -> None:
     event.save(update_fields=["last_end", "sequence", "updated"])
 
 
+def _date_activity(event: Event, by, verb: str) -> None:
+    """Record a change to one date; a shared event's reaches the partner."""
+    activity_record(
+        space=event.space,
+        actor=by,
+        verb=verb,
+        target=event,
+        recipient=_partner(event, by)
+        if event.visibility == EventVisibility.SHARED
+        else None,
+        visibility=_activity_visibility(event),
+    )
+
+
 def occurrence_cancel(*, event: Event, by, original: datetime) -> OccurrenceChange:
     """Call off one occurrence of a recurring event (the others stay)."""
-    _check_owner(event, by)
-    if not event.is_recurring:
-        raise ValidationError(_("This event happens once: delete it instead."))
-    with transaction.atomic():
-        _check_member(event.space, by)
-        occurrence = _occurrence(event, original)
+    with take_on_date("cancel_once", event, original=original, by=by) as occurrence:
+        fresh = occurrence.event
         change = occurrence.change or OccurrenceChange(
-            event=event, original=occurrence.original
+            event=fresh, original=occurrence.original
         )
         change.cancelled = True
         change.start = change.end = None
-        _save_change(event, change)
-        activity_record(
-            space=event.space,
-            actor=by,
-            verb="ritual.cancelled_once" if event.is_ritual else "event.cancelled_once",
-            target=event,
-            recipient=_partner(event, by)
-            if event.visibility == EventVisibility.SHARED
-            else None,
-            visibility=_activity_visibility(event),
+        _save_change(fresh, change)
+        _date_activity(
+            fresh,
+            by,
+            "ritual.cancelled_once" if fresh.is_ritual else "event.cancelled_once",
         )
     return change
 
@@ -370,102 +361,76 @@ def occurrence_move(
     *, event: Event, by, original: datetime, start: datetime, end: datetime
 ) -> OccurrenceChange:
     """Move one occurrence of a recurring event to another time."""
-    _check_owner(event, by)
-    if not event.is_recurring:
-        raise ValidationError(_("This event happens once: edit it instead."))
     if end < start:
         raise ValidationError(_("The end is before the start."))
-    with transaction.atomic():
-        _check_member(event.space, by)
-        occurrence = _occurrence(event, original)
+    with take_on_date("move_once", event, original=original, by=by) as occurrence:
+        fresh = occurrence.event
         change = occurrence.change or OccurrenceChange(
-            event=event, original=occurrence.original
+            event=fresh, original=occurrence.original
         )
         change.cancelled = False
         change.start = as_utc(start).replace(microsecond=0)
         change.end = as_utc(end).replace(microsecond=0)
-        _save_change(event, change)
-        activity_record(
-            space=event.space,
-            actor=by,
-            verb="ritual.moved_once" if event.is_ritual else "event.moved_once",
-            target=event,
-            recipient=_partner(event, by)
-            if event.visibility == EventVisibility.SHARED
-            else None,
-            visibility=_activity_visibility(event),
+        _save_change(fresh, change)
+        _date_activity(
+            fresh, by, "ritual.moved_once" if fresh.is_ritual else "event.moved_once"
         )
     return change
 
 
 def occurrence_restore(*, event: Event, by, original: datetime) -> None:
     """Put one moved or cancelled occurrence back where the series has it."""
-    _check_owner(event, by)
-    with transaction.atomic():
-        _check_member(event.space, by)
-        deleted, _count = event.changes.filter(original=as_utc(original)).delete()
-        if not deleted:
-            raise ValidationError(_("This date was not changed."))
-        event.last_end = series_end(event, event.changes.all())
-        event.sequence += 1
-        event.save(update_fields=["last_end", "sequence", "updated"])
+    with take_on_date("restore_once", event, original=original, by=by) as occurrence:
+        fresh = occurrence.event
+        fresh.changes.filter(original=occurrence.original).delete()
+        fresh.last_end = series_end(fresh, fresh.changes.all())
+        fresh.sequence += 1
+        fresh.save(update_fields=["last_end", "sequence", "updated"])
         activity_record(
-            space=event.space,
+            space=fresh.space,
             actor=by,
             verb="event.restored_once",
-            target=event,
-            visibility=_activity_visibility(event),
+            target=fresh,
+            visibility=_activity_visibility(fresh),
         )
 
 
 def ritual_mark(*, event: Event, by, original: datetime, happened: bool) -> RitualMark:
     """Say whether one occurrence of a ritual happened. Each partner answers
-    for themselves and can change their answer."""
-    if not event.is_ritual:
-        raise ValidationError(_("Only rituals are marked as happened or not."))
-    if not event.details_visible_to(by):
-        raise ValidationError(_("Only rituals you share can be marked."))
-    with transaction.atomic():
-        occurrence = _occurrence(event, original)
-        if occurrence.change is not None and occurrence.change.cancelled:
-            raise ValidationError(
-                _("This date was called off, so there is nothing to mark.")
-            )
-        if occurrence.start > timezone.now():
-            raise ValidationError(
-                _("You can say whether it happened once it has started.")
-            )
+    for themselves and can change their answer, in a closed space too."""
+    with take_on_date("mark", event, original=original, by=by) as occurrence:
+        fresh = occurrence.event
         mark, _created = RitualMark.objects.update_or_create(
-            event=event,
+            event=fresh,
             original=occurrence.original,
             user=by,
             defaults={"happened": happened, "marked_at": timezone.now()},
         )
-        partner = _partner(event, by)
+        partner = _partner(fresh, by)
         waiting = (
             partner is not None
-            and event.space.is_open
+            and fresh.space.is_open
             and not RitualMark.objects.filter(
-                event=event, original=occurrence.original, user=partner
+                event=fresh, original=occurrence.original, user=partner
             ).exists()
         )
         activity_record(
-            space=event.space,
+            space=fresh.space,
             actor=by,
             verb="ritual.marked",
-            target=event,
+            target=fresh,
             recipient=partner
-            if waiting and event.visibility == EventVisibility.SHARED
+            if waiting and fresh.visibility == EventVisibility.SHARED
             else None,
-            visibility=_activity_visibility(event),
+            visibility=_activity_visibility(fresh),
         )
     return mark
 
 
 def reminder_set(*, event: Event, by, minutes: int | None) -> EventReminder:
-    """Choose when (or whether) `by` is reminded before this event."""
-    if not event.details_visible_to(by):
-        raise ValidationError(_("You can set reminders on your own and shared events."))
+    """Choose when (or whether) `by` is reminded before this event, in a
+    closed space too."""
+    EVENT_STEPS.check("remind", event, by)
     if minutes is not None and not 0 <= minutes <= 7 * 24 * 60:
         raise ValidationError(_("Choose a reminder from the list."))
     with transaction.atomic():
@@ -669,7 +634,7 @@ def calendar_import(
         raise ValidationError(_("Choose who sees the imported events."))
     parsed = read_calendar(data, default_zone=author.timezone)
     with transaction.atomic():
-        _check_member(space, author)
+        require_partner(space, author)
         existing = _imported_before(author, [p.uid for p in parsed.events])
         added: list[tuple[Event, list[OccurrenceChange]]] = []
         updated = unchanged = 0

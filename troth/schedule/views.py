@@ -60,7 +60,10 @@ from troth.schedule.recurrence import (
     occurrence_at,
 )
 from troth.schedule.stats import ritual_follow_through
+from troth.schedule.steps import DATE_STEPS, EVENT_STEPS, allowed
 from troth.spaces.models import current_membership
+from troth.spaces.steps import Refused
+from troth.spaces.stepviews import refused, take_step
 
 # How far back a ritual's page lists dates to answer for.
 RECENT_RITUAL_DATES = timedelta(days=35)
@@ -105,17 +108,6 @@ def _original(when: str) -> datetime:
     if original is None:
         raise Http404
     return original
-
-
-def _problem(
-    request: HttpRequest, error: ValidationError, back: str, status: int = 409
-):
-    return render(
-        request,
-        "schedule/problem.html",
-        {"messages_list": error.messages, "back": back},
-        status=status,
-    )
 
 
 def _period_response(
@@ -333,9 +325,13 @@ def _occurrence_context(request: AuthedRequest, event: Event, occurrence) -> dic
     user = request.user
     now = timezone.now()
     zone = _zone()
+    steps = allowed(EVENT_STEPS, event, user, now)
+    if occurrence is not None:
+        steps |= allowed(DATE_STEPS, occurrence, user, now)
     context: dict = {
         "event": event,
         "occurrence": occurrence,
+        "allowed": steps,
         "is_owner": event.author_id == user.pk,
         "repeat": periods.describe_repeat(event),
         "now": now,
@@ -369,7 +365,7 @@ def _occurrence_context(request: AuthedRequest, event: Event, occurrence) -> dic
         )
         context["reminder_minutes"] = minutes
     if context["is_owner"]:
-        context["changes"] = list(event.changes.all())
+        context["changes"] = _changes(event, user, now)
     if event.is_ritual and occurrence is not None and not event.redacted:
         marks = list(
             RitualMark.objects.filter(
@@ -378,29 +374,55 @@ def _occurrence_context(request: AuthedRequest, event: Event, occurrence) -> dic
         )
         context["marks"] = marks
         context["my_mark"] = next((m for m in marks if m.user_id == user.pk), None)
-        context["can_mark"] = occurrence.start <= now and not (
-            occurrence.change is not None and occurrence.change.cancelled
-        )
     return context
+
+
+def _changes(event: Event, user, now: datetime) -> list[tuple]:
+    """The event's moved and called-off dates, each with the steps `user`
+    may take on it."""
+    rows = []
+    for change in event.changes.all():
+        occurrence = occurrence_at(event, change.original, _zone())
+        steps = (
+            allowed(DATE_STEPS, occurrence, user, now)
+            if occurrence is not None
+            else frozenset()
+        )
+        rows.append((change, steps))
+    return rows
+
+
+def _shown_occurrence(event: Event, original: datetime | None = None):
+    """The date `original` of `event`, or, for the event's own page, its
+    next date (a recurring event's) or its only one."""
+    if original is not None:
+        found = occurrence_at(event, original, _zone())
+        if found is not None:
+            return found
+    now = timezone.now()
+    if event.is_recurring:
+        upcoming = expand([event], now, now + timedelta(days=400), _zone())
+        if upcoming:
+            return upcoming[0]
+        return latest_occurrence(event, now, _zone())
+    return occurrence_at(event, event.start, _zone())
+
+
+def _page(
+    request: AuthedRequest, pk: int, original: datetime | None = None, **extra
+) -> HttpResponse:
+    """An event's page (or one date's), as it is now."""
+    event = _visible_event(request, pk)
+    occurrence = _shown_occurrence(event, original)
+    context = _occurrence_context(request, event, occurrence)
+    return render(request, "schedule/event.html", {**context, **extra})
 
 
 @login_required
 @require_GET
 def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """An event's page: for a recurring one, its next occurrence."""
-    event = _visible_event(request, pk)
-    now = timezone.now()
-    occurrence = None
-    if event.is_recurring:
-        upcoming = expand([event], now, now + timedelta(days=400), _zone())
-        occurrence = upcoming[0] if upcoming else None
-        if occurrence is None:
-            occurrence = latest_occurrence(event, now, _zone())
-    else:
-        occurrence = occurrence_at(event, event.start, _zone())
-    return render(
-        request, "schedule/event.html", _occurrence_context(request, event, occurrence)
-    )
+    return _page(request, pk)
 
 
 @login_required
@@ -447,15 +469,23 @@ def event_new(request: AuthedRequest) -> HttpResponse:
                 if kind == Event.Kind.RITUAL and chose and minutes is None:
                     services.reminder_set(event=event, by=request.user, minutes=None)
             except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(
-                    request,
-                    _("Your ritual is in the calendar.")
-                    if event.is_ritual
-                    else _("The event is in your calendar."),
+                return refused(
+                    lambda **extra: render(
+                        request,
+                        "schedule/event_form.html",
+                        {"form": form, "kind": kind, **extra},
+                    ),
+                    None,
+                    error,
+                    form,
                 )
-                return redirect(event.get_absolute_url())
+            messages.success(
+                request,
+                _("Your ritual is in the calendar.")
+                if event.is_ritual
+                else _("The event is in your calendar."),
+            )
+            return redirect(event.get_absolute_url())
         return render(
             request,
             "schedule/event_form.html",
@@ -482,27 +512,26 @@ def event_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
     if request.method == "POST":
         form = EventForm(request.POST, kind=event.kind, event=event)
-        if form.is_valid():
-            try:
-                result = services.event_update(
-                    event=event, by=request.user, fields=form.event_fields()
-                )
-                chose, minutes = form.reminder_choice()
-                if chose:
-                    services.reminder_set(
-                        event=result, by=request.user, minutes=minutes
-                    )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Your changes are saved."))
-                return redirect(result.get_absolute_url())
-        return render(
-            request,
-            "schedule/event_form.html",
-            {"form": form, "kind": event.kind, "event": event},
-            status=400,
-        )
+
+        def page(**extra) -> HttpResponse:
+            context = {"form": form, "kind": event.kind, "event": event, **extra}
+            return render(request, "schedule/event_form.html", context)
+
+        if not form.is_valid():
+            response = page()
+            response.status_code = 400
+            return response
+        try:
+            result = services.event_update(
+                event=event, by=request.user, fields=form.event_fields()
+            )
+            chose, minutes = form.reminder_choice()
+            if chose:
+                services.reminder_set(event=result, by=request.user, minutes=minutes)
+        except ValidationError as error:
+            return refused(page, event, error, form)
+        messages.success(request, _("Your changes are saved."))
+        return redirect(result.get_absolute_url())
     now = timezone.now()
     first = None
     if event.is_ritual and event.start < now:
@@ -526,12 +555,14 @@ def event_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def event_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
-    try:
-        services.event_delete(event=event, by=request.user)
-    except ValidationError as error:
-        return _problem(request, error, event.get_absolute_url())
-    messages.success(request, _("The event is deleted."))
-    return redirect("schedule:index")
+    return take_step(
+        request,
+        event,
+        lambda: services.event_delete(event=event, by=request.user),
+        page=lambda **extra: _page(request, pk, **extra),
+        done=_("The event is deleted."),
+        then=reverse("schedule:index"),
+    )
 
 
 @login_required
@@ -539,26 +570,29 @@ def event_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
     form = VisibilityForm(request.POST)
+
+    def page(**extra) -> HttpResponse:
+        return _page(request, pk, **extra)
+
     if not form.is_valid():
-        return _problem(
-            request,
-            ValidationError(_("Choose who can see this event.")),
-            event.get_absolute_url(),
-            400,
+        return refused(
+            page, event, ValidationError(_("Choose who can see this event."))
         )
-    try:
-        services.event_visibility_set(
-            event=event, by=request.user, visibility=form.cleaned_data["visibility"]
-        )
-    except ValidationError as error:
-        return _problem(request, error, event.get_absolute_url(), 400)
     said: dict[str, str] = {
         EventVisibility.SHARED: _("Your partner can see this event now."),
         EventVisibility.BUSY: _("Your partner sees only that you are busy then."),
         EventVisibility.PRIVATE: _("Only you can see this event now."),
     }
-    messages.success(request, said[event.visibility])
-    return redirect(next_url(request, event.get_absolute_url()))
+    return take_step(
+        request,
+        event,
+        lambda: services.event_visibility_set(
+            event=event, by=request.user, visibility=form.cleaned_data["visibility"]
+        ),
+        page=page,
+        done=lambda: said[event.visibility],
+        then=next_url(request, event.get_absolute_url()),
+    )
 
 
 @login_required
@@ -566,51 +600,68 @@ def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
 def event_reminder(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _detailed_event(request, pk)
     form = ReminderForm(request.POST)
-    back = next_url(request, event.get_absolute_url())
+
+    def page(**extra) -> HttpResponse:
+        return _page(request, pk, **extra)
+
     if not form.is_valid():
-        return _problem(
-            request, ValidationError(_("Choose a reminder from the list.")), back, 400
+        return refused(
+            page, event, ValidationError(_("Choose a reminder from the list."))
         )
-    try:
-        services.reminder_set(event=event, by=request.user, minutes=form.minutes())
-    except ValidationError as error:
-        return _problem(request, error, back, 400)
-    messages.success(
+    return take_step(
         request,
-        _("Your reminder is set.")
+        event,
+        lambda: services.reminder_set(
+            event=event, by=request.user, minutes=form.minutes()
+        ),
+        page=page,
+        done=_("Your reminder is set.")
         if form.minutes() is not None
         else _("No reminder for you."),
+        then=next_url(request, event.get_absolute_url()),
     )
-    return redirect(back)
 
 
 # One occurrence
 
 
+def _date_step(
+    request: AuthedRequest, event: Event, when: str, service, done: str, **fields
+) -> HttpResponse:
+    """POST one step on the date `when` of `event`, which `service` takes."""
+    original = _original(when)
+    return take_step(
+        request,
+        event,
+        lambda: service(event=event, by=request.user, original=original, **fields),
+        page=lambda **extra: _page(request, event.pk, original, **extra),
+        done=done,
+        then=next_url(request, event.occurrence_url(original)),
+    )
+
+
 @login_required
 @require_POST
 def occurrence_cancel(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
-    event = _own_event(request, pk)
-    original = _original(when)
-    try:
-        services.occurrence_cancel(event=event, by=request.user, original=original)
-    except ValidationError as error:
-        return _problem(request, error, event.get_absolute_url())
-    messages.success(request, _("That date is called off. The others stay."))
-    return redirect(event.occurrence_url(original))
+    return _date_step(
+        request,
+        _own_event(request, pk),
+        when,
+        services.occurrence_cancel,
+        _("That date is called off. The others stay."),
+    )
 
 
 @login_required
 @require_POST
 def occurrence_restore(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
-    event = _own_event(request, pk)
-    original = _original(when)
-    try:
-        services.occurrence_restore(event=event, by=request.user, original=original)
-    except ValidationError as error:
-        return _problem(request, error, event.get_absolute_url())
-    messages.success(request, _("That date is back as the series has it."))
-    return redirect(event.occurrence_url(original))
+    return _date_step(
+        request,
+        _own_event(request, pk),
+        when,
+        services.occurrence_restore,
+        _("That date is back as the series has it."),
+    )
 
 
 @login_required
@@ -623,21 +674,6 @@ def occurrence_move(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         form = MoveForm(request.POST, event=event)
-        if form.is_valid():
-            try:
-                services.occurrence_move(
-                    event=event,
-                    by=request.user,
-                    original=original,
-                    start=form.cleaned_data["start"],
-                    end=form.cleaned_data["end"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("That date is moved. The others stay."))
-                return redirect(event.occurrence_url(original))
-        status = 400
     else:
         initial: dict[str, date | time] = {"start_date": occurrence.start.date()}
         if not event.all_day:
@@ -645,12 +681,27 @@ def occurrence_move(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
                 start_time=occurrence.start.time(), end_time=occurrence.end.time()
             )
         form = MoveForm(initial=initial, event=event)
-        status = 200
-    return render(
+
+    def page(**extra) -> HttpResponse:
+        context = {"form": form, "event": event, "occurrence": occurrence, **extra}
+        return render(request, "schedule/move.html", context)
+
+    if request.method == "GET":
+        return page()
+    return take_step(
         request,
-        "schedule/move.html",
-        {"form": form, "event": event, "occurrence": occurrence},
-        status=status,
+        event,
+        lambda: services.occurrence_move(
+            event=event,
+            by=request.user,
+            original=original,
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+        ),
+        page=page,
+        form=form,
+        done=_("That date is moved. The others stay."),
+        then=event.occurrence_url(original),
     )
 
 
@@ -658,24 +709,22 @@ def occurrence_move(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
 @require_POST
 def occurrence_mark(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
     event = _detailed_event(request, pk)
-    original = _original(when)
     form = MarkForm(request.POST)
-    back = next_url(request, event.occurrence_url(original))
     if not form.is_valid():
-        return _problem(
-            request, ValidationError(_("Say whether it happened.")), back, 400
+        original = _original(when)
+        return refused(
+            lambda **extra: _page(request, pk, original, **extra),
+            event,
+            ValidationError(_("Say whether it happened.")),
         )
-    try:
-        services.ritual_mark(
-            event=event,
-            by=request.user,
-            original=original,
-            happened=form.cleaned_data["happened"],
-        )
-    except ValidationError as error:
-        return _problem(request, error, back)
-    messages.success(request, _("Thank you. Your answer is saved."))
-    return redirect(back)
+    return _date_step(
+        request,
+        event,
+        when,
+        services.ritual_mark,
+        _("Thank you. Your answer is saved."),
+        happened=form.cleaned_data["happened"],
+    )
 
 
 # The subscription feed
@@ -769,6 +818,14 @@ def import_calendar(request: AuthedRequest) -> HttpResponse:
                         author=request.user,
                         data=upload.read(),
                         visibility=form.cleaned_data["visibility"],
+                    )
+                except Refused as error:
+                    return refused(
+                        lambda **extra: render(
+                            request, "schedule/import.html", {"form": form, **extra}
+                        ),
+                        None,
+                        error,
                     )
                 except ValidationError as error:
                     form.add_error("file", error)

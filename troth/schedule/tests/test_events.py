@@ -295,7 +295,7 @@ def test_a_busy_only_or_private_event_tells_the_partner_nothing(alice, bob, spac
 def test_nothing_new_can_be_added_to_a_closed_space(alice, bob, space):
     spaces.space_leave(membership=bob.memberships.get())
     response = client_for(alice).post("/calendar/events/new", form_data())
-    assert response.status_code == 400
+    assert response.status_code == 409  # a refusal, not bad input
     assert b"This space is closed" in response.content
     assert not Event.objects.exists()
 
