@@ -104,8 +104,8 @@ STEPS = Steps(
 )
 
 
-# Starting this month's audit early: a step on the space, since the audit
-# doesn't exist yet.
+# Starting this month's audit early: checked on the space, since the audit
+# doesn't exist yet; `audit_start` drafts it and tells the partner.
 
 
 def partners(space: Space) -> list:
@@ -144,7 +144,6 @@ START = Steps(
                 "exists",
             ),
         ),
-        verb="audit.started",
     ),
     space=lambda space: space,
 )
