@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import client_for
@@ -233,3 +235,24 @@ def test_input_that_isnt_right_is_shown_on_its_form(space, alice, bob):
     assert response.status_code == 400
     assert "Write the clause you propose" in response.content.decode()
     assert 'data-testid="refusal"' not in response.content.decode()
+
+
+def test_the_page_reads_its_steps_in_the_same_number_of_queries_however_many_clauses(
+    space, alice, bob
+):
+    few = active(space, alice, bob, "One.", "Two.")
+    many = active(space, alice, bob, *[f"Clause {i}." for i in range(12)])
+    for agreement in (few, many):
+        services.clause_propose_change(
+            agreement=agreement, clause=_first(agreement), by=bob, text="Changed."
+        )
+    client = client_for(alice)
+    client.get(few.get_absolute_url())  # the first request also records the session
+    counts = []
+    for agreement in (few, many):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(agreement.get_absolute_url())
+        assert response.status_code == 200
+        assert 'data-testid="accept-clause"' in response.content.decode()
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
