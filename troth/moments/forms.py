@@ -3,56 +3,46 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.forms import (
+    Form,
+    choice_field,
+    date_field,
+    datetime_field,
+    text_field,
+)
 from troth.moments.models import About, Ack, Bid, Kind
 from troth.moments.services import NOTE_MAX
 
-
-class Form(forms.Form):
-    """Labels without a trailing colon, like the rest of Troth's pages."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
+NOTE_TOO_LONG = _(
+    "Keep the note under %(limit_value)d characters (it has %(show_value)d)."
+)
 
 
 class MomentForm(Form):
-    about = forms.ChoiceField(
-        label=_("This moment is about"),
-        choices=About.choices,
+    about = choice_field(
+        _("This moment is about"),
+        About.choices,
         initial=About.PARTNER,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose whether it's about your partner or you."),
-            "invalid_choice": _("Choose whether it's about your partner or you."),
-        },
+        radio=True,
+        choose=_("Choose whether it's about your partner or you."),
     )
-    kind = forms.ChoiceField(
-        label=_("What happened"),
-        choices=Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose what kind of moment it was."),
-            "invalid_choice": _("Choose what kind of moment it was."),
-        },
+    kind = choice_field(
+        _("What happened"),
+        Kind.choices,
+        radio=True,
+        choose=_("Choose what kind of moment it was."),
     )
-    note = forms.CharField(
-        label=_("A few words (optional)"),
+    note = text_field(
+        _("A few words (optional)"),
         max_length=NOTE_MAX,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={
-            "max_length": _(
-                "Keep the note under %(limit_value)d characters (it has %(show_value)d)."
-            )
-        },
+        rows=2,
+        too_long=NOTE_TOO_LONG,
     )
-    occurred_on = forms.DateField(
-        label=_("When"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": _("Choose the day it happened."),
-            "invalid": _("Enter a date like 2026-11-27."),
-        },
+    occurred_on = date_field(
+        _("When"),
+        missing=_("Choose the day it happened."),
+        invalid=_("Enter a date like 2026-11-27."),
     )
     share = forms.BooleanField(
         label=_("Share it with my partner"),
@@ -64,44 +54,28 @@ class MomentForm(Form):
 
 
 class AckForm(Form):
-    ack = forms.ChoiceField(
-        choices=Ack.choices,
-        error_messages={
-            "required": _("Choose how to acknowledge it."),
-            "invalid_choice": _("Choose how to acknowledge it."),
-        },
-    )
+    ack = choice_field(choices=Ack.choices, choose=_("Choose how to acknowledge it."))
 
 
 class BidForm(Form):
-    response = forms.ChoiceField(
-        label=_("How did your partner respond?"),
-        choices=Bid.Response.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose how your partner responded."),
-            "invalid_choice": _("Choose how your partner responded."),
-        },
+    response = choice_field(
+        _("How did your partner respond?"),
+        Bid.Response.choices,
+        radio=True,
+        choose=_("Choose how your partner responded."),
     )
-    occurred_at = forms.DateTimeField(
-        label=_("When"),
+    occurred_at = datetime_field(
+        _("When"),
         required=False,
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
         help_text=_("Leave empty for now."),
-        error_messages={"invalid": _("Enter a date and time like 2026-11-27 18:30.")},
+        invalid=_("Enter a date and time like 2026-11-27 18:30."),
     )
-    note = forms.CharField(
-        label=_("What you reached out about (optional)"),
+    note = text_field(
+        _("What you reached out about (optional)"),
         max_length=NOTE_MAX,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={
-            "max_length": _(
-                "Keep the note under %(limit_value)d characters (it has %(show_value)d)."
-            )
-        },
+        rows=2,
+        too_long=NOTE_TOO_LONG,
     )
 
 
@@ -114,4 +88,4 @@ TIMELINE_TABS = [
 
 
 class TimelineFilter(Form):
-    show = forms.ChoiceField(choices=TIMELINE_TABS, required=False)
+    show = choice_field(choices=TIMELINE_TABS, required=False)
