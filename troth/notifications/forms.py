@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.forms import time_field
 from troth.notifications.categories import Category
 from troth.notifications.models import NotificationSettings
 
@@ -14,19 +15,14 @@ class NotificationSettingsForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    quiet_start = forms.TimeField(
-        label=_("Quiet from"),
+    quiet_start = time_field(
+        _("Quiet from"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_(
             "No email between these times, in your time zone. Updates wait in Troth."
         ),
     )
-    quiet_end = forms.TimeField(
-        label=_("Quiet until"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    )
+    quiet_end = time_field(_("Quiet until"), required=False)
 
     class Meta:
         model = NotificationSettings
