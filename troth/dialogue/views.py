@@ -27,17 +27,16 @@ from troth.dialogue.steps import STEPS, summary_allowed
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import refusal_status, take_step
 
 
 @login_required
 @require_GET
-def index(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     me = request.user
     dialogues = list(
         Dialogue.objects.visible_to(me)
@@ -67,10 +66,8 @@ def index(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
-def new(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     form = StartForm(request.POST if request.method == "POST" else None)
     status = 400 if form.is_bound else 200

@@ -22,7 +22,8 @@ from troth.goals.steps import MILESTONE_STEPS, STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.schedule.models import Event
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import refused, take_step
 
@@ -32,10 +33,8 @@ TABS = {"active": Status.ACTIVE, "aside": Status.SET_ASIDE}
 
 @login_required
 @require_GET
-def index(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     user = request.user
     tab = request.GET.get("show")
     if tab not in TABS:
@@ -64,19 +63,13 @@ def _form_page(request: AuthedRequest, template: str, context: dict):
     return lambda **extra: render(request, template, {**context, **extra})
 
 
-def _space_or_none(request: AuthedRequest):
-    membership = current_membership(request)
-    return membership.space if membership else None
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
-def new(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Start a shared goal."""
-    space = _space_or_none(request)
-    if space is None:
-        return redirect("home")
+    space = membership.space
     form = GoalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not form.is_valid():
@@ -96,11 +89,10 @@ def new(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
-def adventure_new(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def adventure_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Plan an adventure together: the idea, when, budget, tasks for each."""
-    space = _space_or_none(request)
-    if space is None:
-        return redirect("home")
+    space = membership.space
     partner = space.partner_of(request.user)
     form = AdventureForm(
         request.POST if request.method == "POST" else None, partner=partner
@@ -388,11 +380,9 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def memories(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def memories(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Finished goals and adventures, with what each of you made of them."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     finished = (
         Goal.objects.visible_to(user)

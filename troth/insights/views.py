@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from troth.insights import trends
 from troth.insights.sections import Period, contributors
 from troth.lib.http import AuthedRequest
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership
 
 PERIODS = (6, 12)
 
@@ -26,14 +27,12 @@ def _months_asked(request: AuthedRequest) -> int:
 
 @login_required
 @require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Trends over the last months, each drawn, tabled and summarised, with
     a link to how it is computed: one section from each feature that offers
     one (its `insights.py`), in their order. A fixed number of queries for a
     period, however much data there is."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     space = membership.space
     count = _months_asked(request)

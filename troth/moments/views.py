@@ -25,7 +25,8 @@ from troth.moments.forms import (
     TimelineFilter,
 )
 from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import take_step
 
@@ -38,11 +39,9 @@ def _moments(user):
 
 @login_required
 @require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """The timeline: every moment either of you may see, newest first."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     form = TimelineFilter(request.GET or None)
     show = form.cleaned_data["show"] if form.is_valid() else ""
@@ -77,10 +76,8 @@ def _kind_choices_for_template():
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
-def moment_new(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def moment_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     about = (
         request.GET.get("about")
@@ -219,11 +216,9 @@ def moment_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def week(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def week(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """What you noticed this week, and what was noticed about you."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     this_week = stats.week_start(local_today(user.tz))
     try:
@@ -261,11 +256,9 @@ def week(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
-def bids(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def bids(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """My private bid log: when I reached out and how it was met."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     if request.method == "POST":
         form = BidForm(request.POST)

@@ -33,7 +33,8 @@ from troth.promises.models import SETTLED, Promise, PromiseEvent, State
 from troth.promises.stats import WINDOWS, trailing_figures
 from troth.promises.steps import STEPS
 from troth.schedule.stats import ritual_follow_through
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership, current_membership
 from troth.spaces.stepviews import refused, take_step
 
 PAGE_SIZE = 20
@@ -98,10 +99,8 @@ def index(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
-def new(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     partner = space.partner_of(request.user) if space.is_open else None
     form = PromiseForm(
@@ -397,11 +396,9 @@ def cancel_request(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def figures(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def figures(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Per partner, the trailing 30 and 90 days."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     space = membership.space
     now = timezone.now()
     rows = [

@@ -41,7 +41,8 @@ from troth.questions.models import (
     Round,
 )
 from troth.questions.steps import STEPS
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import take_step
 
@@ -153,11 +154,9 @@ def _round_step(
 
 @login_required
 @require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Today's question, with any earlier question still open."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     space = membership.space
     today = services.round_for_day(space=space)
     rounds = _rounds(request.user).filter(space=space)
@@ -322,13 +321,11 @@ def _matches(round: WithAnnotations[Round, _SeenInRound], needle: str) -> bool:
 
 @login_required
 @require_GET
-def history(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def history(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Every revealed question, newest first, with a search over the
     question and both answers. Answers are encrypted, so the search runs in
     Python over the person's own visible rounds."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     form = SearchForm(request.GET or None)
     q = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -378,11 +375,9 @@ def _suggestions(space, level: int, count: int = 4) -> list:
 
 @login_required
 @require_GET
-def deck(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def deck(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """The couple's deck: its level, their own questions, and a few to pick."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     return _render_deck(request, membership.space)
 
 
@@ -416,10 +411,8 @@ def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
 
 @login_required
 @require_POST
-def level_set(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def level_set(request: AuthedRequest, membership: Membership) -> HttpResponse:
     form = LevelForm(request.POST)
     if not form.is_valid():
         return _render_deck(request, membership.space, status=400, level_form=form)
@@ -441,10 +434,8 @@ def level_set(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 @submitted_once
-def own_question_create(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def own_question_create(request: AuthedRequest, membership: Membership) -> HttpResponse:
     form = OwnQuestionForm(request.POST)
     if not form.is_valid():
         return _render_deck(request, membership.space, status=400, own_form=form)
@@ -482,10 +473,8 @@ def own_question_retire(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def pick(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def pick(request: AuthedRequest, membership: Membership) -> HttpResponse:
     form = PickForm(request.POST)
     if not form.is_valid():
         return _render_deck(

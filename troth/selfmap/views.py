@@ -28,13 +28,10 @@ from troth.selfmap.models import (
 )
 from troth.selfmap.prompts import prompt_by_key, prompts_for
 from troth.selfmap.steps import ENTRY_STEPS
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership, current_membership
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import refused, take_step
-
-
-def _membership_or_none(request):
-    return current_membership(request)
 
 
 def _kind_groups(entries, shared_kinds=frozenset()):
@@ -56,11 +53,9 @@ def _kind_groups(entries, shared_kinds=frozenset()):
 
 @login_required
 @require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """My self map: every entry I wrote, by kind, with what I share."""
-    membership = _membership_or_none(request)
-    if membership is None:
-        return redirect("home")
     kind = request.GET.get("kind") or ""
     if kind and kind not in Kind.values:
         kind = ""
@@ -116,10 +111,8 @@ def _index_page(request, membership, kind: str, **extra) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
-def entry_new(request: AuthedRequest) -> HttpResponse:
-    membership = _membership_or_none(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def entry_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     kind = request.GET.get("kind") or request.POST.get("kind") or ""
     if kind not in Kind.values:
@@ -340,7 +333,7 @@ def entry_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def kind_share(request: AuthedRequest, kind: str) -> HttpResponse:
-    membership = _membership_or_none(request)
+    membership = current_membership(request)
     if membership is None or kind not in Kind.values:
         raise Http404
     try:
@@ -362,7 +355,7 @@ def kind_share(request: AuthedRequest, kind: str) -> HttpResponse:
 @login_required
 @require_POST
 def kind_unshare(request: AuthedRequest, kind: str) -> HttpResponse:
-    membership = _membership_or_none(request)
+    membership = current_membership(request)
     if membership is None or kind not in Kind.values:
         raise Http404
     services.kind_unshare(space=membership.space, author=request.user, kind=kind)
@@ -376,11 +369,9 @@ def kind_unshare(request: AuthedRequest, kind: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def partner(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def partner(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Know your partner: what they share, with when it last changed."""
-    membership = _membership_or_none(request)
-    if membership is None:
-        return redirect("home")
     space = membership.space
     other = space.partner_of(request.user)
     if other is None and not space.is_open:

@@ -11,7 +11,8 @@ from troth.lib.access import get_visible_or_404
 from troth.lib.hooks import app_modules
 from troth.spaces import services
 from troth.spaces.forms import LeaveForm
-from troth.spaces.models import Invitation, current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Invitation, Membership, current_membership
 
 
 @require_GET
@@ -45,15 +46,13 @@ def space_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest) -> HttpResponse:
+@membership_required
+def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
     """GET explains; POST makes a new link and shows it once.
 
     The link is rendered in the POST response rather than after a redirect:
     only its hash is stored, so no later page could show it again.
     """
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     space = membership.space
     pending = space.invitations.pending().order_by("-created").first()
     if request.method == "POST":
@@ -123,10 +122,8 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def leave(request: HttpRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def leave(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = LeaveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.space_leave(membership=membership, withdraw=form.withdraw)
