@@ -115,6 +115,10 @@ def copy_back(target: models.Model, source: models.Model) -> None:
 
 # Declaring steps
 
+# A step's activity that tells nobody (`step.recipient = NOBODY`), where
+# the kind's steps otherwise tell the partner.
+NOBODY = object()
+
 
 @dataclass(frozen=True)
 class Check:
@@ -175,15 +179,17 @@ class History:
 @dataclass
 class Taking:
     """A step being taken: the locked, fresh object and what the step will
-    leave behind. The service may add history fields, name another verb,
-    recipient or activity target (a row the step made), make the activity
-    private, or say the row needs no save (unchanged, or deleted)."""
+    leave behind. The service may add history fields, name another history
+    kind, verb, recipient (or `NOBODY`) or activity target (a row the step
+    made), make the activity private, or say the row needs no save
+    (unchanged, or deleted)."""
 
     obj: Any
     by: Any
     now: dt.datetime
     step: Step
     event_fields: dict = field(default_factory=dict)
+    event: str | None = None
     verb: str | None = None
     recipient: Any = None
     target: Any = None
@@ -289,7 +295,13 @@ class Steps:
                 require_partner(space, by)
             self.check(name, fresh, by, now)
             taking = Taking(
-                obj=fresh, by=by, now=now, step=step, verb=step.verb, private=step.private
+                obj=fresh,
+                by=by,
+                now=now,
+                step=step,
+                event=step.event,
+                verb=step.verb,
+                private=step.private,
             )
             yield taking
             self._finish(taking, space)
@@ -302,11 +314,11 @@ class Steps:
             setattr(fresh, self.state, step.target)
         if taking.save:
             fresh.save()
-        if step.event and self.history is not None:
+        if taking.event and self.history is not None:
             self.history.append(
                 fresh,
                 by=taking.by,
-                kind=step.event,
+                kind=taking.event,
                 now=taking.now,
                 **taking.event_fields,
             )
@@ -320,7 +332,9 @@ class Steps:
             )
         elif taking.verb:
             recipient = taking.recipient
-            if recipient is None and self.recipient is not None:
+            if recipient is NOBODY:
+                recipient = None
+            elif recipient is None and self.recipient is not None:
                 recipient = self.recipient(fresh, taking.by)
             activity_record(
                 space=space,

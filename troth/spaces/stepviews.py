@@ -13,7 +13,8 @@
 
 A `form`, when given, is checked first. On success the person is told
 `done` (a text, or a function of nothing, called after the step) and sent
-back to the object's page (or `then`); an htmx request gets `partial`
+back to the object's page (or `then`, a URL or a function of nothing
+giving one after the step); an htmx request gets `partial`
 instead when one is given, with `done` in it (and a refusal in it with
 200, as htmx swaps only 2xx answers). Otherwise the object's page is shown again, as
 it is now, and nothing was changed: a refusal (`Refused`, 409) above it,
@@ -45,6 +46,11 @@ def refused(page: Page, obj, error: ValidationError, form=None) -> HttpResponse:
     if getattr(obj, "pk", None) is not None:
         obj.refresh_from_db()
     if form is not None and not isinstance(error, Refused):
+        if hasattr(error, "error_dict") and not set(error.error_dict) <= set(
+            form.fields
+        ):
+            # A field the form doesn't have: say it above the form.
+            error = ValidationError(error.messages)
         form.add_error(None, error)
         response = page()
     else:
@@ -60,7 +66,7 @@ def take_step(
     *,
     page: Page,
     done: str | Callable[[], str] | None = None,
-    then: str | None = None,
+    then: str | Callable[[], str] | None = None,
     partial: Page | None = None,
     form=None,
 ) -> HttpResponse:
@@ -85,4 +91,4 @@ def take_step(
         return partial(done=said)
     if said:
         messages.success(request, said)
-    return redirect(then or obj)
+    return redirect((then() if callable(then) else then) or obj)
