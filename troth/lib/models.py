@@ -3,7 +3,8 @@ own.
 
 - `person()` and `optional_link()`: the foreign keys most rows carry (who wrote,
   who answered, which clause), with no reverse accessor on the other side.
-- `Linked`: a row's name and page, from two class attributes.
+- `Linked` (`LinkedModel` for a plain model): a row's name and page, from
+  class attributes.
 - `state_is()` and `is_set()`: the yes/no properties a page asks of a row.
 - `ReadableQuerySet`: `visible_to(user)` for rows that are not `Content`:
   nobody signed out reads anything; each queryset states only its rule.
@@ -17,6 +18,7 @@ model onto these pieces changes no migration.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, ClassVar, Self, overload
 
 from django.conf import settings
@@ -93,20 +95,36 @@ class Linked:
     `label` is its `str()`, a format string over its attributes
     ("Promise {pk}", "Milestone {pk} of goal {goal_id}"); `url_name` the
     page it is shown on, taking the attribute `url_pk` as its `pk` (the
-    row's own, or its parent's), or no argument when `url_pk` is None.
+    row's own, its parent's, or a dotted path: "answer.round_id"), or no
+    argument when `url_pk` is None; `url_fragment`, when set, the place on
+    that page, formatted like `label` ("kind-{kind}").
     Listed before the model base, so its `__str__` is the one used."""
 
     label: ClassVar[str]
     url_name: ClassVar[str]
     url_pk: ClassVar[str | None] = "pk"
+    url_fragment: ClassVar[str] = ""
 
     def __str__(self) -> str:
         return self.label.format_map(_Attributes(self))
 
     def get_absolute_url(self) -> str:
         if self.url_pk is None:
-            return reverse(self.url_name)
-        return reverse(self.url_name, kwargs={"pk": getattr(self, self.url_pk)})
+            url = reverse(self.url_name)
+        else:
+            url = reverse(self.url_name, kwargs={"pk": attrgetter(self.url_pk)(self)})
+        if self.url_fragment:
+            url += "#" + self.url_fragment.format_map(_Attributes(self))
+        return url
+
+
+class LinkedModel(Linked, models.Model):
+    """A plain model named and linked as `Linked` says. (Linked itself is
+    not a model: listed before an abstract base with Meta options, it would
+    take their place as the Meta a child inherits.)"""
+
+    class Meta:
+        abstract = True
 
 
 class _Test:
