@@ -11,15 +11,14 @@ ignores the visibility column, so no code path can show a bid to a partner.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, person, state_is
 
 
 class Kind(models.TextChoices):
@@ -72,12 +71,13 @@ class MomentQuerySet(ContentQuerySet):
         )
 
 
-class Moment(Content):
+class Moment(Linked, Content):
+    label = "Moment {pk}"
+    url_name = "moments:detail"
+
     about = models.CharField(max_length=10, choices=About.choices)
     # Who the moment is about: the partner for "I noticed you", else the author.
-    subject = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    subject = person()
     kind = models.CharField(max_length=20, choices=Kind.choices)
     note = EncryptedTextField(_("a few words (optional)"), blank=True, null=True)
     occurred_on = models.DateField(_("when"))
@@ -90,21 +90,13 @@ class Moment(Content):
         ordering = ["-occurred_on", "-created", "-id"]
         indexes = [models.Index(fields=["space", "-occurred_on"])]
 
-    def __str__(self) -> str:
-        return f"Moment {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("moments:detail", kwargs={"pk": self.pk})
-
     @property
     def kind_label(self) -> str:
         if self.about == About.SELF:
             return str(KIND_SELF[Kind(self.kind)])
         return str(Kind(self.kind).label)
 
-    @property
-    def is_about_partner(self) -> bool:
-        return self.about == About.PARTNER
+    is_about_partner = state_is(About.PARTNER, field="about")
 
 
 class BidQuerySet(ContentQuerySet):
@@ -113,9 +105,13 @@ class BidQuerySet(ContentQuerySet):
         return Q(author=user)
 
 
-class Bid(Content):
+class Bid(Linked, Content):
     """A note to oneself: I reached out, and my partner turned toward me,
     away from me, or against me. Never shown to the partner."""
+
+    label = "Bid {pk}"
+    url_name = "moments:bids"
+    url_pk = None
 
     class Response(models.TextChoices):
         TOWARD = "toward", _("Turned toward me")
@@ -134,9 +130,3 @@ class Bid(Content):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"Bid {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("moments:bids")
