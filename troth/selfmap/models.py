@@ -10,10 +10,8 @@ shared again. The reasoning is in docs/figures/selfmap.md.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from troth.lib.appendonly import AppendOnly, AppendOnlyQuerySet
 from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, LinkedModel, ReadableQuerySet, person
 
 
 class Kind(models.TextChoices):
@@ -54,7 +53,9 @@ class EntryQuerySet(ContentQuerySet):
         return self.visible_to(user).exclude(author=user).shared()
 
 
-class Entry(Content):
+class Entry(Linked, Content):
+    url_name = "selfmap:entry"
+
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = EncryptedTextField(_("title"))
     text = EncryptedTextField(_("what it is"))
@@ -75,23 +76,17 @@ class Entry(Content):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("selfmap:entry", kwargs={"pk": self.pk})
 
-
-class EntryVersionQuerySet(AppendOnlyQuerySet):
-    def visible_to(self, user) -> EntryVersionQuerySet:
+# django-stubs types each queryset's `as_manager()` separately, so combining
+# two needs these ignores (as for troth.lib.content.SharedRecordQuerySet).
+class EntryVersionQuerySet(ReadableQuerySet, AppendOnlyQuerySet):  # type: ignore[override]
+    def visibility_q(self, user) -> Q:
         """The author sees every version; the partner sees a version only if
         the entry is shared now and the version was its wording while shared."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            Q(entry__author=user)
-            | Q(
-                entry__visibility=Visibility.SHARED,
-                entry__space_id__in=partner_space_ids(user),
-                shown_at__isnull=False,
-            )
+        return Q(entry__author=user) | Q(
+            entry__visibility=Visibility.SHARED,
+            entry__space_id__in=partner_space_ids(user),
+            shown_at__isnull=False,
         )
 
 
@@ -109,7 +104,7 @@ class EntryVersion(AppendOnly):
     created = models.DateTimeField(default=timezone.now)
     shown_at = models.DateTimeField(null=True, blank=True)
 
-    objects = EntryVersionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+    objects = EntryVersionQuerySet.as_manager()  # type: ignore[misc,assignment]
 
     class Meta:
         ordering = ["-number"]
@@ -123,16 +118,19 @@ class EntryVersion(AppendOnly):
         return f"{self.entry_id} v{self.number}"
 
 
-class KindShare(models.Model):
+class KindShare(LinkedModel):
     """The author shares a whole kind: every entry in it now, and new ones
     start shared. Stopping makes every entry of the kind private again."""
+
+    label = "{author_id} shares {kind}"
+    url_name = "selfmap:partner"
+    url_pk = None
+    url_fragment = "kind-{kind}"
 
     space = models.ForeignKey(
         "spaces.Space", on_delete=models.CASCADE, related_name="+"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    author = person()
     kind = models.CharField(max_length=10, choices=Kind.choices)
     created = models.DateTimeField(default=timezone.now)
 
@@ -142,12 +140,6 @@ class KindShare(models.Model):
                 fields=["space", "author", "kind"], name="one_selfmap_kind_share"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.author_id} shares {self.kind}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("selfmap:partner") + f"#kind-{self.kind}"
 
 
 class ResponseQuerySet(ContentQuerySet):
@@ -161,9 +153,13 @@ class ResponseQuerySet(ContentQuerySet):
         )
 
 
-class Response(Content):
+class Response(Linked, Content):
     """The partner's answer to a shared entry: a thank-you or a request to
     talk about it. It carries no text, so nothing anyone wrote travels."""
+
+    label = "{kind} on {entry_id}"
+    url_name = "selfmap:entry"
+    url_pk = "entry_id"
 
     class Kind(models.TextChoices):
         THANKS = "thanks", _("Thank you for telling me")
@@ -180,9 +176,3 @@ class Response(Content):
 
     class Meta:
         ordering = ["-created", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.kind} on {self.entry_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("selfmap:entry", kwargs={"pk": self.entry_id})
