@@ -14,39 +14,30 @@ answer, its length, or when it was written or changed.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, LinkedModel, ReadableQuerySet, is_set, person
 from troth.questions.deck import DECK_BY_KEY, Level, Theme
 
 
-class DeckSettings(models.Model):
+class DeckSettings(LinkedModel):
     """The couple's choices for their deck: the level of the daily question."""
+
+    label = "Deck of {space_id}: level {level}"
+    url_name = "questions:deck"
+    url_pk = None
 
     space = models.OneToOneField(
         "spaces.Space", on_delete=models.CASCADE, related_name="question_settings"
     )
     level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.LIGHT)
     updated = models.DateTimeField(default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    def __str__(self) -> str:
-        return f"Deck of {self.space_id}: level {self.level}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("questions:deck")
+    updated_by = person(optional=True, on_delete=models.SET_NULL)
 
 
 class OwnQuestionQuerySet(ContentQuerySet):
@@ -54,9 +45,13 @@ class OwnQuestionQuerySet(ContentQuerySet):
         return self.filter(retired_at__isnull=True)
 
 
-class OwnQuestion(Content):
+class OwnQuestion(Linked, Content):
     """A question a partner wrote into the couple's deck. Always shared: the
     deck is the couple's."""
+
+    label = "Own question {pk}"
+    url_name = "questions:deck"
+    url_pk = None
 
     text = EncryptedTextField(_("your question"))
     level = models.PositiveSmallIntegerField(
@@ -69,24 +64,14 @@ class OwnQuestion(Content):
     class Meta:
         ordering = ["-created", "-id"]
 
-    def __str__(self) -> str:
-        return f"Own question {self.pk}"
-
     @property
     def key(self) -> str:
         return f"own:{self.pk}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("questions:deck")
 
-
-class RoundQuerySet(models.QuerySet):
-    def visible_to(self, user) -> RoundQuerySet:
-        """A round is the space's: every partner who has not left sees it.
-        Its answers have their own rule (AnswerQuerySet)."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(space_id__in=partner_space_ids(user))
+class RoundQuerySet(ReadableQuerySet):
+    """A round is the space's: every partner who has not left sees it. Its
+    answers have their own rule (AnswerQuerySet)."""
 
     def with_progress(self, user) -> RoundQuerySet:
         """Annotate whether `user` answered and whether anyone else did.
@@ -106,8 +91,11 @@ class RoundQuerySet(models.QuerySet):
         return self.filter(revealed_at__isnull=False)
 
 
-class Round(models.Model):
+class Round(LinkedModel):
     """One question put to a space: the daily one, or one a partner picked."""
+
+    label = "Round {pk} on {day}"
+    url_name = "questions:round"
 
     class Origin(models.TextChoices):
         DAILY = "daily", _("Question of the day")
@@ -130,23 +118,11 @@ class Round(models.Model):
     origin = models.CharField(
         max_length=10, choices=Origin.choices, default=Origin.DAILY
     )
-    picked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    picked_by = person(optional=True, on_delete=models.SET_NULL)
     created = models.DateTimeField(default=timezone.now)
     revealed_at = models.DateTimeField(null=True, blank=True)
     passed_at = models.DateTimeField(null=True, blank=True)
-    passed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    passed_by = person(optional=True, on_delete=models.SET_NULL)
 
     objects = RoundQuerySet.as_manager()
 
@@ -161,23 +137,12 @@ class Round(models.Model):
         ]
         indexes = [models.Index(fields=["space", "-day"])]
 
-    def __str__(self) -> str:
-        return f"Round {self.pk} on {self.day}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("questions:round", kwargs={"pk": self.pk})
-
     @property
     def is_open(self) -> bool:
         return self.revealed_at is None and self.passed_at is None
 
-    @property
-    def is_revealed(self) -> bool:
-        return self.revealed_at is not None
-
-    @property
-    def is_passed(self) -> bool:
-        return self.passed_at is not None
+    is_revealed = is_set("revealed_at")
+    is_passed = is_set("passed_at")
 
     @property
     def text(self) -> str:
@@ -217,7 +182,11 @@ class AnswerQuerySet(HiddenUntilRevealedQuerySet):
     round_path = "round"
 
 
-class Answer(Content):
+class Answer(Linked, Content):
+    label = "Answer {pk} to round {round_id}"
+    url_name = "questions:round"
+    url_pk = "round_id"
+
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="answers")
     text = EncryptedTextField(_("your answer"))
 
@@ -231,20 +200,18 @@ class Answer(Content):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"Answer {self.pk} to round {self.round_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("questions:round", kwargs={"pk": self.round_id})
-
 
 class ReactionQuerySet(HiddenUntilRevealedQuerySet):
     round_path = "answer__round"
 
 
-class Reaction(Content):
+class Reaction(Linked, Content):
     """A partner's response to the other's revealed answer: a few words
     chosen from a list, so nothing new has to be written."""
+
+    label = "{kind} on {answer_id}"
+    url_name = "questions:round"
+    url_pk = "answer.round_id"
 
     class Kind(models.TextChoices):
         MOVED = "moved", _("That moved me")
@@ -267,19 +234,17 @@ class Reaction(Content):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.kind} on {self.answer_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("questions:round", kwargs={"pk": self.answer.round_id})
-
 
 class FollowUpQuerySet(HiddenUntilRevealedQuerySet):
     round_path = "round"
 
 
-class FollowUp(Content):
+class FollowUp(Linked, Content):
     """More words after the reveal: a thought, a question back."""
+
+    label = "Follow-up {pk} on round {round_id}"
+    url_name = "questions:round"
+    url_pk = "round_id"
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="followups")
     text = EncryptedTextField(_("follow-up"))
@@ -288,9 +253,3 @@ class FollowUp(Content):
 
     class Meta:
         ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"Follow-up {self.pk} on round {self.round_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("questions:round", kwargs={"pk": self.round_id})
