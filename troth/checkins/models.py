@@ -12,12 +12,12 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import AlwaysShared, Content
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked
 
 
 class Kind(models.TextChoices):
@@ -41,8 +41,12 @@ LASTS = {
 }
 
 
-class Status(AlwaysShared):
+class Status(Linked, AlwaysShared):
     """One status from a partner. Always shared: it is said to the partner."""
+
+    label = "{kind} from {author_id}"
+    url_name = "checkins:index"
+    url_pk = None
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     eta = models.DateTimeField(null=True, blank=True)
@@ -55,12 +59,6 @@ class Status(AlwaysShared):
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["space", "author", "-created"])]
         verbose_name_plural = "statuses"
-
-    def __str__(self) -> str:
-        return f"{self.kind} from {self.author_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("checkins:index")
 
     def is_active(self, now: dt.datetime | None = None) -> bool:
         return self.expires_at > (now or timezone.now())
@@ -93,10 +91,14 @@ def _scale():
     )
 
 
-class Pulse(Content):
+class Pulse(Linked, Content):
     """One person's answers for one of their local days (1 = not at all,
     7 = completely). Any item may be skipped. Private unless the person
     shares their pulse; then every row of theirs is shared."""
+
+    label = "Pulse of {author_id} on {day}"
+    url_name = "checkins:pulse"
+    url_pk = None
 
     day = models.DateField()
     predictability = _scale()
@@ -112,12 +114,6 @@ class Pulse(Content):
             models.UniqueConstraint(fields=["author", "day"], name="one_pulse_per_day")
         ]
         indexes = [models.Index(fields=["author", "day"])]
-
-    def __str__(self) -> str:
-        return f"Pulse of {self.author_id} on {self.day}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("checkins:pulse")
 
     def answers(self) -> dict[str, int | None]:
         return {item: getattr(self, item) for item in ITEMS}
