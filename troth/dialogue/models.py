@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import (
@@ -28,6 +26,7 @@ from troth.lib.content import (
     Visibility,
 )
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, person, state_is
 
 # A break when someone is overwhelmed: at least this long (RESEARCH.md,
 # the antidote to stonewalling is a break of at least 20 minutes).
@@ -77,29 +76,22 @@ class DialogueQuerySet(AlwaysSharedQuerySet):
         return self.filter(status__in=[Status.ACTIVE, Status.BREAK])
 
 
-class Dialogue(AlwaysShared):
+class Dialogue(Linked, AlwaysShared):
     """One dialogue. `author` started it; `first_sender` speaks first."""
+
+    label = "Dialogue {pk}"
+    url_name = "dialogue:detail"
 
     mode = models.CharField(max_length=10, choices=Mode.choices)
     topic = EncryptedTextField(null=True, blank=True)
-    first_sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    first_receiver = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    first_sender = person()
+    first_receiver = person()
     round = models.PositiveSmallIntegerField(default=1)
     step = models.CharField(max_length=10, choices=Step.choices, default=Step.SEND)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
-    break_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    break_by = person(optional=True)
     break_until = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -112,19 +104,8 @@ class Dialogue(AlwaysShared):
     class Meta:
         ordering = ["-created", "-id"]
 
-    def __str__(self) -> str:
-        return f"Dialogue {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("dialogue:detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_written(self) -> bool:
-        return self.mode == Mode.WRITTEN
-
-    @property
-    def is_ongoing(self) -> bool:
-        return self.status in (Status.ACTIVE, Status.BREAK)
+    is_written = state_is(Mode.WRITTEN, field="mode")
+    is_ongoing = state_is(Status.ACTIVE, Status.BREAK)
 
     @property
     def sender(self):
@@ -174,8 +155,12 @@ class Dialogue(AlwaysShared):
         return self.break_until is not None and now >= self.break_until
 
 
-class Turn(SharedRecord):
+class Turn(Linked, SharedRecord):
     """One written turn, appended and never changed."""
+
+    label = "Turn {pk}"
+    url_name = "dialogue:detail"
+    url_pk = "dialogue_id"
 
     dialogue = models.ForeignKey(
         Dialogue, on_delete=models.CASCADE, related_name="turns"
@@ -189,17 +174,16 @@ class Turn(SharedRecord):
     class Meta:
         ordering = ["created", "id"]
 
-    def __str__(self) -> str:
-        return f"Turn {self.pk}"
 
-    def get_absolute_url(self) -> str:
-        return self.dialogue.get_absolute_url()
-
-
-class Summary(Content):
+class Summary(Linked, Content):
     """What the two of you want to remember. Shared only while both agree:
     proposed by its author, kept when the partner agrees; if either says
     no (now or later) it becomes private to its author."""
+
+    label = "Summary {pk}"
+    url_name = "dialogue:detail"
+    url_pk = "dialogue_id"
+    url_fragment = "summary"
 
     dialogue = models.ForeignKey(
         Dialogue, on_delete=models.CASCADE, related_name="summaries"
@@ -210,12 +194,6 @@ class Summary(Content):
     class Meta:
         ordering = ["-created", "-id"]
         verbose_name_plural = "summaries"
-
-    def __str__(self) -> str:
-        return f"Summary {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return self.dialogue.get_absolute_url() + "#summary"
 
     @property
     def is_kept(self) -> bool:
