@@ -10,14 +10,13 @@ short reflection and becomes a memory.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, Visibility
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, is_set, optional_link, person, state_is
 
 TITLE_MAX = 120
 WHY_MAX = 1000
@@ -56,7 +55,10 @@ class GoalQuerySet(ContentQuerySet):
         return self.filter(status=Status.FINISHED)
 
 
-class Goal(Content):
+class Goal(Linked, Content):
+    label = "Goal {pk}"
+    url_name = "goals:detail"
+
     visibility = models.CharField(
         _("who can see this"),
         max_length=10,
@@ -75,23 +77,11 @@ class Goal(Content):
         max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
     finished_at = models.DateTimeField(null=True, blank=True)
-    finished_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    finished_by = person(optional=True, on_delete=models.SET_NULL)
     # An adventure with a date has a shared event on the calendar, made and
     # kept in step by troth/goals/calendar.py. Deleting the event from the
     # calendar leaves the adventure as it is.
-    event = models.ForeignKey(
-        "schedule.Event",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    event = optional_link("schedule.Event")
 
     objects = GoalQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
@@ -102,23 +92,9 @@ class Goal(Content):
             models.Index(fields=["space", "finished_at"]),
         ]
 
-    def __str__(self) -> str:
-        return f"Goal {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("goals:detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_adventure(self) -> bool:
-        return self.kind == Kind.ADVENTURE
-
-    @property
-    def is_active(self) -> bool:
-        return self.status == Status.ACTIVE
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status == Status.FINISHED
+    is_adventure = state_is(Kind.ADVENTURE, field="kind")
+    is_active = state_is(Status.ACTIVE)
+    is_finished = state_is(Status.FINISHED)
 
     @property
     def progress_percent(self) -> int | None:
@@ -139,7 +115,11 @@ class MilestoneQuerySet(ContentQuerySet):
     pass
 
 
-class Milestone(Content):
+class Milestone(Linked, Content):
+    label = "Milestone {pk} of goal {goal_id}"
+    url_name = "goals:detail"
+    url_pk = "goal_id"
+
     visibility = models.CharField(
         _("who can see this"),
         max_length=10,
@@ -148,9 +128,7 @@ class Milestone(Content):
     )
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
     title = EncryptedTextField(_("step"))
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    owner = person()
     target_date = models.DateField(_("by when"), null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
 
@@ -160,23 +138,19 @@ class Milestone(Content):
         ordering = ["created", "id"]
         indexes = [models.Index(fields=["space", "done_at"])]
 
-    def __str__(self) -> str:
-        return f"Milestone {self.pk} of goal {self.goal_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("goals:detail", kwargs={"pk": self.goal_id})
-
-    @property
-    def is_done(self) -> bool:
-        return self.done_at is not None
+    is_done = is_set("done_at")
 
 
 class ReflectionQuerySet(ContentQuerySet):
     pass
 
 
-class Reflection(Content):
+class Reflection(Linked, Content):
     """One partner's few words on a finished goal or adventure."""
+
+    label = "Reflection {pk} on goal {goal_id}"
+    url_name = "goals:detail"
+    url_pk = "goal_id"
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="reflections")
     text = EncryptedTextField(_("reflection"))
@@ -190,9 +164,3 @@ class Reflection(Content):
                 fields=["goal", "author"], name="goals_one_reflection_each"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"Reflection {self.pk} on goal {self.goal_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("goals:detail", kwargs={"pk": self.goal_id})
