@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from troth.lib.content import Visibility
-from troth.selfmap.models import Entry, EntryVersion, KindShare, Response
+from troth.selfmap.builders import build_entry, build_kind_share, build_response
+from troth.selfmap.models import Entry, Response
 
 # (kind, shared, [(title, text, helps), ...later wordings], days after start)
 ALEX = [
@@ -202,49 +202,29 @@ SAM = [
 def _entries(demo, author, plan) -> list[Entry]:
     made = []
     for kind, shared, wordings, offset in plan:
-        created = demo.start + timedelta(days=offset, hours=demo.rng.randint(8, 21))
-        title, text, helps = wordings[-1]
-        is_shared = shared is not False
-        entry = Entry.objects.create(
-            space=demo.space,
-            author=author,
-            kind=kind,
-            title=title,
-            text=text,
-            helps=helps,
-            created=created,
-            visibility=Visibility.SHARED if is_shared else Visibility.PRIVATE,
-        )
-        when = created
-        for number, (v_title, v_text, v_helps) in enumerate(wordings, start=1):
-            # A first draft written in private (shared=None) is never shown
-            # to the partner: only the wording current once it was shared.
-            shown = when if shared is True or (shared is None and number > 1) else None
-            EntryVersion.objects.create(
-                entry=entry,
-                number=number,
-                title=v_title,
-                text=v_text,
-                helps=v_helps,
-                created=when,
-                shown_at=shown,
-            )
-            if is_shared and shown:
-                entry.shown_at = shown
+        when = demo.start + timedelta(days=offset, hours=demo.rng.randint(8, 21))
+        written = []
+        for _wording in wordings:
+            written.append(when)
             when = when + timedelta(days=demo.rng.randint(12, 40))
-        Entry.objects.filter(pk=entry.pk).update(
-            shown_at=entry.shown_at, updated=when - timedelta(days=1)
+        made.append(
+            build_entry(
+                demo.space,
+                author,
+                kind=kind,
+                wordings=wordings,
+                written=written,
+                shared=shared,
+                updated=when - timedelta(days=1),
+            )
         )
-        made.append(entry)
     return made
 
 
 def populate(demo) -> None:
     alex_entries = _entries(demo, demo.alex, ALEX)
     sam_entries = _entries(demo, demo.sam, SAM)
-    KindShare.objects.create(
-        space=demo.space, author=demo.alex, kind="value", created=demo.start
-    )
+    build_kind_share(demo.space, demo.alex, kind="value", at=demo.start)
     # Thank-yous on several shared entries, and one open request to talk.
     for responder, entries in ((demo.sam, alex_entries), (demo.alex, sam_entries)):
         for entry in entries:
@@ -253,23 +233,19 @@ def populate(demo) -> None:
                 continue
             latest = entry.versions.order_by("-number").first()
             assert latest is not None  # every entry has its first version
-            Response.objects.create(
-                space=demo.space,
-                author=responder,
-                entry=entry,
+            build_response(
+                entry,
+                responder,
                 kind=Response.Kind.THANKS,
                 version_number=latest.number,
-                visibility=Visibility.SHARED,
-                created=(entry.shown_at or entry.created) + timedelta(hours=5),
+                at=(entry.shown_at or entry.created) + timedelta(hours=5),
             )
     trigger = next(e for e in alex_entries if e.kind == "trigger")
-    Response.objects.create(
-        space=demo.space,
-        author=demo.sam,
-        entry=trigger,
+    build_response(
+        trigger,
+        demo.sam,
         kind=Response.Kind.TALK,
         version_number=2,
-        visibility=Visibility.SHARED,
-        created=demo.now - timedelta(days=3),
+        at=demo.now - timedelta(days=3),
     )
     demo.extra["selfmap_entries"] = len(alex_entries) + len(sam_entries)

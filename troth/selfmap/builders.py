@@ -1,0 +1,80 @@
+"""Builders for self-map entries with their wordings over time, responses
+and kinds shared as a whole, for the demo and the tests alike (see
+troth/spaces/builders.py for what a builder is)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from troth.lib.content import Visibility
+from troth.selfmap.models import Entry, EntryVersion, KindShare, Response
+
+Wording = tuple[str, str, str]  # title, text, what helps
+
+
+def build_entry(
+    space,
+    author,
+    *,
+    kind: str,
+    wordings: list[Wording],
+    written: list[datetime],
+    shared: bool | None,
+    updated: datetime | None = None,
+) -> Entry:
+    """An entry `author` wrote at `written[0]` and reworded at each later
+    `written`, ending in its last wording. `shared` None means written in
+    private first and shared from its second wording on: the first draft
+    was never shown to the partner."""
+    title, text, helps = wordings[-1]
+    is_shared = shared is not False
+    entry = Entry.objects.create(
+        space=space,
+        author=author,
+        kind=kind,
+        title=title,
+        text=text,
+        helps=helps,
+        created=written[0],
+        visibility=Visibility.SHARED if is_shared else Visibility.PRIVATE,
+    )
+    for number, ((v_title, v_text, v_helps), when) in enumerate(
+        zip(wordings, written, strict=True), start=1
+    ):
+        shown = when if shared is True or (shared is None and number > 1) else None
+        EntryVersion.objects.create(
+            entry=entry,
+            number=number,
+            title=v_title,
+            text=v_text,
+            helps=v_helps,
+            created=when,
+            shown_at=shown,
+        )
+        if is_shared and shown:
+            entry.shown_at = shown
+    Entry.objects.filter(pk=entry.pk).update(
+        shown_at=entry.shown_at, updated=updated or written[-1]
+    )
+    return entry
+
+
+def build_response(
+    entry: Entry, author, *, kind: str, version_number: int, at: datetime
+) -> Response:
+    """`author`'s answer to their partner's entry (a thank-you, or asking to
+    talk about it), to its wording `version_number`."""
+    return Response.objects.create(
+        space=entry.space,
+        author=author,
+        entry=entry,
+        kind=kind,
+        version_number=version_number,
+        visibility=Visibility.SHARED,
+        created=at,
+    )
+
+
+def build_kind_share(space, author, *, kind: str, at: datetime) -> KindShare:
+    """`author` shares every entry of `kind`, from `at` on."""
+    return KindShare.objects.create(space=space, author=author, kind=kind, created=at)
