@@ -10,30 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from troth.dialogue.models import Dialogue, Mode, Status, Step, Summary, Turn
+from troth.dialogue.builders import build_dialogue, build_summary, build_turn
+from troth.dialogue.models import Mode, Status, Step
 
 
 def populate(demo) -> None:
     alex, sam, space = demo.alex, demo.sam, demo.space
     together_at = demo.now - dt.timedelta(days=61, hours=3)
     finished_at = together_at + dt.timedelta(minutes=40)
-    weekends = Dialogue.objects.create(
-        space=space,
-        author=sam,
+    weekends = build_dialogue(
+        space,
+        sam,
+        to=alex,
         mode=Mode.TOGETHER,
         topic="Weekends",
-        first_sender=sam,
-        first_receiver=alex,
+        at=together_at,
         round=2,
         step=Step.DONE,
         status=Status.FINISHED,
-        created=together_at,
         finished_at=finished_at,
     )
-    summary = Summary.objects.create(
-        space=space,
-        author=sam,
-        dialogue=weekends,
+    summary = build_summary(
+        weekends,
+        sam,
         text=(
             "Sam heard that Alex needs one slow morning at the weekend to "
             "recover from the week, and that it isn't about avoiding Sam. "
@@ -41,28 +40,25 @@ def populate(demo) -> None:
             "errands. We'll keep Sunday mornings slow and plan one thing "
             "together on Saturdays."
         ),
-        visibility="shared",
-        created=finished_at + dt.timedelta(minutes=10),
+        at=finished_at + dt.timedelta(minutes=10),
         kept_at=finished_at + dt.timedelta(hours=2),
     )
 
     written_at = demo.now - dt.timedelta(hours=26)
-    household = Dialogue.objects.create(
-        space=space,
-        author=alex,
+    household = build_dialogue(
+        space,
+        alex,
+        to=sam,
         mode=Mode.WRITTEN,
         topic="Who notices what needs doing at home",
-        first_sender=alex,
-        first_receiver=sam,
+        at=written_at,
         round=1,
         step=Step.MIRROR,
         status=Status.ACTIVE,
-        created=written_at,
     )
-    Turn.objects.create(
-        space=space,
-        author=alex,
-        dialogue=household,
+    build_turn(
+        household,
+        alex,
         round=1,
         step=Step.SEND,
         text=(
@@ -71,6 +67,6 @@ def populate(demo) -> None:
             "isn't the doing, it's the keeping track. What I'd like is for "
             "some of that to be yours, without me asking."
         ),
-        created=written_at + dt.timedelta(minutes=20),
+        at=written_at + dt.timedelta(minutes=20),
     )
     demo.extra["dialogue_summary"] = summary
