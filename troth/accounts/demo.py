@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from troth.accounts.builders import build_sign_in
 from troth.accounts.devices import device_hash
 from troth.accounts.models import SignIn
 
@@ -46,24 +47,25 @@ def populate(demo) -> None:
             ua, ip = DEVICES[name][demo.rng.random() < 0.3]
             at = demo.now - timedelta(days=day, hours=demo.rng.randint(0, 14))
             rows.append(
-                SignIn(
-                    user=user,
+                build_sign_in(
+                    user,
                     at=at,
-                    outcome=SignIn.Outcome.SIGNED_IN,
                     method="password",
                     ip=ip,
                     user_agent=ua,
                     device=device_hash(f"demo-{name}-{ua[:20]}"),
+                    save=False,
                 )
             )
         ua, ip = DEVICES[name][0]
         rows.append(
-            SignIn(
-                user=user,
+            build_sign_in(
+                user,
                 at=demo.now - timedelta(days=12, minutes=3),
                 outcome=SignIn.Outcome.WRONG_PASSWORD,
                 ip=ip,
                 user_agent=ua,
+                save=False,
             )
         )
     SignIn.objects.bulk_create(rows)
