@@ -13,20 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.contenttypes.models import ContentType
-
-from troth.agreements.models import (
-    Agreement,
-    AgreementEvent,
-    Clause,
-    ClauseVersion,
-    Status,
-    Topic,
-    VersionState,
-)
+from troth.agreements.builders import build_agreement
+from troth.agreements.models import Agreement, Status, Topic, VersionState
 from troth.agreements.models import EventKind as AgreementEvents
-from troth.promises.models import EventKind as PromiseEvents
-from troth.promises.models import Promise, PromiseEvent, State
+from troth.repair.builders import (
+    build_history,
+    build_part,
+    build_plan_promise,
+    build_repair,
+)
 from troth.repair.models import (
     Account,
     Answer,
@@ -37,11 +32,9 @@ from troth.repair.models import (
     Mirror,
     MirrorAnswer,
     Note,
-    OpenedAs,
     Phase,
     PlanItem,
     Repair,
-    RepairEvent,
     SessionKind,
     Step,
     TherapySession,
@@ -94,51 +87,16 @@ def _when(demo, days_ago: float, hour: int = 20) -> dt.datetime:
     return moment.replace(hour=hour, minute=15, second=0, microsecond=0)
 
 
-def _promise(demo, repair, text, made, due, state, *, by, to):
-    promise = Promise(
-        space=demo.space,
-        author=by,
-        promisee=to,
-        created=made,
-        origin_type=ContentType.objects.get_for_model(Repair),
-        origin_id=repair.pk,
-        visibility="shared",
-    )
-    promise.set_terms(text=text, due_date=due, due_time=None, tz=by.timezone)
-    events = [
-        {
-            "actor": by,
-            "kind": PromiseEvents.MADE,
-            "created": made,
-            "new_text": text,
-            "new_due_date": due,
-        }
-    ]
-    if state == State.KEPT:
-        promise.state = State.KEPT
-        promise.done_at = promise.due_at - dt.timedelta(hours=20)
-        promise.settled_at = promise.done_at + dt.timedelta(hours=3)
-        events += [
-            {"actor": by, "kind": PromiseEvents.DONE, "created": promise.done_at},
-            {"actor": to, "kind": PromiseEvents.KEPT, "created": promise.settled_at},
-        ]
-    promise.save()
-    PromiseEvent.objects.bulk_create(
-        PromiseEvent(promise=promise, **fields) for fields in events
-    )
-    return promise
-
-
 def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
     """A six-week agreement of openness from the plan; it has since ended."""
     alex, sam = demo.alex, demo.sam
     ends_on = (proposed + dt.timedelta(days=42)).date()
-    agreement = Agreement.objects.create(
-        space=demo.space,
-        author=alex,
+    b = build_agreement(
+        demo.space,
+        alex,
         title="More openness, for six weeks",
         topic=Topic.TRANSPARENCY,
-        created=proposed,
+        at=proposed,
         review_days=14,
         ends_on=ends_on,
     )
@@ -150,40 +108,21 @@ def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
         "Once a week we talk about how this is going, and either of us can say "
         "it isn't helping.",
     ]
-    AgreementEvent.objects.create(
-        agreement=agreement, actor=alex, kind=AgreementEvents.PROPOSED, created=proposed
-    )
-    for position, text in enumerate(texts, start=1):
-        clause = Clause.objects.create(
-            agreement=agreement, position=position, created=proposed
-        )
-        version = ClauseVersion.objects.create(
-            clause=clause,
-            agreement=agreement,
-            number=1,
-            text=text,
-            author=alex,
-            created=proposed,
+    b.event(AgreementEvents.PROPOSED, proposed, alex)
+    for text in texts:
+        version = b.clause(
+            text,
+            alex,
+            proposed,
             state=VersionState.ACCEPTED,
             decided_by=sam,
             decided_at=agreed,
         )
-        AgreementEvent.objects.create(
-            agreement=agreement,
-            actor=sam,
-            kind=AgreementEvents.ACCEPTED,
-            created=agreed,
-            clause=clause,
-            version=version,
-        )
+        b.event(AgreementEvents.ACCEPTED, agreed, sam, version.clause, version)
+    agreement = b.agreement
     agreement.version = 1
     agreement.activated_at = agreed
-    AgreementEvent.objects.create(
-        agreement=agreement,
-        kind=AgreementEvents.ACTIVATED,
-        created=agreed,
-        agreement_version=1,
-    )
+    b.event(AgreementEvents.ACTIVATED, agreed)
     ended = dt.datetime.combine(
         ends_on + dt.timedelta(days=1), dt.time(1, 0), tzinfo=dt.UTC
     )
@@ -191,20 +130,8 @@ def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
     agreement.ended_at = ended
     agreement.review_on = (agreed + dt.timedelta(days=14)).date()
     agreement.save()
-    AgreementEvent.objects.create(
-        agreement=agreement,
-        kind=AgreementEvents.LAPSED,
-        created=ended,
-        agreement_version=1,
-    )
+    b.event(AgreementEvents.LAPSED, ended)
     return agreement
-
-
-def _row(repair: Repair, model, by, at, **fields):
-    """A row of the repair, by one of them, with its own visibility."""
-    return model.objects.create(
-        space=repair.space, author=by, repair=repair, created=at, **fields
-    )
 
 
 def populate(demo) -> None:
@@ -212,7 +139,7 @@ def populate(demo) -> None:
     repair = _opened(demo)
     events: list[tuple] = [(sam, EventKind.OPENED, repair.created, {})]
     account_at = repair.created + dt.timedelta(days=1)
-    account = _row(repair, Account, sam, account_at, text=ACCOUNT)
+    account = build_part(repair, Account, sam, account_at, text=ACCOUNT)
     events.append((sam, EventKind.ACCOUNT, account_at, {}))
     first_at, heard_at = _mirrored(demo, repair, account, events)
     answered_at = _apologised(demo, repair, heard_at, events)
@@ -232,10 +159,7 @@ def populate(demo) -> None:
     repair.status = "resolved"
     repair.resolved_at = resolved_at
     repair.save()
-    RepairEvent.objects.bulk_create(
-        RepairEvent(repair=repair, actor=actor, kind=kind, created=at, **fields)
-        for actor, kind, at, fields in events
-    )
+    build_history(repair, events)
     demo.extra["repair"] = repair
 
 
@@ -244,33 +168,31 @@ def _opened(demo) -> Repair:
     alex, sam, space = demo.alex, demo.sam, demo.space
     clause = demo.extra.get("online_clause_former_partner")
     opened = _when(demo, 120, 21)
-    return Repair.objects.create(
-        space=space,
-        author=sam,
-        opened_as=OpenedAs.HURT,
-        hurt=sam,
+    return build_repair(
+        space,
+        sam,
         other=alex,
         summary="You kept messaging your ex for weeks and didn't tell me, after "
         "we'd agreed you would.",
+        at=opened,
         touches=Touches.CLAUSE if clause else Touches.NOTHING,
         clause=clause,
         seriousness=4,
-        created=opened,
     )
 
 
 def _mirrored(demo, repair: Repair, account, events: list) -> tuple:
     """Alex mirrors Sam's account twice; the second time Sam feels heard."""
-    alex, sam, space = demo.alex, demo.sam, demo.space
+    alex, sam = demo.alex, demo.sam
     account_at = account.created
     first_at = account_at + dt.timedelta(hours=5)
-    Mirror.objects.create(
-        space=space,
-        author=alex,
-        repair=repair,
+    build_part(
+        repair,
+        Mirror,
+        alex,
+        first_at,
         account=account,
         text=MIRROR_1,
-        created=first_at,
         answer=MirrorAnswer.AGAIN,
         answer_note=MIRROR_1_NOTE,
         answered_at=first_at + dt.timedelta(hours=2),
@@ -281,13 +203,13 @@ def _mirrored(demo, repair: Repair, account, events: list) -> tuple:
     ]
     second_at = first_at + dt.timedelta(days=1)
     heard_at = second_at + dt.timedelta(hours=1)
-    Mirror.objects.create(
-        space=space,
-        author=alex,
-        repair=repair,
+    build_part(
+        repair,
+        Mirror,
+        alex,
+        second_at,
         account=account,
         text=MIRROR_2,
-        created=second_at,
         answer=MirrorAnswer.HEARD,
         answered_at=heard_at,
     )
@@ -301,7 +223,7 @@ def _mirrored(demo, repair: Repair, account, events: list) -> tuple:
 def _apologised(demo, repair: Repair, heard_at, events: list):
     """Two versions of Alex's apology, each answered by Sam."""
     alex, sam = demo.alex, demo.sam
-    first_apology = _row(
+    first_apology = build_part(
         repair,
         ApologyVersion,
         alex,
@@ -309,7 +231,7 @@ def _apologised(demo, repair: Repair, heard_at, events: list):
         number=1,
         text=APOLOGY_1,
     )
-    _row(
+    build_part(
         repair,
         ApologyAnswer,
         sam,
@@ -318,7 +240,7 @@ def _apologised(demo, repair: Repair, heard_at, events: list):
         answer=Answer.NOT_YET,
         note=ANSWER_1,
     )
-    second_apology = _row(
+    second_apology = build_part(
         repair,
         ApologyVersion,
         alex,
@@ -327,7 +249,7 @@ def _apologised(demo, repair: Repair, heard_at, events: list):
         text=APOLOGY_2,
     )
     answered_at = second_apology.created + dt.timedelta(hours=14)
-    _row(
+    build_part(
         repair,
         ApologyAnswer,
         sam,
@@ -355,49 +277,46 @@ def _plan(demo, repair: Repair, plan_at, events: list) -> None:
     alex, sam = demo.alex, demo.sam
     day = plan_at.date()
     promises = [
-        _promise(
-            demo,
+        build_plan_promise(
             repair,
             "Tell her I won't be in touch any more, and tell you when it's done",
-            plan_at,
-            day + dt.timedelta(days=2),
-            State.KEPT,
             by=alex,
             to=sam,
+            made=plan_at,
+            due=day + dt.timedelta(days=2),
+            kept=True,
         ),
-        _promise(
-            demo,
+        build_plan_promise(
             repair,
             "Find a couples therapist we both like and book a first session",
-            plan_at,
-            day + dt.timedelta(days=14),
-            State.KEPT,
             by=alex,
             to=sam,
+            made=plan_at,
+            due=day + dt.timedelta(days=14),
+            kept=True,
         ),
-        _promise(
-            demo,
+        build_plan_promise(
             repair,
             "Say so when I notice myself checking up on you, instead of doing it quietly",
-            plan_at + dt.timedelta(days=2),
-            day + dt.timedelta(days=30),
-            State.KEPT,
             by=sam,
             to=alex,
+            made=plan_at + dt.timedelta(days=2),
+            due=day + dt.timedelta(days=30),
+            kept=True,
         ),
     ]
     for promise in promises:
-        _row(repair, PlanItem, promise.author, promise.created, promise=promise)
+        build_part(repair, PlanItem, promise.author, promise.created, promise=promise)
         events.append((promise.author, EventKind.PLAN, promise.created, {}))
     openness = _openness(demo, repair, plan_at + dt.timedelta(days=1))
-    _row(repair, PlanItem, alex, openness.created, agreement=openness)
+    build_part(repair, PlanItem, alex, openness.created, agreement=openness)
     events.append((alex, EventKind.PLAN, openness.created, {}))
 
 
 def _private_notes(demo, repair: Repair, *, account_at, first_at) -> None:
     """Private to each of them."""
     alex, sam = demo.alex, demo.sam
-    _row(
+    build_part(
         repair,
         Note,
         sam,
@@ -405,14 +324,14 @@ def _private_notes(demo, repair: Repair, *, account_at, first_at) -> None:
         text="Write the account tonight. Say the part about checking his phone "
         "in my head, even though it's embarrassing.",
     )
-    _row(
+    build_part(
         repair,
         Note,
         sam,
         _when(demo, 60, 22),
         text="Good week. I noticed I didn't look at his screen once.",
     )
-    _row(
+    build_part(
         repair,
         Note,
         alex,
@@ -426,7 +345,7 @@ def _therapy_and_checkins(demo, repair: Repair) -> None:
     alex, sam = demo.alex, demo.sam
     for weeks in (15, 12, 9, 6):
         on = (demo.now - dt.timedelta(weeks=weeks)).date()
-        _row(
+        build_part(
             repair,
             TherapySession,
             sam,
@@ -436,7 +355,7 @@ def _therapy_and_checkins(demo, repair: Repair) -> None:
         )
     for weeks in (14, 12, 10, 8, 5):
         on = (demo.now - dt.timedelta(weeks=weeks)).date()
-        _row(
+        build_part(
             repair,
             TherapySession,
             alex,
@@ -453,7 +372,7 @@ def _therapy_and_checkins(demo, repair: Repair) -> None:
         (40, 3, 2, 5),
         (18, 2, 1, 6),
     ):
-        _row(
+        build_part(
             repair,
             ForgivenessCheckin,
             sam,
