@@ -16,14 +16,21 @@ from troth.conflicts.models import (
     RepairTime,
 )
 from troth.lib.content import Visibility
-from troth.lib.forms import CHOICE_LIST, choice_field, datetime_field, text_field
-from troth.lib.forms import Form as QuietForm
+from troth.lib.forms import (
+    CHOICE_LIST,
+    Form,
+    choice_field,
+    datetime_field,
+    note_field,
+    text_field,
+    visibility_field,
+)
 
 # A little slack for a clock that runs ahead of the server's.
 FUTURE_SLACK = timedelta(minutes=10)
 
 
-class ViewForm(QuietForm):
+class ViewForm(Form):
     """One partner's own view of how a disagreement went."""
 
     intensity = choice_field(
@@ -61,18 +68,15 @@ class ViewForm(QuietForm):
         empty_value=None,
         required=False,
     )
-    note = text_field(
+    note = note_field(
         _("Anything you want to remember (optional)"),
+        NOTE_MAX,
         rows=4,
-        max_length=NOTE_MAX,
-        required=False,
         too_long=_("Keep the note under %(limit_value)d characters."),
     )
-    visibility = choice_field(
+    visibility = visibility_field(
         _("Who can see your view?"),
-        Visibility.choices,
-        initial=Visibility.PRIVATE,
-        widget=CHOICE_LIST,
+        Visibility.PRIVATE,
         help_text=_(
             "Your view stays yours unless you share it. You can share or stop "
             "sharing later."
@@ -116,7 +120,7 @@ class ViewForm(QuietForm):
         }
 
 
-class FrameForm(QuietForm):
+class FrameForm(Form):
     """What the conflict was about and when: the logger's words."""
 
     topic = text_field(

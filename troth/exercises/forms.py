@@ -9,13 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from troth.exercises.library import Length, Theme
 from troth.exercises.models import NOTE_MAX, Outcome
 from troth.lib.content import Visibility
-from troth.lib.forms import CHOICE_LIST, choice_field, datetime_field, text_field
-from troth.lib.forms import Form as QuietForm
+from troth.lib.forms import (
+    CHOICE_LIST,
+    Form,
+    choice_field,
+    datetime_field,
+    note_field,
+    visibility_field,
+)
 
 MAX_AHEAD = timedelta(days=366)
 
 
-class FilterForm(QuietForm):
+class FilterForm(Form):
     """The library's filters: plain GET parameters, no JavaScript needed."""
 
     length = choice_field(
@@ -26,7 +32,7 @@ class FilterForm(QuietForm):
     )
 
 
-class ScheduleForm(QuietForm):
+class ScheduleForm(Form):
     starts_at = datetime_field(
         _("When will you do it?"),
         help_text=_("It goes on your shared calendar."),
@@ -44,24 +50,18 @@ class ScheduleForm(QuietForm):
         return when
 
 
-class LogForm(QuietForm):
+class LogForm(Form):
     outcome = choice_field(
         _("How did it go for you?"),
         Outcome.choices,
         widget=CHOICE_LIST,
         missing=_("Choose how it went."),
     )
-    note = text_field(
+    note = note_field(
         _("Anything you want to remember (optional)"),
-        rows=3,
-        max_length=NOTE_MAX,
-        required=False,
+        NOTE_MAX,
         too_long=_("Keep the note under %(limit_value)d characters."),
     )
-    visibility = choice_field(
-        _("Who can see it?"),
-        Visibility.choices,
-        initial=Visibility.PRIVATE,
-        widget=CHOICE_LIST,
-        missing=_("Choose who can see it."),
+    visibility = visibility_field(
+        _("Who can see it?"), Visibility.PRIVATE, missing=_("Choose who can see it.")
     )

@@ -14,12 +14,14 @@ from troth.goals.models import (
 from troth.lib.content import Visibility
 from troth.lib.forms import (
     CHOICE_LIST,
+    Form,
     choice_field,
     date_field,
+    note_field,
     text_field,
     time_field,
+    visibility_field,
 )
-from troth.lib.forms import Form as QuietForm
 
 MAX_TASKS = 20
 LONGER_THAN = _("Keep this under %(limit_value)d characters.")
@@ -35,9 +37,7 @@ def _date_field(label, help_text=""):
 
 
 def _why(label) -> forms.CharField:
-    return text_field(
-        label, max_length=WHY_MAX, rows=3, required=False, too_long=LONGER_THAN
-    )
+    return note_field(label, WHY_MAX, too_long=LONGER_THAN)
 
 
 def _tasks(label, help_text) -> forms.CharField:
@@ -56,7 +56,7 @@ def _not_past(value, *, unchanged=None):
 # spaces, so blanks alone are told the `missing` words.
 
 
-class GoalForm(QuietForm):
+class GoalForm(Form):
     title = text_field(
         _("What do you want to reach together?"),
         max_length=TITLE_MAX,
@@ -88,7 +88,7 @@ def _lines(text: str | None, label) -> list[str]:
     return lines
 
 
-class AdventureForm(QuietForm):
+class AdventureForm(Form):
     title = text_field(
         _("The idea"),
         help_text=_("For example “a night in the mountains” or “learn to make pasta”."),
@@ -150,7 +150,7 @@ class AdventureForm(QuietForm):
         return data
 
 
-class MilestoneForm(QuietForm):
+class MilestoneForm(Form):
     title = text_field(
         _("Step"),
         max_length=STEP_MAX,
@@ -170,7 +170,7 @@ class MilestoneForm(QuietForm):
         return _not_past(self.cleaned_data["target_date"])
 
 
-class ReflectionForm(QuietForm):
+class ReflectionForm(Form):
     text = text_field(
         _("Looking back, what stays with you?"),
         help_text=_(
@@ -181,10 +181,6 @@ class ReflectionForm(QuietForm):
         missing=_("Write a few words, or leave this page: there's no rush."),
         too_long=_("Keep it under %(limit_value)d characters."),
     )
-    visibility = choice_field(
-        _("Who can see it?"),
-        Visibility.choices,
-        initial=Visibility.SHARED,
-        widget=CHOICE_LIST,
-        missing=_("Choose who can see it."),
+    visibility = visibility_field(
+        _("Who can see it?"), Visibility.SHARED, missing=_("Choose who can see it.")
     )

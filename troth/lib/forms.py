@@ -13,6 +13,8 @@ from typing import Any
 
 from django import forms
 
+from troth.lib.content import Visibility
+
 # The ratings people give (how far, how much): 1 to 7, as radio buttons.
 SCALE = [(n, str(n)) for n in range(1, 8)]
 
@@ -82,40 +84,35 @@ def text_field(
     )
 
 
-def date_field(
-    label: Any = None, *, missing: Any = None, invalid: Any = None, **kwargs: Any
-) -> forms.DateField:
-    """A day, picked in the browser's date picker."""
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        error_messages=messages(required=missing, invalid=invalid),
-        **kwargs,
+def note_field(
+    label: Any, max_length: int, *, rows: int = 3, **kwargs: Any
+) -> forms.CharField:
+    """Words a person may add or leave out, in a box: a note, a reason."""
+    return text_field(label, max_length=max_length, rows=rows, required=False, **kwargs)
+
+
+def _picked(field: type, widget: forms.Widget, label: Any, kwargs: dict) -> Any:
+    """A field whose value comes from one of the browser's pickers; `missing`
+    and `invalid` are the words for an empty and an unreadable value."""
+    errors = messages(
+        required=kwargs.pop("missing", None), invalid=kwargs.pop("invalid", None)
     )
+    return field(label=label, widget=widget, error_messages=errors, **kwargs)
 
 
-def time_field(
-    label: Any = None, *, missing: Any = None, invalid: Any = None, **kwargs: Any
-) -> forms.TimeField:
-    """A time of day, picked in the browser's time picker."""
-    return forms.TimeField(
-        label=label,
-        widget=TimeInput(),
-        error_messages=messages(required=missing, invalid=invalid),
-        **kwargs,
-    )
+def date_field(label: Any = None, **kwargs: Any) -> forms.DateField:
+    """A day, from the date picker (`missing`, `invalid`: see _picked)."""
+    return _picked(forms.DateField, DateInput(), label, kwargs)
 
 
-def datetime_field(
-    label: Any = None, *, missing: Any = None, invalid: Any = None, **kwargs: Any
-) -> forms.DateTimeField:
-    """A day and a time, picked in the browser's date-and-time picker."""
-    return forms.DateTimeField(
-        label=label,
-        widget=DateTimeInput(),
-        error_messages=messages(required=missing, invalid=invalid),
-        **kwargs,
-    )
+def time_field(label: Any = None, **kwargs: Any) -> forms.TimeField:
+    """A time of day, from the time picker."""
+    return _picked(forms.TimeField, TimeInput(), label, kwargs)
+
+
+def datetime_field(label: Any = None, **kwargs: Any) -> forms.DateTimeField:
+    """A day and a time, from the date-and-time picker (local time)."""
+    return _picked(forms.DateTimeField, DateTimeInput(), label, kwargs)
 
 
 def choice_field(
@@ -142,6 +139,20 @@ def choice_field(
             required=choose if missing is None else missing,
             invalid_choice=choose if unknown is None else unknown,
         ),
+        **kwargs,
+    )
+
+
+def visibility_field(
+    label: Any, initial: Visibility, *, missing: Any, **kwargs: Any
+) -> forms.ChoiceField:
+    """Who can see what a person writes: only them, or their partner too."""
+    return choice_field(
+        label,
+        Visibility.choices,
+        initial=initial,
+        widget=CHOICE_LIST,
+        missing=missing,
         **kwargs,
     )
 

@@ -8,7 +8,7 @@ from troth.lib.forms import (
     choice_field,
     date_field,
     datetime_field,
-    text_field,
+    note_field,
 )
 from troth.moments.models import About, Ack, Bid, Kind
 from troth.moments.services import NOTE_MAX
@@ -32,12 +32,8 @@ class MomentForm(Form):
         radio=True,
         choose=_("Choose what kind of moment it was."),
     )
-    note = text_field(
-        _("A few words (optional)"),
-        max_length=NOTE_MAX,
-        required=False,
-        rows=2,
-        too_long=NOTE_TOO_LONG,
+    note = note_field(
+        _("A few words (optional)"), NOTE_MAX, rows=2, too_long=NOTE_TOO_LONG
     )
     occurred_on = date_field(
         _("When"),
@@ -70,10 +66,9 @@ class BidForm(Form):
         help_text=_("Leave empty for now."),
         invalid=_("Enter a date and time like 2026-11-27 18:30."),
     )
-    note = text_field(
+    note = note_field(
         _("What you reached out about (optional)"),
-        max_length=NOTE_MAX,
-        required=False,
+        NOTE_MAX,
         rows=2,
         too_long=NOTE_TOO_LONG,
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.forms import choice_field, date_field, text_field, time_field
+from troth.lib.forms import choice_field, date_field, note_field, text_field, time_field
 from troth.promises.models import WEEKDAYS, Repeat, State
 from troth.promises.services import NOTE_MAX, TEXT_MAX
 
@@ -85,12 +85,7 @@ class ConfirmForm(forms.Form):
         radio=True,
         missing=_("Choose kept or not quite."),
     )
-    note = text_field(
-        _("What was missing (needed for “not quite”)"),
-        required=False,
-        max_length=NOTE_MAX,
-        rows=3,
-    )
+    note = note_field(_("What was missing (needed for “not quite”)"), NOTE_MAX)
 
 
 class NoteForm(forms.Form):
@@ -103,7 +98,7 @@ class NoteForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    note = text_field(_("Why (optional)"), required=False, max_length=NOTE_MAX, rows=2)
+    note = note_field(_("Why (optional)"), NOTE_MAX, rows=2)
 
 
 class CancelForm(forms.Form):

@@ -6,7 +6,14 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.forms import Form, choice_field, date_field, scale_field, text_field
+from troth.lib.forms import (
+    Form,
+    choice_field,
+    date_field,
+    note_field,
+    scale_field,
+    text_field,
+)
 from troth.repair.models import Answer, OpenedAs, Seriousness, SessionKind, Touches
 from troth.repair.services import APOLOGY_MAX, NOTE_MAX, SUMMARY_MAX, TEXT_MAX
 
@@ -24,10 +31,6 @@ def _seriousness(**kwargs) -> forms.ChoiceField:
         empty_value=None,
         **kwargs,
     )
-
-
-def _note(label) -> forms.CharField:
-    return text_field(label, required=False, max_length=NOTE_MAX, rows=3)
 
 
 class OpenForm(Form):
@@ -122,7 +125,7 @@ class MirrorAnswerForm(Form):
         radio=True,
         missing=CHOOSE_ONE,
     )
-    note = _note(_("What they missed (optional)"))
+    note = note_field(_("What they missed (optional)"), NOTE_MAX)
 
 
 class ApologyForm(Form):
@@ -141,7 +144,7 @@ class AnswerForm(Form):
         radio=True,
         missing=_("Choose an answer."),
     )
-    note = _note(_("A note (optional)"))
+    note = note_field(_("A note (optional)"), NOTE_MAX)
 
 
 class AgreementForm(Form):
@@ -181,7 +184,7 @@ class NoteForm(Form):
 class TherapyForm(Form):
     kind = choice_field(_("Kind"), SessionKind.choices, radio=True)
     on = date_field(_("Date"), missing=_("Choose the date."))
-    note = _note(_("Note (optional)"))
+    note = note_field(_("Note (optional)"), NOTE_MAX)
 
 
 class CheckinForm(Form):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.forms import Form, choice_field, text_field
+from troth.lib.forms import Form, choice_field, note_field, text_field
 from troth.selfmap.models import Kind, Response
 from troth.selfmap.services import HELPS_MAX, TEXT_MAX, TITLE_MAX
 
@@ -31,11 +31,9 @@ class EntryForm(Form):
             "That is %(show_value)d characters; an entry holds up to %(limit_value)d."
         ),
     )
-    helps = text_field(
+    helps = note_field(
         _("What helps me when this comes up (optional)"),
-        max_length=HELPS_MAX,
-        required=False,
-        rows=3,
+        HELPS_MAX,
         too_long=_(
             "That is %(show_value)d characters; this part holds up to %(limit_value)d."
         ),
