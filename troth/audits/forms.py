@@ -4,46 +4,32 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from troth.audits.models import COMMITMENT_MAX, REFLECTION_MAX
+from troth.lib.forms import choice_field, date_field, note_field, text_field
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DAYS = [(n, str(n)) for n in range(1, 32)]
 
 
 class AuditDayForm(forms.Form):
-    day = forms.TypedChoiceField(
-        label=_("Our audit day"),
-        choices=DAYS,
+    day = choice_field(
+        _("Our audit day"),
+        DAYS,
         coerce=int,
         help_text=_(
             "A day of the month. In a month without it (the 31st in April), "
             "the audit comes on that month's last day."
         ),
-        error_messages={
-            "required": _("Choose a day from 1 to 31."),
-            "invalid_choice": _("Choose a day from 1 to 31."),
-        },
+        choose=_("Choose a day from 1 to 31."),
     )
+
+
+def _reflection(label) -> forms.CharField:
+    return note_field(label, REFLECTION_MAX, rows=4)
 
 
 class ReflectionForm(forms.Form):
-    went_well = forms.CharField(
-        label=_("What went well"),
-        required=False,
-        max_length=REFLECTION_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    differently = forms.CharField(
-        label=_("What I want to do differently"),
-        required=False,
-        max_length=REFLECTION_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    need = forms.CharField(
-        label=_("What I need from you"),
-        required=False,
-        max_length=REFLECTION_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    went_well = _reflection(_("What went well"))
+    differently = _reflection(_("What I want to do differently"))
+    need = _reflection(_("What I need from you"))
 
     def clean(self):
         data = super().clean()
@@ -61,21 +47,18 @@ class ReflectionForm(forms.Form):
 
 
 class CommitmentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Next month, I commit to"),
+    text = text_field(
+        _("Next month, I commit to"),
         max_length=COMMITMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         help_text=_(
             "Concrete and checkable works best. When you have both signed "
             "off, it becomes a promise to your partner."
         ),
-        error_messages={"required": _("Say what you commit to.")},
+        missing=_("Say what you commit to."),
     )
-    due_date = forms.DateField(
-        label=_("By"),
-        widget=DATE,
-        error_messages={
-            "required": _("Choose the day it is due."),
-            "invalid": _("Enter a date such as 2026-12-31."),
-        },
+    due_date = date_field(
+        _("By"),
+        missing=_("Choose the day it is due."),
+        invalid=_("Enter a date such as 2026-12-31."),
     )
