@@ -3,26 +3,21 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from troth.agreements.forms import Form
 from troth.dialogue.models import Mode
 from troth.dialogue.services import SUMMARY_MAX, TOPIC_MAX, TURN_MAX
+from troth.lib.forms import Form, choice_field, note_field, text_field
 
 
 class StartForm(Form):
-    mode = forms.ChoiceField(
-        label=_("How"),
-        choices=Mode.choices,
-        initial=Mode.TOGETHER,
-        widget=forms.RadioSelect,
-    )
-    first = forms.ChoiceField(
-        label=_("Who speaks first"),
-        choices=[("me", _("Me")), ("partner", _("My partner"))],
+    mode = choice_field(_("How"), Mode.choices, initial=Mode.TOGETHER, radio=True)
+    first = choice_field(
+        _("Who speaks first"),
+        [("me", _("Me")), ("partner", _("My partner"))],
         initial="me",
-        widget=forms.RadioSelect,
+        radio=True,
     )
-    topic = forms.CharField(
-        label=_("What it's about (optional)"),
+    topic = text_field(
+        _("What it's about (optional)"),
         required=False,
         max_length=TOPIC_MAX,
         help_text=_("A few words, so you both know where you're starting."),
@@ -30,23 +25,18 @@ class StartForm(Form):
 
 
 class TurnForm(Form):
-    text = forms.CharField(
-        label=_("Your turn"),
-        required=False,
-        max_length=TURN_MAX,
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
+    text = note_field(_("Your turn"), TURN_MAX, rows=6)
     action = forms.CharField(widget=forms.HiddenInput, initial="next")
 
 
 class SummaryForm(Form):
-    text = forms.CharField(
-        label=_("A summary to keep"),
+    text = text_field(
+        _("A summary to keep"),
         max_length=SUMMARY_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        rows=5,
         help_text=_(
             "What each of you heard and what you'd like to remember. It's kept "
             "only if your partner agrees."
         ),
-        error_messages={"required": _("Write the summary first.")},
+        missing=_("Write the summary first."),
     )
