@@ -1,4 +1,6 @@
-"""Small builders for the conflicts tests."""
+"""The conflicts tests' own steps, taken through the services as a person
+takes them now. Disagreements already in the past come from
+troth/conflicts/builders.py, as the demo's do."""
 
 from __future__ import annotations
 

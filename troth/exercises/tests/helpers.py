@@ -1,4 +1,6 @@
-"""Small builders for the exercises tests."""
+"""The exercises tests' own steps, taken through the services as a person
+takes them now. Sessions and logs already in the past come from
+troth/exercises/builders.py, as the demo's do."""
 
 from __future__ import annotations
 

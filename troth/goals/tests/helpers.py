@@ -1,4 +1,6 @@
-"""Small builders for the goals tests."""
+"""The goals tests' own steps, taken through the services as a person takes
+them now. Goals already in the past (finished, reflected on) come from
+troth/goals/builders.py, as the demo's do."""
 
 from __future__ import annotations
 

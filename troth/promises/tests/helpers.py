@@ -1,3 +1,7 @@
+"""Promises made now, through the services, as a person makes them.
+Promises already in the past, with their history, come from
+troth/promises/builders.py, as the demo's do."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,6 @@
-"""Making calendar rows for tests, through the services a person uses."""
+"""Making calendar rows for tests, through the services a person uses.
+Rows already in the past (a ritual's answers, moved dates) come from
+troth/schedule/builders.py, as the demo's do."""
 
 from __future__ import annotations
 
