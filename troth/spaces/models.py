@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Content, Visibility, partner_space_ids
+from troth.lib.content import Content, Visibility
+from troth.lib.models import ReadableQuerySet, optional_link, person
 
 
 class Space(models.Model):
@@ -62,9 +63,7 @@ class Membership(models.Model):
     space = models.ForeignKey(
         Space, on_delete=models.CASCADE, related_name="memberships"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
+    user = person(related_name="memberships")
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
 
@@ -103,12 +102,8 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class InvitationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> InvitationQuerySet:
-        """Invitations are seen by the partners of their space only."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(space_id__in=partner_space_ids(user))
+class InvitationQuerySet(ReadableQuerySet):
+    """Invitations are seen by the partners of their space only."""
 
     def pending(self) -> InvitationQuerySet:
         return self.filter(
@@ -133,20 +128,12 @@ class Invitation(models.Model):
     space = models.ForeignKey(
         Space, on_delete=models.CASCADE, related_name="invitations"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    created_by = person()
     token_hash = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-    used_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    used_by = person(optional=True, on_delete=models.SET_NULL)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -191,19 +178,11 @@ class Activity(Content):
     """
 
     verb = models.CharField(max_length=64)
-    target_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    target_type = optional_link(ContentType, on_delete=models.CASCADE)
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     # Who the activity concerns besides the actor (the partner a promise is
     # made to, say); notifications go to them.
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recipient = person(optional=True)
 
     class Meta:
         ordering = ["-created", "-id"]
