@@ -5,9 +5,11 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.models import ReadableQuerySet, optional_link, person
 from troth.lib.time import local_instant
 from troth.notifications.categories import Category
 from troth.notifications.notices import notice_text
@@ -34,12 +36,10 @@ class ClockTick(models.Model):
         return f"{self.job}@{self.slot}"
 
 
-class NotificationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> NotificationQuerySet:
+class NotificationQuerySet(ReadableQuerySet):
+    def visibility_q(self, user) -> Q:
         """A notification is its recipient's alone."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
+        return Q(user=user)
 
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
@@ -66,27 +66,11 @@ class Notification(models.Model):
         SKIPPED = "skipped"
         UNCERTAIN = "uncertain"
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    space = models.ForeignKey(
-        "spaces.Space",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    user = person(related_name="notifications")
+    space = optional_link("spaces.Space", on_delete=models.CASCADE)
     kind = models.CharField(max_length=64)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    target_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    actor = person(optional=True)
+    target_type = optional_link(ContentType, on_delete=models.CASCADE)
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     url = models.CharField(max_length=300, blank=True)
     # Makes delivery idempotent: one notification per (person, key), so a
