@@ -8,10 +8,12 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib.models import ReadableQuerySet, person
 from troth.lib.time import zone
 
 
@@ -99,12 +101,10 @@ class User(AbstractUser):
         return zone(self.timezone)
 
 
-class SignInQuerySet(models.QuerySet):
-    def visible_to(self, user) -> SignInQuerySet:
+class SignInQuerySet(ReadableQuerySet):
+    def visibility_q(self, user) -> Q:
         """Sign-in history is its owner's alone."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
+        return Q(user=user)
 
     def recent(self) -> SignInQuerySet:
         return self.filter(at__gte=timezone.now() - SignIn.KEEP_FOR)
@@ -125,9 +125,7 @@ class SignIn(models.Model):
         WRONG_CODE = "wrong_code", _("Wrong two-factor code")
         PAUSED = "paused", _("Too many attempts: paused for a few minutes")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_ins"
-    )
+    user = person(related_name="sign_ins")
     at = models.DateTimeField(default=timezone.now)
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     method = models.CharField(max_length=20, blank=True)
@@ -161,9 +159,7 @@ class FormToken(models.Model):
 
     KEEP_FOR = timedelta(days=2)
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = person()
     token = models.CharField(max_length=64)
     created = models.DateTimeField(default=timezone.now, db_index=True)
     # False while the first request is still at work.
