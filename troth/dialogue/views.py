@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts.once import submitted_once
@@ -29,6 +30,7 @@ from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Membership
+from troth.spaces.postviews import post_view
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import refusal_status, take_step
 
@@ -205,27 +207,17 @@ def _dialogue_step(request, pk: int, service, done: str | None = None):
     )
 
 
-@login_required
-@require_POST
-def take_break(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _dialogue_step(request, pk, services.dialogue_break)
+take_break = post_view(_dialogue_step, services.dialogue_break)
 
 
-@login_required
-@require_POST
-def resume(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _dialogue_step(request, pk, services.dialogue_resume)
+resume = post_view(_dialogue_step, services.dialogue_resume)
 
 
-@login_required
-@require_POST
-def stop(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _dialogue_step(
-        request,
-        pk,
-        services.dialogue_stop,
-        _("Stopped. You can start again whenever you like."),
-    )
+stop = post_view(
+    _dialogue_step,
+    services.dialogue_stop,
+    gettext_lazy("Stopped. You can start again whenever you like."),
+)
 
 
 @login_required
@@ -269,23 +261,16 @@ def _summary_step(request, pk: int, service, done: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def summary_keep(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _summary_step(
-        request, pk, services.summary_keep, _("Kept, for both of you.")
-    )
+summary_keep = post_view(
+    _summary_step, services.summary_keep, gettext_lazy("Kept, for both of you.")
+)
 
 
-@login_required
-@require_POST
-def summary_let_go(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _summary_step(
-        request, pk, services.summary_let_go, _("It's no longer shared.")
-    )
+summary_let_go = post_view(
+    _summary_step, services.summary_let_go, gettext_lazy("It's no longer shared.")
+)
 
 
-@login_required
-@require_POST
-def summary_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _summary_step(request, pk, services.summary_delete, _("Deleted."))
+summary_delete = post_view(
+    _summary_step, services.summary_delete, gettext_lazy("Deleted.")
+)

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts.once import submitted_once
@@ -24,6 +25,7 @@ from troth.lib.http import AuthedRequest
 from troth.schedule.models import Event
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Membership
+from troth.spaces.postviews import post_view
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import refused, take_step
 
@@ -280,22 +282,13 @@ def _milestone_step(request: AuthedRequest, pk: int, service) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def milestone_done(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _milestone_step(request, pk, services.milestone_complete)
+milestone_done = post_view(_milestone_step, services.milestone_complete)
 
 
-@login_required
-@require_POST
-def milestone_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _milestone_step(request, pk, services.milestone_reopen)
+milestone_reopen = post_view(_milestone_step, services.milestone_reopen)
 
 
-@login_required
-@require_POST
-def milestone_remove(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _milestone_step(request, pk, services.milestone_remove)
+milestone_remove = post_view(_milestone_step, services.milestone_remove)
 
 
 def _goal_step(
@@ -325,21 +318,14 @@ def finish(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def set_aside(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _goal_step(
-        request,
-        pk,
-        services.goal_set_aside,
-        _("Set aside. You can resume it any time."),
-    )
+set_aside = post_view(
+    _goal_step,
+    services.goal_set_aside,
+    gettext_lazy("Set aside. You can resume it any time."),
+)
 
 
-@login_required
-@require_POST
-def resume(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _goal_step(request, pk, services.goal_resume, _("Back in progress."))
+resume = post_view(_goal_step, services.goal_resume, gettext_lazy("Back in progress."))
 
 
 @login_required

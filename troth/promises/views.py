@@ -35,6 +35,7 @@ from troth.promises.steps import STEPS
 from troth.schedule.stats import ritual_follow_through
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Membership, current_membership
+from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import refused, take_step
 
 PAGE_SIZE = 20
@@ -191,10 +192,12 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(request, _get(request, pk))
 
 
-def _step(request, pk: int, service, done, form=None) -> HttpResponse:
+def _step(request, pk: int, service, done, form_class=None) -> HttpResponse:
     """POST one step of the promise `pk`, which `service` takes with the
-    fields of `form`, if any; `done(promise)` is what the person is told."""
+    fields of a `form_class` form, if any; `done(promise)` is what the
+    person is told."""
     promise = _get(request, pk)
+    form = form_class(request.POST) if form_class else None
     name, fields = FORMS.get(type(form), ("", None))
     extra = {name: form} if name else {}
     return take_step(
@@ -226,18 +229,13 @@ FORMS = {
 }
 
 
-@login_required
-@require_POST
-def mark_done(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.promise_mark_done,
-        lambda p: (
-            _("Marked as done. %(name)s will be asked to confirm.")
-            % {"name": p.promisee}
-        ),
-    )
+mark_done = post_view(
+    _step,
+    services.promise_mark_done,
+    lambda p: (
+        _("Marked as done. %(name)s will be asked to confirm.") % {"name": p.promisee}
+    ),
+)
 
 
 def _confirmed(promise: Promise) -> str:
@@ -248,25 +246,20 @@ def _confirmed(promise: Promise) -> str:
     return message % {"name": promise.author}
 
 
-@login_required
-@require_POST
-def confirm(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request, pk, services.promise_confirm, _confirmed, ConfirmForm(request.POST)
-    )
+confirm = post_view(
+    _step,
+    services.promise_confirm,
+    _confirmed,
+    ConfirmForm,
+)
 
-
-@login_required
-@require_POST
-@submitted_once
-def respond(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.promise_respond,
-        lambda p: _("Your response is shared."),
-        NoteForm(request.POST),
-    )
+respond = post_view(
+    _step,
+    services.promise_respond,
+    lambda p: _("Your response is shared."),
+    NoteForm,
+    once=True,
+)
 
 
 @login_required
@@ -307,76 +300,47 @@ def propose(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def proposal_accept(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The promisee accepts the proposed terms."""
-    return _step(
-        request,
-        pk,
-        services.promise_proposal_accept,
-        lambda p: _("You accepted the new terms. The promise now runs on them."),
-    )
+# The promisee accepts the proposed terms.
+proposal_accept = post_view(
+    _step,
+    services.promise_proposal_accept,
+    lambda p: _("You accepted the new terms. The promise now runs on them."),
+)
 
+# The promiser withdraws their proposal.
+proposal_withdraw = post_view(
+    _step,
+    services.promise_proposal_withdraw,
+    lambda p: _("You withdrew your proposal. The promise stands as it was."),
+)
 
-@login_required
-@require_POST
-def proposal_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The promiser withdraws their proposal."""
-    return _step(
-        request,
-        pk,
-        services.promise_proposal_withdraw,
-        lambda p: _("You withdrew your proposal. The promise stands as it was."),
-    )
+# The other partner agrees to cancel.
+cancel_agree = post_view(
+    _step,
+    services.promise_cancel_agree,
+    lambda p: _("You agreed: the promise is cancelled and won't be counted."),
+)
 
+# The other partner prefers to keep the promise.
+cancel_decline = post_view(
+    _step,
+    services.promise_cancel_decline,
+    lambda p: _("The promise stays as it is."),
+)
 
-@login_required
-@require_POST
-def cancel_agree(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The other partner agrees to cancel."""
-    return _step(
-        request,
-        pk,
-        services.promise_cancel_agree,
-        lambda p: _("You agreed: the promise is cancelled and won't be counted."),
-    )
+# Whoever asked to cancel takes it back.
+cancel_withdraw = post_view(
+    _step,
+    services.promise_cancel_withdraw,
+    lambda p: _("You withdrew your request to cancel."),
+)
 
-
-@login_required
-@require_POST
-def cancel_decline(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The other partner prefers to keep the promise."""
-    return _step(
-        request,
-        pk,
-        services.promise_cancel_decline,
-        lambda p: _("The promise stays as it is."),
-    )
-
-
-@login_required
-@require_POST
-def cancel_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Whoever asked to cancel takes it back."""
-    return _step(
-        request,
-        pk,
-        services.promise_cancel_withdraw,
-        lambda p: _("You withdrew your request to cancel."),
-    )
-
-
-@login_required
-@require_POST
-def proposal_decline(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.promise_proposal_decline,
-        lambda p: _("You declined. The promise stands as it was."),
-        DeclineForm(request.POST),
-    )
+proposal_decline = post_view(
+    _step,
+    services.promise_proposal_decline,
+    lambda p: _("You declined. The promise stands as it was."),
+    DeclineForm,
+)
 
 
 @login_required
@@ -390,7 +354,7 @@ def cancel_request(request: AuthedRequest, pk: int) -> HttpResponse:
             _("You asked to cancel. It is cancelled only if %(name)s agrees.")
             % {"name": p.promisee if request.user.pk == p.author_id else p.author}
         ),
-        CancelForm(request.POST),
+        CancelForm,
     )
 
 
