@@ -178,18 +178,19 @@ def test_enormous_text_is_checked_quickly_up_to_a_limit():
     text = ("I'm sorry, but it was just a joke and you made me do it. " * 40_000)[
         :2_000_000
     ]
-    started = time.monotonic()
+    # CPU time of this process: other work on the machine doesn't count.
+    started = time.process_time()
     report = check(text)
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
     assert report.truncated
     assert max(h.end for hits in report.flags.values() for h in hits) <= MAX_CHARS
 
 
 def test_pathological_text_does_not_slow_it_down():
     for text in ("sorry " * 3000, "if " * 5000 + "hurt", "a" * 12000, "." * 12000):
-        started = time.monotonic()
+        started = time.process_time()
         check(text)
-        assert time.monotonic() - started < 1, text[:20]
+        assert time.process_time() - started < 1, text[:20]
 
 
 @pytest.mark.parametrize(
