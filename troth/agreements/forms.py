@@ -13,25 +13,11 @@ from troth.agreements.services import (
     REVIEW_DAYS_MIN,
     TITLE_MAX,
 )
+from troth.lib.forms import Form, choice_field, date_field, text_field
 
 # Empty clause boxes offered below a starter's clauses (the page works
 # without JavaScript, so the boxes are there from the start).
 SPARE_CLAUSES = 2
-
-
-class Form(forms.Form):
-    """Labels without a trailing colon, as everywhere in Troth's pages."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class ProposeForm(Form):
@@ -39,8 +25,8 @@ class ProposeForm(Form):
 
     Clauses arrive as repeated `clause` fields; empty ones are ignored."""
 
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
-    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
+    title = text_field(_("Title"), max_length=TITLE_MAX)
+    topic = choice_field(_("Topic"), Topic.choices)
     review_days = forms.IntegerField(
         label=_("Review it together after (days)"),
         initial=DEFAULT_REVIEW_DAYS,
@@ -48,10 +34,9 @@ class ProposeForm(Form):
         max_value=REVIEW_DAYS_MAX,
         help_text=_("You'll both get a reminder a week before."),
     )
-    ends_on = forms.DateField(
-        label=_("End date (optional)"),
+    ends_on = date_field(
+        _("End date (optional)"),
         required=False,
-        widget=DateInput(),
         help_text=_(
             "A time-boxed agreement ends after this day unless you both renew it."
         ),
@@ -100,11 +85,7 @@ class ClauseTextForm(Form):
     """A clause's wording. `missing` is what a person is told when it is
     empty or too long (what to write, and how long it may be)."""
 
-    text = forms.CharField(
-        label=_("Wording"),
-        max_length=CLAUSE_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    text = text_field(_("Wording"), max_length=CLAUSE_MAX, rows=3)
 
     def __init__(self, *args, missing: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,13 +99,12 @@ class ClauseTextForm(Form):
 
 
 class ReviewForm(Form):
-    next_review_on = forms.DateField(
-        label=_("Next review"),
+    next_review_on = date_field(
+        _("Next review"),
         required=False,
-        widget=DateInput(),
         help_text=_("Leave empty to use the agreement's usual interval."),
     )
 
 
 class RenewalForm(Form):
-    until = forms.DateField(label=_("Keep it until"), widget=DateInput())
+    until = date_field(_("Keep it until"))
