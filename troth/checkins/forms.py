@@ -5,14 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.checkins.models import Item, Kind
 from troth.checkins.services import CUSTOM_MAX, NOTE_MAX
-
-SCALE = [(n, str(n)) for n in range(1, 8)]
+from troth.lib.forms import (
+    choice_field,
+    note_field,
+    scale_field,
+    text_field,
+    time_field,
+)
 
 
 class StatusForm(forms.Form):
-    kind = forms.ChoiceField(
-        choices=Kind.choices, error_messages={"required": _("Choose a status.")}
-    )
+    kind = choice_field(choices=Kind.choices, missing=_("Choose a status."))
     minutes = forms.IntegerField(
         label=_("Minutes"),
         required=False,
@@ -20,37 +23,20 @@ class StatusForm(forms.Form):
         max_value=720,
         error_messages={"invalid": _("Give a whole number of minutes.")},
     )
-    until = forms.TimeField(
-        label=_("Until"),
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": _("Enter a time such as 21:00.")},
+    until = time_field(
+        _("Until"), required=False, invalid=_("Enter a time such as 21:00.")
     )
-    text = forms.CharField(
-        label=_("Your own words"), required=False, max_length=CUSTOM_MAX
-    )
+    text = text_field(_("Your own words"), required=False, max_length=CUSTOM_MAX)
     next = forms.CharField(required=False)
 
 
 class PulseForm(forms.Form):
-    note = forms.CharField(
-        label=_("A note for yourself (optional)"),
-        required=False,
-        max_length=NOTE_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = note_field(_("A note for yourself (optional)"), NOTE_MAX, rows=2)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for item in Item:
-            self.fields[item.value] = forms.TypedChoiceField(
-                label=item.label,
-                choices=SCALE,
-                coerce=int,
-                required=False,
-                empty_value=None,
-                widget=forms.RadioSelect,
-            )
+            self.fields[item.value] = scale_field(item.label, required=False)
         self.order_fields([*(i.value for i in Item), "note"])
 
     def items(self):
@@ -67,10 +53,9 @@ class PulseSettingsForm(forms.Form):
             "private again at once; your partner isn't told either way."
         ),
     )
-    remind_at = forms.TimeField(
-        label=_("Remind me each day at (optional)"),
+    remind_at = time_field(
+        _("Remind me each day at (optional)"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("In your own time zone. Leave empty for no reminder."),
-        error_messages={"invalid": _("Enter a time such as 20:30.")},
+        invalid=_("Enter a time such as 20:30."),
     )
