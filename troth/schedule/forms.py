@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 
 from troth.accounts.forms import timezone_choices
+from troth.lib.forms import choice_field, date_field, note_field, text_field, time_field
 from troth.lib.time import wall_time_exists
 from troth.lib.time import zone as time_zone
 from troth.schedule.models import FIRST_YEAR, LAST_YEAR, Event, EventVisibility
@@ -74,20 +75,6 @@ def within_years(value: date) -> None:
         )
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
-
-
 def minutes_or_none(value: str) -> int | None:
     return int(value) if value not in ("", None) else None
 
@@ -99,65 +86,48 @@ def local(day: date, clock: time, zone: zoneinfo.ZoneInfo) -> tuple[datetime, bo
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(
-        label=_("Title"),
-        max_length=TITLE_MAX,
-        error_messages={"required": _("Give the event a title.")},
+    title = text_field(
+        _("Title"), max_length=TITLE_MAX, missing=_("Give the event a title.")
     )
     all_day = forms.BooleanField(label=_("All day"), required=False)
-    start_date = forms.DateField(
+    start_date = date_field(
+        _("Starts on"),
         validators=[within_years],
-        label=_("Starts on"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Choose the day it starts."),
-            "invalid": _("Enter the start date as YYYY-MM-DD."),
-        },
+        missing=_("Choose the day it starts."),
+        invalid=_("Enter the start date as YYYY-MM-DD."),
     )
-    start_time = forms.TimeField(
-        label=_("Start time"),
+    start_time = time_field(
+        _("Start time"),
         required=False,
-        widget=TimeInput(),
-        error_messages={"invalid": _("Enter the start time as HH:MM.")},
+        invalid=_("Enter the start time as HH:MM."),
     )
-    end_date = forms.DateField(
+    end_date = date_field(
+        _("Ends on"),
         validators=[within_years],
-        label=_("Ends on"),
         required=False,
-        widget=DateInput(),
         help_text=_("Leave empty if it ends the same day."),
-        error_messages={"invalid": _("Enter the end date as YYYY-MM-DD.")},
+        invalid=_("Enter the end date as YYYY-MM-DD."),
     )
-    end_time = forms.TimeField(
-        label=_("End time"),
+    end_time = time_field(
+        _("End time"),
         required=False,
-        widget=TimeInput(),
         help_text=_("Leave empty for one hour."),
-        error_messages={"invalid": _("Enter the end time as HH:MM.")},
+        invalid=_("Enter the end time as HH:MM."),
     )
-    time_zone = forms.ChoiceField(
-        label=_("Time zone"),
-        choices=timezone_choices,
+    time_zone = choice_field(
+        _("Time zone"),
+        timezone_choices,
         help_text=_("The times above are in this zone; repeats keep its clock time."),
     )
-    location = forms.CharField(
-        label=_("Place"), max_length=LOCATION_MAX, required=False
-    )
-    note = forms.CharField(
-        label=_("Note"),
-        max_length=NOTE_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    visibility = forms.ChoiceField(
-        label=_("Who sees it"),
-        choices=EventVisibility.choices,
+    location = text_field(_("Place"), max_length=LOCATION_MAX, required=False)
+    note = note_field(_("Note"), NOTE_MAX)
+    visibility = choice_field(
+        _("Who sees it"),
+        EventVisibility.choices,
         initial=EventVisibility.SHARED,
-        widget=forms.RadioSelect,
+        radio=True,
     )
-    repeat = forms.ChoiceField(
-        label=_("How often"), choices=REPEAT_CHOICES, required=False
-    )
+    repeat = choice_field(_("How often"), REPEAT_CHOICES, required=False)
     interval = forms.IntegerField(
         label=_("Every how many"),
         min_value=1,
@@ -177,19 +147,18 @@ class EventForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    ends = forms.ChoiceField(
-        label=_("Stops repeating"),
-        choices=ENDS_CHOICES,
+    ends = choice_field(
+        _("Stops repeating"),
+        ENDS_CHOICES,
         initial="never",
-        widget=forms.RadioSelect,
+        radio=True,
         required=False,
     )
-    until = forms.DateField(
+    until = date_field(
+        _("Last date"),
         validators=[within_years],
-        label=_("Last date"),
         required=False,
-        widget=DateInput(),
-        error_messages={"invalid": _("Enter the last date as YYYY-MM-DD.")},
+        invalid=_("Enter the last date as YYYY-MM-DD."),
     )
     count = forms.IntegerField(
         label=_("Number of times"),
@@ -204,9 +173,7 @@ class EventForm(forms.Form):
             "invalid": _("Enter a whole number."),
         },
     )
-    reminder = forms.ChoiceField(
-        label=_("Remind me"), choices=REMINDER_CHOICES, required=False
-    )
+    reminder = choice_field(_("Remind me"), REMINDER_CHOICES, required=False)
 
     def __init__(
         self, *args, kind: str = Event.Kind.EVENT, event: Event | None = None, **kwargs
@@ -418,26 +385,17 @@ class EventForm(forms.Form):
 class MoveForm(forms.Form):
     """A new time for one occurrence, in the event's zone."""
 
-    start_date = forms.DateField(
+    start_date = date_field(
+        _("New date"),
         validators=[within_years],
-        label=_("New date"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Choose the new date."),
-            "invalid": _("Enter the date as YYYY-MM-DD."),
-        },
+        missing=_("Choose the new date."),
+        invalid=_("Enter the date as YYYY-MM-DD."),
     )
-    start_time = forms.TimeField(
-        label=_("Start time"),
-        required=False,
-        widget=TimeInput(),
-        error_messages={"invalid": _("Enter the time as HH:MM.")},
+    start_time = time_field(
+        _("Start time"), required=False, invalid=_("Enter the time as HH:MM.")
     )
-    end_time = forms.TimeField(
-        label=_("End time"),
-        required=False,
-        widget=TimeInput(),
-        error_messages={"invalid": _("Enter the time as HH:MM.")},
+    end_time = time_field(
+        _("End time"), required=False, invalid=_("Enter the time as HH:MM.")
     )
 
     def __init__(self, *args, event: Event, **kwargs):
@@ -479,26 +437,24 @@ class MoveForm(forms.Form):
 
 
 class MarkForm(forms.Form):
-    happened = forms.TypedChoiceField(
+    happened = choice_field(
         choices=[("yes", _("It happened")), ("no", _("It didn't happen"))],
         coerce=lambda value: value == "yes",
-        error_messages={"required": _("Say whether it happened.")},
+        missing=_("Say whether it happened."),
     )
 
 
 class ReminderForm(forms.Form):
-    reminder = forms.ChoiceField(
-        label=_("Remind me"), choices=REMINDER_CHOICES, required=False
-    )
+    reminder = choice_field(_("Remind me"), REMINDER_CHOICES, required=False)
 
     def minutes(self) -> int | None:
         return minutes_or_none(self.cleaned_data.get("reminder", ""))
 
 
 class VisibilityForm(forms.Form):
-    visibility = forms.ChoiceField(
+    visibility = choice_field(
         choices=EventVisibility.choices,
-        error_messages={"required": _("Choose who can see this event.")},
+        missing=_("Choose who can see this event."),
     )
 
 
@@ -517,9 +473,9 @@ class ImportForm(forms.Form):
             "empty": _("That file is empty."),
         },
     )
-    visibility = forms.ChoiceField(
-        label=_("Who sees the imported events"),
-        choices=IMPORT_VISIBILITY,
+    visibility = choice_field(
+        _("Who sees the imported events"),
+        IMPORT_VISIBILITY,
         initial=EventVisibility.PRIVATE,
-        widget=forms.RadioSelect,
+        radio=True,
     )
