@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,6 +23,7 @@ from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.lib.time import local_today
 from troth.spaces.models import current_membership
+from troth.spaces.stepviews import refused
 
 ETA_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90]
 LATE_CHOICES = [5, 10, 15, 20, 30, 45, 60]
@@ -161,7 +163,7 @@ def status_send(request: AuthedRequest) -> HttpResponse:
     return _index_with_errors(request, membership, form)
 
 
-def _index_with_errors(request, membership, form) -> HttpResponse:
+def _index_with_errors(request, membership, form=None, **extra) -> HttpResponse:
     now = timezone.now()
     return render(
         request,
@@ -172,8 +174,9 @@ def _index_with_errors(request, membership, form) -> HttpResponse:
             "recent": [],
             "eta_choices": ETA_CHOICES,
             "late_choices": LATE_CHOICES,
-            "form": form,
+            "form": form or StatusForm(),
             "now": now,
+            **extra,
         },
         status=400,
     )
@@ -188,8 +191,7 @@ def status_clear(request: AuthedRequest) -> HttpResponse:
     try:
         services.status_clear(space=membership.space, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return _back(request)
+        return refused(partial(_index_with_errors, request, membership), None, error)
     messages.success(request, _("Your status is cleared."))
     return _back(request)
 
