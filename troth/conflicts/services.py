@@ -38,7 +38,7 @@ from troth.lib.content import Visibility
 from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Space
 from troth.spaces.services import activity_record
-from troth.spaces.steps import copy_back, lock, require_partner
+from troth.spaces.steps import require_partner
 
 FUTURE_SLACK = timedelta(minutes=10)
 
@@ -233,7 +233,8 @@ def conflict_view_add(
         view.full_clean()
         view.save()
         _sync_frame(step.obj)
-        _announce(view, actor=author, verb="conflict.view_added", shared=view.is_shared)
+        step.target = view
+        step.private = not view.is_shared
     return view
 
 
@@ -287,20 +288,16 @@ def conflict_view_update(
             fresh.visibility = visibility
             _frame_follows(fresh, visibility)
             if visibility == Visibility.SHARED:
-                _announce(fresh, actor=by, verb="conflict.view_shared", shared=True)
+                step.verb = VIEW_STEPS.steps["share"].verb
             else:
-                _stopped(fresh, by)
+                _withdraw_traces(fresh, delete=False)
+                step.verb = VIEW_STEPS.steps["stop"].verb
+                step.private = True
         else:
             # A private activity: editing is not news for the partner.
-            _announce(fresh, actor=by, verb="conflict.view_updated", shared=False)
+            step.verb = "conflict.view_updated"
+            step.private = True
     return view
-
-
-def _stopped(view: ConflictView, by) -> None:
-    """What stopping to share a view leaves: the partner's traces of it
-    withdrawn, and a private activity."""
-    _withdraw_traces(view, delete=False)
-    _announce(view, actor=by, verb="conflict.view_stopped", shared=False)
 
 
 def conflict_view_share(*, view: ConflictView, by) -> ConflictView:
@@ -312,16 +309,10 @@ def conflict_view_share(*, view: ConflictView, by) -> ConflictView:
 
 def conflict_view_stop(*, view: ConflictView, by) -> ConflictView:
     """Stop sharing your view. The partner is not told; what they were told
-    about it is withdrawn. Works in a closed space too, so it checks the
-    step by hand rather than take it (see `troth.conflicts.steps`)."""
-    with transaction.atomic():
-        fresh = lock(view, *VIEW_STEPS.related)
-        VIEW_STEPS.check("stop", fresh, by)
-        fresh.visibility = Visibility.PRIVATE
-        fresh.save(update_fields=["visibility", "updated"])
-        _frame_follows(fresh, Visibility.PRIVATE)
-        _stopped(fresh, by)
-    copy_back(view, fresh)
+    about it is withdrawn. Works in a closed space too."""
+    with VIEW_STEPS.take("stop", view, by=by) as step:
+        _frame_follows(step.obj, Visibility.PRIVATE)
+        _withdraw_traces(step.obj, delete=False)
     return view
 
 
@@ -329,10 +320,10 @@ def conflict_view_delete(*, view: ConflictView, by) -> None:
     """Delete your view. A conflict nobody has a view of any more goes too.
     If you logged it and your partner still has a view of it, its topic and
     date stay, seen by you alone; your partner keeps their own view. Works in
-    a closed space too, like `conflict_view_stop`."""
-    with transaction.atomic():
-        fresh = lock(view, *VIEW_STEPS.related)
-        VIEW_STEPS.check("delete", fresh, by)
+    a closed space too."""
+    with VIEW_STEPS.take("delete", view, by=by) as step:
+        step.save = False
+        fresh = step.obj
         conflict = fresh.conflict
         _withdraw_traces(fresh, delete=True)
         fresh.delete()
@@ -340,6 +331,8 @@ def conflict_view_delete(*, view: ConflictView, by) -> None:
             conflict.delete()
         else:
             _sync_frame(conflict)
+        # Recorded here, not by the step: the view is gone, so the activity
+        # names no target.
         activity_record(
             space=fresh.space,
             actor=by,

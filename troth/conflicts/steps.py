@@ -8,26 +8,19 @@ declared once (see `troth.spaces.steps`).
                  update, delete (its author)
 
 A view is its author's own words: stopping to share it and deleting it stay
-open to them in a closed space, and even after they left it (`WITHDRAWALS`;
-`Steps.take` refuses everything in a closed space, so the services take
-these two by hand with `lock` and `VIEW_STEPS.check`).
+open to them in a closed space, and even after they left it (`anytime`);
+stopping is recorded in their own history only (`private`).
 
 The services take these steps; the pages show the buttons of `allowed`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils.translation import gettext_lazy as _
 
 from troth.conflicts.models import Conflict, ConflictView
 from troth.lib.content import Visibility
 from troth.spaces.steps import Check, Step, Steps, Text, role
-
-# The steps that take back a person's own words, open to them whatever
-# became of the space.
-WITHDRAWALS = ("stop", "delete")
 
 
 def _author(message: Text):
@@ -58,8 +51,15 @@ VIEW_STEPS = Steps(
         source=[Visibility.SHARED],
         target=Visibility.PRIVATE,
         who=_author(_("Only the person who wrote a view can stop sharing it.")),
+        verb="conflict.view_stopped",
+        private=True,
+        anytime=True,
     ),
-    Step("delete", who=_author(_("Only the person who wrote a view can delete it."))),
+    Step(
+        "delete",
+        who=_author(_("Only the person who wrote a view can delete it.")),
+        anytime=True,
+    ),
     state="visibility",
     related=("conflict", "space"),
     recipient=partner_of,
@@ -85,6 +85,7 @@ CONFLICT_STEPS = Steps(
                 "already_done",
             ),
         ),
+        verb="conflict.view_added",
     ),
     Step(
         "edit_frame",
@@ -95,14 +96,5 @@ CONFLICT_STEPS = Steps(
     ),
     state="visibility",
     related=("space",),
+    recipient=partner_of,
 )
-
-
-def view_allowed(view: ConflictView, user, now: dt.datetime | None = None):
-    """The steps `user` may take on `view` now: those of an open space, and
-    the withdrawals whatever became of it."""
-    return VIEW_STEPS.allowed(view, user, now) | {
-        name
-        for name in WITHDRAWALS
-        if VIEW_STEPS.refusal(name, view, user, now) is None
-    }

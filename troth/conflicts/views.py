@@ -19,7 +19,7 @@ from troth.accounts.once import submitted_once
 from troth.conflicts import services, stats
 from troth.conflicts.forms import LogForm, LoggerEditForm, ViewEditForm, ViewForm
 from troth.conflicts.models import Conflict, ConflictView
-from troth.conflicts.steps import CONFLICT_STEPS, view_allowed
+from troth.conflicts.steps import CONFLICT_STEPS, VIEW_STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
@@ -166,7 +166,7 @@ def _detail_context(request: AuthedRequest, conflict: Conflict, **extra) -> dict
     )
     allowed = CONFLICT_STEPS.allowed(conflict, user)
     if mine is not None:
-        allowed |= view_allowed(mine, user)
+        allowed |= VIEW_STEPS.allowed(mine, user)
     return {
         "conflict": conflict,
         "mine": mine,
@@ -264,7 +264,7 @@ def _after_view_url(view: ConflictView, user) -> str:
 
 
 def _edit_allowed(view: ConflictView, user) -> frozenset[str]:
-    return view_allowed(view, user) | CONFLICT_STEPS.allowed(view.conflict, user)
+    return VIEW_STEPS.allowed(view, user) | CONFLICT_STEPS.allowed(view.conflict, user)
 
 
 def _edit_form(view: ConflictView, allowed: frozenset[str], data=None):

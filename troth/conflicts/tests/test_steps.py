@@ -10,7 +10,7 @@ from django.db import transaction
 
 from troth.conflicts import services
 from troth.conflicts.models import Conflict, ConflictView
-from troth.conflicts.steps import CONFLICT_STEPS, VIEW_STEPS, view_allowed
+from troth.conflicts.steps import CONFLICT_STEPS, VIEW_STEPS
 from troth.conflicts.tests.helpers import VIEW, add, log
 from troth.spaces.models import Membership
 from troth.spaces.services import space_leave
@@ -79,7 +79,7 @@ def _check_all(views, alice, bob) -> tuple[int, int]:
             fresh = ConflictView.objects.select_related("conflict", "space").get(
                 pk=view.pk
             )
-            allowed = view_allowed(fresh, user)
+            allowed = VIEW_STEPS.allowed(fresh, user)
             for name, call in VIEW_CALLS.items():
                 refusal = _takes(call, fresh, user)
                 where = f"{name} by {user} on {view}"
@@ -113,7 +113,7 @@ def test_the_pages_offer_exactly_the_steps_the_services_allow(space, alice, bob)
     assert offered > 5 and refused > 30
     for view in views:
         fresh = ConflictView.objects.select_related("conflict", "space").get(pk=view.pk)
-        assert view_allowed(fresh, fresh.author) <= {"stop", "delete"}
+        assert VIEW_STEPS.allowed(fresh, fresh.author) <= {"stop", "delete"}
 
 
 def test_a_refused_step_says_why_and_changes_nothing(space, alice, bob):
