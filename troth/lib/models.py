@@ -2,7 +2,9 @@
 own.
 
 - `person()` and `optional_link()`: the foreign keys most rows carry (who wrote,
-  who answered, which clause), with no reverse accessor on the other side.
+  who answered, which clause), with no reverse accessor on the other side;
+  `shared_by_default()`, a visibility column; `one_per()`, a unique
+  constraint.
 - `Linked` (`LinkedModel` for a plain model): a row's name and page, from
   class attributes.
 - `state_is()` and `is_set()`: the yes/no properties a page asks of a row.
@@ -26,9 +28,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from troth.lib.appendonly import AppendOnly
-from troth.lib.content import partner_space_ids
+from troth.lib.content import Visibility, partner_space_ids
 
 OnDelete = Callable[..., None]
 
@@ -76,6 +79,24 @@ def person(
         related_name=related_name,
         **options,
     )
+
+
+def shared_by_default() -> models.CharField:
+    """`Content.visibility` for what the couple shares unless its author
+    makes it private (a goal, an audit's reflection): the same column, with
+    SHARED as the default."""
+    return models.CharField(
+        _("who can see this"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.SHARED,
+    )
+
+
+def one_per(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:
+    """At most one row for each combination of `fields` (one reflection
+    per goal and author)."""
+    return models.UniqueConstraint(fields=list(fields), name=name, **options)
 
 
 class _Attributes(dict):
