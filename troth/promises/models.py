@@ -29,6 +29,7 @@ from troth.lib.models import (
     HistoryEntry,
     Linked,
     is_set,
+    one_per,
     optional_link,
     person,
     state_is,
@@ -233,12 +234,8 @@ class Promise(Linked, AlwaysShared):
     state = models.CharField(
         max_length=12, choices=State.choices, default=State.OPEN, db_index=True
     )
-    series = models.ForeignKey(
-        PromiseSeries,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="occurrences",
+    series = optional_link(
+        PromiseSeries, on_delete=models.CASCADE, related_name="occurrences"
     )
     occurrence_date = models.DateField(null=True, blank=True)
     renegotiations = models.PositiveSmallIntegerField(default=0)
@@ -267,8 +264,9 @@ class Promise(Linked, AlwaysShared):
     class Meta:
         ordering = ["due_at", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["series", "occurrence_date"],
+            one_per(
+                "series",
+                "occurrence_date",
                 condition=Q(series__isnull=False),
                 name="one_promise_per_series_date",
             )
