@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from troth.lib.appendonly import AppendOnly, AppendOnlyQuerySet
 from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
 from troth.lib.fields import EncryptedTextField
-from troth.lib.models import Linked, LinkedModel, ReadableQuerySet, person
+from troth.lib.models import Linked, LinkedModel, ReadableQuerySet, one_per, person
 
 
 class Kind(models.TextChoices):
@@ -108,11 +108,7 @@ class EntryVersion(AppendOnly):
 
     class Meta:
         ordering = ["-number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["entry", "number"], name="one_selfmap_version_number"
-            )
-        ]
+        constraints = [one_per("entry", "number", name="one_selfmap_version_number")]
 
     def __str__(self) -> str:
         return f"{self.entry_id} v{self.number}"
@@ -136,9 +132,7 @@ class KindShare(LinkedModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["space", "author", "kind"], name="one_selfmap_kind_share"
-            )
+            one_per("space", "author", "kind", name="one_selfmap_kind_share")
         ]
 
 
@@ -157,13 +151,13 @@ class Response(Linked, Content):
     """The partner's answer to a shared entry: a thank-you or a request to
     talk about it. It carries no text, so nothing anyone wrote travels."""
 
-    label = "{kind} on {entry_id}"
-    url_name = "selfmap:entry"
-    url_pk = "entry_id"
-
     class Kind(models.TextChoices):
         THANKS = "thanks", _("Thank you for telling me")
         TALK = "talk", _("Can we talk about this?")
+
+    label = "{kind} on {entry_id}"
+    url_name = "selfmap:entry"
+    url_pk = "entry_id"
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="responses")
     kind = models.CharField(max_length=10, choices=Kind.choices)
