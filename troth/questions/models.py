@@ -21,7 +21,15 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
 from troth.lib.fields import EncryptedTextField
-from troth.lib.models import Linked, LinkedModel, ReadableQuerySet, is_set, person
+from troth.lib.models import (
+    Linked,
+    LinkedModel,
+    ReadableQuerySet,
+    is_set,
+    one_per,
+    optional_link,
+    person,
+)
 from troth.questions.deck import DECK_BY_KEY, Level, Theme
 
 
@@ -107,13 +115,7 @@ class Round(LinkedModel):
     # The space's day this round belongs to (see services.space_day).
     day = models.DateField()
     key = models.CharField(max_length=40)
-    own = models.ForeignKey(
-        OwnQuestion,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="rounds",
-    )
+    own = optional_link(OwnQuestion, related_name="rounds")
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     origin = models.CharField(
         max_length=10, choices=Origin.choices, default=Origin.DAILY
@@ -129,8 +131,9 @@ class Round(LinkedModel):
     class Meta:
         ordering = ["-day", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["space", "day"],
+            one_per(
+                "space",
+                "day",
                 condition=Q(origin="daily"),
                 name="one_daily_question_per_space_day",
             )
@@ -195,9 +198,7 @@ class Answer(Linked, Content):
     class Meta:
         ordering = ["created", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["round", "author"], name="one_answer_per_person_per_round"
-            )
+            one_per("round", "author", name="one_answer_per_person_per_round")
         ]
 
 
@@ -209,16 +210,16 @@ class Reaction(Linked, Content):
     """A partner's response to the other's revealed answer: a few words
     chosen from a list, so nothing new has to be written."""
 
-    label = "{kind} on {answer_id}"
-    url_name = "questions:round"
-    url_pk = "answer.round_id"
-
     class Kind(models.TextChoices):
         MOVED = "moved", _("That moved me")
         NEW = "new", _("I didn't know that")
         SAME = "same", _("Me too")
         THANKS = "thanks", _("Thank you for telling me")
         MORE = "more", _("I'd like to hear more")
+
+    label = "{kind} on {answer_id}"
+    url_name = "questions:round"
+    url_pk = "answer.round_id"
 
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="reactions"
@@ -229,14 +230,8 @@ class Reaction(Linked, Content):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["answer", "author"], name="one_reaction_per_person_per_answer"
-            )
+            one_per("answer", "author", name="one_reaction_per_person_per_answer")
         ]
-
-
-class FollowUpQuerySet(HiddenUntilRevealedQuerySet):
-    round_path = "round"
 
 
 class FollowUp(Linked, Content):
@@ -249,7 +244,7 @@ class FollowUp(Linked, Content):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="followups")
     text = EncryptedTextField(_("follow-up"))
 
-    objects = FollowUpQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+    objects = HiddenUntilRevealedQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]
