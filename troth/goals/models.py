@@ -14,9 +14,17 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.content import Content, ContentQuerySet
 from troth.lib.fields import EncryptedTextField
-from troth.lib.models import Linked, is_set, optional_link, person, state_is
+from troth.lib.models import (
+    Linked,
+    is_set,
+    one_per,
+    optional_link,
+    person,
+    shared_by_default,
+    state_is,
+)
 
 TITLE_MAX = 120
 WHY_MAX = 1000
@@ -59,12 +67,7 @@ class Goal(Linked, Content):
     label = "Goal {pk}"
     url_name = "goals:detail"
 
-    visibility = models.CharField(
-        _("who can see this"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.SHARED,
-    )
+    visibility = shared_by_default()
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.GOAL)
     title = EncryptedTextField(_("title"))
     why = EncryptedTextField(_("why it matters"), null=True, blank=True, default="")
@@ -111,38 +114,23 @@ class Goal(Linked, Content):
         return int(done * 100 // total)
 
 
-class MilestoneQuerySet(ContentQuerySet):
-    pass
-
-
 class Milestone(Linked, Content):
     label = "Milestone {pk} of goal {goal_id}"
     url_name = "goals:detail"
     url_pk = "goal_id"
 
-    visibility = models.CharField(
-        _("who can see this"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.SHARED,
-    )
+    visibility = shared_by_default()
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="milestones")
     title = EncryptedTextField(_("step"))
     owner = person()
     target_date = models.DateField(_("by when"), null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
 
-    objects = MilestoneQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
-
     class Meta:
         ordering = ["created", "id"]
         indexes = [models.Index(fields=["space", "done_at"])]
 
     is_done = is_set("done_at")
-
-
-class ReflectionQuerySet(ContentQuerySet):
-    pass
 
 
 class Reflection(Linked, Content):
@@ -155,12 +143,6 @@ class Reflection(Linked, Content):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="reflections")
     text = EncryptedTextField(_("reflection"))
 
-    objects = ReflectionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
-
     class Meta:
         ordering = ["created", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["goal", "author"], name="goals_one_reflection_each"
-            )
-        ]
+        constraints = [one_per("goal", "author", name="goals_one_reflection_each")]
