@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.models import ReadableQuerySet, optional_link, person
+from troth.lib.models import ReadableQuerySet, one_per, optional_link, person
 from troth.lib.time import local_instant
 from troth.notifications.categories import Category
 from troth.notifications.notices import notice_text
@@ -28,9 +28,7 @@ class ClockTick(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["job", "slot"], name="one_tick_per_slot")
-        ]
+        constraints = [one_per("job", "slot", name="one_tick_per_slot")]
 
     def __str__(self) -> str:
         return f"{self.job}@{self.slot}"
@@ -91,11 +89,7 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "key"], name="one_notification_per_key"
-            )
-        ]
+        constraints = [one_per("user", "key", name="one_notification_per_key")]
         indexes = [
             models.Index(fields=["user", "read_at"]),
             models.Index(fields=["email", "email_after"]),
