@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, Visibility
-from troth.lib.models import ReadableQuerySet, optional_link, person
+from troth.lib.models import ReadableQuerySet, one_per, optional_link, person
 
 
 class Space(models.Model):
@@ -71,8 +71,8 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["user"],
+            one_per(
+                "user",
                 condition=Q(left_at__isnull=True),
                 name="one_active_space_per_person",
             )
@@ -163,10 +163,6 @@ class Invitation(models.Model):
         if self.expires_at <= timezone.now():
             return self.Status.EXPIRED
         return self.Status.PENDING
-
-
-class ActivityQuerySet(models.QuerySet):
-    pass
 
 
 class Activity(Content):
