@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import AlwaysShared, Content
 from troth.lib.fields import EncryptedTextField
-from troth.lib.models import Linked
+from troth.lib.models import Linked, one_per
 
 
 class Kind(models.TextChoices):
@@ -110,9 +110,7 @@ class Pulse(Linked, Content):
 
     class Meta:
         ordering = ["-day"]
-        constraints = [
-            models.UniqueConstraint(fields=["author", "day"], name="one_pulse_per_day")
-        ]
+        constraints = [one_per("author", "day", name="one_pulse_per_day")]
         indexes = [models.Index(fields=["author", "day"])]
 
     def answers(self) -> dict[str, int | None]:
