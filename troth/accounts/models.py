@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.models import ReadableQuerySet, person
+from troth.lib.models import ReadableQuerySet, one_per, person
 from troth.lib.time import zone
 
 
@@ -169,9 +169,7 @@ class FormToken(models.Model):
     result = models.CharField(max_length=300, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "token"], name="one_use_per_token")
-        ]
+        constraints = [one_per("user", "token", name="one_use_per_token")]
 
     def __str__(self) -> str:
         return f"form token of {self.user_id}"
