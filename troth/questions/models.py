@@ -185,18 +185,30 @@ class AnswerQuerySet(HiddenUntilRevealedQuerySet):
     round_path = "round"
 
 
-class Answer(Linked, Content):
-    label = "Answer {pk} to round {round_id}"
+class OnRound(Linked, Content):
+    """Words a partner writes on a round (an answer, a follow-up): shown on
+    the round's page, in the order written, and to the partner only once
+    the round is revealed."""
+
     url_name = "questions:round"
     url_pk = "round_id"
+
+    objects = HiddenUntilRevealedQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+
+    class Meta:
+        abstract = True
+        ordering = ["created", "id"]
+
+
+class Answer(OnRound):
+    label = "Answer {pk} to round {round_id}"
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="answers")
     text = EncryptedTextField(_("your answer"))
 
     objects = AnswerQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
-    class Meta:
-        ordering = ["created", "id"]
+    class Meta(OnRound.Meta):
         constraints = [
             one_per("round", "author", name="one_answer_per_person_per_round")
         ]
@@ -234,17 +246,10 @@ class Reaction(Linked, Content):
         ]
 
 
-class FollowUp(Linked, Content):
+class FollowUp(OnRound):
     """More words after the reveal: a thought, a question back."""
 
     label = "Follow-up {pk} on round {round_id}"
-    url_name = "questions:round"
-    url_pk = "round_id"
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="followups")
     text = EncryptedTextField(_("follow-up"))
-
-    objects = HiddenUntilRevealedQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
-
-    class Meta:
-        ordering = ["created", "id"]
