@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -197,16 +198,16 @@ def _step(request, pk: int, service, done, form_class=None) -> HttpResponse:
     fields of a `form_class` form, if any; `done(promise)` is what the
     person is told."""
     promise = _get(request, pk)
-    form = form_class(request.POST) if form_class else None
-    name, fields = FORMS.get(type(form), ("", None))
-    extra = {name: form} if name else {}
+    form: Any = form_class(request.POST) if form_class else None
+    name, fields = FORMS[form_class] if form_class else ("", None)
+    extra = {name: form} if form else {}
     return take_step(
         request,
         promise,
         lambda: service(
             promise=promise,
             by=request.user,
-            **(fields(form.cleaned_data) if fields else {}),
+            **(fields(form.cleaned_data) if fields is not None else {}),
         ),
         page=partial(_page, request, promise, **extra),
         done=lambda: done(promise),
