@@ -26,6 +26,25 @@ def _open_spaces(queryset):
     return queryset.filter(space__closed_at__isnull=True)
 
 
+# The two parties of a promise, each told by the other.
+OTHER = {"author": "promisee", "promisee": "author"}
+
+
+def _tell(promise: Promise, party: str, kind: str, key: str) -> bool:
+    """Tell one `party` of `promise` ("author" or "promisee"), as from the
+    other; True when the notice is new (see `notify`)."""
+    return bool(
+        notify(
+            user=getattr(promise, party),
+            kind=kind,
+            key=key,
+            actor=getattr(promise, OTHER[party]),
+            target=promise,
+            space=promise.space,
+        )
+    )
+
+
 @task()
 def mark_missed() -> int:
     """Every open promise whose due time passed becomes missed; both
@@ -44,22 +63,8 @@ def mark_missed() -> int:
     ).select_related("author", "promisee", "space")
     for promise in recent:
         key = f"promise.missed:{promise.pk}"
-        notify(
-            user=promise.author,
-            kind="promise.missed.mine",
-            key=key,
-            actor=promise.promisee,
-            target=promise,
-            space=promise.space,
-        )
-        notify(
-            user=promise.promisee,
-            kind="promise.missed.theirs",
-            key=key,
-            actor=promise.author,
-            target=promise,
-            space=promise.space,
-        )
+        _tell(promise, "author", "promise.missed.mine", key)
+        _tell(promise, "promisee", "promise.missed.theirs", key)
     return marked
 
 
@@ -78,18 +83,15 @@ def remind_due_soon() -> int:
             remind_at__gt=F("created"),
         )
     ).select_related("author", "promisee", "space")
-    sent = 0
-    for promise in due:
-        if notify(
-            user=promise.author,
-            kind="promise.due_soon",
-            key=f"promise.due_soon:{promise.pk}:{promise.due_at.isoformat()}",
-            actor=promise.promisee,
-            target=promise,
-            space=promise.space,
-        ):
-            sent += 1
-    return sent
+    return sum(
+        _tell(
+            promise,
+            "author",
+            "promise.due_soon",
+            f"promise.due_soon:{promise.pk}:{promise.due_at.isoformat()}",
+        )
+        for promise in due
+    )
 
 
 @task()
@@ -100,18 +102,15 @@ def remind_to_confirm() -> int:
     waiting = _open_spaces(
         Promise.objects.filter(state=State.DONE, done_at__lte=now - CONFIRM_AFTER)
     ).select_related("author", "promisee", "space")
-    sent = 0
-    for promise in waiting:
-        if notify(
-            user=promise.promisee,
-            kind="promise.confirm_waiting",
-            key=f"promise.confirm_waiting:{promise.pk}:{promise.done_at.isoformat()}",
-            actor=promise.author,
-            target=promise,
-            space=promise.space,
-        ):
-            sent += 1
-    return sent
+    return sum(
+        _tell(
+            promise,
+            "promisee",
+            "promise.confirm_waiting",
+            f"promise.confirm_waiting:{promise.pk}:{promise.done_at.isoformat()}",
+        )
+        for promise in waiting
+    )
 
 
 @task()
