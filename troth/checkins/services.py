@@ -26,7 +26,7 @@ from troth.checkins.models import (
 from troth.lib.content import Visibility
 from troth.lib.time import local_instant, local_today
 from troth.spaces.models import Space
-from troth.spaces.services import activity_record
+from troth.spaces.services import activity_record, activity_record_private
 from troth.spaces.steps import require_partner
 
 CUSTOM_MAX = 80
@@ -179,12 +179,11 @@ def pulse_record(
         pulse.visibility = Visibility.SHARED if share else Visibility.PRIVATE
         pulse.full_clean()
         pulse.save()
-        activity_record(
+        activity_record_private(
             space=space,
             actor=by,
             verb="pulse.recorded" if created else "pulse.revised",
             target=pulse,
-            visibility=Visibility.PRIVATE,
         )
     return pulse
 
@@ -207,12 +206,7 @@ def pulse_settings_update(
                 pulses = pulses.filter(space=space)
             pulses.update(visibility=Visibility.SHARED if share else Visibility.PRIVATE)
         if space is not None:
-            activity_record(
-                space=space,
-                actor=user,
-                verb="pulse.settings",
-                visibility=Visibility.PRIVATE,
-            )
+            activity_record_private(space=space, actor=user, verb="pulse.settings")
     return prefs
 
 

@@ -37,7 +37,11 @@ from troth.dialogue.models import (
 from troth.dialogue.steps import STEPS, SUMMARY_STEPS
 from troth.lib.content import Visibility
 from troth.spaces.models import Space
-from troth.spaces.services import activity_record
+from troth.spaces.services import (
+    activity_record,
+    activity_record_private,
+    own_content_delete,
+)
 from troth.spaces.steps import Refused, lock, require_partner
 
 TOPIC_MAX = 200
@@ -285,12 +289,8 @@ def summary_let_go(*, summary: Summary, by) -> None:
         fresh.visibility = Visibility.PRIVATE
         fresh.kept_at = None
         fresh.save(update_fields=["visibility", "kept_at", "updated"])
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="dialogue.summary_let_go",
-            target=fresh,
-            visibility=Visibility.PRIVATE,
+        activity_record_private(
+            space=fresh.space, actor=by, verb="dialogue.summary_let_go", target=fresh
         )
         summary.visibility = fresh.visibility
         summary.kept_at = None
@@ -298,13 +298,5 @@ def summary_let_go(*, summary: Summary, by) -> None:
 
 def summary_delete(*, summary: Summary, by) -> None:
     """Its author can delete a summary that is only theirs."""
-    with transaction.atomic():
-        SUMMARY_STEPS.check("delete", summary, by)
-        space = summary.space
-        summary.delete()
-        activity_record(
-            space=space,
-            actor=by,
-            verb="dialogue.summary_deleted",
-            visibility=Visibility.PRIVATE,
-        )
+    SUMMARY_STEPS.check("delete", summary, by)
+    own_content_delete(summary, by=by, verb="dialogue.summary_deleted")

@@ -38,7 +38,7 @@ from troth.lib.content import Visibility
 from troth.lib.time import local_today
 from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Space
-from troth.spaces.services import activity_record
+from troth.spaces.services import activity_record, activity_record_private
 from troth.spaces.steps import Refused, Taking, require_partner
 
 
@@ -360,11 +360,10 @@ def reflection_stop(*, reflection: Reflection, by) -> Reflection:
         reflection.visibility = Visibility.PRIVATE
         reflection.save(update_fields=["visibility", "updated"])
         _withdraw(reflection)
-        activity_record(
+        activity_record_private(
             space=reflection.space,
             actor=by,
             verb="goal.reflection_stopped",
             target=reflection,
-            visibility=Visibility.PRIVATE,
         )
     return reflection

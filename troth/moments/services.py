@@ -15,7 +15,11 @@ from troth.lib.content import Visibility
 from troth.lib.time import local_today
 from troth.moments.models import About, Ack, Bid, Kind, Moment
 from troth.moments.steps import STEPS
-from troth.spaces.services import activity_record
+from troth.spaces.services import (
+    activity_record,
+    activity_record_private,
+    own_content_delete,
+)
 from troth.spaces.steps import Refused, require_partner
 
 NOTE_MAX = 280
@@ -86,12 +90,8 @@ def moment_create(
                 recipient=partner,
             )
         else:
-            activity_record(
-                space=space,
-                actor=by,
-                verb="moments.recorded",
-                target=moment,
-                visibility=Visibility.PRIVATE,
+            activity_record_private(
+                space=space, actor=by, verb="moments.recorded", target=moment
             )
     return moment
 
@@ -116,12 +116,7 @@ def moment_delete(*, moment: Moment, by) -> None:
         raise Refused(
             _("Only the person who recorded a moment can delete it."), "wrong_person"
         )
-    with transaction.atomic():
-        space = moment.space
-        moment.delete()
-        activity_record(
-            space=space, actor=by, verb="moments.deleted", visibility=Visibility.PRIVATE
-        )
+    own_content_delete(moment, by=by, verb="moments.deleted")
 
 
 def moment_acknowledge(*, moment: Moment, by, ack: str) -> Moment:
@@ -157,12 +152,8 @@ def bid_create(
             note=note,
             visibility=Visibility.PRIVATE,
         )
-        activity_record(
-            space=space,
-            actor=by,
-            verb="moments.bid_logged",
-            target=bid,
-            visibility=Visibility.PRIVATE,
+        activity_record_private(
+            space=space, actor=by, verb="moments.bid_logged", target=bid
         )
     return bid
 
@@ -170,12 +161,4 @@ def bid_create(
 def bid_delete(*, bid: Bid, by) -> None:
     if bid.author_id != by.pk:
         raise Refused(_("Only you can delete your own notes."), "wrong_person")
-    with transaction.atomic():
-        space = bid.space
-        bid.delete()
-        activity_record(
-            space=space,
-            actor=by,
-            verb="moments.bid_deleted",
-            visibility=Visibility.PRIVATE,
-        )
+    own_content_delete(bid, by=by, verb="moments.bid_deleted")

@@ -29,7 +29,7 @@ from troth.questions.models import (
     Round,
 )
 from troth.questions.steps import STEPS
-from troth.spaces.services import activity_record
+from troth.spaces.services import activity_record, activity_record_private
 from troth.spaces.steps import Refused, require_partner
 
 ANSWER_MAX = 3000
@@ -311,12 +311,11 @@ def own_question_retire(*, question: OwnQuestion, by) -> OwnQuestion:
             raise Refused(_("This question is already out of the deck."), "retired")
         question.retired_at = timezone.now()
         question.save(update_fields=["retired_at", "updated"])
-        activity_record(
+        activity_record_private(
             space=question.space,
             actor=by,
             verb="questions.own_retired",
             target=question,
-            visibility=Visibility.PRIVATE,
         )
     return question
 

@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 from troth.lib.content import Visibility
 from troth.selfmap.models import Entry, EntryVersion, Kind, KindShare, Response
 from troth.selfmap.steps import ENTRY_STEPS, RESPONSE_STEPS, latest_number
-from troth.spaces.services import activity_record
+from troth.spaces.services import (
+    activity_record,
+    activity_record_private,
+    own_content_delete,
+)
 from troth.spaces.steps import Refused, require_partner
 
 TITLE_MAX = 120
@@ -110,12 +114,8 @@ def entry_create(
                 recipient=_partner(space, author),
             )
         else:
-            activity_record(
-                space=space,
-                actor=author,
-                verb="selfmap.entry_created",
-                target=entry,
-                visibility=Visibility.PRIVATE,
+            activity_record_private(
+                space=space, actor=author, verb="selfmap.entry_created", target=entry
             )
     return entry
 
@@ -154,12 +154,8 @@ def entry_update(*, entry: Entry, by, title: str, text: str, helps: str = "") ->
                 recipient=_partner(entry.space, by),
             )
         else:
-            activity_record(
-                space=entry.space,
-                actor=by,
-                verb="selfmap.entry_edited",
-                target=entry,
-                visibility=Visibility.PRIVATE,
+            activity_record_private(
+                space=entry.space, actor=by, verb="selfmap.entry_edited", target=entry
             )
     return entry
 
@@ -184,15 +180,7 @@ def entry_unshare(*, entry: Entry, by) -> Entry:
 def entry_delete(*, entry: Entry, by) -> None:
     """Delete an entry with its versions and the responses to it."""
     check_author(entry, by)
-    with transaction.atomic():
-        space = entry.space
-        entry.delete()
-        activity_record(
-            space=space,
-            actor=by,
-            verb="selfmap.entry_deleted",
-            visibility=Visibility.PRIVATE,
-        )
+    own_content_delete(entry, by=by, verb="selfmap.entry_deleted")
 
 
 def kind_share(*, space, author, kind: str) -> int:
@@ -236,12 +224,7 @@ def kind_unshare(*, space, author, kind: str) -> int:
         changed = Entry.objects.filter(
             space=space, author=author, kind=kind, visibility=Visibility.SHARED
         ).update(visibility=Visibility.PRIVATE, updated=timezone.now())
-        activity_record(
-            space=space,
-            actor=author,
-            verb="selfmap.kind_unshared",
-            visibility=Visibility.PRIVATE,
-        )
+        activity_record_private(space=space, actor=author, verb="selfmap.kind_unshared")
     return changed
 
 

@@ -59,6 +59,27 @@ def activity_record(
     return activity
 
 
+def activity_record_private(*, space: Space, actor, verb: str, target=None) -> Activity:
+    """Record that `actor` did `verb` for their own history only: the
+    partner is not told and can't see it."""
+    return activity_record(
+        space=space,
+        actor=actor,
+        verb=verb,
+        target=target,
+        visibility=Visibility.PRIVATE,
+    )
+
+
+def own_content_delete(obj, *, by, verb: str) -> None:
+    """Delete `obj` (something `by` wrote, already checked) and note the
+    deletion in `by`'s own history; the partner is not told."""
+    with transaction.atomic():
+        space = obj.space
+        obj.delete()
+        activity_record_private(space=space, actor=by, verb=verb)
+
+
 def space_create(*, user) -> Space:
     """Create a space with `user` as its first partner."""
     with transaction.atomic():

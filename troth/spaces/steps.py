@@ -43,9 +43,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from troth.lib.content import Visibility
 from troth.spaces.models import Membership, Space
-from troth.spaces.services import activity_record
+from troth.spaces.services import activity_record, activity_record_private
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as Text
@@ -157,6 +156,48 @@ class Step:
     verb: str | None = None
     private: bool = False
     anytime: bool = False
+
+
+def sharing_steps(
+    *,
+    who: Check,
+    when: tuple[Check, ...] = (),
+    already_shared: Text,
+    already_private: Text,
+    verbs: tuple[str, str],
+) -> tuple[Step, Step]:
+    """The two steps of something a person keeps to themselves or shares:
+    `share` (the partner is told, with the first of `verbs`) and `unshare`
+    (private again, anytime, even in a closed space; the partner isn't
+    told). `when` holds what both need besides; the words say why a step
+    isn't open because it is already done."""
+    shared_verb, unshared_verb = verbs
+    return (
+        Step(
+            "share",
+            who=who,
+            when=(
+                *when,
+                Check(
+                    lambda o, u, now: not o.is_shared, already_shared, "already_shared"
+                ),
+            ),
+            verb=shared_verb,
+        ),
+        Step(
+            "unshare",
+            who=who,
+            when=(
+                *when,
+                Check(
+                    lambda o, u, now: o.is_shared, already_private, "already_private"
+                ),
+            ),
+            verb=unshared_verb,
+            private=True,
+            anytime=True,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -323,12 +364,11 @@ class Steps:
                 **taking.event_fields,
             )
         if taking.verb and taking.private:
-            activity_record(
+            activity_record_private(
                 space=space,
                 actor=taking.by,
                 verb=taking.verb,
                 target=taking.target or fresh,
-                visibility=Visibility.PRIVATE,
             )
         elif taking.verb:
             recipient = taking.recipient
