@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from troth.moments.models import About, Moment
-from troth.spaces.steps import Check, Step, Steps, role
+from troth.spaces.steps import Check, Step, Steps, role, sharing_steps
 
 AUTHOR = role(
     lambda m, u: m.author_id == u.pk,
@@ -27,33 +27,12 @@ ABOUT_SELF = Check(
 )
 
 STEPS = Steps(
-    Step(
-        "share",
+    *sharing_steps(
         who=AUTHOR,
-        when=(
-            ABOUT_SELF,
-            Check(
-                lambda m, u, now: not m.is_shared,
-                _("This moment is already shared."),
-                "already_shared",
-            ),
-        ),
-        verb="moments.shared",
-    ),
-    Step(
-        "unshare",
-        who=AUTHOR,
-        when=(
-            ABOUT_SELF,
-            Check(
-                lambda m, u, now: m.is_shared,
-                _("This moment is already private."),
-                "already_private",
-            ),
-        ),
-        verb="moments.unshared",
-        private=True,
-        anytime=True,
+        when=(ABOUT_SELF,),
+        already_shared=_("This moment is already shared."),
+        already_private=_("This moment is already private."),
+        verbs=("moments.shared", "moments.unshared"),
     ),
     Step(
         "acknowledge",

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from troth.selfmap.models import Entry, Response
-from troth.spaces.steps import Check, Step, Steps, role
+from troth.spaces.steps import Check, Step, Steps, role, sharing_steps
 
 
 def latest_number(entry: Entry) -> int:
@@ -61,31 +61,11 @@ SHARED = Check(
 )
 
 ENTRY_STEPS = Steps(
-    Step(
-        "share",
+    *sharing_steps(
         who=AUTHOR,
-        when=(
-            Check(
-                lambda e, u, now: not e.is_shared,
-                _("This entry is already shared."),
-                "already_shared",
-            ),
-        ),
-        verb="selfmap.entry_shared",
-    ),
-    Step(
-        "unshare",
-        who=AUTHOR,
-        when=(
-            Check(
-                lambda e, u, now: e.is_shared,
-                _("This entry is already private."),
-                "already_private",
-            ),
-        ),
-        verb="selfmap.entry_unshared",
-        private=True,
-        anytime=True,
+        already_shared=_("This entry is already shared."),
+        already_private=_("This entry is already private."),
+        verbs=("selfmap.entry_shared", "selfmap.entry_unshared"),
     ),
     Step(
         "thank",
