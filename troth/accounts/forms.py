@@ -6,6 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from troth.accounts.models import User
+from troth.lib.forms import (
+    KEEP,
+    choice_field,
+    keep_or_withdraw_field,
+    text_field,
+)
 
 
 def timezone_choices() -> list[tuple[str, str]]:
@@ -23,15 +29,15 @@ class SignupForm(forms.Form):
     where you are. The browser's zone is filled in by a small script; without
     JavaScript the person picks it."""
 
-    display_name = forms.CharField(
-        label=_("Your name"),
-        max_length=60,
+    display_name = text_field(
+        _("Your name"),
+        60,
         help_text=_("What your partner will see. A first name or nickname is enough."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
-    timezone = forms.ChoiceField(
-        label=_("Time zone"),
-        choices=timezone_choices,
+    timezone = choice_field(
+        _("Time zone"),
+        timezone_choices,
         initial="UTC",
         widget=forms.Select(attrs={"data-detect-timezone": "true"}),
     )
@@ -44,7 +50,7 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
+    timezone = choice_field(_("Time zone"), timezone_choices)
 
     class Meta:
         model = User
@@ -52,29 +58,20 @@ class ProfileForm(forms.ModelForm):
 
 
 class DeleteAccountForm(forms.Form):
-    KEEP = "keep"
-    WITHDRAW = "withdraw"
-
-    shared_entries = forms.ChoiceField(
-        label=_("What you shared with your partner"),
-        choices=[
-            (
-                KEEP,
-                _(
-                    "Keep it visible to my former partner as history. It will "
-                    "show as written by “Former partner”."
-                ),
-            ),
-            (WITHDRAW, _("Delete it too. My former partner no longer sees it.")),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose what happens to what you shared.")},
+    shared_entries = keep_or_withdraw_field(
+        _("What you shared with your partner"),
+        keep=_(
+            "Keep it visible to my former partner as history. It will "
+            "show as written by “Former partner”."
+        ),
+        withdraw=_("Delete it too. My former partner no longer sees it."),
+        missing=_("Choose what happens to what you shared."),
     )
-    confirmation = forms.CharField(
-        label=_("Confirmation"),
-        max_length=100,
+    confirmation = text_field(
+        _("Confirmation"),
+        100,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"required": _("Type the words to confirm.")},
+        missing=_("Type the words to confirm."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -98,4 +95,4 @@ class DeleteAccountForm(forms.Form):
 
     @property
     def keep_shared(self) -> bool:
-        return self.cleaned_data["shared_entries"] == self.KEEP
+        return self.cleaned_data["shared_entries"] == KEEP

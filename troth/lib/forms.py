@@ -65,14 +65,15 @@ def messages(**by_code: Any) -> dict[str, Any] | None:
 
 def text_field(
     label: Any = None,
-    *,
     max_length: int | None = None,
+    *,
     rows: int | None = None,
     missing: Any = None,
     too_long: Any = None,
     **kwargs: Any,
 ) -> forms.CharField:
-    """Words a person writes: one line, or a box `rows` lines high.
+    """Words a person writes, at most `max_length` characters: one line, or a
+    box `rows` lines high.
     Surrounding spaces are dropped, so blanks alone count as missing."""
     if rows:
         kwargs["widget"] = forms.Textarea(attrs={"rows": rows})
@@ -88,7 +89,7 @@ def note_field(
     label: Any, max_length: int, *, rows: int = 3, **kwargs: Any
 ) -> forms.CharField:
     """Words a person may add or leave out, in a box: a note, a reason."""
-    return text_field(label, max_length=max_length, rows=rows, required=False, **kwargs)
+    return text_field(label, max_length, rows=rows, required=False, **kwargs)
 
 
 def _picked(field: type, widget: forms.Widget, label: Any, kwargs: dict) -> Any:
@@ -154,6 +155,21 @@ def visibility_field(
         widget=CHOICE_LIST,
         missing=missing,
         **kwargs,
+    )
+
+
+# What becomes of what a person shared when they go (leave the space, delete
+# their account): kept for the former partner as history, or withdrawn.
+KEEP = "keep"
+WITHDRAW = "withdraw"
+
+
+def keep_or_withdraw_field(
+    label: Any, keep: Any, withdraw: Any, **kwargs: Any
+) -> forms.ChoiceField:
+    """The choice between KEEP and WITHDRAW, in the page's own words."""
+    return choice_field(
+        label, [(KEEP, keep), (WITHDRAW, withdraw)], radio=True, **kwargs
     )
 
 
