@@ -26,7 +26,7 @@ from troth.lib.content import Visibility
 from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Space
 from troth.spaces.services import activity_record
-from troth.spaces.steps import Refused, copy_back, lock, require_partner
+from troth.spaces.steps import NOBODY, Refused, require_partner
 
 MAX_AHEAD = timedelta(days=366)
 
@@ -131,35 +131,18 @@ def log_save(
         newly_shared = shared and not was_shared
         if was_shared and not shared:
             _withdraw(log)
-        activity_record(
-            space=step.obj.space,
-            actor=author,
-            verb="exercise.logged"
-            if newly_shared or created
-            else "exercise.log_updated",
-            target=log,
-            recipient=step.obj.space.partner_of(author) if newly_shared else None,
-            visibility=visibility,
-        )
+        step.target = log
+        if not (newly_shared or created):
+            step.verb = "exercise.log_updated"
+        step.private = not shared
+        if not newly_shared:
+            step.recipient = NOBODY  # shared before: not news for the partner
     return log
 
 
 def log_stop(*, log: ExerciseLog, by) -> ExerciseLog:
     """Keep your log to yourself from now on; your partner is not told.
-    Works in a closed space too, so it checks the step by hand rather than
-    take it (see `troth.exercises.steps`)."""
-    with transaction.atomic():
-        fresh = lock(log, *LOG_STEPS.related)
-        LOG_STEPS.check("stop", fresh, by)
-        fresh.visibility = Visibility.PRIVATE
-        fresh.save(update_fields=["visibility", "updated"])
-        _withdraw(fresh)
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="exercise.log_stopped",
-            target=fresh,
-            visibility=Visibility.PRIVATE,
-        )
-    copy_back(log, fresh)
+    Works in a closed space too."""
+    with LOG_STEPS.take("stop", log, by=by) as step:
+        _withdraw(step.obj)
     return log

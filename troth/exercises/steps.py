@@ -6,9 +6,8 @@
     a log:      shared --(its author: stop)--> private
 
 Stopping to share a log takes back a person's own words: it stays open to
-them in a closed space, and even after they left it (`Steps.take` refuses
-everything in a closed space, so the service takes it by hand with `lock`
-and `LOG_STEPS.check`).
+them in a closed space, and even after they left it (`anytime`), and only
+they are told (`private`).
 
 The services take these steps; the session's page shows the buttons of
 `SESSION_STEPS.allowed`.
@@ -72,6 +71,7 @@ SESSION_STEPS = Steps(
                 "not_started",
             ),
         ),
+        verb="exercise.logged",
     ),
     related=("space",),
     recipient=partner_of,
@@ -86,6 +86,9 @@ LOG_STEPS = Steps(
             lambda log, u: log.author_id == u.pk,
             _("Only the person who wrote it can change who sees it."),
         ),
+        verb="exercise.log_stopped",
+        private=True,
+        anytime=True,
     ),
     state="visibility",
     related=("space",),

@@ -64,11 +64,6 @@ def _agree(steps, calls, obj, user) -> tuple[int, int]:
     """Assert that `user` is offered exactly the steps the services take."""
     offered = refused = 0
     allowed = steps.allowed(obj, user)
-    if steps is LOG_STEPS:
-        # Stopping to share stays open in a closed space (see steps.py).
-        allowed = frozenset(
-            name for name in steps.steps if steps.refusal(name, obj, user) is None
-        )
     for name, call in calls.items():
         refusal = _takes(call, obj, user)
         assert (refusal is None) == (name in allowed), f"{name} by {user} on {obj}"
