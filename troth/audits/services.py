@@ -10,8 +10,8 @@
           becomes a promise from its author to the partner, exactly once
 
 The steps are declared in `troth.audits.steps`; each function here takes
-one with `STEPS.take` (or checks `START` before drafting), which locks the
-audit row, checks that this person may take this step now, and in one
+one with `STEPS.take` (or `START.take` on the space, to draft it), which
+locks the row, checks that this person may take this step now, and in one
 transaction records an Activity. A step that is not allowed raises
 `Refused` with words for the person and changes nothing; input that isn't
 right raises a plain `ValidationError`.
@@ -43,7 +43,7 @@ from troth.lib.time import local_today, space_day_start, space_today
 from troth.promises.services import promise_create
 from troth.spaces.models import Space
 from troth.spaces.services import activity_record
-from troth.spaces.steps import Refused, require_partner
+from troth.spaces.steps import NOBODY, Refused, require_partner
 
 
 def _require_pair(space: Space) -> list:
@@ -176,20 +176,13 @@ def audit_start(*, space: Space, by, now: dt.datetime | None = None) -> Audit:
     """Start this month's audit now instead of waiting for the audit day.
     It covers the time since the last audit (at most a month), up to now."""
     now = now or timezone.now()
-    require_partner(space, by)
-    START.check("start", space, by, now)
-    month = space_today(_require_pair(space), now).replace(day=1)
-    with transaction.atomic():
+    with START.take("start", space, by=by, now=now) as step:
+        step.save = False  # the space itself doesn't change
+        month = space_today(_require_pair(space), now).replace(day=1)
         audit = audit_draft(space=space, month=month, end=now, started_by=by, now=now)
         if audit is None:  # drafted meanwhile, by the clock or the partner
             raise Refused(_("This month's audit has already started."), "exists")
-        activity_record(
-            space=space,
-            actor=by,
-            verb="audit.started",
-            target=audit,
-            recipient=space.partner_of(by),
-        )
+        step.target = audit
     return audit
 
 
@@ -296,9 +289,7 @@ def commitment_add(
             created=step.now,
         )
         # Shown on the audit, not sent: the partner isn't notified.
-        activity_record(
-            space=step.obj.space, actor=by, verb="audit.committed", target=step.obj
-        )
+        step.recipient = NOBODY
     return commitment
 
 
@@ -312,13 +303,6 @@ def commitment_remove(*, commitment: Commitment, by) -> None:
     with STEPS.take("take_back", commitment.audit, by=by) as step:
         step.save = False
         Commitment.objects.filter(pk=commitment.pk, promise__isnull=True).delete()
-        activity_record(
-            space=step.obj.space,
-            actor=by,
-            verb="audit.commitment_removed",
-            target=step.obj,
-            visibility=Visibility.PRIVATE,
-        )
 
 
 # Signing off

@@ -66,8 +66,16 @@ STEPS = Steps(
                 "too_many",
             ),
         ),
+        # Shown on the audit, not sent: the partner isn't notified (the
+        # service tells nobody).
+        verb="audit.committed",
     ),
-    Step("take_back", when=(OPEN, NOT_SIGNED)),
+    Step(
+        "take_back",
+        when=(OPEN, NOT_SIGNED),
+        verb="audit.commitment_removed",
+        private=True,
+    ),
     Step(
         "sign_off",
         when=(
@@ -104,8 +112,9 @@ STEPS = Steps(
 )
 
 
-# Starting this month's audit early: checked on the space, since the audit
-# doesn't exist yet; `audit_start` drafts it and tells the partner.
+# Starting this month's audit early: a step on the space (its row locked),
+# since the audit doesn't exist yet; `audit_start` drafts it and names it
+# as the activity's target.
 
 
 def partners(space: Space) -> list:
@@ -144,6 +153,8 @@ START = Steps(
                 "exists",
             ),
         ),
+        verb="audit.started",
     ),
     space=lambda space: space,
+    recipient=lambda space, by: space.partner_of(by),
 )
