@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from troth.goals.models import Goal, Milestone, Reflection, Status
 from troth.goals.steps import MILESTONE_STEPS, STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.prefetch import prefetch_visible
 from troth.schedule.models import Event
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Membership
@@ -376,10 +377,8 @@ def memories(request: AuthedRequest, membership: Membership) -> HttpResponse:
         .finished()
         .select_related("finished_by")
         .prefetch_related(
-            Prefetch(
-                "reflections",
-                queryset=Reflection.objects.visible_to(user).select_related("author"),
-                to_attr="seen_reflections",
+            prefetch_visible(
+                "reflections", Reflection, user, to_attr="seen_reflections"
             )
         )
         .order_by("-finished_at", "-id")

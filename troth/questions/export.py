@@ -18,6 +18,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q
 
 from troth.lib.export import when
+from troth.lib.prefetch import prefetch_visible
 from troth.questions.models import Answer, FollowUp, OwnQuestion, Reaction, Round
 
 
@@ -46,11 +47,7 @@ def _rounds(user):
         Answer.objects.visible_to(user)
         .select_related("author")
         .prefetch_related(
-            Prefetch(
-                "reactions",
-                queryset=Reaction.objects.visible_to(user).select_related("author"),
-                to_attr="visible_reactions",
-            )
+            prefetch_visible("reactions", Reaction, user, to_attr="visible_reactions")
         )
     )
     return (
@@ -65,11 +62,7 @@ def _rounds(user):
             Prefetch("answers", queryset=answers, to_attr="visible_answers")
         )
         .prefetch_related(
-            Prefetch(
-                "followups",
-                queryset=FollowUp.objects.visible_to(user).select_related("author"),
-                to_attr="visible_followups",
-            ),
+            prefetch_visible("followups", FollowUp, user, to_attr="visible_followups"),
         )
         .order_by("day", "id")
     )

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.prefetch import prefetch_visible
 from troth.questions import services
 from troth.questions.deck import LEVEL_HELP, Level, deck_for_level
 from troth.questions.forms import (
@@ -80,11 +81,7 @@ def _answers(user):
         Answer.objects.visible_to(user)
         .select_related("author")
         .prefetch_related(
-            Prefetch(
-                "reactions",
-                queryset=Reaction.objects.visible_to(user).select_related("author"),
-                to_attr="visible_reactions",
-            )
+            prefetch_visible("reactions", Reaction, user, to_attr="visible_reactions")
         )
     )
 
@@ -336,11 +333,7 @@ def history(request: AuthedRequest, membership: Membership) -> HttpResponse:
         .annotate(n_followups=Count("followups", distinct=True))
         .prefetch_related(
             Prefetch("answers", queryset=_answers(user), to_attr="visible_answers"),
-            Prefetch(
-                "followups",
-                queryset=FollowUp.objects.visible_to(user).select_related("author"),
-                to_attr="visible_followups",
-            ),
+            prefetch_visible("followups", FollowUp, user, to_attr="visible_followups"),
         )
         .order_by("-day", "-id")
     )
@@ -409,26 +402,39 @@ def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
     return render(request, "questions/deck.html", context, status=status)
 
 
+def _deck_change(request, space, form, name: str, change, done) -> HttpResponse:
+    """Check `form` (shown on the deck as `name`), make `change(data)`,
+    then say `done(data)` back on the deck; or the deck again with the
+    form's errors (400) or the refusal on it (409)."""
+    if not form.is_valid():
+        return _render_deck(request, space, status=400, **{name: form})
+    try:
+        change(form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, refusal_text(error))
+        return _render_deck(request, space, status=409, **{name: form})
+    messages.success(request, done(form.cleaned_data))
+    return redirect("questions:deck")
+
+
 @login_required
 @require_POST
 @membership_required
 def level_set(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    form = LevelForm(request.POST)
-    if not form.is_valid():
-        return _render_deck(request, membership.space, status=400, level_form=form)
-    try:
-        services.level_set(
-            space=membership.space, by=request.user, level=form.cleaned_data["level"]
-        )
-    except ValidationError as error:
-        form.add_error(None, refusal_text(error))
-        return _render_deck(request, membership.space, status=409, level_form=form)
-    messages.success(
+    space = membership.space
+    return _deck_change(
         request,
-        _("From the next question on, the daily question comes from “%(level)s”.")
-        % {"level": Level(form.cleaned_data["level"]).label},
+        space,
+        LevelForm(request.POST),
+        "level_form",
+        lambda data: services.level_set(
+            space=space, by=request.user, level=data["level"]
+        ),
+        lambda data: (
+            _("From the next question on, the daily question comes from “%(level)s”.")
+            % {"level": Level(data["level"]).label}
+        ),
     )
-    return redirect("questions:deck")
 
 
 @login_required
@@ -436,21 +442,17 @@ def level_set(request: AuthedRequest, membership: Membership) -> HttpResponse:
 @submitted_once
 @membership_required
 def own_question_create(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    form = OwnQuestionForm(request.POST)
-    if not form.is_valid():
-        return _render_deck(request, membership.space, status=400, own_form=form)
-    try:
-        services.own_question_create(
-            space=membership.space,
-            by=request.user,
-            text=form.cleaned_data["text"],
-            level=form.cleaned_data["level"],
-        )
-    except ValidationError as error:
-        form.add_error(None, refusal_text(error))
-        return _render_deck(request, membership.space, status=409, own_form=form)
-    messages.success(request, _("Your question is in the deck. It will come up soon."))
-    return redirect("questions:deck")
+    space = membership.space
+    return _deck_change(
+        request,
+        space,
+        OwnQuestionForm(request.POST),
+        "own_form",
+        lambda data: services.own_question_create(
+            space=space, by=request.user, text=data["text"], level=data["level"]
+        ),
+        lambda data: _("Your question is in the deck. It will come up soon."),
+    )
 
 
 @login_required
