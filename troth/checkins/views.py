@@ -22,7 +22,8 @@ from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.lib.time import local_today
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required
+from troth.spaces.models import Membership, current_membership
 from troth.spaces.stepviews import refused
 
 ETA_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90]
@@ -68,19 +69,10 @@ def partner_status(request, membership) -> dict:
     }
 
 
-def _space_or_home(request):
-    membership = current_membership(request)
-    if membership is None:
-        return None, redirect("home")
-    return membership, None
-
-
 @login_required
 @require_GET
-def index(request: AuthedRequest) -> HttpResponse:
-    membership, away = _space_or_home(request)
-    if away:
-        return away
+@membership_required
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     now = timezone.now()
     mine = (
@@ -94,19 +86,7 @@ def index(request: AuthedRequest) -> HttpResponse:
         .select_related("author")
         .order_by("-created", "-id")[:10]
     )
-    return render(
-        request,
-        "checkins/index.html",
-        {
-            **partner_status(request, membership),
-            "mine": mine,
-            "recent": recent,
-            "eta_choices": ETA_CHOICES,
-            "late_choices": LATE_CHOICES,
-            "form": StatusForm(),
-            "now": now,
-        },
-    )
+    return _index_page(request, membership, mine=mine, recent=recent, now=now)
 
 
 @login_required
@@ -133,10 +113,8 @@ def _back(request, fallback: str = "checkins:index"):
 @login_required
 @require_POST
 @submitted_once
-def status_send(request: AuthedRequest) -> HttpResponse:
-    membership, away = _space_or_home(request)
-    if away:
-        return away
+@membership_required
+def status_send(request: AuthedRequest, membership: Membership) -> HttpResponse:
     form = StatusForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -163,31 +141,43 @@ def status_send(request: AuthedRequest) -> HttpResponse:
     return _index_with_errors(request, membership, form)
 
 
-def _index_with_errors(request, membership, form=None, **extra) -> HttpResponse:
-    now = timezone.now()
+def _index_page(
+    request,
+    membership,
+    *,
+    mine=None,
+    recent=(),
+    form=None,
+    now=None,
+    status=200,
+    **extra,
+) -> HttpResponse:
+    """The check-ins page: the partner's status, mine and the recent ones."""
     return render(
         request,
         "checkins/index.html",
         {
             **partner_status(request, membership),
-            "mine": None,
-            "recent": [],
+            "mine": mine,
+            "recent": list(recent),
             "eta_choices": ETA_CHOICES,
             "late_choices": LATE_CHOICES,
             "form": form or StatusForm(),
-            "now": now,
+            "now": now or timezone.now(),
             **extra,
         },
-        status=400,
+        status=status,
     )
+
+
+def _index_with_errors(request, membership, form=None, **extra) -> HttpResponse:
+    return _index_page(request, membership, form=form, status=400, **extra)
 
 
 @login_required
 @require_POST
-def status_clear(request: AuthedRequest) -> HttpResponse:
-    membership, away = _space_or_home(request)
-    if away:
-        return away
+@membership_required
+def status_clear(request: AuthedRequest, membership: Membership) -> HttpResponse:
     try:
         services.status_clear(space=membership.space, by=request.user)
     except ValidationError as error:
@@ -198,11 +188,9 @@ def status_clear(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def pulse(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def pulse(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Today's pulse: at most five taps and an optional note."""
-    membership, away = _space_or_home(request)
-    if away:
-        return away
     today = local_today(request.user.tz)
     existing = Pulse.objects.filter(author=request.user, day=today).first()
     initial = {}
@@ -274,11 +262,9 @@ TREND_DAYS = 90
 
 @login_required
 @require_GET
-def pulse_trends(request: AuthedRequest) -> HttpResponse:
+@membership_required
+def pulse_trends(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """My pulse over the last 90 days, and my partner's if they share it."""
-    membership, away = _space_or_home(request)
-    if away:
-        return away
     end = local_today(request.user.tz)
     start = end - dt.timedelta(days=TREND_DAYS - 1)
     people = [request.user]
