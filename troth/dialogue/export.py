@@ -4,8 +4,24 @@ private ones)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from troth.dialogue.models import Dialogue, Summary, Turn
 from troth.lib.export import when
+
+
+def _by_dialogue(model: Any, user, dialogues: list[Dialogue]) -> dict[int, list]:
+    """The `model` rows of `dialogues` that `user` may see, with their
+    authors, oldest first, by dialogue."""
+    rows: dict[int, list] = {}
+    for row in (
+        model.objects.visible_to(user)
+        .filter(dialogue__in=dialogues)
+        .select_related("author")
+        .order_by("created", "id")
+    ):
+        rows.setdefault(row.dialogue_id, []).append(row)
+    return rows
 
 
 def export(user) -> dict:
@@ -14,22 +30,8 @@ def export(user) -> dict:
         .select_related("first_sender", "first_receiver")
         .order_by("created")
     )
-    turns: dict[int, list[Turn]] = {}
-    for turn in (
-        Turn.objects.visible_to(user)
-        .filter(dialogue__in=dialogues)
-        .select_related("author")
-        .order_by("created", "id")
-    ):
-        turns.setdefault(turn.dialogue_id, []).append(turn)
-    summaries: dict[int, list[Summary]] = {}
-    for summary in (
-        Summary.objects.visible_to(user)
-        .filter(dialogue__in=dialogues)
-        .select_related("author")
-        .order_by("created", "id")
-    ):
-        summaries.setdefault(summary.dialogue_id, []).append(summary)
+    turns = _by_dialogue(Turn, user, dialogues)
+    summaries = _by_dialogue(Summary, user, dialogues)
     return {
         "dialogues": [
             {
