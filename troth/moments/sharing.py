@@ -5,9 +5,9 @@ be deleted. The bid log is never shared."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from troth.lib.sharing import SharedItem
+from troth.lib.sharedrows import SharedRows
 from troth.moments import services
 from troth.moments.models import About, Moment
 
@@ -21,30 +21,12 @@ def _shared_own(user, space):
     )
 
 
-def shared_by(user, space) -> list[SharedItem]:
-    return [
-        SharedItem(
-            group=_("Moments"),
-            label=f"{moment.kind_label} ({moment.occurred_on:%Y-%m-%d})",
-            key=f"moment:{moment.pk}",
-        )
-        for moment in _shared_own(user, space).order_by("-occurred_on", "-id")
-    ]
-
-
-def stop(user, space, key: str) -> bool:
-    what, _sep, ident = (key or "").partition(":")
-    if what != "moment" or not ident.isdigit():
-        return False
-    moment = _shared_own(user, space).filter(pk=int(ident)).first()
-    if moment is None:
-        return False
-    services.moment_unshare(moment=moment, by=user)
-    return True
-
-
-def stop_all(user, space) -> int:
-    moments = list(_shared_own(user, space))
-    for moment in moments:
-        services.moment_unshare(moment=moment, by=user)
-    return len(moments)
+SHARED = SharedRows(
+    kind="moment",
+    group=gettext_lazy("Moments"),
+    rows=_shared_own,
+    label=lambda moment: f"{moment.kind_label} ({moment.occurred_on:%Y-%m-%d})",
+    unshare=lambda moment, user: services.moment_unshare(moment=moment, by=user),
+    order=("-occurred_on", "-id"),
+)
+shared_by, stop, stop_all = SHARED.shared_by, SHARED.stop, SHARED.stop_all

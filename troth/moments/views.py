@@ -5,11 +5,11 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts.once import submitted_once
@@ -27,7 +27,7 @@ from troth.moments.forms import (
 from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Membership
-from troth.spaces.steps import refusal_text
+from troth.spaces.postviews import post_view, save_form
 from troth.spaces.stepviews import take_step
 
 TIMELINE_PAGE = 20
@@ -86,38 +86,34 @@ def moment_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     )
     if request.method == "POST":
         form = MomentForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                moment = services.moment_create(
-                    space=space,
-                    by=request.user,
-                    about=data["about"],
-                    kind=data["kind"],
-                    note=data["note"],
-                    occurred_on=data["occurred_on"],
-                    share=data["share"],
+        moment = save_form(
+            form,
+            lambda data: services.moment_create(
+                space=space,
+                by=request.user,
+                about=data["about"],
+                kind=data["kind"],
+                note=data["note"],
+                occurred_on=data["occurred_on"],
+                share=data["share"],
+            ),
+        )
+        if moment is not None:
+            if moment.is_about_partner:
+                messages.success(
+                    request,
+                    _("Noted. %(name)s will see what you noticed.")
+                    % {"name": moment.subject},
                 )
-            except ValidationError as error:
-                form.add_error(None, refusal_text(error))
+            elif moment.is_shared:
+                messages.success(request, _("Noted and shared with your partner."))
             else:
-                if moment.is_about_partner:
-                    messages.success(
-                        request,
-                        _("Noted. %(name)s will see what you noticed.")
-                        % {"name": moment.subject},
-                    )
-                elif moment.is_shared:
-                    messages.success(request, _("Noted and shared with your partner."))
-                else:
-                    messages.success(request, _("Noted. Only you can see it."))
-                return redirect("moments:index")
-        status = 400
+                messages.success(request, _("Noted. Only you can see it."))
+            return redirect("moments:index")
     else:
         form = MomentForm(
             initial={"about": about, "occurred_on": local_today(request.user.tz)}
         )
-        status = 200
     return render(
         request,
         "moments/new.html",
@@ -126,7 +122,7 @@ def moment_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
             "kinds": _kind_choices_for_template(),
             "partner": space.partner_of(request.user),
         },
-        status=status,
+        status=400 if form.is_bound else 200,
     )
 
 
@@ -179,30 +175,26 @@ def _own_self_moment(request, pk: int) -> Moment:
     )
 
 
-@login_required
-@require_POST
-def moment_share(request: AuthedRequest, pk: int) -> HttpResponse:
+def _sharing_step(request, pk: int, service, done) -> HttpResponse:
+    """POST `service`, sharing one's own moment `pk` or making it private."""
     moment = _own_self_moment(request, pk)
     return take_step(
         request,
         moment,
-        lambda: services.moment_share(moment=moment, by=request.user),
+        lambda: service(moment=moment, by=request.user),
         page=partial(_page, request, moment),
-        done=_("Shared with your partner."),
+        done=done,
     )
 
 
-@login_required
-@require_POST
-def moment_unshare(request: AuthedRequest, pk: int) -> HttpResponse:
-    moment = _own_self_moment(request, pk)
-    return take_step(
-        request,
-        moment,
-        lambda: services.moment_unshare(moment=moment, by=request.user),
-        page=partial(_page, request, moment),
-        done=_("Only you can see it now. Your partner was not told."),
-    )
+moment_share = post_view(
+    _sharing_step, services.moment_share, gettext_lazy("Shared with your partner.")
+)
+moment_unshare = post_view(
+    _sharing_step,
+    services.moment_unshare,
+    gettext_lazy("Only you can see it now. Your partner was not told."),
+)
 
 
 @login_required
@@ -262,25 +254,21 @@ def bids(request: AuthedRequest, membership: Membership) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         form = BidForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.bid_create(
-                    space=membership.space,
-                    by=user,
-                    response=data["response"],
-                    occurred_at=data["occurred_at"],
-                    note=data["note"],
-                )
-            except ValidationError as error:
-                form.add_error(None, refusal_text(error))
-            else:
-                messages.success(request, _("Noted in your private log."))
-                return redirect("moments:bids")
-        status = 400
+        logged = save_form(
+            form,
+            lambda data: services.bid_create(
+                space=membership.space,
+                by=user,
+                response=data["response"],
+                occurred_at=data["occurred_at"],
+                note=data["note"],
+            ),
+        )
+        if logged is not None:
+            messages.success(request, _("Noted in your private log."))
+            return redirect("moments:bids")
     else:
         form = BidForm()
-        status = 200
     recent = list(Bid.objects.visible_to(user).filter(space=membership.space)[:50])
     trend = stats.bid_trend(user=user)
     return render(
@@ -293,7 +281,7 @@ def bids(request: AuthedRequest, membership: Membership) -> HttpResponse:
             "logged": sum(w.total for w in trend),
             "min_bids": stats.MIN_BIDS_FOR_SHARE,
         },
-        status=status,
+        status=400 if form.is_bound else 200,
     )
 
 

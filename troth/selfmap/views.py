@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts.once import submitted_once
@@ -30,7 +31,7 @@ from troth.selfmap.prompts import prompt_by_key, prompts_for
 from troth.selfmap.steps import ENTRY_STEPS
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Membership, current_membership
-from troth.spaces.steps import refusal_text
+from troth.spaces.postviews import post_view, save_form
 from troth.spaces.stepviews import refused, take_step
 
 
@@ -125,31 +126,27 @@ def entry_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     )
     if request.method == "POST":
         form = EntryForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                entry = services.entry_create(
-                    space=space,
-                    author=request.user,
-                    kind=data["kind"],
-                    title=data["title"],
-                    text=data["text"],
-                    helps=data["helps"],
-                    share=data["share"],
-                )
-            except ValidationError as error:
-                form.add_error(None, refusal_text(error))
+        entry = save_form(
+            form,
+            lambda data: services.entry_create(
+                space=space,
+                author=request.user,
+                kind=data["kind"],
+                title=data["title"],
+                text=data["text"],
+                helps=data["helps"],
+                share=data["share"],
+            ),
+        )
+        if entry is not None:
+            if entry.is_shared:
+                messages.success(request, _("Saved and shared with your partner."))
             else:
-                if entry.is_shared:
-                    messages.success(request, _("Saved and shared with your partner."))
-                else:
-                    messages.success(request, _("Saved. Only you can see it."))
-                return redirect(entry)
-        status = 400
+                messages.success(request, _("Saved. Only you can see it."))
+            return redirect(entry)
     else:
         initial = {"kind": kind, "share": kind_shared}
         form = EntryForm(initial=initial)
-        status = 200
     if prompt is not None:
         form.fields["title"].widget.attrs["placeholder"] = str(prompt.example_title)
     return render(
@@ -164,7 +161,7 @@ def entry_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
             "kind_shared": kind_shared,
             "editing": None,
         },
-        status=status,
+        status=400 if form.is_bound else 200,
     )
 
 
@@ -233,25 +230,22 @@ def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
     if request.method == "POST":
         form = EntryForm(request.POST, with_kind=False, with_share=False)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.entry_update(
-                    entry=entry,
-                    by=request.user,
-                    title=data["title"],
-                    text=data["text"],
-                    helps=data["helps"],
-                )
-            except ValidationError as error:
-                form.add_error(None, refusal_text(error))
-            else:
-                messages.success(
-                    request,
-                    _("Saved. The earlier wording is kept in the history."),
-                )
-                return redirect(entry)
-        status = 400
+        saved = save_form(
+            form,
+            lambda data: services.entry_update(
+                entry=entry,
+                by=request.user,
+                title=data["title"],
+                text=data["text"],
+                helps=data["helps"],
+            ),
+        )
+        if saved is not None:
+            messages.success(
+                request,
+                _("Saved. The earlier wording is kept in the history."),
+            )
+            return redirect(entry)
     else:
         form = EntryForm(
             initial={
@@ -262,7 +256,6 @@ def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             with_kind=False,
             with_share=False,
         )
-        status = 200
     return render(
         request,
         "selfmap/entry_form.html",
@@ -273,7 +266,7 @@ def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             "prompts": [],
             "prompt": None,
         },
-        status=status,
+        status=400 if form.is_bound else 200,
     )
 
 
@@ -293,32 +286,29 @@ def _respond_part(request, entry: Entry, **extra) -> HttpResponse:
     return render(request, "selfmap/entry.html#respond", context)
 
 
-@login_required
-@require_POST
-def entry_share(request: AuthedRequest, pk: int) -> HttpResponse:
+def _sharing_step(request, pk: int, service, done) -> HttpResponse:
+    """POST `service`, sharing one's own entry `pk` or making it private."""
     entry = _own_entry(request, pk)
     return take_step(
         request,
         entry,
-        lambda: services.entry_share(entry=entry, by=request.user),
+        lambda: service(entry=entry, by=request.user),
         page=partial(_entry_page, request, entry),
-        done=_("Shared. Your partner can read it now."),
+        done=done,
         then=next_url(request, entry.get_absolute_url()),
     )
 
 
-@login_required
-@require_POST
-def entry_unshare(request: AuthedRequest, pk: int) -> HttpResponse:
-    entry = _own_entry(request, pk)
-    return take_step(
-        request,
-        entry,
-        lambda: services.entry_unshare(entry=entry, by=request.user),
-        page=partial(_entry_page, request, entry),
-        done=_("Only you can see it now. Your partner was not told."),
-        then=next_url(request, entry.get_absolute_url()),
-    )
+entry_share = post_view(
+    _sharing_step,
+    services.entry_share,
+    gettext_lazy("Shared. Your partner can read it now."),
+)
+entry_unshare = post_view(
+    _sharing_step,
+    services.entry_unshare,
+    gettext_lazy("Only you can see it now. Your partner was not told."),
+)
 
 
 @login_required
