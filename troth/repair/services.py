@@ -10,8 +10,8 @@ The steps are declared in `troth.repair.steps`; each function here takes
 one with `STEPS.take`, which locks the repair row, checks that this person
 may take this step now, and in one transaction appends a RepairEvent and
 records an Activity for the partner. Private things (notes, therapy log,
-forgiveness check-ins) are checked against the same declaration but
-record a private Activity with no recipient and never touch the shared
+forgiveness check-ins) are private steps of the same declaration: they
+record a private Activity with no recipient and never save the shared
 repair row, so nothing about them reaches the partner, not even a changed
 timestamp. A step that is not allowed raises `Refused` with words for the
 person, and changes nothing; input that isn't right raises a plain
@@ -285,14 +285,8 @@ def apology_send(
             text=text,
             created=step.now,
         )
-        revised = number > 1
-        HISTORY.append(
-            fresh,
-            by=by,
-            kind=EventKind.REVISED if revised else EventKind.APOLOGY,
-            now=step.now,
-        )
-        if revised:
+        if number > 1:
+            step.event = EventKind.REVISED
             step.verb = "repair.apology_revised"
     return version
 
@@ -448,36 +442,17 @@ def plan_agreement_add(
 # Private to their author: nothing here touches the shared repair row.
 
 
-def _private(repair: Repair, by, name: str) -> None:
-    """Only a partner of an open space, and only who the step `name` allows,
-    keeps something private on this repair (it is checked, not taken: the
-    repair row is neither locked nor changed)."""
-    require_partner(repair.space, by)
-    STEPS.check(name, repair, by)
-
-
-def _private_activity(item, *, by, verb: str) -> None:
-    activity_record(
-        space=item.space,
-        actor=by,
-        verb=verb,
-        target=item,
-        visibility=Visibility.PRIVATE,
-    )
-
-
 def note_write(
     *, repair: Repair, by, text: str, now: dt.datetime | None = None
 ) -> Note:
     """A private note: only its author ever sees it, or that it exists."""
-    now = now or timezone.now()
     text = _clean(text, limit=NOTE_MAX, empty=_("Write something first."))
-    with transaction.atomic():
-        _private(repair, by, "write_note")
+    with STEPS.take("write_note", repair, by=by, now=now) as step:
+        step.save = False
         note = Note.objects.create(
-            space=repair.space, author=by, repair=repair, text=text, created=now
+            space=repair.space, author=by, repair=repair, text=text, created=step.now
         )
-        _private_activity(note, by=by, verb="repair.note")
+        step.target = note
     return note
 
 
@@ -491,14 +466,14 @@ def therapy_log(
     now: dt.datetime | None = None,
 ) -> TherapySession:
     """Log a therapy session in one's own private log."""
-    now = now or timezone.now()
+    now = now or timezone.now()  # the date checked and the step's time agree
     if kind not in SessionKind.values:
         raise ValidationError({"kind": _("Choose the kind of session.")})
     note = _note(note)
     if on > local_today(by.tz, now) + dt.timedelta(days=366):
         raise ValidationError({"on": _("Choose a date within the next year.")})
-    with transaction.atomic():
-        _private(repair, by, "log_therapy")
+    with STEPS.take("log_therapy", repair, by=by, now=now) as step:
+        step.save = False
         session = TherapySession.objects.create(
             space=repair.space,
             author=by,
@@ -508,7 +483,7 @@ def therapy_log(
             note=note or None,
             created=now,
         )
-        _private_activity(session, by=by, verb="repair.therapy")
+        step.target = session
     return session
 
 
@@ -523,12 +498,11 @@ def forgiveness_checkin(
 ) -> ForgivenessCheckin:
     """Three ratings from 1 to 7, for the hurt partner alone. Never asked
     for, never a goal (McNulty 2011)."""
-    now = now or timezone.now()
     for name, value in (("distance", distance), ("even", even), ("goodwill", goodwill)):
         if not isinstance(value, int) or not 1 <= value <= 7:
             raise ValidationError({name: _("Choose a number from 1 to 7.")})
-    with transaction.atomic():
-        _private(repair, by, "check_in")
+    with STEPS.take("check_in", repair, by=by, now=now) as step:
+        step.save = False
         checkin = ForgivenessCheckin.objects.create(
             space=repair.space,
             author=by,
@@ -536,9 +510,9 @@ def forgiveness_checkin(
             distance=distance,
             even=even,
             goodwill=goodwill,
-            created=now,
+            created=step.now,
         )
-        _private_activity(checkin, by=by, verb="repair.checkin")
+        step.target = checkin
     return checkin
 
 

@@ -10,10 +10,11 @@
     open --(hurt: resolve)--> closed --(hurt: reopen)--> open
     either partner, while it is open: add_to_plan
 
-Three more are checked here but leave nothing on the shared repair: a
+Three more are private steps that leave nothing on the shared repair: a
 private note or therapy log entry (either partner of the repair) and a
-forgiveness check-in (the hurt partner). Their services check them with
-`STEPS.check` and create a private row; they don't lock the repair.
+forgiveness check-in (the hurt partner). Their services take them without
+saving the repair, make a private row and name it as the activity's
+target, recorded for its author alone.
 
 The state is the heard-first `step` field; whether the repair is open is a
 condition (refused as "resolved"), so each refusal keeps its own code.
@@ -111,8 +112,8 @@ STEPS = Steps(
     ),
     _answer_mirror("heard", Stage.APOLOGY, EventKind.HEARD, "repair.heard"),
     _answer_mirror("try_again", Stage.MIRROR, EventKind.AGAIN, "repair.try_again"),
-    # The history entry (a first apology or a revised one) is the service's
-    # to choose, so it is appended there.
+    # A revised apology is the service's to tell: another history kind
+    # and verb.
     Step(
         "send_apology",
         target=Stage.ANSWER,
@@ -131,6 +132,7 @@ STEPS = Steps(
                 "not_heard",
             ),
         ),
+        event=EventKind.APOLOGY,
         verb="repair.apology",
     ),
     Step(
@@ -176,9 +178,19 @@ STEPS = Steps(
         verb="repair.reopened",
     ),
     Step("add_to_plan", when=(OPEN,), event=EventKind.PLAN, verb="repair.plan"),
-    # Private: checked, never taken (see the module's docstring).
-    Step("write_note", who=_party(_("Only the two of you can keep notes here."))),
-    Step("log_therapy", who=_party(_("Only the two of you can keep a log here."))),
+    # Private: the repair itself doesn't change (see the module's docstring).
+    Step(
+        "write_note",
+        who=_party(_("Only the two of you can keep notes here.")),
+        verb="repair.note",
+        private=True,
+    ),
+    Step(
+        "log_therapy",
+        who=_party(_("Only the two of you can keep a log here.")),
+        verb="repair.therapy",
+        private=True,
+    ),
     Step(
         "check_in",
         who=Check(
@@ -186,6 +198,8 @@ STEPS = Steps(
             _("Forgiveness check-ins are for the one who was hurt."),
             "not_hurt",
         ),
+        verb="repair.checkin",
+        private=True,
     ),
     state="step",
     related=("space", "hurt", "other"),

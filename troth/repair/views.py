@@ -44,6 +44,7 @@ from troth.repair.models import (
     Note,
     OpenedAs,
     Phase,
+    PlanItem,
     Repair,
     RepairEvent,
     Step,
@@ -579,31 +580,34 @@ def plan_agreement(request: AuthedRequest, pk: int) -> HttpResponse:
 
     if request.method == "GET":
         return page()
-    if not form.is_valid():
-        response = page()
-        response.status_code = 400
-        return response
-    try:
-        item = services.plan_agreement_add(
+    return take_step(
+        request,
+        repair,
+        lambda: services.plan_agreement_add(
             repair=repair,
             by=request.user,
             title=form.cleaned_data["title"],
             clauses=form.cleaned_data["clauses"],
             ends_on=form.cleaned_data["ends_on"],
-        )
-    except ValidationError as error:
-        return refused(page, repair, error, form)
-    messages.success(
-        request,
-        _(
+        ),
+        page=page,
+        form=form,
+        done=_(
             "Proposed. It becomes part of your life together only if %(name)s "
             "accepts it."
         )
         % {"name": other_party(repair, request.user)},
+        then=lambda: _proposed_agreement_url(repair, request.user),
     )
-    assert item.agreement is not None  # plan_agreement_add links one
-    # Not take_step: the agreement to show is known only once it exists.
-    return redirect(item.agreement)
+
+
+def _proposed_agreement_url(repair: Repair, user) -> str:
+    """The agreement `user` has just proposed on `repair`'s plan."""
+    item = PlanItem.objects.filter(
+        repair=repair, author=user, agreement__isnull=False
+    ).last()
+    assert item is not None  # plan_agreement_add links one
+    return reverse("agreements:detail", kwargs={"pk": item.agreement_id})
 
 
 # Just for me
