@@ -25,7 +25,7 @@ class ProposeForm(Form):
 
     Clauses arrive as repeated `clause` fields; empty ones are ignored."""
 
-    title = text_field(_("Title"), max_length=TITLE_MAX)
+    title = text_field(_("Title"), TITLE_MAX)
     topic = choice_field(_("Topic"), Topic.choices)
     review_days = forms.IntegerField(
         label=_("Review it together after (days)"),
@@ -85,7 +85,7 @@ class ClauseTextForm(Form):
     """A clause's wording. `missing` is what a person is told when it is
     empty or too long (what to write, and how long it may be)."""
 
-    text = text_field(_("Wording"), max_length=CLAUSE_MAX, rows=3)
+    text = text_field(_("Wording"), CLAUSE_MAX, rows=3)
 
     def __init__(self, *args, missing: str = "", **kwargs):
         super().__init__(*args, **kwargs)

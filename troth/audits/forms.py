@@ -49,7 +49,7 @@ class ReflectionForm(forms.Form):
 class CommitmentForm(forms.Form):
     text = text_field(
         _("Next month, I commit to"),
-        max_length=COMMITMENT_MAX,
+        COMMITMENT_MAX,
         rows=2,
         help_text=_(
             "Concrete and checkable works best. When you have both signed "

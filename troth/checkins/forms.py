@@ -26,7 +26,7 @@ class StatusForm(forms.Form):
     until = time_field(
         _("Until"), required=False, invalid=_("Enter a time such as 21:00.")
     )
-    text = text_field(_("Your own words"), required=False, max_length=CUSTOM_MAX)
+    text = text_field(_("Your own words"), CUSTOM_MAX, required=False)
     next = forms.CharField(required=False)
 
 

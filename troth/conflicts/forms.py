@@ -125,8 +125,8 @@ class FrameForm(Form):
 
     topic = text_field(
         _("What was it about?"),
+        TOPIC_MAX,
         help_text=_("A few words are enough, for example “the holiday budget”."),
-        max_length=TOPIC_MAX,
         missing=_("Give the disagreement a short topic."),
         too_long=_("Keep the topic under %(limit_value)d characters."),
     )

@@ -18,8 +18,8 @@ class StartForm(Form):
     )
     topic = text_field(
         _("What it's about (optional)"),
+        TOPIC_MAX,
         required=False,
-        max_length=TOPIC_MAX,
         help_text=_("A few words, so you both know where you're starting."),
     )
 
@@ -32,7 +32,7 @@ class TurnForm(Form):
 class SummaryForm(Form):
     text = text_field(
         _("A summary to keep"),
-        max_length=SUMMARY_MAX,
+        SUMMARY_MAX,
         rows=5,
         help_text=_(
             "What each of you heard and what you'd like to remember. It's kept "

@@ -59,7 +59,7 @@ def _not_past(value, *, unchanged=None):
 class GoalForm(Form):
     title = text_field(
         _("What do you want to reach together?"),
-        max_length=TITLE_MAX,
+        TITLE_MAX,
         missing=_("Give the goal a name."),
         too_long=_("Keep the name under %(limit_value)d characters."),
     )
@@ -91,8 +91,8 @@ def _lines(text: str | None, label) -> list[str]:
 class AdventureForm(Form):
     title = text_field(
         _("The idea"),
+        TITLE_MAX,
         help_text=_("For example “a night in the mountains” or “learn to make pasta”."),
-        max_length=TITLE_MAX,
         missing=_("Say what the adventure is."),
         too_long=_("Keep the idea under %(limit_value)d characters."),
     )
@@ -108,8 +108,8 @@ class AdventureForm(Form):
     )
     budget = text_field(
         _("Budget (optional)"),
+        BUDGET_MAX,
         help_text=_("In your own words, for example “about 200 in total”."),
-        max_length=BUDGET_MAX,
         required=False,
         too_long=_("Keep the budget under %(limit_value)d characters."),
     )
@@ -153,7 +153,7 @@ class AdventureForm(Form):
 class MilestoneForm(Form):
     title = text_field(
         _("Step"),
-        max_length=STEP_MAX,
+        STEP_MAX,
         missing=_("Say what the step is."),
         too_long=_("Keep the step under %(limit_value)d characters."),
     )
@@ -173,11 +173,11 @@ class MilestoneForm(Form):
 class ReflectionForm(Form):
     text = text_field(
         _("Looking back, what stays with you?"),
+        REFLECTION_MAX,
         help_text=_(
             "A few sentences: what you enjoyed, what surprised you, what you learned about each other."
         ),
         rows=4,
-        max_length=REFLECTION_MAX,
         missing=_("Write a few words, or leave this page: there's no rush."),
         too_long=_("Keep it under %(limit_value)d characters."),
     )

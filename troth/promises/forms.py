@@ -16,7 +16,7 @@ WORDING_MISSING = _("Say what you promise.")
 class PromiseForm(forms.Form):
     text = text_field(
         _("What I promise"),
-        max_length=TEXT_MAX,
+        TEXT_MAX,
         rows=3,
         help_text=_(
             "Concrete and checkable works best: what, and how your partner "
@@ -69,9 +69,7 @@ class PromiseForm(forms.Form):
 
 
 class ProposeForm(forms.Form):
-    text = text_field(
-        _("New wording"), max_length=TEXT_MAX, rows=3, missing=WORDING_MISSING
-    )
+    text = text_field(_("New wording"), TEXT_MAX, rows=3, missing=WORDING_MISSING)
     due_date = date_field(
         _("New day"), missing=DUE_DAY_MISSING, invalid=DUE_DAY_INVALID
     )
@@ -90,10 +88,7 @@ class ConfirmForm(forms.Form):
 
 class NoteForm(forms.Form):
     note = text_field(
-        _("Your response"),
-        max_length=NOTE_MAX,
-        rows=3,
-        missing=_("Write your response."),
+        _("Your response"), NOTE_MAX, rows=3, missing=_("Write your response.")
     )
 
 

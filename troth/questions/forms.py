@@ -25,7 +25,7 @@ class AnswerForm(FreshIds):
     id_prefix = "answer"
     text = text_field(
         _("Your answer"),
-        max_length=ANSWER_MAX,
+        ANSWER_MAX,
         rows=6,
         help_text=_("Only you can read it until you have both answered."),
         missing=_("Write your answer, or pass if you'd rather not answer."),
@@ -39,7 +39,7 @@ class FollowUpForm(FreshIds):
     id_prefix = "followup"
     text = text_field(
         _("Add a follow-up"),
-        max_length=FOLLOWUP_MAX,
+        FOLLOWUP_MAX,
         rows=3,
         missing=_("Write a few words first."),
         too_long=_(
@@ -70,7 +70,7 @@ class LevelForm(Form):
 class OwnQuestionForm(Form):
     text = text_field(
         _("Your question"),
-        max_length=QUESTION_MAX,
+        QUESTION_MAX,
         rows=2,
         help_text=_("Ask about feelings rather than facts: “How did it feel when…?”"),
         missing=_("Write the question first."),
@@ -79,11 +79,7 @@ class OwnQuestionForm(Form):
         ),
     )
     level = choice_field(
-        _("Level"),
-        Level.choices,
-        coerce=int,
-        initial=Level.DEEPER,
-        choose=CHOOSE_LEVEL,
+        _("Level"), Level.choices, coerce=int, initial=Level.DEEPER, choose=CHOOSE_LEVEL
     )
 
 
@@ -92,4 +88,4 @@ class PickForm(Form):
 
 
 class SearchForm(Form):
-    q = text_field(_("Search your answered questions"), max_length=100, required=False)
+    q = text_field(_("Search your answered questions"), 100, required=False)

@@ -39,7 +39,7 @@ class OpenForm(Form):
     )
     summary = text_field(
         _("What happened, in a sentence or two"),
-        max_length=SUMMARY_MAX,
+        SUMMARY_MAX,
         rows=3,
         help_text=_("Your partner will read this. There's room for more later."),
         missing=_("Say in a few words what happened."),
@@ -91,7 +91,7 @@ class OpenForm(Form):
 class AccountForm(Form):
     text = text_field(
         _("Your account"),
-        max_length=TEXT_MAX,
+        TEXT_MAX,
         rows=8,
         help_text=_(
             "What happened for you, and how it felt. Take your time; you can "
@@ -105,7 +105,7 @@ class AccountForm(Form):
 class MirrorForm(Form):
     text = text_field(
         _("What I heard you say"),
-        max_length=TEXT_MAX,
+        TEXT_MAX,
         rows=8,
         help_text=_(
             "Say it back in your own words, without defending or explaining. "
@@ -130,10 +130,7 @@ class MirrorAnswerForm(Form):
 
 class ApologyForm(Form):
     text = text_field(
-        _("Your apology"),
-        max_length=APOLOGY_MAX,
-        rows=10,
-        missing=_("Write your apology first."),
+        _("Your apology"), APOLOGY_MAX, rows=10, missing=_("Write your apology first.")
     )
 
 
@@ -148,7 +145,7 @@ class AnswerForm(Form):
 
 
 class AgreementForm(Form):
-    title = text_field(_("Title"), max_length=120)
+    title = text_field(_("Title"), 120)
     ends_on = date_field(
         _("Until"),
         help_text=_("It ends after this day unless you both renew it."),
@@ -174,10 +171,7 @@ class AgreementForm(Form):
 
 class NoteForm(Form):
     text = text_field(
-        _("A note for yourself"),
-        max_length=NOTE_MAX,
-        rows=4,
-        missing=_("Write something first."),
+        _("A note for yourself"), NOTE_MAX, rows=4, missing=_("Write something first.")
     )
 
 

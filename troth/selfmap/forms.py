@@ -17,14 +17,14 @@ class EntryForm(Form):
     )
     title = text_field(
         _("Title"),
-        max_length=TITLE_MAX,
+        TITLE_MAX,
         help_text=_("A few words you will recognise it by."),
         missing=_("Give the entry a short title."),
         too_long=_("Keep the title under %(limit_value)d characters."),
     )
     text = text_field(
         _("In your own words"),
-        max_length=TEXT_MAX,
+        TEXT_MAX,
         rows=6,
         missing=_("Write a few words about it."),
         too_long=_(
@@ -58,6 +58,5 @@ class EntryForm(Form):
 
 class ResponseForm(Form):
     kind = choice_field(
-        choices=Response.Kind.choices,
-        choose=_("Choose to thank, or to ask to talk."),
+        choices=Response.Kind.choices, choose=_("Choose to thank, or to ask to talk.")
     )
