@@ -5,8 +5,7 @@ question a form asks, so that a form reads as the list of what it asks.
 Each factory builds the plain Django field it names and takes Django's own
 arguments besides; what it adds is the words a person is told when the
 answer is missing or wrong (`missing`, `invalid`, `too_long`, `unknown`,
-`choose`),
-said once each instead of as an `error_messages` dictionary."""
+`choose`), said once each instead of as an `error_messages` dictionary."""
 
 from __future__ import annotations
 
