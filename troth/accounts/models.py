@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.models import ReadableQuerySet, one_per, person
+from troth.lib.models import ReadableQuerySet, one_per, person, state_is
 from troth.lib.time import zone
 
 
@@ -144,9 +144,7 @@ class SignIn(models.Model):
     def __str__(self) -> str:
         return f"{self.outcome} for {self.user_id} at {self.at:%Y-%m-%d %H:%M}"
 
-    @property
-    def succeeded(self) -> bool:
-        return self.outcome == self.Outcome.SIGNED_IN
+    succeeded = state_is(Outcome.SIGNED_IN, field="outcome")
 
 
 class FormToken(models.Model):
