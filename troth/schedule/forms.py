@@ -86,9 +86,7 @@ def local(day: date, clock: time, zone: zoneinfo.ZoneInfo) -> tuple[datetime, bo
 
 
 class EventForm(forms.Form):
-    title = text_field(
-        _("Title"), max_length=TITLE_MAX, missing=_("Give the event a title.")
-    )
+    title = text_field(_("Title"), TITLE_MAX, missing=_("Give the event a title."))
     all_day = forms.BooleanField(label=_("All day"), required=False)
     start_date = date_field(
         _("Starts on"),
@@ -97,9 +95,7 @@ class EventForm(forms.Form):
         invalid=_("Enter the start date as YYYY-MM-DD."),
     )
     start_time = time_field(
-        _("Start time"),
-        required=False,
-        invalid=_("Enter the start time as HH:MM."),
+        _("Start time"), required=False, invalid=_("Enter the start time as HH:MM.")
     )
     end_date = date_field(
         _("Ends on"),
@@ -119,7 +115,7 @@ class EventForm(forms.Form):
         timezone_choices,
         help_text=_("The times above are in this zone; repeats keep its clock time."),
     )
-    location = text_field(_("Place"), max_length=LOCATION_MAX, required=False)
+    location = text_field(_("Place"), LOCATION_MAX, required=False)
     note = note_field(_("Note"), NOTE_MAX)
     visibility = choice_field(
         _("Who sees it"),
@@ -148,11 +144,7 @@ class EventForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     ends = choice_field(
-        _("Stops repeating"),
-        ENDS_CHOICES,
-        initial="never",
-        radio=True,
-        required=False,
+        _("Stops repeating"), ENDS_CHOICES, initial="never", radio=True, required=False
     )
     until = date_field(
         _("Last date"),
@@ -453,8 +445,7 @@ class ReminderForm(forms.Form):
 
 class VisibilityForm(forms.Form):
     visibility = choice_field(
-        choices=EventVisibility.choices,
-        missing=_("Choose who can see this event."),
+        choices=EventVisibility.choices, missing=_("Choose who can see this event.")
     )
 
 
