@@ -215,27 +215,21 @@ def add_view(request: AuthedRequest, pk: int) -> HttpResponse:
 
     if request.method == "GET":
         return page()
-    added: list[ConflictView] = []
-
-    def add() -> None:
-        added.append(
-            services.conflict_view_add(
-                conflict=conflict,
-                author=request.user,
-                visibility=form.cleaned_data["visibility"],
-                **form.view_fields(),
-            )
-        )
-
     return take_step(
         request,
         conflict,
-        add,
+        lambda: services.conflict_view_add(
+            conflict=conflict,
+            author=request.user,
+            visibility=form.cleaned_data["visibility"],
+            **form.view_fields(),
+        ),
         page=page,
         form=form,
+        # The view is shared exactly when the person chose so.
         done=lambda: (
             _("Your view is added and shared.")
-            if added[0].is_shared
+            if form.cleaned_data["visibility"] == Visibility.SHARED
             else _("Your view is added. It is yours alone.")
         ),
         then=f"{conflict.get_absolute_url()}#suggestions",
