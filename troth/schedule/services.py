@@ -1,11 +1,11 @@
 """Everything that changes the calendar.
 
 The steps are declared in `troth.schedule.steps`; each function here takes
-one (`Steps.take`, `take_on_date`, or `take_any_time` for the steps open in
-a closed space), which locks the row and checks the partner and the person,
-and does the step's own work. A step that is not allowed raises `Refused`
-with words for the person; input that isn't right raises `ValidationError`;
-nothing changes then.
+one (`Steps.take`, or `take_on_date` for one date of an event), which locks
+the row and checks the partner (unless the step is open in a closed space
+too) and the person, and does the step's own work. A step that is not
+allowed raises `Refused` with words for the person; input that isn't right
+raises `ValidationError`; nothing changes then.
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ from troth.schedule.recurrence import (
     last_before,
     series_end,
 )
-from troth.schedule.steps import EVENT_STEPS, take_any_time, take_on_date
+from troth.schedule.steps import EVENT_STEPS, take_on_date
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record
-from troth.spaces.steps import require_partner
+from troth.spaces.steps import NOBODY, require_partner
 
 TITLE_MAX = 200
 LOCATION_MAX = 200
@@ -264,22 +264,20 @@ def event_update(*, event: Event, by, fields: EventFields) -> Event:
             fresh.last_end = series_end(fresh, fresh.changes.all())
             fresh.save(update_fields=["last_end"])
             result = fresh
-        shared = result.visibility == EventVisibility.SHARED
-        activity_record(
-            space=result.space,
-            actor=by,
-            verb="ritual.updated" if result.is_ritual else "event.updated",
-            target=result,
-            recipient=_partner(result, by) if shared else None,
-            visibility=_activity_visibility(result),
-        )
+        step.verb = "ritual.updated" if result.is_ritual else "event.updated"
+        step.target = result
+        step.private = result.visibility != EventVisibility.SHARED
     return event if result.pk == event.pk else result
 
 
 def event_delete(*, event: Event, by) -> None:
     """Delete an event with its moved dates, answers and reminders. Open in
     a closed space too."""
-    with take_any_time(EVENT_STEPS, "delete", event, by=by) as fresh:
+    with EVENT_STEPS.take("delete", event, by=by) as step:
+        step.save = False
+        fresh = step.obj
+        # Recorded here, not by the step: the event is gone, so the
+        # activity names no target.
         activity_record(
             space=fresh.space,
             actor=by,
@@ -297,23 +295,17 @@ def event_visibility_set(*, event: Event, by, visibility: str) -> Event:
         raise ValidationError(_("Choose who can see this event."))
     if event.is_ritual and visibility == EventVisibility.BUSY:
         raise ValidationError(_("A ritual is either shared or yours alone."))
-    with take_any_time(EVENT_STEPS, "set_visibility", event, by=by) as fresh:
+    with EVENT_STEPS.take("set_visibility", event, by=by) as step:
+        fresh = step.obj
         newly_shared = (
             visibility == EventVisibility.SHARED
             and fresh.visibility != EventVisibility.SHARED
         )
         fresh.visibility = visibility
-        fresh.save(update_fields=["visibility", "updated"])
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="event.shared" if newly_shared else "event.visibility",
-            target=fresh,
-            recipient=_partner(fresh, by)
-            if newly_shared and fresh.space.is_open
-            else None,
-            visibility=_activity_visibility(fresh),
-        )
+        step.verb = "event.shared" if newly_shared else "event.visibility"
+        step.private = visibility != EventVisibility.SHARED
+        if not (newly_shared and fresh.space.is_open):
+            step.recipient = NOBODY
     return event
 
 
@@ -430,19 +422,12 @@ def ritual_mark(*, event: Event, by, original: datetime, happened: bool) -> Ritu
 def reminder_set(*, event: Event, by, minutes: int | None) -> EventReminder:
     """Choose when (or whether) `by` is reminded before this event, in a
     closed space too."""
-    EVENT_STEPS.check("remind", event, by)
-    if minutes is not None and not 0 <= minutes <= 7 * 24 * 60:
-        raise ValidationError(_("Choose a reminder from the list."))
-    with transaction.atomic():
+    with EVENT_STEPS.take("remind", event, by=by) as step:
+        step.save = False  # the event itself doesn't change
+        if minutes is not None and not 0 <= minutes <= 7 * 24 * 60:
+            raise ValidationError(_("Choose a reminder from the list."))
         reminder, _created = EventReminder.objects.update_or_create(
-            event=event, user=by, defaults={"minutes": minutes}
-        )
-        activity_record(
-            space=event.space,
-            actor=by,
-            verb="event.reminder_set",
-            target=event,
-            visibility=Visibility.PRIVATE,
+            event=step.obj, user=by, defaults={"minutes": minutes}
         )
     return reminder
 

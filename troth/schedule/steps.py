@@ -10,13 +10,12 @@ take them, and, for one date of a recurring event, about that date.
                                  that has started and wasn't called off)
 
 Deleting an event, changing who sees it, one's own reminder and one's own
-answer about a ritual stay open in a closed space (`ANY_TIME`):
-`Steps.take` refuses everything there, so the services take these by hand
-with `lock` and `check`, and `allowed` adds them. A date is not a row, so
-the date steps are taken with `take_on_date`, which locks the event.
+answer about a ritual stay open in a closed space (`anytime`). A date is
+not a row, so the date steps are taken with `take_on_date`, which locks the
+event.
 
 The services take these steps; the event's page shows the buttons of
-`allowed(EVENT_STEPS, event, user)` and `allowed(DATE_STEPS, occurrence,
+`EVENT_STEPS.allowed(event, user)` and `DATE_STEPS.allowed(occurrence,
 user)`.
 """
 
@@ -45,9 +44,6 @@ from troth.spaces.steps import (
     role,
 )
 
-# The steps that need no open space.
-ANY_TIME = ("delete", "set_visibility", "remind", "mark")
-
 
 def _owner(obj, user) -> bool:
     return obj.author_id == user.pk
@@ -59,16 +55,20 @@ OWNER = role(
 
 EVENT_STEPS = Steps(
     Step("update", who=OWNER),
-    Step("delete", who=OWNER),
-    Step("set_visibility", who=OWNER),
+    Step("delete", who=OWNER, anytime=True),
+    Step("set_visibility", who=OWNER, anytime=True),
     Step(
         "remind",
         who=role(
             lambda e, u: e.details_visible_to(u),
             gettext_lazy("You can set reminders on your own and shared events."),
         ),
+        verb="event.reminder_set",
+        private=True,
+        anytime=True,
     ),
     related=("space",),
+    recipient=lambda event, by: event.space.partner_of(by),
 )
 
 
@@ -142,33 +142,10 @@ DATE_STEPS = Steps(
                 "not_started",
             ),
         ),
+        anytime=True,
     ),
     space=lambda occurrence: occurrence.event.space,
 )
-
-
-def allowed(steps: Steps, obj, user, now: dt.datetime | None = None) -> frozenset:
-    """The steps `user` may take on `obj` now: those of an open space, and
-    the `ANY_TIME` ones whatever became of it."""
-    return steps.allowed(obj, user, now) | {
-        name
-        for name in ANY_TIME
-        if name in steps and steps.refusal(name, obj, user, now) is None
-    }
-
-
-@contextmanager
-def take_any_time(
-    steps: Steps, name: str, obj, *, by, now: dt.datetime | None = None
-) -> Iterator:
-    """Check step `name` (one of `ANY_TIME`) on `obj`, its row locked, in
-    one transaction; yields the fresh row, copied back to `obj` after."""
-    with transaction.atomic():
-        fresh = lock(obj, *steps.related)
-        steps.check(name, fresh, by, now)
-        yield fresh
-    if fresh.pk is not None:
-        copy_back(obj, fresh)
 
 
 @contextmanager
@@ -176,13 +153,16 @@ def take_on_date(
     name: str, event: Event, *, original: dt.datetime, by, now=None
 ) -> Iterator[Occurrence]:
     """Take step `name` on the date `original` of `event`: the event's row
-    locked, the partner guard (unless the step is `ANY_TIME`), the step's
+    locked, the partner guard (unless the step is `anytime`), the step's
     checks on that date. Yields the date (its `event` the fresh row); the
-    caller's `event` gets the saved fields after."""
+    caller's `event` gets the saved fields after.
+
+    Not `DATE_STEPS.take`: a date is not a row to lock and save; the row
+    locked is the event's, and the date is found in it once it is."""
     now = now or timezone.now()
     with transaction.atomic():
         fresh = lock(event, "space")
-        if name not in ANY_TIME:
+        if not DATE_STEPS.steps[name].anytime:
             require_partner(fresh.space, by)
         occurrence = occurrence_at(fresh, original, fresh.tz)
         if occurrence is None:

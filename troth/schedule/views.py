@@ -60,7 +60,7 @@ from troth.schedule.recurrence import (
     occurrence_at,
 )
 from troth.schedule.stats import ritual_follow_through
-from troth.schedule.steps import DATE_STEPS, EVENT_STEPS, allowed
+from troth.schedule.steps import DATE_STEPS, EVENT_STEPS
 from troth.spaces.models import current_membership
 from troth.spaces.steps import Refused
 from troth.spaces.stepviews import refused, take_step
@@ -325,9 +325,9 @@ def _occurrence_context(request: AuthedRequest, event: Event, occurrence) -> dic
     user = request.user
     now = timezone.now()
     zone = _zone()
-    steps = allowed(EVENT_STEPS, event, user, now)
+    steps = EVENT_STEPS.allowed(event, user, now)
     if occurrence is not None:
-        steps |= allowed(DATE_STEPS, occurrence, user, now)
+        steps |= DATE_STEPS.allowed(occurrence, user, now)
     context: dict = {
         "event": event,
         "occurrence": occurrence,
@@ -384,7 +384,7 @@ def _changes(event: Event, user, now: datetime) -> list[tuple]:
     for change in event.changes.all():
         occurrence = occurrence_at(event, change.original, _zone())
         steps = (
-            allowed(DATE_STEPS, occurrence, user, now)
+            DATE_STEPS.allowed(occurrence, user, now)
             if occurrence is not None
             else frozenset()
         )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from troth.schedule import services
 from troth.schedule.models import Event, EventVisibility
 from troth.schedule.recurrence import Occurrence, expand, occurrence_at
-from troth.schedule.steps import DATE_STEPS, EVENT_STEPS, allowed
+from troth.schedule.steps import DATE_STEPS, EVENT_STEPS
 from troth.schedule.tests.helpers import at, make_event, make_ritual, rule
 from troth.spaces.models import Membership
 from troth.spaces.services import space_leave
@@ -127,7 +127,7 @@ def _takes(call, obj, user) -> Refused | None:
 
 
 def _agree(steps, calls, obj, user, where: str) -> list[int]:
-    offered = allowed(steps, obj, user)
+    offered = steps.allowed(obj, user)
     counts = [0, 0]
     for name, call in calls.items():
         refusal = _takes(call, obj, user)
