@@ -45,16 +45,13 @@ from troth.agreements.steps import CLAUSE_STEPS, HISTORY, STEPS
 from troth.lib.time import local_today
 from troth.spaces.models import Space
 from troth.spaces.services import activity_record
-from troth.spaces.steps import Refused, Taking, copy_back, lock, require_partner
+from troth.spaces.steps import NOBODY, Refused, Taking, copy_back, lock, require_partner
 
 TITLE_MAX = 120
 CLAUSE_MAX = 600
 REVIEW_DAYS_MIN = 7
 REVIEW_DAYS_MAX = 365
 LONGEST_TIME_BOX = dt.timedelta(days=3 * 365)
-# Accepting a clause of a proposal that is still open tells nobody: the
-# partner hears when the whole proposal is accepted.
-CLAUSE_ACCEPTED = "agreement.clause_accepted"
 
 
 def _clean_text(text: str, *, limit: int, empty_message: str) -> str:
@@ -162,14 +159,10 @@ def _settle(agreement: Agreement, *, by, now, change_accepted: bool) -> str | No
 
 def _settled(agreement: Agreement, step: Taking, outcome: str | None) -> None:
     """After the answer's own history entry: the agreement's settling, if
-    any (told by nobody: both did it), and the activity of an answer that
-    tells nobody."""
+    any, as a second entry by nobody (both did it). A step appends one
+    entry of its own, so this one is appended once the step is taken."""
     if outcome is not None:
         HISTORY.append(agreement, by=None, kind=outcome, now=step.now)
-    if step.verb is None and step.step.name in ("accept_clause", "accept_all"):
-        activity_record(
-            space=agreement.space, actor=step.by, verb=CLAUSE_ACCEPTED, target=agreement
-        )
 
 
 # Proposing
@@ -316,7 +309,9 @@ def _accept(step: Taking, states: list[ClauseState]) -> str | None:
     elif not was_proposed:
         step.verb = "agreement.change_accepted"
     else:
-        step.verb = None  # told to nobody: see _settled
+        # A clause of a proposal still open: the partner hears when the
+        # whole proposal is accepted.
+        step.recipient = NOBODY
     return outcome
 
 
@@ -440,7 +435,7 @@ def clause_propose_change(
                 "same_as_agreed",
             )
         if _supersede(pending, by=by, now=step.now):
-            step.record(entry=EventKind.COUNTERED)
+            step.event = EventKind.COUNTERED
         version = _new_version(fresh, by=by, text=text, now=step.now)
         step.record(clause=fresh, version=version)
     return version
@@ -507,8 +502,7 @@ def agreement_give_consent(
             if active:
                 fresh.status = Status.ACTIVE
                 step.verb = "agreement.resumed"
-        if active:
-            HISTORY.append(agreement, by=None, kind=EventKind.RESUMED, now=step.now)
+        _settled(agreement, step, EventKind.RESUMED if active else None)
     return active
 
 

@@ -50,12 +50,9 @@ from troth.spaces.steps import Check, History, Step, Steps, Text
 @dataclass(frozen=True)
 class VersionedHistory(History):
     """An agreement's history entry also keeps the agreement's version
-    number at that step. A step whose entry depends on what it met (a
-    proposal answered with other wording) names its kind with
-    `step.record(entry=...)`."""
+    number at that step."""
 
     def append(self, obj, *, by, kind: str, now, **fields):
-        kind = fields.pop("entry", kind)
         fields.setdefault("agreement_version", obj.version)
         return super().append(obj, by=by, kind=kind, now=now, **fields)
 
@@ -126,8 +123,9 @@ STEPS = Steps(
                 "no_pending",
             ),
         ),
-        # One history entry per clause, and a verb that depends on whether
-        # the answers settled the agreement: both are the service's.
+        # One history entry per clause (the service's), and a verb that
+        # depends on whether the answers settled the agreement.
+        verb="agreement.clause_accepted",
     ),
     Step(
         "set_aside",
@@ -245,13 +243,15 @@ STEPS = Steps(
         event=EventKind.CLAUSE_ADDED,
         verb="agreement.change_proposed",
     ),
-    # Accepting: one history entry per answer, then perhaps the agreement
-    # settles; the verb says which (the service's).
-    _clause_step("accept_clause", None, None),
+    # Accepting: one history entry per answer (the service's), then perhaps
+    # the agreement settles; the verb says which. A clause of a proposal
+    # still open is accepted without telling anyone.
+    _clause_step("accept_clause", None, "agreement.clause_accepted"),
     # The verb becomes "agreement.active" when the answer settles it.
     _clause_step("decline_clause", EventKind.DECLINED, "agreement.change_declined"),
     _clause_step("withdraw_clause", EventKind.WITHDRAWN, "agreement.change_withdrawn"),
-    # Recorded as "countered" when it answers the partner's wording.
+    # Recorded as "countered" when it answers the partner's wording
+    # (`step.event`).
     _clause_step(
         "change_clause", EventKind.CHANGE_PROPOSED, "agreement.change_proposed"
     ),
