@@ -6,8 +6,8 @@
     a log:      shared --(its author: stop)--> private
 
 Stopping to share a log takes back a person's own words: it stays open to
-them in a closed space, and even after they left it (`anytime`), and only
-they are told (`private`).
+them in a closed space, and even after they left it (`anytime`), and it
+is noted in their own history only (`private`).
 
 The services take these steps; the session's page shows the buttons of
 `SESSION_STEPS.allowed`.
