@@ -363,12 +363,11 @@ class Steps:
                 now=taking.now,
                 **taking.event_fields,
             )
+        # A row the step deleted is no activity's target any more.
+        target = taking.target or (fresh if fresh.pk is not None else None)
         if taking.verb and taking.private:
             activity_record_private(
-                space=space,
-                actor=taking.by,
-                verb=taking.verb,
-                target=taking.target or fresh,
+                space=space, actor=taking.by, verb=taking.verb, target=target
             )
         elif taking.verb:
             recipient = taking.recipient
@@ -380,6 +379,6 @@ class Steps:
                 space=space,
                 actor=taking.by,
                 verb=taking.verb,
-                target=taking.target or fresh,
+                target=target,
                 recipient=recipient,
             )
