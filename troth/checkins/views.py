@@ -22,7 +22,7 @@ from troth.checkins.stats import SUBSCALES, pulse_trend
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.lib.time import local_today
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import membership_required, space_page
 from troth.spaces.models import Membership, current_membership
 from troth.spaces.stepviews import refused
 
@@ -69,9 +69,7 @@ def partner_status(request, membership) -> dict:
     }
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     now = timezone.now()
@@ -260,9 +258,7 @@ def pulse_settings(request: AuthedRequest) -> HttpResponse:
 TREND_DAYS = 90
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def pulse_trends(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """My pulse over the last 90 days, and my partner's if they share it."""
     end = local_today(request.user.tz)

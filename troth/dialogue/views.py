@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from troth.accounts.once import submitted_once
 from troth.dialogue import services
@@ -28,16 +28,14 @@ from troth.dialogue.steps import STEPS, summary_allowed
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership
 from troth.spaces.postviews import post_view
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import refusal_status, take_step
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     me = request.user
     dialogues = list(
@@ -65,10 +63,7 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-@membership_required
+@space_form_page
 def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     form = StartForm(request.POST if request.method == "POST" else None)

@@ -24,7 +24,7 @@ from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.lib.prefetch import prefetch_visible
 from troth.schedule.models import Event
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership
 from troth.spaces.postviews import post_view
 from troth.spaces.steps import refusal_text
@@ -34,9 +34,7 @@ PER_PAGE = 20
 TABS = {"active": Status.ACTIVE, "aside": Status.SET_ASIDE}
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     user = request.user
     tab = request.GET.get("show")
@@ -66,10 +64,7 @@ def _form_page(request: AuthedRequest, template: str, context: dict):
     return lambda **extra: render(request, template, {**context, **extra})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-@membership_required
+@space_form_page
 def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Start a shared goal."""
     space = membership.space
@@ -89,10 +84,7 @@ def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     return render(request, "goals/new.html", {"form": form})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-@membership_required
+@space_form_page
 def adventure_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Plan an adventure together: the idea, when, budget, tasks for each."""
     space = membership.space
@@ -365,9 +357,7 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def memories(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Finished goals and adventures, with what each of you made of them."""
     user = request.user

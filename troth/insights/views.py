@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from troth.insights import trends
 from troth.insights.sections import Period, contributors
 from troth.lib.http import AuthedRequest
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import space_page
 from troth.spaces.models import Membership
 
 PERIODS = (6, 12)
@@ -25,9 +25,7 @@ def _months_asked(request: AuthedRequest) -> int:
     return count if count in PERIODS else PERIODS[0]
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Trends over the last months, each drawn, tabled and summarised, with
     a link to how it is computed: one section from each feature that offers

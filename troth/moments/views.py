@@ -10,9 +10,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
@@ -25,7 +24,7 @@ from troth.moments.forms import (
     TimelineFilter,
 )
 from troth.moments.models import KIND_SELF, About, Ack, Bid, Kind, Moment
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership
 from troth.spaces.postviews import post_view, save_form
 from troth.spaces.stepviews import take_step
@@ -37,9 +36,7 @@ def _moments(user):
     return Moment.objects.visible_to(user).select_related("author", "subject", "space")
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """The timeline: every moment either of you may see, newest first."""
     user = request.user
@@ -73,10 +70,7 @@ def _kind_choices_for_template():
     ]
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-@membership_required
+@space_form_page
 def moment_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     about = (
@@ -206,9 +200,7 @@ def moment_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("moments:index")
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def week(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """What you noticed this week, and what was noticed about you."""
     user = request.user
@@ -245,10 +237,7 @@ def week(request: AuthedRequest, membership: Membership) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-@membership_required
+@space_form_page
 def bids(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """My private bid log: when I reached out and how it was met."""
     user = request.user

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from troth.accounts.once import submitted_once
 from troth.agreements.models import Agreement, Clause
 from troth.agreements.services import agreed_clause_choices
 from troth.lib.access import get_visible_or_404
@@ -34,7 +33,7 @@ from troth.promises.models import SETTLED, Promise, PromiseEvent, State
 from troth.promises.stats import WINDOWS, trailing_figures
 from troth.promises.steps import STEPS
 from troth.schedule.stats import ritual_follow_through
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership, current_membership
 from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import refused, take_step
@@ -98,10 +97,7 @@ def index(request: AuthedRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-@membership_required
+@space_form_page
 def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     partner = space.partner_of(request.user) if space.is_open else None
@@ -359,9 +355,7 @@ def cancel_request(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def figures(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Per partner, the trailing 30 and 90 days."""
     space = membership.space

@@ -42,7 +42,7 @@ from troth.questions.models import (
     Round,
 )
 from troth.questions.steps import STEPS
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import membership_required, space_page
 from troth.spaces.models import Membership
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import take_step
@@ -149,9 +149,7 @@ def _round_step(
     )
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Today's question, with any earlier question still open."""
     space = membership.space
@@ -316,9 +314,7 @@ def _matches(round: WithAnnotations[Round, _SeenInRound], needle: str) -> bool:
     return any(needle in text.casefold() for text in haystack)
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def history(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Every revealed question, newest first, with a search over the
     question and both answers. Answers are encrypted, so the search runs in
@@ -366,9 +362,7 @@ def _suggestions(space, level: int, count: int = 4) -> list:
     return pool[:count]
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def deck(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """The couple's deck: its level, their own questions, and a few to pick."""
     return _render_deck(request, membership.space)

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
@@ -29,7 +28,7 @@ from troth.selfmap.models import (
 )
 from troth.selfmap.prompts import prompt_by_key, prompts_for
 from troth.selfmap.steps import ENTRY_STEPS
-from troth.spaces.membership import membership_required
+from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership, current_membership
 from troth.spaces.postviews import post_view, save_form
 from troth.spaces.stepviews import refused, take_step
@@ -52,9 +51,7 @@ def _kind_groups(entries, shared_kinds=frozenset()):
     return groups
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """My self map: every entry I wrote, by kind, with what I share."""
     kind = request.GET.get("kind") or ""
@@ -109,10 +106,7 @@ def _index_page(request, membership, kind: str, **extra) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-@membership_required
+@space_form_page
 def entry_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     kind = request.GET.get("kind") or request.POST.get("kind") or ""
@@ -357,9 +351,7 @@ def kind_unshare(request: AuthedRequest, kind: str) -> HttpResponse:
     return redirect(next_url(request, f"/self/?kind={kind}"))
 
 
-@login_required
-@require_GET
-@membership_required
+@space_page
 def partner(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Know your partner: what they share, with when it last changed."""
     space = membership.space
