@@ -31,6 +31,7 @@ from troth.lib.content import Content
 from troth.lib.export import when
 from troth.lib.hooks import app_modules
 from troth.notifications.models import Notification
+from troth.spaces.membership import active_membership
 from troth.spaces.models import Activity, Membership, Space
 from troth.spaces.services import space_leave
 
@@ -607,12 +608,7 @@ def account_delete(*, request, keep_shared: bool) -> bool:
 
     user = request.user
     with transaction.atomic():
-        membership = (
-            Membership.objects.active()
-            .filter(user=user)
-            .select_related("space")
-            .first()
-        )
+        membership = active_membership(user)
         if membership is not None:
             space_leave(membership=membership, withdraw=not keep_shared)
         # Spaces where someone else was a partner: only there does a kept
