@@ -26,7 +26,11 @@ from troth.checkins.models import (
 from troth.lib.content import Visibility
 from troth.lib.time import local_instant, local_today
 from troth.spaces.models import Space
-from troth.spaces.services import activity_record, activity_record_private
+from troth.spaces.services import (
+    activity_record,
+    activity_record_for_partner,
+    activity_record_private,
+)
 from troth.spaces.steps import require_partner
 
 CUSTOM_MAX = 80
@@ -107,12 +111,8 @@ def status_send(
             expires_at=now
         )
         status.save()
-        activity_record(
-            space=space,
-            actor=by,
-            verb="status.sent",
-            target=status,
-            recipient=space.partner_of(by),
+        activity_record_for_partner(
+            space=space, actor=by, verb="status.sent", target=status
         )
     return status
 

@@ -29,7 +29,10 @@ from troth.questions.models import (
     Round,
 )
 from troth.questions.steps import STEPS
-from troth.spaces.services import activity_record, activity_record_private
+from troth.spaces.services import (
+    activity_record_for_partner,
+    activity_record_private,
+)
 from troth.spaces.steps import Refused, require_partner
 
 ANSWER_MAX = 3000
@@ -168,12 +171,8 @@ def round_pick(*, space, by, key: str) -> Round:
             origin=Round.Origin.PICKED,
             picked_by=by,
         )
-        activity_record(
-            space=space,
-            actor=by,
-            verb="questions.picked",
-            target=round,
-            recipient=space.partner_of(by),
+        activity_record_for_partner(
+            space=space, actor=by, verb="questions.picked", target=round
         )
     return round
 
@@ -290,12 +289,8 @@ def own_question_create(*, space, by, text: str, level: int) -> OwnQuestion:
         question = OwnQuestion.objects.create(
             space=space, author=by, text=text, level=level, visibility=Visibility.SHARED
         )
-        activity_record(
-            space=space,
-            actor=by,
-            verb="questions.own_added",
-            target=question,
-            recipient=space.partner_of(by),
+        activity_record_for_partner(
+            space=space, actor=by, verb="questions.own_added", target=question
         )
     return question
 
@@ -335,11 +330,7 @@ def level_set(*, space, by, level: int) -> DeckSettings:
         settings.updated = timezone.now()
         settings.updated_by = by
         settings.save()
-        activity_record(
-            space=space,
-            actor=by,
-            verb="questions.level_changed",
-            target=settings,
-            recipient=space.partner_of(by),
+        activity_record_for_partner(
+            space=space, actor=by, verb="questions.level_changed", target=settings
         )
     return settings

@@ -59,6 +59,17 @@ def activity_record(
     return activity
 
 
+def activity_record_for_partner(
+    *, space: Space, actor, verb: str, target=None
+) -> Activity:
+    """Record that `actor` did `verb` (to `target`) and tell their partner
+    in `space`, if they have one yet."""
+    partner = space.partner_of(actor)
+    return activity_record(
+        space=space, actor=actor, verb=verb, target=target, recipient=partner
+    )
+
+
 def activity_record_private(*, space: Space, actor, verb: str, target=None) -> Activity:
     """Record that `actor` did `verb` for their own history only: the
     partner is not told and can't see it."""
