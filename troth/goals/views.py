@@ -64,24 +64,35 @@ def _form_page(request: AuthedRequest, template: str, context: dict):
     return lambda **extra: render(request, template, {**context, **extra})
 
 
+def _create_page(request, template: str, context: dict, create, done):
+    """The page of a form (`context["form"]`) that makes a goal or
+    adventure with `create(data)`; `done(goal)` is what the person is
+    told. The form again with its errors (400) or the refusal (409)."""
+    form = context["form"]
+    if request.method == "GET":
+        return render(request, template, context)
+    if not form.is_valid():
+        return render(request, template, context, status=400)
+    try:
+        goal = create(form.cleaned_data)
+    except ValidationError as error:
+        return refused(_form_page(request, template, context), None, error, form)
+    messages.success(request, done(goal))
+    return redirect(goal)
+
+
 @space_form_page
 def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Start a shared goal."""
-    space = membership.space
-    form = GoalForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "goals/new.html", {"form": form}, status=400)
-        try:
-            goal = services.goal_create(
-                space=space, author=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            page = _form_page(request, "goals/new.html", {"form": form})
-            return refused(page, None, error, form)
-        messages.success(request, _("Your goal is started. Add its first steps."))
-        return redirect(goal)
-    return render(request, "goals/new.html", {"form": form})
+    return _create_page(
+        request,
+        "goals/new.html",
+        {"form": GoalForm(request.POST if request.method == "POST" else None)},
+        lambda data: services.goal_create(
+            space=membership.space, author=request.user, **data
+        ),
+        lambda goal: _("Your goal is started. Add its first steps."),
+    )
 
 
 @space_form_page
@@ -92,25 +103,17 @@ def adventure_new(request: AuthedRequest, membership: Membership) -> HttpRespons
     form = AdventureForm(
         request.POST if request.method == "POST" else None, partner=partner
     )
-    context = {"form": form, "partner": partner}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "goals/adventure_new.html", context, status=400)
-        try:
-            goal = services.adventure_plan(
-                space=space, author=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            page = _form_page(request, "goals/adventure_new.html", context)
-            return refused(page, None, error, form)
-        messages.success(
-            request,
+    return _create_page(
+        request,
+        "goals/adventure_new.html",
+        {"form": form, "partner": partner},
+        lambda data: services.adventure_plan(space=space, author=request.user, **data),
+        lambda goal: (
             _("Your adventure is planned and on your shared calendar.")
             if goal.target_date
-            else _("Your adventure is planned. Set a date when you know it."),
-        )
-        return redirect(goal)
-    return render(request, "goals/adventure_new.html", context)
+            else _("Your adventure is planned. Set a date when you know it.")
+        ),
+    )
 
 
 def _goal(request: AuthedRequest, pk: int) -> Goal:
