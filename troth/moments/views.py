@@ -82,15 +82,7 @@ def moment_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
         form = MomentForm(request.POST)
         moment = save_form(
             form,
-            lambda data: services.moment_create(
-                space=space,
-                by=request.user,
-                about=data["about"],
-                kind=data["kind"],
-                note=data["note"],
-                occurred_on=data["occurred_on"],
-                share=data["share"],
-            ),
+            lambda data: services.moment_create(space=space, by=request.user, **data),
         )
         if moment is not None:
             if moment.is_about_partner:
@@ -245,13 +237,7 @@ def bids(request: AuthedRequest, membership: Membership) -> HttpResponse:
         form = BidForm(request.POST)
         logged = save_form(
             form,
-            lambda data: services.bid_create(
-                space=membership.space,
-                by=user,
-                response=data["response"],
-                occurred_at=data["occurred_at"],
-                note=data["note"],
-            ),
+            lambda data: services.bid_create(space=membership.space, by=user, **data),
         )
         if logged is not None:
             messages.success(request, _("Noted in your private log."))

@@ -123,13 +123,7 @@ def entry_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
         entry = save_form(
             form,
             lambda data: services.entry_create(
-                space=space,
-                author=request.user,
-                kind=data["kind"],
-                title=data["title"],
-                text=data["text"],
-                helps=data["helps"],
-                share=data["share"],
+                space=space, author=request.user, **data
             ),
         )
         if entry is not None:
@@ -226,13 +220,7 @@ def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         form = EntryForm(request.POST, with_kind=False, with_share=False)
         saved = save_form(
             form,
-            lambda data: services.entry_update(
-                entry=entry,
-                by=request.user,
-                title=data["title"],
-                text=data["text"],
-                helps=data["helps"],
-            ),
+            lambda data: services.entry_update(entry=entry, by=request.user, **data),
         )
         if saved is not None:
             messages.success(
