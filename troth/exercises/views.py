@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,8 +20,10 @@ from troth.exercises.models import ExerciseLog, Session
 from troth.exercises.steps import SESSION_STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.prefetch import prefetch_visible
 from troth.schedule.models import Event
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required, space_page
+from troth.spaces.models import Membership, current_membership
 from troth.spaces.stepviews import refused, take_step
 
 PER_PAGE = 20
@@ -46,13 +48,9 @@ def waiting_for_log(user, space):
     )
 
 
-@login_required
-@require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@space_page
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """The library, filtered by time and theme with plain GET parameters."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     form = FilterForm(request.GET or None)
     length = theme = ""
     if form.is_bound and form.is_valid():
@@ -105,12 +103,10 @@ def detail(request: AuthedRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 @submitted_once
-def schedule(request: AuthedRequest, slug: str) -> HttpResponse:
+@membership_required
+def schedule(request: AuthedRequest, membership: Membership, slug: str) -> HttpResponse:
     """Plan this exercise for the two of you."""
     item = _item(slug)
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     form = ScheduleForm(request.POST)
     partner = membership.space.partner_of(request.user)
     context = {"item": item, "form": form, "partner": partner, "membership": membership}
@@ -136,23 +132,15 @@ def schedule(request: AuthedRequest, slug: str) -> HttpResponse:
     return redirect(session)
 
 
-@login_required
-@require_GET
-def sessions(request: AuthedRequest) -> HttpResponse:
+@space_page
+def sessions(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Every exercise you planned, newest first, with your logs."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     rows = (
         Session.objects.visible_to(user)
         .in_space(membership.space)
         .prefetch_related(
-            Prefetch(
-                "logs",
-                queryset=ExerciseLog.objects.visible_to(user).select_related("author"),
-                to_attr="seen_logs",
-            )
+            prefetch_visible("logs", ExerciseLog, user, to_attr="seen_logs")
         )
         .order_by("-starts_at", "-id")
     )
