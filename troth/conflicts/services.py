@@ -37,7 +37,7 @@ from troth.conflicts.steps import CONFLICT_STEPS, VIEW_STEPS
 from troth.lib.content import Visibility
 from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Space
-from troth.spaces.services import activity_record
+from troth.spaces.services import activity_record, activity_record_private
 from troth.spaces.steps import require_partner
 
 FUTURE_SLACK = timedelta(minutes=10)
@@ -333,9 +333,6 @@ def conflict_view_delete(*, view: ConflictView, by) -> None:
             _sync_frame(conflict)
         # Recorded here, not by the step: the view is gone, so the activity
         # names no target.
-        activity_record(
-            space=fresh.space,
-            actor=by,
-            verb="conflict.view_deleted",
-            visibility=Visibility.PRIVATE,
+        activity_record_private(
+            space=fresh.space, actor=by, verb="conflict.view_deleted"
         )

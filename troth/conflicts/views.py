@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts.once import submitted_once
@@ -23,7 +24,10 @@ from troth.conflicts.steps import CONFLICT_STEPS, VIEW_STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
-from troth.spaces.models import current_membership
+from troth.lib.prefetch import prefetch_visible
+from troth.spaces.membership import space_form_page, space_page
+from troth.spaces.models import Membership
+from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import refused, take_step
 
 PER_PAGE = 20
@@ -32,20 +36,12 @@ FIGURE_DAYS = 182  # the figures on the shared log cover about six months
 
 
 def _visible_views(user):
-    return Prefetch(
-        "views",
-        queryset=ConflictView.objects.visible_to(user).select_related("author"),
-        to_attr="visible_views",
-    )
+    return prefetch_visible("views", ConflictView, user, to_attr="visible_views")
 
 
-@login_required
-@require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@space_page
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """The shared log, my own views, and what waits for my view."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     user = request.user
     space = membership.space
     tab = request.GET.get("show")
@@ -113,14 +109,9 @@ def _initial_when() -> str:
     return now.strftime("%Y-%m-%dT%H:%M")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-def new(request: AuthedRequest) -> HttpResponse:
+@space_form_page
+def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Log a disagreement with your own view of how it went."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     if request.method == "POST":
         form = LogForm(request.POST)
 
@@ -360,26 +351,18 @@ def _view_step(request: AuthedRequest, pk: int, service, done: str, then=None):
     )
 
 
-@login_required
-@require_POST
-def view_share(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _view_step(
-        request,
-        pk,
-        services.conflict_view_share,
-        _("Your view is shared with your partner."),
-    )
+view_share = post_view(
+    _view_step,
+    services.conflict_view_share,
+    gettext_lazy("Your view is shared with your partner."),
+)
 
 
-@login_required
-@require_POST
-def view_stop(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _view_step(
-        request,
-        pk,
-        services.conflict_view_stop,
-        _("Your view is yours alone again. Your partner is not told."),
-    )
+view_stop = post_view(
+    _view_step,
+    services.conflict_view_stop,
+    gettext_lazy("Your view is yours alone again. Your partner is not told."),
+)
 
 
 @login_required
