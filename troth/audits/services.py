@@ -42,7 +42,7 @@ from troth.lib.content import Visibility
 from troth.lib.time import local_today, space_day_start, space_today
 from troth.promises.services import promise_create
 from troth.spaces.models import Space
-from troth.spaces.services import activity_record
+from troth.spaces.services import activity_record_for_partner, activity_record_private
 from troth.spaces.steps import NOBODY, Refused, require_partner
 
 
@@ -121,12 +121,8 @@ def audit_day_set(
             settings.chosen_at = now
             settings.chosen_by = by
             settings.save()
-        activity_record(
-            space=space,
-            actor=by,
-            verb="audit.day_set",
-            target=settings,
-            recipient=space.partner_of(by),
+        activity_record_for_partner(
+            space=space, actor=by, verb="audit.day_set", target=settings
         )
     return settings
 
@@ -397,10 +393,7 @@ def reflections_sharing_stop(*, user, space: Space, audit_id: int | None = None)
             mine = mine.filter(audit_id=audit_id)
         changed = mine.update(visibility=Visibility.PRIVATE, updated=timezone.now())
         if changed:
-            activity_record(
-                space=space,
-                actor=user,
-                verb="audit.reflection_unshared",
-                visibility=Visibility.PRIVATE,
+            activity_record_private(
+                space=space, actor=user, verb="audit.reflection_unshared"
             )
     return changed

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 
 from django.contrib import messages
@@ -32,7 +33,9 @@ from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
 from troth.lib.time import local_today, space_today
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required, space_page
+from troth.spaces.models import Membership
+from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import refused, take_step
 
 PER_PAGE = 12
@@ -80,14 +83,10 @@ def _next_audit(
     return services.next_audit_date(settings.day, today, months)
 
 
-@login_required
-@require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@space_page
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """The audit day, this month's audit, and every audit before it, each
     compared with the one before."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     return _index_page(request, membership.space)
 
 
@@ -170,10 +169,8 @@ def _sign_offs(audit_ids: list[int]) -> dict[int, dict[str, bool]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def audit_settings(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def audit_settings(request: AuthedRequest, membership: Membership) -> HttpResponse:
     settings = AuditSettings.objects.filter(space=membership.space).first()
     form = AuditDayForm(
         request.POST if request.method == "POST" else None,
@@ -202,10 +199,8 @@ def audit_settings(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def start(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def start(request: AuthedRequest, membership: Membership) -> HttpResponse:
     try:
         audit = services.audit_start(space=membership.space, by=request.user)
     except ValidationError as error:
@@ -423,30 +418,29 @@ def _signed_off(audit: Audit) -> str:
     return _("You have signed off. Your partner will be told.")
 
 
-@login_required
-@require_POST
-def sign_off(request: AuthedRequest, pk: int) -> HttpResponse:
+def _sign_off_step(
+    request: AuthedRequest, pk: int, service, done: Callable[[Audit], str]
+) -> HttpResponse:
+    """POST one sign-off step on the audit `pk`, which `service` takes;
+    `done(audit)` are the words after it."""
     audit = _audit(request, pk)
     return take_step(
         request,
         audit,
-        lambda: services.audit_sign_off(audit=audit, by=request.user),
+        lambda: service(audit=audit, by=request.user),
         page=partial(_page, request, audit),
-        done=lambda: _signed_off(audit),
+        done=lambda: done(audit),
     )
 
 
-@login_required
-@require_POST
-def sign_off_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
-    audit = _audit(request, pk)
-    return take_step(
-        request,
-        audit,
-        lambda: services.audit_sign_off_withdraw(audit=audit, by=request.user),
-        page=partial(_page, request, audit),
-        done=_("Your sign-off is taken back. You can change your part."),
-    )
+sign_off = post_view(_sign_off_step, services.audit_sign_off, _signed_off)
+
+
+sign_off_withdraw = post_view(
+    _sign_off_step,
+    services.audit_sign_off_withdraw,
+    lambda audit: _("Your sign-off is taken back. You can change your part."),
+)
 
 
 @login_required
