@@ -30,7 +30,6 @@ from django.utils.translation import gettext as _
 
 from troth.agreements.models import Clause, Topic
 from troth.agreements.services import agreement_propose
-from troth.lib.content import Visibility
 from troth.lib.time import local_today
 from troth.promises.services import promise_create
 from troth.repair.models import (
@@ -56,7 +55,7 @@ from troth.repair.models import (
 )
 from troth.repair.steps import HISTORY, STEPS
 from troth.spaces.models import Space
-from troth.spaces.services import activity_record
+from troth.spaces.services import activity_record, own_content_delete
 from troth.spaces.steps import Refused, require_partner
 
 SUMMARY_MAX = 1000
@@ -518,14 +517,6 @@ def forgiveness_checkin(
 
 def private_delete(*, item, by) -> None:
     """Delete one's own private note, log entry or check-in."""
-    with transaction.atomic():
-        if item.author_id != by.pk:
-            raise Refused(_("Only its author can delete this."), "not_author")
-        space = item.space
-        item.delete()
-        activity_record(
-            space=space,
-            actor=by,
-            verb="repair.private_deleted",
-            visibility=Visibility.PRIVATE,
-        )
+    if item.author_id != by.pk:
+        raise Refused(_("Only its author can delete this."), "not_author")
+    own_content_delete(item, by=by, verb="repair.private_deleted")

@@ -52,7 +52,9 @@ from troth.repair.models import (
 )
 from troth.repair.steps import STEPS, other_party
 from troth.repair.support import help_lines
-from troth.spaces.models import current_membership
+from troth.spaces.membership import space_form_page, space_page
+from troth.spaces.models import Membership
+from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import refused, take_step
 
 # Safety
@@ -76,12 +78,8 @@ def how(request: AuthedRequest) -> HttpResponse:
 # Listing and opening
 
 
-@login_required
-@require_GET
-def index(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@space_page
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     me = request.user
     repairs = list(
         Repair.objects.visible_to(me)
@@ -115,13 +113,8 @@ def _touch_choices(space, user):
     return clauses, promises
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-def new(request: AuthedRequest) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
+@space_form_page
+def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     space = membership.space
     clauses, promises = _touch_choices(space, request.user)
     initial = {}
@@ -397,26 +390,16 @@ def phase(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def resolve(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.repair_resolve,
-        lambda r: _("The repair is closed. You can reopen it at any time."),
-    )
+resolve = post_view(
+    _step,
+    services.repair_resolve,
+    lambda r: _("The repair is closed. You can reopen it at any time."),
+)
 
 
-@login_required
-@require_POST
-def reopen(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.repair_reopen,
-        lambda r: _("The repair is open again."),
-    )
+reopen = post_view(
+    _step, services.repair_reopen, lambda r: _("The repair is open again.")
+)
 
 
 # The apology composer
