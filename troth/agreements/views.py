@@ -10,7 +10,8 @@ from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
 
 from troth.accounts.once import submitted_once
 from troth.agreements import services
@@ -34,7 +35,9 @@ from troth.agreements.starters import NOT_SURVEILLANCE, STARTERS, starter_by_key
 from troth.agreements.steps import STEPS
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.spaces.models import current_membership
+from troth.spaces.membership import space_form_page, space_page
+from troth.spaces.models import Membership
+from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import take_step
 
 # What the agreement's page reads, its steps' checks included: the clauses
@@ -48,13 +51,9 @@ PAGE_ROWS = (
 )
 
 
-@login_required
-@require_GET
-def index(request: AuthedRequest) -> HttpResponse:
+@space_page
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Every agreement of the space: what waits for me first, then the rest."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     me = request.user
     agreements = list(
         Agreement.objects.visible_to(me)
@@ -98,14 +97,9 @@ def index(request: AuthedRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-def new(request: AuthedRequest) -> HttpResponse:
+@space_form_page
+def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Choose a starter, then write the proposal (starters only fill the form)."""
-    membership = current_membership(request)
-    if membership is None:
-        return redirect("home")
     space = membership.space
     if request.method == "POST":
         form = ProposeForm(request.POST)
@@ -336,6 +330,28 @@ def _step(
     )
 
 
+def _agreement_step(request, pk: int, service, done: str) -> HttpResponse:
+    """POST the step of the agreement `pk` that `service` takes, with
+    nothing more than who takes it."""
+    agreement = _agreement(request, pk)
+    return _step(
+        request, agreement, lambda: service(agreement=agreement, by=request.user), done
+    )
+
+
+def _clause_step(request, pk: int, clause_pk: int, service, done: str) -> HttpResponse:
+    """POST the step on clause `clause_pk` of the agreement `pk` that
+    `service` takes, with nothing more than who takes it."""
+    agreement = _agreement(request, pk)
+    clause = _clause(agreement, clause_pk)
+    return _step(
+        request,
+        agreement,
+        lambda: service(agreement=agreement, clause=clause, by=request.user),
+        done,
+    )
+
+
 def _clause_form(data=None, *, prefix: str, missing: str = "") -> ClauseTextForm:
     return ClauseTextForm(data, prefix=prefix, missing=missing)
 
@@ -361,16 +377,11 @@ def clause_accept(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
     return response
 
 
-@login_required
-@require_POST
-def accept_all(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_accept_all(agreement=agreement, by=request.user),
-        _("You accepted every clause waiting for you."),
-    )
+accept_all = post_view(
+    _agreement_step,
+    services.agreement_accept_all,
+    gettext_lazy("You accepted every clause waiting for you."),
+)
 
 
 @login_required
@@ -406,14 +417,11 @@ def clause_change(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
 @login_required
 @require_POST
 def clause_decline(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    clause = _clause(agreement, clause_pk)
-    return _step(
+    return _clause_step(
         request,
-        agreement,
-        lambda: services.clause_decline(
-            agreement=agreement, clause=clause, by=request.user
-        ),
+        pk,
+        clause_pk,
+        services.clause_decline,
         _("You said no to this proposal."),
     )
 
@@ -421,14 +429,11 @@ def clause_decline(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespo
 @login_required
 @require_POST
 def clause_withdraw(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    clause = _clause(agreement, clause_pk)
-    return _step(
+    return _clause_step(
         request,
-        agreement,
-        lambda: services.clause_withdraw(
-            agreement=agreement, clause=clause, by=request.user
-        ),
+        pk,
+        clause_pk,
+        services.clause_withdraw,
         _("You withdrew your proposal."),
     )
 
@@ -436,14 +441,11 @@ def clause_withdraw(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResp
 @login_required
 @require_POST
 def clause_remove(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    clause = _clause(agreement, clause_pk)
-    return _step(
+    return _clause_step(
         request,
-        agreement,
-        lambda: services.clause_propose_removal(
-            agreement=agreement, clause=clause, by=request.user
-        ),
+        pk,
+        clause_pk,
+        services.clause_propose_removal,
         _("You proposed removing this clause. It stays until your partner agrees."),
     )
 
@@ -471,56 +473,34 @@ def clause_add(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def consent_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_withdraw_consent(
-            agreement=agreement, by=request.user
-        ),
-        _(
-            "You withdrew your consent. The agreement is paused, and your partner has been told."
-        ),
-    )
+consent_withdraw = post_view(
+    _agreement_step,
+    services.agreement_withdraw_consent,
+    gettext_lazy(
+        "You withdrew your consent. The agreement is paused, and your partner has been told."
+    ),
+)
 
 
-@login_required
-@require_POST
-def consent_give(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_give_consent(agreement=agreement, by=request.user),
-        _("You gave your consent again."),
-    )
+consent_give = post_view(
+    _agreement_step,
+    services.agreement_give_consent,
+    gettext_lazy("You gave your consent again."),
+)
 
 
-@login_required
-@require_POST
-def set_aside(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_set_aside(agreement=agreement, by=request.user),
-        _("The proposal is set aside. It stays in your history."),
-    )
+set_aside = post_view(
+    _agreement_step,
+    services.agreement_set_aside,
+    gettext_lazy("The proposal is set aside. It stays in your history."),
+)
 
 
-@login_required
-@require_POST
-def end(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_end(agreement=agreement, by=request.user),
-        _("The agreement has ended. It stays in your history."),
-    )
+end = post_view(
+    _agreement_step,
+    services.agreement_end,
+    gettext_lazy("The agreement has ended. It stays in your history."),
+)
 
 
 @login_required
@@ -559,41 +539,22 @@ def renewal_propose(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def renewal_accept(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_renewal_accept(agreement=agreement, by=request.user),
-        _("Renewed. The new end date is set."),
-    )
+renewal_accept = post_view(
+    _agreement_step,
+    services.agreement_renewal_accept,
+    gettext_lazy("Renewed. The new end date is set."),
+)
 
 
-@login_required
-@require_POST
-def renewal_decline(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_renewal_decline(
-            agreement=agreement, by=request.user
-        ),
-        _("You declined the renewal. The end date stays as it was."),
-    )
+renewal_decline = post_view(
+    _agreement_step,
+    services.agreement_renewal_decline,
+    gettext_lazy("You declined the renewal. The end date stays as it was."),
+)
 
 
-@login_required
-@require_POST
-def renewal_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_renewal_withdraw(
-            agreement=agreement, by=request.user
-        ),
-        _("You withdrew the renewal."),
-    )
+renewal_withdraw = post_view(
+    _agreement_step,
+    services.agreement_renewal_withdraw,
+    gettext_lazy("You withdrew the renewal."),
+)
