@@ -42,8 +42,9 @@ from troth.schedule.recurrence import (
     series_end,
 )
 from troth.schedule.steps import EVENT_STEPS, take_on_date
-from troth.spaces.models import Membership, Space
-from troth.spaces.services import activity_record
+from troth.spaces.membership import active_membership
+from troth.spaces.models import Space
+from troth.spaces.services import activity_record, activity_record_private
 from troth.spaces.steps import NOBODY, require_partner
 
 TITLE_MAX = 200
@@ -278,11 +279,10 @@ def event_delete(*, event: Event, by) -> None:
         fresh = step.obj
         # Recorded here, not by the step: the event is gone, so the
         # activity names no target.
-        activity_record(
+        activity_record_private(
             space=fresh.space,
             actor=by,
             verb="ritual.deleted" if fresh.is_ritual else "event.deleted",
-            visibility=Visibility.PRIVATE,
         )
         fresh.delete()
 
@@ -445,18 +445,10 @@ def feed_token_create(*, user) -> tuple[FeedToken, str]:
         FeedToken.objects.active().filter(user=user).update(revoked_at=timezone.now())
         token = secrets.token_urlsafe(32)
         feed = FeedToken.objects.create(user=user, token_hash=hash_feed_token(token))
-        membership = (
-            Membership.objects.active()
-            .filter(user=user)
-            .select_related("space")
-            .first()
-        )
+        membership = active_membership(user)
         if membership is not None:
-            activity_record(
-                space=membership.space,
-                actor=user,
-                verb="calendar.feed_created",
-                visibility=Visibility.PRIVATE,
+            activity_record_private(
+                space=membership.space, actor=user, verb="calendar.feed_created"
             )
     return feed, token
 
@@ -469,18 +461,10 @@ def feed_token_revoke(*, user) -> int:
             .filter(user=user)
             .update(revoked_at=timezone.now())
         )
-        membership = (
-            Membership.objects.active()
-            .filter(user=user)
-            .select_related("space")
-            .first()
-        )
+        membership = active_membership(user)
         if ended and membership is not None:
-            activity_record(
-                space=membership.space,
-                actor=user,
-                verb="calendar.feed_revoked",
-                visibility=Visibility.PRIVATE,
+            activity_record_private(
+                space=membership.space, actor=user, verb="calendar.feed_revoked"
             )
     return ended
 
@@ -652,12 +636,7 @@ def calendar_import(
                 change.event = event
             OccurrenceChange.objects.bulk_create(changes)
         _create_imported(added)
-        activity_record(
-            space=space,
-            actor=author,
-            verb="calendar.imported",
-            visibility=Visibility.PRIVATE,
-        )
+        activity_record_private(space=space, actor=author, verb="calendar.imported")
     return ImportResult(
         added=len(added),
         updated=updated,

@@ -26,7 +26,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from troth.accounts.once import submitted_once
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import personal_download
 from troth.lib.http import AuthedRequest
@@ -61,7 +60,8 @@ from troth.schedule.recurrence import (
 )
 from troth.schedule.stats import ritual_follow_through
 from troth.schedule.steps import DATE_STEPS, EVENT_STEPS
-from troth.spaces.models import current_membership
+from troth.spaces.membership import membership_required, space_form_page, space_page
+from troth.spaces.models import Membership
 from troth.spaces.steps import Refused
 from troth.spaces.stepviews import refused, take_step
 
@@ -135,24 +135,18 @@ def _day_url(name: str, day: date) -> str:
     return reverse(name, args=[day.year, day.month, day.day])
 
 
-def _needs_space(request: AuthedRequest):
-    return current_membership(request)
-
-
 # Periods
 
 
-@login_required
-@require_GET
+@space_page
 def agenda(
     request: AuthedRequest,
+    _membership: Membership,
     year: int | None = None,
     month: int | None = None,
     day: int | None = None,
 ) -> HttpResponse:
     """The phone's natural view: what's coming, day by day."""
-    if _needs_space(request) is None:
-        return redirect("home")
     today = _today()
     first = _day(year, month, day or 1) or today
     zone = _zone()
@@ -189,16 +183,14 @@ def agenda(
     return _period_response(request, "schedule/agenda.html", context)
 
 
-@login_required
-@require_GET
+@space_page
 def week(
     request: AuthedRequest,
+    _membership: Membership,
     year: int | None = None,
     month: int | None = None,
     day: int | None = None,
 ) -> HttpResponse:
-    if _needs_space(request) is None:
-        return redirect("home")
     today = _today()
     first = periods.week_start(_day(year, month, day or 1) or today)
     zone = _zone()
@@ -226,13 +218,13 @@ def week(
     return _period_response(request, "schedule/week.html", context)
 
 
-@login_required
-@require_GET
+@space_page
 def month(
-    request: AuthedRequest, year: int | None = None, month: int | None = None
+    request: AuthedRequest,
+    _membership: Membership,
+    year: int | None = None,
+    month: int | None = None,
 ) -> HttpResponse:
-    if _needs_space(request) is None:
-        return redirect("home")
     today = _today()
     first = _day(year, month) or periods.month_start(today)
     zone = _zone()
@@ -268,12 +260,8 @@ def month(
 # Rituals
 
 
-@login_required
-@require_GET
-def rituals(request: AuthedRequest) -> HttpResponse:
-    membership = _needs_space(request)
-    if membership is None:
-        return redirect("home")
+@space_page
+def rituals(request: AuthedRequest, membership: Membership) -> HttpResponse:
     now = timezone.now()
     zone = _zone()
     rituals = [
@@ -445,13 +433,8 @@ def _date_param(request: HttpRequest) -> date | None:
     return chosen if FIRST_YEAR <= chosen.year <= LAST_YEAR else None
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@submitted_once
-def event_new(request: AuthedRequest) -> HttpResponse:
-    membership = _needs_space(request)
-    if membership is None:
-        return redirect("home")
+@space_form_page
+def event_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     kind = (
         Event.Kind.RITUAL if request.GET.get("kind") == "ritual" else Event.Kind.EVENT
     )
@@ -794,10 +777,8 @@ def download(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_calendar(request: AuthedRequest) -> HttpResponse:
-    membership = _needs_space(request)
-    if membership is None:
-        return redirect("home")
+@membership_required
+def import_calendar(request: AuthedRequest, membership: Membership) -> HttpResponse:
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
