@@ -160,7 +160,6 @@ IMPORTS_IN_FUNCTIONS = {
     "troth/cli.py",
     # Django imports an AppConfig's module before any model is loaded.
     "troth/accounts/apps.py",
-    "troth/notifications/apps.py",
 }
 
 

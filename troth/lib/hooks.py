@@ -6,7 +6,8 @@ each gather a part from every app that offers one (`troth/<app>/dashboard.py`,
 `demo.py`, `sharing.py`, `export.py`, `audit.py`, `insights.py`, `notices.py`,
 `jobs.py`), in INSTALLED_APPS order, so adding a feature never means editing
 another app. (The audit and the insights page then sort their parts by their
-`ORDER`.)
+`ORDER`.) When an activity is recorded, every app's `receivers.py` is
+told (`activity_recorded(activity)`), in the same transaction.
 """
 
 from __future__ import annotations

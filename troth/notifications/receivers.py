@@ -1,12 +1,13 @@
-"""The notifications app's answer to what other apps announce (connected in
-`NotificationsConfig.ready()`)."""
+"""What the notifications app does when another app records something
+(found by `troth.lib.hooks.app_modules("receivers")`; spaces calls it and
+never imports notifications)."""
 
 from __future__ import annotations
 
 from troth.notifications.tasks import deliver_activity
 
 
-def activity_recorded(sender, *, activity, **kwargs) -> None:
+def activity_recorded(activity) -> None:
     """Enqueue the notification of an activity meant for someone other than
     its author. Called inside the transaction that saved the activity, so the
     task is enqueued (or rolled back) with it."""

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, Visibility
+from troth.lib.hooks import app_modules
 from troth.spaces.models import Activity, Invitation, Membership, Space, hash_token
-from troth.spaces.signals import activity_recorded
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
@@ -52,10 +52,11 @@ def activity_record(
         activity.target_type = ContentType.objects.get_for_model(target)
         activity.target_id = target.pk
     activity.save()
-    # Sent in the same transaction: the notifications app enqueues the
-    # partner's notification here, so with the database task backend the
-    # task exists exactly when the activity does (troth/spaces/signals.py).
-    activity_recorded.send(sender=Activity, activity=activity)
+    # In the same transaction, every app that acts on new activity is told
+    # (notifications enqueues the partner's notification, so with the
+    # database task backend the task exists exactly when the activity does).
+    for module in app_modules("receivers"):
+        module.activity_recorded(activity)
     return activity
 
 

@@ -1,6 +1,6 @@
 """An activity meant for the partner enqueues their notification in the same
-transaction, through the signal spaces sends (spaces never imports
-notifications)."""
+transaction, through notifications' `receivers.py` hook (spaces never
+imports notifications)."""
 
 from __future__ import annotations
 
