@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts.once import submitted_once
@@ -629,42 +630,44 @@ def private(request: AuthedRequest, pk: int) -> HttpResponse:
     return _private_page(request, _repair(request, pk))
 
 
-@login_required
-@require_POST
-@submitted_once
-def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
+def _private_add(
+    request, pk: int, form_class, service, done: str, *, name: str, anchor: str = ""
+) -> HttpResponse:
+    """POST something private (a note, a therapy log) on the repair `pk`:
+    `service` saves the fields of `form_class`, which the private page
+    shows as `name` when they are wrong."""
     repair = _repair(request, pk)
-    form = NoteForm(request.POST)
+    form = form_class(request.POST)
     return take_step(
         request,
         repair,
-        lambda: services.note_write(
-            repair=repair, by=request.user, text=form.cleaned_data["text"]
-        ),
-        page=partial(_private_page, request, repair, note_form=form),
-        done=_("Saved. Only you can see it."),
-        then=_private_url(repair),
+        lambda: service(repair=repair, by=request.user, **form.cleaned_data),
+        page=partial(_private_page, request, repair, **{name: form}),
+        done=done,
+        then=_private_url(repair) + anchor,
         form=form,
     )
 
 
-@login_required
-@require_POST
-@submitted_once
-def therapy_add(request: AuthedRequest, pk: int) -> HttpResponse:
-    repair = _repair(request, pk)
-    form = TherapyForm(request.POST)
-    return take_step(
-        request,
-        repair,
-        lambda: services.therapy_log(
-            repair=repair, by=request.user, **form.cleaned_data
-        ),
-        page=partial(_private_page, request, repair, therapy_form=form),
-        done=_("Logged. Only you can see your log."),
-        then=_private_url(repair) + "#therapy",
-        form=form,
-    )
+note_add = post_view(
+    _private_add,
+    NoteForm,
+    services.note_write,
+    gettext_lazy("Saved. Only you can see it."),
+    name="note_form",
+    once=True,
+)
+
+
+therapy_add = post_view(
+    _private_add,
+    TherapyForm,
+    services.therapy_log,
+    gettext_lazy("Logged. Only you can see your log."),
+    name="therapy_form",
+    anchor="#therapy",
+    once=True,
+)
 
 
 def _forgiveness_repair(request, pk: int) -> Repair:
