@@ -339,17 +339,25 @@ def _agreement_step(request, pk: int, service, done: str) -> HttpResponse:
     )
 
 
-def _clause_step(request, pk: int, clause_pk: int, service, done: str) -> HttpResponse:
-    """POST the step on clause `clause_pk` of the agreement `pk` that
-    `service` takes, with nothing more than who takes it."""
-    agreement = _agreement(request, pk)
-    clause = _clause(agreement, clause_pk)
-    return _step(
-        request,
-        agreement,
-        lambda: service(agreement=agreement, clause=clause, by=request.user),
-        done,
-    )
+def _clause_view(service, done) -> Callable[..., HttpResponse]:
+    """A signed-in POST view for clause `clause_pk` of the agreement `pk`:
+    the step `service` takes with nothing more than who takes it (as
+    `post_view` declares one for a single object). `done`: the words, lazily
+    translated."""
+
+    @login_required
+    @require_POST
+    def view(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
+        agreement = _agreement(request, pk)
+        clause = _clause(agreement, clause_pk)
+        return _step(
+            request,
+            agreement,
+            lambda: service(agreement=agreement, clause=clause, by=request.user),
+            done,
+        )
+
+    return view
 
 
 def _clause_form(data=None, *, prefix: str, missing: str = "") -> ClauseTextForm:
@@ -414,40 +422,24 @@ def clause_change(request: AuthedRequest, pk: int, clause_pk: int) -> HttpRespon
     )
 
 
-@login_required
-@require_POST
-def clause_decline(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
-    return _clause_step(
-        request,
-        pk,
-        clause_pk,
-        services.clause_decline,
-        _("You said no to this proposal."),
-    )
+clause_decline = _clause_view(
+    services.clause_decline,
+    gettext_lazy("You said no to this proposal."),
+)
 
 
-@login_required
-@require_POST
-def clause_withdraw(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
-    return _clause_step(
-        request,
-        pk,
-        clause_pk,
-        services.clause_withdraw,
-        _("You withdrew your proposal."),
-    )
+clause_withdraw = _clause_view(
+    services.clause_withdraw,
+    gettext_lazy("You withdrew your proposal."),
+)
 
 
-@login_required
-@require_POST
-def clause_remove(request: AuthedRequest, pk: int, clause_pk: int) -> HttpResponse:
-    return _clause_step(
-        request,
-        pk,
-        clause_pk,
-        services.clause_propose_removal,
-        _("You proposed removing this clause. It stays until your partner agrees."),
-    )
+clause_remove = _clause_view(
+    services.clause_propose_removal,
+    gettext_lazy(
+        "You proposed removing this clause. It stays until your partner agrees."
+    ),
+)
 
 
 @login_required
