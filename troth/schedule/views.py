@@ -13,6 +13,7 @@ alone; for anyone else the event is not there (404).
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -553,10 +554,7 @@ def event_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
     form = VisibilityForm(request.POST)
-
-    def page(**extra) -> HttpResponse:
-        return _page(request, pk, **extra)
-
+    page = partial(_page, request, pk)
     if not form.is_valid():
         return refused(
             page, event, ValidationError(_("Choose who can see this event."))
@@ -583,10 +581,7 @@ def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
 def event_reminder(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _detailed_event(request, pk)
     form = ReminderForm(request.POST)
-
-    def page(**extra) -> HttpResponse:
-        return _page(request, pk, **extra)
-
+    page = partial(_page, request, pk)
     if not form.is_valid():
         return refused(
             page, event, ValidationError(_("Choose a reminder from the list."))
