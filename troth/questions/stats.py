@@ -71,7 +71,8 @@ def questions_by_period(
         .order_by("period")
     )
     found = {}
-    for row in rows:
+    for values in rows:
+        row = dict(values)
         key = row.pop("period")
         if isinstance(key, dt.datetime):
             key = key.date()
