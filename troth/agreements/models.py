@@ -17,15 +17,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.appendonly import AppendOnly
 from troth.lib.content import AlwaysShared, AlwaysSharedQuerySet
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import (
+    HistoryEntry,
+    Linked,
+    LinkedModel,
+    is_set,
+    one_per,
+    optional_link,
+    person,
+    state_is,
+)
 
 DEFAULT_REVIEW_DAYS = 90
 MAX_CLAUSES = 20
@@ -65,8 +73,11 @@ class AgreementQuerySet(AlwaysSharedQuerySet):
         )
 
 
-class Agreement(AlwaysShared):
+class Agreement(Linked, AlwaysShared):
     """A set of clauses. `author` proposed it; both partners must consent."""
+
+    label = "Agreement {pk}"
+    url_name = "agreements:detail"
 
     title = EncryptedTextField(_("title"))
     topic = models.CharField(
@@ -86,13 +97,7 @@ class Agreement(AlwaysShared):
     ended_at = models.DateTimeField(null=True, blank=True)
     # A pending renewal of the time box, proposed by one partner.
     renewal_until = models.DateField(null=True, blank=True)
-    renewal_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    renewal_by = person(optional=True)
 
     objects = AgreementQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
@@ -100,19 +105,8 @@ class Agreement(AlwaysShared):
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["space", "status"])]
 
-    def __str__(self) -> str:
-        return f"Agreement {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("agreements:detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_active(self) -> bool:
-        return self.status == Status.ACTIVE
-
-    @property
-    def is_ended(self) -> bool:
-        return self.status == Status.ENDED
+    is_active = state_is(Status.ACTIVE)
+    is_ended = state_is(Status.ENDED)
 
     @property
     def status_pill(self) -> str:
@@ -123,9 +117,7 @@ class Agreement(AlwaysShared):
         }
         return pills.get(self.status, "")
 
-    @property
-    def has_renewal(self) -> bool:
-        return self.renewal_until is not None
+    has_renewal = is_set("renewal_until")
 
     def has_withdrawn(self, user) -> bool:
         """Whether `user`'s consent is withdrawn now. Reads the prefetched
@@ -136,8 +128,13 @@ class Agreement(AlwaysShared):
         )
 
 
-class Clause(models.Model):
+class Clause(LinkedModel):
     """One clause of an agreement. Its wording is in its versions."""
+
+    label = "Clause {pk} of agreement {agreement_id}"
+    url_name = "agreements:detail"
+    url_pk = "agreement_id"
+    url_fragment = "clause-{pk}"
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="clauses"
@@ -150,14 +147,6 @@ class Clause(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return f"Clause {self.pk} of agreement {self.agreement_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("agreements:detail", kwargs={"pk": self.agreement_id}) + (
-            f"#clause-{self.pk}"
-        )
 
 
 class VersionState(models.TextChoices):
@@ -192,36 +181,22 @@ class ClauseVersion(AppendOnly):
     # version proposes removing the clause.
     text = EncryptedTextField(null=True, blank=True)
     removal = models.BooleanField(default=False)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    author = person()
     created = models.DateTimeField(default=timezone.now)
     state = models.CharField(
         max_length=10, choices=VersionState.choices, default=VersionState.PENDING
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    decided_by = person(optional=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["clause_id", "number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["clause", "number"], name="one_clause_version_number"
-            )
-        ]
+        constraints = [one_per("clause", "number", name="one_clause_version_number")]
 
     def __str__(self) -> str:
         return f"Version {self.number} of clause {self.clause_id}"
 
-    @property
-    def is_pending(self) -> bool:
-        return self.state == VersionState.PENDING
+    is_pending = state_is(VersionState.PENDING, field="state")
 
 
 class ConsentWithdrawal(models.Model):
@@ -234,9 +209,7 @@ class ConsentWithdrawal(models.Model):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="withdrawals"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = person()
     created = models.DateTimeField(default=timezone.now)
     restored_at = models.DateTimeField(null=True, blank=True)
 
@@ -272,47 +245,21 @@ class EventKind(models.TextChoices):
     REVIEWED = "reviewed", _("marked it as reviewed")
 
 
-class AgreementEvent(AppendOnly):
-    """One step in an agreement's life, appended and never changed.
+class AgreementEvent(HistoryEntry):
+    """One step in an agreement's life (the clock's: a time box ending)."""
 
-    `actor` is empty for what the clock did (a time box ending)."""
-
-    # Part of the agreement's record: it stays when a former partner's account
-    # is deleted and the agreement is kept (troth.accounts.services).
     RECORD_OF = "agreement"
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     kind = models.CharField(max_length=20, choices=EventKind.choices)
-    created = models.DateTimeField(default=timezone.now)
-    clause = models.ForeignKey(
-        Clause, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    version = models.ForeignKey(
-        ClauseVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    clause = optional_link(Clause, on_delete=models.CASCADE)
+    version = optional_link(ClauseVersion, on_delete=models.CASCADE)
     # The agreement's version number after this step, and a date where the
     # step set one (a review date, a renewal's end).
     agreement_version = models.PositiveIntegerField(default=0)
     on_date = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.kind} on agreement {self.agreement_id}"
-
-    @property
-    def is_system(self) -> bool:
-        return self.actor_id is None
 
 
 # Reading the state of clauses
