@@ -20,14 +20,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.appendonly import AppendOnly
 from troth.lib.content import (
     AlwaysPrivate,
     AlwaysShared,
@@ -35,6 +31,15 @@ from troth.lib.content import (
     SharedRecord,
 )
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import (
+    HistoryEntry,
+    Linked,
+    is_set,
+    one_per,
+    optional_link,
+    person,
+    state_is,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -104,35 +109,22 @@ class RepairQuerySet(AlwaysSharedQuerySet):
         return self.filter(status=Status.OPEN)
 
 
-class Repair(AlwaysShared):
+class Repair(Linked, AlwaysShared):
     """One repair. `author` opened it; `hurt` is who was hurt, `other` who
     broke trust (either may have opened it)."""
 
+    label = "Repair {pk}"
+    url_name = "repair:detail"
+
     opened_as = models.CharField(max_length=10, choices=OpenedAs.choices)
-    hurt = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    other = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    hurt = person()
+    other = person()
     summary = EncryptedTextField(_("what happened"))
     touches = models.CharField(
         max_length=10, choices=Touches.choices, default=Touches.NOTHING
     )
-    clause = models.ForeignKey(
-        "agreements.Clause",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    promise = models.ForeignKey(
-        "promises.Promise",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    clause = optional_link("agreements.Clause")
+    promise = optional_link("promises.Promise")
     # How serious it feels to the hurt partner; theirs to say.
     seriousness = models.PositiveSmallIntegerField(
         choices=Seriousness.choices, null=True, blank=True
@@ -153,19 +145,8 @@ class Repair(AlwaysShared):
     class Meta:
         ordering = ["-created", "-id"]
 
-    def __str__(self) -> str:
-        return f"Repair {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("repair:detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == Status.OPEN
-
-    @property
-    def is_heard(self) -> bool:
-        return self.heard_at is not None
+    is_open = state_is(Status.OPEN)
+    is_heard = is_set("heard_at")
 
     def role_of(self, user) -> str:
         """ "hurt", "other", or "" for anyone else."""
@@ -189,29 +170,28 @@ class Repair(AlwaysShared):
         return False
 
 
-class Shared(SharedRecord):
-    """A part of a repair both partners read."""
+class Shared(Linked, SharedRecord):
+    """A part of a repair both partners read, on the repair's page."""
+
+    url_name = "repair:detail"
+    url_pk = "repair_id"
 
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         abstract = True
 
-    def get_absolute_url(self) -> str:
-        return self.repair.get_absolute_url()
-
 
 class Account(Shared):
     """The hurt partner's account of what happened and how it felt. A new
     version may be written until they have been heard."""
 
+    label = "Account {pk}"
+
     text = EncryptedTextField()
 
     class Meta:
         ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"Account {self.pk}"
 
 
 class MirrorAnswer(models.TextChoices):
@@ -220,9 +200,13 @@ class MirrorAnswer(models.TextChoices):
     AGAIN = "again", _("Please try again")
 
 
-class Mirror(SharedRecord):
+class Mirror(Linked, SharedRecord):
     """The other partner's account of the account, in their own words, and
     the hurt partner's answer (recorded once)."""
+
+    label = "Mirror {pk}"
+    url_name = "repair:detail"
+    url_pk = "repair_id"
 
     # The one change allowed after creation: the answer, once.
     SETTABLE_LATER = frozenset({"answer", "answer_note", "answered_at"})
@@ -240,15 +224,12 @@ class Mirror(SharedRecord):
     class Meta:
         ordering = ["created", "id"]
 
-    def __str__(self) -> str:
-        return f"Mirror {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return self.repair.get_absolute_url()
-
 
 class ApologyVersion(Shared):
     """One version of the apology, as sent. Revising sends a new version."""
+
+    label = "Apology {repair_id}.{number}"
+    url_fragment = "apology"
 
     number = models.PositiveSmallIntegerField()
     text = EncryptedTextField()
@@ -258,17 +239,7 @@ class ApologyVersion(Shared):
 
     class Meta:
         ordering = ["number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["repair", "number"], name="one_apology_version_number"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Apology {self.repair_id}.{self.number}"
-
-    def get_absolute_url(self) -> str:
-        return self.repair.get_absolute_url() + "#apology"
+        constraints = [one_per("repair", "number", name="one_apology_version_number")]
 
 
 class Answer(models.TextChoices):
@@ -280,6 +251,8 @@ class Answer(models.TextChoices):
 class ApologyAnswer(Shared):
     """The hurt partner's answer to one version of the apology."""
 
+    label = "Answer {pk}"
+
     apology = models.ForeignKey(
         ApologyVersion, on_delete=models.CASCADE, related_name="answers"
     )
@@ -288,9 +261,6 @@ class ApologyAnswer(Shared):
 
     class Meta:
         ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"Answer {self.pk}"
 
     @property
     def pill(self) -> str:
@@ -306,20 +276,11 @@ class PlanItem(Shared):
     """A piece of the repair plan: a promise (a concrete change of
     behaviour) or a time-boxed agreement (openness both consent to)."""
 
-    promise = models.ForeignKey(
-        "promises.Promise",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    agreement = models.ForeignKey(
-        "agreements.Agreement",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    label = "Plan item {pk}"
+    url_name = "repair:plan"
+
+    promise = optional_link("promises.Promise", on_delete=models.CASCADE)
+    agreement = optional_link("agreements.Agreement", on_delete=models.CASCADE)
 
     class Meta:
         ordering = ["created", "id"]
@@ -330,12 +291,6 @@ class PlanItem(Shared):
                 name="plan_item_is_a_promise_or_an_agreement",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"Plan item {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("repair:plan", kwargs={"pk": self.repair_id})
 
 
 class EventKind(models.TextChoices):
@@ -353,53 +308,41 @@ class EventKind(models.TextChoices):
     REOPENED = "reopened", _("reopened the repair")
 
 
-class RepairEvent(AppendOnly):
-    """The shared history of a repair, appended and never changed. It never
-    mentions anyone's private notes, check-ins or therapy log."""
+class RepairEvent(HistoryEntry):
+    """The shared history of a repair. It never mentions anyone's private
+    notes, check-ins or therapy log. Every step has a person behind it."""
 
-    # Part of the repair's record: it stays when a former partner's account
-    # is deleted and the repair is kept (troth.accounts.services).
     RECORD_OF = "repair"
 
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    actor = person()
     kind = models.CharField(max_length=12, choices=EventKind.choices)
-    created = models.DateTimeField(default=timezone.now)
     phase = models.CharField(max_length=10, choices=Phase.choices, blank=True)
     answer = models.CharField(max_length=10, choices=Answer.choices, blank=True)
-
-    class Meta:
-        ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.kind} on repair {self.repair_id}"
 
 
 # Private to their author
 
 
-class Private(AlwaysPrivate):
+class Private(Linked, AlwaysPrivate):
+    url_name = "repair:private"
+    url_pk = "repair_id"
+
     repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         abstract = True
 
-    def get_absolute_url(self) -> str:
-        return reverse("repair:private", kwargs={"pk": self.repair_id})
-
 
 class Note(Private):
     """A note only its author reads."""
+
+    label = "Note {pk}"
 
     text = EncryptedTextField()
 
     class Meta:
         ordering = ["-created", "-id"]
-
-    def __str__(self) -> str:
-        return f"Note {self.pk}"
 
 
 class SessionKind(models.TextChoices):
@@ -410,15 +353,14 @@ class SessionKind(models.TextChoices):
 class TherapySession(Private):
     """One therapy session in its author's private log."""
 
+    label = "Session {pk}"
+
     kind = models.CharField(max_length=12, choices=SessionKind.choices)
     on = models.DateField()
     note = EncryptedTextField(null=True, blank=True)
 
     class Meta:
         ordering = ["-on", "-id"]
-
-    def __str__(self) -> str:
-        return f"Session {self.pk}"
 
 
 RATING = [MinValueValidator(1), MaxValueValidator(7)]
@@ -430,15 +372,12 @@ class ForgivenessCheckin(Private):
     urge to get even, more goodwill. Our own wording; not a clinical
     instrument and never a goal (docs/figures/forgiveness-checkins.md)."""
 
+    label = "Check-in {pk}"
+    url_name = "repair:forgiveness"
+
     distance = models.PositiveSmallIntegerField(validators=RATING)
     even = models.PositiveSmallIntegerField(validators=RATING)
     goodwill = models.PositiveSmallIntegerField(validators=RATING)
 
     class Meta:
         ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"Check-in {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("repair:forgiveness", kwargs={"pk": self.repair_id})
