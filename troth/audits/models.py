@@ -18,16 +18,23 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, Visibility, partner_space_ids
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import (
+    Linked,
+    LinkedModel,
+    ReadableQuerySet,
+    is_set,
+    one_per,
+    person,
+    shared_by_default,
+)
 
 REFLECTION_MAX = 2000
 COMMITMENT_MAX = 500
@@ -47,8 +54,12 @@ def add_months(month: dt.date, n: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-class AuditSettings(models.Model):
+class AuditSettings(LinkedModel):
     """The couple's audit day: a day of the month either partner chooses."""
+
+    label = "Audit day {day} of {space_id}"
+    url_name = "audits:index"
+    url_pk = None
 
     space = models.OneToOneField(
         "spaces.Space", on_delete=models.CASCADE, related_name="audit_settings"
@@ -59,30 +70,14 @@ class AuditSettings(models.Model):
     # Months whose audit day came before this moment are not drafted by the
     # clock: choosing the 5th on the 20th means the first audit is next month.
     chosen_at = models.DateTimeField(default=timezone.now)
-    chosen_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    chosen_by = person(optional=True, on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name_plural = "audit settings"
 
-    def __str__(self) -> str:
-        return f"Audit day {self.day} of {self.space_id}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("audits:index")
-
-
-class AuditQuerySet(models.QuerySet):
-    def visible_to(self, user) -> AuditQuerySet:
-        """An audit is the couple's: every partner who has not left sees it."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(space_id__in=partner_space_ids(user))
+class AuditQuerySet(ReadableQuerySet):
+    """An audit is the couple's: every partner who has not left sees it."""
 
     def open(self) -> AuditQuerySet:
         return self.filter(closed_at__isnull=True)
@@ -91,8 +86,11 @@ class AuditQuerySet(models.QuerySet):
         return self.filter(closed_at__isnull=False)
 
 
-class Audit(models.Model):
+class Audit(LinkedModel):
     """One month's audit of one space."""
+
+    label = "Audit {pk} of {space_id} for {month:%Y-%m}"
+    url_name = "audits:detail"
 
     space = models.ForeignKey(
         "spaces.Space", on_delete=models.CASCADE, related_name="audits"
@@ -105,13 +103,7 @@ class Audit(models.Model):
     figures = models.JSONField(default=dict)
     drafted_at = models.DateTimeField(default=timezone.now)
     # Who started it early; empty when the clock drafted it on audit day.
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    started_by = person(optional=True, on_delete=models.SET_NULL)
     # When both reflections existed: from then on each partner sees the
     # other's (unless its author stopped sharing it).
     revealed_at = models.DateTimeField(null=True, blank=True)
@@ -121,25 +113,10 @@ class Audit(models.Model):
 
     class Meta:
         ordering = ["-month", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["space", "month"], name="one_audit_per_space_month"
-            )
-        ]
+        constraints = [one_per("space", "month", name="one_audit_per_space_month")]
 
-    def __str__(self) -> str:
-        return f"Audit {self.pk} of {self.space_id} for {self.month:%Y-%m}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("audits:detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_closed(self) -> bool:
-        return self.closed_at is not None
-
-    @property
-    def is_revealed(self) -> bool:
-        return self.revealed_at is not None
+    is_closed = is_set("closed_at")
+    is_revealed = is_set("revealed_at")
 
     def last_day(self, tz) -> dt.date:
         """The last day the audit covers, in `tz` (its end is exclusive)."""
@@ -160,8 +137,12 @@ class ReflectionQuerySet(ContentQuerySet):
         )
 
 
-class Reflection(Content):
+class Reflection(Linked, Content):
     """One partner's reflection on the month, and their sign-off."""
+
+    label = "Reflection {pk} on audit {audit_id}"
+    url_name = "audits:detail"
+    url_pk = "audit_id"
 
     audit = models.ForeignKey(
         Audit, on_delete=models.CASCADE, related_name="reflections"
@@ -176,42 +157,29 @@ class Reflection(Content):
         _("what I need from you"), null=True, blank=True, default=""
     )
     signed_off_at = models.DateTimeField(null=True, blank=True)
-    visibility = models.CharField(
-        _("who can see this"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.SHARED,
-    )
+    visibility = shared_by_default()
 
     objects = ReflectionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["created", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["audit", "author"], name="one_reflection_per_person"
-            )
-        ]
+        constraints = [one_per("audit", "author", name="one_reflection_per_person")]
 
-    def __str__(self) -> str:
-        return f"Reflection {self.pk} on audit {self.audit_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("audits:detail", kwargs={"pk": self.audit_id})
-
-    @property
-    def is_signed_off(self) -> bool:
-        return self.signed_off_at is not None
+    is_signed_off = is_set("signed_off_at")
 
     @property
     def is_written(self) -> bool:
         return bool(self.went_well or self.differently or self.need)
 
 
-class Commitment(Content):
+class Commitment(Linked, Content):
     """Something one partner proposes to do next month. Shared with the
     partner as soon as it is proposed; it becomes a promise from its author
     to the partner when both have signed off the audit."""
+
+    label = "Commitment {pk} on audit {audit_id}"
+    url_name = "audits:detail"
+    url_pk = "audit_id"
 
     audit = models.ForeignKey(
         Audit, on_delete=models.CASCADE, related_name="commitments"
@@ -225,20 +193,7 @@ class Commitment(Content):
         blank=True,
         related_name="+",
     )
-    visibility = models.CharField(
-        _("who can see this"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.SHARED,
-    )
-
-    objects = ContentQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
+    visibility = shared_by_default()
 
     class Meta:
         ordering = ["created", "id"]
-
-    def __str__(self) -> str:
-        return f"Commitment {self.pk} on audit {self.audit_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("audits:detail", kwargs={"pk": self.audit_id})
