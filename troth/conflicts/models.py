@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, Visibility
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, one_per, state_is
 
 TOPIC_MAX = 120
 NOTE_MAX = 2000
@@ -129,7 +129,10 @@ class ConflictQuerySet(ContentQuerySet):
         return self.with_shared_counts().filter(shared_views__gte=2)
 
 
-class Conflict(Content):
+class Conflict(Linked, Content):
+    label = "Conflict {pk}"
+    url_name = "conflicts:detail"
+
     topic = EncryptedTextField(_("what it was about"))
     occurred_at = models.DateTimeField(_("when it happened"))
 
@@ -139,19 +142,13 @@ class Conflict(Content):
         ordering = ["-occurred_at", "-id"]
         indexes = [models.Index(fields=["space", "occurred_at"])]
 
-    def __str__(self) -> str:
-        return f"Conflict {self.pk}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("conflicts:detail", kwargs={"pk": self.pk})
-
-
-class ConflictViewQuerySet(ContentQuerySet):
-    pass
-
-
-class ConflictView(Content):
+class ConflictView(Linked, Content):
     """One partner's own view of a conflict."""
+
+    label = "View {pk} of conflict {conflict_id}"
+    url_name = "conflicts:detail"
+    url_pk = "conflict_id"
 
     conflict = models.ForeignKey(
         Conflict, on_delete=models.CASCADE, related_name="views"
@@ -174,21 +171,9 @@ class ConflictView(Content):
     )
     note = EncryptedTextField(_("note"), null=True, blank=True, default="")
 
-    objects = ConflictViewQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
-
     class Meta:
         ordering = ["created", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["conflict", "author"], name="conflicts_one_view_each"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"View {self.pk} of conflict {self.conflict_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("conflicts:detail", kwargs={"pk": self.conflict_id})
+        constraints = [one_per("conflict", "author", name="conflicts_one_view_each")]
 
     @property
     def patterns(self) -> list[str]:
@@ -202,6 +187,4 @@ class ConflictView(Content):
     def antidotes(self) -> list[dict]:
         return [PATTERNS[name] for name in self.patterns]
 
-    @property
-    def is_repaired(self) -> bool:
-        return self.repaired == Repair.YES
+    is_repaired = state_is(Repair.YES, field="repaired")
