@@ -8,12 +8,12 @@ Each partner may log how it went (`ExerciseLog`), private unless shared.
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from troth.exercises import library
-from troth.lib.content import Content, ContentQuerySet, Visibility
+from troth.lib.content import Content, ContentQuerySet
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, is_set, one_per, optional_link, shared_by_default
 
 NOTE_MAX = 1000
 
@@ -23,37 +23,23 @@ class SessionQuerySet(ContentQuerySet):
         return self.filter(cancelled_at__isnull=True)
 
 
-class Session(Content):
-    visibility = models.CharField(
-        _("who can see this"),
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.SHARED,
-    )
+class Session(Linked, Content):
+    label = "Session {pk}"
+    url_name = "exercises:session"
+
+    visibility = shared_by_default()
     exercise = models.CharField(max_length=60)
     starts_at = models.DateTimeField(_("when"))
     cancelled_at = models.DateTimeField(null=True, blank=True)
     # The shared calendar event; deleting it from the calendar leaves the
     # session as it is.
-    event = models.ForeignKey(
-        "schedule.Event",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    event = optional_link("schedule.Event")
 
     objects = SessionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-starts_at", "-id"]
         indexes = [models.Index(fields=["space", "starts_at"])]
-
-    def __str__(self) -> str:
-        return f"Session {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("exercises:session", kwargs={"pk": self.pk})
 
     @property
     def item(self) -> library.Exercise | None:
@@ -64,9 +50,7 @@ class Session(Content):
         item = self.item
         return str(item.title) if item else self.exercise
 
-    @property
-    def is_cancelled(self) -> bool:
-        return self.cancelled_at is not None
+    is_cancelled = is_set("cancelled_at")
 
 
 class Outcome(models.TextChoices):
@@ -76,27 +60,15 @@ class Outcome(models.TextChoices):
     SKIPPED = "skipped", _("We didn't get to it")
 
 
-class ExerciseLogQuerySet(ContentQuerySet):
-    pass
+class ExerciseLog(Linked, Content):
+    label = "Log {pk} of session {session_id}"
+    url_name = "exercises:session"
+    url_pk = "session_id"
 
-
-class ExerciseLog(Content):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="logs")
     outcome = models.CharField(_("how it went"), max_length=10, choices=Outcome.choices)
     note = EncryptedTextField(_("note"), null=True, blank=True, default="")
 
-    objects = ExerciseLogQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
-
     class Meta:
         ordering = ["created", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "author"], name="exercises_one_log_each"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Log {self.pk} of session {self.session_id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("exercises:session", kwargs={"pk": self.session_id})
+        constraints = [one_per("session", "author", name="exercises_one_log_each")]
