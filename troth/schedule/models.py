@@ -21,7 +21,6 @@ import uuid
 import zoneinfo
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -30,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.content import Content, ContentQuerySet, partner_space_ids
 from troth.lib.fields import EncryptedTextField
+from troth.lib.models import Linked, ReadableQuerySet, one_per, person, state_is
 from troth.lib.time import zone
 
 
@@ -115,10 +115,13 @@ class EventQuerySet(ContentQuerySet):
         return self.filter(kind=Event.Kind.RITUAL)
 
 
-class Event(Content):
+class Event(Linked, Content):
     class Kind(models.TextChoices):
         EVENT = "event", _("Event")
         RITUAL = "ritual", _("Ritual")
+
+    label = "Event {pk}"
+    url_name = "schedule:event"
 
     visibility = models.CharField(
         _("who can see this"),
@@ -154,21 +157,11 @@ class Event(Content):
 
     class Meta:
         ordering = ["start", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["author", "uid"], name="schedule_one_event_per_uid"
-            )
-        ]
+        constraints = [one_per("author", "uid", name="schedule_one_event_per_uid")]
         indexes = [
             models.Index(fields=["space", "start"]),
             models.Index(fields=["author", "start"]),
         ]
-
-    def __str__(self) -> str:
-        return f"Event {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("schedule:event", kwargs={"pk": self.pk})
 
     def occurrence_url(self, original: datetime) -> str:
         return reverse(
@@ -180,17 +173,13 @@ class Event(Content):
     def tz(self) -> zoneinfo.ZoneInfo:
         return zone(self.time_zone)
 
-    @property
-    def is_ritual(self) -> bool:
-        return self.kind == self.Kind.RITUAL
+    is_ritual = state_is(Kind.RITUAL, field="kind")
 
     @property
     def is_recurring(self) -> bool:
         return bool(self.rrule or self.rdates)
 
-    @property
-    def is_busy_only(self) -> bool:
-        return self.visibility == EventVisibility.BUSY
+    is_busy_only = state_is(EventVisibility.BUSY, field="visibility")
 
     @property
     def duration(self):
@@ -250,9 +239,7 @@ class OccurrenceChange(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "original"], name="schedule_one_change_per_occurrence"
-            )
+            one_per("event", "original", name="schedule_one_change_per_occurrence")
         ]
 
     def __str__(self) -> str:
@@ -281,17 +268,13 @@ class RitualMark(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="marks")
     original = models.DateTimeField()
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = person()
     happened = models.BooleanField()
     marked_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "original", "user"], name="schedule_one_mark_each"
-            )
+            one_per("event", "original", "user", name="schedule_one_mark_each")
         ]
         indexes = [models.Index(fields=["event", "original"])]
 
@@ -305,30 +288,22 @@ class EventReminder(models.Model):
     the person turned the reminder off."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reminders")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = person()
     minutes = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "user"], name="schedule_one_reminder_each"
-            )
-        ]
+        constraints = [one_per("event", "user", name="schedule_one_reminder_each")]
 
     def __str__(self) -> str:
         return f"Reminder on event {self.event_id} for {self.user_id}"
 
 
-class FeedTokenQuerySet(models.QuerySet):
+class FeedTokenQuerySet(ReadableQuerySet):
     def active(self) -> FeedTokenQuerySet:
         return self.filter(revoked_at__isnull=True)
 
-    def visible_to(self, user) -> FeedTokenQuerySet:
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
+    def visibility_q(self, user) -> Q:
+        return Q(user=user)
 
 
 class FeedToken(models.Model):
@@ -338,9 +313,7 @@ class FeedToken(models.Model):
     link is shown once when made. It is not a session: it reads one feed and
     nothing else, and revoking it ends the feed at once."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = person()
     token_hash = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -349,8 +322,8 @@ class FeedToken(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["user"],
+            one_per(
+                "user",
                 condition=Q(revoked_at__isnull=True),
                 name="schedule_one_active_feed_each",
             )
