@@ -241,8 +241,8 @@ def test_worker_runs_and_stops_cleanly(tmp_path):
             line = process.stdout.readline()
         assert "worker running" in line
         process.send_signal(signal.SIGINT)
-        process.communicate(timeout=60)
+        rest, _ = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 0
+    assert process.returncode == 0, rest
