@@ -53,3 +53,13 @@ def assert_pages_agree(
                 said = steps.refusal(name, fresh(), user)
                 assert said is not None and said.code == refusal.code, where
     return offered, refused
+
+
+def fresh_copies(objects: Mapping[str, object]) -> dict[str, Callable[[], object]]:
+    """`assert_pages_agree`'s situations for objects already made: each
+    read again from the database whenever it is asked for."""
+
+    def reader(obj) -> Callable[[], object]:
+        return lambda: type(obj)._default_manager.get(pk=obj.pk)
+
+    return {label: reader(obj) for label, obj in objects.items()}

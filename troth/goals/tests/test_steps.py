@@ -6,16 +6,15 @@ is closed."""
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 
 from conftest import client_for
+from tests.stepcheck import assert_pages_agree, fresh_copies
 from troth.goals import services
 from troth.goals.models import Goal, Milestone
 from troth.goals.steps import MILESTONE_STEPS, STEPS
 from troth.goals.tests.helpers import adventure, goal, step
 from troth.spaces.models import Membership
 from troth.spaces.services import space_leave
-from troth.spaces.steps import Refused
 
 pytestmark = pytest.mark.django_db
 
@@ -77,38 +76,10 @@ def _milestones(space, alice, bob) -> dict[str, Milestone]:
     }
 
 
-def _takes(call, obj, user) -> Refused | None:
-    """Whether the service lets `user` take the step; nothing is kept."""
-    with transaction.atomic():
-        try:
-            call(obj, user)
-        except Refused as refusal:
-            return refusal
-        finally:
-            transaction.set_rollback(True)
-    return None
-
-
 def _agree(steps, calls, objects, people) -> tuple[int, int]:
     """Check, for every object, person and step, that the page offers the
     step exactly when the service takes it; count both outcomes."""
-    offered = refused = 0
-    for label, obj in objects.items():
-        for user in people:
-            allowed = steps.allowed(type(obj).objects.get(pk=obj.pk), user)
-            for name, call in calls.items():
-                fresh = type(obj).objects.get(pk=obj.pk)
-                refusal = _takes(call, fresh, user)
-                where = f"{name} by {user} on {label}"
-                assert (refusal is None) == (name in allowed), (where, refusal)
-                if refusal is None:
-                    offered += 1
-                    continue
-                refused += 1
-                if refusal.code not in GUARD:
-                    said = steps.refusal(name, fresh, user)
-                    assert said is not None and said.code == refusal.code, where
-    return offered, refused
+    return assert_pages_agree(steps, fresh_copies(objects), people, calls)
 
 
 def test_the_page_offers_exactly_the_steps_the_services_allow(space, alice, bob):
