@@ -20,6 +20,16 @@ instead when one is given, with `done` in it (and a refusal in it with
 it is now, and nothing was changed: a refusal (`Refused`, 409) above it,
 through `includes/refusal.html`; input that isn't right (400) as errors on
 the form.
+
+`form_step` is the same for a page that holds a form: GET shows `template`
+with the form and `context`; POST checks the form and takes the step.
+
+    return form_step(
+        request, repair, form, "repair/plan_promise.html",
+        lambda: services.plan_promise_add(repair=repair, by=request.user,
+                                          **form.cleaned_data),
+        context={"repair": repair}, done=_("Added to the plan."),
+    )
 """
 
 from __future__ import annotations
@@ -29,7 +39,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from troth.spaces.steps import Refused, refusal_text
 
@@ -92,3 +102,26 @@ def take_step(
     if said:
         messages.success(request, said)
     return redirect((then() if callable(then) else then) or obj)
+
+
+def form_step(
+    request: HttpRequest,
+    obj,
+    form,
+    template: str,
+    action: Callable[[], object],
+    *,
+    context: dict | None = None,
+    done: str | Callable[[], str] | None = None,
+    then: str | Callable[[], str] | None = None,
+) -> HttpResponse:
+    """A page holding `form`: GET shows it, POST takes the step (see the
+    module's docstring). `action` runs only once the form is valid, so it
+    may read `form.cleaned_data`."""
+
+    def page(**extra) -> HttpResponse:
+        return render(request, template, {"form": form, **(context or {}), **extra})
+
+    if request.method == "GET":
+        return page()
+    return take_step(request, obj, action, page=page, form=form, done=done, then=then)
