@@ -24,6 +24,26 @@ from django.core import checks
 from django.db import models
 
 
+def managers_keep(
+    model: type[models.Model], queryset_class: type, check_id: str
+) -> list[checks.CheckMessage]:
+    """An error for each manager of `model` whose queryset isn't a
+    `queryset_class`: a subclass that declares its own manager must keep the
+    guard its queryset holds."""
+    return [
+        checks.Error(
+            f"Manager '{manager.name}' of {model._meta.label} does not use "
+            f"{queryset_class.__name__}, which guards its rows.",
+            obj=model,
+            id=check_id,
+        )
+        for manager in model._meta.managers
+        if not issubclass(
+            getattr(manager, "_queryset_class", models.QuerySet), queryset_class
+        )
+    ]
+
+
 class AppendOnlyError(ValueError):
     """A stored row of an append-only model was about to change."""
 
@@ -98,18 +118,8 @@ class AppendOnly(models.Model):
 
     @classmethod
     def check(cls, **kwargs: Any) -> list[checks.CheckMessage]:
-        # A subclass that declares its own manager must keep the guard, or
-        # `Model.objects.filter(...).update()` would get around it unseen.
-        errors = super().check(**kwargs)
-        for manager in cls._meta.managers:
-            queryset_class = getattr(manager, "_queryset_class", models.QuerySet)
-            if not issubclass(queryset_class, AppendOnlyQuerySet):
-                errors.append(
-                    checks.Error(
-                        f"Manager '{manager.name}' of an append-only model does "
-                        "not use AppendOnlyQuerySet.",
-                        obj=cls,
-                        id="troth.E001",
-                    )
-                )
-        return errors
+        # `Model.objects.filter(...).update()` would get around the rule unseen.
+        return [
+            *super().check(**kwargs),
+            *managers_keep(cls, AppendOnlyQuerySet, "troth.E001"),
+        ]

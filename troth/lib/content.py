@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.appendonly import AppendOnly, AppendOnlyQuerySet
+from troth.lib.appendonly import AppendOnly, AppendOnlyQuerySet, managers_keep
 
 
 class Visibility(models.TextChoices):
@@ -144,21 +144,11 @@ class FixedVisibility(Content):
 
     @classmethod
     def check(cls, **kwargs: Any) -> list[checks.CheckMessage]:
-        # A subclass that declares its own manager must keep the guard.
-        errors = super().check(**kwargs)
-        for manager in cls._meta.managers:
-            queryset_class = getattr(manager, "_queryset_class", models.QuerySet)
-            if not issubclass(queryset_class, FixedVisibilityQuerySet):
-                errors.append(
-                    checks.Error(
-                        f"Manager '{manager.name}' of {cls._meta.label} does not "
-                        "use FixedVisibilityQuerySet: update() could change who "
-                        "sees its rows.",
-                        obj=cls,
-                        id="troth.E002",
-                    )
-                )
-        return errors
+        # update() could otherwise change who sees its rows.
+        return [
+            *super().check(**kwargs),
+            *managers_keep(cls, FixedVisibilityQuerySet, "troth.E002"),
+        ]
 
 
 class AlwaysShared(FixedVisibility):
