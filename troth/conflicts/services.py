@@ -15,6 +15,7 @@ of it.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import NotRequired, TypedDict, Unpack
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -60,6 +61,18 @@ def _check_frame(topic: str, occurred_at: datetime) -> str:
     return topic
 
 
+class ViewAnswers(TypedDict):
+    """A person's answers about how a disagreement went: the same for
+    logging one, adding a view of it and changing that view."""
+
+    intensity: int
+    opening: str
+    patterns: set[str]
+    repaired: str
+    repair_minutes: int | None
+    note: NotRequired[str]
+
+
 def _apply_view(
     view: ConflictView,
     *,
@@ -68,7 +81,7 @@ def _apply_view(
     patterns: set[str],
     repaired: str,
     repair_minutes: int | None,
-    note: str,
+    note: str = "",
 ) -> None:
     if intensity not in Intensity.values:
         raise ValidationError(_("Choose how intense it felt, from 1 to 5."))
@@ -157,13 +170,8 @@ def conflict_log(
     author,
     topic: str,
     occurred_at: datetime,
-    intensity: int,
-    opening: str,
-    patterns: set[str],
-    repaired: str,
-    repair_minutes: int | None,
-    note: str = "",
     visibility: str = Visibility.PRIVATE,
+    **answers: Unpack[ViewAnswers],
 ) -> ConflictView:
     """Log a disagreement with `author`'s own view of it.
 
@@ -181,15 +189,7 @@ def conflict_log(
             visibility=visibility,
         )
         view = ConflictView(space=space, author=author, visibility=visibility)
-        _apply_view(
-            view,
-            intensity=intensity,
-            opening=opening,
-            patterns=patterns,
-            repaired=repaired,
-            repair_minutes=repair_minutes,
-            note=note,
-        )
+        _apply_view(view, **answers)
         conflict.full_clean()
         conflict.save()
         view.conflict = conflict
@@ -203,13 +203,8 @@ def conflict_view_add(
     *,
     conflict: Conflict,
     author,
-    intensity: int,
-    opening: str,
-    patterns: set[str],
-    repaired: str,
-    repair_minutes: int | None,
-    note: str = "",
     visibility: str = Visibility.PRIVATE,
+    **answers: Unpack[ViewAnswers],
 ) -> ConflictView:
     """Add `author`'s own view to a conflict they can see (one view each)."""
     with CONFLICT_STEPS.take("add_view", conflict, by=author) as step:
@@ -221,15 +216,7 @@ def conflict_view_add(
             conflict=step.obj,
             visibility=visibility,
         )
-        _apply_view(
-            view,
-            intensity=intensity,
-            opening=opening,
-            patterns=patterns,
-            repaired=repaired,
-            repair_minutes=repair_minutes,
-            note=note,
-        )
+        _apply_view(view, **answers)
         view.full_clean()
         view.save()
         _sync_frame(step.obj)
@@ -257,15 +244,10 @@ def conflict_view_update(
     *,
     view: ConflictView,
     by,
-    intensity: int,
-    opening: str,
-    patterns: set[str],
-    repaired: str,
-    repair_minutes: int | None,
-    note: str = "",
     visibility: str | None = None,
     topic: str | None = None,
     occurred_at: datetime | None = None,
+    **answers: Unpack[ViewAnswers],
 ) -> ConflictView:
     """Change your own view (for instance once it was repaired). The person
     who logged the conflict may also change its topic and date."""
@@ -273,15 +255,7 @@ def conflict_view_update(
         fresh = step.obj
         if topic is not None or occurred_at is not None:
             _change_frame(fresh.conflict, by, topic, occurred_at)
-        _apply_view(
-            fresh,
-            intensity=intensity,
-            opening=opening,
-            patterns=patterns,
-            repaired=repaired,
-            repair_minutes=repair_minutes,
-            note=note,
-        )
+        _apply_view(fresh, **answers)
         fresh.full_clean()
         if visibility is not None and visibility != fresh.visibility:
             _check_visibility(visibility)
