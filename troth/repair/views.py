@@ -4,10 +4,10 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -56,7 +56,7 @@ from troth.repair.support import help_lines
 from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership
 from troth.spaces.postviews import post_view
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.stepviews import form_step, take_step
 
 # Safety
 
@@ -127,31 +127,26 @@ def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
         clauses=clauses,
         promises=promises,
     )
-    has = {"has_clauses": bool(clauses), "has_promises": bool(promises)}
-
-    def page(**extra) -> HttpResponse:
-        return render(request, "repair/new.html", {"form": form, **has, **extra})
-
-    if request.method == "GET":
-        return page()
-    if not form.is_valid():
-        response = page()
-        response.status_code = 400
-        return response
-    try:
-        repair = services.repair_open(
-            space=space,
-            by=request.user,
-            **_open_fields(request, space, form.cleaned_data),
-        )
-    except ValidationError as error:
-        return refused(page, None, error, form)
-    messages.success(
+    opened: list[Repair] = []
+    return form_step(
         request,
-        _("The repair is open, and %(name)s can see it.")
-        % {"name": space.partner_of(request.user)},
+        None,
+        form,
+        "repair/new.html",
+        lambda: opened.append(
+            services.repair_open(
+                space=space,
+                by=request.user,
+                **_open_fields(request, space, form.cleaned_data),
+            )
+        ),
+        context={"has_clauses": bool(clauses), "has_promises": bool(promises)},
+        done=lambda: (
+            _("The repair is open, and %(name)s can see it.")
+            % {"name": space.partner_of(request.user)}
+        ),
+        then=lambda: opened[0].get_absolute_url(),
     )
-    return redirect(repair)
 
 
 def _open_fields(request, space, data: dict) -> dict:
@@ -511,16 +506,11 @@ def plan(request: AuthedRequest, pk: int) -> HttpResponse:
 def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
     form = PromiseForm(request.POST if request.method == "POST" else None)
-
-    def page(**extra) -> HttpResponse:
-        context = {"repair": repair, "form": form, **extra}
-        return render(request, "repair/plan_promise.html", context)
-
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         repair,
+        form,
+        "repair/plan_promise.html",
         lambda: services.plan_promise_add(
             repair=repair,
             by=request.user,
@@ -531,7 +521,7 @@ def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
             weekdays=form.cleaned_data.get("weekdays") or [],
             until=form.cleaned_data.get("until"),
         ),
-        page=page,
+        context={"repair": repair},
         done=lambda: (
             _(
                 "Your promise is made and part of the plan. %(name)s will confirm "
@@ -540,7 +530,6 @@ def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
             % {"name": other_party(repair, request.user)}
         ),
         then=reverse("repair:plan", kwargs={"pk": repair.pk}),
-        form=form,
     )
 
 
@@ -557,16 +546,11 @@ def plan_agreement(request: AuthedRequest, pk: int) -> HttpResponse:
         form = AgreementForm(
             initial={"title": starter.title}, clauses=[str(c) for c in starter.clauses]
         )
-
-    def page(**extra) -> HttpResponse:
-        context = {"repair": repair, "form": form, "starter": starter, **extra}
-        return render(request, "repair/plan_agreement.html", context)
-
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         repair,
+        form,
+        "repair/plan_agreement.html",
         lambda: services.plan_agreement_add(
             repair=repair,
             by=request.user,
@@ -574,8 +558,7 @@ def plan_agreement(request: AuthedRequest, pk: int) -> HttpResponse:
             clauses=form.cleaned_data["clauses"],
             ends_on=form.cleaned_data["ends_on"],
         ),
-        page=page,
-        form=form,
+        context={"repair": repair, "starter": starter},
         done=_(
             "Proposed. It becomes part of your life together only if %(name)s "
             "accepts it."
@@ -684,34 +667,27 @@ def _forgiveness_repair(request, pk: int) -> Repair:
 def forgiveness(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _forgiveness_repair(request, pk)
     form = CheckinForm(request.POST if request.method == "POST" else None)
-
-    def page(**extra) -> HttpResponse:
-        checkins = list(
-            ForgivenessCheckin.objects.visible_to(request.user).filter(
-                repair=repair, author=request.user
+    # Read only when the page is shown (not after a check-in is kept).
+    trend = SimpleLazyObject(
+        lambda: progress.forgiveness_trend(
+            list(
+                ForgivenessCheckin.objects.visible_to(request.user).filter(
+                    repair=repair, author=request.user
+                )
             )
         )
-        context = {
-            "repair": repair,
-            "form": form,
-            "checkins": checkins,
-            "trend": progress.forgiveness_trend(checkins),
-            **extra,
-        }
-        return render(request, "repair/forgiveness.html", context)
-
-    if request.method == "GET":
-        return page()
-    return take_step(
+    )
+    return form_step(
         request,
         repair,
+        form,
+        "repair/forgiveness.html",
         lambda: services.forgiveness_checkin(
             repair=repair, by=request.user, **form.cleaned_data
         ),
-        page=page,
+        context={"repair": repair, "trend": trend},
         done=_("Noted, for you alone."),
         then=reverse("repair:forgiveness", kwargs={"pk": repair.pk}),
-        form=form,
     )
 
 
