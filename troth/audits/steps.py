@@ -47,66 +47,42 @@ NOT_SIGNED = Check(
     "signed_off",
 )
 
+ROOM = Check(
+    lambda a, u, now: (
+        sum(1 for c in a.commitments.all() if c.author_id == u.pk) < COMMITMENTS_EACH
+    ),
+    lambda a: (
+        _("Up to %(n)s commitments each: fewer, kept, do more than many.")
+        % {"n": COMMITMENTS_EACH}
+    ),
+    "too_many",
+)
+WRITTEN = Check(
+    lambda a, u, now: (mine := my_reflection(a, u)) is not None and mine.is_written,
+    _("Write your reflection before you sign off."),
+    "no_reflection",
+)
+# NOT_SIGNED in the words of someone about to sign off.
+NOT_SIGNED_YET = Check(
+    NOT_SIGNED.test, _("You have already signed off."), NOT_SIGNED.code
+)
+SIGNED = Check(
+    lambda a, u, now: _signed(a, u), _("You haven't signed off."), "not_signed"
+)
+
 STEPS = Steps(
     Step("reflect", when=(OPEN, NOT_SIGNED), verb="audit.reflected"),
-    Step(
-        "commit",
-        when=(
-            OPEN,
-            NOT_SIGNED,
-            Check(
-                lambda a, u, now: (
-                    sum(1 for c in a.commitments.all() if c.author_id == u.pk)
-                    < COMMITMENTS_EACH
-                ),
-                lambda a: (
-                    _("Up to %(n)s commitments each: fewer, kept, do more than many.")
-                    % {"n": COMMITMENTS_EACH}
-                ),
-                "too_many",
-            ),
-        ),
-        # Shown on the audit, not sent: the partner isn't notified (the
-        # service tells nobody).
-        verb="audit.committed",
-    ),
+    # Shown on the audit, not sent: the partner isn't notified (the service
+    # tells nobody).
+    Step("commit", when=(OPEN, NOT_SIGNED, ROOM), verb="audit.committed"),
     Step(
         "take_back",
         when=(OPEN, NOT_SIGNED),
         verb="audit.commitment_removed",
         private=True,
     ),
-    Step(
-        "sign_off",
-        when=(
-            OPEN,
-            Check(
-                lambda a, u, now: (
-                    (mine := my_reflection(a, u)) is not None and mine.is_written
-                ),
-                _("Write your reflection before you sign off."),
-                "no_reflection",
-            ),
-            Check(
-                lambda a, u, now: not _signed(a, u),
-                _("You have already signed off."),
-                "signed_off",
-            ),
-        ),
-        verb="audit.signed_off",
-    ),
-    Step(
-        "withdraw_sign_off",
-        when=(
-            OPEN,
-            Check(
-                lambda a, u, now: _signed(a, u),
-                _("You haven't signed off."),
-                "not_signed",
-            ),
-        ),
-        verb="audit.sign_off_withdrawn",
-    ),
+    Step("sign_off", when=(OPEN, WRITTEN, NOT_SIGNED_YET), verb="audit.signed_off"),
+    Step("withdraw_sign_off", when=(OPEN, SIGNED), verb="audit.sign_off_withdrawn"),
     related=("space",),
     recipient=lambda audit, by: audit.space.partner_of(by),
 )
@@ -142,19 +118,14 @@ PAIR = Check(
     "no_partner",
 )
 
+NOT_STARTED = Check(
+    lambda s, u, now: _not_started(s, now),
+    _("This month's audit has already started."),
+    "exists",
+)
+
 START = Steps(
-    Step(
-        "start",
-        when=(
-            PAIR,
-            Check(
-                lambda s, u, now: _not_started(s, now),
-                _("This month's audit has already started."),
-                "exists",
-            ),
-        ),
-        verb="audit.started",
-    ),
+    Step("start", when=(PAIR, NOT_STARTED), verb="audit.started"),
     space=lambda space: space,
     recipient=lambda space, by: space.partner_of(by),
 )
