@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from troth.accounts.once import submitted_once
 from troth.agreements import services
 from troth.agreements.forms import (
     ClauseTextForm,
@@ -339,6 +338,21 @@ def _agreement_step(request, pk: int, service, done: str) -> HttpResponse:
     )
 
 
+def _form_step(request, pk: int, make_form, service, done, *, name: str):
+    """POST a form of the agreement `pk`'s page (`name` in its context): the
+    step `service` takes with the form's answers."""
+    agreement = _agreement(request, pk)
+    form = make_form(request.POST)
+    return _step(
+        request,
+        agreement,
+        lambda: service(agreement=agreement, by=request.user, **form.cleaned_data),
+        done,
+        form=form,
+        **{name: form},
+    )
+
+
 def _clause_view(service, done) -> Callable[..., HttpResponse]:
     """A signed-in POST view for clause `clause_pk` of the agreement `pk`:
     the step `service` takes with nothing more than who takes it (as
@@ -442,27 +456,23 @@ clause_remove = _clause_view(
 )
 
 
-@login_required
-@require_POST
-@submitted_once
-def clause_add(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    form = _clause_form(
-        request.POST,
+def _add_form(data) -> ClauseTextForm:
+    return _clause_form(
+        data,
         prefix="add",
         missing=_("Write the clause you propose, in up to %(n)s characters.")
         % {"n": services.CLAUSE_MAX},
     )
-    return _step(
-        request,
-        agreement,
-        lambda: services.clause_add(
-            agreement=agreement, by=request.user, text=form.cleaned_data["text"]
-        ),
-        _("Your new clause is proposed."),
-        form=form,
-        add_form=form,
-    )
+
+
+clause_add = post_view(
+    _form_step,
+    _add_form,
+    services.clause_add,
+    gettext_lazy("Your new clause is proposed."),
+    name="add_form",
+    once=True,
+)
 
 
 consent_withdraw = post_view(
@@ -495,40 +505,22 @@ end = post_view(
 )
 
 
-@login_required
-@require_POST
-def review(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    form = ReviewForm(request.POST)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_review(
-            agreement=agreement,
-            by=request.user,
-            next_review_on=form.cleaned_data["next_review_on"],
-        ),
-        _("Marked as reviewed. The next review date is set."),
-        form=form,
-        review_form=form,
-    )
+review = post_view(
+    _form_step,
+    ReviewForm,
+    services.agreement_review,
+    gettext_lazy("Marked as reviewed. The next review date is set."),
+    name="review_form",
+)
 
 
-@login_required
-@require_POST
-def renewal_propose(request: AuthedRequest, pk: int) -> HttpResponse:
-    agreement = _agreement(request, pk)
-    form = RenewalForm(request.POST)
-    return _step(
-        request,
-        agreement,
-        lambda: services.agreement_renewal_propose(
-            agreement=agreement, by=request.user, until=form.cleaned_data["until"]
-        ),
-        _("Your renewal is proposed."),
-        form=form,
-        renewal_form=form,
-    )
+renewal_propose = post_view(
+    _form_step,
+    RenewalForm,
+    services.agreement_renewal_propose,
+    gettext_lazy("Your renewal is proposed."),
+    name="renewal_form",
+)
 
 
 renewal_accept = post_view(
