@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpResponse
@@ -14,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from troth.accounts.once import submitted_once
 from troth.conflicts import services, stats
@@ -28,7 +27,7 @@ from troth.lib.prefetch import prefetch_visible
 from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership
 from troth.spaces.postviews import post_view
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.stepviews import form_step, take_step
 
 PER_PAGE = 20
 TABS = ("shared", "mine", "waiting")
@@ -114,15 +113,14 @@ def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Log a disagreement with your own view of how it went."""
     if request.method == "POST":
         form = LogForm(request.POST)
+    else:
+        form = LogForm(initial={"occurred_at": _initial_when()})
+    logged: list[ConflictView] = []  # the view, once logged
 
-        def page(**extra) -> HttpResponse:
-            return render(request, "conflicts/new.html", {"form": form, **extra})
-
-        if not form.is_valid():
-            return render(request, "conflicts/new.html", {"form": form}, status=400)
+    def log() -> None:
         data = form.cleaned_data
-        try:
-            view = services.conflict_log(
+        logged.append(
+            services.conflict_log(
                 space=membership.space,
                 author=request.user,
                 topic=data["topic"],
@@ -130,17 +128,21 @@ def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
                 visibility=data["visibility"],
                 **form.view_fields(),
             )
-        except ValidationError as error:
-            return refused(page, None, error, form)
-        messages.success(
-            request,
-            _("Logged, and shared with your partner.")
-            if view.is_shared
-            else _("Logged. Your view is yours alone."),
         )
-        return redirect(f"{view.get_absolute_url()}#suggestions")
-    form = LogForm(initial={"occurred_at": _initial_when()})
-    return render(request, "conflicts/new.html", {"form": form})
+
+    return form_step(
+        request,
+        None,
+        form,
+        "conflicts/new.html",
+        log,
+        done=lambda: (
+            _("Logged, and shared with your partner.")
+            if logged[0].is_shared
+            else _("Logged. Your view is yours alone.")
+        ),
+        then=lambda: f"{logged[0].get_absolute_url()}#suggestions",
+    )
 
 
 def _detail_context(request: AuthedRequest, conflict: Conflict, **extra) -> dict:
@@ -199,24 +201,18 @@ def add_view(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.info(request, _("You already gave your view. You can change it here."))
         return redirect("conflicts:view_edit", pk=existing.pk)
     form = ViewForm(request.POST if request.method == "POST" else None)
-
-    def page(**extra) -> HttpResponse:
-        context = {"form": form, "conflict": conflict, **extra}
-        return render(request, "conflicts/add_view.html", context)
-
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         conflict,
+        form,
+        "conflicts/add_view.html",
         lambda: services.conflict_view_add(
             conflict=conflict,
             author=request.user,
             visibility=form.cleaned_data["visibility"],
             **form.view_fields(),
         ),
-        page=page,
-        form=form,
+        context={"conflict": conflict},
         # The view is shared exactly when the person chose so.
         done=lambda: (
             _("Your view is added and shared.")
@@ -333,7 +329,7 @@ def _view_page(request: AuthedRequest, view: ConflictView, **extra) -> HttpRespo
     return _edit_page(request, view, **extra)
 
 
-def _view_step(request: AuthedRequest, pk: int, service, done: str, then=None):
+def _view_step(request: AuthedRequest, pk: int, service, done, then=None):
     """POST one step on your own view `pk`, which `service` takes."""
     view = _own_view(request, pk)
     return take_step(
@@ -365,18 +361,12 @@ view_stop = post_view(
 )
 
 
-@login_required
-@require_POST
-def view_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    view = _own_view(request, pk)
-    return take_step(
-        request,
-        view,
-        lambda: services.conflict_view_delete(view=view, by=request.user),
-        page=lambda **extra: _view_page(request, view, **extra),
-        done=_("Your view is deleted."),
-        then=f"{reverse('conflicts:index')}?show=mine",
-    )
+view_delete = post_view(
+    _view_step,
+    services.conflict_view_delete,
+    gettext_lazy("Your view is deleted."),
+    then=lambda: f"{reverse('conflicts:index')}?show=mine",
+)
 
 
 @login_required
