@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,7 +23,7 @@ from troth.lib.prefetch import prefetch_visible
 from troth.schedule.models import Event
 from troth.spaces.membership import membership_required, space_page
 from troth.spaces.models import Membership, current_membership
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.stepviews import form_step, take_step
 
 PER_PAGE = 20
 WAITING_DAYS = 30  # how long a past exercise keeps asking for my log
@@ -109,27 +108,24 @@ def schedule(request: AuthedRequest, membership: Membership, slug: str) -> HttpR
     item = _item(slug)
     form = ScheduleForm(request.POST)
     partner = membership.space.partner_of(request.user)
-    context = {"item": item, "form": form, "partner": partner, "membership": membership}
-    if not form.is_valid():
-        return render(request, "exercises/detail.html", context, status=400)
-    try:
-        session = services.session_schedule(
-            space=membership.space,
-            author=request.user,
-            exercise=item.slug,
-            starts_at=form.cleaned_data["starts_at"],
-        )
-    except ValidationError as error:
-        return refused(
-            lambda **extra: render(
-                request, "exercises/detail.html", {**context, **extra}
-            ),
-            None,
-            error,
-            form,
-        )
-    messages.success(request, _("Planned, and on your shared calendar."))
-    return redirect(session)
+    planned: list[Session] = []
+    return form_step(
+        request,
+        None,
+        form,
+        "exercises/detail.html",
+        lambda: planned.append(
+            services.session_schedule(
+                space=membership.space,
+                author=request.user,
+                exercise=item.slug,
+                starts_at=form.cleaned_data["starts_at"],
+            )
+        ),
+        context={"item": item, "partner": partner, "membership": membership},
+        done=_("Planned, and on your shared calendar."),
+        then=lambda: planned[0].get_absolute_url(),
+    )
 
 
 @space_page
@@ -202,7 +198,7 @@ def cancel(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         session,
         lambda: services.session_cancel(session=session, by=request.user),
-        page=lambda **extra: _page(request, session, **extra),
+        page=partial(_page, request, session),
         done=_("Called off, and taken off the calendar."),
     )
 
@@ -226,19 +222,14 @@ def log(request: AuthedRequest, pk: int) -> HttpResponse:
             else None
         )
 
-    def page(**extra) -> HttpResponse:
-        context = {"form": form, "session": session, "item": session.item}
-        return render(request, "exercises/log.html", {**context, "mine": mine, **extra})
-
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         session,
+        form,
+        "exercises/log.html",
         lambda: services.log_save(
             session=session, author=request.user, **form.cleaned_data
         ),
-        page=page,
-        form=form,
+        context={"session": session, "item": session.item, "mine": mine},
         done=_("Thank you. Your log is saved."),
     )

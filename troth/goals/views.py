@@ -4,7 +4,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -28,7 +27,7 @@ from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership
 from troth.spaces.postviews import post_view
 from troth.spaces.steps import refusal_text
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.stepviews import form_step, refused, take_step
 
 PER_PAGE = 20
 TABS = {"active": Status.ACTIVE, "aside": Status.SET_ASIDE}
@@ -58,27 +57,22 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     return render(request, "goals/index.html", {"tab": tab, "page": page})
 
 
-def _form_page(request: AuthedRequest, template: str, context: dict):
-    """The form page as `take_step` and `refused` show it: its context and
-    whatever they add (a refusal)."""
-    return lambda **extra: render(request, template, {**context, **extra})
-
-
 def _create_page(request, template: str, context: dict, create, done):
     """The page of a form (`context["form"]`) that makes a goal or
     adventure with `create(data)`; `done(goal)` is what the person is
-    told. The form again with its errors (400) or the refusal (409)."""
+    told, and the goal's page is where they go."""
     form = context["form"]
-    if request.method == "GET":
-        return render(request, template, context)
-    if not form.is_valid():
-        return render(request, template, context, status=400)
-    try:
-        goal = create(form.cleaned_data)
-    except ValidationError as error:
-        return refused(_form_page(request, template, context), None, error, form)
-    messages.success(request, done(goal))
-    return redirect(goal)
+    made: list[Goal] = []
+    return form_step(
+        request,
+        None,
+        form,
+        template,
+        lambda: made.append(create(form.cleaned_data)),
+        context=context,
+        done=lambda: done(made[0]),
+        then=lambda: made[0].get_absolute_url(),
+    )
 
 
 @space_form_page
@@ -164,14 +158,10 @@ def _detail_context(request: AuthedRequest, goal: Goal, **extra) -> dict:
     return context
 
 
-def _page(request: AuthedRequest, goal: Goal, **extra) -> HttpResponse:
-    return render(request, "goals/detail.html", _detail_context(request, goal, **extra))
-
-
-def _steps(request: AuthedRequest, goal: Goal, **extra) -> HttpResponse:
-    """The steps of the goal's page alone, for htmx."""
+def _page(request: AuthedRequest, goal: Goal, part: str = "", **extra) -> HttpResponse:
+    """The goal's page, or one `part` of it ("#steps", for htmx)."""
     return render(
-        request, "goals/detail.html#steps", _detail_context(request, goal, **extra)
+        request, f"goals/detail.html{part}", _detail_context(request, goal, **extra)
     )
 
 
@@ -214,15 +204,13 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
         Goal.objects.by(request.user).select_related("space"), request.user, pk=pk
     )
     form = _edit_form(goal, request.POST if request.method == "POST" else None)
-    page = _form_page(request, "goals/edit.html", {"form": form, "goal": goal})
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         goal,
+        form,
+        "goals/edit.html",
         lambda: services.goal_update(goal=goal, by=request.user, **form.cleaned_data),
-        page=page,
-        form=form,
+        context={"goal": goal},
         done=_("Saved."),
     )
 
@@ -273,7 +261,7 @@ def _milestone_step(request: AuthedRequest, pk: int, service) -> HttpResponse:
         milestone,
         lambda: service(milestone=milestone, by=request.user),
         page=partial(_page, request, goal),
-        partial=partial(_steps, request, goal),
+        partial=partial(_page, request, goal, "#steps"),
         then=f"{goal.get_absolute_url()}#steps",
     )
 
@@ -342,19 +330,15 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
         form = ReflectionForm(
             initial={"text": mine.text, "visibility": mine.visibility} if mine else None
         )
-    page = _form_page(
-        request, "goals/reflect.html", {"form": form, "goal": goal, "mine": mine}
-    )
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         goal,
+        form,
+        "goals/reflect.html",
         lambda: services.reflection_save(
             goal=goal, author=request.user, **form.cleaned_data
         ),
-        page=page,
-        form=form,
+        context={"goal": goal, "mine": mine},
         done=_("Your reflection is saved."),
         then=f"{goal.get_absolute_url()}#reflections",
     )
