@@ -61,123 +61,77 @@ def _party(message: Text) -> Check:
     return Check(lambda r, u, now: r.role_of(u) != "", message, "not_party")
 
 
-def _answer_mirror(name: str, target: str, event: str, verb: str) -> Step:
-    return Step(
-        name,
-        target=target,
-        who=HURT,
-        when=(
-            OPEN,
-            _at(
-                Stage.CONFIRM,
-                _("There is no mirror waiting for your answer."),
-                "not_confirm_step",
-            ),
-        ),
-        event=event,
-        verb=verb,
-    )
+# Where the heard-first exchange stands, each in the words of the one who
+# would take the step.
+NOT_HEARD = Check(
+    lambda r, u, now: not r.is_heard,
+    _("You've said you were heard; your account stays as it was."),
+    "heard",
+)
+AT_MIRROR = _at(
+    Stage.MIRROR,
+    _("There is no account waiting to be mirrored right now."),
+    "not_mirror_step",
+)
+AT_CONFIRM = _at(
+    Stage.CONFIRM, _("There is no mirror waiting for your answer."), "not_confirm_step"
+)
+HEARD = Check(
+    lambda r, u, now: r.is_heard,
+    lambda r: (
+        _(
+            "The apology opens once %(name)s has said you heard them: "
+            "mirror their account first."
+        )
+        % {"name": r.hurt}
+    ),
+    "not_heard",
+)
+AT_ANSWER = _at(
+    Stage.ANSWER, _("There is no apology waiting for your answer."), "not_answer_step"
+)
+CLOSED = Check(
+    lambda r, u, now: not r.is_open,
+    _("This repair is already open."),
+    "already_open",
+)
+
+# What each shared step leaves behind: its entry in the repair's history
+# and the activity the partner is told of.
+LEAVES = {
+    "write_account": (EventKind.ACCOUNT, "repair.account"),
+    "mirror": (EventKind.MIRRORED, "repair.mirrored"),
+    "heard": (EventKind.HEARD, "repair.heard"),
+    "try_again": (EventKind.AGAIN, "repair.try_again"),
+    # A revised apology is the service's to tell: another history kind
+    # and verb.
+    "send_apology": (EventKind.APOLOGY, "repair.apology"),
+    "answer_apology": (EventKind.ANSWERED, "repair.answered"),
+    "move_phase": (EventKind.PHASE, "repair.phase"),
+    "resolve": (EventKind.RESOLVED, "repair.resolved"),
+    "reopen": (EventKind.REOPENED, "repair.reopened"),
+    "add_to_plan": (EventKind.PLAN, "repair.plan"),
+}
+
+
+def _shared(name: str, **declared) -> Step:
+    """The step `name`, leaving behind what `LEAVES` says."""
+    event, verb = LEAVES[name]
+    return Step(name, event=event, verb=verb, **declared)
 
 
 STEPS = Steps(
-    Step(
-        "write_account",
-        target=Stage.MIRROR,
-        who=HURT,
-        when=(
-            OPEN,
-            Check(
-                lambda r, u, now: not r.is_heard,
-                _("You've said you were heard; your account stays as it was."),
-                "heard",
-            ),
-        ),
-        event=EventKind.ACCOUNT,
-        verb="repair.account",
-    ),
-    Step(
-        "mirror",
-        target=Stage.CONFIRM,
-        who=OTHER,
-        when=(
-            OPEN,
-            _at(
-                Stage.MIRROR,
-                _("There is no account waiting to be mirrored right now."),
-                "not_mirror_step",
-            ),
-        ),
-        event=EventKind.MIRRORED,
-        verb="repair.mirrored",
-    ),
-    _answer_mirror("heard", Stage.APOLOGY, EventKind.HEARD, "repair.heard"),
-    _answer_mirror("try_again", Stage.MIRROR, EventKind.AGAIN, "repair.try_again"),
-    # A revised apology is the service's to tell: another history kind
-    # and verb.
-    Step(
-        "send_apology",
-        target=Stage.ANSWER,
-        who=OTHER,
-        when=(
-            OPEN,
-            Check(
-                lambda r, u, now: r.is_heard,
-                lambda r: (
-                    _(
-                        "The apology opens once %(name)s has said you heard them: "
-                        "mirror their account first."
-                    )
-                    % {"name": r.hurt}
-                ),
-                "not_heard",
-            ),
-        ),
-        event=EventKind.APOLOGY,
-        verb="repair.apology",
-    ),
-    Step(
-        "answer_apology",
-        target=Stage.ANSWERED,
-        who=HURT,
-        when=(
-            OPEN,
-            _at(
-                Stage.ANSWER,
-                _("There is no apology waiting for your answer."),
-                "not_answer_step",
-            ),
-        ),
-        event=EventKind.ANSWERED,
-        verb="repair.answered",
-    ),
-    Step(
-        "move_phase",
-        who=HURT,
-        when=(OPEN,),
-        event=EventKind.PHASE,
-        verb="repair.phase",
-    ),
-    Step(
-        "resolve",
-        who=HURT,
-        when=(OPEN,),
-        event=EventKind.RESOLVED,
-        verb="repair.resolved",
-    ),
-    Step(
-        "reopen",
-        who=HURT,
-        when=(
-            Check(
-                lambda r, u, now: not r.is_open,
-                _("This repair is already open."),
-                "already_open",
-            ),
-        ),
-        event=EventKind.REOPENED,
-        verb="repair.reopened",
-    ),
-    Step("add_to_plan", when=(OPEN,), event=EventKind.PLAN, verb="repair.plan"),
+    _shared("write_account", target=Stage.MIRROR, who=HURT, when=(OPEN, NOT_HEARD)),
+    _shared("mirror", target=Stage.CONFIRM, who=OTHER, when=(OPEN, AT_MIRROR)),
+    _shared("heard", target=Stage.APOLOGY, who=HURT, when=(OPEN, AT_CONFIRM)),
+    _shared("try_again", target=Stage.MIRROR, who=HURT, when=(OPEN, AT_CONFIRM)),
+    _shared("send_apology", target=Stage.ANSWER, who=OTHER, when=(OPEN, HEARD)),
+    _shared("answer_apology", target=Stage.ANSWERED, who=HURT, when=(OPEN, AT_ANSWER)),
+    _shared("move_phase", who=HURT, when=(OPEN,)),
+    _shared("resolve", who=HURT, when=(OPEN,)),
+    _shared("reopen", who=HURT, when=(CLOSED,)),
+    # Either partner, while it is open.
+    _shared("add_to_plan", when=(OPEN,)),
     # Private: the repair itself doesn't change (see the module's docstring).
     Step(
         "write_note",
