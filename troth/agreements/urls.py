@@ -1,6 +1,14 @@
+from __future__ import annotations
+
 from django.urls import path
 
 from troth.agreements import views
+
+
+def clause_path(step: str, view):
+    """A step on one clause of an agreement, named `clause_<step>`."""
+    return path(f"<int:pk>/clauses/<int:clause_pk>/{step}", view, name=f"clause_{step}")
+
 
 app_name = "agreements"
 urlpatterns = [
@@ -10,31 +18,11 @@ urlpatterns = [
     path("<int:pk>/history", views.history, name="history"),
     path("<int:pk>/accept-all", views.accept_all, name="accept_all"),
     path("<int:pk>/clauses/add", views.clause_add, name="clause_add"),
-    path(
-        "<int:pk>/clauses/<int:clause_pk>/accept",
-        views.clause_accept,
-        name="clause_accept",
-    ),
-    path(
-        "<int:pk>/clauses/<int:clause_pk>/change",
-        views.clause_change,
-        name="clause_change",
-    ),
-    path(
-        "<int:pk>/clauses/<int:clause_pk>/decline",
-        views.clause_decline,
-        name="clause_decline",
-    ),
-    path(
-        "<int:pk>/clauses/<int:clause_pk>/withdraw",
-        views.clause_withdraw,
-        name="clause_withdraw",
-    ),
-    path(
-        "<int:pk>/clauses/<int:clause_pk>/remove",
-        views.clause_remove,
-        name="clause_remove",
-    ),
+    clause_path("accept", views.clause_accept),
+    clause_path("change", views.clause_change),
+    clause_path("decline", views.clause_decline),
+    clause_path("withdraw", views.clause_withdraw),
+    clause_path("remove", views.clause_remove),
     path("<int:pk>/consent/withdraw", views.consent_withdraw, name="consent_withdraw"),
     path("<int:pk>/consent/give", views.consent_give, name="consent_give"),
     path("<int:pk>/set-aside", views.set_aside, name="set_aside"),
