@@ -28,6 +28,20 @@ def _partners(agreement: Agreement) -> list:
     return [m.user for m in agreement.space.active_memberships]
 
 
+def _tell(person, agreement: Agreement, kind: str, about: str) -> bool:
+    """Notify `person` of `kind` about `agreement`, once per `about` (the
+    agreement and the date it is about). Whether the notification is new."""
+    return bool(
+        notify(
+            user=person,
+            kind=kind,
+            key=f"{kind}:{about}",
+            target=agreement,
+            space=agreement.space,
+        )
+    )
+
+
 def remind(now: dt.datetime | None = None) -> int:
     """Tell both partners a week before a review date or the end of a time
     box, each by their own calendar. Returns how many notifications were new."""
@@ -45,27 +59,12 @@ def remind(now: dt.datetime | None = None) -> int:
     ) | candidates.filter(ends_on__gte=earliest, ends_on__lte=horizon):
         for person in _partners(agreement):
             today = local_today(person.tz, now)
-            window = today + REMIND_BEFORE
-            if agreement.review_on and today <= agreement.review_on <= window:
-                made += bool(
-                    notify(
-                        user=person,
-                        kind="agreement.review_soon",
-                        key=f"agreement.review_soon:{agreement.pk}:{agreement.review_on}",
-                        target=agreement,
-                        space=agreement.space,
-                    )
-                )
-            if agreement.ends_on and today <= agreement.ends_on <= window:
-                made += bool(
-                    notify(
-                        user=person,
-                        kind="agreement.ends_soon",
-                        key=f"agreement.ends_soon:{agreement.pk}:{agreement.ends_on}",
-                        target=agreement,
-                        space=agreement.space,
-                    )
-                )
+            for kind, day in (
+                ("agreement.review_soon", agreement.review_on),
+                ("agreement.ends_soon", agreement.ends_on),
+            ):
+                if day and today <= day <= today + REMIND_BEFORE:
+                    made += _tell(person, agreement, kind, f"{agreement.pk}:{day}")
     return made
 
 
@@ -87,13 +86,7 @@ def end_lapsed(now: dt.datetime | None = None) -> int:
     ).select_related("agreement__space"):
         agreement = event.agreement
         for person in _partners(agreement):
-            notify(
-                user=person,
-                kind="agreement.lapsed",
-                key=f"agreement.lapsed:{agreement.pk}",
-                target=agreement,
-                space=agreement.space,
-            )
+            _tell(person, agreement, "agreement.lapsed", str(agreement.pk))
     return ended
 
 
