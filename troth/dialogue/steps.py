@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.dialogue.models import Dialogue, Status, Summary
 from troth.lib.content import Visibility
-from troth.spaces.steps import Check, Step, Steps
+from troth.spaces.steps import Check, Message, Step, Steps
 
 
 def _party(message, dialogue=lambda obj: obj) -> Check:
@@ -46,97 +46,76 @@ def _has_shared_summary(dialogue: Dialogue) -> bool:
     return any(s.visibility == Visibility.SHARED for s in dialogue.summaries.all())
 
 
+def _in(field: str, values: tuple[str, ...], message: Message, code: str) -> Check:
+    """The thing's `field` (a dialogue's status, a summary's visibility)
+    holds one of `values`."""
+    return Check(lambda obj, u, now: getattr(obj, field) in values, message, code)
+
+
 PARTY = _party(_("Only the two of you can take part."))
-ACTIVE = Check(
-    lambda d, u, now: d.status == Status.ACTIVE,
-    _("This dialogue is over."),
+
+# What the dialogue's steps need besides the partner: each condition once,
+# with the words a person reads when it doesn't hold.
+NOT_ON_BREAK = Check(
+    lambda d, u, now: d.status != Status.BREAK,
+    _("You're on a break. Resume when you're both ready."),
+    "on_break",
+)
+ACTIVE = _in("status", (Status.ACTIVE,), _("This dialogue is over."), "finished")
+YOUR_TURN = Check(
+    lambda d, u, now: _your_turn(d, u),
+    lambda d: _("It's %(name)s's turn.") % {"name": d.actor},
+    "not_your_turn",
+)
+PAUSABLE = _in(
+    "status", (Status.ACTIVE,), _("There's nothing to pause right now."), "not_active"
+)
+ON_BREAK = _in(
+    "status", (Status.BREAK,), _("This dialogue isn't on a break."), "not_on_break"
+)
+# In writing, the one who asked for the break says when it is over.
+BREAK_TAKER = Check(
+    lambda d, u, now: not d.is_written or d.break_by_id == u.pk,
+    lambda d: (
+        _("%(name)s asked for the break; they'll resume when ready.")
+        % {"name": d.break_by}
+    ),
+    "not_break_taker",
+)
+ONGOING = Check(
+    lambda d, u, now: d.is_ongoing,
+    _("This dialogue is already over."),
     "finished",
 )
+OVER = Check(
+    lambda d, u, now: not d.is_ongoing,
+    _("Finish or stop the dialogue first; then you can suggest a summary."),
+    "ongoing",
+)
+NO_SHARED_SUMMARY = Check(
+    lambda d, u, now: not _has_shared_summary(d),
+    _("A summary is already suggested or kept for this dialogue."),
+    "exists",
+)
+
+
+def _by_either(name: str, *when: Check, **rest) -> Step:
+    """A step of the dialogue: either of its two people takes it, when
+    `when` holds."""
+    return Step(name, who=PARTY, when=when, **rest)
+
 
 STEPS = Steps(
-    Step(
-        "take_turn",
-        who=PARTY,
-        when=(
-            Check(
-                lambda d, u, now: d.status != Status.BREAK,
-                _("You're on a break. Resume when you're both ready."),
-                "on_break",
-            ),
-            ACTIVE,
-            Check(
-                lambda d, u, now: _your_turn(d, u),
-                lambda d: _("It's %(name)s's turn.") % {"name": d.actor},
-                "not_your_turn",
-            ),
-        ),
-        # The verb depends on where the turn leads (see the service).
+    # The verb of a turn depends on where it leads (see the service).
+    _by_either("take_turn", NOT_ON_BREAK, ACTIVE, YOUR_TURN),
+    _by_either("take_break", PAUSABLE, target=Status.BREAK, verb="dialogue.break"),
+    _by_either(
+        "resume", ON_BREAK, BREAK_TAKER, target=Status.ACTIVE, verb="dialogue.resumed"
     ),
-    Step(
-        "take_break",
-        who=PARTY,
-        when=(
-            Check(
-                lambda d, u, now: d.status == Status.ACTIVE,
-                _("There's nothing to pause right now."),
-                "not_active",
-            ),
-        ),
-        target=Status.BREAK,
-        verb="dialogue.break",
-    ),
-    Step(
-        "resume",
-        who=PARTY,
-        when=(
-            Check(
-                lambda d, u, now: d.status == Status.BREAK,
-                _("This dialogue isn't on a break."),
-                "not_on_break",
-            ),
-            Check(
-                lambda d, u, now: not d.is_written or d.break_by_id == u.pk,
-                lambda d: (
-                    _("%(name)s asked for the break; they'll resume when ready.")
-                    % {"name": d.break_by}
-                ),
-                "not_break_taker",
-            ),
-        ),
-        target=Status.ACTIVE,
-        verb="dialogue.resumed",
-    ),
-    Step(
-        "stop",
-        who=PARTY,
-        when=(
-            Check(
-                lambda d, u, now: d.is_ongoing,
-                _("This dialogue is already over."),
-                "finished",
-            ),
-        ),
-        target=Status.STOPPED,
-        verb="dialogue.stopped",
-    ),
-    Step(
-        "propose_summary",
-        who=PARTY,
-        when=(
-            Check(
-                lambda d, u, now: not d.is_ongoing,
-                _("Finish or stop the dialogue first; then you can suggest a summary."),
-                "ongoing",
-            ),
-            Check(
-                lambda d, u, now: not _has_shared_summary(d),
-                _("A summary is already suggested or kept for this dialogue."),
-                "exists",
-            ),
-        ),
-        # The dialogue stays as it is; the activity is about the summary
-        # (see the service).
-    ),
+    _by_either("stop", ONGOING, target=Status.STOPPED, verb="dialogue.stopped"),
+    # The dialogue stays as it is; the activity is about the summary (see
+    # the service).
+    _by_either("propose_summary", OVER, NO_SHARED_SUMMARY),
     state="status",
     related=("space", "first_sender", "first_receiver", "break_by"),
 )
@@ -146,51 +125,48 @@ def _of_summary(summary: Summary) -> Dialogue:
     return summary.dialogue
 
 
+# What the summary's steps need, each once.
+PROPOSED = Check(
+    lambda s, u, now: s.is_proposed,
+    _("This summary isn't waiting for an answer."),
+    "not_proposed",
+)
+NOT_OWN = Check(
+    lambda s, u, now: s.author_id != u.pk,
+    _("You suggested it: your partner is the one to agree."),
+    "own_summary",
+)
+SHARED = _in(
+    "visibility", (Visibility.SHARED,), _("This summary isn't shared."), "not_shared"
+)
+OWN = Check(
+    lambda s, u, now: s.author_id == u.pk,
+    _("Only its author can delete this."),
+    "not_author",
+)
+NOT_SHARED = _in(
+    "visibility",
+    (Visibility.PRIVATE,),
+    _("Stop sharing it first: it belongs to both of you while shared."),
+    "shared",
+)
+
 SUMMARY_STEPS = Steps(
     Step(
         "keep",
         when=(
-            Check(
-                lambda s, u, now: s.is_proposed,
-                _("This summary isn't waiting for an answer."),
-                "not_proposed",
-            ),
-            Check(
-                lambda s, u, now: s.author_id != u.pk,
-                _("You suggested it: your partner is the one to agree."),
-                "own_summary",
-            ),
+            PROPOSED,
+            NOT_OWN,
             _party(_("Only the two of you can agree to this."), _of_summary),
         ),
         verb="dialogue.summary_kept",
     ),
+    # Recorded privately by the service: the partner is not told.
     Step(
         "let_go",
-        when=(
-            Check(
-                lambda s, u, now: s.visibility == Visibility.SHARED,
-                _("This summary isn't shared."),
-                "not_shared",
-            ),
-            _party(_("Only the two of you can do that."), _of_summary),
-        ),
-        # Recorded privately by the service: the partner is not told.
+        when=(SHARED, _party(_("Only the two of you can do that."), _of_summary)),
     ),
-    Step(
-        "delete",
-        when=(
-            Check(
-                lambda s, u, now: s.author_id == u.pk,
-                _("Only its author can delete this."),
-                "not_author",
-            ),
-            Check(
-                lambda s, u, now: s.visibility != Visibility.SHARED,
-                _("Stop sharing it first: it belongs to both of you while shared."),
-                "shared",
-            ),
-        ),
-    ),
+    Step("delete", when=(OWN, NOT_SHARED)),
     state="visibility",
     space=lambda s: s.dialogue.space,
     related=("dialogue__space", "dialogue__first_sender", "dialogue__first_receiver"),
