@@ -45,7 +45,7 @@ from troth.questions.steps import STEPS
 from troth.spaces.membership import membership_required, space_page
 from troth.spaces.models import Membership
 from troth.spaces.steps import refusal_text
-from troth.spaces.stepviews import take_step
+from troth.spaces.stepviews import form_step, take_step
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -234,22 +234,16 @@ def answer_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"text": answer.text},
     )
-
-    def page(**extra) -> HttpResponse:
-        context = {"round": round, "form": form, "answer": answer, **extra}
-        return render(request, "questions/answer_edit.html", context)
-
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         round,
+        form,
+        "questions/answer_edit.html",
         lambda: services.answer_update(
             answer=answer, by=request.user, text=form.cleaned_data["text"]
         ),
-        page=page,
+        context={"round": round, "answer": answer},
         done=_("Your answer is changed."),
-        form=form,
     )
 
 
@@ -396,57 +390,47 @@ def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
     return render(request, "questions/deck.html", context, status=status)
 
 
-def _deck_change(request, space, form, name: str, change, done) -> HttpResponse:
-    """Check `form` (shown on the deck as `name`), make `change(data)`,
-    then say `done(data)` back on the deck; or the deck again with the
-    form's errors (400) or the refusal on it (409)."""
-    if not form.is_valid():
-        return _render_deck(request, space, status=400, **{name: form})
-    try:
-        change(form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, refusal_text(error))
-        return _render_deck(request, space, status=409, **{name: form})
-    messages.success(request, done(form.cleaned_data))
-    return redirect("questions:deck")
+def _deck_form(form_class, name: str, change, done, *, once: bool = False):
+    """The view of one of the deck's forms (shown on the deck as `name`):
+    it checks the form, makes `change(space=, by=, **data)`, then says
+    `done(data)` back on the deck; or shows the deck again with the form's
+    errors (400) or the refusal on it (409). `once`: a form sent twice is
+    acted on once."""
+
+    def view(request: AuthedRequest, membership: Membership) -> HttpResponse:
+        space = membership.space
+        form = form_class(request.POST)
+        if not form.is_valid():
+            return _render_deck(request, space, status=400, **{name: form})
+        try:
+            change(space=space, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, refusal_text(error))
+            return _render_deck(request, space, status=409, **{name: form})
+        messages.success(request, done(form.cleaned_data))
+        return redirect("questions:deck")
+
+    taken = membership_required(view)
+    return login_required(require_POST(submitted_once(taken) if once else taken))
 
 
-@login_required
-@require_POST
-@membership_required
-def level_set(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    space = membership.space
-    return _deck_change(
-        request,
-        space,
-        LevelForm(request.POST),
-        "level_form",
-        lambda data: services.level_set(
-            space=space, by=request.user, level=data["level"]
-        ),
-        lambda data: (
-            _("From the next question on, the daily question comes from “%(level)s”.")
-            % {"level": Level(data["level"]).label}
-        ),
-    )
+level_set = _deck_form(
+    LevelForm,
+    "level_form",
+    services.level_set,
+    lambda data: (
+        _("From the next question on, the daily question comes from “%(level)s”.")
+        % {"level": Level(data["level"]).label}
+    ),
+)
 
-
-@login_required
-@require_POST
-@submitted_once
-@membership_required
-def own_question_create(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    space = membership.space
-    return _deck_change(
-        request,
-        space,
-        OwnQuestionForm(request.POST),
-        "own_form",
-        lambda data: services.own_question_create(
-            space=space, by=request.user, text=data["text"], level=data["level"]
-        ),
-        lambda data: _("Your question is in the deck. It will come up soon."),
-    )
+own_question_create = _deck_form(
+    OwnQuestionForm,
+    "own_form",
+    services.own_question_create,
+    lambda data: _("Your question is in the deck. It will come up soon."),
+    once=True,
+)
 
 
 @login_required
