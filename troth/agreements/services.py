@@ -22,7 +22,6 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,6 +41,7 @@ from troth.agreements.models import (
     clause_states,
 )
 from troth.agreements.steps import CLAUSE_STEPS, HISTORY, STEPS
+from troth.lib.numbering import next_number
 from troth.lib.time import local_today
 from troth.spaces.models import Space
 from troth.spaces.services import activity_record
@@ -101,13 +101,10 @@ def agreed_clause_choices(*, space, user) -> list[tuple[int, str]]:
 def _new_version(
     clause: Clause, *, by, text: str = "", removal: bool = False, now
 ) -> ClauseVersion:
-    number = (
-        ClauseVersion.objects.filter(clause=clause).aggregate(n=Max("number"))["n"] or 0
-    ) + 1
     return ClauseVersion.objects.create(
         clause=clause,
         agreement_id=clause.agreement_id,
-        number=number,
+        number=next_number(ClauseVersion.objects.filter(clause=clause)),
         text=text,
         removal=removal,
         author=by,
@@ -461,13 +458,10 @@ def clause_add(
         text, limit=CLAUSE_MAX, empty_message=_("Write the clause you propose.")
     )
     with STEPS.take("add_clause", agreement, by=by, now=now) as step:
-        fresh = step.obj
-        position = (
-            Clause.objects.filter(agreement=fresh).aggregate(n=Max("position"))["n"]
-            or 0
-        ) + 1
         clause = Clause.objects.create(
-            agreement=fresh, position=position, created=step.now
+            agreement=step.obj,
+            position=next_number(Clause.objects.filter(agreement=step.obj), "position"),
+            created=step.now,
         )
         version = _new_version(clause, by=by, text=text, now=step.now)
         step.record(clause=clause, version=version)
