@@ -274,12 +274,14 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(request, _repair(request, pk))
 
 
-def _step(request, pk: int, service, done, form=None, *, then=None, **fields):
+def _step(request, pk: int, service, done, form_class=None, *, anchor="", **fields):
     """POST one step of the repair `pk`: `service` takes it with `fields`
-    and the fields of `form` (checked first), and `done(repair)` is what
-    the person is told; a refusal shows the repair again."""
+    and the fields of a `form_class` form (checked first), and
+    `done(repair)` is what the person is told before going back to the
+    repair (at `anchor`); a refusal shows the repair again."""
     repair = _repair(request, pk)
-    extra = {FORMS[type(form)]: form} if form is not None else {}
+    form = form_class(request.POST) if form_class is not None else None
+    extra = {FORMS[form_class]: form} if form is not None else {}
     return take_step(
         request,
         repair,
@@ -291,7 +293,7 @@ def _step(request, pk: int, service, done, form=None, *, then=None, **fields):
         ),
         page=partial(_page, request, repair, **extra),
         done=lambda: done(repair),
-        then=then,
+        then=reverse("repair:detail", kwargs={"pk": pk}) + anchor if anchor else None,
         form=form,
     )
 
@@ -305,35 +307,25 @@ FORMS = {
 }
 
 
-@login_required
-@require_POST
-@submitted_once
-def account(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.account_write,
-        lambda r: (
-            _("Your account is with %(name)s. Next, they put it in their own words.")
-            % {"name": r.other}
-        ),
-        AccountForm(request.POST),
-    )
+account = post_view(
+    _step,
+    services.account_write,
+    lambda r: (
+        _("Your account is with %(name)s. Next, they put it in their own words.")
+        % {"name": r.other}
+    ),
+    AccountForm,
+    once=True,
+)
 
 
-@login_required
-@require_POST
-@submitted_once
-def mirror(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.mirror_write,
-        lambda r: (
-            _("Sent. %(name)s will say whether you heard them.") % {"name": r.hurt}
-        ),
-        MirrorForm(request.POST),
-    )
+mirror = post_view(
+    _step,
+    services.mirror_write,
+    lambda r: _("Sent. %(name)s will say whether you heard them.") % {"name": r.hurt},
+    MirrorForm,
+    once=True,
+)
 
 
 def _mirror_answered(repair: Repair) -> str:
@@ -344,32 +336,21 @@ def _mirror_answered(repair: Repair) -> str:
     return message % {"name": repair.other}
 
 
-@login_required
-@require_POST
-def mirror_answer(request: AuthedRequest, pk: int) -> HttpResponse:
-    form = MirrorAnswerForm(request.POST)
-    return _step(
-        request,
-        pk,
-        lambda *, heard, **fields: services.mirror_answer(
-            heard=heard == "yes", **fields
-        ),
-        _mirror_answered,
-        form,
-    )
+mirror_answer = post_view(
+    _step,
+    lambda *, heard, **fields: services.mirror_answer(heard=heard == "yes", **fields),
+    _mirror_answered,
+    MirrorAnswerForm,
+)
 
 
-@login_required
-@require_POST
-def apology_answer(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.apology_answer,
-        lambda r: _("Your answer is with %(name)s.") % {"name": r.other},
-        AnswerForm(request.POST),
-        then=reverse("repair:detail", kwargs={"pk": pk}) + "#apology",
-    )
+apology_answer = post_view(
+    _step,
+    services.apology_answer,
+    lambda r: _("Your answer is with %(name)s.") % {"name": r.other},
+    AnswerForm,
+    anchor="#apology",
+)
 
 
 @login_required
