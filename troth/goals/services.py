@@ -33,12 +33,12 @@ from troth.goals.models import (
     Milestone,
     Reflection,
 )
-from troth.goals.steps import MILESTONE_STEPS, STEPS
+from troth.goals.steps import MILESTONE_STEPS, REFLECTION_STEPS, STEPS
 from troth.lib.content import Visibility
 from troth.lib.time import local_today
 from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Space
-from troth.spaces.services import activity_record, activity_record_private
+from troth.spaces.services import activity_record
 from troth.spaces.steps import Refused, Taking, require_partner
 
 
@@ -350,20 +350,6 @@ def _withdraw(reflection: Reflection) -> None:
 
 def reflection_stop(*, reflection: Reflection, by) -> Reflection:
     """Keep your reflection to yourself from now on. Your partner is not told."""
-    if reflection.author_id != by.pk:
-        raise Refused(
-            _("Only the person who wrote it can change who sees it."), "wrong_person"
-        )
-    with transaction.atomic():
-        if not reflection.is_shared:
-            raise Refused(_("Your reflection is not shared."), "not_shared")
-        reflection.visibility = Visibility.PRIVATE
-        reflection.save(update_fields=["visibility", "updated"])
-        _withdraw(reflection)
-        activity_record_private(
-            space=reflection.space,
-            actor=by,
-            verb="goal.reflection_stopped",
-            target=reflection,
-        )
+    with REFLECTION_STEPS.take("stop", reflection, by=by) as step:
+        _withdraw(step.obj)
     return reflection

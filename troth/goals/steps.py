@@ -10,6 +10,9 @@
         open --(its owner: complete)--> done --(its owner: reopen)--> open
         open --(whoever added it: remove)--> gone
 
+    a reflection:
+        shared --(its author: stop)--> private, anytime; the partner isn't told
+
 The services take these steps; the goal's page shows the buttons of
 `STEPS.allowed(goal, user)` and, for each milestone,
 `MILESTONE_STEPS.allowed(milestone, user)`.
@@ -20,6 +23,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from troth.goals.models import Goal, Status
+from troth.lib.content import Visibility
 from troth.spaces.steps import Check, Step, Steps, role
 
 
@@ -93,31 +97,23 @@ def _owner(message) -> Check:
     return role(lambda m, u: m.owner_id == u.pk, message)
 
 
+def _milestone_done(done: bool, message, code: str) -> tuple[Check, Check]:
+    """What a milestone's step needs: its goal in progress, and the
+    milestone done (`done=True`) or not yet; `message` says why not."""
+    return (GOAL_ACTIVE, Check(lambda m, u, now: m.is_done == done, message, code))
+
+
 MILESTONE_STEPS = Steps(
     Step(
         "complete",
         who=_owner(_("Only the person whose step it is can tick it off.")),
-        when=(
-            GOAL_ACTIVE,
-            Check(
-                lambda m, u, now: not m.is_done,
-                _("This step is already done."),
-                "already_done",
-            ),
-        ),
+        when=_milestone_done(False, _("This step is already done."), "already_done"),
         verb="milestone.done",
     ),
     Step(
         "reopen",
         who=_owner(_("Only the person whose step it is can change it.")),
-        when=(
-            GOAL_ACTIVE,
-            Check(
-                lambda m, u, now: m.is_done,
-                _("This step isn't done yet."),
-                "not_done",
-            ),
-        ),
+        when=_milestone_done(True, _("This step isn't done yet."), "not_done"),
         verb="milestone.reopened",
     ),
     Step(
@@ -126,17 +122,31 @@ MILESTONE_STEPS = Steps(
             lambda m, u: m.author_id == u.pk,
             _("Only the person who added a step can remove it."),
         ),
-        when=(
-            GOAL_ACTIVE,
-            Check(
-                lambda m, u, now: not m.is_done,
-                _("A step that is done stays; untick it first."),
-                "done",
-            ),
+        when=_milestone_done(
+            False, _("A step that is done stays; untick it first."), "done"
         ),
         # The activity is about the goal, the step being gone (see the
         # service).
     ),
     space=lambda m: m.goal.space,
     related=("goal__space",),
+)
+
+
+REFLECTION_STEPS = Steps(
+    Step(
+        "stop",
+        source=[Visibility.SHARED],
+        target=Visibility.PRIVATE,
+        who=role(
+            lambda r, u: r.author_id == u.pk,
+            _("Only the person who wrote it can change who sees it."),
+        ),
+        verb="goal.reflection_stopped",
+        private=True,
+        anytime=True,
+    ),
+    state="visibility",
+    related=("space",),
+    state_message=_("Your reflection is not shared."),
 )
