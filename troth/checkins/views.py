@@ -24,6 +24,7 @@ from troth.lib.redirects import next_url
 from troth.lib.time import local_today
 from troth.spaces.membership import membership_required, space_page
 from troth.spaces.models import Membership, current_membership
+from troth.spaces.postviews import save_form
 from troth.spaces.stepviews import refused
 
 ETA_CHOICES = [5, 10, 15, 20, 30, 45, 60, 90]
@@ -114,28 +115,26 @@ def _back(request, fallback: str = "checkins:index"):
 @membership_required
 def status_send(request: AuthedRequest, membership: Membership) -> HttpResponse:
     form = StatusForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.status_send(
-                space=membership.space,
-                by=request.user,
-                kind=data["kind"],
-                minutes=data["minutes"],
-                until=data["until"],
-                text=data["text"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            partner = membership.space.partner_of(request.user)
-            messages.success(
-                request,
-                _("Sent. %(name)s will see it.") % {"name": partner}
-                if partner
-                else _("Saved. Your partner will see it once they join."),
-            )
-            return _back(request)
+    sent = save_form(
+        form,
+        lambda data: services.status_send(
+            space=membership.space,
+            by=request.user,
+            kind=data["kind"],
+            minutes=data["minutes"],
+            until=data["until"],
+            text=data["text"],
+        ),
+    )
+    if sent is not None:
+        partner = membership.space.partner_of(request.user)
+        messages.success(
+            request,
+            _("Sent. %(name)s will see it.") % {"name": partner}
+            if partner
+            else _("Saved. Your partner will see it once they join."),
+        )
+        return _back(request)
     return _index_with_errors(request, membership, form)
 
 
@@ -197,23 +196,19 @@ def pulse(request: AuthedRequest, membership: Membership) -> HttpResponse:
     form = PulseForm(
         request.POST if request.method == "POST" else None, initial=initial
     )
-    status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.pulse_record(
-                    space=membership.space,
-                    by=request.user,
-                    answers={item: data.get(item) for item in ITEMS},
-                    note=data["note"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("Thank you. Today’s pulse is saved."))
-                return redirect("checkins:pulse")
+        saved = save_form(
+            form,
+            lambda data: services.pulse_record(
+                space=membership.space,
+                by=request.user,
+                answers={item: data.get(item) for item in ITEMS},
+                note=data["note"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("Thank you. Today’s pulse is saved."))
+            return redirect("checkins:pulse")
     prefs = PulseSettings.for_user(request.user)
     answered = Pulse.objects.filter(author=request.user).count()
     return render(
@@ -226,7 +221,7 @@ def pulse(request: AuthedRequest, membership: Membership) -> HttpResponse:
             "prefs": prefs,
             "answered": answered,
         },
-        status=status,
+        status=400 if form.is_bound else 200,
     )
 
 
