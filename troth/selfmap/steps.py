@@ -9,11 +9,14 @@ a request to talk --(the author: resolve, once)--> talked about
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from troth.selfmap.models import Entry, Response
-from troth.spaces.steps import Check, Step, Steps, role, sharing_steps
+from troth.spaces.steps import Check, Message, Step, Steps, role, sharing_steps
 
 
 def latest_number(entry: Entry) -> int:
@@ -60,6 +63,25 @@ SHARED = Check(
     "not_shared",
 )
 
+
+def _not_yet(done: Callable[[Entry, Any], bool], message: Message, code: str) -> Check:
+    """The partner hasn't answered so yet: `done(entry, user)` is false."""
+    return Check(lambda e, u, now: not done(e, u), message, code)
+
+
+NOT_THANKED = _not_yet(
+    thanked, _("You already said thank you for this."), "already_thanked"
+)
+NOT_ASKED = _not_yet(
+    asked_to_talk, _("You already asked to talk about this."), "already_asked"
+)
+
+
+def _answer(name: str, not_yet: Check, verb: str) -> Step:
+    """The partner answers an entry shared with them, once (`not_yet`)."""
+    return Step(name, who=READER, when=(SHARED, not_yet), verb=verb)
+
+
 ENTRY_STEPS = Steps(
     *sharing_steps(
         who=AUTHOR,
@@ -67,56 +89,33 @@ ENTRY_STEPS = Steps(
         already_private=_("This entry is already private."),
         verbs=("selfmap.entry_shared", "selfmap.entry_unshared"),
     ),
-    Step(
-        "thank",
-        who=READER,
-        when=(
-            SHARED,
-            Check(
-                lambda e, u, now: not thanked(e, u),
-                _("You already said thank you for this."),
-                "already_thanked",
-            ),
-        ),
-        verb="selfmap.thanked",
-    ),
-    Step(
-        "ask_to_talk",
-        who=READER,
-        when=(
-            SHARED,
-            Check(
-                lambda e, u, now: not asked_to_talk(e, u),
-                _("You already asked to talk about this."),
-                "already_asked",
-            ),
-        ),
-        verb="selfmap.talk_asked",
-    ),
+    _answer("thank", NOT_THANKED, "selfmap.thanked"),
+    _answer("ask_to_talk", NOT_ASKED, "selfmap.talk_asked"),
     model=Entry,
     related=("space", "author"),
     recipient=lambda entry, by: entry.space.partner_of(by),
 )
 
+ENTRY_AUTHOR = role(
+    lambda r, u: r.entry.author_id == u.pk,
+    _("Only the author of the entry can mark this."),
+)
+A_REQUEST = Check(
+    lambda r, u, now: r.kind == Response.Kind.TALK,
+    _("Only a request to talk can be marked as talked about."),
+    "not_a_request",
+)
+UNRESOLVED = Check(
+    lambda r, u, now: r.resolved_at is None,
+    _("This is already marked as talked about."),
+    "already_resolved",
+)
+
 RESPONSE_STEPS = Steps(
     Step(
         "resolve",
-        who=role(
-            lambda r, u: r.entry.author_id == u.pk,
-            _("Only the author of the entry can mark this."),
-        ),
-        when=(
-            Check(
-                lambda r, u, now: r.kind == Response.Kind.TALK,
-                _("Only a request to talk can be marked as talked about."),
-                "not_a_request",
-            ),
-            Check(
-                lambda r, u, now: r.resolved_at is None,
-                _("This is already marked as talked about."),
-                "already_resolved",
-            ),
-        ),
+        who=ENTRY_AUTHOR,
+        when=(A_REQUEST, UNRESOLVED),
         verb="selfmap.talk_resolved",
         private=True,
     ),
