@@ -28,7 +28,7 @@ from troth.audits.models import (
     Reflection,
     add_months,
 )
-from troth.audits.steps import START, STEPS
+from troth.audits.steps import START, STEPS, my_reflection
 from troth.lib.access import get_visible_or_404
 from troth.lib.downloads import password_first
 from troth.lib.http import AuthedRequest
@@ -36,7 +36,7 @@ from troth.lib.time import local_today, space_today
 from troth.spaces.membership import membership_required, space_page
 from troth.spaces.models import Membership
 from troth.spaces.postviews import post_view
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.stepviews import form_step, refused, take_step
 
 PER_PAGE = 12
 
@@ -176,25 +176,18 @@ def audit_settings(request: AuthedRequest, membership: Membership) -> HttpRespon
         request.POST if request.method == "POST" else None,
         initial={"day": settings.day if settings else 1},
     )
-
-    def page(**extra) -> HttpResponse:
-        context = {"form": form, "settings": settings, **extra}
-        return render(request, "audits/settings.html", context)
-
-    if request.method == "GET":
-        return page()
-    if not form.is_valid():
-        response = page()
-        response.status_code = 400
-        return response
-    try:
-        services.audit_day_set(
+    return form_step(
+        request,
+        None,
+        form,
+        "audits/settings.html",
+        lambda: services.audit_day_set(
             space=membership.space, by=request.user, day=form.cleaned_data["day"]
-        )
-    except ValidationError as error:
-        return refused(page, None, error, form)
-    messages.success(request, _("Your audit day is saved."))
-    return redirect("audits:index")
+        ),
+        context={"settings": settings},
+        done=_("Your audit day is saved."),
+        then="audits:index",
+    )
 
 
 @login_required
@@ -284,25 +277,27 @@ def _audit(request: AuthedRequest, pk: int) -> Audit:
     )
 
 
-def _page(request: AuthedRequest, audit: Audit, **extra) -> HttpResponse:
-    return render(
-        request, "audits/detail.html", detail_context(request, audit, **extra)
-    )
+def _page(
+    request: AuthedRequest, audit: Audit, template="audits/detail.html", **extra
+) -> HttpResponse:
+    return render(request, template, detail_context(request, audit, **extra))
 
 
-@login_required
-@require_GET
-def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _page(request, _audit(request, pk))
+def _audit_page(template: str) -> Callable[..., HttpResponse]:
+    """The GET view showing the audit `pk` with `template`."""
+
+    @login_required
+    @require_GET
+    def view(request: AuthedRequest, pk: int) -> HttpResponse:
+        return _page(request, _audit(request, pk), template)
+
+    return view
 
 
-@login_required
-@require_GET
-def printable(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The audit as a page to print or save as PDF (the print stylesheet in
-    troth.css hides everything but the audit)."""
-    audit = _audit(request, pk)
-    return render(request, "audits/print.html", detail_context(request, audit))
+detail = _audit_page("audits/detail.html")
+# The audit as a page to print or save as PDF (the print stylesheet in
+# troth.css hides everything but the audit).
+printable = _audit_page("audits/print.html")
 
 
 @login_required
@@ -330,47 +325,69 @@ def export_markdown(request: AuthedRequest, pk: int) -> HttpResponse:
 def reflection(request: AuthedRequest, pk: int) -> HttpResponse:
     """Write or change one's own reflection on the month."""
     audit = _audit(request, pk)
-    mine = Reflection.objects.filter(audit=audit, author=request.user).first()
+    back = f"{audit.get_absolute_url()}#reflections"
     if request.method == "POST":
         form = ReflectionForm(request.POST)
-    else:
-        initial = {}
-        if mine is not None:
-            initial = {
-                "went_well": mine.went_well,
-                "differently": mine.differently,
-                "need": mine.need,
-            }
-        form = ReflectionForm(initial=initial)
-
-    def page(**extra) -> HttpResponse:
-        context = {
-            "audit": audit,
-            "form": form,
-            "mine": mine,
-            "partner": audit.space.partner_of(request.user),
-            **extra,
-        }
-        return render(request, "audits/reflection.html", context)
-
-    back = f"{audit.get_absolute_url()}#reflections"
-    if request.method == "GET":
+    elif STEPS.refusal("reflect", audit, request.user) is not None:
         # Closed, or signed off: nothing to write here (the partner guard
         # answers a POST).
-        if STEPS.refusal("reflect", audit, request.user) is not None:
-            return redirect(back)
-        return page()
-    return take_step(
+        return redirect(back)
+    else:
+        form = ReflectionForm(initial=_answers(my_reflection(audit, request.user)))
+    return form_step(
         request,
         audit,
+        form,
+        "audits/reflection.html",
         lambda: services.reflection_save(
             audit=audit, by=request.user, **form.cleaned_data
         ),
-        page=page,
+        # Asked by the page only when it is shown.
+        context={
+            "audit": audit,
+            "partner": partial(audit.space.partner_of, request.user),
+        },
         done=_("Your reflection is saved."),
         then=back,
+    )
+
+
+def _answers(mine: Reflection | None) -> dict[str, str]:
+    if mine is None:
+        return {}
+    return {name: getattr(mine, name) for name in ReflectionForm.base_fields}
+
+
+def _audit_step(
+    request: AuthedRequest,
+    audit: Audit,
+    service: Callable[..., object],
+    done: str | Callable[[], str],
+    /,
+    *,
+    then: str | None = None,
+    form: CommitmentForm | None = None,
+    **fields,
+) -> HttpResponse:
+    """This person takes the step `service` on `audit` (with `fields`, and
+    the form's answers once they are right), from the audit's page, shown
+    again with the refusal or the form's errors."""
+    extra = {} if form is None else {"commitment_form": form}
+    return take_step(
+        request,
+        audit,
+        lambda: service(
+            by=request.user, **fields, **(form.cleaned_data if form else {})
+        ),
+        page=partial(_page, request, audit, **extra),
+        done=done,
+        then=then,
         form=form,
     )
+
+
+def _commitments(audit: Audit) -> str:
+    return f"{audit.get_absolute_url()}#commitments"
 
 
 @login_required
@@ -378,17 +395,14 @@ def reflection(request: AuthedRequest, pk: int) -> HttpResponse:
 @submitted_once
 def commitment_add(request: AuthedRequest, pk: int) -> HttpResponse:
     audit = _audit(request, pk)
-    form = CommitmentForm(request.POST)
-    return take_step(
+    return _audit_step(
         request,
         audit,
-        lambda: services.commitment_add(
-            audit=audit, by=request.user, **form.cleaned_data
-        ),
-        page=partial(_page, request, audit, commitment_form=form),
-        done=_("Your commitment is added."),
-        then=f"{audit.get_absolute_url()}#commitments",
-        form=form,
+        services.commitment_add,
+        _("Your commitment is added."),
+        then=_commitments(audit),
+        form=CommitmentForm(request.POST),
+        audit=audit,
     )
 
 
@@ -398,14 +412,13 @@ def commitment_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     commitment = get_visible_or_404(
         Commitment.objects.select_related("audit", "audit__space"), request.user, pk=pk
     )
-    audit = commitment.audit
-    return take_step(
+    return _audit_step(
         request,
-        audit,
-        lambda: services.commitment_remove(commitment=commitment, by=request.user),
-        page=partial(_page, request, audit),
-        done=_("Your commitment is taken back."),
-        then=f"{audit.get_absolute_url()}#commitments",
+        commitment.audit,
+        services.commitment_remove,
+        _("Your commitment is taken back."),
+        then=_commitments(commitment.audit),
+        commitment=commitment,
     )
 
 
@@ -424,13 +437,7 @@ def _sign_off_step(
     """POST one sign-off step on the audit `pk`, which `service` takes;
     `done(audit)` are the words after it."""
     audit = _audit(request, pk)
-    return take_step(
-        request,
-        audit,
-        lambda: service(audit=audit, by=request.user),
-        page=partial(_page, request, audit),
-        done=lambda: done(audit),
-    )
+    return _audit_step(request, audit, service, lambda: done(audit), audit=audit)
 
 
 sign_off = post_view(_sign_off_step, services.audit_sign_off, _signed_off)
