@@ -8,7 +8,6 @@ import datetime as dt
 
 from troth.agreements.models import (
     Agreement,
-    AgreementEvent,
     Clause,
     ClauseVersion,
     ConsentWithdrawal,
@@ -16,6 +15,7 @@ from troth.agreements.models import (
     Status,
     VersionState,
 )
+from troth.agreements.steps import HISTORY
 
 
 class AgreementHistory:
@@ -25,33 +25,23 @@ class AgreementHistory:
     def __init__(self, agreement: Agreement):
         self.agreement = agreement
         self.clauses: list[Clause] = []
-        self.numbers: dict[int, int] = {}
 
     def event(self, kind, at, actor=None, clause=None, version=None, on_date=None):
-        AgreementEvent.objects.create(
-            agreement=self.agreement,
-            actor=actor,
+        HISTORY.append(
+            self.agreement,
+            by=actor,
             kind=kind,
-            created=at,
+            now=at,
             clause=clause,
             version=version,
-            agreement_version=self.agreement.version,
             on_date=on_date,
         )
 
     def version(self, clause, text, by, at, state=VersionState.PENDING, **decided):
         """A new wording of `clause` by `by` (no history row: the caller
         says which step it was)."""
-        self.numbers[clause.pk] = self.numbers.get(clause.pk, 0) + 1
-        return ClauseVersion.objects.create(
-            clause=clause,
-            agreement=self.agreement,
-            number=self.numbers[clause.pk],
-            text=text,
-            author=by,
-            created=at,
-            state=state,
-            **decided,
+        return ClauseVersion.next_for(
+            clause, by=by, at=at, text=text, state=state, **decided
         )
 
     def clause(self, text, by, at, **decided) -> ClauseVersion:
@@ -70,10 +60,7 @@ class AgreementHistory:
 
     def decide(self, version, state, by, at, kind) -> None:
         """`by` answers a clause version (accepted, or superseded by theirs)."""
-        version.state = state
-        version.decided_by = by
-        version.decided_at = at
-        version.save(update_fields=["state", "decided_by", "decided_at"])
+        version.decide(state, by=by, at=at)
         self.event(kind, at, actor=by, clause=version.clause, version=version)
 
     def counter(self, version, text, by, at) -> ClauseVersion:

@@ -34,6 +34,7 @@ from troth.lib.models import (
     person,
     state_is,
 )
+from troth.lib.numbering import next_number
 
 DEFAULT_REVIEW_DAYS = 90
 MAX_CLAUSES = 20
@@ -197,6 +198,29 @@ class ClauseVersion(AppendOnly):
         return f"Version {self.number} of clause {self.clause_id}"
 
     is_pending = state_is(VersionState.PENDING, field="state")
+
+    @classmethod
+    def next_for(
+        cls, clause: Clause, *, by, at, text: str = "", removal: bool = False, **answer
+    ) -> ClauseVersion:
+        """A new wording of `clause` by `by` (or, with `removal`, a proposal
+        to remove it), numbered after its last; `answer` for a version that
+        is already answered (a builder's)."""
+        return cls.objects.create(
+            clause=clause,
+            agreement_id=clause.agreement_id,
+            number=next_number(cls.objects.filter(clause=clause)),
+            text=text,
+            removal=removal,
+            author=by,
+            created=at,
+            **answer,
+        )
+
+    def decide(self, state: str, *, by, at) -> None:
+        """Record the answer to this version (the one change it allows)."""
+        self.state, self.decided_by, self.decided_at = state, by, at
+        self.save(update_fields=["state", "decided_by", "decided_at"])
 
 
 class ConsentWithdrawal(models.Model):

@@ -98,27 +98,6 @@ def agreed_clause_choices(*, space, user) -> list[tuple[int, str]]:
     return choices
 
 
-def _new_version(
-    clause: Clause, *, by, text: str = "", removal: bool = False, now
-) -> ClauseVersion:
-    return ClauseVersion.objects.create(
-        clause=clause,
-        agreement_id=clause.agreement_id,
-        number=next_number(ClauseVersion.objects.filter(clause=clause)),
-        text=text,
-        removal=removal,
-        author=by,
-        created=now,
-    )
-
-
-def _decide(version: ClauseVersion, *, state: str, by, now) -> None:
-    version.state = state
-    version.decided_by = by
-    version.decided_at = now
-    version.save(update_fields=["state", "decided_by", "decided_at"])
-
-
 def _clause_of(step: Taking, clause: Clause) -> Clause:
     """`clause` as it is now, a clause of the agreement being stepped, that
     this step may be taken on."""
@@ -258,7 +237,7 @@ def agreement_propose(
             clause = Clause.objects.create(
                 agreement=agreement, position=position, created=now
             )
-            _new_version(clause, by=by, text=text, now=now)
+            ClauseVersion.next_for(clause, by=by, text=text, at=now)
         HISTORY.append(agreement, by=by, kind=EventKind.PROPOSED, now=now)
         activity_record(
             space=space,
@@ -276,7 +255,7 @@ def agreement_propose(
 def _accept_one(agreement: Agreement, state: ClauseState, *, by, now) -> None:
     pending = state.pending
     assert pending is not None  # the step's checks saw it waiting
-    _decide(pending, state=VersionState.ACCEPTED, by=by, now=now)
+    pending.decide(VersionState.ACCEPTED, by=by, at=now)
     clause = state.clause
     if pending.removal:
         clause.removed_at = now
@@ -351,7 +330,7 @@ def _answer(step: Taking, clause: Clause, *, state: str) -> str | None:
     if current.agreed is None:
         clause.removed_at = step.now
         clause.save(update_fields=["removed_at"])
-    _decide(pending, state=state, by=step.by, now=step.now)
+    pending.decide(state, by=step.by, at=step.now)
     step.record(clause=clause, version=pending, agreement_version=fresh.version)
     outcome = _settle(fresh, by=step.by, now=step.now, change_accepted=False)
     step.save = outcome is not None
@@ -396,7 +375,7 @@ def _supersede(pending: ClauseVersion | None, *, by, now) -> bool:
         return False
     mine = pending.author_id == by.pk
     state = VersionState.WITHDRAWN if mine else VersionState.SUPERSEDED
-    _decide(pending, state=state, by=by, now=now)
+    pending.decide(state, by=by, at=now)
     return not mine
 
 
@@ -433,7 +412,7 @@ def clause_propose_change(
             )
         if _supersede(pending, by=by, now=step.now):
             step.event = EventKind.COUNTERED
-        version = _new_version(fresh, by=by, text=text, now=step.now)
+        version = ClauseVersion.next_for(fresh, by=by, text=text, at=step.now)
         step.record(clause=fresh, version=version)
     return version
 
@@ -445,7 +424,7 @@ def clause_propose_removal(
     with STEPS.take("remove_clause", agreement, by=by, now=now) as step:
         fresh = _clause_of(step, clause)
         _supersede(clause_state(fresh).pending, by=by, now=step.now)
-        version = _new_version(fresh, by=by, removal=True, now=step.now)
+        version = ClauseVersion.next_for(fresh, by=by, removal=True, at=step.now)
         step.record(clause=fresh, version=version)
     return version
 
@@ -463,7 +442,7 @@ def clause_add(
             position=next_number(Clause.objects.filter(agreement=step.obj), "position"),
             created=step.now,
         )
-        version = _new_version(clause, by=by, text=text, now=step.now)
+        version = ClauseVersion.next_for(clause, by=by, text=text, at=step.now)
         step.record(clause=clause, version=version)
     return clause
 
