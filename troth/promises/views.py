@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -13,7 +14,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from troth.agreements.models import Agreement, Clause
 from troth.agreements.services import agreed_clause_choices
@@ -31,12 +33,13 @@ from troth.promises.forms import (
 )
 from troth.promises.models import SETTLED, Promise, PromiseEvent, State
 from troth.promises.stats import WINDOWS, trailing_figures
-from troth.promises.steps import STEPS
+from troth.promises.steps import STEPS, other_party
 from troth.schedule.stats import ritual_follow_through
 from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership, current_membership
 from troth.spaces.postviews import post_view
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.steps import Text, refusal_text
+from troth.spaces.stepviews import form_step, take_step
 
 PAGE_SIZE = 20
 
@@ -140,7 +143,20 @@ def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _detail_context(request, promise: Promise, **extra) -> dict:
+def _get(request, pk: int) -> Promise:
+    return get_visible_or_404(
+        Promise.objects.select_related(
+            "author", "promisee", "series", "space"
+        ).prefetch_related(
+            Prefetch("events", PromiseEvent.objects.select_related("actor"))
+        ),
+        request.user,
+        pk=pk,
+    )
+
+
+def _page(request, promise: Promise, **extra) -> HttpResponse:
+    """The promise's page; `extra` is a form with its errors, or a refusal."""
     user = request.user
     now = timezone.now()
     agreement = (
@@ -161,26 +177,7 @@ def _detail_context(request, promise: Promise, **extra) -> dict:
         "cancel_form": CancelForm(),
         "now": now,
     }
-    context.update(extra)
-    return context
-
-
-def _get(request, pk: int) -> Promise:
-    return get_visible_or_404(
-        Promise.objects.select_related(
-            "author", "promisee", "series", "space"
-        ).prefetch_related(
-            Prefetch("events", PromiseEvent.objects.select_related("actor"))
-        ),
-        request.user,
-        pk=pk,
-    )
-
-
-def _page(request, promise: Promise, **extra) -> HttpResponse:
-    return render(
-        request, "promises/detail.html", _detail_context(request, promise, **extra)
-    )
+    return render(request, "promises/detail.html", {**context, **extra})
 
 
 @login_required
@@ -189,14 +186,15 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(request, _get(request, pk))
 
 
-def _step(request, pk: int, service, done, form_class=None) -> HttpResponse:
+def _step(request, pk: int, service, form_class=None) -> HttpResponse:
     """POST one step of the promise `pk`, which `service` takes with the
-    fields of a `form_class` form, if any; `done(promise)` is what the
-    person is told."""
+    fields of a `form_class` form, if any; the person is told what `SAID`
+    holds for `service`."""
     promise = _get(request, pk)
     form: Any = form_class(request.POST) if form_class else None
     name, fields = FORMS[form_class] if form_class else ("", None)
     extra = {name: form} if form else {}
+    said = SAID[service]
     return take_step(
         request,
         promise,
@@ -206,7 +204,7 @@ def _step(request, pk: int, service, done, form_class=None) -> HttpResponse:
             **(fields(form.cleaned_data) if fields is not None else {}),
         ),
         page=partial(_page, request, promise, **extra),
-        done=lambda: done(promise),
+        done=lambda: str(said(promise, request.user) if callable(said) else said),
         form=form,
     )
 
@@ -226,16 +224,7 @@ FORMS = {
 }
 
 
-mark_done = post_view(
-    _step,
-    services.promise_mark_done,
-    lambda p: (
-        _("Marked as done. %(name)s will be asked to confirm.") % {"name": p.promisee}
-    ),
-)
-
-
-def _confirmed(promise: Promise) -> str:
+def _confirmed(promise: Promise, by) -> str:
     if promise.state == State.KEPT:
         message = _("Thank you. %(name)s will see that it was kept.")
     else:
@@ -243,26 +232,68 @@ def _confirmed(promise: Promise) -> str:
     return message % {"name": promise.author}
 
 
-confirm = post_view(
-    _step,
-    services.promise_confirm,
-    _confirmed,
-    ConfirmForm,
-)
+# What the person is told once the step `service` is taken: words, or a
+# function of the promise and the person giving them.
+SAID: dict[Callable, Text | Callable[[Promise, Any], str]] = {
+    services.promise_mark_done: lambda p, by: (
+        _("Marked as done. %(name)s will be asked to confirm.") % {"name": p.promisee}
+    ),
+    services.promise_confirm: _confirmed,
+    services.promise_respond: gettext_lazy("Your response is shared."),
+    services.promise_proposal_accept: gettext_lazy(
+        "You accepted the new terms. The promise now runs on them."
+    ),
+    services.promise_proposal_decline: gettext_lazy(
+        "You declined. The promise stands as it was."
+    ),
+    services.promise_proposal_withdraw: gettext_lazy(
+        "You withdrew your proposal. The promise stands as it was."
+    ),
+    services.promise_cancel_request: lambda p, by: (
+        _("You asked to cancel. It is cancelled only if %(name)s agrees.")
+        % {"name": other_party(p, by)}
+    ),
+    services.promise_cancel_agree: gettext_lazy(
+        "You agreed: the promise is cancelled and won't be counted."
+    ),
+    services.promise_cancel_decline: gettext_lazy("The promise stays as it is."),
+    services.promise_cancel_withdraw: gettext_lazy(
+        "You withdrew your request to cancel."
+    ),
+}
 
-respond = post_view(
-    _step,
-    services.promise_respond,
-    lambda p: _("Your response is shared."),
-    NoteForm,
-    once=True,
-)
+# The promiser marks it done; the promisee confirms; the promiser responds
+# once to a "not quite".
+mark_done = post_view(_step, services.promise_mark_done)
+confirm = post_view(_step, services.promise_confirm, ConfirmForm)
+respond = post_view(_step, services.promise_respond, NoteForm, once=True)
+# The promisee answers the terms the promiser proposed, or the promiser
+# withdraws them.
+proposal_accept = post_view(_step, services.promise_proposal_accept)
+proposal_decline = post_view(_step, services.promise_proposal_decline, DeclineForm)
+proposal_withdraw = post_view(_step, services.promise_proposal_withdraw)
+# Either asks to cancel; the other agrees or prefers to keep it; the asker
+# may take it back.
+cancel_request = post_view(_step, services.promise_cancel_request, CancelForm)
+cancel_agree = post_view(_step, services.promise_cancel_agree)
+cancel_decline = post_view(_step, services.promise_cancel_decline)
+cancel_withdraw = post_view(_step, services.promise_cancel_withdraw)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def propose(request: AuthedRequest, pk: int) -> HttpResponse:
     promise = _get(request, pk)
+    if request.method == "GET":
+        refusal = STEPS.refusal("propose", promise, request.user)
+        if refusal is not None and refusal.code == "wrong_person":
+            # Only the promiser proposes: say so rather than show a form.
+            return render(
+                request,
+                "promises/propose.html",
+                {"promise": promise, "refusal": refusal_text(refusal)},
+                status=409,
+            )
     initial = {
         "text": promise.text,
         "due_date": promise.due_date,
@@ -271,87 +302,20 @@ def propose(request: AuthedRequest, pk: int) -> HttpResponse:
     form = ProposeForm(
         request.POST if request.method == "POST" else None, initial=initial
     )
-
-    def page(**extra) -> HttpResponse:
-        context = {"promise": promise, "form": form, **extra}
-        return render(request, "promises/propose.html", context)
-
-    if request.method == "GET":
-        refusal = STEPS.refusal("propose", promise, request.user)
-        if refusal is not None and refusal.code == "wrong_person":
-            return refused(page, promise, refusal)
-        return page()
-    return take_step(
+    return form_step(
         request,
         promise,
+        form,
+        "promises/propose.html",
         lambda: services.promise_propose(
             promise=promise, by=request.user, **form.cleaned_data
         ),
-        page=page,
+        context={"promise": promise},
         done=_(
             "Your proposal is with %(name)s. Until they accept, the promise "
             "stands as it was."
         )
         % {"name": promise.promisee},
-        form=form,
-    )
-
-
-# The promisee accepts the proposed terms.
-proposal_accept = post_view(
-    _step,
-    services.promise_proposal_accept,
-    lambda p: _("You accepted the new terms. The promise now runs on them."),
-)
-
-# The promiser withdraws their proposal.
-proposal_withdraw = post_view(
-    _step,
-    services.promise_proposal_withdraw,
-    lambda p: _("You withdrew your proposal. The promise stands as it was."),
-)
-
-# The other partner agrees to cancel.
-cancel_agree = post_view(
-    _step,
-    services.promise_cancel_agree,
-    lambda p: _("You agreed: the promise is cancelled and won't be counted."),
-)
-
-# The other partner prefers to keep the promise.
-cancel_decline = post_view(
-    _step,
-    services.promise_cancel_decline,
-    lambda p: _("The promise stays as it is."),
-)
-
-# Whoever asked to cancel takes it back.
-cancel_withdraw = post_view(
-    _step,
-    services.promise_cancel_withdraw,
-    lambda p: _("You withdrew your request to cancel."),
-)
-
-proposal_decline = post_view(
-    _step,
-    services.promise_proposal_decline,
-    lambda p: _("You declined. The promise stands as it was."),
-    DeclineForm,
-)
-
-
-@login_required
-@require_POST
-def cancel_request(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _step(
-        request,
-        pk,
-        services.promise_cancel_request,
-        lambda p: (
-            _("You asked to cancel. It is cancelled only if %(name)s agrees.")
-            % {"name": p.promisee if request.user.pk == p.author_id else p.author}
-        ),
-        CancelForm,
     )
 
 
@@ -384,8 +348,69 @@ def figures(request: AuthedRequest, membership: Membership) -> HttpResponse:
     return render(request, "promises/figures.html", {"rows": rows, "rituals": rituals})
 
 
+# Each figure of the figures page: its place on the "how" page (the table
+# links there), its name, and what it counts (docs/figures/promises-figures.md).
+FIGURES = [
+    (
+        "due",
+        gettext_lazy("Due"),
+        gettext_lazy(
+            "Promises whose due time fell in the period, and promises settled in "
+            "it ahead of their due time: a promise counts when it was settled or "
+            "when it fell due, whichever came first, and only then. So a promise "
+            "confirmed as kept today counts today, even if it was due next week. "
+            "A promise for a whole day is due at the end of that day, in the time "
+            "zone of the person who made it. Promises neither settled nor due yet "
+            "are left out. Cancelled promises (both of you agreed) are not counted "
+            "at all. Each time of a repeating promise counts on its own. The lists "
+            "of promises follow the same rule: what settled in the last 30 days "
+            "stays in them."
+        ),
+    ),
+    (
+        "kept",
+        gettext_lazy("Kept"),
+        gettext_lazy("Due promises the other person confirmed as kept."),
+    ),
+    (
+        "not-quite",
+        gettext_lazy("Not quite"),
+        gettext_lazy(
+            "Due promises marked done that the other person said were not quite kept."
+        ),
+    ),
+    (
+        "missed",
+        gettext_lazy("Missed"),
+        gettext_lazy("Due promises whose due time passed without being marked done."),
+    ),
+    (
+        "renegotiated",
+        gettext_lazy("Renegotiated"),
+        gettext_lazy(
+            "Due promises whose terms were changed because both of you agreed "
+            "before the due time. A renegotiated promise is counted once, at its "
+            "new due time, with whatever happened then: it is never counted as "
+            "missed for its old time. So this figure is part of “due”, not an "
+            "outcome of its own."
+        ),
+    ),
+    (
+        "kept-share",
+        gettext_lazy("Kept share"),
+        gettext_lazy(
+            "Kept, divided by kept plus not quite plus missed, shown as a whole "
+            "percentage with the two counts beside it. Promises still waiting for "
+            "confirmation are left out until they are confirmed. When nothing in "
+            "the period has been settled, no share is shown: “nothing settled”, "
+            "never 0% or 100%."
+        ),
+    ),
+]
+
+
 @login_required
 @require_GET
 def how(request: AuthedRequest) -> HttpResponse:
     """How the figures are computed, in plain words (docs/figures/promises-figures.md)."""
-    return render(request, "promises/how.html")
+    return render(request, "promises/how.html", {"figures": FIGURES})
