@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -11,9 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
-from troth.accounts.once import submitted_once
 from troth.dialogue import services
 from troth.dialogue.forms import StartForm, SummaryForm, TurnForm
 from troth.dialogue.models import (
@@ -27,6 +25,7 @@ from troth.dialogue.prompts import prompt_for
 from troth.dialogue.steps import STEPS, summary_allowed
 from troth.lib.access import get_visible_or_404
 from troth.lib.content import Visibility
+from troth.lib.forms import Form
 from troth.lib.http import AuthedRequest
 from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership
@@ -154,52 +153,59 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(request, _dialogue(request, pk))
 
 
-def _told_its_their_turn(request, dialogue: Dialogue) -> None:
+def _told_its_their_turn(request, dialogue: Dialogue) -> str | None:
     """In writing, the one who sent a turn hears that the other was told."""
     if dialogue.is_written and dialogue.status == Status.ACTIVE:
         actor = dialogue.actor
         if actor is not None and actor.pk != request.user.pk:
-            messages.success(
-                request,
-                _("Sent. %(name)s has been told it's their turn.") % {"name": actor},
-            )
+            return _("Sent. %(name)s has been told it's their turn.") % {"name": actor}
+    return None
 
 
-@login_required
-@require_POST
-@submitted_once
-def step(request: AuthedRequest, pk: int) -> HttpResponse:
+def _suggested(request, dialogue: Dialogue) -> str:
+    return _("Suggested. It's kept only if %(name)s agrees.") % {
+        "name": dialogue.partner_of(request.user)
+    }
+
+
+def _dialogue_step(
+    request,
+    pk: int,
+    service,
+    done=None,
+    *,
+    form: tuple[type[Form], str] | None = None,
+    at: str = "",
+) -> HttpResponse:
+    """POST one step of the dialogue `pk`, which `service` takes (with the
+    fields of `form`, a form class and its name on the page, when given).
+    The person is told `done` (words, or a function of the request and the
+    dialogue) and sent to the dialogue's page, at `at`."""
     dialogue = _dialogue(request, pk)
-    form = TurnForm(request.POST)
-
-    def take_turn() -> None:
-        services.dialogue_step(
-            dialogue=dialogue,
-            by=request.user,
-            action=form.cleaned_data["action"],
-            text=form.cleaned_data["text"],
-        )
-        _told_its_their_turn(request, dialogue)
-
+    sent, shown = None, {}
+    if form is not None:
+        form_class, name = form
+        sent = shown[name] = form_class(request.POST)
     return take_step(
         request,
         dialogue,
-        take_turn,
-        page=partial(_page, request, dialogue, turn_form=form),
-        form=form,
+        lambda: service(
+            dialogue=dialogue, by=request.user, **(sent.cleaned_data if sent else {})
+        ),
+        page=partial(_page, request, dialogue, **shown),
+        form=sent,
+        done=(lambda: done(request, dialogue)) if callable(done) else done,
+        then=lambda: dialogue.get_absolute_url() + at,
     )
 
 
-def _dialogue_step(request, pk: int, service, done: str | None = None):
-    """POST one step of the dialogue `pk`, which `service` takes."""
-    dialogue = _dialogue(request, pk)
-    return take_step(
-        request,
-        dialogue,
-        lambda: service(dialogue=dialogue, by=request.user),
-        page=partial(_page, request, dialogue),
-        done=done,
-    )
+step = post_view(
+    _dialogue_step,
+    services.dialogue_step,
+    _told_its_their_turn,
+    form=(TurnForm, "turn_form"),
+    once=True,
+)
 
 
 take_break = post_view(_dialogue_step, services.dialogue_break)
@@ -215,24 +221,14 @@ stop = post_view(
 )
 
 
-@login_required
-@require_POST
-@submitted_once
-def summary(request: AuthedRequest, pk: int) -> HttpResponse:
-    dialogue = _dialogue(request, pk)
-    form = SummaryForm(request.POST)
-    return take_step(
-        request,
-        dialogue,
-        lambda: services.summary_propose(
-            dialogue=dialogue, by=request.user, text=form.cleaned_data["text"]
-        ),
-        page=partial(_page, request, dialogue, summary_form=form),
-        form=form,
-        done=_("Suggested. It's kept only if %(name)s agrees.")
-        % {"name": dialogue.partner_of(request.user)},
-        then=dialogue.get_absolute_url() + "#summary",
-    )
+summary = post_view(
+    _dialogue_step,
+    services.summary_propose,
+    _suggested,
+    form=(SummaryForm, "summary_form"),
+    at="#summary",
+    once=True,
+)
 
 
 def _summary_step(request, pk: int, service, done: str) -> HttpResponse:
