@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from troth.accounts.once import submitted_once
 from troth.audits import figures as audit_figures
 from troth.audits import services
 from troth.audits.forms import AuditDayForm, CommitmentForm, ReflectionForm
@@ -392,22 +391,6 @@ def _commitments(audit: Audit) -> str:
 
 @login_required
 @require_POST
-@submitted_once
-def commitment_add(request: AuthedRequest, pk: int) -> HttpResponse:
-    audit = _audit(request, pk)
-    return _audit_step(
-        request,
-        audit,
-        services.commitment_add,
-        _("Your commitment is added."),
-        then=_commitments(audit),
-        form=CommitmentForm(request.POST),
-        audit=audit,
-    )
-
-
-@login_required
-@require_POST
 def commitment_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     commitment = get_visible_or_404(
         Commitment.objects.select_related("audit", "audit__space"), request.user, pk=pk
@@ -431,20 +414,41 @@ def _signed_off(audit: Audit) -> str:
     return _("You have signed off. Your partner will be told.")
 
 
-def _sign_off_step(
-    request: AuthedRequest, pk: int, service, done: Callable[[Audit], str]
+def _on_audit(
+    request: AuthedRequest,
+    pk: int,
+    service: Callable[..., object],
+    done: Callable[[Audit], str],
+    *,
+    form_class: type[CommitmentForm] | None = None,
+    then: Callable[[Audit], str] | None = None,
 ) -> HttpResponse:
-    """POST one sign-off step on the audit `pk`, which `service` takes;
-    `done(audit)` are the words after it."""
+    """POST the step `service` on the audit `pk` (with the answers of a
+    `form_class` form, if any); `done(audit)` are the words after it and
+    `then(audit)` where to go back to."""
     audit = _audit(request, pk)
-    return _audit_step(request, audit, service, lambda: done(audit), audit=audit)
+    return _audit_step(
+        request,
+        audit,
+        service,
+        lambda: done(audit),
+        then=then(audit) if then else None,
+        form=form_class(request.POST) if form_class else None,
+        audit=audit,
+    )
 
 
-sign_off = post_view(_sign_off_step, services.audit_sign_off, _signed_off)
-
-
+commitment_add = post_view(
+    _on_audit,
+    services.commitment_add,
+    lambda audit: _("Your commitment is added."),
+    form_class=CommitmentForm,
+    then=_commitments,
+    once=True,
+)
+sign_off = post_view(_on_audit, services.audit_sign_off, _signed_off)
 sign_off_withdraw = post_view(
-    _sign_off_step,
+    _on_audit,
     services.audit_sign_off_withdraw,
     lambda audit: _("Your sign-off is taken back. You can change your part."),
 )
