@@ -161,8 +161,9 @@ def _own_self_moment(request, pk: int) -> Moment:
     )
 
 
-def _sharing_step(request, pk: int, service, done) -> HttpResponse:
-    """POST `service`, sharing one's own moment `pk` or making it private."""
+def _own_step(request, pk: int, service, done, then=None) -> HttpResponse:
+    """POST `service` on one's own moment `pk`: share it, make it private
+    or delete it."""
     moment = _own_self_moment(request, pk)
     return take_step(
         request,
@@ -170,26 +171,24 @@ def _sharing_step(request, pk: int, service, done) -> HttpResponse:
         lambda: service(moment=moment, by=request.user),
         page=partial(_page, request, moment),
         done=done,
+        then=then,
     )
 
 
 moment_share = post_view(
-    _sharing_step, services.moment_share, gettext_lazy("Shared with your partner.")
+    _own_step, services.moment_share, gettext_lazy("Shared with your partner.")
 )
 moment_unshare = post_view(
-    _sharing_step,
+    _own_step,
     services.moment_unshare,
     gettext_lazy("Only you can see it now. Your partner was not told."),
 )
-
-
-@login_required
-@require_POST
-def moment_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    moment = _own_self_moment(request, pk)
-    services.moment_delete(moment=moment, by=request.user)
-    messages.success(request, _("The moment is deleted."))
-    return redirect("moments:index")
+moment_delete = post_view(
+    _own_step,
+    services.moment_delete,
+    gettext_lazy("The moment is deleted."),
+    then="moments:index",
+)
 
 
 @space_page
