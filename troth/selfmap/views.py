@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from functools import partial
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -268,46 +269,74 @@ def _respond_part(request, entry: Entry, **extra) -> HttpResponse:
     return render(request, "selfmap/entry.html#respond", context)
 
 
-def _sharing_step(request, pk: int, service, done) -> HttpResponse:
-    """POST `service`, sharing one's own entry `pk` or making it private."""
-    entry = _own_entry(request, pk)
+def _answer(
+    request, entry: Entry, action, done, *, then: str, part: bool = False
+) -> HttpResponse:
+    """Take `action`, a step about `entry`, then tell `done` and go to
+    `then`; refused, the entry's page again (its respond part for htmx,
+    when `part`)."""
     return take_step(
         request,
         entry,
-        lambda: service(entry=entry, by=request.user),
+        action,
         page=partial(_entry_page, request, entry),
+        partial=partial(_respond_part, request, entry) if part else None,
         done=done,
-        then=next_url(request, entry.get_absolute_url()),
+        then=then,
+    )
+
+
+def _own_entry_step(
+    request, pk: int, service, done, then: str | None = None
+) -> HttpResponse:
+    """POST `service` on one's own entry `pk` (share it, make it private,
+    delete it), then go to `then` or back where the page said."""
+    entry = _own_entry(request, pk)
+    return _answer(
+        request,
+        entry,
+        lambda: service(entry=entry, by=request.user),
+        done,
+        then=then or next_url(request, entry.get_absolute_url()),
     )
 
 
 entry_share = post_view(
-    _sharing_step,
+    _own_entry_step,
     services.entry_share,
     gettext_lazy("Shared. Your partner can read it now."),
 )
 entry_unshare = post_view(
-    _sharing_step,
+    _own_entry_step,
     services.entry_unshare,
     gettext_lazy("Only you can see it now. Your partner was not told."),
 )
+entry_delete = post_view(
+    _own_entry_step,
+    services.entry_delete,
+    gettext_lazy("The entry and its history are deleted."),
+    then=reverse_lazy("selfmap:index"),
+)
 
 
-@login_required
-@require_POST
-def entry_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    entry = _own_entry(request, pk)
-    services.entry_delete(entry=entry, by=request.user)
-    messages.success(request, _("The entry and its history are deleted."))
-    return redirect("selfmap:index")
+def _of_kind(view):
+    """A signed-in POST about one kind of the person's entries, in their
+    space (not found without one)."""
+
+    @wraps(view)
+    def wrapper(request: AuthedRequest, kind: str) -> HttpResponse:
+        membership = current_membership(request)
+        if membership is None or kind not in Kind.values:
+            raise Http404
+        return view(request, membership, kind)
+
+    return login_required(require_POST(wrapper))
 
 
-@login_required
-@require_POST
-def kind_share(request: AuthedRequest, kind: str) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None or kind not in Kind.values:
-        raise Http404
+@_of_kind
+def kind_share(
+    request: AuthedRequest, membership: Membership, kind: str
+) -> HttpResponse:
     try:
         count = services.kind_share(
             space=membership.space, author=request.user, kind=kind
@@ -324,12 +353,10 @@ def kind_share(request: AuthedRequest, kind: str) -> HttpResponse:
     return redirect(next_url(request, f"/self/?kind={kind}"))
 
 
-@login_required
-@require_POST
-def kind_unshare(request: AuthedRequest, kind: str) -> HttpResponse:
-    membership = current_membership(request)
-    if membership is None or kind not in Kind.values:
-        raise Http404
+@_of_kind
+def kind_unshare(
+    request: AuthedRequest, membership: Membership, kind: str
+) -> HttpResponse:
     services.kind_unshare(space=membership.space, author=request.user, kind=kind)
     messages.success(
         request,
@@ -412,14 +439,13 @@ def respond(request: AuthedRequest, pk: int) -> HttpResponse:
         done = _("%(name)s will see that you would like to talk about this.") % {
             "name": entry.author
         }
-    return take_step(
+    return _answer(
         request,
         entry,
         lambda: services.response_create(entry=entry, by=request.user, kind=kind),
-        page=partial(_entry_page, request, entry),
-        partial=partial(_respond_part, request, entry),
-        done=done,
+        done,
         then=next_url(request, entry.get_absolute_url()),
+        part=True,
     )
 
 
@@ -434,11 +460,10 @@ def response_resolve(request: AuthedRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     entry = response.entry
-    return take_step(
+    return _answer(
         request,
         entry,
         lambda: services.response_resolve(response=response, by=request.user),
-        page=partial(_entry_page, request, entry),
-        done=_("Marked as talked about."),
+        _("Marked as talked about."),
         then=entry.get_absolute_url(),
     )
