@@ -56,7 +56,19 @@ def _not_past(value, *, unchanged=None):
 # spaces, so blanks alone are told the `missing` words.
 
 
-class GoalForm(Form):
+class _Dated(Form):
+    """A form whose `target_date` is today or later, unless it keeps the
+    date it had (`current_date`)."""
+
+    def __init__(self, *args, current_date=None, **kwargs):
+        self.current_date = current_date
+        super().__init__(*args, **kwargs)
+
+    def clean_target_date(self):
+        return _not_past(self.cleaned_data["target_date"], unchanged=self.current_date)
+
+
+class GoalForm(_Dated):
     title = text_field(
         _("What do you want to reach together?"),
         TITLE_MAX,
@@ -65,13 +77,6 @@ class GoalForm(Form):
     )
     why = _why(_("Why it matters to you (optional)"))
     target_date = _date_field(_("Target date (optional)"))
-
-    def __init__(self, *args, current_date=None, **kwargs):
-        self.current_date = current_date
-        super().__init__(*args, **kwargs)
-
-    def clean_target_date(self):
-        return _not_past(self.cleaned_data["target_date"], unchanged=self.current_date)
 
 
 def _lines(text: str | None, label) -> list[str]:
@@ -88,7 +93,7 @@ def _lines(text: str | None, label) -> list[str]:
     return lines
 
 
-class AdventureForm(Form):
+class AdventureForm(_Dated):
     title = text_field(
         _("The idea"),
         TITLE_MAX,
@@ -119,10 +124,7 @@ class AdventureForm(Form):
         _("One per line. Either of you can add more later."),
     )
 
-    def __init__(
-        self, *args, current_date=None, with_tasks=True, partner=None, **kwargs
-    ):
-        self.current_date = current_date
+    def __init__(self, *args, with_tasks=True, partner=None, **kwargs):
         super().__init__(*args, **kwargs)
         if partner is not None and with_tasks:
             self.fields["tasks_partner"].label = _("Tasks for %(name)s") % {
@@ -131,9 +133,6 @@ class AdventureForm(Form):
         if not with_tasks:
             del self.fields["tasks_mine"]
             del self.fields["tasks_partner"]
-
-    def clean_target_date(self):
-        return _not_past(self.cleaned_data["target_date"], unchanged=self.current_date)
 
     def clean_tasks_mine(self) -> list[str]:
         return _lines(self.cleaned_data.get("tasks_mine"), _("Tasks for you"))
@@ -150,7 +149,7 @@ class AdventureForm(Form):
         return data
 
 
-class MilestoneForm(Form):
+class MilestoneForm(_Dated):
     title = text_field(
         _("Step"),
         STEP_MAX,
@@ -165,9 +164,6 @@ class MilestoneForm(Form):
         missing=_("Choose whose step it is."),
     )
     target_date = _date_field(_("By when (optional)"))
-
-    def clean_target_date(self):
-        return _not_past(self.cleaned_data["target_date"])
 
 
 class ReflectionForm(Form):

@@ -172,28 +172,15 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _edit_form(goal: Goal, data) -> AdventureForm | GoalForm:
-    if goal.is_adventure:
-        return AdventureForm(
-            data,
-            current_date=goal.target_date,
-            with_tasks=False,
-            initial={
-                "title": goal.title,
-                "why": goal.why,
-                "target_date": goal.target_date,
-                "start_time": goal.start_time,
-                "budget": goal.budget,
-            },
-        )
-    return GoalForm(
-        data,
-        current_date=goal.target_date,
-        initial={
-            "title": goal.title,
-            "why": goal.why,
-            "target_date": goal.target_date,
-        },
+    """The form that made `goal`, without an adventure's tasks (they are
+    steps now), holding what the goal says."""
+    form = (
+        AdventureForm(data, with_tasks=False, current_date=goal.target_date)
+        if goal.is_adventure
+        else GoalForm(data, current_date=goal.target_date)
     )
+    form.initial = {name: getattr(goal, name) for name in form.fields}
+    return form
 
 
 @login_required
