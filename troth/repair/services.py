@@ -64,26 +64,42 @@ NOTE_MAX = 2000
 APOLOGY_MAX = 5000
 
 
-def _clean(text: str, *, limit: int, empty: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(empty, code="empty")
-    if len(text) > limit:
+def _note(note: str, *, limit: int = NOTE_MAX) -> str:
+    note = (note or "").strip()
+    if len(note) > limit:
         raise ValidationError(
             _("Keep it under %(limit)s characters.") % {"limit": limit},
             code="too_long",
         )
+    return note
+
+
+def _clean(text: str, *, limit: int, empty: str) -> str:
+    text = _note(text, limit=limit)
+    if not text:
+        raise ValidationError(empty, code="empty")
     return text
 
 
-def _note(note: str) -> str:
-    note = (note or "").strip()
-    if len(note) > NOTE_MAX:
-        raise ValidationError(
-            _("Keep it under %(limit)s characters.") % {"limit": NOTE_MAX},
-            code="too_long",
-        )
-    return note
+def _written(step, model, **fields):
+    """A row of `model` on the repair, written by the person taking `step`
+    at its time."""
+    return model.objects.create(
+        space=step.obj.space,
+        author=step.by,
+        repair=step.obj,
+        created=step.now,
+        **fields,
+    )
+
+
+def _private(name: str, repair: Repair, by, now, model, **fields):
+    """Take the private step `name`: a row of `model` for its author alone,
+    named as the activity's target, and the shared repair row not saved."""
+    with STEPS.take(name, repair, by=by, now=now) as step:
+        step.save = False
+        step.target = _written(step, model, **fields)
+    return step.target
 
 
 # Opening
@@ -191,9 +207,7 @@ def account_write(
             fresh.seriousness = seriousness
         elif fresh.seriousness is None:
             raise ValidationError({"seriousness": _("Choose how serious it feels.")})
-        account = Account.objects.create(
-            space=fresh.space, author=by, repair=fresh, text=text, created=step.now
-        )
+        account = _written(step, Account, text=text)
         # A new account replaces any mirror still waiting for an answer.
         Mirror.objects.filter(repair=fresh, answer=MirrorAnswer.PENDING).update(
             answer=MirrorAnswer.AGAIN, answered_at=step.now
@@ -218,14 +232,7 @@ def mirror_write(
                 _("There is no account waiting to be mirrored right now."),
                 "not_mirror_step",
             )
-        mirror = Mirror.objects.create(
-            space=fresh.space,
-            author=by,
-            repair=fresh,
-            account=account,
-            text=text,
-            created=step.now,
-        )
+        mirror = _written(step, Mirror, account=account, text=text)
     return mirror
 
 
@@ -276,14 +283,7 @@ def apology_send(
             ApologyVersion.objects.filter(repair=fresh).aggregate(n=Max("number"))["n"]
             or 0
         ) + 1
-        version = ApologyVersion.objects.create(
-            space=fresh.space,
-            author=by,
-            repair=fresh,
-            number=number,
-            text=text,
-            created=step.now,
-        )
+        version = _written(step, ApologyVersion, number=number, text=text)
         if number > 1:
             step.event = EventKind.REVISED
             step.verb = "repair.apology_revised"
@@ -310,14 +310,8 @@ def apology_answer(
             raise Refused(
                 _("There is no apology waiting for your answer."), "not_answer_step"
             )
-        reply = ApologyAnswer.objects.create(
-            space=fresh.space,
-            author=by,
-            repair=fresh,
-            apology=latest,
-            answer=answer,
-            note=note or None,
-            created=step.now,
+        reply = _written(
+            step, ApologyAnswer, apology=latest, answer=answer, note=note or None
         )
         step.record(answer=answer)
     return reply
@@ -390,13 +384,7 @@ def plan_promise_add(
             origin=fresh,
             now=step.now,
         )
-        item = PlanItem.objects.create(
-            space=fresh.space,
-            author=by,
-            repair=fresh,
-            promise=promise,
-            created=step.now,
-        )
+        item = _written(step, PlanItem, promise=promise)
     return item
 
 
@@ -428,13 +416,7 @@ def plan_agreement_add(
             review_days=14,
             now=step.now,
         )
-        item = PlanItem.objects.create(
-            space=fresh.space,
-            author=by,
-            repair=fresh,
-            agreement=agreement,
-            created=step.now,
-        )
+        item = _written(step, PlanItem, agreement=agreement)
     return item
 
 
@@ -446,13 +428,7 @@ def note_write(
 ) -> Note:
     """A private note: only its author ever sees it, or that it exists."""
     text = _clean(text, limit=NOTE_MAX, empty=_("Write something first."))
-    with STEPS.take("write_note", repair, by=by, now=now) as step:
-        step.save = False
-        note = Note.objects.create(
-            space=repair.space, author=by, repair=repair, text=text, created=step.now
-        )
-        step.target = note
-    return note
+    return _private("write_note", repair, by, now, Note, text=text)
 
 
 def therapy_log(
@@ -471,19 +447,16 @@ def therapy_log(
     note = _note(note)
     if on > local_today(by.tz, now) + dt.timedelta(days=366):
         raise ValidationError({"on": _("Choose a date within the next year.")})
-    with STEPS.take("log_therapy", repair, by=by, now=now) as step:
-        step.save = False
-        session = TherapySession.objects.create(
-            space=repair.space,
-            author=by,
-            repair=repair,
-            kind=kind,
-            on=on,
-            note=note or None,
-            created=now,
-        )
-        step.target = session
-    return session
+    return _private(
+        "log_therapy",
+        repair,
+        by,
+        now,
+        TherapySession,
+        kind=kind,
+        on=on,
+        note=note or None,
+    )
 
 
 def forgiveness_checkin(
@@ -500,19 +473,16 @@ def forgiveness_checkin(
     for name, value in (("distance", distance), ("even", even), ("goodwill", goodwill)):
         if not isinstance(value, int) or not 1 <= value <= 7:
             raise ValidationError({name: _("Choose a number from 1 to 7.")})
-    with STEPS.take("check_in", repair, by=by, now=now) as step:
-        step.save = False
-        checkin = ForgivenessCheckin.objects.create(
-            space=repair.space,
-            author=by,
-            repair=repair,
-            distance=distance,
-            even=even,
-            goodwill=goodwill,
-            created=step.now,
-        )
-        step.target = checkin
-    return checkin
+    return _private(
+        "check_in",
+        repair,
+        by,
+        now,
+        ForgivenessCheckin,
+        distance=distance,
+        even=even,
+        goodwill=goodwill,
+    )
 
 
 def private_delete(*, item, by) -> None:
