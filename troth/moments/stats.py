@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
+from troth.lib.periods import period_starts, week_start
 from troth.lib.time import local_instant, local_today
 from troth.moments.models import Bid, Kind, Moment
 
@@ -24,28 +25,6 @@ DOC = "bid-log.md"
 # Below this many bids in a week no share is shown: one or two notes say
 # more about when someone remembered to write than about the week.
 MIN_BIDS_FOR_SHARE = 3
-
-
-def week_start(day: dt.date) -> dt.date:
-    """The Monday of the week `day` falls in (ISO weeks)."""
-    return day - dt.timedelta(days=day.weekday())
-
-
-def period_starts(start: dt.date, end: dt.date, period: str) -> list[dt.date]:
-    """Every week (Mondays) or month (first days) that overlaps [start, end]."""
-    if period == "week":
-        first = week_start(start)
-        return [
-            first + dt.timedelta(weeks=n)
-            for n in range((week_start(end) - first).days // 7 + 1)
-        ]
-    if period == "month":
-        starts, cursor = [], start.replace(day=1)
-        while cursor <= end:
-            starts.append(cursor)
-            cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
-        return starts
-    raise ValueError("period is 'week' or 'month'")
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
+from troth.lib.periods import week_start
 from troth.moments.models import Moment
-from troth.moments.stats import week_start
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
+from troth.lib.periods import week_start
 from troth.lib.redirects import next_url
 from troth.lib.time import local_today
 from troth.moments import services, stats
@@ -58,7 +59,7 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
             "show": show,
             "tabs": TIMELINE_TABS,
             "ack_choices": Ack.choices,
-            "this_week": stats.week_start(local_today(user.tz)),
+            "this_week": week_start(local_today(user.tz)),
         },
     )
 
@@ -195,9 +196,9 @@ moment_delete = post_view(
 def week(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """What you noticed this week, and what was noticed about you."""
     user = request.user
-    this_week = stats.week_start(local_today(user.tz))
+    this_week = week_start(local_today(user.tz))
     try:
-        start = stats.week_start(dt.date.fromisoformat(request.GET.get("week", "")))
+        start = week_start(dt.date.fromisoformat(request.GET.get("week", "")))
     except ValueError:
         start = this_week
     end = start + dt.timedelta(days=6)
