@@ -39,10 +39,8 @@ from troth.lib.content import Visibility
 from troth.spaces.models import Space
 from troth.spaces.services import (
     activity_record,
-    activity_record_private,
-    own_content_delete,
 )
-from troth.spaces.steps import Refused, lock, require_partner
+from troth.spaces.steps import Refused, require_partner
 
 TOPIC_MAX = 200
 TURN_MAX = 4000
@@ -282,21 +280,13 @@ def summary_let_go(*, summary: Summary, by) -> None:
     """Either of you can say no, now or later: the summary stops being
     shared and stays private to whoever wrote it (who can delete it).
     The partner is not told. Taking back one's words needs no partner:
-    it works in a closed space too (see `steps.TAKING_BACK`)."""
-    with transaction.atomic():
-        fresh = lock(summary, "dialogue")
-        SUMMARY_STEPS.check("let_go", fresh, by)
-        fresh.visibility = Visibility.PRIVATE
-        fresh.kept_at = None
-        fresh.save(update_fields=["visibility", "kept_at", "updated"])
-        activity_record_private(
-            space=fresh.space, actor=by, verb="dialogue.summary_let_go", target=fresh
-        )
-        summary.visibility = fresh.visibility
-        summary.kept_at = None
+    it works in a closed space too (an `anytime` step)."""
+    with SUMMARY_STEPS.take("let_go", summary, by=by) as step:
+        step.obj.kept_at = None
 
 
 def summary_delete(*, summary: Summary, by) -> None:
     """Its author can delete a summary that is only theirs."""
-    SUMMARY_STEPS.check("delete", summary, by)
-    own_content_delete(summary, by=by, verb="dialogue.summary_deleted")
+    with SUMMARY_STEPS.take("delete", summary, by=by) as step:
+        step.save = False
+        step.obj.delete()

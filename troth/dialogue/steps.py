@@ -18,8 +18,6 @@ The services take these steps; the dialogue's page shows the buttons of
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils.translation import gettext_lazy as _
 
 from troth.dialogue.models import Dialogue, Status, Summary
@@ -161,31 +159,30 @@ SUMMARY_STEPS = Steps(
         ),
         verb="dialogue.summary_kept",
     ),
-    # Recorded privately by the service: the partner is not told.
+    # Taking back one's own words needs no partner: a person may stop
+    # sharing a summary, or delete their private one, even once the space
+    # is closed (`anytime`). The partner is not told (`private`).
     Step(
         "let_go",
         when=(SHARED, _party(_("Only the two of you can do that."), _of_summary)),
+        target=Visibility.PRIVATE,
+        verb="dialogue.summary_let_go",
+        private=True,
+        anytime=True,
     ),
-    Step("delete", when=(OWN, NOT_SHARED)),
+    Step(
+        "delete",
+        when=(OWN, NOT_SHARED),
+        verb="dialogue.summary_deleted",
+        private=True,
+        anytime=True,
+    ),
     state="visibility",
     space=lambda s: s.dialogue.space,
     related=("dialogue__space", "dialogue__first_sender", "dialogue__first_receiver"),
     recipient=lambda s, by: s.author,
 )
 
-# Taking back one's own words needs no partner: a person may stop sharing a
-# summary, or delete their private one, even once the space is closed. So
-# these two are not taken with `Steps.take`, which guards the partner.
-TAKING_BACK = frozenset({"let_go", "delete"})
-
-
-def summary_allowed(
-    summary: Summary, user, now: dt.datetime | None = None
-) -> frozenset[str]:
-    """The summary steps `user` may take now (see TAKING_BACK)."""
-    back = {
-        name
-        for name in TAKING_BACK
-        if SUMMARY_STEPS.refusal(name, summary, user, now) is None
-    }
-    return SUMMARY_STEPS.allowed(summary, user, now) | back
+# The summary steps a person may take now (taking back one's words, in a
+# closed space too).
+summary_allowed = SUMMARY_STEPS.allowed
