@@ -79,6 +79,26 @@ def _note(goal: Goal, *, actor, verb: str, target=None) -> Activity:
     )
 
 
+def _words(goal: Goal, *, title: str, why: str, budget: str = "", missing: str) -> None:
+    """Give `goal` its words, checked: a title (`missing` says it is
+    blank), why it matters, and an adventure's budget."""
+    goal.title = _text(title, limit=TITLE_MAX, required_message=missing)
+    goal.why = _text(why, limit=WHY_MAX)
+    if goal.is_adventure:
+        goal.budget = _text(budget, limit=BUDGET_MAX)
+
+
+def _goal_new(goal: Goal, **words) -> Goal:
+    """Save the new shared `goal` with its `words` (see `_words`), once its
+    date is checked; the partner isn't told yet."""
+    goal.visibility = Visibility.SHARED
+    _words(goal, **words)
+    _check_date(goal.target_date, goal.author)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
 def goal_create(
     *,
     space: Space,
@@ -90,20 +110,12 @@ def goal_create(
     """Start a shared goal. Steps are added on its page."""
     with transaction.atomic():
         require_partner(space, author)
-        goal = Goal(
-            space=space,
-            author=author,
-            kind=Kind.GOAL,
-            visibility=Visibility.SHARED,
-            title=_text(
-                title, limit=TITLE_MAX, required_message=_("Give the goal a name.")
-            ),
-            why=_text(why, limit=WHY_MAX),
-            target_date=target_date,
+        goal = _goal_new(
+            Goal(space=space, author=author, kind=Kind.GOAL, target_date=target_date),
+            title=title,
+            why=why,
+            missing=_("Give the goal a name."),
         )
-        _check_date(target_date, author)
-        goal.full_clean()
-        goal.save()
         _tell_partner(goal, actor=author, verb="goal.created")
     return goal
 
@@ -132,22 +144,19 @@ def adventure_plan(
             )
         if start_time is not None and target_date is None:
             raise ValidationError(_("Choose a date first, then a time."))
-        _check_date(target_date, author)
-        goal = Goal(
-            space=space,
-            author=author,
-            kind=Kind.ADVENTURE,
-            visibility=Visibility.SHARED,
-            title=_text(
-                title, limit=TITLE_MAX, required_message=_("Say what the adventure is.")
+        goal = _goal_new(
+            Goal(
+                space=space,
+                author=author,
+                kind=Kind.ADVENTURE,
+                target_date=target_date,
+                start_time=start_time,
             ),
-            why=_text(why, limit=WHY_MAX),
-            budget=_text(budget, limit=BUDGET_MAX),
-            target_date=target_date,
-            start_time=start_time,
+            title=title,
+            why=why,
+            budget=budget,
+            missing=_("Say what the adventure is."),
         )
-        goal.full_clean()
-        goal.save()
         for owner, tasks in (
             (author, tasks_mine or []),
             (partner, tasks_partner or []),
@@ -186,14 +195,10 @@ def goal_update(
         _check_date(target_date, by, unchanged=fresh.target_date)
         if start_time is not None and target_date is None:
             raise ValidationError(_("Choose a date first, then a time."))
-        fresh.title = _text(
-            title, limit=TITLE_MAX, required_message=_("Give it a name.")
-        )
-        fresh.why = _text(why, limit=WHY_MAX)
+        _words(fresh, title=title, why=why, budget=budget, missing=_("Give it a name."))
         fresh.target_date = target_date
         if fresh.is_adventure:
             fresh.start_time = start_time
-            fresh.budget = _text(budget, limit=BUDGET_MAX)
         fresh.full_clean()
         if fresh.is_adventure:
             calendar.sync_adventure(fresh, by=by)
