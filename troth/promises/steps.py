@@ -16,12 +16,16 @@ The services take these steps; the promise's page shows the buttons of
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext_lazy as _
 
 from troth.promises.models import EventKind, Promise, PromiseEvent, State
 from troth.spaces.steps import Check, History, Step, Steps, Text, role
 
 HISTORY = History(PromiseEvent, "promise", at=None)
+# A refusal's words and code.
+Refusal = tuple[Text, str]
 
 
 def other_party(promise: Promise, user):
@@ -69,14 +73,42 @@ NOT_PAST_DUE = Check(
     ),
     "past_due",
 )
-PROPOSAL_WAITING = Check(
-    lambda p, u, now: p.state == State.OPEN and p.has_proposal,
-    _("No new terms are waiting for an answer."),
-    "no_proposal",
+
+
+def _awaiting(
+    has: Callable[[Promise], bool], *, none: Refusal, already: Refusal
+) -> tuple[Check, Check]:
+    """The two checks on something that waits for the other's answer (new
+    terms, a request to cancel): that none waits yet, to ask; that one
+    waits, to answer it. Each says why not, with its code."""
+    return (
+        Check(lambda p, u, now: not has(p), *already),
+        Check(lambda p, u, now: p.state == State.OPEN and has(p), *none),
+    )
+
+
+NOT_PROPOSED, PROPOSAL_WAITING = _awaiting(
+    lambda p: p.has_proposal,
+    none=(_("No new terms are waiting for an answer."), "no_proposal"),
+    already=(_("New terms are already waiting for an answer."), "already_proposed"),
 )
-CANCEL_WAITING = Check(
-    lambda p, u, now: p.state == State.OPEN and p.has_cancel_request,
-    _("No request to cancel is waiting for an answer."),
+NOT_REQUESTED, CANCEL_WAITING = _awaiting(
+    lambda p: p.has_cancel_request,
+    none=(_("No request to cancel is waiting for an answer."), "no_cancel_request"),
+    already=(
+        _("A request to cancel is already waiting for an answer."),
+        "already_requested",
+    ),
+)
+# Who asked to cancel waits for the other's answer, or takes it back.
+NOT_THE_ASKER = Check(
+    lambda p, u, now: p.cancel_requested_by_id != u.pk,
+    _("You asked to cancel: your partner is the one to agree."),
+    "wrong_person",
+)
+THE_ASKER = Check(
+    lambda p, u, now: p.state == State.OPEN and p.cancel_requested_by_id == u.pk,
+    _("You have no request to cancel waiting here."),
     "no_cancel_request",
 )
 
@@ -84,6 +116,19 @@ CANCEL_WAITING = Check(
 def _responded(promise: Promise) -> bool:
     # Uses the prefetched history on the promise's page.
     return any(e.kind == EventKind.RESPONDED for e in promise.events.all())
+
+
+# The promiser responds once, after a "not quite".
+NOT_QUITE_SAID = Check(
+    lambda p, u, now: p.state == State.NOT_QUITE,
+    _("You can respond only after your partner said “not quite”."),
+    "wrong_state",
+)
+NOT_RESPONDED = Check(
+    lambda p, u, now: not _responded(p),
+    _("You have already responded."),
+    "already_responded",
+)
 
 
 def _answer(name: str, event: str, verb: str) -> Step:
@@ -102,14 +147,7 @@ def _cancel_answer(name: str, event: str, verb: str, **more) -> Step:
     return Step(
         name,
         who=PARTY,
-        when=(
-            CANCEL_WAITING,
-            Check(
-                lambda p, u, now: p.cancel_requested_by_id != u.pk,
-                _("You asked to cancel: your partner is the one to agree."),
-                "wrong_person",
-            ),
-        ),
+        when=(CANCEL_WAITING, NOT_THE_ASKER),
         event=event,
         verb=verb,
         **more,
@@ -150,18 +188,7 @@ STEPS = Steps(
     Step(
         "respond",
         who=_promiser(_("Only %(name)s can respond here: it is their promise.")),
-        when=(
-            Check(
-                lambda p, u, now: p.state == State.NOT_QUITE,
-                _("You can respond only after your partner said “not quite”."),
-                "wrong_state",
-            ),
-            Check(
-                lambda p, u, now: not _responded(p),
-                _("You have already responded."),
-                "already_responded",
-            ),
-        ),
+        when=(NOT_QUITE_SAID, NOT_RESPONDED),
         event=EventKind.RESPONDED,
         verb="promise.responded",
     ),
@@ -169,14 +196,7 @@ STEPS = Steps(
         "propose",
         source=[State.OPEN],
         who=_promiser(_("Only %(name)s can propose new terms for their promise.")),
-        when=(
-            NOT_PAST_DUE,
-            Check(
-                lambda p, u, now: not p.has_proposal,
-                _("New terms are already waiting for an answer."),
-                "already_proposed",
-            ),
-        ),
+        when=(NOT_PAST_DUE, NOT_PROPOSED),
         event=EventKind.PROPOSED,
         verb="promise.proposed",
     ),
@@ -193,13 +213,7 @@ STEPS = Steps(
         "request_cancel",
         source=[State.OPEN],
         who=PARTY,
-        when=(
-            Check(
-                lambda p, u, now: not p.has_cancel_request,
-                _("A request to cancel is already waiting for an answer."),
-                "already_requested",
-            ),
-        ),
+        when=(NOT_REQUESTED,),
         event=EventKind.CANCEL_REQUESTED,
         verb="promise.cancel_requested",
     ),
@@ -215,15 +229,7 @@ STEPS = Steps(
     Step(
         "withdraw_cancel",
         who=PARTY,
-        when=(
-            Check(
-                lambda p, u, now: (
-                    p.state == State.OPEN and p.cancel_requested_by_id == u.pk
-                ),
-                _("You have no request to cancel waiting here."),
-                "no_cancel_request",
-            ),
-        ),
+        when=(THE_ASKER,),
         event=EventKind.CANCEL_WITHDRAWN,
         verb="promise.cancel_withdrawn",
     ),

@@ -22,46 +22,43 @@ def answered(round: Round, user) -> bool:
     return Answer.objects.filter(round=round, author_id=user.pk).exists()
 
 
-NOT_PASSED = Check(
-    lambda r, u, now: not r.is_passed,
-    _("This question was passed and is closed."),
-    "passed",
-)
-REVEALED = Check(lambda r, u, now: r.is_revealed, "", "not_revealed")
+def _not_passed(message) -> Check:
+    return Check(lambda r, u, now: not r.is_passed, message, "passed")
 
 
 def _revealed(message) -> Check:
-    return Check(REVEALED.test, message, REVEALED.code)
+    return Check(lambda r, u, now: r.is_revealed, message, "not_revealed")
 
 
 def _not_revealed(message) -> Check:
     return Check(lambda r, u, now: not r.is_revealed, message, "revealed")
 
 
+NOT_PASSED = _not_passed(_("This question was passed and is closed."))
+# Each partner answers once, then may change the answer until the reveal.
+NOT_ANSWERED = Check(
+    lambda r, u, now: not answered(r, u),
+    _(
+        "You already answered this question. You can change your answer until "
+        "you have both answered."
+    ),
+    "already_answered",
+)
+ANSWERED = Check(
+    lambda r, u, now: answered(r, u),
+    _("You haven't answered this question yet."),
+    "no_answer",
+)
+
 STEPS = Steps(
     Step(
         "answer",
-        when=(
-            Check(
-                lambda r, u, now: not answered(r, u),
-                _(
-                    "You already answered this question. You can change your "
-                    "answer until you have both answered."
-                ),
-                "already_answered",
-            ),
-            NOT_PASSED,
-            _not_revealed(_("This question is closed.")),
-        ),
+        when=(NOT_ANSWERED, NOT_PASSED, _not_revealed(_("This question is closed."))),
     ),
     Step(
         "change_answer",
         when=(
-            Check(
-                lambda r, u, now: answered(r, u),
-                _("You haven't answered this question yet."),
-                "no_answer",
-            ),
+            ANSWERED,
             _not_revealed(
                 _(
                     "Answers can't be changed once both are revealed. Add a "
@@ -74,11 +71,7 @@ STEPS = Steps(
     Step(
         "pass",
         when=(
-            Check(
-                lambda r, u, now: not r.is_passed,
-                _("This question was already passed."),
-                "passed",
-            ),
+            _not_passed(_("This question was already passed.")),
             _not_revealed(
                 _("You have both answered already, so there is nothing to pass.")
             ),
