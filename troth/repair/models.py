@@ -18,7 +18,7 @@ check-ins, are private: `Visibility.PRIVATE`, read only through
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -34,6 +34,7 @@ from troth.lib.fields import EncryptedTextField
 from troth.lib.models import (
     HistoryEntry,
     Linked,
+    LinkedModel,
     is_set,
     one_per,
     optional_link,
@@ -170,13 +171,21 @@ class Repair(Linked, AlwaysShared):
         return False
 
 
-class Shared(Linked, SharedRecord):
+class OnRepair(LinkedModel):
+    """A row written on a repair, shown on a page of it."""
+
+    url_pk: ClassVar[str | None] = "repair_id"
+
+    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class Shared(OnRepair, SharedRecord):
     """A part of a repair both partners read, on the repair's page."""
 
     url_name = "repair:detail"
-    url_pk = "repair_id"
-
-    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         abstract = True
@@ -200,18 +209,15 @@ class MirrorAnswer(models.TextChoices):
     AGAIN = "again", _("Please try again")
 
 
-class Mirror(Linked, SharedRecord):
+class Mirror(Shared):
     """The other partner's account of the account, in their own words, and
     the hurt partner's answer (recorded once)."""
 
     label = "Mirror {pk}"
-    url_name = "repair:detail"
-    url_pk = "repair_id"
 
     # The one change allowed after creation: the answer, once.
     SETTABLE_LATER = frozenset({"answer", "answer_note", "answered_at"})
 
-    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="+")
     text = EncryptedTextField()
     answer = models.CharField(
@@ -324,11 +330,10 @@ class RepairEvent(HistoryEntry):
 # Private to their author
 
 
-class Private(Linked, AlwaysPrivate):
-    url_name = "repair:private"
-    url_pk = "repair_id"
+class Private(OnRepair, AlwaysPrivate):
+    """A row on a repair only its author reads, on their private page."""
 
-    repair = models.ForeignKey(Repair, on_delete=models.CASCADE, related_name="+")
+    url_name = "repair:private"
 
     class Meta:
         abstract = True
