@@ -149,6 +149,14 @@ NOT_SHARED = _in(
     "shared",
 )
 
+
+def _taking_back(name: str, *when: Check, verb: str, **rest) -> Step:
+    """Taking back one's own words needs no partner: a person may stop
+    sharing a summary, or delete their private one, even once the space is
+    closed (`anytime`). The partner is not told (`private`)."""
+    return Step(name, when=when, verb=verb, private=True, anytime=True, **rest)
+
+
 SUMMARY_STEPS = Steps(
     Step(
         "keep",
@@ -159,24 +167,14 @@ SUMMARY_STEPS = Steps(
         ),
         verb="dialogue.summary_kept",
     ),
-    # Taking back one's own words needs no partner: a person may stop
-    # sharing a summary, or delete their private one, even once the space
-    # is closed (`anytime`). The partner is not told (`private`).
-    Step(
+    _taking_back(
         "let_go",
-        when=(SHARED, _party(_("Only the two of you can do that."), _of_summary)),
+        SHARED,
+        _party(_("Only the two of you can do that."), _of_summary),
         target=Visibility.PRIVATE,
         verb="dialogue.summary_let_go",
-        private=True,
-        anytime=True,
     ),
-    Step(
-        "delete",
-        when=(OWN, NOT_SHARED),
-        verb="dialogue.summary_deleted",
-        private=True,
-        anytime=True,
-    ),
+    _taking_back("delete", OWN, NOT_SHARED, verb="dialogue.summary_deleted"),
     state="visibility",
     space=lambda s: s.dialogue.space,
     related=("dialogue__space", "dialogue__first_sender", "dialogue__first_receiver"),
