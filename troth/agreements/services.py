@@ -54,7 +54,9 @@ REVIEW_DAYS_MAX = 365
 LONGEST_TIME_BOX = dt.timedelta(days=3 * 365)
 
 
-def _clean_text(text: str, *, limit: int, empty_message: str) -> str:
+def _clean_text(text: str, *, empty_message: str, limit: int = CLAUSE_MAX) -> str:
+    """`text` stripped, or why it can't be: empty, or longer than `limit` (a
+    clause's, unless said)."""
     text = (text or "").strip()
     if not text:
         raise ValidationError(empty_message, code="empty")
@@ -390,9 +392,7 @@ def clause_propose_change(
     """Propose new wording for a clause. On an active agreement the agreed
     wording stays in force until the partner accepts; answering the
     partner's proposal with another wording replaces theirs."""
-    text = _clean_text(
-        text, limit=CLAUSE_MAX, empty_message=_("Write the wording you propose.")
-    )
+    text = _clean_text(text, empty_message=_("Write the wording you propose."))
     with STEPS.take("change_clause", agreement, by=by, now=now) as step:
         fresh = _clause_of(step, clause)
         state = clause_state(fresh)
@@ -433,9 +433,7 @@ def clause_add(
     *, agreement: Agreement, by, text: str, now: dt.datetime | None = None
 ) -> Clause:
     """Propose a new clause; it joins the agreement when the partner accepts."""
-    text = _clean_text(
-        text, limit=CLAUSE_MAX, empty_message=_("Write the clause you propose.")
-    )
+    text = _clean_text(text, empty_message=_("Write the clause you propose."))
     with STEPS.take("add_clause", agreement, by=by, now=now) as step:
         clause = Clause.objects.create(
             agreement=step.obj,

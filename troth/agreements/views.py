@@ -49,6 +49,9 @@ PAGE_ROWS = (
     "withdrawals",
 )
 
+# The index's groups: what is in effect first.
+INDEX_ORDER = (Status.ACTIVE, Status.PROPOSED, Status.PAUSED, Status.ENDED)
+
 
 @space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
@@ -71,18 +74,8 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
         )
     )
     groups = [
-        (
-            _("Active"),
-            "active",
-            [a for a in agreements if a.status == Status.ACTIVE],
-        ),
-        (
-            _("Proposed"),
-            "proposed",
-            [a for a in agreements if a.status == Status.PROPOSED],
-        ),
-        (_("Paused"), "paused", [a for a in agreements if a.status == Status.PAUSED]),
-        (_("Ended"), "ended", [a for a in agreements if a.status == Status.ENDED]),
+        (status.label, status, [a for a in agreements if a.status == status])
+        for status in INDEX_ORDER
     ]
     return render(
         request,
