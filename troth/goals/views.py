@@ -265,7 +265,8 @@ milestone_remove = post_view(_milestone_step, services.milestone_remove)
 def _goal_step(
     request: AuthedRequest, pk: int, service, done: str, then: str | None = None
 ) -> HttpResponse:
-    """POST one step of the goal `pk`, which `service` takes."""
+    """POST one step of the goal `pk`, which `service` takes; then the
+    goal's page, or its page named `then`."""
     goal = _goal(request, pk)
     return take_step(
         request,
@@ -273,20 +274,16 @@ def _goal_step(
         lambda: service(goal=goal, by=request.user),
         page=partial(_page, request, goal),
         done=done,
-        then=then,
+        then=reverse(then, args=[goal.pk]) if then else None,
     )
 
 
-@login_required
-@require_POST
-def finish(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _goal_step(
-        request,
-        pk,
-        services.goal_finish,
-        _("Finished! It's a memory now."),
-        then=reverse("goals:reflect", kwargs={"pk": pk}),
-    )
+finish = post_view(
+    _goal_step,
+    services.goal_finish,
+    gettext_lazy("Finished! It's a memory now."),
+    then="goals:reflect",
+)
 
 
 set_aside = post_view(
