@@ -4,6 +4,7 @@ troth.lib.hooks; see troth/audits/figures.py for the contract)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 
 from django.utils.translation import gettext as _
 
@@ -14,14 +15,7 @@ ORDER = 70
 
 def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> dict:
     """Disagreements both partners shared a view of, and how many were repaired."""
-    conflicts = conflicts_summary(space, start=start, end=end)
-    return {
-        "conflicts": {
-            "shared": conflicts.shared,
-            "repaired": conflicts.repaired,
-            "median_minutes_to_repair": conflicts.median_minutes_to_repair,
-        }
-    }
+    return {"conflicts": asdict(conflicts_summary(space, start=start, end=end))}
 
 
 def rows(figures: dict, people: list[str], add) -> None:
