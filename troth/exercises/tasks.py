@@ -19,27 +19,32 @@ ASK_AFTER = timedelta(days=1)
 ASK_UNTIL = timedelta(days=3)
 
 
+def _planned_between(after, until) -> list[Session]:
+    """Planned sessions of open spaces that start after `after`, until
+    `until`."""
+    return list(
+        Session.objects.planned()
+        .filter(
+            starts_at__gt=after, starts_at__lte=until, space__closed_at__isnull=True
+        )
+        .select_related("space")
+    )
+
+
+def _remind(session: Session, people, kind: str, key: str) -> int:
+    """Remind each of `people` of `session`, once per `key`; how many were
+    new."""
+    return sum(
+        bool(notify(user=user, kind=kind, key=key, target=session, space=session.space))
+        for user in people
+    )
+
+
 @task()
 def remind_exercises() -> int:
     now = timezone.now()
-    soon = list(
-        Session.objects.planned()
-        .filter(
-            starts_at__gt=now,
-            starts_at__lte=now + BEFORE,
-            space__closed_at__isnull=True,
-        )
-        .select_related("space")
-    )
-    past = list(
-        Session.objects.planned()
-        .filter(
-            starts_at__lte=now - ASK_AFTER,
-            starts_at__gt=now - ASK_UNTIL,
-            space__closed_at__isnull=True,
-        )
-        .select_related("space")
-    )
+    soon = _planned_between(now, now + BEFORE)
+    past = _planned_between(now - ASK_UNTIL, now - ASK_AFTER)
     spaces = {s.space_id for s in soon + past}
     members: dict[int, list] = {}
     for membership in (
@@ -53,27 +58,21 @@ def remind_exercises() -> int:
     )
     sent = 0
     for session in soon:
-        for user in members.get(session.space_id, []):
-            sent += bool(
-                notify(
-                    user=user,
-                    kind="exercise.soon",
-                    key=f"exercise.soon:{session.pk}:{session.starts_at.isoformat()}",
-                    target=session,
-                    space=session.space,
-                )
-            )
+        sent += _remind(
+            session,
+            members.get(session.space_id, []),
+            "exercise.soon",
+            f"exercise.soon:{session.pk}:{session.starts_at.isoformat()}",
+        )
     for session in past:
-        for user in members.get(session.space_id, []):
-            if (session.pk, user.pk) in logged:
-                continue
-            sent += bool(
-                notify(
-                    user=user,
-                    kind="exercise.log_prompt",
-                    key=f"exercise.log_prompt:{session.pk}",
-                    target=session,
-                    space=session.space,
-                )
-            )
+        sent += _remind(
+            session,
+            [
+                user
+                for user in members.get(session.space_id, [])
+                if (session.pk, user.pk) not in logged
+            ],
+            "exercise.log_prompt",
+            f"exercise.log_prompt:{session.pk}",
+        )
     return sent
