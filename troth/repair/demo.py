@@ -343,27 +343,21 @@ def _private_notes(demo, repair: Repair, *, account_at, first_at) -> None:
 def _therapy_and_checkins(demo, repair: Repair) -> None:
     """Each one's private therapy log, and Sam's forgiveness check-ins."""
     alex, sam = demo.alex, demo.sam
-    for weeks in (15, 12, 9, 6):
-        on = (demo.now - dt.timedelta(weeks=weeks)).date()
-        build_part(
-            repair,
-            TherapySession,
-            sam,
-            _when(demo, weeks * 7 - 1),
-            kind=SessionKind.INDIVIDUAL,
-            on=on,
-        )
-    for weeks in (14, 12, 10, 8, 5):
-        on = (demo.now - dt.timedelta(weeks=weeks)).date()
-        build_part(
-            repair,
-            TherapySession,
-            alex,
-            _when(demo, weeks * 7 - 1, 18),
-            kind=SessionKind.COUPLES,
-            on=on,
-            note="Session with Dana." if weeks == 14 else None,
-        )
+    logs = (
+        (sam, SessionKind.INDIVIDUAL, 20, (15, 12, 9, 6)),
+        (alex, SessionKind.COUPLES, 18, (14, 12, 10, 8, 5)),
+    )
+    for by, kind, hour, weeks_ago in logs:
+        for weeks in weeks_ago:
+            build_part(
+                repair,
+                TherapySession,
+                by,
+                _when(demo, weeks * 7 - 1, hour),
+                kind=kind,
+                on=(demo.now - dt.timedelta(weeks=weeks)).date(),
+                note="Session with Dana." if by == alex and weeks == 14 else None,
+            )
     for days_ago, distance, even, goodwill in (
         (116, 6, 5, 2),
         (100, 6, 3, 3),
