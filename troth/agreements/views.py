@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -212,10 +212,7 @@ def _agreement(request, pk: int) -> Agreement:
 
 
 def _clause(agreement: Agreement, clause_pk: int) -> Clause:
-    clause = Clause.objects.filter(agreement=agreement, pk=clause_pk).first()
-    if clause is None:
-        raise Http404
-    return clause
+    return get_object_or_404(Clause, agreement=agreement, pk=clause_pk)
 
 
 @login_required
