@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from troth.lib.content import Visibility
+from troth.lib.builders import build_content
 from troth.questions.models import (
     Answer,
     DeckSettings,
@@ -51,59 +51,34 @@ def build_answer(
     round: Round, author, *, text: str, at: dt.datetime, save: bool = True
 ) -> Answer:
     """`author`'s answer to the round's question, written at `at`."""
-    row = Answer(
-        space=round.space,
-        author=author,
-        round=round,
-        text=text,
-        visibility=Visibility.SHARED,
-        created=at,
+    return build_content(
+        Answer, round.space, author, at=at, save=save, round=round, text=text
     )
-    return _saved(row, save)
 
 
 def build_followup(
     round: Round, author, *, text: str, at: dt.datetime, save: bool = True
 ) -> FollowUp:
     """Something `author` added after the answers were revealed."""
-    row = FollowUp(
-        space=round.space,
-        author=author,
-        round=round,
-        text=text,
-        visibility=Visibility.SHARED,
-        created=at,
+    return build_content(
+        FollowUp, round.space, author, at=at, save=save, round=round, text=text
     )
-    return _saved(row, save)
 
 
 def build_reaction(
     answer: Answer, author, *, kind: str, at: dt.datetime, save: bool = True
 ) -> Reaction:
     """`author`'s reaction to their partner's answer."""
-    row = Reaction(
-        space=answer.space,
-        author=author,
-        answer=answer,
-        kind=kind,
-        visibility=Visibility.SHARED,
-        created=at,
+    return build_content(
+        Reaction, answer.space, author, at=at, save=save, answer=answer, kind=kind
     )
-    return _saved(row, save)
 
 
 def build_own_question(
     space, author, *, text: str, level: int, at: dt.datetime
 ) -> OwnQuestion:
     """A question `author` wrote for the two of them."""
-    return OwnQuestion.objects.create(
-        space=space,
-        author=author,
-        text=text,
-        level=level,
-        visibility=Visibility.SHARED,
-        created=at,
-    )
+    return build_content(OwnQuestion, space, author, at=at, text=text, level=level)
 
 
 def build_deck_settings(space, *, level: int, by, at: dt.datetime) -> DeckSettings:
