@@ -123,25 +123,24 @@ def _of_summary(summary: Summary) -> Dialogue:
     return summary.dialogue
 
 
+def _wrote_it(wrote: bool, message: Message, code: str) -> Check:
+    """Whether the person wrote the summary is `wrote`."""
+    return Check(lambda s, u, now: (s.author_id == u.pk) == wrote, message, code)
+
+
 # What the summary's steps need, each once.
 PROPOSED = Check(
     lambda s, u, now: s.is_proposed,
     _("This summary isn't waiting for an answer."),
     "not_proposed",
 )
-NOT_OWN = Check(
-    lambda s, u, now: s.author_id != u.pk,
-    _("You suggested it: your partner is the one to agree."),
-    "own_summary",
+NOT_OWN = _wrote_it(
+    False, _("You suggested it: your partner is the one to agree."), "own_summary"
 )
 SHARED = _in(
     "visibility", (Visibility.SHARED,), _("This summary isn't shared."), "not_shared"
 )
-OWN = Check(
-    lambda s, u, now: s.author_id == u.pk,
-    _("Only its author can delete this."),
-    "not_author",
-)
+OWN = _wrote_it(True, _("Only its author can delete this."), "not_author")
 NOT_SHARED = _in(
     "visibility",
     (Visibility.PRIVATE,),
