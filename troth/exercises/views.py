@@ -6,6 +6,7 @@ from functools import partial
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -209,19 +210,10 @@ def log(request: AuthedRequest, pk: int) -> HttpResponse:
     """Say how it went for you; private unless you share it."""
     session = _session(request, pk)
     mine = session.logs.filter(author=request.user).first()
-    if request.method == "POST":
-        form = LogForm(request.POST)
-    else:
-        form = LogForm(
-            initial={
-                "outcome": mine.outcome,
-                "note": mine.note,
-                "visibility": mine.visibility,
-            }
-            if mine
-            else None
-        )
-
+    form = LogForm(
+        request.POST if request.method == "POST" else None,
+        initial=model_to_dict(mine, fields=LogForm.base_fields) if mine else None,
+    )
     return form_step(
         request,
         session,

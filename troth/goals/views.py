@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -179,7 +180,7 @@ def _edit_form(goal: Goal, data) -> AdventureForm | GoalForm:
         if goal.is_adventure
         else GoalForm(data, current_date=goal.target_date)
     )
-    form.initial = {name: getattr(goal, name) for name in form.fields}
+    form.initial = model_to_dict(goal, fields=form.fields)
     return form
 
 
@@ -308,12 +309,12 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.info(request, refusal_text(not_yet))
         return redirect(goal)
     mine = goal.reflections.filter(author=request.user).first()
-    if request.method == "POST":
-        form = ReflectionForm(request.POST)
-    else:
-        form = ReflectionForm(
-            initial={"text": mine.text, "visibility": mine.visibility} if mine else None
-        )
+    form = ReflectionForm(
+        request.POST if request.method == "POST" else None,
+        initial=model_to_dict(mine, fields=ReflectionForm.base_fields)
+        if mine
+        else None,
+    )
     return form_step(
         request,
         goal,
