@@ -21,6 +21,7 @@ from troth.accounts.forms import DeleteAccountForm, ProfileForm
 from troth.accounts.models import SignIn
 from troth.accounts.sessions import same_session
 from troth.lib.downloads import password_prompt, personal_download
+from troth.lib.formpages import form_page
 from troth.lib.http import AuthedRequest
 
 HISTORY_LIMIT = 200
@@ -194,9 +195,4 @@ def delete(request: AuthedRequest) -> HttpResponse:
         response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
         devices.forget_device(response)
         return response
-    return render(
-        request,
-        "accounts/delete.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
-    )
+    return form_page(request, "accounts/delete.html", form)

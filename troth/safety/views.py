@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from troth.accounts.services import sessions_of
 from troth.accounts.sessions import same_session
+from troth.lib.formpages import form_page
 from troth.lib.http import AuthedRequest
 from troth.safety import services
 from troth.safety.forms import ResetForm, StopForm
@@ -101,12 +102,7 @@ def reset(request: AuthedRequest) -> HttpResponse:
         outcome = services.emergency_reset(request=request)
         _say_stopped(request, outcome)
         return redirect("safety:reset_next")
-    return render(
-        request,
-        "safety/reset.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
-    )
+    return form_page(request, "safety/reset.html", form)
 
 
 @login_required

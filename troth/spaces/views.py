@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.formpages import form_page
 from troth.lib.hooks import app_modules
 from troth.spaces import services
 from troth.spaces.forms import LeaveForm
@@ -135,12 +136,7 @@ def leave(request: HttpRequest, membership: Membership) -> HttpResponse:
         else:
             messages.success(request, _("You have left the space."))
         return redirect("home")
-    return render(
-        request,
-        "spaces/leave.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
-    )
+    return form_page(request, "spaces/leave.html", form)
 
 
 def render_problem(request, error: services.SpaceError, *, status: int) -> HttpResponse:
