@@ -14,17 +14,7 @@ ORDER = 30
 
 def figures(space, partners, *, start: dt.datetime, end: dt.datetime, now) -> dict:
     """How the couple's ritual dates in the period went."""
-    rituals = ritual_follow_through(space, start, end, now=now)
-    return {
-        "rituals": {
-            "occurrences": rituals.occurrences,
-            "happened": rituals.happened,
-            "did_not": rituals.did_not,
-            "differ": rituals.differ,
-            "unmarked": rituals.unmarked,
-            "cancelled": rituals.cancelled,
-        }
-    }
+    return {"rituals": ritual_follow_through(space, start, end, now=now).counts()}
 
 
 def rows(figures: dict, people: list[str], add) -> None:

@@ -6,13 +6,14 @@ Pure functions over already-expanded occurrences: no queries here.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from troth.schedule.models import Event, OccurrenceChange, RitualMark
 from troth.schedule.recurrence import Occurrence, expand, rule_parts
@@ -22,6 +23,24 @@ from troth.schedule.steps import DATE_STEPS
 # day's link leads to all of them.
 MONTH_CELL_LIMIT = 3
 AGENDA_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Span:
+    """A page of consecutive days (the agenda, the week): `length` days from
+    the one `start` gives for the day asked for. Its arrows, `earlier` and
+    `later`, move by as many days; `back` leads to the page holding today
+    (the URL named `now`). `busy_only`: it lists only the days with
+    something on them."""
+
+    name: str
+    length: int
+    start: Callable[[date], date]
+    earlier: str
+    later: str
+    back: str
+    now: str
+    busy_only: bool = False
 
 
 @dataclass
@@ -142,14 +161,28 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_days(first: date, today: date) -> list[Day]:
-    return [
-        Day(date=first + timedelta(days=n), today=first + timedelta(days=n) == today)
-        for n in range(7)
-    ]
+AGENDA = Span(
+    "agenda",
+    AGENDA_DAYS,
+    lambda day: day,
+    gettext_lazy("Earlier"),
+    gettext_lazy("Later"),
+    gettext_lazy("Back to today"),
+    "schedule:index",
+    busy_only=True,
+)
+WEEK = Span(
+    "week",
+    7,
+    week_start,
+    gettext_lazy("Previous week"),
+    gettext_lazy("Next week"),
+    gettext_lazy("This week"),
+    "schedule:week_now",
+)
 
 
-def agenda_days(first: date, count: int, today: date) -> list[Day]:
+def days_from(first: date, count: int, today: date) -> list[Day]:
     return [
         Day(date=first + timedelta(days=n), today=first + timedelta(days=n) == today)
         for n in range(count)

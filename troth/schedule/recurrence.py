@@ -322,23 +322,23 @@ class Occurrence:
     def moved(self) -> bool:
         return self.change is not None and self.change.moved
 
+    def _own(self, name: str, otherwise: str) -> str:
+        """This date's own `name` when a change gave it one, else `otherwise`
+        (the event's)."""
+        own = getattr(self.change, name) if self.change is not None else ""
+        return own or otherwise
+
     @property
     def title(self) -> str:
-        if self.change is not None and self.change.title:
-            return self.change.title
-        return self.event.display_title
+        return self._own("title", self.event.display_title)
 
     @property
     def location(self) -> str:
-        if self.change is not None and self.change.location:
-            return self.change.location
-        return self.event.location
+        return self._own("location", self.event.location)
 
     @property
     def note(self) -> str:
-        if self.change is not None and self.change.note:
-            return self.change.note
-        return self.event.note
+        return self._own("note", self.event.note)
 
     @property
     def busy(self) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -69,17 +69,10 @@ class EventFields:
     rrule: str = ""
     kind: str = Event.Kind.EVENT
 
-    def timing(self) -> tuple:
-        return (
-            as_utc(self.start),
-            as_utc(self.end),
-            self.all_day,
-            self.time_zone,
-            self.rrule,
-        )
 
-
-def _timing(event: Event) -> tuple:
+def _timing(event: Event | EventFields) -> tuple:
+    """When an event (or what a person set on one) happens: equal timings
+    mean the same dates."""
     return (
         as_utc(event.start),
         as_utc(event.end),
@@ -254,7 +247,7 @@ def event_update(*, event: Event, by, fields: EventFields) -> Event:
     with EVENT_STEPS.take("update", event, by=by) as step:
         step.save = False  # saved below, in the order the series needs
         fresh, now = step.obj, step.now
-        if fresh.is_ritual and fields.timing() != _timing(fresh) and fresh.start < now:
+        if fresh.is_ritual and _timing(fields) != _timing(fresh) and fresh.start < now:
             result = _update_ritual_from(fresh, by, fields, now)
         else:
             _apply(fresh, fields)
@@ -545,16 +538,9 @@ def _imported_before(author, uids: list[str]) -> dict[str, Event]:
 
 def _imported_changes(item) -> list[OccurrenceChange]:
     """One change per date: the last the file gives for it (not yet saved)."""
+    # A ParsedChange names exactly the fields of an OccurrenceChange.
     return [
-        OccurrenceChange(
-            original=c.original,
-            cancelled=c.cancelled,
-            start=c.start,
-            end=c.end,
-            title=c.title,
-            location=c.location,
-            note=c.note,
-        )
+        OccurrenceChange(**asdict(c))
         for c in {c.original: c for c in item.changes}.values()
     ]
 

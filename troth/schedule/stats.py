@@ -27,6 +27,9 @@ UTC = zoneinfo.ZoneInfo("UTC")
 DOC = "docs/figures/rituals-follow-through.md"
 
 
+COUNTS = ("occurrences", "happened", "did_not", "differ", "unmarked", "cancelled")
+
+
 @dataclass
 class RitualFollowThrough:
     """The counts for one ritual, or (with `ritual` None) for all of them."""
@@ -43,6 +46,10 @@ class RitualFollowThrough:
         setattr(self, outcome, getattr(self, outcome) + 1)
         if outcome != "cancelled":
             self.occurrences += 1
+
+    def counts(self) -> dict[str, int]:
+        """The counts alone, by name (as the trust audit keeps them)."""
+        return {name: getattr(self, name) for name in COUNTS}
 
     @property
     def answered(self) -> int:

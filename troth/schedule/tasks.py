@@ -67,6 +67,22 @@ def due_at(occurrence: Occurrence, minutes: int, user) -> datetime:
     return occurrence.start - lead
 
 
+def _notify(user, occurrence: Occurrence, kind: str, key: str) -> bool:
+    """Tell `user` about one date, once: its notification's key is `key`
+    with the event and the date. True when told now."""
+    event = occurrence.event
+    return bool(
+        notify(
+            user=user,
+            kind=kind,
+            key=f"{key}:{event.pk}:{occurrence.key}",
+            target=event,
+            space=event.space,
+            url=occurrence.url,
+        )
+    )
+
+
 @task()
 def remind_upcoming() -> int:
     """Remind people of what they asked to be reminded of, and both
@@ -93,14 +109,8 @@ def remind_upcoming() -> int:
             due = due_at(occurrence, minutes, user)
             if not due <= now < due + LATE_LIMIT:
                 continue
-            if notify(
-                user=user,
-                kind="ritual.upcoming" if event.is_ritual else "event.upcoming",
-                key=f"schedule.upcoming:{event.pk}:{occurrence.key}",
-                target=event,
-                space=event.space,
-                url=occurrence.url,
-            ):
+            kind = "ritual.upcoming" if event.is_ritual else "event.upcoming"
+            if _notify(user, occurrence, kind, "schedule.upcoming"):
                 sent += 1
     return sent
 
@@ -136,13 +146,6 @@ def ask_ritual_outcomes() -> int:
         for user in readers(event):
             if (event.pk, occurrence.original, user.pk) in answered:
                 continue
-            if notify(
-                user=user,
-                kind="ritual.ask",
-                key=f"ritual.ask:{event.pk}:{occurrence.key}",
-                target=event,
-                space=event.space,
-                url=occurrence.url,
-            ):
+            if _notify(user, occurrence, "ritual.ask", "ritual.ask"):
                 sent += 1
     return sent

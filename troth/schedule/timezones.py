@@ -57,6 +57,19 @@ class Transition:
     name: str
     dst: bool
 
+    @classmethod
+    def in_zone(
+        cls, zone: ZoneInfo, at: datetime, before: timedelta, after: timedelta
+    ) -> Transition:
+        """The change at `at` in `zone`, named and marked as the zone has it."""
+        return cls(
+            at=at,
+            before=before,
+            after=after,
+            name=at.astimezone(zone).tzname() or "",
+            dst=_is_daylight(zone, at),
+        )
+
     @property
     def local(self) -> datetime:
         """The wall-clock time of the change, in the offset it changes from
@@ -105,16 +118,7 @@ def transitions(zone: ZoneInfo, first_year: int, last_year: int) -> list[Transit
                 else:
                     high = middle
             at = high.replace(microsecond=0)
-            local = at.astimezone(zone)
-            found.append(
-                Transition(
-                    at=at,
-                    before=offset,
-                    after=step_offset,
-                    name=local.tzname() or "",
-                    dst=_is_daylight(zone, at),
-                )
-            )
+            found.append(Transition.in_zone(zone, at, offset, step_offset))
             offset = step_offset
         instant = step
     return found
@@ -305,16 +309,9 @@ def vtimezone(zone: ZoneInfo, since: datetime, *, now: datetime | None = None):
     if not changes or changes[0].at > since:
         opening = datetime(first_year, 1, 1, tzinfo=UTC)
         offset = _offset(zone, opening)
-        local = opening.astimezone(zone)
         component.add_component(
             _observance(
-                Transition(
-                    at=opening,
-                    before=offset,
-                    after=offset,
-                    name=local.tzname() or "",
-                    dst=_is_daylight(zone, opening),
-                ),
+                Transition.in_zone(zone, opening, offset, offset),
                 start=(opening + offset).replace(tzinfo=None),
             )
         )

@@ -1,13 +1,24 @@
 from django.urls import path
 
 from troth.schedule import views
+from troth.schedule.periods import AGENDA, WEEK
 
 app_name = "schedule"
 urlpatterns = [
-    path("", views.agenda, name="index"),
-    path("agenda/<int:year>/<int:month>/<int:day>/", views.agenda, name="agenda"),
-    path("week/", views.week, name="week_now"),
-    path("week/<int:year>/<int:month>/<int:day>/", views.week, name="week"),
+    path("", views.days, {"span": AGENDA}, name="index"),
+    path(
+        "agenda/<int:year>/<int:month>/<int:day>/",
+        views.days,
+        {"span": AGENDA},
+        name="agenda",
+    ),
+    path("week/", views.days, {"span": WEEK}, name="week_now"),
+    path(
+        "week/<int:year>/<int:month>/<int:day>/",
+        views.days,
+        {"span": WEEK},
+        name="week",
+    ),
     path("month/", views.month, name="month_now"),
     path("month/<int:year>/<int:month>/", views.month, name="month"),
     path("rituals/", views.rituals, name="rituals"),

@@ -12,6 +12,7 @@ alone; for anyone else the event is not there (404).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
@@ -64,7 +65,7 @@ from troth.schedule.steps import DATE_STEPS, EVENT_STEPS
 from troth.spaces.membership import membership_required, space_form_page, space_page
 from troth.spaces.models import Membership
 from troth.spaces.steps import Refused
-from troth.spaces.stepviews import refused, take_step
+from troth.spaces.stepviews import form_step, refused, take_step
 
 # How far back a ritual's page lists dates to answer for.
 RECENT_RITUAL_DATES = timedelta(days=35)
@@ -140,83 +141,42 @@ def _day_url(name: str, day: date) -> str:
 
 
 @space_page
-def agenda(
+def days(
     request: AuthedRequest,
     _membership: Membership,
     year: int | None = None,
     month: int | None = None,
     day: int | None = None,
+    *,
+    span: periods.Span,
 ) -> HttpResponse:
-    """The phone's natural view: what's coming, day by day."""
+    """The agenda (the phone's natural view: what's coming, day by day) or
+    the week."""
     today = _today()
-    first = _day(year, month, day or 1) or today
+    first = span.start(_day(year, month, day or 1) or today)
+    last = first + timedelta(days=span.length - 1)
     zone = _zone()
-    start, end = periods.window(
-        first, first + timedelta(days=periods.AGENDA_DAYS - 1), zone
-    )
+    start, end = periods.window(first, last, zone)
     occurrences = periods.occurrences_for(request.user, start, end, zone)
-    days = [
-        d
-        for d in periods.place(
-            periods.agenda_days(first, periods.AGENDA_DAYS, today), occurrences
-        )
-        if d.occurrences
-    ]
     periods.annotate_marks(occurrences, request.user, timezone.now())
-    last = first + timedelta(days=periods.AGENDA_DAYS - 1)
+    days = periods.place(periods.days_from(first, span.length, today), occurrences)
+    step = timedelta(days=span.length)
     context = {
-        "view": "agenda",
-        "days": days,
+        "view": span.name,
+        "days": [d for d in days if d.occurrences or not span.busy_only],
         "first": first,
         "nav": {
             "title": _("%(first)s to %(last)s")
             % {"first": date_format(first, "j M"), "last": date_format(last, "j M Y")},
-            "previous_url": _day_url(
-                "schedule:agenda", first - timedelta(days=periods.AGENDA_DAYS)
-            ),
-            "previous_label": _("Earlier"),
-            "next_url": _day_url("schedule:agenda", last + timedelta(days=1)),
-            "next_label": _("Later"),
-            "today_url": reverse("schedule:index") if first != today else "",
-            "today_label": _("Back to today"),
+            "previous_url": _day_url(f"schedule:{span.name}", first - step),
+            "previous_label": span.earlier,
+            "next_url": _day_url(f"schedule:{span.name}", first + step),
+            "next_label": span.later,
+            "today_url": reverse(span.now) if first != span.start(today) else "",
+            "today_label": span.back,
         },
     }
-    return _period_response(request, "schedule/agenda.html", context)
-
-
-@space_page
-def week(
-    request: AuthedRequest,
-    _membership: Membership,
-    year: int | None = None,
-    month: int | None = None,
-    day: int | None = None,
-) -> HttpResponse:
-    today = _today()
-    first = periods.week_start(_day(year, month, day or 1) or today)
-    zone = _zone()
-    start, end = periods.window(first, first + timedelta(days=6), zone)
-    occurrences = periods.occurrences_for(request.user, start, end, zone)
-    periods.annotate_marks(occurrences, request.user, timezone.now())
-    last = first + timedelta(days=6)
-    context = {
-        "view": "week",
-        "days": periods.place(periods.week_days(first, today), occurrences),
-        "first": first,
-        "nav": {
-            "title": _("%(first)s to %(last)s")
-            % {"first": date_format(first, "j M"), "last": date_format(last, "j M Y")},
-            "previous_url": _day_url("schedule:week", first - timedelta(days=7)),
-            "previous_label": _("Previous week"),
-            "next_url": _day_url("schedule:week", first + timedelta(days=7)),
-            "next_label": _("Next week"),
-            "today_url": reverse("schedule:week_now")
-            if not first <= today <= last
-            else "",
-            "today_label": _("This week"),
-        },
-    }
-    return _period_response(request, "schedule/week.html", context)
+    return _period_response(request, f"schedule/{span.name}.html", context)
 
 
 @space_page
@@ -538,13 +498,11 @@ def event_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def event_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    event = _own_event(request, pk)
-    return take_step(
+    return _event_step(
         request,
-        event,
-        lambda: services.event_delete(event=event, by=request.user),
-        page=lambda **extra: _page(request, pk, **extra),
-        done=_("The event is deleted."),
+        _own_event(request, pk),
+        services.event_delete,
+        _("The event is deleted."),
         then=reverse("schedule:index"),
     )
 
@@ -564,15 +522,12 @@ def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
         EventVisibility.BUSY: _("Your partner sees only that you are busy then."),
         EventVisibility.PRIVATE: _("Only you can see this event now."),
     }
-    return take_step(
+    return _event_step(
         request,
         event,
-        lambda: services.event_visibility_set(
-            event=event, by=request.user, visibility=form.cleaned_data["visibility"]
-        ),
-        page=page,
-        done=lambda: said[event.visibility],
-        then=next_url(request, event.get_absolute_url()),
+        services.event_visibility_set,
+        lambda: said[event.visibility],
+        visibility=form.cleaned_data["visibility"],
     )
 
 
@@ -586,17 +541,42 @@ def event_reminder(request: AuthedRequest, pk: int) -> HttpResponse:
         return refused(
             page, event, ValidationError(_("Choose a reminder from the list."))
         )
+    return _event_step(
+        request,
+        event,
+        services.reminder_set,
+        _("Your reminder is set.")
+        if form.minutes() is not None
+        else _("No reminder for you."),
+        minutes=form.minutes(),
+    )
+
+
+def _event_step(
+    request: AuthedRequest,
+    event: Event,
+    service,
+    done: str | Callable[[], str],
+    *,
+    then: str | None = None,
+    original: datetime | None = None,
+    **fields,
+) -> HttpResponse:
+    """POST one step on `event` (on its date `original`, when given), which
+    `service` takes with `fields`; then to `then`, or back where the person
+    came from, or to the event's page (the date's)."""
+    if original is None:
+        shown = event.get_absolute_url()
+    else:
+        fields["original"] = original
+        shown = event.occurrence_url(original)
     return take_step(
         request,
         event,
-        lambda: services.reminder_set(
-            event=event, by=request.user, minutes=form.minutes()
-        ),
-        page=page,
-        done=_("Your reminder is set.")
-        if form.minutes() is not None
-        else _("No reminder for you."),
-        then=next_url(request, event.get_absolute_url()),
+        lambda: service(event=event, by=request.user, **fields),
+        page=partial(_page, request, event.pk, original),
+        done=done,
+        then=then or next_url(request, shown),
     )
 
 
@@ -608,14 +588,7 @@ def _date_step(
 ) -> HttpResponse:
     """POST one step on the date `when` of `event`, which `service` takes."""
     original = _original(when)
-    return take_step(
-        request,
-        event,
-        lambda: service(event=event, by=request.user, original=original, **fields),
-        page=lambda **extra: _page(request, event.pk, original, **extra),
-        done=done,
-        then=next_url(request, event.occurrence_url(original)),
-    )
+    return _event_step(request, event, service, done, original=original, **fields)
 
 
 @login_required
@@ -660,15 +633,11 @@ def occurrence_move(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
             )
         form = MoveForm(initial=initial, event=event)
 
-    def page(**extra) -> HttpResponse:
-        context = {"form": form, "event": event, "occurrence": occurrence, **extra}
-        return render(request, "schedule/move.html", context)
-
-    if request.method == "GET":
-        return page()
-    return take_step(
+    return form_step(
         request,
         event,
+        form,
+        "schedule/move.html",
         lambda: services.occurrence_move(
             event=event,
             by=request.user,
@@ -676,8 +645,7 @@ def occurrence_move(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
             start=form.cleaned_data["start"],
             end=form.cleaned_data["end"],
         ),
-        page=page,
-        form=form,
+        context={"event": event, "occurrence": occurrence},
         done=_("That date is moved. The others stay."),
         then=event.occurrence_url(original),
     )
