@@ -24,7 +24,8 @@ from troth.spaces.steps import Check, Step, Steps, Text, role
 
 
 def _author(message: Text):
-    return role(lambda view, user: view.author_id == user.pk, message)
+    """Only whoever wrote it: the view, or the conflict they logged."""
+    return role(lambda obj, user: obj.author_id == user.pk, message)
 
 
 def _state_message(view: ConflictView) -> str:
@@ -89,10 +90,7 @@ CONFLICT_STEPS = Steps(
     ),
     Step(
         "edit_frame",
-        who=role(
-            lambda conflict, user: conflict.author_id == user.pk,
-            _("Only the person who logged it can change its topic and date."),
-        ),
+        who=_author(_("Only the person who logged it can change its topic and date.")),
     ),
     state="visibility",
     related=("space",),
