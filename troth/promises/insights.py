@@ -32,13 +32,22 @@ def promise_months(space, user, months: list[Month]) -> list[PromiseFigures]:
 
 def section(period: Period) -> Section:
     """Promises: kept share per month, each partner."""
-    people = period.people
     per_person = {
-        p.pk: promise_months(period.space, p, period.months) for p, _n in people
+        p.pk: promise_months(period.space, p, period.months) for p, _n in period.people
     }
+    return Section(
+        key="promises",
+        title=_("Promises kept"),
+        charts=[_chart(period, per_person)],
+        table=_table(period, per_person),
+    )
+
+
+def _chart(period: Period, per_person: dict[int, list[PromiseFigures]]) -> Chart:
+    """Each partner's kept share, a line a person, from 0 to 100%."""
     series = [
         Series(name, [f.kept_percent for f in per_person[person.pk]])
-        for person, name in people
+        for person, name in period.people
     ]
     summary = " ".join(
         summary_of(
@@ -51,35 +60,31 @@ def section(period: Period) -> Section:
         )
         for s in series
     )
-    return Section(
-        key="promises",
-        title=_("Promises kept"),
-        charts=[
-            Chart(
-                kind="line",
-                uid="promises-kept",
-                title=_("Kept share of promises, by month"),
-                labels=period.labels,
-                series=series,
-                summary=summary,
-                low=0,
-                high=100,
-                ticks=[0, 50, 100],
-                fmt=lambda v: f"{v:.0f}%",
-            )
+    return Chart(
+        kind="line",
+        uid="promises-kept",
+        title=_("Kept share of promises, by month"),
+        labels=period.labels,
+        series=series,
+        summary=summary,
+        low=0,
+        high=100,
+        ticks=[0, 50, 100],
+        fmt=lambda v: f"{v:.0f}%",
+    )
+
+
+def _table(period: Period, per_person: dict[int, list[PromiseFigures]]) -> Table:
+    """A row a month, a column a partner: the counts, then the share."""
+    people = period.people
+    return Table(
+        testid="promises-table",
+        caption=_("Promises kept, by month"),
+        head=[_("Month")] + [name for _p, name in people],
+        rows=[
+            (_month_heading(month), [_cell(per_person[p.pk][i]) for p, _n in people])
+            for i, month in enumerate(period.months)
         ],
-        table=Table(
-            testid="promises-table",
-            caption=_("Promises kept, by month"),
-            head=[_("Month")] + [name for _p, name in people],
-            rows=[
-                (
-                    _month_heading(month),
-                    [_cell(per_person[p.pk][i]) for p, _n in people],
-                )
-                for i, month in enumerate(period.months)
-            ],
-        ),
     )
 
 
