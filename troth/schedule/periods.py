@@ -12,12 +12,15 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Prefetch
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from troth.schedule.models import Event, OccurrenceChange, RitualMark
 from troth.schedule.recurrence import Occurrence, expand, rule_parts
 from troth.schedule.steps import DATE_STEPS
+
+type StrOrPromise = str | Promise
 
 # The month grid shows at most this many occurrences in a day's cell; the
 # day's link leads to all of them.
@@ -36,9 +39,9 @@ class Span:
     name: str
     length: int
     start: Callable[[date], date]
-    earlier: str
-    later: str
-    back: str
+    earlier: StrOrPromise
+    later: StrOrPromise
+    back: StrOrPromise
     now: str
     busy_only: bool = False
 
