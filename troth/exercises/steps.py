@@ -33,6 +33,11 @@ NOT_CALLED_OFF = Check(
 )
 
 
+def _author(message) -> Check:
+    """Only the person who planned it, or wrote it."""
+    return role(lambda obj, u: obj.author_id == u.pk, message)
+
+
 def partner_of(session: Session, by):
     return session.space.partner_of(by)
 
@@ -40,12 +45,11 @@ def partner_of(session: Session, by):
 SESSION_STEPS = Steps(
     Step(
         "cancel",
-        who=role(
-            lambda s, u: s.author_id == u.pk,
+        who=_author(
             _(
                 "The one who planned it can call it off; you can say you didn't "
                 "get to it."
-            ),
+            )
         ),
         when=(
             Check(
@@ -82,10 +86,7 @@ LOG_STEPS = Steps(
         "stop",
         source=[Visibility.SHARED],
         target=Visibility.PRIVATE,
-        who=role(
-            lambda log, u: log.author_id == u.pk,
-            _("Only the person who wrote it can change who sees it."),
-        ),
+        who=_author(_("Only the person who wrote it can change who sees it.")),
         verb="exercise.log_stopped",
         private=True,
         anytime=True,

@@ -27,6 +27,11 @@ from troth.lib.content import Visibility
 from troth.spaces.steps import Check, Step, Steps, role
 
 
+def _author(message) -> Check:
+    """Only the person who wrote it (a goal, a step, a reflection)."""
+    return role(lambda obj, u: obj.author_id == u.pk, message)
+
+
 def inactive_message(goal: Goal) -> str:
     """Why a goal that isn't in progress can't be changed."""
     if goal.status == Status.SET_ASIDE:
@@ -38,10 +43,7 @@ STEPS = Steps(
     Step(
         "update",
         source=[Status.ACTIVE],
-        who=role(
-            lambda g, u: g.author_id == u.pk,
-            _("Only the person who wrote this can change its wording."),
-        ),
+        who=_author(_("Only the person who wrote this can change its wording.")),
         verb="goal.updated",
     ),
     Step("add_step", source=[Status.ACTIVE]),
@@ -118,10 +120,7 @@ MILESTONE_STEPS = Steps(
     ),
     Step(
         "remove",
-        who=role(
-            lambda m, u: m.author_id == u.pk,
-            _("Only the person who added a step can remove it."),
-        ),
+        who=_author(_("Only the person who added a step can remove it.")),
         when=_milestone_done(
             False, _("A step that is done stays; untick it first."), "done"
         ),
@@ -138,10 +137,7 @@ REFLECTION_STEPS = Steps(
         "stop",
         source=[Visibility.SHARED],
         target=Visibility.PRIVATE,
-        who=role(
-            lambda r, u: r.author_id == u.pk,
-            _("Only the person who wrote it can change who sees it."),
-        ),
+        who=_author(_("Only the person who wrote it can change who sees it.")),
         verb="goal.reflection_stopped",
         private=True,
         anytime=True,
