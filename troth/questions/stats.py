@@ -15,26 +15,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth, TruncWeek
 
+from troth.lib.periods import period_starts
 from troth.questions.models import Answer, Round
 
 DOC = "questions-answered.md"
-
-
-def period_starts(start: dt.date, end: dt.date, period: str) -> list[dt.date]:
-    """Every week (Mondays) or month (first days) that overlaps [start, end]."""
-    if period == "week":
-        first = start - dt.timedelta(days=start.weekday())
-        last = end - dt.timedelta(days=end.weekday())
-        return [
-            first + dt.timedelta(weeks=n) for n in range((last - first).days // 7 + 1)
-        ]
-    if period == "month":
-        starts, cursor = [], start.replace(day=1)
-        while cursor <= end:
-            starts.append(cursor)
-            cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
-        return starts
-    raise ValueError("period is 'week' or 'month'")
 
 
 @dataclass(frozen=True)
