@@ -481,28 +481,34 @@ def plan(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
+def _form_page(
+    request, repair: Repair, form, template: str, service, *, done, then, **context
+) -> HttpResponse:
+    """A page of `repair` holding `form` (and `context`): GET shows it, POST
+    has `service` take the step with the form's fields (see `form_step`)."""
+    return form_step(
+        request,
+        repair,
+        form,
+        template,
+        lambda: service(repair=repair, by=request.user, **form.cleaned_data),
+        context={"repair": repair, **context},
+        done=done,
+        then=then,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @submitted_once
 def plan_promise(request: AuthedRequest, pk: int) -> HttpResponse:
     repair = _repair(request, pk)
-    form = PromiseForm(request.POST if request.method == "POST" else None)
-    return form_step(
+    return _form_page(
         request,
         repair,
-        form,
+        PromiseForm(request.POST if request.method == "POST" else None),
         "repair/plan_promise.html",
-        lambda: services.plan_promise_add(
-            repair=repair,
-            by=request.user,
-            text=form.cleaned_data["text"],
-            due_date=form.cleaned_data["due_date"],
-            due_time=form.cleaned_data.get("due_time"),
-            repeat=form.cleaned_data.get("repeat") or "",
-            weekdays=form.cleaned_data.get("weekdays") or [],
-            until=form.cleaned_data.get("until"),
-        ),
-        context={"repair": repair},
+        services.plan_promise_add,
         done=lambda: (
             _(
                 "Your promise is made and part of the plan. %(name)s will confirm "
@@ -527,19 +533,13 @@ def plan_agreement(request: AuthedRequest, pk: int) -> HttpResponse:
         form = AgreementForm(
             initial={"title": starter.title}, clauses=[str(c) for c in starter.clauses]
         )
-    return form_step(
+    return _form_page(
         request,
         repair,
         form,
         "repair/plan_agreement.html",
-        lambda: services.plan_agreement_add(
-            repair=repair,
-            by=request.user,
-            title=form.cleaned_data["title"],
-            clauses=form.cleaned_data["clauses"],
-            ends_on=form.cleaned_data["ends_on"],
-        ),
-        context={"repair": repair, "starter": starter},
+        services.plan_agreement_add,
+        starter=starter,
         done=_(
             "Proposed. It becomes part of your life together only if %(name)s "
             "accepts it."
@@ -658,15 +658,13 @@ def forgiveness(request: AuthedRequest, pk: int) -> HttpResponse:
             )
         )
     )
-    return form_step(
+    return _form_page(
         request,
         repair,
         form,
         "repair/forgiveness.html",
-        lambda: services.forgiveness_checkin(
-            repair=repair, by=request.user, **form.cleaned_data
-        ),
-        context={"repair": repair, "trend": trend},
+        services.forgiveness_checkin,
+        trend=trend,
         done=_("Noted, for you alone."),
         then=reverse("repair:forgiveness", kwargs={"pk": repair.pk}),
     )
