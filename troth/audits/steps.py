@@ -104,7 +104,8 @@ def partners(space: Space) -> list:
     ]
 
 
-def _not_started(space: Space, now) -> bool:
+def _not_started(space: Space, user, now) -> bool:
+    """No audit of this month yet (a Check's test)."""
     month = space_today(partners(space), now).replace(day=1)
     return not Audit.objects.filter(space=space, month=month).exists()
 
@@ -119,9 +120,7 @@ PAIR = Check(
 )
 
 NOT_STARTED = Check(
-    lambda s, u, now: _not_started(s, now),
-    _("This month's audit has already started."),
-    "exists",
+    _not_started, _("This month's audit has already started."), "exists"
 )
 
 START = Steps(
