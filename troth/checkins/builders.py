@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from troth.checkins.models import Pulse, PulseSettings, Status
+from troth.lib.builders import build_content
 from troth.lib.content import Visibility
 
 
@@ -24,18 +27,16 @@ def build_status(
 ) -> Status:
     """A status `author` sent at `at`, shown until `expires_at`; `fields`
     holds what its kind needs (`eta`, `late_minutes`, `text`)."""
-    status = Status(
-        space=space,
-        author=author,
+    return build_content(
+        Status,
+        space,
+        author,
+        at=at,
+        save=save,
         kind=kind,
-        created=at,
         expires_at=expires_at,
-        visibility=Visibility.SHARED,
         **fields,
     )
-    if save:
-        status.save()
-    return status
 
 
 def build_pulse(
@@ -51,18 +52,17 @@ def build_pulse(
 ) -> Pulse:
     """`author`'s pulse for `day`, answered at `at` (now, if not given);
     `answers` maps an item to its score."""
-    pulse = Pulse(
-        space=space,
-        author=author,
+    return build_content(
+        Pulse,
+        space,
+        author,
+        at=at or timezone.now(),
+        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+        save=save,
         day=day,
         note=note,
-        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
-        **({"created": at} if at else {}),
         **answers,
     )
-    if save:
-        pulse.save()
-    return pulse
 
 
 def build_pulse_settings(

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
+from troth.lib.builders import build_content
 from troth.lib.content import Visibility
 from troth.moments.models import About, Bid, Moment
 
@@ -29,21 +32,20 @@ def build_moment(
     acknowledgement (`acknowledged_at`, `ack`)."""
     if subject is None:
         subject = space.partner_of(author) if about == About.PARTNER else author
-    moment = Moment(
-        space=space,
-        author=author,
+    return build_content(
+        Moment,
+        space,
+        author,
+        at=at or timezone.now(),
+        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+        save=save,
         about=about,
         subject=subject,
         kind=kind,
         note=note,
         occurred_on=occurred_on,
-        visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
-        **({"created": at} if at else {}),
         **fields,
     )
-    if save:
-        moment.save()
-    return moment
 
 
 def build_bid(
@@ -57,15 +59,14 @@ def build_bid(
     save: bool = True,
 ) -> Bid:
     """A bid in `author`'s private log and how it was met."""
-    bid = Bid(
-        space=space,
-        author=author,
+    return build_content(
+        Bid,
+        space,
+        author,
+        at=at or timezone.now(),
+        visibility=Visibility.PRIVATE,
+        save=save,
         occurred_at=occurred_at,
         response=response,
         note=note,
-        visibility=Visibility.PRIVATE,
-        **({"created": at} if at else {}),
     )
-    if save:
-        bid.save()
-    return bid
