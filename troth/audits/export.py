@@ -15,6 +15,9 @@ written theirs, and the partner still shares it); never a private one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from troth.audits.models import Audit, AuditSettings, Commitment, Reflection
 from troth.lib.export import when
 
@@ -40,6 +43,23 @@ def _for_reader(figures: dict, user) -> dict:
     return relabelled
 
 
+def _by_audit(
+    model: type[Reflection] | type[Commitment],
+    user,
+    ids: list[int],
+    fields: Callable[[Any], dict],
+) -> dict[int, list[dict]]:
+    """The rows of `model` on the audits `ids` that `user` may read, oldest
+    first, per audit: who wrote each ("me" or "partner"), then `fields(row)`."""
+    found: dict[int, list[dict]] = {}
+    rows = model.objects.visible_to(user).filter(audit_id__in=ids)
+    for row in rows.order_by("created", "id"):
+        found.setdefault(row.audit_id, []).append(
+            {"from": "me" if row.author_id == user.pk else "partner", **fields(row)}
+        )
+    return found
+
+
 def export(user) -> dict:
     audits = list(Audit.objects.visible_to(user).order_by("month", "id"))
     # Audits of a space the person has left are theirs no more, but their
@@ -52,35 +72,27 @@ def export(user) -> dict:
         audits += list(Audit.objects.filter(pk__in=missing))
         audits.sort(key=lambda a: (a.month, a.pk))
     ids = [a.pk for a in audits]
-    reflections: dict[int, list] = {}
-    for r in (
-        Reflection.objects.visible_to(user)
-        .filter(audit_id__in=ids)
-        .order_by("created", "id")
-    ):
-        reflections.setdefault(r.audit_id, []).append(
-            {
-                "from": "me" if r.author_id == user.pk else "partner",
-                "went_well": r.went_well,
-                "differently": r.differently,
-                "need": r.need,
-                "signed_off": when(r.signed_off_at),
-            }
-        )
-    commitments: dict[int, list] = {}
-    for c in (
-        Commitment.objects.visible_to(user)
-        .filter(audit_id__in=ids)
-        .order_by("created", "id")
-    ):
-        commitments.setdefault(c.audit_id, []).append(
-            {
-                "from": "me" if c.author_id == user.pk else "partner",
-                "text": c.text,
-                "due_date": when(c.due_date),
-                "became_promise": c.promise_id is not None,
-            }
-        )
+    reflections = _by_audit(
+        Reflection,
+        user,
+        ids,
+        lambda r: {
+            "went_well": r.went_well,
+            "differently": r.differently,
+            "need": r.need,
+            "signed_off": when(r.signed_off_at),
+        },
+    )
+    commitments = _by_audit(
+        Commitment,
+        user,
+        ids,
+        lambda c: {
+            "text": c.text,
+            "due_date": when(c.due_date),
+            "became_promise": c.promise_id is not None,
+        },
+    )
     settings = (
         AuditSettings.objects.filter(
             space__memberships__user=user, space__memberships__left_at__isnull=True
