@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 
 from troth.exercises.models import ExerciseLog, Session
 from troth.lib.export import when
+from troth.lib.exportrows import written
 
 
 def export(user) -> dict:
@@ -40,14 +41,7 @@ def export(user) -> dict:
                 "planned_by_me": session.author_id == user.pk,
                 "cancelled_at": when(session.cancelled_at),
                 "logs": [
-                    {
-                        "by_me": log.author_id == user.pk,
-                        "author": str(log.author),
-                        "shared": log.is_shared,
-                        "outcome": log.outcome,
-                        "note": log.note or "",
-                        "created": when(log.created),
-                    }
+                    written(log, user, outcome=log.outcome, note=log.note or "")
                     for log in session.seen_logs
                 ],
             }

@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 
 from troth.goals.models import Goal, Milestone, Reflection
 from troth.lib.export import when
+from troth.lib.exportrows import written
 
 
 def export(user) -> dict:
@@ -69,14 +70,7 @@ def export(user) -> dict:
                     for step in goal.seen_steps
                 ],
                 "reflections": [
-                    {
-                        "by_me": r.author_id == user.pk,
-                        "author": str(r.author),
-                        "shared": r.is_shared,
-                        "text": r.text,
-                        "created": when(r.created),
-                    }
-                    for r in goal.seen_reflections
+                    written(r, user, text=r.text) for r in goal.seen_reflections
                 ],
             }
             for goal in goals
