@@ -676,28 +676,15 @@ def _private_item(model, request, pk: int):
     )
 
 
-@login_required
-@require_POST
-def note_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    note = _private_item(Note, request, pk)
-    services.private_delete(item=note, by=request.user)
+def _private_remove(request, pk: int, model, *, anchor: str = "") -> HttpResponse:
+    """POST: delete one's own private `model` row `pk`, then back to the
+    page it was on (at `anchor`)."""
+    item = _private_item(model, request, pk)
+    services.private_delete(item=item, by=request.user)
     messages.success(request, _("Deleted."))
-    return redirect("repair:private", pk=note.repair_id)
+    return redirect(item.get_absolute_url() + anchor)
 
 
-@login_required
-@require_POST
-def therapy_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    session = _private_item(TherapySession, request, pk)
-    services.private_delete(item=session, by=request.user)
-    messages.success(request, _("Deleted."))
-    return redirect(_private_url(session.repair) + "#therapy")
-
-
-@login_required
-@require_POST
-def checkin_delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    checkin = _private_item(ForgivenessCheckin, request, pk)
-    services.private_delete(item=checkin, by=request.user)
-    messages.success(request, _("Deleted."))
-    return redirect("repair:forgiveness", pk=checkin.repair_id)
+note_delete = post_view(_private_remove, Note)
+therapy_delete = post_view(_private_remove, TherapySession, anchor="#therapy")
+checkin_delete = post_view(_private_remove, ForgivenessCheckin)
