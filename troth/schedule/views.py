@@ -512,11 +512,6 @@ def event_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
     form = VisibilityForm(request.POST)
-    page = partial(_page, request, pk)
-    if not form.is_valid():
-        return refused(
-            page, event, ValidationError(_("Choose who can see this event."))
-        )
     said: dict[str, str] = {
         EventVisibility.SHARED: _("Your partner can see this event now."),
         EventVisibility.BUSY: _("Your partner sees only that you are busy then."),
@@ -527,28 +522,28 @@ def event_visibility(request: AuthedRequest, pk: int) -> HttpResponse:
         event,
         services.event_visibility_set,
         lambda: said[event.visibility],
-        visibility=form.cleaned_data["visibility"],
+        form=form,
+        unchosen=_("Choose who can see this event."),
+        fields=lambda: {"visibility": form.cleaned_data["visibility"]},
     )
 
 
 @login_required
 @require_POST
 def event_reminder(request: AuthedRequest, pk: int) -> HttpResponse:
-    event = _detailed_event(request, pk)
     form = ReminderForm(request.POST)
-    page = partial(_page, request, pk)
-    if not form.is_valid():
-        return refused(
-            page, event, ValidationError(_("Choose a reminder from the list."))
-        )
     return _event_step(
         request,
-        event,
+        _detailed_event(request, pk),
         services.reminder_set,
-        _("Your reminder is set.")
-        if form.minutes() is not None
-        else _("No reminder for you."),
-        minutes=form.minutes(),
+        lambda: (
+            _("Your reminder is set.")
+            if form.minutes() is not None
+            else _("No reminder for you.")
+        ),
+        form=form,
+        unchosen=_("Choose a reminder from the list."),
+        fields=lambda: {"minutes": form.minutes()},
     )
 
 
@@ -558,23 +553,28 @@ def _event_step(
     service,
     done: str | Callable[[], str],
     *,
+    form=None,
+    unchosen: str = "",
+    fields: Callable[[], dict] = dict,
     then: str | None = None,
     original: datetime | None = None,
-    **fields,
 ) -> HttpResponse:
     """POST one step on `event` (on its date `original`, when given), which
-    `service` takes with `fields`; then to `then`, or back where the person
-    came from, or to the event's page (the date's)."""
+    `service` takes with the `fields` of a valid `form` (else the page says
+    `unchosen`, 400); then to `then`, or back where the person came from, or
+    to the event's page (the date's)."""
+    page = partial(_page, request, event.pk, original)
+    if form is not None and not form.is_valid():
+        return refused(page, event, ValidationError(unchosen))
     if original is None:
-        shown = event.get_absolute_url()
+        when, shown = {}, event.get_absolute_url()
     else:
-        fields["original"] = original
-        shown = event.occurrence_url(original)
+        when, shown = {"original": original}, event.occurrence_url(original)
     return take_step(
         request,
         event,
-        lambda: service(event=event, by=request.user, **fields),
-        page=partial(_page, request, event.pk, original),
+        lambda: service(event=event, by=request.user, **when, **fields()),
+        page=page,
         done=done,
         then=then or next_url(request, shown),
     )
@@ -584,11 +584,13 @@ def _event_step(
 
 
 def _date_step(
-    request: AuthedRequest, event: Event, when: str, service, done: str, **fields
+    request: AuthedRequest, event: Event, when: str, service, done: str, **options
 ) -> HttpResponse:
-    """POST one step on the date `when` of `event`, which `service` takes."""
-    original = _original(when)
-    return _event_step(request, event, service, done, original=original, **fields)
+    """POST one step on the date `when` of `event`, which `service` takes
+    (`options` as `_event_step` has them)."""
+    return _event_step(
+        request, event, service, done, original=_original(when), **options
+    )
 
 
 @login_required
@@ -654,22 +656,16 @@ def occurrence_move(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
 @login_required
 @require_POST
 def occurrence_mark(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
-    event = _detailed_event(request, pk)
     form = MarkForm(request.POST)
-    if not form.is_valid():
-        original = _original(when)
-        return refused(
-            lambda **extra: _page(request, pk, original, **extra),
-            event,
-            ValidationError(_("Say whether it happened.")),
-        )
     return _date_step(
         request,
-        event,
+        _detailed_event(request, pk),
         when,
         services.ritual_mark,
         _("Thank you. Your answer is saved."),
-        happened=form.cleaned_data["happened"],
+        form=form,
+        unchosen=_("Say whether it happened."),
+        fields=lambda: {"happened": form.cleaned_data["happened"]},
     )
 
 
