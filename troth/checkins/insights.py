@@ -10,7 +10,6 @@ while the partner shares it.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from dataclasses import dataclass, field
 
 from django.template.defaultfilters import floatformat
@@ -23,9 +22,9 @@ from troth.checkins.audit import subscale_label
 from troth.checkins.models import ITEMS, Pulse
 from troth.checkins.stats import (
     SUBSCALES,
-    TREND_MIN_DAYS,
-    day_score,
+    EnoughDays,
     pulse_answered_days,
+    subscale_means,
 )
 from troth.insights.charts import Series
 from troth.insights.sections import (
@@ -52,22 +51,10 @@ class PulseMonth:
 
 
 @dataclass
-class PulseSeries:
+class PulseSeries(EnoughDays):
     subject: object
     total_days: int  # answered days ever, as the viewer may see them
     months: list[PulseMonth] = field(default_factory=list)
-
-    @property
-    def enough(self) -> bool:
-        return self.total_days >= TREND_MIN_DAYS
-
-    @property
-    def days_to_go(self) -> int:
-        return max(0, TREND_MIN_DAYS - self.total_days)
-
-
-def _mean(values: list[float]) -> float | None:
-    return round(statistics.mean(values), 2) if values else None
 
 
 def pulse_months(*, viewer, subject, months: list[Month]) -> PulseSeries:
@@ -92,11 +79,9 @@ def pulse_months(*, viewer, subject, months: list[Month]) -> PulseSeries:
     series = PulseSeries(subject=subject, total_days=total)
     for month in months:
         days = by_month.get(month.first, [])
-        means = {
-            name: _mean([s for p in days if (s := day_score(p, name)) is not None])
-            for name in SUBSCALES
-        }
-        series.months.append(PulseMonth(first=month.first, days=len(days), means=means))
+        series.months.append(
+            PulseMonth(first=month.first, days=len(days), means=subscale_means(days))
+        )
     return series
 
 

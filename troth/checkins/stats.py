@@ -37,12 +37,30 @@ def day_score(pulse: Pulse, subscale: str) -> float | None:
     return mean(values) if values else None
 
 
-def _means(pulses: list[Pulse]) -> dict[str, float | None]:
+def subscale_means(pulses: list[Pulse]) -> dict[str, float | None]:
+    """Each subscale's plain mean of the day scores of `pulses` (rounded to
+    two places; None where no day has one)."""
     result: dict[str, float | None] = {}
     for subscale in SUBSCALES:
         scores = [s for p in pulses if (s := day_score(p, subscale)) is not None]
         result[subscale] = round(mean(scores), 2) if scores else None
     return result
+
+
+class EnoughDays:
+    """A person's pulse, shown as a trend only once they answered on enough
+    days (`total_days`, ever)."""
+
+    total_days: int
+
+    @property
+    def enough(self) -> bool:
+        """Whether a trend may be shown: at least 14 answered days."""
+        return self.total_days >= TREND_MIN_DAYS
+
+    @property
+    def days_to_go(self) -> int:
+        return max(0, TREND_MIN_DAYS - self.total_days)
 
 
 @dataclass(frozen=True)
@@ -55,7 +73,7 @@ class PulseWeek:
 
 
 @dataclass(frozen=True)
-class PulseTrend:
+class PulseTrend(EnoughDays):
     """A person's pulse over [start, end], both days included."""
 
     start: dt.date
@@ -64,15 +82,6 @@ class PulseTrend:
     total_days: int  # answered days ever, up to `end`
     means: dict[str, float | None]  # per subscale, over the period
     weeks: list[PulseWeek] = field(default_factory=list)
-
-    @property
-    def enough(self) -> bool:
-        """Whether a trend may be shown: at least 14 answered days."""
-        return self.total_days >= TREND_MIN_DAYS
-
-    @property
-    def days_to_go(self) -> int:
-        return max(0, TREND_MIN_DAYS - self.total_days)
 
 
 def pulse_answered_days(*, viewer, subject, until: dt.date | None = None) -> int:
@@ -99,7 +108,7 @@ def pulse_trend(*, viewer, subject, start: dt.date, end: dt.date) -> PulseTrend:
         monday = pulse.day - dt.timedelta(days=pulse.day.weekday())
         by_week.setdefault(monday, []).append(pulse)
     weeks = [
-        PulseWeek(start=monday, days=len(days), means=_means(days))
+        PulseWeek(start=monday, days=len(days), means=subscale_means(days))
         for monday, days in sorted(by_week.items())
     ]
     return PulseTrend(
@@ -107,6 +116,6 @@ def pulse_trend(*, viewer, subject, start: dt.date, end: dt.date) -> PulseTrend:
         end=end,
         answered_days=len(pulses),
         total_days=total,
-        means=_means(pulses),
+        means=subscale_means(pulses),
         weeks=weeks,
     )
