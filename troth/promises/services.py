@@ -20,6 +20,8 @@ records an Activity for the partner. A step that is not allowed raises
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -120,22 +122,31 @@ def _origin_fields(origin) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class _NewPromise:
+    """What a promise is made with: by whom, to whom, the terms, and when.
+    A one-off promise is made of it, or a series of them."""
+
+    space: Space
+    by: Any
+    partner: Any
+    text: str
+    due_date: dt.date
+    due_time: dt.time | None
+    clause: Any
+    tz: str
+    now: dt.datetime
+
+
 def _series_create(
+    new: _NewPromise,
     *,
-    space: Space,
-    by,
-    partner,
-    text: str,
     repeat: str,
     weekdays: list[int] | None,
-    due_date: dt.date,
-    due_time: dt.time | None,
     until: dt.date | None,
-    clause,
-    tz: str,
-    now: dt.datetime,
 ) -> PromiseSeries:
     """Check how a repeating promise repeats, then start its series."""
+    due_date = new.due_date
     if repeat not in Repeat.values:
         raise ValidationError({"repeat": _("Choose how it repeats.")})
     weekdays = sorted(set(weekdays or []))
@@ -143,25 +154,25 @@ def _series_create(
         raise ValidationError(
             {"weekdays": _("Choose the days of the week it repeats on.")}
         )
-    if due_date < local_today(zone(tz), now):
+    if due_date < local_today(zone(new.tz), new.now):
         raise ValidationError(
             {"due_date": _("Choose a first day that hasn't passed yet.")}
         )
     if until is not None and until < due_date:
         raise ValidationError({"until": _("The last day can't be before the first.")})
     return PromiseSeries.objects.create(
-        space=space,
-        author=by,
-        promisee=partner,
-        text=text,
+        space=new.space,
+        author=new.by,
+        promisee=new.partner,
+        text=new.text,
         repeat=repeat,
         weekdays=weekdays if repeat == Repeat.WEEKLY else [],
         starts_on=due_date,
         until=until,
-        due_time=due_time,
-        tz=tz,
-        created=now,
-        clause=clause,
+        due_time=new.due_time,
+        tz=new.tz,
+        created=new.now,
+        clause=new.clause,
     )
 
 
@@ -181,39 +192,30 @@ def _series_first(series: PromiseSeries, *, now: dt.datetime) -> Promise:
     return made[0]
 
 
-def _single_create(
-    *,
-    space: Space,
-    by,
-    partner,
-    text: str,
-    due_date: dt.date,
-    due_time: dt.time | None,
-    clause,
-    tz: str,
-    now: dt.datetime,
-    origin_fields: dict,
-) -> Promise:
+def _single_create(new: _NewPromise, origin_fields: dict) -> Promise:
     """Save a one-off promise, with its first history entry."""
+    _check_due(new.due_date, new.due_time, new.tz, new.now)
     promise = Promise(
-        space=space,
-        author=by,
-        promisee=partner,
-        created=now,
-        clause=clause,
+        space=new.space,
+        author=new.by,
+        promisee=new.partner,
+        created=new.now,
+        clause=new.clause,
         **origin_fields,
     )
-    promise.set_terms(text=text, due_date=due_date, due_time=due_time, tz=tz)
+    promise.set_terms(
+        text=new.text, due_date=new.due_date, due_time=new.due_time, tz=new.tz
+    )
     promise.full_clean()
     promise.save()
     HISTORY.append(
         promise,
-        by=by,
+        by=new.by,
         kind=EventKind.MADE,
-        now=now,
-        new_text=text,
-        new_due_date=due_date,
-        new_due_time=due_time,
+        now=new.now,
+        new_text=new.text,
+        new_due_date=new.due_date,
+        new_due_time=new.due_time,
     )
     return promise
 
@@ -251,37 +253,12 @@ def promise_create(
             raise ValidationError(
                 {"clause": _("Choose a clause of one of your agreements.")}
             )
-        origin_fields = _origin_fields(origin)
+        new = _NewPromise(space, by, partner, text, due_date, due_time, clause, tz, now)
         if repeat:
-            series = _series_create(
-                space=space,
-                by=by,
-                partner=partner,
-                text=text,
-                repeat=repeat,
-                weekdays=weekdays,
-                due_date=due_date,
-                due_time=due_time,
-                until=until,
-                clause=clause,
-                tz=tz,
-                now=now,
-            )
+            series = _series_create(new, repeat=repeat, weekdays=weekdays, until=until)
             promise = _series_first(series, now=now)
         else:
-            _check_due(due_date, due_time, tz, now)
-            promise = _single_create(
-                space=space,
-                by=by,
-                partner=partner,
-                text=text,
-                due_date=due_date,
-                due_time=due_time,
-                clause=clause,
-                tz=tz,
-                now=now,
-                origin_fields=origin_fields,
-            )
+            promise = _single_create(new, _origin_fields(origin))
         activity_record(
             space=space,
             actor=by,
