@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 from troth.checkins.models import Pulse
+from troth.lib.periods import week_start
 
 # The four subscales and the items that make each. Responsiveness is the
 # mean of the two items about feeling understood and cared for.
@@ -105,8 +106,7 @@ def pulse_trend(*, viewer, subject, start: dt.date, end: dt.date) -> PulseTrend:
     total = visible.filter(day__lte=end).count()
     by_week: dict[dt.date, list[Pulse]] = {}
     for pulse in pulses:
-        monday = pulse.day - dt.timedelta(days=pulse.day.weekday())
-        by_week.setdefault(monday, []).append(pulse)
+        by_week.setdefault(week_start(pulse.day), []).append(pulse)
     weeks = [
         PulseWeek(start=monday, days=len(days), means=subscale_means(days))
         for monday, days in sorted(by_week.items())
