@@ -80,6 +80,9 @@ APOLOGY_2 = (
     "hear it from me first. What else would help you feel safe with me again?"
 )
 ANSWER_2 = "Thank you. This is what I needed to hear. It'll take time."
+PLAN_1 = "Tell her I won't be in touch any more, and tell you when it's done"
+PLAN_2 = "Find a couples therapist we both like and book a first session"
+PLAN_3 = "Say so when I notice myself checking up on you, instead of doing it quietly"
 
 
 def _when(demo, days_ago: float, hour: int = 20) -> dt.datetime:
@@ -279,31 +282,18 @@ def _plan(demo, repair: Repair, plan_at, events: list) -> None:
     promises = [
         build_plan_promise(
             repair,
-            "Tell her I won't be in touch any more, and tell you when it's done",
-            by=alex,
-            to=sam,
-            made=plan_at,
-            due=day + dt.timedelta(days=2),
+            text,
+            by=by,
+            to=to,
+            made=made,
+            due=day + dt.timedelta(days=days),
             kept=True,
-        ),
-        build_plan_promise(
-            repair,
-            "Find a couples therapist we both like and book a first session",
-            by=alex,
-            to=sam,
-            made=plan_at,
-            due=day + dt.timedelta(days=14),
-            kept=True,
-        ),
-        build_plan_promise(
-            repair,
-            "Say so when I notice myself checking up on you, instead of doing it quietly",
-            by=sam,
-            to=alex,
-            made=plan_at + dt.timedelta(days=2),
-            due=day + dt.timedelta(days=30),
-            kept=True,
-        ),
+        )
+        for by, to, made, days, text in (
+            (alex, sam, plan_at, 2, PLAN_1),
+            (alex, sam, plan_at, 14, PLAN_2),
+            (sam, alex, plan_at + dt.timedelta(days=2), 30, PLAN_3),
+        )
     ]
     for promise in promises:
         build_part(repair, PlanItem, promise.author, promise.created, promise=promise)
