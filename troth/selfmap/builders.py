@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from troth.lib.content import Visibility
-from troth.selfmap.models import Entry, EntryVersion, KindShare, Response
+from troth.selfmap.models import Entry, KindShare, Response
 
 Wording = tuple[str, str, str]  # title, text, what helps
 
@@ -38,19 +38,11 @@ def build_entry(
         created=written[0],
         visibility=Visibility.SHARED if is_shared else Visibility.PRIVATE,
     )
-    for number, ((v_title, v_text, v_helps), when) in enumerate(
+    for number, (wording, when) in enumerate(
         zip(wordings, written, strict=True), start=1
     ):
         shown = when if shared is True or (shared is None and number > 1) else None
-        EntryVersion.objects.create(
-            entry=entry,
-            number=number,
-            title=v_title,
-            text=v_text,
-            helps=v_helps,
-            created=when,
-            shown_at=shown,
-        )
+        entry.keep_wording(number, wording, at=when, shown_at=shown)
         if is_shared and shown:
             entry.shown_at = shown
     Entry.objects.filter(pk=entry.pk).update(

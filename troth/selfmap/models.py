@@ -76,6 +76,23 @@ class Entry(Linked, Content):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk}"
 
+    def keep_wording(
+        self, number: int, wording: tuple[str, str, str], *, at, shown_at
+    ) -> EntryVersion:
+        """Keep `wording` (title, text, what helps) as the entry's version
+        `number`, written `at` and first shown to the partner at `shown_at`
+        (None: not yet)."""
+        title, text, helps = wording
+        return EntryVersion.objects.create(
+            entry=self,
+            number=number,
+            title=title,
+            text=text,
+            helps=helps,
+            created=at,
+            shown_at=shown_at,
+        )
+
 
 # django-stubs types each queryset's `as_manager()` separately, so combining
 # two needs these ignores (as for troth.lib.content.SharedRecordQuerySet).

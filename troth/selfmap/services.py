@@ -14,7 +14,7 @@ from troth.lib.content import Visibility
 from troth.selfmap.models import Entry, EntryVersion, Kind, KindShare, Response
 from troth.selfmap.steps import ENTRY_STEPS, RESPONSE_STEPS, latest_number
 from troth.spaces.services import (
-    activity_record,
+    activity_record_for_partner,
     activity_record_private,
     own_content_delete,
 )
@@ -51,8 +51,15 @@ def kind_is_shared(*, space, author, kind: str) -> bool:
     return KindShare.objects.filter(space=space, author=author, kind=kind).exists()
 
 
-def _partner(space, user):
-    return space.partner_of(user)
+def _record(entry: Entry, by, *, shared: str, private: str) -> None:
+    """A shared entry's activity is told to the partner (verb `shared`);
+    a private one's stays in its author's own history (`private`)."""
+    if entry.is_shared:
+        activity_record_for_partner(
+            space=entry.space, actor=by, verb=shared, target=entry
+        )
+    else:
+        activity_record_private(space=entry.space, actor=by, verb=private, target=entry)
 
 
 def _mark_shown(entry: Entry, now) -> None:
@@ -96,27 +103,13 @@ def entry_create(
             shown_at=now if share else None,
             created=now,
         )
-        EntryVersion.objects.create(
-            entry=entry,
-            number=1,
-            title=title,
-            text=text,
-            helps=helps,
-            created=now,
-            shown_at=now if share else None,
+        entry.keep_wording(1, (title, text, helps), at=now, shown_at=entry.shown_at)
+        _record(
+            entry,
+            author,
+            shared="selfmap.entry_shared",
+            private="selfmap.entry_created",
         )
-        if share:
-            activity_record(
-                space=space,
-                actor=author,
-                verb="selfmap.entry_shared",
-                target=entry,
-                recipient=_partner(space, author),
-            )
-        else:
-            activity_record_private(
-                space=space, actor=author, verb="selfmap.entry_created", target=entry
-            )
     return entry
 
 
@@ -132,31 +125,19 @@ def entry_update(*, entry: Entry, by, title: str, text: str, helps: str = "") ->
             return entry
         now = timezone.now()
         number = (entry.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        EntryVersion.objects.create(
-            entry=entry,
-            number=number,
-            title=title,
-            text=text,
-            helps=helps,
-            created=now,
+        entry.keep_wording(
+            number,
+            (title, text, helps),
+            at=now,
             shown_at=now if entry.is_shared else None,
         )
         entry.title, entry.text, entry.helps = title, text, helps
         if entry.is_shared:
             entry.shown_at = now
         entry.save(update_fields=["title", "text", "helps", "shown_at", "updated"])
-        if entry.is_shared:
-            activity_record(
-                space=entry.space,
-                actor=by,
-                verb="selfmap.entry_changed",
-                target=entry,
-                recipient=_partner(entry.space, by),
-            )
-        else:
-            activity_record_private(
-                space=entry.space, actor=by, verb="selfmap.entry_edited", target=entry
-            )
+        _record(
+            entry, by, shared="selfmap.entry_changed", private="selfmap.entry_edited"
+        )
     return entry
 
 
@@ -203,12 +184,8 @@ def kind_share(*, space, author, kind: str) -> int:
             entry.visibility = Visibility.SHARED
             _mark_shown(entry, now)
             entry.save(update_fields=["visibility", "shown_at", "updated"])
-        activity_record(
-            space=space,
-            actor=author,
-            verb="selfmap.kind_shared",
-            target=share,
-            recipient=_partner(space, author),
+        activity_record_for_partner(
+            space=space, actor=author, verb="selfmap.kind_shared", target=share
         )
     return len(entries)
 
