@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from troth.audits.models import Audit, Commitment, Reflection
-from troth.lib.content import Visibility
+from troth.audits.models import Audit, Commitment, Reflection, write
 
 
 def build_reflection(
@@ -20,15 +19,14 @@ def build_reflection(
     at: dt.datetime,
 ) -> Reflection:
     """`author`'s shared reflection on the audit's month, written at `at`."""
-    return Reflection.objects.create(
-        space=audit.space,
-        author=author,
-        audit=audit,
+    return write(
+        Reflection,
+        audit,
+        author,
+        at=at,
         went_well=went_well,
         differently=differently,
         need=need,
-        visibility=Visibility.SHARED,
-        created=at,
     )
 
 
@@ -36,12 +34,4 @@ def build_commitment(
     audit: Audit, author, *, text: str, due_date: dt.date, at: dt.datetime
 ) -> Commitment:
     """What `author` committed to in the audit, by `due_date`."""
-    return Commitment.objects.create(
-        space=audit.space,
-        author=author,
-        audit=audit,
-        text=text,
-        due_date=due_date,
-        visibility=Visibility.SHARED,
-        created=at,
-    )
+    return write(Commitment, audit, author, at=at, text=text, due_date=due_date)

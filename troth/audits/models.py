@@ -137,12 +137,35 @@ class ReflectionQuerySet(ContentQuerySet):
         )
 
 
-class Reflection(Linked, Content):
+class AuditPart(Linked, Content):
+    """What one partner adds to an audit (a reflection, a commitment): in the
+    audit's space, shown on its page, shared unless its author says not."""
+
+    url_name = "audits:detail"
+    url_pk = "audit_id"
+
+    visibility = shared_by_default()
+
+    class Meta:
+        abstract = True
+        ordering = ["created", "id"]
+
+
+def write[P: AuditPart](
+    part: type[P], audit: Audit, author, *, at: dt.datetime, **fields
+) -> P:
+    """`author`'s new `part` of `audit` (each names its `audit`), written at
+    `at`, in the audit's space."""
+    # django-stubs reads only the abstract base's fields, without `audit`.
+    return part._default_manager.create(  # type: ignore[misc, return-value]
+        space=audit.space, author=author, audit=audit, created=at, **fields
+    )
+
+
+class Reflection(AuditPart):
     """One partner's reflection on the month, and their sign-off."""
 
     label = "Reflection {pk} on audit {audit_id}"
-    url_name = "audits:detail"
-    url_pk = "audit_id"
 
     audit = models.ForeignKey(
         Audit, on_delete=models.CASCADE, related_name="reflections"
@@ -157,12 +180,10 @@ class Reflection(Linked, Content):
         _("what I need from you"), null=True, blank=True, default=""
     )
     signed_off_at = models.DateTimeField(null=True, blank=True)
-    visibility = shared_by_default()
 
     objects = ReflectionQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
-    class Meta:
-        ordering = ["created", "id"]
+    class Meta(AuditPart.Meta):
         constraints = [one_per("audit", "author", name="one_reflection_per_person")]
 
     is_signed_off = is_set("signed_off_at")
@@ -172,14 +193,12 @@ class Reflection(Linked, Content):
         return bool(self.went_well or self.differently or self.need)
 
 
-class Commitment(Linked, Content):
+class Commitment(AuditPart):
     """Something one partner proposes to do next month. Shared with the
     partner as soon as it is proposed; it becomes a promise from its author
     to the partner when both have signed off the audit."""
 
     label = "Commitment {pk} on audit {audit_id}"
-    url_name = "audits:detail"
-    url_pk = "audit_id"
 
     audit = models.ForeignKey(
         Audit, on_delete=models.CASCADE, related_name="commitments"
@@ -193,7 +212,3 @@ class Commitment(Linked, Content):
         blank=True,
         related_name="+",
     )
-    visibility = shared_by_default()
-
-    class Meta:
-        ordering = ["created", "id"]

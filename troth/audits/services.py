@@ -36,6 +36,7 @@ from troth.audits.models import (
     Reflection,
     add_months,
     day_in_month,
+    write,
 )
 from troth.audits.steps import PAIR, START, STEPS, my_reflection, partners
 from troth.lib.content import Visibility
@@ -275,14 +276,8 @@ def commitment_add(
         )
     with STEPS.take("commit", audit, by=by, now=now) as step:
         step.save = False
-        commitment = Commitment.objects.create(
-            space=step.obj.space,
-            author=by,
-            audit=step.obj,
-            text=text,
-            due_date=due_date,
-            visibility=Visibility.SHARED,
-            created=step.now,
+        commitment = write(
+            Commitment, step.obj, by, at=step.now, text=text, due_date=due_date
         )
         # Shown on the audit, not sent: the partner isn't notified.
         step.recipient = NOBODY
