@@ -437,18 +437,18 @@ own_question_create = _deck_form(
 @require_POST
 def own_question_retire(request: AuthedRequest, pk: int) -> HttpResponse:
     question = get_visible_or_404(
-        OwnQuestion.objects.filter(author=request.user).select_related("space"),
+        OwnQuestion.objects.by(request.user).select_related("space"),
         request.user,
         pk=pk,
     )
-    try:
-        services.own_question_retire(question=question, by=request.user)
-    except ValidationError as error:
-        return _render_deck(
-            request, question.space, status=409, refusal=refusal_text(error)
-        )
-    messages.success(request, _("The question is out of the deck."))
-    return redirect("questions:deck")
+    return take_step(
+        request,
+        question,
+        lambda: services.own_question_retire(question=question, by=request.user),
+        page=partial(_render_deck, request, question.space),
+        done=_("The question is out of the deck."),
+        then="questions:deck",
+    )
 
 
 @login_required
