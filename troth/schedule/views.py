@@ -401,97 +401,89 @@ def event_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     )
     if request.method == "POST":
         form = EventForm(request.POST, kind=kind)
-        if form.is_valid():
-            chose, minutes = form.reminder_choice()
-            try:
-                event = services.event_create(
-                    space=membership.space,
-                    author=request.user,
-                    fields=form.event_fields(),
-                    reminder_minutes=minutes if chose and minutes is not None else None,
-                )
-                if kind == Event.Kind.RITUAL and chose and minutes is None:
-                    services.reminder_set(event=event, by=request.user, minutes=None)
-            except ValidationError as error:
-                return refused(
-                    lambda **extra: render(
-                        request,
-                        "schedule/event_form.html",
-                        {"form": form, "kind": kind, **extra},
-                    ),
-                    None,
-                    error,
-                    form,
-                )
-            messages.success(
-                request,
-                _("Your ritual is in the calendar.")
-                if event.is_ritual
-                else _("The event is in your calendar."),
-            )
-            return redirect(event.get_absolute_url())
-        return render(
-            request,
-            "schedule/event_form.html",
-            {"form": form, "kind": kind},
-            status=400,
+    else:
+        initial = {
+            "start_date": _date_param(request) or _today(),
+            "time_zone": request.user.timezone,
+            "visibility": EventVisibility.SHARED,
+            "ends": "never",
+            "interval": 1,
+        }
+        if kind == Event.Kind.RITUAL:
+            initial.update(repeat="WEEKLY", reminder="default")
+        form = EventForm(initial=initial, kind=kind)
+    made: list[Event] = []
+
+    def create() -> None:
+        chose, minutes = form.reminder_choice()
+        event = services.event_create(
+            space=membership.space,
+            author=request.user,
+            fields=form.event_fields(),
+            reminder_minutes=minutes if chose and minutes is not None else None,
         )
-    first = _date_param(request) or _today()
-    initial = {
-        "start_date": first,
-        "time_zone": request.user.timezone,
-        "visibility": EventVisibility.SHARED,
-        "ends": "never",
-        "interval": 1,
-    }
-    if kind == Event.Kind.RITUAL:
-        initial.update(repeat="WEEKLY", reminder="default")
-    form = EventForm(initial=initial, kind=kind)
-    return render(request, "schedule/event_form.html", {"form": form, "kind": kind})
+        if kind == Event.Kind.RITUAL and chose and minutes is None:
+            services.reminder_set(event=event, by=request.user, minutes=None)
+        made.append(event)
+
+    return form_step(
+        request,
+        None,
+        form,
+        "schedule/event_form.html",
+        create,
+        context={"kind": kind},
+        done=lambda: (
+            _("Your ritual is in the calendar.")
+            if made[0].is_ritual
+            else _("The event is in your calendar.")
+        ),
+        then=lambda: made[0].get_absolute_url(),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     event = _own_event(request, pk)
+    # A ritual that has begun keeps its past: a new time applies from here.
+    first = None
     if request.method == "POST":
         form = EventForm(request.POST, kind=event.kind, event=event)
-
-        def page(**extra) -> HttpResponse:
-            context = {"form": form, "kind": event.kind, "event": event, **extra}
-            return render(request, "schedule/event_form.html", context)
-
-        if not form.is_valid():
-            response = page()
-            response.status_code = 400
-            return response
-        try:
-            result = services.event_update(
-                event=event, by=request.user, fields=form.event_fields()
+    else:
+        now = timezone.now()
+        if event.is_ritual and event.start < now:
+            upcoming = expand([event], now, now + timedelta(days=400), _zone())
+            first = upcoming[0].original if upcoming else None
+        initial = EventForm.initial_for(event, first=first)
+        reminder = EventReminder.objects.filter(event=event, user=request.user).first()
+        if reminder is not None:
+            initial["reminder"] = (
+                "" if reminder.minutes is None else str(reminder.minutes)
             )
-            chose, minutes = form.reminder_choice()
-            if chose:
-                services.reminder_set(event=result, by=request.user, minutes=minutes)
-        except ValidationError as error:
-            return refused(page, event, error, form)
-        messages.success(request, _("Your changes are saved."))
-        return redirect(result.get_absolute_url())
-    now = timezone.now()
-    first = None
-    if event.is_ritual and event.start < now:
-        upcoming = expand([event], now, now + timedelta(days=400), _zone())
-        first = upcoming[0].original if upcoming else None
-    initial = EventForm.initial_for(event, first=first)
-    reminder = EventReminder.objects.filter(event=event, user=request.user).first()
-    if reminder is not None:
-        initial["reminder"] = "" if reminder.minutes is None else str(reminder.minutes)
-    elif event.is_ritual:
-        initial["reminder"] = "default"
-    form = EventForm(initial=initial, kind=event.kind, event=event)
-    return render(
+        elif event.is_ritual:
+            initial["reminder"] = "default"
+        form = EventForm(initial=initial, kind=event.kind, event=event)
+    saved: list[Event] = []
+
+    def save() -> None:
+        result = services.event_update(
+            event=event, by=request.user, fields=form.event_fields()
+        )
+        chose, minutes = form.reminder_choice()
+        if chose:
+            services.reminder_set(event=result, by=request.user, minutes=minutes)
+        saved.append(result)
+
+    return form_step(
         request,
+        event,
+        form,
         "schedule/event_form.html",
-        {"form": form, "kind": event.kind, "event": event, "splits": first is not None},
+        save,
+        context={"kind": event.kind, "event": event, "splits": first is not None},
+        done=_("Your changes are saved."),
+        then=lambda: saved[0].get_absolute_url(),
     )
 
 
