@@ -5,42 +5,23 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.notifications.categories import Category
 
-NOTICES = {
-    "event.created": (
-        Category.CALENDAR,
-        _("{actor} added an event to your shared calendar."),
+# Every calendar notice is in the calendar's category.
+WORDS = {
+    "event.created": _("{actor} added an event to your shared calendar."),
+    "event.updated": _("{actor} changed a shared event."),
+    "event.shared": _("{actor} shared an event with you."),
+    "event.moved_once": _("{actor} moved one date of a shared event."),
+    "event.cancelled_once": _("{actor} called off one date of a shared event."),
+    "event.upcoming": _("An event in your calendar starts soon."),
+    "ritual.created": _("{actor} started a ritual for the two of you."),
+    "ritual.updated": _("{actor} changed a ritual you share."),
+    "ritual.moved_once": _("{actor} moved one date of a ritual you share."),
+    "ritual.cancelled_once": _("{actor} called off one date of a ritual you share."),
+    "ritual.marked": _(
+        "{actor} said whether your ritual happened. How was it for you?"
     ),
-    "event.updated": (Category.CALENDAR, _("{actor} changed a shared event.")),
-    "event.shared": (Category.CALENDAR, _("{actor} shared an event with you.")),
-    "event.moved_once": (
-        Category.CALENDAR,
-        _("{actor} moved one date of a shared event."),
-    ),
-    "event.cancelled_once": (
-        Category.CALENDAR,
-        _("{actor} called off one date of a shared event."),
-    ),
-    "event.upcoming": (Category.CALENDAR, _("An event in your calendar starts soon.")),
-    "ritual.created": (
-        Category.CALENDAR,
-        _("{actor} started a ritual for the two of you."),
-    ),
-    "ritual.updated": (Category.CALENDAR, _("{actor} changed a ritual you share.")),
-    "ritual.moved_once": (
-        Category.CALENDAR,
-        _("{actor} moved one date of a ritual you share."),
-    ),
-    "ritual.cancelled_once": (
-        Category.CALENDAR,
-        _("{actor} called off one date of a ritual you share."),
-    ),
-    "ritual.marked": (
-        Category.CALENDAR,
-        _("{actor} said whether your ritual happened. How was it for you?"),
-    ),
-    "ritual.upcoming": (Category.CALENDAR, _("A ritual you share is coming up.")),
-    "ritual.ask": (
-        Category.CALENDAR,
-        _("Did your ritual happen? Say so for the two of you."),
-    ),
+    "ritual.upcoming": _("A ritual you share is coming up."),
+    "ritual.ask": _("Did your ritual happen? Say so for the two of you."),
 }
+
+NOTICES = {verb: (Category.CALENDAR, words) for verb, words in WORDS.items()}
