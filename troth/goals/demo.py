@@ -1,8 +1,12 @@
 """The demo couple's goals: two shared goals under way, one finished
-adventure with a reflection from each, and one adventure coming up."""
+adventure with a reflection from each, and one adventure coming up.
+
+Each is declared once below, in days counted from the demo's `now`; the
+partners are named by "alex" and "sam"."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time, timedelta
 
 from troth.goals import calendar
@@ -14,141 +18,145 @@ from troth.goals.builders import (
 )
 from troth.goals.models import Kind
 
+# A step: its title, whose it is, due in so many days (or no date), done
+# so many days after the goal began (or open).
+Step = tuple[str, str, int | None, int | None]
+# A reflection: who wrote it, what, so many days after the finish.
+Said = tuple[str, str, int]
 
-def _steps(demo, goal, author, steps) -> None:
-    for title, owner, due_in, done_after in steps:
-        build_milestone(
-            goal,
-            author,
-            owner,
-            title=title,
-            target_date=(demo.now + timedelta(days=due_in)).date() if due_in else None,
-            done_at=goal.created + timedelta(days=done_after) if done_after else None,
-        )
+
+@dataclass(frozen=True)
+class DemoGoal:
+    """One goal or adventure of the demo couple: who started it, so many
+    days ago, its words and its steps."""
+
+    by: str
+    started_ago: int
+    title: str
+    why: str
+    steps: tuple[Step, ...]
+    kind: str = Kind.GOAL
+    budget: str = ""
+    date_in: int | None = None  # its date, so many days from now
+    start_time: time | None = None
+    finished: tuple[str, int] | None = None  # by whom, so many days ago
+    reflections: tuple[Said, ...] = ()
+    on_calendar: bool = False
+
+
+GOALS = (
+    DemoGoal(
+        "sam",
+        120,
+        "Save for a week in Lisbon",
+        "We keep saying “one day”. Let's make it next spring.",
+        date_in=150,
+        steps=(
+            ("Open a shared savings pot", "alex", None, 3),
+            ("Set up a monthly transfer", "sam", None, 6),
+            ("Pick the neighbourhood to stay in", "sam", None, 40),
+            ("Compare train and plane", "alex", 12, None),
+            ("Book the flat", "sam", 40, None),
+        ),
+    ),
+    DemoGoal(
+        "alex",
+        75,
+        "One evening a week without screens",
+        "We end up side by side on our phones more than we'd like.",
+        steps=(
+            ("Choose the evening", "alex", None, 2),
+            ("Make a list of things to do instead", "sam", None, 9),
+            ("Find a board game we both like", "alex", 5, None),
+        ),
+    ),
+    DemoGoal(
+        "alex",
+        60,
+        "Night walk to the lighthouse",
+        "Walk the coast path at dusk and watch the light come on.",
+        kind=Kind.ADVENTURE,
+        budget="Train tickets and a thermos of tea",
+        date_in=-41,
+        start_time=time(17, 30),
+        steps=(
+            ("Check the tide times", "alex", None, 5),
+            ("Pack head torches and warm layers", "sam", None, 18),
+            ("Book the late train back", "alex", None, 10),
+        ),
+        finished=("sam", 40),
+        reflections=(
+            (
+                "sam",
+                "I loved how quiet it was once we passed the last houses. "
+                "Let's do one walk like this every season.",
+                1,
+            ),
+            (
+                "alex",
+                "I was nervous about the dark path, and you just took my hand "
+                "without me asking. That stayed with me.",
+                3,
+            ),
+        ),
+    ),
+    DemoGoal(
+        "sam",
+        6,
+        "Cook something from the Saturday market",
+        "Each of us picks one ingredient we've never cooked with.",
+        kind=Kind.ADVENTURE,
+        budget="About 30 for the two of us",
+        date_in=9,
+        start_time=time(10, 0),
+        steps=(
+            ("Find a recipe for whatever I pick", "sam", 8, None),
+            ("Clear the kitchen table the night before", "alex", 8, None),
+        ),
+        on_calendar=True,
+    ),
+)
 
 
 def populate(demo) -> None:
-    _lisbon(demo)
-    _screen_free_evenings(demo)
-    _lighthouse(demo)
-    _market(demo)
+    for spec in GOALS:
+        _build(demo, spec)
 
 
-def _lisbon(demo) -> None:
-    """A shared goal under way: saving for a trip."""
-    alex, sam, now = demo.alex, demo.sam, demo.now
+def _build(demo, spec: DemoGoal) -> None:
+    people = {"alex": demo.alex, "sam": demo.sam}
+    author, now = people[spec.by], demo.now
 
-    lisbon = build_goal(
+    def day(days: int | None):
+        return None if days is None else (now + timedelta(days=days)).date()
+
+    goal = build_goal(
         demo.space,
-        sam,
-        at=now - timedelta(days=120),
-        title="Save for a week in Lisbon",
-        why="We keep saying “one day”. Let's make it next spring.",
-        target_date=(now + timedelta(days=150)).date(),
+        author,
+        at=now - timedelta(days=spec.started_ago),
+        kind=spec.kind,
+        title=spec.title,
+        why=spec.why,
+        budget=spec.budget,
+        target_date=day(spec.date_in),
+        start_time=spec.start_time,
     )
-    _steps(
-        demo,
-        lisbon,
-        sam,
-        [
-            ("Open a shared savings pot", alex, None, 3),
-            ("Set up a monthly transfer", sam, None, 6),
-            ("Pick the neighbourhood to stay in", sam, None, 40),
-            ("Compare train and plane", alex, 12, None),
-            ("Book the flat", sam, 40, None),
-        ],
-    )
-
-
-def _screen_free_evenings(demo) -> None:
-    """A shared goal under way: an evening a week without screens."""
-    alex, sam, now = demo.alex, demo.sam, demo.now
-
-    evenings = build_goal(
-        demo.space,
-        alex,
-        at=now - timedelta(days=75),
-        title="One evening a week without screens",
-        why="We end up side by side on our phones more than we'd like.",
-    )
-    _steps(
-        demo,
-        evenings,
-        alex,
-        [
-            ("Choose the evening", alex, None, 2),
-            ("Make a list of things to do instead", sam, None, 9),
-            ("Find a board game we both like", alex, 5, None),
-        ],
-    )
-
-
-def _lighthouse(demo) -> None:
-    """A finished adventure, with a reflection from each."""
-    alex, sam, now = demo.alex, demo.sam, demo.now
-
-    hike = build_goal(
-        demo.space,
-        alex,
-        at=now - timedelta(days=60),
-        kind=Kind.ADVENTURE,
-        title="Night walk to the lighthouse",
-        why="Walk the coast path at dusk and watch the light come on.",
-        budget="Train tickets and a thermos of tea",
-        target_date=(now - timedelta(days=41)).date(),
-        start_time=time(17, 30),
-    )
-    _steps(
-        demo,
-        hike,
-        alex,
-        [
-            ("Check the tide times", alex, None, 5),
-            ("Pack head torches and warm layers", sam, None, 18),
-            ("Book the late train back", alex, None, 10),
-        ],
-    )
-    finished = now - timedelta(days=40)
-    build_finished(hike, sam, at=finished)
-    for author, text, days in (
-        (
-            sam,
-            "I loved how quiet it was once we passed the last houses. "
-            "Let's do one walk like this every season.",
-            1,
-        ),
-        (
-            alex,
-            "I was nervous about the dark path, and you just took my hand "
-            "without me asking. That stayed with me.",
-            3,
-        ),
-    ):
-        build_reflection(hike, author, text=text, at=finished + timedelta(days=days))
-
-
-def _market(demo) -> None:
-    """An adventure coming up, in both calendars."""
-    alex, sam, now = demo.alex, demo.sam, demo.now
-
-    market = build_goal(
-        demo.space,
-        sam,
-        at=now - timedelta(days=6),
-        kind=Kind.ADVENTURE,
-        title="Cook something from the Saturday market",
-        why="Each of us picks one ingredient we've never cooked with.",
-        budget="About 30 for the two of us",
-        target_date=(now + timedelta(days=9)).date(),
-        start_time=time(10, 0),
-    )
-    _steps(
-        demo,
-        market,
-        sam,
-        [
-            ("Find a recipe for whatever I pick", sam, 8, None),
-            ("Clear the kitchen table the night before", alex, 8, None),
-        ],
-    )
-    calendar.sync_adventure(market, by=sam)
+    for title, owner, due_in, done_after in spec.steps:
+        build_milestone(
+            goal,
+            author,
+            people[owner],
+            title=title,
+            target_date=day(due_in),
+            done_at=goal.created + timedelta(days=done_after) if done_after else None,
+        )
+    if spec.finished:
+        finisher, days_ago = spec.finished
+        finished = now - timedelta(days=days_ago)
+        build_finished(goal, people[finisher], at=finished)
+        for writer, text, days in spec.reflections:
+            build_reflection(
+                goal, people[writer], text=text, at=finished + timedelta(days=days)
+            )
+    if spec.on_calendar:
+        calendar.sync_adventure(goal, by=author)
