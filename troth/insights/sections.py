@@ -107,24 +107,19 @@ class Chart:
     def svg(self) -> SafeString | None:
         if not (self.label or has_data(self.series)):
             return None
+        # Every chart is named, described, and drawn over labels; a line
+        # chart also has its scale.
+        drawn: dict[str, Any] = {
+            "uid": self.uid,
+            "title": self.title,
+            "desc": self.summary,
+            "labels": self.labels,
+            "series": self.series,
+        }
         if self.kind == "bar":
-            return bar_chart(
-                uid=self.uid,
-                title=self.title,
-                desc=self.summary,
-                labels=self.labels,
-                series=self.series,
-            )
+            return bar_chart(**drawn)
         return line_chart(
-            uid=self.uid,
-            title=self.title,
-            desc=self.summary,
-            labels=self.labels,
-            series=self.series,
-            low=self.low,
-            high=self.high,
-            ticks=list(self.ticks),
-            fmt=self.fmt,
+            **drawn, low=self.low, high=self.high, ticks=list(self.ticks), fmt=self.fmt
         )
 
 
