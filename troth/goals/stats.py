@@ -9,8 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from troth.goals.models import Goal, Kind, Milestone, Status
-from troth.lib.content import Visibility
+from troth.goals.models import Goal, Kind, Milestone
 
 
 @dataclass(frozen=True)
@@ -35,23 +34,17 @@ def goals_moved(space, *, start: datetime, end: datetime) -> GoalsMoved:
     finished. Steps of goals later set aside still count: the work was done.
     """
     owners = Counter(
-        Milestone.objects.filter(
-            space=space,
-            visibility=Visibility.SHARED,
-            done_at__gte=start,
-            done_at__lt=end,
-        )
+        Milestone.objects.in_space(space)
+        .shared()
+        .filter(done_at__gte=start, done_at__lt=end)
         .order_by()
         .values_list("owner_id", flat=True)
     )
     kinds = Counter(
-        Goal.objects.filter(
-            space=space,
-            visibility=Visibility.SHARED,
-            status=Status.FINISHED,
-            finished_at__gte=start,
-            finished_at__lt=end,
-        )
+        Goal.objects.in_space(space)
+        .shared()
+        .finished()
+        .filter(finished_at__gte=start, finished_at__lt=end)
         .order_by()
         .values_list("kind", flat=True)
     )
