@@ -201,6 +201,15 @@ class PromiseQuerySet(AlwaysSharedQuerySet):
         recent = self.counted_between(now - RECENTLY_SETTLED, now).values("pk")
         return self.filter(Q(state__in=UNSETTLED) | Q(pk__in=recent))
 
+    def for_page(self) -> PromiseQuerySet:
+        """With what a promise's page shows: the two people, the series, the
+        space, and the history with who took each step."""
+        return self.select_related(
+            "author", "promisee", "series", "space"
+        ).prefetch_related(
+            models.Prefetch("events", PromiseEvent.objects.select_related("actor"))
+        )
+
     def needing(self, user) -> PromiseQuerySet:
         """Promises waiting for `user` to act: to confirm, or to answer new
         terms or a request to cancel."""

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -31,7 +30,7 @@ from troth.promises.forms import (
     PromiseForm,
     ProposeForm,
 )
-from troth.promises.models import SETTLED, Promise, PromiseEvent, State
+from troth.promises.models import SETTLED, Promise, State
 from troth.promises.stats import WINDOWS, trailing_figures
 from troth.promises.steps import STEPS, other_party
 from troth.schedule.stats import ritual_follow_through
@@ -144,15 +143,7 @@ def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
 
 
 def _get(request, pk: int) -> Promise:
-    return get_visible_or_404(
-        Promise.objects.select_related(
-            "author", "promisee", "series", "space"
-        ).prefetch_related(
-            Prefetch("events", PromiseEvent.objects.select_related("actor"))
-        ),
-        request.user,
-        pk=pk,
-    )
+    return get_visible_or_404(Promise.objects.for_page(), request.user, pk=pk)
 
 
 def _page(request, promise: Promise, **extra) -> HttpResponse:
