@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, tzinfo
 
 from troth.conflicts.models import ConflictView, Repair
 from troth.lib.content import Visibility
+from troth.lib.periods import next_month, period_starts
 from troth.lib.time import month_start
 
 
@@ -110,27 +111,13 @@ def conflicts_summary(space, *, start: datetime, end: datetime) -> ConflictFigur
     )
 
 
-def next_month(month: date) -> date:
-    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
-
-
-def months_between(first_month: date, last_month: date) -> list[date]:
-    """The first days of every month from `first_month` to `last_month`."""
-    months = []
-    month = first_month.replace(day=1)
-    while month <= last_month:
-        months.append(month)
-        month = next_month(month)
-    return months
-
-
 def conflicts_by_month(
     space, *, first_month: date, last_month: date, tz: tzinfo = UTC
 ) -> list[ConflictMonth]:
     """The figures of `conflicts_summary` for every calendar month from
     `first_month` to `last_month` (both included), months taken in `tz`.
     Months without shared conflicts are included with zeros. One query."""
-    months = months_between(first_month, last_month)
+    months = period_starts(first_month, last_month, "month")
     if not months:
         return []
     items = shared_conflicts(

@@ -12,6 +12,11 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+def next_month(day: dt.date) -> dt.date:
+    """The first day of the month after the one `day` falls in."""
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def period_starts(start: dt.date, end: dt.date, period: str) -> list[dt.date]:
     """Every week (Mondays) or month (first days) that overlaps [start, end]."""
     if period == "week":
@@ -24,6 +29,6 @@ def period_starts(start: dt.date, end: dt.date, period: str) -> list[dt.date]:
         starts, cursor = [], start.replace(day=1)
         while cursor <= end:
             starts.append(cursor)
-            cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
+            cursor = next_month(cursor)
         return starts
     raise ValueError("period is 'week' or 'month'")
