@@ -55,12 +55,6 @@ class Ack(models.TextChoices):
 
 
 class MomentQuerySet(ContentQuerySet):
-    def about_partner(self) -> MomentQuerySet:
-        return self.filter(about=About.PARTNER)
-
-    def about_self(self) -> MomentQuerySet:
-        return self.filter(about=About.SELF)
-
     def to_acknowledge(self, user) -> MomentQuerySet:
         """Shared moments by the partner that `user` has not acknowledged."""
         return (
