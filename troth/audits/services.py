@@ -41,6 +41,7 @@ from troth.audits.models import (
 from troth.audits.steps import PAIR, START, STEPS, my_reflection, partners
 from troth.lib.content import Visibility
 from troth.lib.time import local_today, space_day_start, space_today
+from troth.lib.words import words
 from troth.promises.services import promise_create
 from troth.spaces.models import Space
 from troth.spaces.services import activity_record_for_partner, activity_record_private
@@ -186,16 +187,6 @@ def audit_start(*, space: Space, by, now: dt.datetime | None = None) -> Audit:
 # Reflections and commitments
 
 
-def _clean(text: str, limit: int) -> str:
-    text = (text or "").strip()
-    if len(text) > limit:
-        raise ValidationError(
-            _("Keep each answer under %(n)s characters.") % {"n": limit},
-            code="too_long",
-        )
-    return text
-
-
 def reflection_save(
     *,
     audit: Audit,
@@ -208,10 +199,11 @@ def reflection_save(
     """Write or change one's own reflection, until one signs off. When both
     partners have written one, each can read the other's from then on."""
     now = now or timezone.now()
+    too_long = _("Keep each answer under %(n)s characters.") % {"n": REFLECTION_MAX}
     answers = {
-        "went_well": _clean(went_well, REFLECTION_MAX),
-        "differently": _clean(differently, REFLECTION_MAX),
-        "need": _clean(need, REFLECTION_MAX),
+        "went_well": words(went_well, REFLECTION_MAX, too_long=too_long),
+        "differently": words(differently, REFLECTION_MAX, too_long=too_long),
+        "need": words(need, REFLECTION_MAX, too_long=too_long),
     }
     if not any(answers.values()):
         raise ValidationError(
@@ -253,14 +245,7 @@ def commitment_add(
     """Propose something to do next month. It becomes a promise from `by`
     to the partner, due by the end of `due_date`, once both sign off."""
     now = now or timezone.now()
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": _("Say what you commit to.")}, code="required")
-    if len(text) > COMMITMENT_MAX:
-        raise ValidationError(
-            {"text": _("Keep it under %(n)s characters.") % {"n": COMMITMENT_MAX}},
-            code="too_long",
-        )
+    text = words(text, COMMITMENT_MAX, field="text", empty=_("Say what you commit to."))
     if due_date is None or due_date < local_today(by.tz, now):
         raise ValidationError(
             {"due_date": _("Choose a day that hasn't passed yet.")}, code="past"
