@@ -3,22 +3,16 @@ from django.urls import path
 from troth.schedule import views
 from troth.schedule.periods import AGENDA, WEEK
 
+# A day of the agenda or the week, and one date of an event.
+DAY = "<int:year>/<int:month>/<int:day>/"
+AT = "events/<int:pk>/at/<str:when>/"
+
 app_name = "schedule"
 urlpatterns = [
     path("", views.days, {"span": AGENDA}, name="index"),
-    path(
-        "agenda/<int:year>/<int:month>/<int:day>/",
-        views.days,
-        {"span": AGENDA},
-        name="agenda",
-    ),
+    path(f"agenda/{DAY}", views.days, {"span": AGENDA}, name="agenda"),
     path("week/", views.days, {"span": WEEK}, name="week_now"),
-    path(
-        "week/<int:year>/<int:month>/<int:day>/",
-        views.days,
-        {"span": WEEK},
-        name="week",
-    ),
+    path(f"week/{DAY}", views.days, {"span": WEEK}, name="week"),
     path("month/", views.month, name="month_now"),
     path("month/<int:year>/<int:month>/", views.month, name="month"),
     path("rituals/", views.rituals, name="rituals"),
@@ -29,27 +23,13 @@ urlpatterns = [
     path("events/<int:pk>/delete", views.event_delete, name="event_delete"),
     path("events/<int:pk>/visibility", views.event_visibility, name="event_visibility"),
     path("events/<int:pk>/reminder", views.event_reminder, name="event_reminder"),
-    path("events/<int:pk>/at/<str:when>/", views.occurrence_detail, name="occurrence"),
+    path(AT, views.occurrence_detail, name="occurrence"),
+    path(f"{AT}move", views.occurrence_move, name="occurrence_move"),
+    path(f"{AT}cancel", views.date_step, {"step": "cancel"}, name="occurrence_cancel"),
     path(
-        "events/<int:pk>/at/<str:when>/move",
-        views.occurrence_move,
-        name="occurrence_move",
+        f"{AT}restore", views.date_step, {"step": "restore"}, name="occurrence_restore"
     ),
-    path(
-        "events/<int:pk>/at/<str:when>/cancel",
-        views.occurrence_cancel,
-        name="occurrence_cancel",
-    ),
-    path(
-        "events/<int:pk>/at/<str:when>/restore",
-        views.occurrence_restore,
-        name="occurrence_restore",
-    ),
-    path(
-        "events/<int:pk>/at/<str:when>/mark",
-        views.occurrence_mark,
-        name="occurrence_mark",
-    ),
+    path(f"{AT}mark", views.occurrence_mark, name="occurrence_mark"),
     path("subscribe/", views.subscribe, name="subscribe"),
     path("subscribe/new", views.subscribe_new, name="subscribe_new"),
     path("subscribe/revoke", views.subscribe_revoke, name="subscribe_revoke"),

@@ -587,26 +587,20 @@ def _date_step(
 
 @login_required
 @require_POST
-def occurrence_cancel(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
-    return _date_step(
-        request,
-        _own_event(request, pk),
-        when,
-        services.occurrence_cancel,
-        _("That date is called off. The others stay."),
-    )
-
-
-@login_required
-@require_POST
-def occurrence_restore(request: AuthedRequest, pk: int, when: str) -> HttpResponse:
-    return _date_step(
-        request,
-        _own_event(request, pk),
-        when,
-        services.occurrence_restore,
-        _("That date is back as the series has it."),
-    )
+def date_step(request: AuthedRequest, pk: int, when: str, *, step: str) -> HttpResponse:
+    """The author's steps on one date that need nothing but the date:
+    calling it off (`cancel`) and bringing it back (`restore`)."""
+    service, done = {
+        "cancel": (
+            services.occurrence_cancel,
+            _("That date is called off. The others stay."),
+        ),
+        "restore": (
+            services.occurrence_restore,
+            _("That date is back as the series has it."),
+        ),
+    }[step]
+    return _date_step(request, _own_event(request, pk), when, service, done)
 
 
 @login_required
