@@ -7,9 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from troth.lib.content import Visibility
-from troth.selfmap.models import Entry, KindShare, Response
-
-Wording = tuple[str, str, str]  # title, text, what helps
+from troth.selfmap.models import Entry, KindShare, Response, Wording
 
 
 def build_entry(
@@ -26,16 +24,13 @@ def build_entry(
     `written`, ending in its last wording. `shared` None means written in
     private first and shared from its second wording on: the first draft
     was never shown to the partner."""
-    title, text, helps = wordings[-1]
     is_shared = shared is not False
-    entry = Entry.objects.create(
+    entry = Entry.write(
         space=space,
         author=author,
         kind=kind,
-        title=title,
-        text=text,
-        helps=helps,
-        created=written[0],
+        wording=wordings[-1],
+        at=written[0],
         visibility=Visibility.SHARED if is_shared else Visibility.PRIVATE,
     )
     for number, (wording, when) in enumerate(

@@ -10,6 +10,8 @@ shared again. The reasoning is in docs/figures/selfmap.md.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -44,6 +46,14 @@ KIND_HELP: dict[str, Promise] = {
 }
 
 
+class Wording(NamedTuple):
+    """What an entry says, in one version."""
+
+    title: str
+    text: str
+    helps: str
+
+
 class EntryQuerySet(ContentQuerySet):
     def of_kind(self, kind: str) -> EntryQuerySet:
         return self.filter(kind=kind)
@@ -76,21 +86,32 @@ class Entry(Linked, Content):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk}"
 
+    @classmethod
+    def write(
+        cls, *, space, author, kind: str, wording: tuple[str, str, str], at, **more
+    ) -> Entry:
+        """A new entry of `author`'s, in its current `wording` (title, text,
+        what helps), written `at`; `more` holds its visibility and the like."""
+        return cls.objects.create(
+            space=space,
+            author=author,
+            kind=kind,
+            created=at,
+            **Wording(*wording)._asdict(),
+            **more,
+        )
+
     def keep_wording(
         self, number: int, wording: tuple[str, str, str], *, at, shown_at
     ) -> EntryVersion:
-        """Keep `wording` (title, text, what helps) as the entry's version
-        `number`, written `at` and first shown to the partner at `shown_at`
-        (None: not yet)."""
-        title, text, helps = wording
+        """Keep `wording` as the entry's version `number`, written `at` and
+        first shown to the partner at `shown_at` (None: not yet)."""
         return EntryVersion.objects.create(
             entry=self,
             number=number,
-            title=title,
-            text=text,
-            helps=helps,
             created=at,
             shown_at=shown_at,
+            **Wording(*wording)._asdict(),
         )
 
 

@@ -92,16 +92,14 @@ def entry_create(
         if share is None:
             share = kind_is_shared(space=space, author=author, kind=kind)
         now = timezone.now()
-        entry = Entry.objects.create(
+        entry = Entry.write(
             space=space,
             author=author,
             kind=kind,
-            title=title,
-            text=text,
-            helps=helps,
+            wording=(title, text, helps),
+            at=now,
             visibility=Visibility.SHARED if share else Visibility.PRIVATE,
             shown_at=now if share else None,
-            created=now,
         )
         entry.keep_wording(1, (title, text, helps), at=now, shown_at=entry.shown_at)
         _record(
