@@ -51,7 +51,16 @@ def _text(value: str, *, limit: int, required_message: str | None = None) -> str
     return value
 
 
-def _check_date(value: date | None, user, *, unchanged: date | None = None) -> None:
+def _check_date(
+    value: date | None,
+    user,
+    *,
+    unchanged: date | None = None,
+    start_time: time | None = None,
+) -> None:
+    """A date from today on (or the one it had), and a time only with a date."""
+    if start_time is not None and value is None:
+        raise ValidationError(_("Choose a date first, then a time."))
     if value is not None and value != unchanged and value < local_today(user.tz):
         raise ValidationError(_("Choose today or a later date."))
 
@@ -93,7 +102,7 @@ def _goal_new(goal: Goal, **words) -> Goal:
     date is checked; the partner isn't told yet."""
     goal.visibility = Visibility.SHARED
     _words(goal, **words)
-    _check_date(goal.target_date, goal.author)
+    _check_date(goal.target_date, goal.author, start_time=goal.start_time)
     goal.full_clean()
     goal.save()
     return goal
@@ -142,8 +151,6 @@ def adventure_plan(
                 _("Your partner hasn't joined yet: give them tasks once they have."),
                 "no_partner",
             )
-        if start_time is not None and target_date is None:
-            raise ValidationError(_("Choose a date first, then a time."))
         goal = _goal_new(
             Goal(
                 space=space,
@@ -192,9 +199,7 @@ def goal_update(
     wrote it does; the other adds steps and tasks of their own."""
     with STEPS.take("update", goal, by=by) as step:
         fresh = step.obj
-        _check_date(target_date, by, unchanged=fresh.target_date)
-        if start_time is not None and target_date is None:
-            raise ValidationError(_("Choose a date first, then a time."))
+        _check_date(target_date, by, unchanged=fresh.target_date, start_time=start_time)
         _words(fresh, title=title, why=why, budget=budget, missing=_("Give it a name."))
         fresh.target_date = target_date
         if fresh.is_adventure:
