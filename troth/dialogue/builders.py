@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import models
+
 from troth.dialogue.models import Dialogue, Summary, Turn
 from troth.lib.content import Visibility
 
@@ -27,19 +29,20 @@ def build_dialogue(
     )
 
 
+def _added[M: models.Model](
+    model: type[M], dialogue: Dialogue, author, at: datetime, **fields
+) -> M:
+    """A row of `model` that `author` added to `dialogue` at `at`."""
+    return model._default_manager.create(
+        space=dialogue.space, author=author, dialogue=dialogue, created=at, **fields
+    )
+
+
 def build_turn(
     dialogue: Dialogue, author, *, round: int, step: str, text: str, at: datetime
 ) -> Turn:
     """What `author` wrote at one step of one round."""
-    return Turn.objects.create(
-        space=dialogue.space,
-        author=author,
-        dialogue=dialogue,
-        round=round,
-        step=step,
-        text=text,
-        created=at,
-    )
+    return _added(Turn, dialogue, author, at, round=round, step=step, text=text)
 
 
 def build_summary(
@@ -51,12 +54,12 @@ def build_summary(
     kept_at: datetime | None = None,
 ) -> Summary:
     """The shared summary of a finished dialogue, kept by both at `kept_at`."""
-    return Summary.objects.create(
-        space=dialogue.space,
-        author=author,
-        dialogue=dialogue,
+    return _added(
+        Summary,
+        dialogue,
+        author,
+        at,
         text=text,
         visibility=Visibility.SHARED,
-        created=at,
         kept_at=kept_at,
     )
