@@ -109,7 +109,7 @@ def schedule(request: AuthedRequest, membership: Membership, slug: str) -> HttpR
     item = _item(slug)
     form = ScheduleForm(request.POST)
     partner = membership.space.partner_of(request.user)
-    planned: list[Session] = []
+    planned: list[Session] = []  # the new session, for `then` after the step
     return form_step(
         request,
         None,

@@ -63,7 +63,7 @@ def _create_page(request, template: str, context: dict, create, done):
     adventure with `create(data)`; `done(goal)` is what the person is
     told, and the goal's page is where they go."""
     form = context["form"]
-    made: list[Goal] = []
+    made: list[Goal] = []  # the new goal, for `done` and `then` after the step
     return form_step(
         request,
         None,
