@@ -39,11 +39,6 @@ def _your_turn(dialogue: Dialogue, user) -> bool:
     return not dialogue.is_written or (actor is not None and actor.pk == user.pk)
 
 
-def _has_shared_summary(dialogue: Dialogue) -> bool:
-    # Reads the summaries prefetched on the dialogue's page.
-    return any(s.visibility == Visibility.SHARED for s in dialogue.summaries.all())
-
-
 def _in(field: str, values: tuple[str, ...], message: Message, code: str) -> Check:
     """The thing's `field` (a dialogue's status, a summary's visibility)
     holds one of `values`."""
@@ -91,7 +86,8 @@ OVER = Check(
     "ongoing",
 )
 NO_SHARED_SUMMARY = Check(
-    lambda d, u, now: not _has_shared_summary(d),
+    # Reads the summaries prefetched on the dialogue's page.
+    lambda d, u, now: not any(s.is_shared for s in d.summaries.all()),
     _("A summary is already suggested or kept for this dialogue."),
     "exists",
 )
