@@ -168,6 +168,24 @@ def _suggested(request, dialogue: Dialogue) -> str:
     }
 
 
+def _answer(
+    request, dialogue: Dialogue, obj, action, *, done, at: str, form=None, shown=None
+) -> HttpResponse:
+    """Take `action`, a step on `obj` (the dialogue or one of its
+    summaries), and answer with the dialogue's page: at `at` after the
+    step, or again with the refusal or `form`'s errors (the form on the page
+    as named in `shown`)."""
+    return take_step(
+        request,
+        obj,
+        action,
+        page=partial(_page, request, dialogue, **(shown or {})),
+        form=form,
+        done=done,
+        then=lambda: dialogue.get_absolute_url() + at,
+    )
+
+
 def _dialogue_step(
     request,
     pk: int,
@@ -186,16 +204,17 @@ def _dialogue_step(
     if form is not None:
         form_class, name = form
         sent = shown[name] = form_class(request.POST)
-    return take_step(
+    return _answer(
         request,
+        dialogue,
         dialogue,
         lambda: service(
             dialogue=dialogue, by=request.user, **(sent.cleaned_data if sent else {})
         ),
-        page=partial(_page, request, dialogue, **shown),
-        form=sent,
         done=(lambda: done(request, dialogue)) if callable(done) else done,
-        then=lambda: dialogue.get_absolute_url() + at,
+        at=at,
+        form=sent,
+        shown=shown,
     )
 
 
@@ -242,13 +261,13 @@ def _summary_step(request, pk: int, service, done: str) -> HttpResponse:
         pk=pk,
     )
     dialogue = _dialogue(request, item.dialogue_id)
-    return take_step(
+    return _answer(
         request,
+        dialogue,
         item,
         lambda: service(summary=item, by=request.user),
-        page=partial(_page, request, dialogue),
         done=done,
-        then=dialogue.get_absolute_url() + "#summary",
+        at="#summary",
     )
 
 
