@@ -39,7 +39,7 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     me = request.user
     dialogues = list(
         Dialogue.objects.visible_to(me)
-        .filter(space=membership.space)
+        .in_space(membership.space)
         .select_related("first_sender", "first_receiver")
     )
     summaries = {
