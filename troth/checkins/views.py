@@ -19,6 +19,7 @@ from troth.checkins import services
 from troth.checkins.forms import PulseForm, PulseSettingsForm, StatusForm
 from troth.checkins.models import ITEMS, Kind, Pulse, PulseSettings, Status
 from troth.checkins.stats import SUBSCALES, pulse_trend
+from troth.lib.formpages import form_page
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.lib.time import local_today
@@ -211,17 +212,11 @@ def pulse(request: AuthedRequest, membership: Membership) -> HttpResponse:
             return redirect("checkins:pulse")
     prefs = PulseSettings.for_user(request.user)
     answered = Pulse.objects.filter(author=request.user).count()
-    return render(
+    return form_page(
         request,
         "checkins/pulse.html",
-        {
-            "form": form,
-            "existing": existing,
-            "today": today,
-            "prefs": prefs,
-            "answered": answered,
-        },
-        status=400 if form.is_bound else 200,
+        form,
+        {"existing": existing, "today": today, "prefs": prefs, "answered": answered},
     )
 
 
@@ -234,20 +229,16 @@ def pulse_settings(request: AuthedRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         initial={"share": prefs.share, "remind_at": prefs.remind_at},
     )
-    if request.method == "POST":
-        if form.is_valid():
-            services.pulse_settings_update(
-                user=request.user,
-                space=membership.space if membership else None,
-                share=form.cleaned_data["share"],
-                remind_at=form.cleaned_data["remind_at"],
-            )
-            messages.success(request, _("Your pulse settings are saved."))
-            return redirect("checkins:pulse")
-        return render(
-            request, "checkins/pulse_settings.html", {"form": form}, status=400
+    if request.method == "POST" and form.is_valid():
+        services.pulse_settings_update(
+            user=request.user,
+            space=membership.space if membership else None,
+            share=form.cleaned_data["share"],
+            remind_at=form.cleaned_data["remind_at"],
         )
-    return render(request, "checkins/pulse_settings.html", {"form": form})
+        messages.success(request, _("Your pulse settings are saved."))
+        return redirect("checkins:pulse")
+    return form_page(request, "checkins/pulse_settings.html", form)
 
 
 TREND_DAYS = 90

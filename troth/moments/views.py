@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.formpages import form_page
 from troth.lib.http import AuthedRequest
 from troth.lib.periods import week_start
 from troth.lib.redirects import next_url
@@ -101,15 +102,14 @@ def moment_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
         form = MomentForm(
             initial={"about": about, "occurred_on": local_today(request.user.tz)}
         )
-    return render(
+    return form_page(
         request,
         "moments/new.html",
+        form,
         {
-            "form": form,
             "kinds": _kind_choices_for_template(),
             "partner": space.partner_of(request.user),
         },
-        status=400 if form.is_bound else 200,
     )
 
 
@@ -246,17 +246,16 @@ def bids(request: AuthedRequest, membership: Membership) -> HttpResponse:
         form = BidForm()
     recent = list(Bid.objects.visible_to(user).filter(space=membership.space)[:50])
     trend = stats.bid_trend(user=user)
-    return render(
+    return form_page(
         request,
         "moments/bids.html",
+        form,
         {
-            "form": form,
             "recent": recent,
             "trend": trend,
             "logged": sum(w.total for w in trend),
             "min_bids": stats.MIN_BIDS_FOR_SHARE,
         },
-        status=400 if form.is_bound else 200,
     )
 
 
