@@ -412,9 +412,8 @@ def event_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
         if kind == Event.Kind.RITUAL:
             initial.update(repeat="WEEKLY", reminder="default")
         form = EventForm(initial=initial, kind=kind)
-    made: list[Event] = []
 
-    def create() -> None:
+    def create() -> Event:
         chose, minutes = form.reminder_choice()
         event = services.event_create(
             space=membership.space,
@@ -424,21 +423,19 @@ def event_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
         )
         if kind == Event.Kind.RITUAL and chose and minutes is None:
             services.reminder_set(event=event, by=request.user, minutes=None)
-        made.append(event)
+        return event
 
-    return form_step(
+    return _event_form(
         request,
         None,
         form,
-        "schedule/event_form.html",
         create,
-        context={"kind": kind},
-        done=lambda: (
+        {"kind": kind},
+        lambda event: (
             _("Your ritual is in the calendar.")
-            if made[0].is_ritual
+            if event.is_ritual
             else _("The event is in your calendar.")
         ),
-        then=lambda: made[0].get_absolute_url(),
     )
 
 
@@ -464,25 +461,46 @@ def event_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         elif event.is_ritual:
             initial["reminder"] = "default"
         form = EventForm(initial=initial, kind=event.kind, event=event)
-    saved: list[Event] = []
 
-    def save() -> None:
+    def save() -> Event:
         result = services.event_update(
             event=event, by=request.user, fields=form.event_fields()
         )
         chose, minutes = form.reminder_choice()
         if chose:
             services.reminder_set(event=result, by=request.user, minutes=minutes)
-        saved.append(result)
+        return result
 
+    return _event_form(
+        request,
+        event,
+        form,
+        save,
+        {"kind": event.kind, "event": event, "splits": first is not None},
+        lambda result: _("Your changes are saved."),
+    )
+
+
+def _event_form(
+    request: AuthedRequest,
+    event: Event | None,
+    form: EventForm,
+    save: Callable[[], Event],
+    context: dict,
+    done: Callable[[Event], str],
+) -> HttpResponse:
+    """The page that makes an event or changes `event`: once the form is
+    valid, `save` gives the event as it is now (a new one when changing a
+    ritual's time split it), and the person is told `done` on its page."""
+    saved: list[Event] = []
     return form_step(
         request,
         event,
         form,
         "schedule/event_form.html",
-        save,
-        context={"kind": event.kind, "event": event, "splits": first is not None},
-        done=_("Your changes are saved."),
+        lambda: saved.append(save()),
+        context=context,
+        done=lambda: done(saved[0]),
         then=lambda: saved[0].get_absolute_url(),
     )
 
