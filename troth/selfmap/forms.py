@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from troth.lib.forms import Form, choice_field, note_field, text_field
-from troth.selfmap.models import Kind, Response
+from troth.selfmap.models import Kind
 from troth.selfmap.services import HELPS_MAX, TEXT_MAX, TITLE_MAX
 
 
@@ -54,9 +54,3 @@ class EntryForm(Form):
             del self.fields["kind"]
         if not with_share:
             del self.fields["share"]
-
-
-class ResponseForm(Form):
-    kind = choice_field(
-        choices=Response.Kind.choices, choose=_("Choose to thank, or to ask to talk.")
-    )
