@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import models
-
 from troth.dialogue.models import Dialogue, Summary, Turn
 from troth.lib.content import Visibility
 
@@ -29,20 +27,11 @@ def build_dialogue(
     )
 
 
-def _added[M: models.Model](
-    model: type[M], dialogue: Dialogue, author, at: datetime, **fields
-) -> M:
-    """A row of `model` that `author` added to `dialogue` at `at`."""
-    return model._default_manager.create(
-        space=dialogue.space, author=author, dialogue=dialogue, created=at, **fields
-    )
-
-
 def build_turn(
     dialogue: Dialogue, author, *, round: int, step: str, text: str, at: datetime
 ) -> Turn:
     """What `author` wrote at one step of one round."""
-    return _added(Turn, dialogue, author, at, round=round, step=step, text=text)
+    return dialogue.add(Turn, author, at=at, round=round, step=step, text=text)
 
 
 def build_summary(
@@ -54,11 +43,10 @@ def build_summary(
     kept_at: datetime | None = None,
 ) -> Summary:
     """The shared summary of a finished dialogue, kept by both at `kept_at`."""
-    return _added(
+    return dialogue.add(
         Summary,
-        dialogue,
         author,
-        at,
+        at=at,
         text=text,
         visibility=Visibility.SHARED,
         kept_at=kept_at,

@@ -154,6 +154,15 @@ class Dialogue(Linked, AlwaysShared):
     def break_over(self, now: dt.datetime) -> bool:
         return self.break_until is not None and now >= self.break_until
 
+    def add[M: models.Model](
+        self, model: type[M], author, *, at: dt.datetime, **fields
+    ) -> M:
+        """A row of `model` (a turn, a summary) that `author` adds to the
+        dialogue at `at`."""
+        return model._default_manager.create(
+            space=self.space, author=author, dialogue=self, created=at, **fields
+        )
+
 
 class Turn(Linked, SharedRecord):
     """One written turn, appended and never changed."""

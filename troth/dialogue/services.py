@@ -142,15 +142,14 @@ def _write_turn(dialogue: Dialogue, *, by, action: str, text: str, now) -> None:
     """In writing, the turn is kept; steps that ask for words need them."""
     if dialogue.step in WRITTEN_STEPS and not text:
         raise Refused(_("Write your turn first."), "empty")
-    Turn.objects.create(
-        space=dialogue.space,
-        author=by,
-        dialogue=dialogue,
+    dialogue.add(
+        Turn,
+        by,
+        at=now,
         round=dialogue.round,
         step=dialogue.step,
         text=text or None,
         answer="" if dialogue.step in WRITTEN_STEPS else action,
-        created=now,
     )
 
 
@@ -252,13 +251,8 @@ def summary_propose(
     with STEPS.take("propose_summary", dialogue, by=by, now=now) as step:
         fresh = step.obj
         step.save = False  # the dialogue stays as it is
-        summary = Summary.objects.create(
-            space=fresh.space,
-            author=by,
-            dialogue=fresh,
-            text=text,
-            visibility=Visibility.SHARED,
-            created=step.now,
+        summary = fresh.add(
+            Summary, by, at=step.now, text=text, visibility=Visibility.SHARED
         )
         activity_record(
             space=fresh.space,
