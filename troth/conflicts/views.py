@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -103,9 +103,9 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _initial_when() -> str:
-    now = timezone.localtime(timezone.now())
-    return now.strftime("%Y-%m-%dT%H:%M")
+def _when_input(when: datetime) -> str:
+    """`when` as the date-and-time field shows it, in the person's zone."""
+    return timezone.localtime(when).strftime("%Y-%m-%dT%H:%M")
 
 
 @space_form_page
@@ -114,7 +114,7 @@ def new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     if request.method == "POST":
         form = LogForm(request.POST)
     else:
-        form = LogForm(initial={"occurred_at": _initial_when()})
+        form = LogForm(initial={"occurred_at": _when_input(timezone.now())})
     logged: list[ConflictView] = []  # the view, once logged
 
     def log() -> None:
@@ -258,9 +258,7 @@ def _edit_form(view: ConflictView, allowed: frozenset[str], data=None):
     initial = ViewForm.initial_for(view)
     if frame:
         initial["topic"] = view.conflict.topic
-        initial["occurred_at"] = timezone.localtime(view.conflict.occurred_at).strftime(
-            "%Y-%m-%dT%H:%M"
-        )
+        initial["occurred_at"] = _when_input(view.conflict.occurred_at)
     return form_class(initial=initial)
 
 
