@@ -51,15 +51,7 @@ def build_response(
 ) -> Response:
     """`author`'s answer to their partner's entry (a thank-you, or asking to
     talk about it), to its wording `version_number`."""
-    return Response.objects.create(
-        space=entry.space,
-        author=author,
-        entry=entry,
-        kind=kind,
-        version_number=version_number,
-        visibility=Visibility.SHARED,
-        created=at,
-    )
+    return entry.add_response(author, kind, version_number=version_number, at=at)
 
 
 def build_kind_share(space, author, *, kind: str, at: datetime) -> KindShare:

@@ -10,6 +10,7 @@ shared again. The reasoning is in docs/figures/selfmap.md.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import NamedTuple
 
 from django.db import models
@@ -112,6 +113,21 @@ class Entry(Linked, Content):
             created=at,
             shown_at=shown_at,
             **Wording(*wording)._asdict(),
+        )
+
+    def add_response(
+        self, author, kind: str, *, version_number: int, at: datetime
+    ) -> Response:
+        """`author`'s answer to the entry (a thank-you, or asking to talk
+        about it), to its wording `version_number`, given `at`."""
+        return Response.objects.create(
+            space=self.space,
+            author=author,
+            entry=self,
+            kind=kind,
+            version_number=version_number,
+            visibility=Visibility.SHARED,
+            created=at,
         )
 
 

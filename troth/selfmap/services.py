@@ -212,13 +212,8 @@ def response_create(*, entry: Entry, by, kind: str) -> Response:
     name = "thank" if kind == Response.Kind.THANKS else "ask_to_talk"
     with ENTRY_STEPS.take(name, entry, by=by) as step:
         step.save = False
-        step.target = Response.objects.create(
-            space=step.obj.space,
-            author=by,
-            entry=step.obj,
-            kind=kind,
-            version_number=latest_number(step.obj),
-            visibility=Visibility.SHARED,
+        step.target = step.obj.add_response(
+            by, kind, version_number=latest_number(step.obj), at=step.now
         )
         step.recipient = step.obj.author
     return step.target
