@@ -54,6 +54,11 @@ def _promiser(message: Text) -> Check:
     )
 
 
+def _promisers(name: str, refusal: Text, **step) -> Step:
+    """A step only the promiser takes; anyone else is told `refusal`."""
+    return Step(name, who=_promiser(refusal), **step)
+
+
 def _promisee(message: Text) -> Check:
     return role(
         lambda p, u: p.promisee_id == u.pk,
@@ -155,11 +160,11 @@ def _cancel_answer(name: str, event: str, verb: str, **more) -> Step:
 
 
 STEPS = Steps(
-    Step(
+    _promisers(
         "mark_done",
+        _("Only %(name)s can mark their promise as done."),
         source=[State.OPEN],
         target=State.DONE,
-        who=_promiser(_("Only %(name)s can mark their promise as done.")),
         when=(NOT_PAST_DUE,),
         event=EventKind.DONE,
         verb="promise.done",
@@ -185,26 +190,26 @@ STEPS = Steps(
             ),
         )
     ),
-    Step(
+    _promisers(
         "respond",
-        who=_promiser(_("Only %(name)s can respond here: it is their promise.")),
+        _("Only %(name)s can respond here: it is their promise."),
         when=(NOT_QUITE_SAID, NOT_RESPONDED),
         event=EventKind.RESPONDED,
         verb="promise.responded",
     ),
-    Step(
+    _promisers(
         "propose",
+        _("Only %(name)s can propose new terms for their promise."),
         source=[State.OPEN],
-        who=_promiser(_("Only %(name)s can propose new terms for their promise.")),
         when=(NOT_PAST_DUE, NOT_PROPOSED),
         event=EventKind.PROPOSED,
         verb="promise.proposed",
     ),
     _answer("accept_proposal", EventKind.ACCEPTED, "promise.renegotiated"),
     _answer("decline_proposal", EventKind.DECLINED, "promise.proposal_declined"),
-    Step(
+    _promisers(
         "withdraw_proposal",
-        who=_promiser(_("Only %(name)s can withdraw their proposal.")),
+        _("Only %(name)s can withdraw their proposal."),
         when=(PROPOSAL_WAITING,),
         event=EventKind.WITHDRAWN,
         verb="promise.proposal_withdrawn",
