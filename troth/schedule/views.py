@@ -159,11 +159,11 @@ def days(
     start, end = periods.window(first, last, zone)
     occurrences = periods.occurrences_for(request.user, start, end, zone)
     periods.annotate_marks(occurrences, request.user, timezone.now())
-    days = periods.place(periods.days_from(first, span.length, today), occurrences)
+    shown = periods.place(periods.days_from(first, span.length, today), occurrences)
     step = timedelta(days=span.length)
     context = {
         "view": span.name,
-        "days": [d for d in days if d.occurrences or not span.busy_only],
+        "days": [d for d in shown if d.occurrences or not span.busy_only],
         "first": first,
         "nav": {
             "title": _("%(first)s to %(last)s")
