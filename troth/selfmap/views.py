@@ -28,7 +28,7 @@ from troth.selfmap.models import (
     Response,
 )
 from troth.selfmap.prompts import prompt_by_key, prompts_for
-from troth.selfmap.steps import ENTRY_STEPS
+from troth.selfmap.steps import ENTRY_STEPS, asked_to_talk, thanked
 from troth.spaces.membership import space_form_page, space_page
 from troth.spaces.models import Membership, current_membership
 from troth.spaces.postviews import post_view, save_form
@@ -181,18 +181,8 @@ def _entry_context(request, entry: Entry) -> dict:
         "thanks": [r for r in responses if r.kind == Response.Kind.THANKS],
     }
     if not is_author:
-        context["thanked_this"] = any(
-            r.kind == Response.Kind.THANKS
-            and r.author_id == request.user.pk
-            and r.version_number == latest
-            for r in responses
-        )
-        context["asked_to_talk"] = any(
-            r.kind == Response.Kind.TALK
-            and r.author_id == request.user.pk
-            and r.resolved_at is None
-            for r in responses
-        )
+        context["thanked_this"] = thanked(entry, request.user)
+        context["asked_to_talk"] = asked_to_talk(entry, request.user)
     return context
 
 
@@ -405,14 +395,8 @@ def partner(request: AuthedRequest, membership: Membership) -> HttpResponse:
             .order_by("-shown_at", "-id")
         )
     for entry in entries:
-        entry.thanked_this = any(
-            r.kind == Response.Kind.THANKS and r.version_number == entry.latest
-            for r in entry.my_responses
-        )
-        entry.asked_to_talk = any(
-            r.kind == Response.Kind.TALK and r.resolved_at is None
-            for r in entry.my_responses
-        )
+        entry.thanked_this = thanked(entry, request.user)
+        entry.asked_to_talk = asked_to_talk(entry, request.user)
     return render(
         request,
         "selfmap/partner.html",
