@@ -95,6 +95,16 @@ def require_partner(space: Space, user) -> None:
         )
 
 
+def require_both_partners(space: Space, user, *, missing: str):
+    """`require_partner`, then the partner must have joined: the partner,
+    or a refusal (`no_partner`) saying `missing`, why this needs both."""
+    require_partner(space, user)
+    partner = space.partner_of(user)
+    if partner is None:
+        raise Refused(missing, "no_partner")
+    return partner
+
+
 def lock[M: models.Model](obj: M, *related: str) -> M:
     """`obj` as it is now in the database, its row locked until the
     transaction ends, so two people (or a person and the clock) can't both

@@ -3,6 +3,7 @@
     {% load pages %}
     {% pager page %}           Newer · Older
     {% pager page plain=True %}  Previous · Next
+    {% pager page count=True %}  Newer · Page 2 of 5 · Older
 
 The links keep the page's other query parameters (the tab, a search) and
 change only `page`.
@@ -20,11 +21,12 @@ def _link(request, number: int) -> str:
 
 
 @register.inclusion_tag("includes/pager.html", takes_context=True)
-def pager(context, page, plain: bool = False) -> dict:
+def pager(context, page, plain: bool = False, count: bool = False) -> dict:
     request = context["request"]
     return {
         "page": page,
         "plain": plain,
+        "count": count,
         "previous": _link(request, page.previous_page_number())
         if page.has_previous()
         else "",
