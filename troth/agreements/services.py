@@ -45,7 +45,14 @@ from troth.lib.numbering import next_number
 from troth.lib.time import local_today
 from troth.spaces.models import Space
 from troth.spaces.services import activity_record
-from troth.spaces.steps import NOBODY, Refused, Taking, copy_back, lock, require_partner
+from troth.spaces.steps import (
+    NOBODY,
+    Refused,
+    Taking,
+    copy_back,
+    lock,
+    require_both_partners,
+)
 
 TITLE_MAX = 120
 CLAUSE_MAX = 600
@@ -219,13 +226,13 @@ def agreement_propose(
     texts = _clause_texts(clauses)
     _check_terms(by=by, topic=topic, review_days=review_days, ends_on=ends_on, now=now)
     with transaction.atomic():
-        require_partner(space, by)
-        partner = space.partner_of(by)
-        if partner is None:
-            raise Refused(
-                _("Your partner hasn't joined yet: an agreement needs both of you."),
-                "no_partner",
-            )
+        partner = require_both_partners(
+            space,
+            by,
+            missing=_(
+                "Your partner hasn't joined yet: an agreement needs both of you."
+            ),
+        )
         agreement = Agreement.objects.create(
             space=space,
             author=by,

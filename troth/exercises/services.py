@@ -26,7 +26,7 @@ from troth.lib.content import Visibility
 from troth.notifications.models import Notification
 from troth.spaces.models import Activity, Space
 from troth.spaces.services import activity_record
-from troth.spaces.steps import NOBODY, Refused, require_partner
+from troth.spaces.steps import NOBODY, require_both_partners
 
 MAX_AHEAD = timedelta(days=366)
 
@@ -37,15 +37,13 @@ def session_schedule(
     """Plan an exercise for the two of you; it goes on the shared calendar
     and your partner is told."""
     with transaction.atomic():
-        require_partner(space, author)
-        partner = space.partner_of(author)
-        if partner is None:
-            raise Refused(
-                _(
-                    "These exercises are for two: plan one once your partner has joined."
-                ),
-                "no_partner",
-            )
+        partner = require_both_partners(
+            space,
+            author,
+            missing=_(
+                "These exercises are for two: plan one once your partner has joined."
+            ),
+        )
         if library.get(exercise) is None:
             raise ValidationError(_("Choose an exercise from the library."))
         now = timezone.now()

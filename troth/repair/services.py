@@ -56,7 +56,7 @@ from troth.repair.models import (
 from troth.repair.steps import HISTORY, STEPS
 from troth.spaces.models import Space
 from troth.spaces.services import activity_record, own_content_delete
-from troth.spaces.steps import Refused, require_partner
+from troth.spaces.steps import Refused, require_both_partners
 
 SUMMARY_MAX = 1000
 TEXT_MAX = 5000
@@ -150,13 +150,11 @@ def repair_open(
     if opened_as == OpenedAs.BROKE:
         seriousness = None
     with transaction.atomic():
-        require_partner(space, by)
-        partner = space.partner_of(by)
-        if partner is None:
-            raise Refused(
-                _("Your partner hasn't joined yet: a repair needs both of you."),
-                "no_partner",
-            )
+        partner = require_both_partners(
+            space,
+            by,
+            missing=_("Your partner hasn't joined yet: a repair needs both of you."),
+        )
         clause, promise = _touched(space, touches, clause, promise)
         hurt, other = (by, partner) if opened_as == OpenedAs.HURT else (partner, by)
         repair = Repair.objects.create(
