@@ -119,37 +119,43 @@ def entry_new(request: AuthedRequest, membership: Membership) -> HttpResponse:
     kind_shared = bool(kind) and services.kind_is_shared(
         space=space, author=request.user, kind=kind
     )
-    if request.method == "POST":
-        form = EntryForm(request.POST)
-        entry = save_form(
-            form,
-            lambda data: services.entry_create(
-                space=space, author=request.user, **data
-            ),
-        )
-        if entry is not None:
-            if entry.is_shared:
-                messages.success(request, _("Saved and shared with your partner."))
-            else:
-                messages.success(request, _("Saved. Only you can see it."))
-            return redirect(entry)
-    else:
-        initial = {"kind": kind, "share": kind_shared}
-        form = EntryForm(initial=initial)
+    form = EntryForm(
+        request.POST if request.method == "POST" else None,
+        initial={"kind": kind, "share": kind_shared},
+    )
     if prompt is not None:
         form.fields["title"].widget.attrs["placeholder"] = str(prompt.example_title)
+    return _form_page(
+        request,
+        form,
+        lambda data: services.entry_create(space=space, author=request.user, **data),
+        lambda entry: (
+            _("Saved and shared with your partner.")
+            if entry.is_shared
+            else _("Saved. Only you can see it.")
+        ),
+        kind=kind,
+        prompt=prompt,
+        prompts=prompts_for(kind) if kind else [],
+        kinds=Kind.choices,
+        kind_shared=kind_shared,
+        editing=None,
+    )
+
+
+def _form_page(request, form: EntryForm, save, done, **context) -> HttpResponse:
+    """The entry form. Sent, it is saved through `save`; then the person is
+    told `done(entry)` and sees the entry. Otherwise the form again, with
+    its errors (400)."""
+    if form.is_bound:
+        entry = save_form(form, save)
+        if entry is not None:
+            messages.success(request, done(entry))
+            return redirect(entry)
     return render(
         request,
         "selfmap/entry_form.html",
-        {
-            "form": form,
-            "kind": kind,
-            "prompt": prompt,
-            "prompts": prompts_for(kind) if kind else [],
-            "kinds": Kind.choices,
-            "kind_shared": kind_shared,
-            "editing": None,
-        },
+        {"form": form, **context},
         status=400 if form.is_bound else 200,
     )
 
@@ -207,39 +213,21 @@ def _own_entry(request, pk: int) -> Entry:
 @require_http_methods(["GET", "POST"])
 def entry_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
-    if request.method == "POST":
-        form = EntryForm(request.POST, with_kind=False, with_share=False)
-        saved = save_form(
-            form,
-            lambda data: services.entry_update(entry=entry, by=request.user, **data),
-        )
-        if saved is not None:
-            messages.success(
-                request,
-                _("Saved. The earlier wording is kept in the history."),
-            )
-            return redirect(entry)
-    else:
-        form = EntryForm(
-            initial={
-                "title": entry.title,
-                "text": entry.text,
-                "helps": entry.helps or "",
-            },
-            with_kind=False,
-            with_share=False,
-        )
-    return render(
+    form = EntryForm(
+        request.POST if request.method == "POST" else None,
+        initial={"title": entry.title, "text": entry.text, "helps": entry.helps or ""},
+        with_kind=False,
+        with_share=False,
+    )
+    return _form_page(
         request,
-        "selfmap/entry_form.html",
-        {
-            "form": form,
-            "editing": entry,
-            "kind": entry.kind,
-            "prompts": [],
-            "prompt": None,
-        },
-        status=400 if form.is_bound else 200,
+        form,
+        lambda data: services.entry_update(entry=entry, by=request.user, **data),
+        lambda saved: _("Saved. The earlier wording is kept in the history."),
+        editing=entry,
+        kind=entry.kind,
+        prompts=[],
+        prompt=None,
     )
 
 
