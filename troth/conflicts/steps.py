@@ -20,12 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.conflicts.models import Conflict, ConflictView
 from troth.lib.content import Visibility
-from troth.spaces.steps import Check, Step, Steps, Text, role
-
-
-def _author(message: Text):
-    """Only whoever wrote it: the view, or the conflict they logged."""
-    return role(lambda obj, user: obj.author_id == user.pk, message)
+from troth.spaces.steps import Check, Step, Steps, author, role, stop_sharing
 
 
 def _state_message(view: ConflictView) -> str:
@@ -39,26 +34,21 @@ def partner_of(view: ConflictView, by):
 
 
 VIEW_STEPS = Steps(
-    Step("update", who=_author(_("Only the person who wrote a view can change it."))),
+    Step("update", who=author(_("Only the person who wrote a view can change it."))),
     Step(
         "share",
         source=[Visibility.PRIVATE],
         target=Visibility.SHARED,
-        who=_author(_("Only the person who wrote a view can share it.")),
+        who=author(_("Only the person who wrote a view can share it.")),
         verb="conflict.view_shared",
     ),
-    Step(
-        "stop",
-        source=[Visibility.SHARED],
-        target=Visibility.PRIVATE,
-        who=_author(_("Only the person who wrote a view can stop sharing it.")),
-        verb="conflict.view_stopped",
-        private=True,
-        anytime=True,
+    stop_sharing(
+        author(_("Only the person who wrote a view can stop sharing it.")),
+        "conflict.view_stopped",
     ),
     Step(
         "delete",
-        who=_author(_("Only the person who wrote a view can delete it.")),
+        who=author(_("Only the person who wrote a view can delete it.")),
         anytime=True,
     ),
     state="visibility",
@@ -90,7 +80,7 @@ CONFLICT_STEPS = Steps(
     ),
     Step(
         "edit_frame",
-        who=_author(_("Only the person who logged it can change its topic and date.")),
+        who=author(_("Only the person who logged it can change its topic and date.")),
     ),
     state="visibility",
     related=("space",),

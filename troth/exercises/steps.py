@@ -20,8 +20,7 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from troth.exercises.models import Session
-from troth.lib.content import Visibility
-from troth.spaces.steps import Check, Step, Steps, role
+from troth.spaces.steps import Check, Step, Steps, author, stop_sharing
 
 # A session may be logged this long before its start.
 SLACK = timedelta(minutes=5)
@@ -33,11 +32,6 @@ NOT_CALLED_OFF = Check(
 )
 
 
-def _author(message) -> Check:
-    """Only the person who planned it, or wrote it."""
-    return role(lambda obj, u: obj.author_id == u.pk, message)
-
-
 def partner_of(session: Session, by):
     return session.space.partner_of(by)
 
@@ -45,7 +39,7 @@ def partner_of(session: Session, by):
 SESSION_STEPS = Steps(
     Step(
         "cancel",
-        who=_author(
+        who=author(
             _(
                 "The one who planned it can call it off; you can say you didn't "
                 "get to it."
@@ -82,14 +76,9 @@ SESSION_STEPS = Steps(
 )
 
 LOG_STEPS = Steps(
-    Step(
-        "stop",
-        source=[Visibility.SHARED],
-        target=Visibility.PRIVATE,
-        who=_author(_("Only the person who wrote it can change who sees it.")),
-        verb="exercise.log_stopped",
-        private=True,
-        anytime=True,
+    stop_sharing(
+        author(_("Only the person who wrote it can change who sees it.")),
+        "exercise.log_stopped",
     ),
     state="visibility",
     related=("space",),

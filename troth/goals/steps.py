@@ -23,13 +23,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from troth.goals.models import Goal, Status
-from troth.lib.content import Visibility
-from troth.spaces.steps import Check, Step, Steps, role
-
-
-def _author(message) -> Check:
-    """Only the person who wrote it (a goal, a step, a reflection)."""
-    return role(lambda obj, u: obj.author_id == u.pk, message)
+from troth.spaces.steps import Check, Step, Steps, author, role, stop_sharing
 
 
 def inactive_message(goal: Goal) -> str:
@@ -43,7 +37,7 @@ STEPS = Steps(
     Step(
         "update",
         source=[Status.ACTIVE],
-        who=_author(_("Only the person who wrote this can change its wording.")),
+        who=author(_("Only the person who wrote this can change its wording.")),
         verb="goal.updated",
     ),
     Step("add_step", source=[Status.ACTIVE]),
@@ -120,7 +114,7 @@ MILESTONE_STEPS = Steps(
     ),
     Step(
         "remove",
-        who=_author(_("Only the person who added a step can remove it.")),
+        who=author(_("Only the person who added a step can remove it.")),
         when=_milestone_done(
             False, _("A step that is done stays; untick it first."), "done"
         ),
@@ -133,14 +127,9 @@ MILESTONE_STEPS = Steps(
 
 
 REFLECTION_STEPS = Steps(
-    Step(
-        "stop",
-        source=[Visibility.SHARED],
-        target=Visibility.PRIVATE,
-        who=_author(_("Only the person who wrote it can change who sees it.")),
-        verb="goal.reflection_stopped",
-        private=True,
-        anytime=True,
+    stop_sharing(
+        author(_("Only the person who wrote it can change who sees it.")),
+        "goal.reflection_stopped",
     ),
     state="visibility",
     related=("space",),

@@ -43,6 +43,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from troth.lib.content import Visibility
 from troth.spaces.models import Membership, Space
 from troth.spaces.services import activity_record, activity_record_private
 
@@ -147,6 +148,11 @@ def role(test: Callable[[Any, Any], bool], message: Message) -> Check:
     return Check(lambda obj, user, now: test(obj, user), message, "wrong_person")
 
 
+def author(message: Message) -> Check:
+    """Only the person who wrote it (refused as `wrong_person`)."""
+    return role(lambda obj, user: obj.author_id == user.pk, message)
+
+
 @dataclass(frozen=True)
 class Step:
     """One step: from which states, by whom, when, to which state, and what
@@ -166,6 +172,21 @@ class Step:
     verb: str | None = None
     private: bool = False
     anytime: bool = False
+
+
+def stop_sharing(who: Check, verb: str, name: str = "stop") -> Step:
+    """Shared → private: a thing one wrote and shared becomes one's own
+    again, anytime (even in a closed space); the partner isn't told. For
+    things whose state is their `visibility`."""
+    return Step(
+        name,
+        source=[Visibility.SHARED],
+        target=Visibility.PRIVATE,
+        who=who,
+        verb=verb,
+        private=True,
+        anytime=True,
+    )
 
 
 def sharing_steps(
