@@ -26,11 +26,11 @@ def build_entry(
     was never shown to the partner."""
     is_shared = shared is not False
     entry = Entry.write(
+        wordings[-1],
+        at=written[0],
         space=space,
         author=author,
         kind=kind,
-        wording=wordings[-1],
-        at=written[0],
         visibility=Visibility.SHARED if is_shared else Visibility.PRIVATE,
     )
     for number, (wording, when) in enumerate(

@@ -88,19 +88,10 @@ class Entry(Linked, Content):
         return f"{self.get_kind_display()} {self.pk}"
 
     @classmethod
-    def write(
-        cls, *, space, author, kind: str, wording: tuple[str, str, str], at, **more
-    ) -> Entry:
-        """A new entry of `author`'s, in its current `wording` (title, text,
-        what helps), written `at`; `more` holds its visibility and the like."""
-        return cls.objects.create(
-            space=space,
-            author=author,
-            kind=kind,
-            created=at,
-            **Wording(*wording)._asdict(),
-            **more,
-        )
+    def write(cls, wording: tuple[str, str, str], *, at, **fields) -> Entry:
+        """A new entry in its current `wording` (title, text, what helps),
+        written `at`; `fields` say whose it is, its kind and who sees it."""
+        return cls.objects.create(created=at, **Wording(*wording)._asdict(), **fields)
 
     def keep_wording(
         self, number: int, wording: tuple[str, str, str], *, at, shown_at

@@ -93,11 +93,11 @@ def entry_create(
             share = kind_is_shared(space=space, author=author, kind=kind)
         now = timezone.now()
         entry = Entry.write(
+            (title, text, helps),
+            at=now,
             space=space,
             author=author,
             kind=kind,
-            wording=(title, text, helps),
-            at=now,
             visibility=Visibility.SHARED if share else Visibility.PRIVATE,
             shown_at=now if share else None,
         )
