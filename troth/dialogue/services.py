@@ -34,13 +34,13 @@ from troth.dialogue.models import (
     Summary,
     Turn,
 )
-from troth.dialogue.steps import STEPS, SUMMARY_STEPS
+from troth.dialogue.steps import STEPS, SUMMARY_STEPS, written_partner
 from troth.lib.content import Visibility
 from troth.spaces.models import Space
 from troth.spaces.services import (
     activity_record,
 )
-from troth.spaces.steps import Refused, require_partner
+from troth.spaces.steps import NOBODY, Refused, require_partner
 
 TOPIC_MAX = 200
 TURN_MAX = 4000
@@ -160,12 +160,10 @@ def _tell_after_turn(dialogue: Dialogue, by) -> tuple[str, object]:
     next_actor = dialogue.actor
     told = dialogue.is_written and next_actor is not None and next_actor.pk != by.pk
     if dialogue.status == Status.FINISHED:
-        return "dialogue.finished", (
-            dialogue.partner_of(by) if dialogue.is_written else None
-        )
+        return "dialogue.finished", written_partner(dialogue, by)
     if told:
         return "dialogue.your_turn", next_actor
-    return "dialogue.step", None
+    return "dialogue.step", NOBODY
 
 
 def dialogue_step(
@@ -201,11 +199,6 @@ def dialogue_step(
     return dialogue
 
 
-def _written_partner(dialogue: Dialogue, by):
-    """Together, both are there; in writing, the partner is told."""
-    return dialogue.partner_of(by) if dialogue.is_written else None
-
-
 def dialogue_break(*, dialogue: Dialogue, by, now: dt.datetime | None = None) -> None:
     """Either of you can call a break at any time; it suggests at least 20
     minutes apart before going on."""
@@ -213,7 +206,6 @@ def dialogue_break(*, dialogue: Dialogue, by, now: dt.datetime | None = None) ->
         fresh = step.obj
         fresh.break_by = by
         fresh.break_until = step.now + dt.timedelta(minutes=BREAK_MINUTES)
-        step.recipient = _written_partner(fresh, by)
 
 
 def dialogue_resume(*, dialogue: Dialogue, by, now: dt.datetime | None = None) -> None:
@@ -223,14 +215,12 @@ def dialogue_resume(*, dialogue: Dialogue, by, now: dt.datetime | None = None) -
         fresh = step.obj
         fresh.break_by = None
         fresh.break_until = None
-        step.recipient = _written_partner(fresh, by)
 
 
 def dialogue_stop(*, dialogue: Dialogue, by, now: dt.datetime | None = None) -> None:
     """Stop here, for any reason. Nobody is blamed; you can start again."""
     with STEPS.take("stop", dialogue, by=by, now=now) as step:
         step.obj.finished_at = step.now
-        step.recipient = _written_partner(step.obj, by)
 
 
 # Summaries: kept only when both agree

@@ -93,6 +93,12 @@ NO_SHARED_SUMMARY = Check(
 )
 
 
+def written_partner(dialogue: Dialogue, by):
+    """Who hears of a step: together, both are there; in writing, the
+    partner is told."""
+    return dialogue.partner_of(by) if dialogue.is_written else None
+
+
 def _by_either(name: str, *when: Check, **rest) -> Step:
     """A step of the dialogue: either of its two people takes it, when
     `when` holds."""
@@ -112,6 +118,7 @@ STEPS = Steps(
     _by_either("propose_summary", OVER, NO_SHARED_SUMMARY),
     state="status",
     related=("space", "first_sender", "first_receiver", "break_by"),
+    recipient=written_partner,
 )
 
 
