@@ -8,7 +8,7 @@ PORT ?= 8000
 # Tests run on every core; browser tests included.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock
+.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Troth needs Python 3.12 or newer; found " + sys.version.split()[0])'
@@ -78,6 +78,12 @@ pytest: $(VENV)/.installed-dev icaljs
 	fi
 
 test: lint migrations-check pytest
+
+# Rebuild the committed icon sprite from the pinned Lucide package (npm needed
+# only here; see scripts/build_icons.py).
+icons: $(VENV)/bin/python
+	npm ci --prefix scripts/icons --no-audit --no-fund --silent
+	$(PY) scripts/build_icons.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

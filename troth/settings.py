@@ -124,6 +124,7 @@ TEMPLATES = [
                 "troth.lib.context.quick_exit",
                 "troth.spaces.context.space",
                 "troth.notifications.context.unread",
+                "troth.navigation.navigation",
             ],
             # {% once_token %} in every template (troth/accounts/once.py).
             "builtins": ["troth.accounts.once"],

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", space_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("exit", views.quick_exit, name="quick_exit"),
+    path("more/", views.more, name="more"),
     path("docs/figures/<slug:slug>", views.figure_derivation, name="figure_derivation"),
     path("accounts/", include("allauth.urls")),
     *[path(prefix, include(module)) for prefix, module in FEATURE_ROUTES.items()],

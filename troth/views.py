@@ -1,4 +1,5 @@
-"""Project-wide views: the health check, figure derivations and error pages."""
+"""Project-wide views: the health check, the More page, figure derivations
+and error pages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
@@ -48,6 +50,14 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
     response["Clear-Site-Data"] = '"cache"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+@require_GET
+def more(request: HttpRequest) -> HttpResponse:
+    """The rest of Troth, grouped by purpose: the phone's "More" tab
+    (troth/navigation.py)."""
+    return render(request, "more.html")
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:

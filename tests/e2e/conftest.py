@@ -3,7 +3,7 @@
 They run when a Chromium is found (TROTH_CHROMIUM, or `chromium` /
 `chromium-browser` on the PATH) and are skipped otherwise, with one line in
 the report header saying why. Each page visited is checked with axe-core at
-phone and desktop sizes (serious and critical violations fail the test, and
+phone and desktop sizes, light and dark (serious and critical violations fail the test, and
 so do content outside landmarks, malformed landmarks and repeated ids), every
 request must stay on the test server, and phone-sized screenshots land in
 test-artifacts/.
@@ -182,23 +182,31 @@ class Person:
         ]
 
     def check(self, label: str) -> None:
-        """Accessibility check at phone and desktop sizes, and a phone-sized
-        screenshot of the page as it is."""
-        problems = self.axe_problems("phone")
+        """Accessibility check at phone and desktop sizes, in light and dark
+        mode, and phone-sized screenshots of the page as it is in each."""
         phone = self.page.viewport_size
-        self.page.set_viewport_size(DESKTOP)
-        try:
-            problems += self.axe_problems("desktop")
-        finally:
-            self.page.set_viewport_size(phone)
-        self.shots += 1
+        problems: list[str] = []
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(
-            path=str(
-                ARTIFACTS / f"{self.test_name}-{self.shots:02d}-{self.name}-{label}.png"
-            ),
-            full_page=True,
-        )
+        self.shots += 1
+        try:
+            for scheme in ("light", "dark"):
+                self.page.emulate_media(color_scheme=scheme)
+                problems += self.axe_problems(f"phone, {scheme}")
+                self.page.screenshot(
+                    path=str(
+                        ARTIFACTS
+                        / f"{self.test_name}-{self.shots:02d}-{self.name}-{label}"
+                        f"{'-dark' if scheme == 'dark' else ''}.png"
+                    ),
+                    full_page=True,
+                )
+                self.page.set_viewport_size(DESKTOP)
+                try:
+                    problems += self.axe_problems(f"desktop, {scheme}")
+                finally:
+                    self.page.set_viewport_size(phone)
+        finally:
+            self.page.emulate_media(color_scheme="light")
         assert not problems, "\n".join(problems)
         assert not self.foreign_requests, (
             f"requests to other hosts: {self.foreign_requests}"

@@ -110,9 +110,8 @@ def test_alice_turns_on_an_authenticator_app_and_signs_in_with_a_code(person):
     expect(page.get_by_role("heading", name="Recovery codes")).to_be_visible()
     alice.check("recovery-codes")
 
-    page.goto(alice.server_url + "/settings/")
-    page.locator("summary", has_text="Menu").click()
-    page.get_by_test_id("sign-out").click()
+    page.goto(alice.server_url + "/more/")
+    page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
 
     wait_for_the_next_code()
@@ -202,9 +201,8 @@ def test_alice_adds_a_passkey_and_signs_in_with_it_alone(person):
     expect(page.get_by_text("Security key added")).to_be_visible()
     alice.check("passkey-added")
 
-    page.goto(alice.server_url + "/settings/")
-    page.locator("summary", has_text="Menu").click()
-    page.get_by_test_id("sign-out").click()
+    page.goto(alice.server_url + "/more/")
+    page.get_by_role("button", name="Sign out").click()
     page = alice.go("/accounts/login/?next=/settings/")
     page.get_by_role("button", name="Sign in with a passkey").click()
     expect(page.get_by_role("heading", name="Settings")).to_be_visible()
