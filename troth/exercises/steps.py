@@ -20,7 +20,13 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from troth.exercises.models import Session
-from troth.spaces.steps import Check, Step, Steps, author, stop_sharing
+from troth.spaces.steps import (
+    Check,
+    Step,
+    Steps,
+    author,
+    taking_back_steps,
+)
 
 # A session may be logged this long before its start.
 SLACK = timedelta(minutes=5)
@@ -75,12 +81,6 @@ SESSION_STEPS = Steps(
     recipient=partner_of,
 )
 
-LOG_STEPS = Steps(
-    stop_sharing(
-        author(_("Only the person who wrote it can change who sees it.")),
-        "exercise.log_stopped",
-    ),
-    state="visibility",
-    related=("space",),
-    state_message=_("Your log is not shared."),
+LOG_STEPS = taking_back_steps(
+    "exercise.log_stopped", not_shared=_("Your log is not shared.")
 )

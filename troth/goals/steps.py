@@ -23,7 +23,14 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from troth.goals.models import Goal, Status
-from troth.spaces.steps import Check, Step, Steps, author, role, stop_sharing
+from troth.spaces.steps import (
+    Check,
+    Step,
+    Steps,
+    author,
+    role,
+    taking_back_steps,
+)
 
 
 def inactive_message(goal: Goal) -> str:
@@ -126,12 +133,6 @@ MILESTONE_STEPS = Steps(
 )
 
 
-REFLECTION_STEPS = Steps(
-    stop_sharing(
-        author(_("Only the person who wrote it can change who sees it.")),
-        "goal.reflection_stopped",
-    ),
-    state="visibility",
-    related=("space",),
-    state_message=_("Your reflection is not shared."),
+REFLECTION_STEPS = taking_back_steps(
+    "goal.reflection_stopped", not_shared=_("Your reflection is not shared.")
 )

@@ -413,3 +413,20 @@ class Steps:
                 target=target,
                 recipient=recipient,
             )
+
+
+def taking_back_steps(verb: str, *, not_shared: Message) -> Steps:
+    """The steps of something a person wrote and shared that only they can
+    take back (a session's log, a goal's reflection): `stop`, with activity
+    `verb`; `not_shared` says why it can't be taken back again."""
+    return Steps(
+        stop_sharing(
+            author(
+                gettext_lazy("Only the person who wrote it can change who sees it.")
+            ),
+            verb,
+        ),
+        state="visibility",
+        related=("space",),
+        state_message=not_shared,
+    )
