@@ -1,6 +1,7 @@
 // Troth's small behaviours. Everything works without this file; it only
 // makes the quick exit leave no trace in Back, copies links, guesses the
-// time zone on sign-up, and explains why a passkey could not be used.
+// time zone on sign-up, hides fields until they apply, and explains why a
+// passkey could not be used.
 (function () {
   "use strict";
 
@@ -115,6 +116,35 @@
     if (kind) showPasskeyProblem(kind);
   }
 
+  // A field that applies only after a choice: data-show-when="name=value"
+  // (or "name=a|b") on its wrapper hides it until the form's control `name`
+  // has one of those values. Without this script every field shows.
+  function applies(element) {
+    var rule = element.getAttribute("data-show-when").split("=");
+    var form = element.closest("form");
+    if (!form || rule.length !== 2) return true;
+    var wanted = rule[1].split("|");
+    var controls = form.querySelectorAll("[name='" + rule[0] + "']");
+    for (var i = 0; i < controls.length; i++) {
+      var control = controls[i];
+      var on = (control.type === "radio" || control.type === "checkbox") ? control.checked : true;
+      if (on && wanted.indexOf(control.value) >= 0) return true;
+    }
+    return false;
+  }
+
+  function showWhatApplies() {
+    document.querySelectorAll("[data-show-when]").forEach(function (element) {
+      element.hidden = !applies(element);
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.form) showWhatApplies();
+  });
+  document.addEventListener("htmx:afterSwap", showWhatApplies);
+
+  document.addEventListener("DOMContentLoaded", showWhatApplies);
   document.addEventListener("DOMContentLoaded", detectTimezone);
   document.addEventListener("DOMContentLoaded", checkPasskeys);
 })();
