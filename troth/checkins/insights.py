@@ -36,6 +36,7 @@ from troth.insights.sections import (
     blocktranslated,
     mean_fmt,
     month_name,
+    moved,
     summary_of,
 )
 from troth.insights.trends import Month, add_months
@@ -102,7 +103,32 @@ def section(period: Period) -> Section:
         notes=_notes(mine, shown, period),
         charts=charts,
         table=_table(mine, shown, period) if charts else None,
+        story=_story(mine, period),
     )
+
+
+def _story(mine: PulseSeries, period: Period) -> str:
+    """The part of the viewer's own pulse whose monthly mean moved most
+    between its first and last months with answers, and those two means;
+    "" before the trend appears, with fewer than two such months, or when
+    no part moved."""
+    if not mine.enough:
+        return ""
+    widest, sentence = 0.0, ""
+    for name in SUBSCALES:
+        values = [m.means[name] for m in mine.months]
+        points = [v for v in values if v is not None]
+        if len(points) < 2 or round(abs(points[-1] - points[0]), 1) <= widest:
+            continue
+        widest = round(abs(points[-1] - points[0]), 1)
+        sentence = moved(
+            _("Of your pulse, %(subscale)s moved the most")
+            % {"subscale": subscale_label(name).lower()},
+            values,
+            period.months,
+            mean_fmt,
+        )
+    return sentence
 
 
 def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list[Note]:
@@ -119,11 +145,17 @@ def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list
     ]
     if not mine.enough:
         n = mine.days_to_go
-        wait = ngettext(
-            "Your trend appears after one more day of answers.",
-            "Your trend appears after %(n)s more days of answers.",
-            n,
-        ) % {"n": n}
+        wait = " ".join(
+            (
+                _("The pulse chart appears after about two weeks of answers."),
+                ngettext(
+                    "Your trend appears after one more day of answers.",
+                    "Your trend appears after %(n)s more days of answers.",
+                    n,
+                )
+                % {"n": n},
+            )
+        )
         notes.append(
             Note(
                 format_html(

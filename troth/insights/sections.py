@@ -139,7 +139,14 @@ class Table:
 class Section:
     """One card of the page. `key` is its id, the anchor of its explanation
     on the "how" page and, with "insight-", its test id; `derivation` names
-    its page in docs/figures/."""
+    its page in docs/figures/.
+
+    `story` is one plain sentence saying what changed, built from the
+    section's own figures (never a score or a judgement); the page opens
+    with the first few (`opening`). `waiting`, for a section with nothing
+    recorded yet, says what will appear and when, in place of an empty
+    chart and a table of zeros. The first chart is shown; any others are
+    folded with the table under "The numbers"."""
 
     key: str
     title: str
@@ -148,6 +155,26 @@ class Section:
     table: Table | None = None
     after: list[Note] = field(default_factory=list)
     derivation: str = "insights-trends"
+    story: str = ""
+    waiting: str = ""
+
+    @property
+    def chart(self) -> Chart | None:
+        return self.charts[0] if self.charts else None
+
+    @property
+    def more_charts(self) -> list[Chart]:
+        return self.charts[1:]
+
+
+# The page opens with at most this many sentences, one per section.
+OPENING_SENTENCES = 3
+
+
+def opening(sections: list[Section]) -> list[str]:
+    """The sentences the page opens with: the `story` of the first sections
+    that have one, in the sections' order, at most OPENING_SENTENCES."""
+    return [s.story for s in sections if s.story][:OPENING_SENTENCES]
 
 
 # Helpers for the apps' sections
@@ -191,6 +218,17 @@ def summary_of(name: str, values: list, months: list[Month], fmt) -> str:
 
 def _long(month: Month) -> str:
     return dateformat.format(month.first, "F Y")
+
+
+def moved(name: str, values: list, months: list[Month], fmt) -> str:
+    """One sentence of a story: a series' first and last months with data
+    ("Your kept share: 60% in July 2026, 82% in December 2026."), or ""
+    with fewer than two such months. It says where the figure was and is,
+    never whether that is better or worse."""
+    points = [(m, v) for m, v in zip(months, values, strict=True) if v is not None]
+    if len(points) < 2:
+        return ""
+    return summary_of(name, values, months, fmt)
 
 
 def mean_fmt(value) -> str:

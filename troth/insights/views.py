@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from troth.insights import trends
-from troth.insights.sections import Period, contributors
+from troth.insights.sections import Period, contributors, opening
 from troth.lib.http import AuthedRequest
 from troth.spaces.membership import space_page
 from troth.spaces.models import Membership
@@ -27,8 +27,9 @@ def _months_asked(request: AuthedRequest) -> int:
 
 @space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    """Trends over the last months, each drawn, tabled and summarised, with
-    a link to how it is computed: one section from each feature that offers
+    """Trends over the last months: a few sentences on what changed, then
+    each trend drawn, tabled and summarised, with a link to how it is
+    computed: one section from each feature that offers
     one (its `insights.py`), in their order. A fixed number of queries for a
     period, however much data there is."""
     user = request.user
@@ -55,6 +56,7 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
             "periods": PERIODS,
             "months": period.months,
             "sections": sections,
+            "story": opening(sections),
         },
     )
 

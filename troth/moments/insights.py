@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from troth.conflicts.stats import conflicts_by_month
@@ -40,6 +41,15 @@ def section(period: Period) -> Section:
     """Moments and disagreements, side by side."""
     moments = moment_months(period.user, period.space, period.months)
     conflicts = conflict_months(period.space, period.months, period.user.tz)
+    if not any(m.total for m in moments) and not any(c.shared for c in conflicts):
+        return Section(
+            key="moments-conflicts",
+            title=_("Moments and disagreements"),
+            waiting=_(
+                "When you note a moment, or you both share your view of a "
+                "disagreement, they appear here month by month."
+            ),
+        )
     summary = _(
         "Over these months: %(moments)s moments you can see, and %(conflicts)s "
         "disagreements in your shared log, %(repaired)s of them repaired."
@@ -51,6 +61,7 @@ def section(period: Period) -> Section:
     return Section(
         key="moments-conflicts",
         title=_("Moments and disagreements"),
+        story=_story(period.months, moments),
         charts=[
             Chart(
                 kind="bar",
@@ -76,3 +87,22 @@ def section(period: Period) -> Section:
             ],
         ),
     )
+
+
+def _story(months: list[Month], moments) -> str:
+    """The moments the viewer can see in the last full month and in the
+    month before it; "" when both are none."""
+    if len(moments) < 3:
+        return ""
+    before, last = moments[-3].total, moments[-2].total
+    if not (before or last):
+        return ""
+    return _(
+        "Moments you can see: %(last)s from %(last_month)s, %(before)s from "
+        "%(before_month)s."
+    ) % {
+        "last": last,
+        "last_month": dateformat.format(months[-2].first, "F"),
+        "before": before,
+        "before_month": dateformat.format(months[-3].first, "F"),
+    }

@@ -6,6 +6,7 @@ audit use (docs/figures/insights-trends.md)."""
 
 from __future__ import annotations
 
+from django.utils import dateformat
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -35,12 +36,47 @@ def section(period: Period) -> Section:
     per_person = {
         p.pk: promise_months(period.space, p, period.months) for p, _n in period.people
     }
+    if not any(f.due or f.settled for fs in per_person.values() for f in fs):
+        return Section(
+            key="promises",
+            title=_("Promises kept"),
+            waiting=_(
+                "When a promise comes due and is settled, the share kept each "
+                "month appears here."
+            ),
+        )
     return Section(
         key="promises",
         title=_("Promises kept"),
         charts=[_chart(period, per_person)],
         table=_table(period, per_person),
+        story=_story(period, per_person[period.user.pk]),
     )
+
+
+def _story(period: Period, mine: list[PromiseFigures]) -> str:
+    """The viewer's kept share in the first and the last month with
+    anything settled, as counts ("kept 5 of 8 in July 2026 and 9 of 11 in
+    December 2026"); "" with fewer than two such months."""
+    settled = [
+        (m, f)
+        for m, f in zip(period.months, mine, strict=True)
+        if f.kept_percent is not None
+    ]
+    if len(settled) < 2:
+        return ""
+    (first_month, first), (last_month, last) = settled[0], settled[-1]
+    return _(
+        "Of the promises you settled, you kept %(first_kept)s of %(first_settled)s "
+        "in %(first_month)s and %(last_kept)s of %(last_settled)s in %(last_month)s."
+    ) % {
+        "first_kept": first.kept,
+        "first_settled": first.settled,
+        "first_month": dateformat.format(first_month.first, "F Y"),
+        "last_kept": last.kept,
+        "last_settled": last.settled,
+        "last_month": dateformat.format(last_month.first, "F Y"),
+    }
 
 
 def _chart(period: Period, per_person: dict[int, list[PromiseFigures]]) -> Chart:

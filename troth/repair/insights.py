@@ -107,6 +107,7 @@ def section(period: Period) -> Section | None:
     return Section(
         key="repair",
         title=_("Repair"),
+        story=summary,
         charts=[
             Chart(
                 kind="bar",

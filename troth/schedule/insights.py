@@ -31,6 +31,15 @@ def ritual_months(space, months: list[Month], now) -> list[FollowThrough]:
 def section(period: Period) -> Section:
     """Ritual dates, and how many happened."""
     rituals = ritual_months(period.space, period.months, period.now)
+    if not any(r.occurrences for r in rituals):
+        return Section(
+            key="rituals",
+            title=_("Rituals kept"),
+            waiting=_(
+                "When a shared ritual on your calendar has had its first date, how "
+                "many dates happened each month appears here."
+            ),
+        )
     summary = _(
         "%(happened)s of %(dates)s ritual dates happened over these months, by your answers."
     ) % {
@@ -40,6 +49,7 @@ def section(period: Period) -> Section:
     return Section(
         key="rituals",
         title=_("Rituals kept"),
+        story=summary,
         charts=[
             Chart(
                 kind="bar",
