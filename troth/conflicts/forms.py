@@ -35,9 +35,10 @@ class ViewForm(Form):
 
     intensity = choice_field(
         _("How intense did it feel?"),
-        Intensity.choices,
+        # Numbers only, so five fit a phone's row; the words sit at the ends.
+        [(value, str(value)) for value in Intensity.values],
         coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "scale"}),
+        radio=True,
         missing=_("Choose how intense it felt, from 1 to 5."),
     )
     opening = choice_field(
