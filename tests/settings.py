@@ -20,3 +20,11 @@ PASSWORD_HASHERS = [
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Static files straight from the apps, by their own names: the tests don't
+# collect them first (tests/test_static.py checks the collected, compressed
+# files a running Troth serves).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True

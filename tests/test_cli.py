@@ -167,6 +167,18 @@ def test_serve_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
             except OSError:
                 time.sleep(0.3)
         assert body == '{"status": "ok"}'
+        # Static files by hashed names, compressed, cached for a year.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+            page = r.read().decode()
+        css = re.search(r'href="(/static/troth/troth\.[0-9a-f]{12}\.css)"', page)
+        assert css, "the stylesheet has a hashed name"
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{css[1]}", headers={"Accept-Encoding": "gzip"}
+        )
+        with urllib.request.urlopen(request, timeout=5) as r:
+            assert r.headers["Content-Encoding"] == "gzip"
+            assert "immutable" in r.headers["Cache-Control"]
+            assert "max-age=315360000" in r.headers["Cache-Control"]
         # The printed address and the bare IP both answer.
         for host in ("localhost", "127.0.0.1"):
             with urllib.request.urlopen(f"http://{host}:{port}/", timeout=5) as r:

@@ -21,8 +21,8 @@ from pathlib import Path
 os.umask(0o022)
 import django
 django.setup()
-from troth.cli import _prepare_database
-_prepare_database(verbosity=0)
+from troth.cli import _prepare
+_prepare(verbosity=0)
 from django.db import connection
 with connection.cursor() as cursor:
     cursor.execute("INSERT INTO troth_cache VALUES ('k', 'v', '2999-01-01')")
@@ -55,6 +55,11 @@ def test_it_starts_with_the_dir_0700_and_every_file_0600(tmp_path):
     )
     modes = json.loads(done.stdout.strip().splitlines()[-1])
     assert modes.pop("data") == "0o700"
+    # The collected static files are public (anyone may fetch them), inside
+    # the private dir; the rest is the private data.
+    modes.pop("static")
+    collected = [p.name for p in (data / "static" / "troth").iterdir()]
+    assert any(n.startswith("troth.") and n.endswith(".css.gz") for n in collected)
     assert {"troth.sqlite3", "troth.sqlite3-wal", "troth.sqlite3-shm"} <= set(modes)
     assert {"secret_key", "encryption_key"} <= set(modes)
     assert set(modes.values()) == {"0o600"}

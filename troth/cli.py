@@ -56,11 +56,15 @@ def _setup_django() -> None:
     django.setup()
 
 
-def _prepare_database(verbosity: int = 1) -> None:
+def _prepare(verbosity: int = 1) -> None:
+    """Make the data dir ready to serve: the database migrated, the cache
+    table, the static files collected."""
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=verbosity)
     call_command("createcachetable", verbosity=0)
+    # Hashed, compressed copies of the static files (settings.STATIC_ROOT).
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 # The background task worker is django-tasks-db's. What it runs, in both
@@ -137,9 +141,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from waitress.server import create_server
 
     from troth.notifications.clock import Clock
+
+    _prepare(verbosity=0)
+    # After the static files are collected: WhiteNoise lists them as it loads.
     from troth.wsgi import application
 
-    _prepare_database(verbosity=0)
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
 
     worker_stop = clock = None
@@ -186,7 +192,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from troth.notifications.clock import Clock
 
     if args.migrate:
-        _prepare_database(verbosity=0)
+        _prepare(verbosity=0)
     # `db_worker` at verbosity 1 also lets Django's tasks framework log a
     # line as each task starts and ends; as before, only its warnings and
     # failures are shown.
@@ -214,7 +220,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     base_url = _use_listen_url("localhost", args.port)
     _setup_django()
-    _prepare_database(verbosity=0)
+    _prepare(verbosity=0)
     from troth.demo import demo_create
 
     demo = demo_create()

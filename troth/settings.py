@@ -186,11 +186,20 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# No STATIC_ROOT: nothing is collected.
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# WhiteNoise serves the files straight from the apps: no collectstatic step
-# stands between a fresh clone and a running server.
-WHITENOISE_USE_FINDERS = True
+# `troth serve` and `troth worker` collect the static files into the data
+# dir as they start (troth/cli.py), with hashed names and gzip
+# copies; WhiteNoise serves those compressed, cached for a year (a changed
+# file gets a new name). Nothing to run by hand between a fresh clone and a
+# running server.
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "account_login"
