@@ -57,6 +57,22 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "timezone", "language"]
 
 
+class ThemeForm(forms.ModelForm):
+    """Light, dark, or whatever this device is set to (base.html reads it)."""
+
+    theme = choice_field(
+        _("Appearance"),
+        User._meta.get_field("theme").choices,
+        radio=True,
+        choose=_("Choose how Troth looks: same as this device, light or dark."),
+        help_text=_("For you only, on every device you sign in on."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["theme"]
+
+
 class DeleteAccountForm(forms.Form):
     shared_entries = keep_or_withdraw_field(
         _("What you shared with your partner"),

@@ -68,6 +68,18 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
 
+    theme = models.CharField(
+        _("appearance"),
+        max_length=10,
+        choices=[
+            ("system", _("Same as this device")),
+            ("light", _("Light")),
+            ("dark", _("Dark")),
+        ],
+        default="system",
+        help_text=_("How Troth looks for you, on every device you sign in on."),
+    )
+
     # Raised to end every session of the account at once, including sessions
     # no list knows about: it is part of the hash each session must match.
     session_epoch = models.PositiveIntegerField(default=0, editable=False)

@@ -5,6 +5,7 @@ from troth.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("appearance", views.appearance, name="appearance"),
     path("sessions", views.sessions, name="sessions"),
     path("sessions/<int:pk>/end", views.session_end, name="session_end"),
     path("sessions/end-others", views.sessions_end_others, name="sessions_end_others"),

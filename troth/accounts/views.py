@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts import devices, services
-from troth.accounts.forms import DeleteAccountForm, ProfileForm
+from troth.accounts.forms import DeleteAccountForm, ProfileForm, ThemeForm
 from troth.accounts.models import SignIn
 from troth.accounts.sessions import same_session
 from troth.lib.downloads import password_prompt, personal_download
@@ -36,23 +36,49 @@ def duration_text(seconds: int) -> str:
     return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def profile(request: AuthedRequest) -> HttpResponse:
-    form = ProfileForm(
-        request.POST if request.method == "POST" else None, instance=request.user
-    )
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, _("Your settings are saved."))
-            return redirect("accounts:profile")
-        return render(request, "accounts/profile.html", {"form": form}, status=400)
+def settings_page(
+    request: AuthedRequest,
+    form: ProfileForm | None = None,
+    theme_form: ThemeForm | None = None,
+) -> HttpResponse:
+    """The settings page; a form given with its errors answers 400."""
+    refused = form is not None or theme_form is not None
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "mfa_enabled": is_mfa_enabled(request.user)},
+        {
+            "form": form or ProfileForm(instance=request.user),
+            "theme_form": theme_form or ThemeForm(instance=request.user),
+            "mfa_enabled": is_mfa_enabled(request.user),
+        },
+        status=400 if refused else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: AuthedRequest) -> HttpResponse:
+    if request.method != "POST":
+        return settings_page(request)
+    form = ProfileForm(request.POST, instance=request.user)
+    if not form.is_valid():
+        return settings_page(request, form=form)
+    form.save()
+    messages.success(request, _("Your settings are saved."))
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def appearance(request: AuthedRequest) -> HttpResponse:
+    """Light, dark, or as this device is set: base.html reads the choice."""
+    form = ThemeForm(request.POST, instance=request.user)
+    if not form.is_valid():
+        request.user.refresh_from_db(fields=["theme"])
+        return settings_page(request, theme_form=form)
+    form.save()
+    messages.success(request, _("Troth will look like this on every device."))
+    return redirect("accounts:profile")
 
 
 @login_required
