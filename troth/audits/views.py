@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from troth.audits import figures as audit_figures
 from troth.audits import services
+from troth.audits import story as audit_story
 from troth.audits.forms import AuditDayForm, CommitmentForm, ReflectionForm
 from troth.audits.markdown import audit_markdown
 from troth.audits.models import (
@@ -237,11 +238,14 @@ def detail_context(request: AuthedRequest, audit: Audit, **extra) -> dict:
     )
     my_commitments = [c for c in commitments if c.author_id == user.pk]
     allowed = STEPS.allowed(audit, user)
+    tables = audit_figures.tables(compared, names)
     context = {
         "audit": audit,
         "previous": previous,
         "sections": audit_figures.sections(compared),
-        "tables": audit_figures.tables(compared, names),
+        "tables": tables,
+        "story": audit_story.story(compared, names, str(user.pk)),
+        "section_charts": audit_story.section_charts(tables, previous is not None),
         **audit_figures.page_context(audit.figures, names),
         "mine": mine,
         "theirs": theirs,

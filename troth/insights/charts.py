@@ -182,3 +182,63 @@ def _nice(value: float) -> float:
         if step * magnitude >= value:
             return step * magnitude
     return 10 * magnitude
+
+
+# Rows of a horizontal bar chart: the label on a line of its own, then one
+# bar per series with its value at its end, so long labels never overlap on
+# a phone (the audit's sections: troth/audits/story.py).
+HBAR_LABEL = 16
+HBAR_BAR = 14
+HBAR_GAP = 4
+HBAR_GROUP_GAP = 10
+HBAR_VALUE_ROOM = 40
+
+
+def hbar_chart(
+    *,
+    uid: str,
+    title: str,
+    desc: str,
+    labels: list[str],
+    series: list[Series],
+    fmt=lambda v: f"{v:g}",
+) -> SafeString:
+    """For each label, one bar per series from zero, all on one scale; a
+    missing value has no bar and no number."""
+    values = [v for s in series for v in s.values if v is not None]
+    top = _nice(max([*values, 1]))
+    inner = WIDTH - HBAR_VALUE_ROOM
+    body: list[str] = []
+    y = 0.0
+    for i, label in enumerate(labels):
+        y += HBAR_LABEL
+        body.append(f'<text x="0" y="{y - 4:.1f}">{escape(label)}</text>')
+        for index, s in enumerate(series):
+            value = s.values[i]
+            if value is not None:
+                width = max(inner * value / top, 1.5 if value else 0)
+                body.append(
+                    f'<rect class="bar series-{index % 2}" x="1" y="{y:.1f}" '
+                    f'width="{width:.1f}" height="{HBAR_BAR - 2}"/>'
+                    f'<text x="{width + 6:.1f}" y="{y + HBAR_BAR - 4:.1f}">'
+                    f"{escape(fmt(value))}</text>"
+                )
+            y += HBAR_BAR + HBAR_GAP
+        y += HBAR_GROUP_GAP
+    height = round(max(y, 1))
+    head = format_html(
+        '<svg class="chart chart-rows" viewBox="0 0 {} {}" role="img" '
+        'aria-labelledby="chart-{}-title chart-{}-desc" focusable="false">'
+        '<title id="chart-{}-title">{}</title><desc id="chart-{}-desc">{}</desc>',
+        WIDTH,
+        height,
+        uid,
+        uid,
+        uid,
+        title,
+        uid,
+        desc,
+    )
+    # Every text in `body` goes through escape(), the head through
+    # format_html; the rest is numbers formatted here.
+    return mark_safe(head + "".join(body) + "</svg>")  # nosec
