@@ -87,7 +87,7 @@ def test_a_promise_kept_and_a_status_seen_live(person, settings):
     alice.check("checkins")
     page.goto(alice.server_url + "/checkins/pulse")
     for index in range(5):
-        page.locator(".pulse-item").nth(index).get_by_text("6", exact=True).click()
+        page.locator(".scale-field").nth(index).get_by_text("6", exact=True).click()
     alice.check("pulse")
     page.get_by_test_id("pulse-submit").click()
     expect(page.get_by_test_id("pulse-done")).to_be_visible()
