@@ -17,11 +17,13 @@ def cards(request, membership) -> list[dict]:
         {
             "template": "checkins/card.html",
             "order": 5,
+            "place": "top",
             "card": {**partner_status(request, membership), "can_send": space.is_open},
         },
         {
             "template": "checkins/card_pulse.html",
             "order": 30,
+            "place": "lead",
             "card": {"answered": answered},
         },
     ]

@@ -30,6 +30,7 @@ def cards(request, membership) -> list[dict]:
         {
             "template": "questions/card.html",
             "order": 20,
+            "place": "lead",
             "round": today,
             "partner": space.partner_of(user),
             "waiting": waiting,

@@ -20,6 +20,7 @@ def cards(request, membership) -> list[dict]:
         return []
     for repair in repairs:
         repair.mine_to_do = repair.waits_for(request.user)
+    repairs.sort(key=lambda repair: not repair.mine_to_do)  # the tile shows the first
     context = {"repairs": repairs}
     needs = [
         Need(_("A repair is waiting for your step"), repair.get_absolute_url())

@@ -53,7 +53,8 @@ def cards(request, membership) -> list[dict]:
     return [
         {
             "template": "schedule/card.html",
-            "order": 30,
+            "order": 31,
+            "place": "lead",
             "next_ritual": next_ritual,
             "to_answer": to_answer,
             "shared": shared,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.spaces.models import Activity
 
-SHOWN = 10
+SHOWN = 3
 # Where each kind of activity is read about: the feature's own page.
 PAGES = {
     "space": "spaces:invite",
@@ -234,12 +234,14 @@ def cards(request, membership) -> list[dict]:
     if space.is_open and partner is None:
         pending = space.invitations.pending().order_by("-created").first()
     # The space card leads while something is to do about the space itself
-    # (inviting, or a closed space); once both are in, it moves to the end.
+    # (inviting, or a closed space); once both are in, it is a small tile.
     settled = space.is_open and partner is not None
     return [
         {
             "template": "spaces/card_space.html",
             "order": 95 if settled else 0,
+            "place": "tile" if settled else "top",
+            "settled": settled,
             "partner": partner,
             "former": former,
             "pending": pending,
@@ -247,6 +249,7 @@ def cards(request, membership) -> list[dict]:
         {
             "template": "spaces/dashboard.html#timeline",
             "order": 90,
+            "place": "end",
             "entries": timeline(request, membership),
         },
     ]

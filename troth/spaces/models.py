@@ -66,6 +66,11 @@ class Membership(models.Model):
     user = person(related_name="memberships")
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
+    # The first-run checklist on Today (troth/spaces/firstrun.py): when this
+    # person put it away, and the steps they ticked by hand (those Troth
+    # cannot tell from what they did, such as reading the safety page).
+    firstrun_dismissed_at = models.DateTimeField(null=True, blank=True)
+    firstrun_ticked = models.JSONField(default=list, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 

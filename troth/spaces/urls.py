@@ -1,6 +1,6 @@
 from django.urls import path
 
-from troth.spaces import views
+from troth.spaces import firstrun, views
 
 app_name = "spaces"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     ),
     path("join/<str:token>/", views.join, name="join"),
     path("leave", views.leave, name="leave"),
+    path("first-steps/tick", firstrun.tick, name="firstrun_tick"),
+    path("first-steps/dismiss", firstrun.dismiss, name="firstrun_dismiss"),
 ]

@@ -10,16 +10,25 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from troth.lib.access import get_visible_or_404
 from troth.lib.formpages import form_page
 from troth.lib.hooks import app_modules
-from troth.spaces import services
+from troth.spaces import firstrun, services
 from troth.spaces.forms import LeaveForm
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Invitation, Membership, current_membership
 
 
+NEEDS_SHOWN = 4
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """Signed out: what Troth is. Signed in without a space: how to start.
-    In a space: the dashboard, built from a card per feature."""
+    In a space: Today, built from a card per feature.
+
+    Each card says where it goes (`place`): "top" (the partner's status, a
+    space still waiting for them), "lead" (today's question and pulse, the
+    next time together), "end" (lately), or, by default, a small tile. What
+    waits for the person, gathered from every card, comes right after the
+    top, at most NEEDS_SHOWN of it; then the first-run checklist."""
     if not request.user.is_authenticated:
         return render(request, "spaces/landing.html")
     membership = current_membership(request)
@@ -29,9 +38,22 @@ def home(request: HttpRequest) -> HttpResponse:
     for module in app_modules("dashboard"):
         cards.extend(card for card in module.cards(request, membership) if card)
     cards.sort(key=lambda card: card.get("order", 100))
-    # Everything waiting for the person, from every card, listed first.
+    places: dict[str, list[dict]] = {"top": [], "lead": [], "tile": [], "end": []}
+    for card in cards:
+        places[card.get("place", "tile")].append(card)
+    # Everything waiting for the person, from every card, most pressing first.
     needs = [need for card in cards for need in card.get("needs", ())]
-    return render(request, "spaces/dashboard.html", {"cards": cards, "needs": needs})
+    return render(
+        request,
+        "spaces/dashboard.html",
+        {
+            "cards": cards,
+            "places": places,
+            "needs": needs[:NEEDS_SHOWN],
+            "more_needs": max(0, len(needs) - NEEDS_SHOWN),
+            "checklist": firstrun.checklist(request, membership),
+        },
+    )
 
 
 @login_required
