@@ -44,7 +44,11 @@ STEPS = [
     Step("invite", gettext_lazy("Invite your partner"), "spaces:invite"),
     Step("promise", gettext_lazy("Make a first promise"), "promises:new"),
     Step("question", gettext_lazy("Answer today's question"), "questions:index"),
-    Step("calendar", gettext_lazy("Put your calendar in your phone"), "schedule:subscribe"),
+    Step(
+        "calendar",
+        gettext_lazy("Put your calendar in your phone"),
+        "schedule:subscribe",
+    ),
     Step(
         "notifications",
         gettext_lazy("Choose how you want to be told"),
@@ -78,9 +82,7 @@ def _done(membership: Membership) -> dict[str, bool]:
             calendar=Exists(
                 FeedToken.objects.filter(Q(revoked_at__isnull=True), user_id=user_id)
             ),
-            notifications=Exists(
-                NotificationSettings.objects.filter(user_id=user_id)
-            ),
+            notifications=Exists(NotificationSettings.objects.filter(user_id=user_id)),
         )
         .values("partner", "promise", "question", "calendar", "notifications")
         .first()

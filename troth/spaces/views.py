@@ -15,7 +15,6 @@ from troth.spaces.forms import LeaveForm
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Invitation, Membership, current_membership
 
-
 NEEDS_SHOWN = 4
 
 
