@@ -145,17 +145,13 @@ def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list
     ]
     if not mine.enough:
         n = mine.days_to_go
-        wait = " ".join(
-            (
-                _("The pulse chart appears after about two weeks of answers."),
-                ngettext(
-                    "Your trend appears after one more day of answers.",
-                    "Your trend appears after %(n)s more days of answers.",
-                    n,
-                )
-                % {"n": n},
-            )
-        )
+        wait = ngettext(
+            "The pulse chart appears after about two weeks of answers: one more "
+            "day to go.",
+            "The pulse chart appears after about two weeks of answers: %(n)s more "
+            "days to go.",
+            n,
+        ) % {"n": n}
         notes.append(
             Note(
                 format_html(

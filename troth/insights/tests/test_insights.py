@@ -70,7 +70,10 @@ def test_there_is_no_trust_score(alice_client, space):
 def test_a_trend_waits_for_fourteen_days_of_answers(alice_client, space, alice):
     fill_pulse(space, alice, 10, shared=False)
     page = alice_client.get("/insights/").text
-    assert "Your trend appears after 4 more days of answers." in page
+    assert (
+        "The pulse chart appears after about two weeks of answers: 4 more days to go."
+        in page
+    )
     assert 'data-testid="pulse-predictability"' not in page
 
 

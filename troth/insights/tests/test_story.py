@@ -40,7 +40,9 @@ def test_a_new_couple_reads_what_will_appear_and_when(alice_client, space):
         "Nothing recorded in these months yet. Below is what each part shows, "
         "and when it appears."
     ]
-    assert "The pulse chart appears after about two weeks of answers." in page
+    assert (
+        "The pulse chart appears after about two weeks of answers: 14 more days" in page
+    )
     assert 'data-testid="promises-waiting"' in page
     assert "When a promise comes due and is settled" in page
     assert 'data-testid="rituals-waiting"' in page
