@@ -72,3 +72,29 @@ def test_asking_for_a_new_password_tells_nobody_whether_an_account_exists(alice)
     assert answers[0] == answers[1]
     assert "If that address has an account" in answers[0]
     assert len(mail.outbox) >= 1
+
+
+def test_the_link_in_the_email_opens_a_new_password_form_on_a_card(alice):
+    import re
+
+    client = Client()
+    client.post("/accounts/password/reset/", {"email": alice.email})
+    link = re.search(r"/accounts/password/reset/key/\S+/", mail.outbox[-1].body)
+    assert link, mail.outbox[-1].body
+    response = client.get(link.group(), follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="page-heading"' in html
+    assert "New password" in html
+    assert "account-entrance" in html
+
+
+def test_confirming_an_address_asks_in_troths_words(alice):
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+
+    address = EmailAddress.objects.create(
+        user=alice, email="alice.other@example.com", verified=False, primary=False
+    )
+    key = EmailConfirmationHMAC(address).key
+    html = page(client_for(alice), f"/accounts/confirm-email/{key}/")
+    assert "yours, Alice? Confirm it, and Troth can write to you there." in html
