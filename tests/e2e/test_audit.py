@@ -69,6 +69,17 @@ def test_on_audit_day_both_reflect_sign_off_and_commitments_become_promises(pers
     page.get_by_test_id("open-audit").click()
     expect(page.get_by_test_id("audit-figures")).to_be_visible()
     expect(page.get_by_test_id("audit-figures")).to_contain_text("Promises due")
+    # The month as a short story first; the numbers folded, opened with the
+    # keyboard alone.
+    expect(page.get_by_test_id("audit-story")).to_contain_text(
+        "Of the promises settled, you kept 2 of 3."
+    )
+    numbers = page.get_by_test_id("audit-numbers").first
+    table = numbers.locator("table")
+    expect(table).to_be_hidden()
+    numbers.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(table).to_be_visible()
     alice.check("audit")
     reflect_and_commit(
         alice,
@@ -150,3 +161,21 @@ def test_on_audit_day_both_reflect_sign_off_and_commitments_become_promises(pers
         "You both signed off"
     )
     alice.check("dashboard-after")
+
+
+def test_a_new_couple_sees_what_will_appear_and_when(person):
+    make_space(make_user("alice"), make_user("bob"))
+    alice = person("alice")
+    page = sign_in(alice, "alice@example.com")
+    page = alice.go("/audits/")
+    expect(page.get_by_test_id("first-audit-when")).to_contain_text(
+        "Your first audit can start as soon as you choose your audit day"
+    )
+    alice.check("audit-new-couple")
+    page = alice.go("/insights/")
+    expect(page.get_by_test_id("insights-story")).to_contain_text(
+        "Nothing recorded in these months yet."
+    )
+    expect(page.get_by_test_id("promises-waiting")).to_be_visible()
+    expect(page.locator("table")).to_have_count(0)
+    alice.check("insights-new-couple")
