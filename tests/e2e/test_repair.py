@@ -47,7 +47,16 @@ def test_a_repair_from_hurt_to_a_plan_promise(person, couple):
     bob.check("repair-index")
     bpage.get_by_test_id("open-repair").click()
     bob.check("repair-open-form")
+    # Fields that don't apply yet stay out of the way until they do.
+    seriousness = bpage.get_by_text("How serious does it feel to you?")
+    expect(seriousness).to_be_hidden()
+    expect(bpage.get_by_text("No promises to choose from.")).to_be_hidden()
+    bpage.get_by_label("A promise").check()
+    expect(bpage.get_by_text("No promises to choose from.")).to_be_visible()
+    bpage.get_by_label("Nothing in Troth").check()
+    expect(bpage.get_by_text("No promises to choose from.")).to_be_hidden()
     bpage.get_by_label("Something hurt me").check()
+    expect(seriousness).to_be_visible()
     bpage.get_by_label("What happened, in a sentence or two").fill(
         "You read my messages while I was asleep."
     )

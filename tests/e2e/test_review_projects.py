@@ -154,7 +154,11 @@ def test_a_disagreement_shared_by_both_and_an_adventure_planned(person):
     bob.check("dashboard-planned")
 
     # Bob marks the adventure done; he reflects and it becomes a memory.
-    bpage.get_by_role("link", name="see the plan").click()
+    # (Today's goals tile names the adventure; the list opens it.)
+    bpage.get_by_test_id("card-goals").get_by_role(
+        "link", name="Goals and adventures"
+    ).click()
+    bpage.get_by_role("link", name="Night walk to the lighthouse").click()
     bpage.once("dialog", lambda dialog: dialog.accept())
     bpage.get_by_test_id("finish-goal").click()
     expect(bpage.get_by_role("heading", name="A short reflection")).to_be_visible()
