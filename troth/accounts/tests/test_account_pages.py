@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from conftest import client_for
+from conftest import PASSWORD, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,20 @@ def test_confirming_an_address_asks_in_troths_words(alice):
     key = EmailConfirmationHMAC(address).key
     html = page(client_for(alice), f"/accounts/confirm-email/{key}/")
     assert "yours, Alice? Confirm it, and Troth can write to you there." in html
+
+
+def test_the_recovery_codes_page_says_how_many_are_left(alice):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(alice, generate_totp_secret())
+    RecoveryCodes.activate(alice)
+    client = client_for(alice)
+    response = client.get("/accounts/2fa/recovery-codes/", follow=True)
+    if response.redirect_chain:  # asked for the password again first
+        response = client.post(
+            response.redirect_chain[-1][0], {"password": PASSWORD}, follow=True
+        )
+    assert "10 of your 10 recovery codes are left. Each works once" in (
+        response.content.decode()
+    )
