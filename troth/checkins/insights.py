@@ -97,30 +97,34 @@ def section(period: Period) -> Section:
     )
     shown = theirs if theirs is not None and theirs.enough else None
     charts = _charts(mine, shown, period)
+    subscale, story = _story(mine, period)
+    # The chart shown first is the part the opening sentence names.
+    charts.sort(key=lambda chart: chart.uid != f"pulse-{subscale}")
     return Section(
         key="pulse",
         title=_("Daily pulse"),
         notes=_notes(mine, shown, period),
         charts=charts,
         table=_table(mine, shown, period) if charts else None,
-        story=_story(mine, period),
+        story=story,
     )
 
 
-def _story(mine: PulseSeries, period: Period) -> str:
+def _story(mine: PulseSeries, period: Period) -> tuple[str, str]:
     """The part of the viewer's own pulse whose monthly mean moved most
-    between its first and last months with answers, and those two means;
-    "" before the trend appears, with fewer than two such months, or when
-    no part moved."""
+    between its first and last months with answers, and a sentence with
+    those two means; ("", "") before the trend appears, with fewer than two
+    such months, or when no part moved."""
     if not mine.enough:
-        return ""
-    widest, sentence = 0.0, ""
+        return "", ""
+    widest, subscale, sentence = 0.0, "", ""
     for name in SUBSCALES:
         values = [m.means[name] for m in mine.months]
         points = [v for v in values if v is not None]
         if len(points) < 2 or round(abs(points[-1] - points[0]), 1) <= widest:
             continue
         widest = round(abs(points[-1] - points[0]), 1)
+        subscale = name
         sentence = moved(
             _("Of your pulse, %(subscale)s moved the most")
             % {"subscale": subscale_label(name).lower()},
@@ -128,7 +132,7 @@ def _story(mine: PulseSeries, period: Period) -> str:
             period.months,
             mean_fmt,
         )
-    return sentence
+    return subscale, sentence
 
 
 def _notes(mine: PulseSeries, shown: PulseSeries | None, period: Period) -> list[Note]:

@@ -114,6 +114,9 @@ def test_more_data_opens_with_at_most_three_sentences_of_what_changed(
         "Of your pulse, dependability moved the most: 3.0 in "
         f"{last:%B %Y}, 6.0 in {this:%B %Y}."
     )
+    # The pulse's one chart shown is the part the sentence names.
+    pulse_card = page.split('data-testid="insight-pulse"', 1)[1].split("<details", 1)[0]
+    assert 'data-testid="pulse-dependability"' in pulse_card
     two, one = months_back(alice, 2), months_back(alice, 1)
     assert sentences[1] == (
         "Of the promises you settled, you kept 1 of 2 in "
