@@ -64,6 +64,9 @@ def _figures(context: dict) -> list[str]:
         "",
         "## " + _("The month in figures"),
     ]
+    # The same few sentences the page opens with (troth/audits/story.py).
+    for sentence in context.get("story", []):
+        out += ["", _cell(sentence)]
     for section, items in context["sections"]:
         out += ["", "### " + section, ""]
         header = [_("Figure"), _("This audit")]

@@ -151,3 +151,14 @@ def test_someone_waiting_for_a_partner_is_told_so(eve):
     make_space(eve)
     page = client_for(eve).get("/audits/").text
     assert "Your first audit can start once your partner has joined." in page
+
+
+def test_the_markdown_export_opens_with_the_same_sentences(space, alice, rf):
+    from troth.audits.markdown import audit_markdown
+    from troth.audits.views import detail_context
+
+    audit = services.audit_start(space=space, by=alice)
+    request = rf.get("/")
+    request.user = alice
+    text = audit_markdown(detail_context(request, audit), viewer=alice)
+    assert "Little was recorded in the weeks this audit covers" in text
