@@ -17,7 +17,8 @@ def cards(request, membership) -> list[dict]:
         {
             "template": "checkins/card.html",
             "order": 5,
-            "place": "top",
+            # The partner's status leads; before they join, a small tile.
+            "place": "top" if space.partner_of(request.user) else "tile",
             "card": {**partner_status(request, membership), "can_send": space.is_open},
         },
         {

@@ -30,7 +30,7 @@ def cards(request, membership) -> list[dict]:
         {
             "template": "questions/card.html",
             "order": 20,
-            "place": "lead",
+            "place": "lead" if today is not None else "tile",
             "round": today,
             "partner": space.partner_of(user),
             "waiting": waiting,

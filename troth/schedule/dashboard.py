@@ -14,7 +14,7 @@ from troth.schedule.models import Event, EventVisibility, OccurrenceChange
 from troth.schedule.periods import annotate_marks
 from troth.schedule.recurrence import expand
 
-SHOWN_EVENTS = 3
+SHOWN_EVENTS = 2
 AHEAD = timedelta(days=60)
 # How long after a ritual date the card keeps asking whether it happened.
 ASK_FOR = timedelta(days=7)
@@ -54,7 +54,8 @@ def cards(request, membership) -> list[dict]:
         {
             "template": "schedule/card.html",
             "order": 31,
-            "place": "lead",
+            # The next time together leads; with nothing planned, a tile.
+            "place": "lead" if next_ritual or shared or to_answer else "tile",
             "next_ritual": next_ritual,
             "to_answer": to_answer,
             "shared": shared,

@@ -241,6 +241,8 @@ def cards(request, membership) -> list[dict]:
             "template": "spaces/card_space.html",
             "order": 95 if settled else 0,
             "place": "tile" if settled else "top",
+            # While the checklist is up, its first step stands in for this card.
+            "firstrun_step": "invite" if space.is_open and not settled else None,
             "settled": settled,
             "partner": partner,
             "former": former,

@@ -42,19 +42,19 @@ class Step:
 
 STEPS = [
     Step("invite", gettext_lazy("Invite your partner"), "spaces:invite"),
-    Step("promise", gettext_lazy("Make a first promise"), "promises:new"),
-    Step("question", gettext_lazy("Answer today's question"), "questions:index"),
+    Step("promise", gettext_lazy("A first promise"), "promises:new"),
+    Step("question", gettext_lazy("Today's question"), "questions:index"),
     Step(
         "calendar",
-        gettext_lazy("Put your calendar in your phone"),
+        gettext_lazy("Calendar in your phone"),
         "schedule:subscribe",
     ),
     Step(
         "notifications",
-        gettext_lazy("Choose how you want to be told"),
+        gettext_lazy("How you want to be told"),
         "notifications:settings",
     ),
-    Step("safety", gettext_lazy("Take the short safety tour"), "safety:index", False),
+    Step("safety", gettext_lazy("A short safety tour"), "safety:index", False),
 ]
 KEYS = {step.key for step in STEPS}
 
@@ -119,7 +119,12 @@ def checklist(request, membership: Membership) -> dict | None:
     finished = sum(1 for step in steps if step["done"])
     if finished == len(steps):
         return None
-    return {"steps": steps, "finished": finished, "total": len(steps)}
+    return {
+        "steps": steps,
+        "finished": finished,
+        "total": len(steps),
+        "open": {step["key"] for step in steps if not step["done"]},
+    }
 
 
 @login_required

@@ -37,8 +37,11 @@ def home(request: HttpRequest) -> HttpResponse:
     for module in app_modules("dashboard"):
         cards.extend(card for card in module.cards(request, membership) if card)
     cards.sort(key=lambda card: card.get("order", 100))
+    checklist = firstrun.checklist(request, membership)
     places: dict[str, list[dict]] = {"top": [], "lead": [], "tile": [], "end": []}
     for card in cards:
+        if checklist and card.get("firstrun_step") in checklist["open"]:
+            continue  # the checklist says it (inviting the partner)
         places[card.get("place", "tile")].append(card)
     # Everything waiting for the person, from every card, most pressing first.
     needs = [need for card in cards for need in card.get("needs", ())]
@@ -50,7 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "places": places,
             "needs": needs[:NEEDS_SHOWN],
             "more_needs": max(0, len(needs) - NEEDS_SHOWN),
-            "checklist": firstrun.checklist(request, membership),
+            "checklist": checklist,
         },
     )
 

@@ -179,6 +179,9 @@ def test_the_dashboard_card_lists_what_waits_and_what_is_paused(alice, bob, spac
     card = home[home.index('data-testid="card-agreements"') :]
     assert "Waiting for your answer:" in card
     assert "Money talk" in card
+    # The tile says the most pressing: nothing waits for Alice, so what is paused.
+    home = client_for(alice).get("/").content.decode()
+    card = home[home.index('data-testid="card-agreements"') :]
     assert "Paused:" in card
     assert "Phones" in card
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import client_for
+from troth.schedule.dashboard import SHOWN_EVENTS
 from troth.schedule.models import Event, EventVisibility
 from troth.schedule.tests.helpers import (
     at,
@@ -175,7 +176,7 @@ def test_the_dashboard_card_costs_the_same_queries_with_10_and_1000_events(
         html = card_html(alice)
     # Three for the card itself, one for the membership card_html looks up.
     assert len(many) == len(few) == 4
-    assert html.count("<li>") == 3  # the next three shared events
+    assert html.count("<li>") == SHOWN_EVENTS  # the next few shared events
 
 
 def test_the_dashboard_card_asks_about_the_last_ritual(alice, bob, space):

@@ -28,7 +28,7 @@ def card_html(rf, user) -> tuple[str, int]:
 
 def test_a_blank_map_gets_a_question_to_start_from(rf, alice, space):
     html, _n = card_html(rf, alice)
-    assert "Start with one question" in html
+    assert "Start your map" in html
     assert "/self/new?prompt=" in html
 
 
