@@ -38,6 +38,9 @@ def test_the_chosen_appearance_beats_the_device(person):
     page.get_by_role("button", name="Sign in", exact=True).click()
     page = alice.go("/settings/")
     expect(page.get_by_label("Same as this device")).to_be_checked()
+    for label in ("Same as this device", "Light", "Dark"):  # a thumb can hit each
+        row = page.get_by_label(label, exact=True).locator("xpath=..")
+        assert row.bounding_box()["height"] >= 44
 
     # As the device is set: light on a light phone, dark on a dark one.
     light, dark = colours(page, "light"), colours(page, "dark")
