@@ -65,7 +65,11 @@ def _promises(compared, names, viewer) -> str:
     for c in shares:
         if not c.row.whole:
             continue
-        who = _("you") if c.row.who == viewer else names.get(c.row.who, "")
+        who = (
+            _("you")
+            if c.row.who == viewer
+            else names.get(c.row.who) or _("a former partner")
+        )
         text = _("%(who)s kept %(counts)s") % {
             "who": who,
             "counts": _counts(c.row.part, c.row.whole),
