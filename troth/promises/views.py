@@ -336,7 +336,15 @@ def figures(request: AuthedRequest, membership: Membership) -> HttpResponse:
         }
         for days in WINDOWS
     ]
-    return render(request, "promises/figures.html", {"rows": rows, "rituals": rituals})
+    # A new couple sees what will appear and when, the zeros folded away.
+    nothing_yet = all(
+        window["figures"].due == 0 for row in rows for window in row["windows"]
+    ) and all(window["figures"].occurrences == 0 for window in rituals)
+    return render(
+        request,
+        "promises/figures.html",
+        {"rows": rows, "rituals": rituals, "nothing_yet": nothing_yet},
+    )
 
 
 # Each figure of the figures page: its place on the "how" page (the table

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import client_for
+from troth.promises import services
+from troth.promises.tests.helpers import make_promise
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +30,20 @@ def test_a_repeats_days_and_last_day_wait_until_it_repeats(space, alice):
     assert (
         " hidden" not in html.split('data-testid="promise-form"')[1].split("</form>")[0]
     )
+
+
+def test_a_new_couple_sees_when_figures_appear_and_the_zeros_folded(space, alice):
+    html = client_for(alice).get("/promises/figures").content.decode()
+    assert 'data-testid="figures-empty"' in html
+    assert "Figures appear here once a promise falls due" in html
+    assert "<summary>The numbers</summary>" in html
+    assert "Promises you made" in html  # still there, folded
+
+
+def test_a_couple_with_a_settled_promise_sees_the_figures_open(space, alice, bob):
+    promise = make_promise(space, alice)
+    services.promise_mark_done(promise=promise, by=alice)
+    services.promise_confirm(promise=promise, by=bob, kept=True)
+    html = client_for(alice).get("/promises/figures").content.decode()
+    assert 'data-testid="figures-empty"' not in html
+    assert "The numbers" not in html
