@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from troth.lib.needs import Need, count_text
 from troth.promises.models import Promise, State
+from troth.spaces.firstrun import Step
 
 DUE_SOON = timedelta(hours=48)
 SHOWN = 5
@@ -56,4 +58,14 @@ def cards(request, membership) -> list[dict]:
             if needing
             else [],
         }
+    ]
+
+
+def first_steps(membership) -> list[Step]:
+    """For the first-run checklist: a first promise of one's own."""
+    made = Promise.objects.filter(space=OuterRef("space"), author_id=membership.user_id)
+    return [
+        Step(
+            "promise", gettext_lazy("A first promise"), "promises:new", 20, Exists(made)
+        )
     ]

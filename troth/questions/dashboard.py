@@ -3,11 +3,14 @@ has answered. Never an answer, its length or its time before the reveal."""
 
 from __future__ import annotations
 
+from django.db.models import Exists
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from troth.lib.needs import Need
-from troth.questions.models import Round
+from troth.questions.models import Answer, Round
 from troth.questions.services import round_for_day, space_day
+from troth.spaces.firstrun import Step
 
 
 def cards(request, membership) -> list[dict]:
@@ -43,4 +46,18 @@ def cards(request, membership) -> list[dict]:
             if today is not None and today.is_open and not today.i_answered
             else [],
         }
+    ]
+
+
+def first_steps(membership) -> list[Step]:
+    """For the first-run checklist: a first answer to the question of the day."""
+    answered = Answer.objects.filter(author_id=membership.user_id)
+    return [
+        Step(
+            "question",
+            gettext_lazy("Today's question"),
+            "questions:index",
+            30,
+            Exists(answered),
+        )
     ]

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from troth.lib.needs import Need
-from troth.schedule.models import Event, EventVisibility, OccurrenceChange
+from troth.schedule.models import Event, EventVisibility, FeedToken, OccurrenceChange
 from troth.schedule.periods import annotate_marks
 from troth.schedule.recurrence import expand
+from troth.spaces.firstrun import Step
 
 SHOWN_EVENTS = 2
 AHEAD = timedelta(days=60)
@@ -68,4 +70,20 @@ def cards(request, membership) -> list[dict]:
             if to_answer is not None
             else [],
         }
+    ]
+
+
+def first_steps(membership) -> list[Step]:
+    """For the first-run checklist: the calendar's link in one's phone."""
+    linked = FeedToken.objects.filter(
+        user_id=membership.user_id, revoked_at__isnull=True
+    )
+    return [
+        Step(
+            "calendar",
+            gettext_lazy("Calendar in your phone"),
+            "schedule:subscribe",
+            40,
+            Exists(linked),
+        )
     ]

@@ -1,9 +1,11 @@
-"""The first-run checklist on Today: six first steps for a new couple.
+"""The first-run checklist on Today: the first steps of a new couple.
 
-Each step is ticked from what the person did where Troth can tell (the
-partner joined, a promise made, a question answered, a calendar link made,
-notification settings saved); the rest (the safety tour, and any step the
-person would rather skip) they tick by hand. The checklist shows while the
+Inviting the partner is the space's own step; every other app offers its
+steps from its dashboard.py (`first_steps`), so adding one never means
+editing this file. Each step is ticked from what the person did where Troth
+can tell (the partner joined, a promise made, a question answered, a
+calendar link made, notification settings saved); the rest (the safety
+tour, and any step the person would rather skip) they tick by hand. The checklist shows while the
 person is new to the space (NEW_FOR), until every step is ticked or they put
 it away; both are remembered on their Membership, so each partner has their
 own. One query, whatever the history: every "did they" is an EXISTS.
@@ -16,7 +18,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from troth.lib.hooks import app_modules
 from troth.spaces.membership import membership_required
 from troth.spaces.models import Membership
 
@@ -33,68 +36,53 @@ NEW_FOR = timedelta(days=30)
 
 @dataclass(frozen=True)
 class Step:
+    """One first step. An app's dashboard.py offers its own through
+    `first_steps(membership) -> list[Step]`; `done` is an EXISTS evaluated
+    on the person's Membership row (OuterRef("space") is their space), or
+    None when only the person can say (they tick it by hand)."""
+
     key: str
     text: str | LazyText
     url_name: str
-    # Troth can tell from data; otherwise the person ticks it by hand.
-    derived: bool = True
+    order: int
+    done: Exists | None = None
 
 
-STEPS = [
-    Step("invite", gettext_lazy("Invite your partner"), "spaces:invite"),
-    Step("promise", gettext_lazy("A first promise"), "promises:new"),
-    Step("question", gettext_lazy("Today's question"), "questions:index"),
-    Step(
-        "calendar",
-        gettext_lazy("Calendar in your phone"),
-        "schedule:subscribe",
-    ),
-    Step(
-        "notifications",
-        gettext_lazy("How you want to be told"),
-        "notifications:settings",
-    ),
-    Step("safety", gettext_lazy("A short safety tour"), "safety:index", False),
-]
-KEYS = {step.key for step in STEPS}
-
-
-def _done(membership: Membership) -> dict[str, bool]:
-    """What the person did, in one query."""
-    from troth.notifications.models import NotificationSettings
-    from troth.promises.models import Promise
-    from troth.questions.models import Answer
-    from troth.schedule.models import FeedToken
-
-    user_id = membership.user_id
-    row = (
-        Membership.objects.filter(pk=membership.pk)
-        .annotate(
-            partner=Exists(
+def _invite(membership: Membership) -> list[Step]:
+    return [
+        Step(
+            "invite",
+            gettext_lazy("Invite your partner"),
+            "spaces:invite",
+            10,
+            Exists(
                 Membership.objects.filter(
                     space=OuterRef("space"), left_at__isnull=True
-                ).exclude(user_id=user_id)
+                ).exclude(user_id=membership.user_id)
             ),
-            promise=Exists(
-                Promise.objects.filter(space=OuterRef("space"), author_id=user_id)
-            ),
-            question=Exists(Answer.objects.filter(author_id=user_id)),
-            calendar=Exists(
-                FeedToken.objects.filter(Q(revoked_at__isnull=True), user_id=user_id)
-            ),
-            notifications=Exists(NotificationSettings.objects.filter(user_id=user_id)),
         )
-        .values("partner", "promise", "question", "calendar", "notifications")
+    ]
+
+
+def steps_for(membership: Membership) -> list[Step]:
+    steps = _invite(membership)
+    for module in app_modules("dashboard"):
+        offer = getattr(module, "first_steps", None)
+        if offer is not None:
+            steps.extend(offer(membership))
+    return sorted(steps, key=lambda step: step.order)
+
+
+def _done(membership: Membership, steps: list[Step]) -> dict[str, bool]:
+    """What the person did, in one query."""
+    derived = {step.key: step.done for step in steps if step.done is not None}
+    row = (
+        Membership.objects.filter(pk=membership.pk)
+        .annotate(**{f"did_{key}": done for key, done in derived.items()})
+        .values(*(f"did_{key}" for key in derived))
         .first()
     ) or {}
-    return {
-        "invite": bool(row.get("partner")),
-        "promise": bool(row.get("promise")),
-        "question": bool(row.get("question")),
-        "calendar": bool(row.get("calendar")),
-        "notifications": bool(row.get("notifications")),
-        "safety": False,
-    }
+    return {step.key: bool(row.get(f"did_{step.key}")) for step in steps}
 
 
 def checklist(request, membership: Membership) -> dict | None:
@@ -103,7 +91,8 @@ def checklist(request, membership: Membership) -> dict | None:
         return None
     if timezone.now() - membership.joined_at > NEW_FOR:
         return None
-    done = _done(membership)
+    offered = steps_for(membership)
+    done = _done(membership, offered)
     ticked = set(membership.firstrun_ticked or ())
     steps = [
         {
@@ -114,7 +103,7 @@ def checklist(request, membership: Membership) -> dict | None:
             # The partner joining is theirs to do; the rest can be skipped.
             "can_tick": step.key != "invite",
         }
-        for step in STEPS
+        for step in offered
     ]
     finished = sum(1 for step in steps if step["done"])
     if finished == len(steps):
@@ -133,7 +122,7 @@ def checklist(request, membership: Membership) -> dict | None:
 def tick(request, membership: Membership):
     """Tick a step by hand (done, or not for us)."""
     key = request.POST.get("step", "")
-    if key not in KEYS or key == "invite":
+    if key == "invite" or key not in {step.key for step in steps_for(membership)}:
         messages.error(request, _("That step isn't on the checklist."))
         return redirect("home")
     ticked = list(membership.firstrun_ticked or [])
