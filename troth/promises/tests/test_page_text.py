@@ -47,3 +47,20 @@ def test_a_couple_with_a_settled_promise_sees_the_figures_open(space, alice, bob
     html = client_for(alice).get("/promises/figures").content.decode()
     assert 'data-testid="figures-empty"' not in html
     assert "The numbers" not in html
+
+
+def test_confirming_without_an_answer_says_what_to_choose_and_changes_nothing(
+    space, alice, bob
+):
+    promise = make_promise(space, alice)
+    services.promise_mark_done(promise=promise, by=alice)
+    client = client_for(bob)
+    page = client.get(f"/promises/{promise.pk}/").content.decode()
+    assert 'class="segmented"' in page  # kept or not quite, one tap each
+    response = client.post(f"/promises/{promise.pk}/confirm", {"note": ""})
+    html = response.content.decode()
+    assert response.status_code in (200, 400)
+    assert "Choose kept or not quite." in html
+    assert 'aria-describedby="id_outcome-error"' in html
+    promise.refresh_from_db()
+    assert promise.state == "done"
