@@ -58,6 +58,23 @@ def test_bad_input_opens_nothing(alice, bob, space, data, message):
     assert not Repair.objects.exists()
 
 
+def test_the_open_form_offers_a_field_only_where_it_applies(alice, space):
+    page = client_for(alice).get("/repair/new").content.decode()
+    # Every field is in the page (without JavaScript all of them show);
+    # troth.js hides each until its choice is made.
+    assert 'data-show-when="touches=clause"' in page
+    assert 'data-show-when="touches=promise"' in page
+    assert 'data-show-when="opened_as=hurt"' in page
+    assert "How serious does it feel to you?" in page
+
+
+def test_a_check_in_is_a_scale_a_thumb_can_use(alice, bob, space):
+    repair = opened(space, bob, alice)
+    page = client_for(bob).get(f"/repair/{repair.pk}/forgiveness").content.decode()
+    assert page.count('class="segmented"') == 3
+    assert "#7a3b55" not in page
+
+
 def test_a_clause_must_be_chosen_when_it_touched_one(alice, bob, space):
     from troth.agreements.tests.factories import active
 
