@@ -55,7 +55,9 @@ def test_a_new_couple_is_guided_and_their_today_fits_two_phone_screens(person):
     _, token = services.invitation_create(space=space, by=alice_user)
     services.invitation_accept(token=token, user=bob_user)
     page.reload()
-    expect(page.get_by_test_id("firstrun-invite")).to_contain_text("Done:")
+    expect(page.get_by_test_id("firstrun-invite")).to_contain_text(
+        "Done: You're both here"
+    )
     expect(checklist).to_contain_text("1 of 6 done")
     alice.check("today-new-couple")
     assert height(page) <= TWO_SCREENS

@@ -46,6 +46,9 @@ class Step:
     url_name: str
     order: int
     done: Exists | None = None
+    # What the step says once done, when its own words would read oddly
+    # (the partner who joined never invited anyone).
+    done_text: str | LazyText | None = None
 
 
 def _invite(membership: Membership) -> list[Step]:
@@ -60,6 +63,7 @@ def _invite(membership: Membership) -> list[Step]:
                     space=OuterRef("space"), left_at__isnull=True
                 ).exclude(user_id=membership.user_id)
             ),
+            gettext_lazy("You're both here"),
         )
     ]
 
@@ -97,7 +101,9 @@ def checklist(request, membership: Membership) -> dict | None:
     steps = [
         {
             "key": step.key,
-            "text": step.text,
+            "text": step.done_text
+            if step.done_text and (done[step.key] or step.key in ticked)
+            else step.text,
             "url": reverse(step.url_name),
             "done": done[step.key] or step.key in ticked,
             # The partner joining is theirs to do; the rest can be skipped.

@@ -73,6 +73,7 @@ def test_steps_tick_themselves_from_what_each_person_did(
     assert "3 of 6 done" in section(page, "firstrun")
     for key in ("invite", "promise", "notifications"):
         assert "Done:" in step(page, key)
+    assert "You&#x27;re both here" in step(page, "invite")
     for key in ("question", "calendar", "safety"):
         assert "Done:" not in step(page, key)
     # Bob made no promise and chose nothing: only the partner joining is his.
