@@ -8,7 +8,7 @@ PORT ?= 8000
 # Tests run on every core; browser tests included.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons
+.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons screenshots
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Troth needs Python 3.12 or newer; found " + sys.version.split()[0])'
@@ -78,6 +78,11 @@ pytest: $(VENV)/.installed-dev icaljs
 	fi
 
 test: lint migrations-check pytest
+
+# The gallery in docs/screenshots/: every place the navigation reaches, for
+# the demo couple and a brand-new one, phone and desktop, light and dark.
+screenshots: $(VENV)/.installed-dev
+	TROTH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q -p no:xdist tests/e2e/test_shell.py
 
 # Rebuild the committed icon sprite from the pinned Lucide package (npm needed
 # only here; see scripts/build_icons.py).

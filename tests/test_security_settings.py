@@ -109,8 +109,8 @@ class TestProduction:
             import json, django
             django.setup()
             from django.core.management import call_command
-            call_command("migrate", verbosity=0)
-            call_command("createcachetable", verbosity=0)
+            from troth.cli import _prepare
+            _prepare(verbosity=0)
             from django.test import Client
             from troth.accounts.models import User
             User.objects.create_user("alice@example.com", "correct horse battery",

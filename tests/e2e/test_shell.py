@@ -6,6 +6,9 @@ dark (Person.check)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -41,8 +44,49 @@ def places() -> list[str]:
     ]
 
 
+# `make screenshots` sets this: every place, both sizes, light and dark, as
+# the gallery in docs/screenshots/ (README.md there lists them).
+GALLERY = os.environ.get("TROTH_SCREENSHOTS")
+SIZES = {"phone": {"width": 360, "height": 800}, "desktop": DESKTOP}
+
+
+def photograph(page, label: str, path: str) -> list[str]:
+    """The place as a person sees it on opening it, in each size and theme."""
+    out = Path(GALLERY or ".")
+    out.mkdir(parents=True, exist_ok=True)
+    slug = path.strip("/").replace("/", "-") or "today"
+    names = []
+    before = page.viewport_size
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for size, viewport in SIZES.items():
+            page.set_viewport_size(viewport)
+            page.evaluate("window.scrollTo(0, 0)")
+            name = f"{label}-{slug}-{size}-{scheme}.jpg"
+            page.screenshot(path=str(out / name), type="jpeg", quality=70)
+            names.append(name)
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size(before)
+    return names
+
+
+def gallery(label: str, shots: dict[str, list[str]]) -> None:
+    lines = [
+        f"## {label}",
+        "",
+        "| place | phone, light | phone, dark | desktop, light | desktop, dark |",
+        "|---|---|---|---|---|",
+    ]
+    for path, names in shots.items():
+        light_phone, light_desk, dark_phone, dark_desk = names
+        cells = [light_phone, dark_phone, light_desk, dark_desk]
+        lines.append(f"| `{path}` | " + " | ".join(f"![]({n})" for n in cells) + " |")
+    (Path(GALLERY) / f"{label}.md").write_text("\n".join(lines) + "\n")
+
+
 def walk(someone, label: str) -> None:
     page = someone.page
+    shots: dict[str, list[str]] = {}
     for path in places():
         page.goto(someone.server_url + path)
         expect(page.get_by_role("main")).to_be_visible()
@@ -60,6 +104,10 @@ def walk(someone, label: str) -> None:
         assert wide["overflow"] <= 0 and wide["exitOnTop"], (where, wide)
         someone.page.set_viewport_size({"width": 360, "height": 780})
         someone.check(f"{label}{path.strip('/').replace('/', '-') or '-today'}")
+        if GALLERY:
+            shots[path] = photograph(page, label, path)
+    if GALLERY:
+        gallery(label, shots)
 
 
 def sign_in(someone, email: str, password: str) -> None:
