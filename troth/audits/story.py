@@ -162,7 +162,7 @@ def section_charts(tables: list[Table], has_previous: bool) -> list[SectionChart
                 Series(
                     name,
                     [
-                        line.cells[i].row.value if line.cells[i] is not None else None
+                        c.row.value if (c := line.cells[i]) is not None else None
                         for line in lines
                     ],
                 )
@@ -170,15 +170,18 @@ def section_charts(tables: list[Table], has_previous: bool) -> list[SectionChart
             ]
         else:
             series = [
-                Series(_("This audit"), [line.cells[0].row.value for line in lines])
+                Series(
+                    _("This audit"),
+                    [c.row.value if (c := line.cells[0]) else None for line in lines],
+                )
             ]
             if has_previous:
                 series.append(
                     Series(
                         _("The audit before"),
                         [
-                            line.cells[0].before.value
-                            if line.cells[0].before is not None
+                            c.before.value
+                            if (c := line.cells[0]) and c.before is not None
                             else None
                             for line in lines
                         ],

@@ -327,19 +327,15 @@ def figures(request: AuthedRequest, membership: Membership) -> HttpResponse:
     ]
     # Rituals are the couple's own promise of time together: their
     # follow-through belongs beside the promises (computed by the calendar).
-    rituals = [
-        {
-            "days": days,
-            "figures": ritual_follow_through(
-                space, now - timedelta(days=days), now, now=now
-            ),
-        }
+    ritual_figures = {
+        days: ritual_follow_through(space, now - timedelta(days=days), now, now=now)
         for days in WINDOWS
-    ]
+    }
+    rituals = [{"days": d, "figures": f} for d, f in ritual_figures.items()]
     # A new couple sees what will appear and when, the zeros folded away.
     nothing_yet = all(
         window["figures"].due == 0 for row in rows for window in row["windows"]
-    ) and all(window["figures"].occurrences == 0 for window in rituals)
+    ) and all(figures.occurrences == 0 for figures in ritual_figures.values())
     return render(
         request,
         "promises/figures.html",
