@@ -60,24 +60,34 @@ def settings_page(
 def profile(request: AuthedRequest) -> HttpResponse:
     if request.method != "POST":
         return settings_page(request)
-    form = ProfileForm(request.POST, instance=request.user)
-    if not form.is_valid():
-        return settings_page(request, form=form)
-    form.save()
-    messages.success(request, _("Your settings are saved."))
-    return redirect("accounts:profile")
+    return _save_settings(
+        request, ProfileForm, "form", _("Your settings are saved."), fields=None
+    )
 
 
 @login_required
 @require_POST
 def appearance(request: AuthedRequest) -> HttpResponse:
     """Light, dark, or as this device is set: base.html reads the choice."""
-    form = ThemeForm(request.POST, instance=request.user)
+    return _save_settings(
+        request,
+        ThemeForm,
+        "theme_form",
+        _("Troth will look like this on every device."),
+        fields=["theme"],
+    )
+
+
+def _save_settings(request, form_class, name: str, done: str, *, fields):
+    """One settings card's form saved, or the settings page again with its
+    errors (and the person as stored, so the page shows what holds)."""
+    form = form_class(request.POST, instance=request.user)
     if not form.is_valid():
-        request.user.refresh_from_db(fields=["theme"])
-        return settings_page(request, theme_form=form)
+        if fields:
+            request.user.refresh_from_db(fields=fields)
+        return settings_page(request, **{name: form})
     form.save()
-    messages.success(request, _("Troth will look like this on every device."))
+    messages.success(request, done)
     return redirect("accounts:profile")
 
 
