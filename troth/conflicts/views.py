@@ -338,7 +338,9 @@ def _view_step(request: AuthedRequest, pk: int, service, done, then=None):
         partial=lambda **extra: render(
             request,
             "conflicts/detail.html#my-view",
-            _detail_context(request, _conflict(request, view.conflict_id), **extra),
+            _detail_context(
+                request, _conflict(request, view.conflict_id), part=True, **extra
+            ),
         ),
         done=done,
         then=then or _after_view_url(view, request.user),

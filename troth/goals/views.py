@@ -162,7 +162,9 @@ def _detail_context(request: AuthedRequest, goal: Goal, **extra) -> dict:
 def _page(request: AuthedRequest, goal: Goal, part: str = "", **extra) -> HttpResponse:
     """The goal's page, or one `part` of it ("#steps", for htmx)."""
     return render(
-        request, f"goals/detail.html{part}", _detail_context(request, goal, **extra)
+        request,
+        f"goals/detail.html{part}",
+        _detail_context(request, goal, part=part, **extra),
     )
 
 
