@@ -434,6 +434,7 @@ def _export_account(user) -> dict:
         "name": user.display_name,
         "time_zone": user.timezone,
         "language": user.language,
+        "theme": user.theme,
         "joined_at": when(user.date_joined),
         "last_sign_in": when(user.last_login),
         "email_addresses": [

@@ -4,6 +4,8 @@ wrote and everything shared with them, never the partner's private rows."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -18,6 +20,18 @@ pytestmark = pytest.mark.django_db
 
 JSON_URL = "/settings/export/troth-export.json"
 ICS_URL = "/settings/export/calendar.ics"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "export.md"
+ACCOUNT_KEYS = {
+    "email",
+    "name",
+    "time_zone",
+    "language",
+    "theme",
+    "joined_at",
+    "last_sign_in",
+    "email_addresses",
+    "two_factor",
+}
 
 
 def reauthenticated(user) -> Client:
@@ -110,6 +124,23 @@ class TestArchive:
         text = json.dumps(archive)
         assert "bob.private" not in text
         assert PASSWORD not in text
+
+    def test_it_holds_my_settings_with_my_appearance(self, alice, fake_hooks):
+        alice.timezone = "Europe/Lisbon"
+        alice.theme = "dark"
+        alice.save(update_fields=["timezone", "theme"])
+        account = download(reauthenticated(alice))["account"]
+        assert set(account) == ACCOUNT_KEYS
+        assert account["time_zone"] == "Europe/Lisbon"
+        assert account["language"] == alice.language
+        assert account["theme"] == "dark"
+
+    def test_the_documentation_names_every_key_of_the_account(self):
+        section = DOC.read_text().split("### `account`", 1)[1].split("\n### ", 1)[0]
+        rows = re.findall(r"^\| (`[^|]*) \|", section, re.M)
+        assert {key for row in rows for key in re.findall(r"`(\w+)`", row)} == (
+            ACCOUNT_KEYS
+        )
 
     def test_a_feature_whose_export_fails_is_marked_not_silently_missing(
         self, alice, fake_hooks, monkeypatch
