@@ -8,7 +8,7 @@ PORT ?= 8000
 # Tests run on every core; browser tests included.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons screenshots
+.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons app-icons screenshots
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Troth needs Python 3.12 or newer; found " + sys.version.split()[0])'
@@ -89,6 +89,11 @@ screenshots: $(VENV)/.installed-dev
 icons: $(VENV)/bin/python
 	npm ci --prefix scripts/icons --no-audit --no-fund --silent
 	$(PY) scripts/build_icons.py
+
+# Redraw the committed home-screen icons (troth/static/troth/app/) with the
+# system Chromium (scripts/build_app_icons.py).
+app-icons: $(VENV)/.installed-dev
+	$(PY) scripts/build_app_icons.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

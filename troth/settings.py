@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "troth.lib.context.quick_exit",
+                "troth.lib.context.app",
                 "troth.spaces.context.space",
                 "troth.notifications.context.unread",
                 "troth.navigation.navigation",
@@ -342,6 +343,9 @@ TASKS = {
 TROTH_QUICK_EXIT_URL = os.environ.get(
     "TROTH_QUICK_EXIT_URL", "https://www.wikipedia.org/"
 )
+# The name under the icon when Troth is installed on a home screen, and in
+# the offline page: neutral by default, a host may pick another.
+TROTH_APP_NAME = os.environ.get("TROTH_APP_NAME", "").strip()[:30] or "Troth"
 TROTH_INVITATION_DAYS = 7
 TROTH_SPACE_SIZE = 2
 

@@ -1,8 +1,11 @@
-"""Project-wide views: the health check, the More page, figure derivations
-and error pages."""
+"""Project-wide views: the health check, the More page, figure derivations,
+error pages, and what makes Troth installable (the manifest, the service
+worker and the offline page)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -19,6 +22,9 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.template import loader
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -44,12 +50,113 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def quick_exit(request: HttpRequest) -> HttpResponse:
     """Leave for an ordinary site, and forget this browser as a device: the
     next sign-in from it is a new device again (troth/accounts/devices.py).
-    Signing in stays as it is; the person may be coming back."""
+    Signing in stays as it is; the person may be coming back.
+
+    "storage" empties the service worker's cache and unregisters it, with
+    its push subscription: nothing arrives on this device until push is
+    turned on again. The session cookie is not storage, so the person stays
+    signed in (tests/e2e/test_installable.py checks it in Chromium)."""
     response = HttpResponseRedirect(settings.TROTH_QUICK_EXIT_URL)
     forget_device(response)
-    response["Clear-Site-Data"] = '"cache"'
+    response["Clear-Site-Data"] = '"cache", "storage"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+# The installed app's colours: the header's (--card) and the page's
+# (--paper) in troth.css; base.html's theme-color meta tags say the same, with
+# troth-dark.css's --card for dark mode (tests/test_installable.py).
+THEME_COLOR = "#ffffff"
+BACKGROUND_COLOR = "#fbf8f4"
+
+APP_ICONS = [
+    ("troth/app/icon-192.png", 192, "any"),
+    ("troth/app/icon-512.png", 512, "any"),
+    ("troth/app/icon-maskable-512.png", 512, "maskable"),
+]
+# Everything the service worker keeps: public files with hashed names (a new
+# version gets a new name) and the one neutral offline page. Never a page of
+# anyone's, a fragment or JSON.
+PRECACHED_STATIC = [
+    "troth/troth.css",
+    "troth/troth-dark.css",
+    "troth/troth.js",
+    "troth/icons.svg",
+    "troth/icon.svg",
+    *[name for name, _size, _purpose in APP_ICONS],
+    "troth/app/badge-96.png",
+]
+
+
+@require_GET
+def manifest(request: HttpRequest) -> HttpResponse:
+    """The web app manifest: what a home screen shows once Troth is
+    installed. The name is the host's neutral choice (TROTH_APP_NAME)."""
+    name = settings.TROTH_APP_NAME
+    data = {
+        "id": "/",
+        "name": name,
+        "short_name": name,
+        "start_url": reverse("home"),
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": [
+            {
+                "src": static(path),
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": purpose,
+            }
+            for path, size, purpose in APP_ICONS
+        ],
+    }
+    response = HttpResponse(
+        json.dumps(data, indent=2), content_type="application/manifest+json"
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker (templates/sw.js): the same script for everyone,
+    rendered without the request, so nothing of the person can be in it."""
+    offline_url = reverse("offline")
+    precache = [static(name) for name in PRECACHED_STATIC] + [offline_url]
+    offline_source = (Path(__file__).parent / "templates/offline.html").read_text()
+    # A new static file, offline page or name makes a new cache; the old one
+    # is deleted when the new worker takes over.
+    version = hashlib.sha256(
+        json.dumps([precache, offline_source, settings.TROTH_APP_NAME]).encode()
+    ).hexdigest()[:16]
+    script = render_to_string(
+        "sw.js",
+        {
+            "version": version,
+            "precache": json.dumps(precache),
+            "static_url": settings.STATIC_URL,
+            "offline_url": offline_url,
+            "inbox_url": reverse("notifications:inbox"),
+            "icon_url": static("troth/app/icon-192.png"),
+            "badge_url": static("troth/app/badge-96.png"),
+            "app_name": settings.TROTH_APP_NAME,
+        },
+    )
+    response = HttpResponse(script, content_type="text/javascript")
+    # Browsers check for a new worker on every visit; no copy in between.
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_GET
+def offline(request: HttpRequest) -> HttpResponse:
+    """What the installed app shows when there is no network: the same
+    neutral words for everyone, signed in or not, and nothing of anyone
+    (the service worker keeps a copy fetched without cookies)."""
+    return render(request, "offline.html")
 
 
 @login_required

@@ -6,6 +6,7 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.profile, name="profile"),
     path("appearance", views.appearance, name="appearance"),
+    path("install", views.install, name="install"),
     path("sessions", views.sessions, name="sessions"),
     path("sessions/<int:pk>/end", views.session_end, name="session_end"),
     path("sessions/end-others", views.sessions_end_others, name="sessions_end_others"),

@@ -78,6 +78,14 @@ def appearance(request: AuthedRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_GET
+def install(request: AuthedRequest) -> HttpResponse:
+    """How to put Troth on a home screen, for each kind of device, and the
+    name it will have there (TROTH_APP_NAME)."""
+    return render(request, "accounts/install.html")
+
+
 def _save_settings(request, form_class, name: str, done: str, *, fields):
     """One settings card's form saved, or the settings page again with its
     errors (and the person as stored, so the page shows what holds)."""

@@ -101,7 +101,12 @@ def reset(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         outcome = services.emergency_reset(request=request)
         _say_stopped(request, outcome)
-        return redirect("safety:reset_next")
+        response = redirect("safety:reset_next")
+        # This browser forgets what it holds of Troth: the service worker's
+        # cache, the worker and its push subscription. Its cookies stay:
+        # the person is still signed in here, for the checks that follow.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
     return form_page(request, "safety/reset.html", form)
 
 

@@ -1,17 +1,40 @@
 // Troth's small behaviours. Everything works without this file; it only
 // makes the quick exit leave no trace in Back, copies links, guesses the
-// time zone on sign-up, hides fields until they apply, and explains why a
-// passkey could not be used.
+// time zone on sign-up, hides fields until they apply, explains why a
+// passkey could not be used, registers the service worker, turns push on
+// for this device and keeps the updates badge current.
 (function () {
   "use strict";
 
+  var SCRIPT = document.currentScript;
+
+  // Forget every copy the service worker keeps (templates/sw.js). /exit
+  // also answers with Clear-Site-Data; this covers a browser that ignores it.
+  function forgetCaches() {
+    if (!window.caches) return Promise.resolve();
+    return caches.keys().then(function (names) {
+      return Promise.all(names.map(function (name) { return caches.delete(name); }));
+    });
+  }
+
   // Quick exit: replace this page in history, so Back does not return here.
+  // Leaving waits for the caches to be emptied, but never more than a moment.
+  var leaving = false;
   function quickExit(event) {
     var link = document.getElementById("quick-exit");
     if (!link) return;
     if (event) event.preventDefault();
     try { document.body.hidden = true; } catch (e) { /* ignore */ }
-    window.location.replace(link.href);
+    if (leaving) return;
+    leaving = true;
+    var left = false;
+    var leave = function () {
+      if (left) return;
+      left = true;
+      window.location.replace(link.href);
+    };
+    setTimeout(leave, 150);
+    try { forgetCaches().then(leave, leave); } catch (e) { leave(); }
   }
 
   document.addEventListener("click", function (event) {
@@ -118,19 +141,21 @@
 
   // A field that applies only after a choice: data-show-when="name=value"
   // (or "name=a|b") on its wrapper hides it until the form's control `name`
-  // has one of those values. Without this script every field shows.
+  // has one of those values; "name!=value" hides it while it has one (an
+  // all-day event needs no times). Without this script every field shows.
   function applies(element) {
-    var rule = element.getAttribute("data-show-when").split("=");
+    var rule = /^([\w-]+)(!?=)(.*)$/.exec(element.getAttribute("data-show-when"));
     var form = element.closest("form");
-    if (!form || rule.length !== 2) return true;
-    var wanted = rule[1].split("|");
-    var controls = form.querySelectorAll("[name='" + rule[0] + "']");
+    if (!form || !rule) return true;
+    var wanted = rule[3].split("|");
+    var controls = form.querySelectorAll("[name='" + rule[1] + "']");
+    var has = false;
     for (var i = 0; i < controls.length; i++) {
       var control = controls[i];
       var on = (control.type === "radio" || control.type === "checkbox") ? control.checked : true;
-      if (on && wanted.indexOf(control.value) >= 0) return true;
+      if (on && wanted.indexOf(control.value) >= 0) has = true;
     }
-    return false;
+    return rule[2] === "=" ? has : !has;
   }
 
   function showWhatApplies() {
@@ -144,7 +169,164 @@
   });
   document.addEventListener("htmx:afterSwap", showWhatApplies);
 
+  // The service worker, for someone signed in (base.html names it on this
+  // script's tag). Scope "/": the whole site, so navigations offline show
+  // the offline page.
+  function registerWorker() {
+    var url = SCRIPT && SCRIPT.getAttribute("data-service-worker");
+    if (!url || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+    navigator.serviceWorker.register(url, { scope: "/" }).catch(function () { /* offline or refused: pages work as before */ });
+  }
+
+  // Push on this device. The notifications settings page has
+  //   <button data-push-enable data-vapid-key="<base64url>"
+  //           data-subscribe-url="<POST url>" hidden>
+  //   <p data-push-status data-text-on="…" data-text-denied="…"
+  //      data-text-failed="…" aria-live="polite"></p>
+  // The button shows only where this browser can do push and hasn't been
+  // told no; a click asks permission, subscribes, and hands the
+  // subscription to Troth, then reloads so the device shows in the list.
+  function pushPossible() {
+    return "serviceWorker" in navigator && "PushManager" in window &&
+      "Notification" in window && window.isSecureContext;
+  }
+
+  function keyBytes(base64url) {
+    var padded = (base64url + "===".slice((base64url.length + 3) % 4))
+      .replace(/-/g, "+").replace(/_/g, "/");
+    var raw = window.atob(padded);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  function csrfToken(near) {
+    var form = near && near.closest ? near.closest("form") : null;
+    var input = (form && form.querySelector("input[name=csrfmiddlewaretoken]")) ||
+      document.querySelector("input[name=csrfmiddlewaretoken]");
+    if (input) return input.value;
+    try {
+      var headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+      if (headers["X-CSRFToken"]) return headers["X-CSRFToken"];
+    } catch (e) { /* none there */ }
+    var match = document.cookie.match(/(?:^|;\s*)(?:__Host-troth-csrf|csrftoken)=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function pushStatus(kind) {
+    var status = document.querySelector("[data-push-status]");
+    if (!status) return;
+    var words = {
+      on: "Push is on for this device.",
+      denied: "This browser is set to refuse notifications from Troth. Allow them in its site settings, then try again.",
+      failed: "Push couldn't be turned on. Please try again."
+    };
+    status.textContent = status.getAttribute("data-text-" + kind) || words[kind];
+  }
+
+  function showPushButtons() {
+    var able = pushPossible() && Notification.permission !== "denied";
+    document.querySelectorAll("[data-push-enable]").forEach(function (button) {
+      button.hidden = !able;
+    });
+  }
+
+  function enablePush(button) {
+    button.disabled = true;
+    var key = button.getAttribute("data-vapid-key") || "";
+    var url = button.getAttribute("data-subscribe-url");
+    var registering = navigator.serviceWorker.getRegistration("/").then(function (found) {
+      return found || navigator.serviceWorker.register(
+        (SCRIPT && SCRIPT.getAttribute("data-service-worker")) || "/sw.js", { scope: "/" });
+    });
+    Notification.requestPermission().then(function (permission) {
+      if (permission !== "granted") throw new Error(permission === "denied" ? "denied" : "failed");
+      return registering.then(function () { return navigator.serviceWorker.ready; });
+    }).then(function (registration) {
+      return registration.pushManager.getSubscription().then(function (existing) {
+        return existing || registration.pushManager.subscribe({
+          userVisibleOnly: true, applicationServerKey: keyBytes(key)
+        });
+      });
+    }).then(function (subscription) {
+      return fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(button) },
+        body: JSON.stringify(subscription.toJSON())
+      });
+    }).then(function (response) {
+      if (!response.ok) throw new Error("failed");
+      pushStatus("on");
+      setTimeout(function () { window.location.reload(); }, 1200);
+    }).catch(function (error) {
+      pushStatus(error && error.message === "denied" ? "denied" : "failed");
+      button.disabled = false;
+      showPushButtons();
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-push-enable]") : null;
+    if (!button || !pushPossible()) return;
+    event.preventDefault();
+    enablePush(button);
+  });
+
+  // The updates badge in the header, current without a reload: asked every
+  // minute while the page is in view and whenever it comes back into view;
+  // the installed app's icon shows the same count where the browser can.
+  function showAppBadge(count) {
+    if (!navigator.setAppBadge) return;
+    (count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge()).catch(function () {});
+  }
+
+  function showUnread(link, count) {
+    var badge = link.querySelector(".badge");
+    if (count > 0) {
+      if (!badge) {
+        badge = document.createElement("span");
+        badge.className = "badge";
+        badge.setAttribute("aria-hidden", "true");
+        link.appendChild(document.createTextNode(" "));
+        link.appendChild(badge);
+      }
+      badge.textContent = String(count);
+      var label = link.getAttribute("data-unread-label");
+      if (label) link.setAttribute("aria-label", label.replace("{n}", String(count)));
+    } else {
+      if (badge) badge.remove();
+      link.removeAttribute("aria-label");
+    }
+    showAppBadge(count);
+  }
+
+  function refreshUnread() {
+    var link = document.querySelector(".nav-inbox[data-unread-url]");
+    if (!link || document.visibilityState !== "visible" || !window.fetch) return;
+    fetch(link.getAttribute("data-unread-url"), {
+      credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }
+    }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      return response.ok && type.indexOf("json") >= 0 ? response.json() : null;
+    }).then(function (data) {
+      if (data && typeof data.unread === "number") showUnread(link, data.unread);
+    }).catch(function () { /* offline: the badge stays as it was */ });
+  }
+
+  function watchUnread() {
+    var link = document.querySelector(".nav-inbox[data-unread-url]");
+    if (!link) return;
+    var badge = link.querySelector(".badge");
+    showAppBadge(badge ? parseInt(badge.textContent, 10) || 0 : 0);
+    setInterval(refreshUnread, 60000);
+    document.addEventListener("visibilitychange", refreshUnread);
+  }
+
   document.addEventListener("DOMContentLoaded", showWhatApplies);
+  document.addEventListener("DOMContentLoaded", registerWorker);
+  document.addEventListener("DOMContentLoaded", showPushButtons);
+  document.addEventListener("DOMContentLoaded", watchUnread);
   document.addEventListener("DOMContentLoaded", detectTimezone);
   document.addEventListener("DOMContentLoaded", checkPasskeys);
 })();
