@@ -41,6 +41,12 @@ def test_a_busy_only_event_reaches_the_partner_as_busy(person):
     expect(form).to_be_visible()
     page.get_by_label("Title").fill(SECRET)
     page.get_by_label("Starts on").fill(tomorrow.isoformat())
+    # An all-day event has no times: they hide while "All day" is ticked.
+    all_day = page.get_by_label("All day")
+    all_day.check()
+    expect(page.get_by_label("Start time")).to_be_hidden()
+    expect(page.get_by_label("End time")).to_be_hidden()
+    all_day.uncheck()
     page.get_by_label("Start time").fill("18:00")
     page.get_by_label("End time").fill("19:00")
     page.get_by_label("Place").fill("Harley Street clinic")

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from troth.accounts.models import User
+from troth.lib import forms as lib_forms
 from troth.lib.forms import (
     KEEP,
     choice_field,
@@ -24,7 +25,7 @@ def timezone_choices() -> list[tuple[str, str]]:
     return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in zones)]
 
 
-class SignupForm(forms.Form):
+class SignupForm(lib_forms.Form):
     """The fields allauth's sign-up form lacks: what the partner calls you and
     where you are. The browser's zone is filled in by a small script; without
     JavaScript the person picks it."""
@@ -49,7 +50,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["display_name", "timezone"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(lib_forms.ModelForm):
     timezone = choice_field(_("Time zone"), timezone_choices)
 
     class Meta:
@@ -57,7 +58,7 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "timezone", "language"]
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(lib_forms.ModelForm):
     """Light, dark, or whatever this device is set to (base.html reads it)."""
 
     theme = choice_field(
@@ -73,7 +74,7 @@ class ThemeForm(forms.ModelForm):
         fields = ["theme"]
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(lib_forms.Form):
     shared_entries = keep_or_withdraw_field(
         _("What you shared with your partner"),
         keep=_(

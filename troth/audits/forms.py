@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from troth.audits.models import COMMITMENT_MAX, REFLECTION_MAX
+from troth.lib import forms as lib_forms
 from troth.lib.forms import choice_field, date_field, note_field, text_field
 
 DAYS = [(n, str(n)) for n in range(1, 32)]
 
 
-class AuditDayForm(forms.Form):
+class AuditDayForm(lib_forms.Form):
     day = choice_field(
         _("Our audit day"),
         DAYS,
@@ -26,7 +27,7 @@ def _reflection(label) -> forms.CharField:
     return note_field(label, REFLECTION_MAX, rows=4)
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(lib_forms.Form):
     went_well = _reflection(_("What went well"))
     differently = _reflection(_("What I want to do differently"))
     need = _reflection(_("What I need from you"))
@@ -46,7 +47,7 @@ class ReflectionForm(forms.Form):
         return data
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(lib_forms.Form):
     text = text_field(
         _("Next month, I commit to"),
         COMMITMENT_MAX,

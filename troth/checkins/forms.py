@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.checkins.models import Item, Kind
 from troth.checkins.services import CUSTOM_MAX, NOTE_MAX
+from troth.lib import forms as lib_forms
 from troth.lib.forms import (
     choice_field,
     note_field,
@@ -14,7 +15,7 @@ from troth.lib.forms import (
 )
 
 
-class StatusForm(forms.Form):
+class StatusForm(lib_forms.Form):
     kind = choice_field(choices=Kind.choices, missing=_("Choose a status."))
     minutes = forms.IntegerField(
         label=_("Minutes"),
@@ -30,7 +31,7 @@ class StatusForm(forms.Form):
     next = forms.CharField(required=False)
 
 
-class PulseForm(forms.Form):
+class PulseForm(lib_forms.Form):
     note = note_field(_("A note for yourself (optional)"), NOTE_MAX, rows=2)
 
     def __init__(self, *args, **kwargs):
@@ -43,7 +44,7 @@ class PulseForm(forms.Form):
         return [self[item.value] for item in Item]
 
 
-class PulseSettingsForm(forms.Form):
+class PulseSettingsForm(lib_forms.Form):
     share = forms.BooleanField(
         label=_("Share my pulse answers with my partner"),
         required=False,

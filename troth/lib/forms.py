@@ -31,6 +31,14 @@ class Form(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class ModelForm(forms.ModelForm):
+    """A model's form, with labels written the same way as Form's."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class DateInput(forms.DateInput):
     """The browser's date picker, which reads and writes YYYY-MM-DD only."""
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib import forms as lib_forms
 from troth.lib.forms import choice_field, date_field, note_field, text_field, time_field
 from troth.promises.models import WEEKDAYS, Repeat, State
 from troth.promises.services import NOTE_MAX, TEXT_MAX
@@ -13,7 +14,7 @@ DUE_TIME_INVALID = _("Enter a time such as 18:30.")
 WORDING_MISSING = _("Say what you promise.")
 
 
-class PromiseForm(forms.Form):
+class PromiseForm(lib_forms.Form):
     text = text_field(
         _("What I promise"),
         TEXT_MAX,
@@ -68,7 +69,7 @@ class PromiseForm(forms.Form):
             del self.fields["clause"]
 
 
-class ProposeForm(forms.Form):
+class ProposeForm(lib_forms.Form):
     text = text_field(_("New wording"), TEXT_MAX, rows=3, missing=WORDING_MISSING)
     due_date = date_field(
         _("New day"), missing=DUE_DAY_MISSING, invalid=DUE_DAY_INVALID
@@ -76,7 +77,7 @@ class ProposeForm(forms.Form):
     due_time = time_field(_("At (optional)"), required=False, invalid=DUE_TIME_INVALID)
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(lib_forms.Form):
     outcome = choice_field(
         _("Was it kept?"),
         [("kept", _("Kept")), ("not_quite", _("Not quite"))],
@@ -86,23 +87,23 @@ class ConfirmForm(forms.Form):
     note = note_field(_("What was missing (needed for “not quite”)"), NOTE_MAX)
 
 
-class NoteForm(forms.Form):
+class NoteForm(lib_forms.Form):
     note = text_field(
         _("Your response"), NOTE_MAX, rows=3, missing=_("Write your response.")
     )
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(lib_forms.Form):
     note = note_field(_("Why (optional)"), NOTE_MAX, rows=2)
 
 
-class CancelForm(forms.Form):
+class CancelForm(lib_forms.Form):
     whole_series = forms.BooleanField(
         label=_("Also every later time of this repeating promise"), required=False
     )
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(lib_forms.Form):
     SHOWS = ["needs", "mine", "to-me", "history"]
     show = choice_field(choices=[(s, s) for s in SHOWS], required=False)
     state = choice_field(_("State"), required=False)

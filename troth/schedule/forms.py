@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur
 
 from troth.accounts.forms import timezone_choices
+from troth.lib import forms as lib_forms
 from troth.lib.forms import choice_field, date_field, note_field, text_field, time_field
 from troth.lib.time import wall_time_exists
 from troth.lib.time import zone as time_zone
@@ -85,7 +86,7 @@ def local(day: date, clock: time, zone: zoneinfo.ZoneInfo) -> tuple[datetime, bo
     return datetime.combine(day, clock, zone), wall_time_exists(day, clock, zone)
 
 
-class EventForm(forms.Form):
+class EventForm(lib_forms.Form):
     title = text_field(_("Title"), TITLE_MAX, missing=_("Give the event a title."))
     all_day = forms.BooleanField(label=_("All day"), required=False)
     start_date = date_field(
@@ -374,7 +375,7 @@ class EventForm(forms.Form):
         return True, minutes_or_none(value)
 
 
-class MoveForm(forms.Form):
+class MoveForm(lib_forms.Form):
     """A new time for one occurrence, in the event's zone."""
 
     start_date = date_field(
@@ -428,7 +429,7 @@ class MoveForm(forms.Form):
         return data
 
 
-class MarkForm(forms.Form):
+class MarkForm(lib_forms.Form):
     happened = choice_field(
         choices=[("yes", _("It happened")), ("no", _("It didn't happen"))],
         coerce=lambda value: value == "yes",
@@ -436,14 +437,14 @@ class MarkForm(forms.Form):
     )
 
 
-class ReminderForm(forms.Form):
+class ReminderForm(lib_forms.Form):
     reminder = choice_field(_("Remind me"), REMINDER_CHOICES, required=False)
 
     def minutes(self) -> int | None:
         return minutes_or_none(self.cleaned_data.get("reminder", ""))
 
 
-class VisibilityForm(forms.Form):
+class VisibilityForm(lib_forms.Form):
     visibility = choice_field(
         choices=EventVisibility.choices, missing=_("Choose who can see this event.")
     )
@@ -456,7 +457,7 @@ IMPORT_VISIBILITY = [
 ]
 
 
-class ImportForm(forms.Form):
+class ImportForm(lib_forms.Form):
     file = forms.FileField(
         label=_("Calendar file (.ics)"),
         error_messages={

@@ -3,10 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib import forms as lib_forms
 from troth.lib.forms import KEEP, WITHDRAW, keep_or_withdraw_field
 
 
-class LeaveForm(forms.Form):
+class LeaveForm(lib_forms.Form):
     shared_entries = keep_or_withdraw_field(
         _("What you shared"),
         keep=_(
