@@ -114,6 +114,8 @@ def check(world: World, url_name: str, case: Case, *, urlconf=None) -> list[str]
         client = clients[name]
         if case.method == "POST":
             response = client.post(url, case.data)
+        elif case.method == "DELETE":
+            response = client.delete(url)
         else:
             response = client.get(url, case.data)
         status = response.status_code

@@ -8,6 +8,7 @@ database, the generated secret key and the generated encryption key.
 from __future__ import annotations
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from troth.lib.datadir import secure as secure_data_dir
 from troth.lib.env import envbool, envint, envlist
-from troth.lib.keys import read_or_create_key
+from troth.lib.keys import new_vapid_key, read_or_create_key
 from troth.lib.mail import default_sender
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -286,6 +287,29 @@ DEFAULT_FROM_EMAIL = os.environ.get("TROTH_EMAIL_FROM") or default_sender(
     _base.hostname
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Web Push (docs/push.md). The key signs what Troth sends to browsers' push
+# services (VAPID); its public half is what a browser subscribes with, so
+# replacing it ends every device's push until it is turned on again.
+TROTH_VAPID_PRIVATE_KEY = os.environ.get(
+    "TROTH_VAPID_PRIVATE_KEY"
+) or read_or_create_key(DATA_DIR / "vapid_private_key", make=new_vapid_key)
+# Who push services may contact about Troth's messages: a mailto: or https:
+# URL. By default the site itself when it is on https, else the sender.
+TROTH_VAPID_SUBJECT = os.environ.get("TROTH_VAPID_SUBJECT") or (
+    BASE_URL if HTTPS else "mailto:" + parseaddr(DEFAULT_FROM_EMAIL)[1]
+)
+# Where Troth may send push messages: the hosts of the browsers' push
+# services (troth/notifications/endpoints.py says how they match).
+TROTH_PUSH_SERVICES = envlist(
+    "TROTH_PUSH_SERVICES",
+    [
+        "fcm.googleapis.com",
+        "updates.push.services.mozilla.com",
+        "*.push.apple.com",
+        "*.notify.windows.com",
+    ],
+)
 
 # django-allauth
 ACCOUNT_ADAPTER = "troth.accounts.adapter.AccountAdapter"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric import ec
 
 
 def read_or_create_key(path: Path, *, nbytes: int = 50, make=None) -> str:
@@ -25,3 +28,11 @@ def read_or_create_key(path: Path, *, nbytes: int = 50, make=None) -> str:
     with os.fdopen(fd, "w") as f:
         f.write(value + "\n")
     return value
+
+
+def new_vapid_key() -> str:
+    """A new P-256 private key for Web Push (RFC 8292), as the 32 bytes of
+    its secret number in unpadded base64url: the form py-vapid reads and
+    `TROTH_VAPID_PRIVATE_KEY` takes."""
+    number = ec.generate_private_key(ec.SECP256R1()).private_numbers().private_value
+    return base64.urlsafe_b64encode(number.to_bytes(32, "big")).rstrip(b"=").decode()

@@ -15,11 +15,19 @@ class NotificationSettingsForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    push_categories = forms.MultipleChoiceField(
+        label=_("Send push notifications about"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("On the devices where you turned push on."),
+    )
     quiet_start = time_field(
         _("Quiet from"),
         required=False,
         help_text=_(
-            "No email between these times, in your time zone. Updates wait in Troth."
+            "No email and no push notifications between these times, in your "
+            "time zone. Updates wait in Troth and are sent when quiet hours end."
         ),
     )
     quiet_end = time_field(_("Quiet until"), required=False)
@@ -29,6 +37,7 @@ class NotificationSettingsForm(forms.ModelForm):
         fields = [
             "email_enabled",
             "email_categories",
+            "push_categories",
             "outside_details",
             "quiet_start",
             "quiet_end",

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -103,10 +104,24 @@ class Notification(models.Model):
         return notice_text(self)
 
 
+def default_push_categories() -> list[str]:
+    """What reaches a device with push on, until the person chooses: what
+    their email gets by default, and a partner's status (the reason to
+    turn push on at all)."""
+    return [
+        Category.SPACE,
+        Category.PROMISES,
+        Category.CHECKINS,
+        Category.AGREEMENTS,
+        Category.REPAIR,
+        Category.REVIEW,
+    ]
+
+
 class NotificationSettings(models.Model):
-    """A person's choices: which categories reach their email, quiet hours
-    (in their own time zone) during which no email is sent, and whether what
-    leaves Troth may say what happened."""
+    """A person's choices: which categories reach their email and their
+    devices with push on, quiet hours (in their own time zone) during which
+    neither is sent, and whether what leaves Troth may say what happened."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -117,17 +132,19 @@ class NotificationSettings(models.Model):
     email_categories = models.JSONField(default=list, blank=True)
     quiet_start = models.TimeField(_("Quiet from"), null=True, blank=True)
     quiet_end = models.TimeField(_("Quiet until"), null=True, blank=True)
-    # Off by default: an email (or, later, a push message) may be read by
-    # someone else. The rule that uses it is troth/notifications/outside.py.
+    push_categories = models.JSONField(default=default_push_categories, blank=True)
+    # Off by default: an email or a push message may be read by someone
+    # else. The rule that uses it is troth/notifications/outside.py.
     outside_details = models.BooleanField(
-        _("Say what happened in emails"),
+        _("Say what happened in emails and push notifications"),
         default=False,
         help_text=_(
-            "Off: an email says only “You have an update in Troth”, with a link "
-            "to your updates. On: it also says who did what, for example “Sam "
-            "opened a repair”. It never includes what anyone wrote. Anyone who "
-            "can read your email would see these details, so leave this off if "
-            "someone else might."
+            "Off: an email or a push notification says only “You have an update "
+            "in Troth”, with a link to your updates. On: it also says who did "
+            "what, for example “Sam opened a repair”. It never includes what "
+            "anyone wrote. Anyone who can read your email or see your lock "
+            "screen would see these details, so leave this off if someone else "
+            "might."
         ),
     )
 
@@ -145,10 +162,17 @@ class NotificationSettings(models.Model):
     @classmethod
     def for_user(cls, user) -> NotificationSettings:
         found = cls.objects.filter(user=user).first()
-        return found or cls(user=user, email_categories=list(cls.DEFAULT_CATEGORIES))
+        return found or cls(
+            user=user,
+            email_categories=list(cls.DEFAULT_CATEGORIES),
+            push_categories=default_push_categories(),
+        )
 
     def wants_email(self, category: str) -> bool:
         return self.email_enabled and category in self.email_categories
+
+    def wants_push(self, category: str) -> bool:
+        return category in self.push_categories
 
     def quiet_until(self, at: dt.datetime, tz) -> dt.datetime | None:
         """If `at` falls in quiet hours, when they end; otherwise None."""
@@ -169,3 +193,93 @@ class NotificationSettings(models.Model):
         if start > end and t >= start:
             end_date += dt.timedelta(days=1)
         return local_instant(end_date, end, tz)
+
+
+class PushSubscriptionQuerySet(ReadableQuerySet):
+    def visibility_q(self, user) -> Q:
+        """A device with push on is its owner's alone."""
+        return Q(user=user)
+
+    def live(self) -> PushSubscriptionQuerySet:
+        """Those whose session is still signed in: a subscription belongs
+        to the session it was made in, so signing out, ending the session
+        from the sessions page, its expiry or "sign out everywhere" stop
+        deliveries to that device at once (troth/notifications/push.py)."""
+        return self.filter(
+            session_digest__in=Session.objects.filter(
+                expire_date__gt=timezone.now()
+            ).values("session_key")
+        )
+
+
+class PushSubscription(models.Model):
+    """A browser that turned push on: where to send (`endpoint`, a URL of
+    the browser's push service, checked against TROTH_PUSH_SERVICES before
+    it is stored) and the keys to encrypt for it (RFC 8291)."""
+
+    user = person(related_name="push_subscriptions")
+    endpoint = models.CharField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=100)
+    auth = models.CharField(max_length=50)
+    # The stored form of the session it was made in (troth/accounts/sessions.py).
+    session_digest = models.CharField(max_length=40, db_index=True)
+    device = models.CharField(max_length=100, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    last_delivery_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PushSubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"Push to {self.device or 'a device'} of {self.user_id}"
+
+    @property
+    def info(self) -> dict:
+        """What pywebpush takes: the browser's PushSubscription.toJSON()."""
+        return {
+            "endpoint": self.endpoint,
+            "keys": {"p256dh": self.p256dh, "auth": self.auth},
+        }
+
+
+class PushDelivery(models.Model):
+    """One notification to one device, at most once.
+
+    The unique (notification, subscription) pair is what makes a rerun, a
+    restart or a second worker add nothing; the state is claimed with
+    conditional UPDATEs exactly as a notification's email is (see
+    `Notification.Email` and troth/notifications/push.py)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending"
+        SENDING = "sending"
+        SUBMITTING = "submitting"
+        SENT = "sent"
+        SKIPPED = "skipped"
+        FAILED = "failed"
+        UNCERTAIN = "uncertain"
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="push_deliveries"
+    )
+    subscription = models.ForeignKey(
+        PushSubscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    state = models.CharField(
+        max_length=10, choices=State.choices, default=State.PENDING
+    )
+    send_after = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            one_per("notification", "subscription", name="one_push_per_device")
+        ]
+        indexes = [models.Index(fields=["state", "send_after"])]
+
+    def __str__(self) -> str:
+        return f"Push of {self.notification_id} to {self.subscription_id}"

@@ -1,6 +1,6 @@
 """What a channel outside Troth's own pages may say about a notification.
 
-An email (and, later, a push message) can be read by someone other than its
+An email or a push message can be read by someone other than its
 recipient: on a shared laptop, on a lock screen, by a partner who knows the
 mail password. So every such channel asks `outside_message` what to say,
 and by default that is only "You have an update in Troth" with a link to the

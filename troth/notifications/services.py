@@ -19,6 +19,7 @@ from troth.lib.mail import email_render
 from troth.notifications.models import Notification, NotificationSettings
 from troth.notifications.notices import category_of
 from troth.notifications.outside import outside_message
+from troth.notifications.push import push_plan
 
 logger = logging.getLogger("troth.notifications")
 
@@ -64,6 +65,8 @@ def notify(
     try:
         with transaction.atomic():
             notification.save()
+            # Push goes with it (sent when due, once per device).
+            push_plan(notification, prefs=prefs)
     except IntegrityError:
         return None
     return notification

@@ -13,6 +13,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from troth.lib import clock
+from troth.notifications import push
 from troth.notifications.clock import ticks_prune
 from troth.notifications.models import Notification
 from troth.notifications.services import email_send, emails_reclaim, notify
@@ -111,3 +112,22 @@ def prune_clock_ticks() -> int:
 @task()
 def prune_task_results() -> int:
     return clock.task_results_prune()
+
+
+@task()
+def send_due_pushes() -> int:
+    """Push messages due and not yet sent: held back by quiet hours, waiting
+    for a retry, or whose task was lost."""
+    return push.pushes_send_due()
+
+
+@task()
+def reclaim_stale_pushes() -> list[int]:
+    """Push messages a stopped worker claimed: send again or mark uncertain."""
+    return list(push.pushes_reclaim())
+
+
+@task()
+def prune_push_subscriptions() -> int:
+    """Devices whose session ended (signed out, ended, expired)."""
+    return push.push_subscriptions_prune()

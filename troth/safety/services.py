@@ -25,6 +25,7 @@ from troth.accounts.services import sessions_end_others
 from troth.lib.hooks import app_modules
 from troth.lib.sharing import SharedItem
 from troth.notifications.models import Notification
+from troth.notifications.push import push_subscriptions_delete
 from troth.spaces.models import Activity, Membership
 
 logger = logging.getLogger("troth.safety")
@@ -161,11 +162,13 @@ def partner_notifications_withdraw(*, user, space) -> int:
 def emergency_reset(*, request) -> ResetOutcome:
     """Stop all sharing that can be stopped (calendar feeds and any other
     links included: each feature's stop_all revokes its own), and end every
-    other session of the account. The partner is not notified.
+    other session of the account, and turn push off on every device. The
+    partner is not notified.
 
     Checking the password, two-factor and email comes after, on the page
     that follows: those need the person, not a button."""
 
     outcome = sharing_stop_all(user=request.user)
     outcome.sessions_ended = sessions_end_others(request=request)
+    push_subscriptions_delete(user=request.user)
     return outcome

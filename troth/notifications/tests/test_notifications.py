@@ -47,7 +47,9 @@ def test_the_inbox_shows_the_unread_count_and_opens_notifications(alice, bob):
     assert response.status_code == 302
     notification.refresh_from_db()
     assert notification.read_at is not None
-    assert b"unread" not in client.get("/").content
+    home = client.get("/").content
+    assert b'aria-label="Updates, 1 unread"' not in home
+    assert b'class="badge"' not in home
 
 
 def test_a_partner_cannot_open_the_others_notification(alice, bob):

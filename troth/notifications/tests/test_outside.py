@@ -96,9 +96,9 @@ def test_every_channel_gets_its_words_from_one_rule(space, alice, bob):
 
 def test_the_settings_page_explains_the_choice_and_starts_off(alice):
     page = client_for(alice).get("/notifications/settings").content.decode()
-    assert "Say what happened in emails" in page
-    assert "an email can be read by someone else" in page
-    assert "Anyone who can read your email would see these details" in page
+    assert "Say what happened in emails and push notifications" in page
+    assert "an email or a lock screen can be read by someone else" in page
+    assert "Anyone who can read your email or see your lock screen" in page
     assert 'name="outside_details"' in page
     assert 'name="outside_details" checked' not in page
 
