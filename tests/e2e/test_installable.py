@@ -95,6 +95,9 @@ def test_the_worker_serves_the_whole_site_and_keeps_no_signed_in_page(alice):
     page.get_by_test_id("nav-inbox").click()
     expect(page.get_by_role("main")).to_be_visible()
 
+    # The site's own policy lets the worker run (worker-src falls back to
+    # script-src 'self').
+    assert not [e for e in alice.console_errors if "Content Security Policy" in e]
     cached = page.evaluate(CACHED)
     assert "/offline" in cached
     assert all(p.startswith("/static/") or p == "/offline" for p in cached), cached
@@ -167,3 +170,30 @@ def test_the_updates_badge_follows_without_a_reload(alice):
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     expect(inbox.locator(".badge")).to_have_text("1")
     expect(inbox).to_have_attribute("aria-label", "Updates, 1 unread")
+
+
+@pytest.mark.parametrize(
+    ("permission", "shown"), [("granted", True), ("denied", False)]
+)
+def test_the_push_button_shows_only_where_push_can_be_turned_on(
+    alice, permission, shown
+):
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        path = reverse("notifications:push")
+    except NoReverseMatch:
+        pytest.skip("the push settings page (notifications) isn't here yet")
+    if permission == "granted":
+        alice.context.grant_permissions(["notifications"], origin=alice.server_url)
+    else:
+        # Chromium's "blocked" for a site, as this page's script reads it.
+        alice.page.add_init_script(
+            "Object.defineProperty(Notification, 'permission', {get: () => 'denied'})"
+        )
+    page = alice.go(path)
+    button = page.locator("[data-push-enable]")
+    if shown:
+        expect(button).to_be_visible()
+    else:
+        expect(button).to_be_hidden()

@@ -229,6 +229,10 @@
     document.querySelectorAll("[data-push-enable]").forEach(function (button) {
       button.hidden = !able;
     });
+    // What comes of a click is said where a screen reader hears it.
+    document.querySelectorAll("[data-push-status]:not([aria-live])").forEach(function (status) {
+      status.setAttribute("aria-live", "polite");
+    });
   }
 
   function enablePush(button) {
