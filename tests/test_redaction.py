@@ -19,7 +19,9 @@ SECRET = "Zq3xSECRETtoken_-9"
 
 
 def configured_handlers() -> list[logging.Handler]:
-    """Every handler Troth's logging set up (pytest's own are left out)."""
+    """Every handler Troth's logging set up (pytest's own are left out, and
+    the NullHandler a library such as requests gives its logger: it writes
+    nothing, so it has nothing to mask)."""
     loggers = [logging.getLogger()] + [
         logger
         for logger in logging.Logger.manager.loggerDict.values()
@@ -30,6 +32,7 @@ def configured_handlers() -> list[logging.Handler]:
         for logger in loggers
         for handler in logger.handlers
         if not type(handler).__module__.startswith("_pytest")
+        and not isinstance(handler, logging.NullHandler)
     ]
 
 

@@ -22,6 +22,7 @@ import base64
 import json
 import logging
 import random
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -238,11 +239,7 @@ def push_send(delivery_id: int, *, now: datetime | None = None) -> bool:
 
     Claimed PENDING -> SENDING by a conditional UPDATE (with the claim's
     time, which every later step matches); SUBMITTING is recorded just
-    before the POST. 201 (or 200/202): SENT, and the device's last
-    delivery time. 404/410: the browser dropped the subscription, so it is
-    deleted. 429/5xx or no answer: PENDING again later (MAX_ATTEMPTS in
-    all). Anything else: FAILED, logged without the endpoint (a capability
-    URL)."""
+    before the POST; then `_settle` reads the answer."""
     now = now or timezone.now()
     claimed_at = timezone.now()
     claimed = PushDelivery.objects.filter(
@@ -254,44 +251,60 @@ def push_send(delivery_id: int, *, now: datetime | None = None) -> bool:
     delivery = PushDelivery.objects.select_related(
         "subscription", "notification__user", "notification__actor"
     ).get(pk=delivery_id)
+    prefs = NotificationSettings.for_user(delivery.notification.user)
+    if _held_back(delivery, mine, prefs=prefs, now=now):
+        return False
+    outside = outside_message(delivery.notification, prefs=prefs)
+    payload = json.dumps(
+        {"title": outside.title, "body": outside.text, "url": outside.url}
+    )
+    # From here on the message may leave: say so first.
+    if not mine.filter(state=State.SENDING).update(state=State.SUBMITTING):
+        return False  # reclaimed meanwhile; whoever holds it now sends it
+    status, retry_after = _post(delivery, payload)
+    return _settle(delivery, mine, status=status, retry_after=retry_after)
+
+
+def _held_back(delivery: PushDelivery, mine, *, prefs, now: datetime) -> bool:
+    """Whether a claimed delivery must not go now, having recorded why: its
+    session ended (the device is forgotten), the person no longer wants
+    this kind by push (SKIPPED), quiet hours began (PENDING until they
+    end), or the endpoint is no longer allowed (FAILED)."""
     subscription, notification = delivery.subscription, delivery.notification
     user = notification.user
-    prefs = NotificationSettings.for_user(user)
     if not PushSubscription.objects.live().filter(pk=subscription.pk).exists():
         subscription.delete()  # its session ended: signed out
-        return False
+        return True
     if not user.is_active or not prefs.wants_push(category_of(notification.kind)):
         mine.update(state=State.SKIPPED)
-        return False
+        return True
     quiet_until = prefs.quiet_until(now, user.tz)
     if quiet_until is not None:
         mine.update(state=State.PENDING, send_after=quiet_until, claimed_at=None)
         _enqueue(notification.pk, quiet_until)
-        return False
+        return True
     problem = send_problem(subscription.endpoint)
     if problem is not None:
-        logger.warning("Not sending push %s: %s", delivery_id, problem)
+        logger.warning("Not sending push %s: %s", delivery.pk, problem)
         mine.update(state=State.FAILED)
-        return False
-    outside = outside_message(notification, prefs=prefs)
-    payload = json.dumps(
-        {"title": outside.title, "body": outside.text, "url": outside.url}
-    )
-    how = delivery_of(notification.kind)
-    endpoint = urlsplit(subscription.endpoint)
+        return True
+    return False
+
+
+def _post(delivery: PushDelivery, payload: str) -> tuple[int, str | None]:
+    """POST the encrypted, signed message: (status, Retry-After), status 0
+    when the push service did not answer."""
+    how = delivery_of(delivery.notification.kind)
+    endpoint = urlsplit(delivery.subscription.endpoint)
     claims: dict[str, str | int] = {
         "sub": settings.TROTH_VAPID_SUBJECT,
         "aud": f"{endpoint.scheme}://{endpoint.netloc}",
-        "exp": int(now.timestamp()) + 12 * 3600,
+        "exp": int(time.time()) + 12 * 3600,  # RFC 8292: at most 24 hours
     }
-    # From here on the message may leave: say so first.
-    if not mine.filter(state=State.SENDING).update(state=State.SUBMITTING):
-        return False  # reclaimed meanwhile; whoever holds it now sends it
-    attempts = delivery.attempts + 1
     try:
         with _NoRedirects() as session:
             response = webpush(
-                subscription.info,
+                delivery.subscription.info,
                 data=payload,
                 vapid_private_key=vapid(),
                 vapid_claims=claims,
@@ -300,12 +313,22 @@ def push_send(delivery_id: int, *, now: datetime | None = None) -> bool:
                 timeout=TIMEOUT,
                 requests_session=session,
             )
-        status, retry_after = getattr(response, "status_code", 201), None
+        return getattr(response, "status_code", 201), None
     except WebPushException as error:
-        status, retry_after = error.status_code or 0, error.retry_after
+        return error.status_code or 0, error.retry_after
     except requests.RequestException as error:
-        status, retry_after = 0, None
-        logger.warning("Push %s got no answer: %s", delivery_id, type(error).__name__)
+        logger.warning("Push %s got no answer: %s", delivery.pk, type(error).__name__)
+        return 0, None
+
+
+def _settle(delivery: PushDelivery, mine, *, status: int, retry_after) -> bool:
+    """Record the push service's answer. 200/201/202: SENT, and the
+    device's last delivery time. 404/410: the browser dropped the
+    subscription, so it is deleted. 429/5xx or no answer: PENDING again
+    later (MAX_ATTEMPTS in all). Anything else (a redirect included):
+    FAILED, logged without the endpoint (a capability URL)."""
+    subscription = delivery.subscription
+    attempts = delivery.attempts + 1
     if status in (200, 201, 202):
         mine.update(state=State.SENT, attempts=attempts)
         PushSubscription.objects.filter(pk=subscription.pk).update(
@@ -323,10 +346,10 @@ def push_send(delivery_id: int, *, now: datetime | None = None) -> bool:
         mine.update(
             state=State.PENDING, send_after=later, claimed_at=None, attempts=attempts
         )
-        _enqueue(notification.pk, later)
+        _enqueue(delivery.notification_id, later)
         return False
     logger.warning(
-        "Push %s failed with %s; not retried", delivery_id, status or "no answer"
+        "Push %s failed with %s; not retried", delivery.pk, status or "no answer"
     )
     mine.update(state=State.FAILED, attempts=attempts)
     return False
