@@ -1,4 +1,4 @@
-"""The `troth` command: serve, worker, demo and manage.
+"""The `troth` command: serve, worker, demo, backup, restore and manage.
 
 `troth serve` is the whole embedded deployment in one process: it migrates,
 then runs a production WSGI server (waitress) in the main thread and the task
@@ -9,12 +9,15 @@ worker and its clock in background threads. Hosts that outgrow one box run
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 DESCRIPTION = "Troth: a private space for two partners to build and rebuild trust."
 
@@ -231,6 +234,79 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _passphrase(*, confirm: bool) -> str | None:
+    """TROTH_BACKUP_PASSPHRASE, or asked for when someone is at the console."""
+    given = os.environ.get("TROTH_BACKUP_PASSPHRASE", "")
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        print(
+            "troth: set TROTH_BACKUP_PASSPHRASE, or run this at a console to be "
+            "asked for the passphrase.",
+            file=sys.stderr,
+        )
+        return None
+    first = getpass.getpass("Backup passphrase: ")
+    if confirm and getpass.getpass("The same passphrase again: ") != first:
+        print(
+            "troth: the two passphrases differ; nothing was written.", file=sys.stderr
+        )
+        return None
+    return first
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.conf import settings
+
+    from troth.backups.services import BackupError, backup_create, backup_open, describe
+
+    if args.check and args.path is None:
+        print("troth: --check needs the archive to check.", file=sys.stderr)
+        return 2
+    passphrase = _passphrase(confirm=not args.check)
+    if passphrase is None:
+        return 2
+    try:
+        if args.check:
+            with tempfile.TemporaryDirectory(dir=settings.DATA_DIR) as tmp:
+                opened = backup_open(Path(args.path), passphrase, Path(tmp))
+            print(f"{args.path} opens with this passphrase and is whole.")
+            for line in describe(opened.manifest):
+                print(f"  {line}")
+            return 0
+        path = backup_create(
+            passphrase=passphrase, path=Path(args.path) if args.path else None
+        )
+    except BackupError as error:
+        print(f"troth: {error}", file=sys.stderr)
+        return 1
+    print(f"Backup written to {path}")
+    print("Keep the passphrase apart from it: without it the backup can't be read.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _setup_django()
+    from troth.backups.services import BackupError, backup_restore, describe
+
+    passphrase = _passphrase(confirm=False)
+    if passphrase is None:
+        return 2
+    try:
+        manifest = backup_restore(
+            Path(args.path), passphrase=passphrase, force=args.force
+        )
+    except BackupError as error:
+        print(f"troth: {error}", file=sys.stderr)
+        print("troth: nothing was restored.", file=sys.stderr)
+        return 1
+    for line in describe(manifest):
+        print(f"  {line}")
+    print("Start Troth as usual (`troth serve`); it applies any newer migrations.")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "troth.settings")
     from django.core.management import execute_from_command_line
@@ -307,6 +383,46 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     demo.set_defaults(func=cmd_demo)
+
+    backup = sub.add_parser(
+        "backup",
+        help="write an encrypted backup of the database and the keys",
+        description=(
+            "Write one archive holding a consistent copy of the database (taken "
+            "while Troth runs), every key Troth keeps and a manifest, encrypted "
+            "with a passphrase (TROTH_BACKUP_PASSPHRASE, or asked for). With "
+            "--check, verify an archive and say what it holds instead."
+        ),
+    )
+    backup.add_argument(
+        "path",
+        nargs="?",
+        help=(
+            "the archive to write (a folder gets a dated name; default: "
+            "TROTH_BACKUP_DIR or the current folder), or with --check to read"
+        ),
+    )
+    backup.add_argument(
+        "--check", action="store_true", help="verify an archive without restoring it"
+    )
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser(
+        "restore",
+        help="restore a backup into an empty data dir and database",
+        description=(
+            "Check an archive whole (passphrase, checksums), then put its database "
+            "and keys in place. Refuses a database that already holds tables "
+            "unless --force. Stop Troth first."
+        ),
+    )
+    restore.add_argument("path", help="the archive to restore")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace whatever the database and the data dir hold",
+    )
+    restore.set_defaults(func=cmd_restore)
 
     manage = sub.add_parser(
         "manage",

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "troth.audits",
     "troth.insights",
     "troth.safety",
+    "troth.backups",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -370,6 +371,13 @@ TROTH_QUICK_EXIT_URL = os.environ.get(
 # The name under the icon when Troth is installed on a home screen, and in
 # the offline page: neutral by default, a host may pick another.
 TROTH_APP_NAME = os.environ.get("TROTH_APP_NAME", "").strip()[:30] or "Troth"
+# Where the clock writes a backup each day, pruned to 7 daily, 4 weekly and
+# 6 monthly ones; none are taken when unset (docs/operations.md).
+TROTH_BACKUP_DIR = (
+    Path(os.environ["TROTH_BACKUP_DIR"]).resolve()
+    if os.environ.get("TROTH_BACKUP_DIR", "").strip()
+    else None
+)
 TROTH_INVITATION_DAYS = 7
 TROTH_SPACE_SIZE = 2
 

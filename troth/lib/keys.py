@@ -5,9 +5,28 @@ from __future__ import annotations
 import base64
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric import ec
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """A key Troth keeps in the data dir, unless `variable` gives it."""
+
+    name: str
+    variable: str
+
+
+# Every key Troth keeps: settings read them from here, and a backup holds
+# them all (troth/backups), so a new key goes in this list or is lost with
+# the machine. tests/test_key_files.py checks that a fresh data dir holds
+# nothing else but the database and the static files.
+SECRET_KEY = KeyFile("secret_key", "TROTH_SECRET_KEY")
+ENCRYPTION_KEY = KeyFile("encryption_key", "TROTH_ENCRYPTION_KEYS")
+VAPID_KEY = KeyFile("vapid_private_key", "TROTH_VAPID_PRIVATE_KEY")
+KEY_FILES = (SECRET_KEY, ENCRYPTION_KEY, VAPID_KEY)
 
 
 def read_or_create_key(path: Path, *, nbytes: int = 50, make=None) -> str:
