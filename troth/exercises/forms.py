@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from troth.exercises.library import Length, Theme
+from troth.exercises.library import Length, Theme, Where
 from troth.exercises.models import NOTE_MAX, Outcome
 from troth.lib.content import Visibility
 from troth.lib.forms import (
@@ -29,6 +29,11 @@ class FilterForm(Form):
     )
     theme = choice_field(
         _("Theme"), [("", _("Any theme")), *Theme.choices], required=False
+    )
+    where = choice_field(
+        _("Together or apart"),
+        [("", _("Together or apart")), *Where.choices],
+        required=False,
     )
 
 

@@ -50,13 +50,15 @@ def waiting_for_log(user, space):
 
 @space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    """The library, filtered by time and theme with plain GET parameters."""
+    """The library, filtered by time, theme and whether you're apart, with
+    plain GET parameters."""
     form = FilterForm(request.GET or None)
-    length = theme = ""
+    length = theme = where = ""
     if form.is_bound and form.is_valid():
         length = form.cleaned_data["length"]
         theme = form.cleaned_data["theme"]
-    exercises = library.filtered(length=length, theme=theme)
+        where = form.cleaned_data["where"]
+    exercises = library.filtered(length=length, theme=theme, where=where)
     user, space = request.user, membership.space
     upcoming = list(
         _sessions(user, space)
@@ -68,7 +70,7 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
         "form": form,
         "exercises": exercises,
         "total": len(library.EXERCISES),
-        "filtered": bool(length or theme),
+        "filtered": bool(length or theme or where),
         "upcoming": upcoming,
         "waiting": waiting,
     }
