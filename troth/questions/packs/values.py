@@ -147,7 +147,7 @@ PACK = Pack(
             _(
                 "When has doubt shaken something you held dear, and who or what helped you through?"
             ),
-            follow_up=_("How would you like me to be with you if doubt comes again?"),
+            follow_up=_("If doubt comes again, what would you like from me?"),
         ),
         Card(
             "values.23",
