@@ -5,9 +5,11 @@ page, and signing out or the quick exit leaves nothing behind."""
 
 from __future__ import annotations
 
+import json
 import struct
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Person
@@ -72,8 +74,6 @@ def test_the_manifest_is_one_chromium_installs_from(alice):
     # where Chromium never installs; that is the browser, not Troth.
     errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
     assert {e["errorId"] for e in errors} <= {"in-incognito"}, errors
-
-    import json
 
     data = json.loads(manifest["data"])
     base = alice.server_url
@@ -151,18 +151,21 @@ def test_the_quick_exit_empties_cache_storage_and_keeps_the_sign_in(alice):
     expect(page.get_by_test_id("nav-inbox")).to_be_visible()
 
 
-def test_the_updates_badge_follows_without_a_reload(alice):
-    from django.urls import NoReverseMatch, reverse
+# The Badging API, watched: what the page last asked the app icon to show.
+BADGE_SPY = """
+window.__appBadge = "untouched";
+navigator.setAppBadge = n => { window.__appBadge = n; return Promise.resolve(); };
+navigator.clearAppBadge = () => { window.__appBadge = 0; return Promise.resolve(); };
+"""
 
+
+def test_the_updates_badge_follows_without_a_reload(alice):
+    from django.utils import timezone
+
+    from troth.notifications.models import Notification
     from troth.notifications.services import notify
 
-    try:
-        reverse("notifications:unread")
-    except NoReverseMatch:
-        pytest.skip(
-            "GET /notifications/unread (the push work in notifications) isn't here yet"
-        )
-
+    alice.page.add_init_script(BADGE_SPY)
     page = alice.go("/")
     inbox = page.get_by_test_id("nav-inbox")
     expect(inbox.locator(".badge")).to_have_count(0)
@@ -170,6 +173,13 @@ def test_the_updates_badge_follows_without_a_reload(alice):
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     expect(inbox.locator(".badge")).to_have_text("1")
     expect(inbox).to_have_attribute("aria-label", "Updates, 1 unread")
+    assert page.evaluate("window.__appBadge") == 1
+
+    Notification.objects.filter(user=alice.user).update(read_at=timezone.now())
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expect(inbox.locator(".badge")).to_have_count(0)
+    expect(inbox).not_to_have_attribute("aria-label", "Updates, 1 unread")
+    assert page.evaluate("window.__appBadge") == 0
 
 
 @pytest.mark.parametrize(
@@ -178,12 +188,7 @@ def test_the_updates_badge_follows_without_a_reload(alice):
 def test_the_push_button_shows_only_where_push_can_be_turned_on(
     alice, permission, shown
 ):
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        path = reverse("notifications:push")
-    except NoReverseMatch:
-        pytest.skip("the push settings page (notifications) isn't here yet")
+    path = reverse("notifications:push")
     if permission == "granted":
         alice.context.grant_permissions(["notifications"], origin=alice.server_url)
     else:
@@ -197,3 +202,59 @@ def test_the_push_button_shows_only_where_push_can_be_turned_on(
         expect(button).to_be_visible()
     else:
         expect(button).to_be_hidden()
+
+
+def test_turning_push_on_hands_the_subscription_to_troth(alice, settings):
+    """The button's whole path against Troth's real subscription API, with
+    the CSRF token and the JSON a browser sends. Only the browser's push
+    service is stood in for: Chromium would reach Google's to subscribe."""
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from troth.notifications.models import PushSubscription
+
+    settings.TROTH_PUSH_SERVICES = ["127.0.0.1:9"]
+    public = (
+        ec.generate_private_key(ec.SECP256R1())
+        .public_key()
+        .public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+    )
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    subscription = {
+        "endpoint": "http://127.0.0.1:9/push/e2e-device",
+        "expirationTime": None,
+        "keys": {"p256dh": b64(public), "auth": b64(b"0123456789abcdef")},
+    }
+    alice.context.grant_permissions(["notifications"], origin=alice.server_url)
+    alice.page.add_init_script(
+        "PushManager.prototype.getSubscription = () => Promise.resolve(null);"
+        "PushManager.prototype.subscribe = function (options) {"
+        "  window.__subscribedWith = options;"
+        f"  const json = {json.dumps(subscription)};"
+        "  return Promise.resolve({toJSON: () => json});"
+        "};"
+    )
+    page = alice.go(reverse("notifications:push"))
+    page.get_by_test_id("push-enable").click()
+    expect(page.locator("[data-push-status]")).to_have_attribute("aria-live", "polite")
+    expect(page.get_by_test_id("push-this-device")).to_be_visible()
+    page.wait_for_function("window.__subscribedWith !== undefined")
+    options = page.evaluate(
+        "({visible: window.__subscribedWith.userVisibleOnly,"
+        " key: window.__subscribedWith.applicationServerKey.length})"
+    )
+    assert options == {"visible": True, "key": 65}
+    saved = None
+    for _attempt in range(50):
+        saved = PushSubscription.objects.filter(user=alice.user).first()
+        if saved:
+            break
+        page.wait_for_timeout(100)
+    assert saved and saved.endpoint == subscription["endpoint"]

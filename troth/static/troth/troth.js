@@ -305,12 +305,21 @@
     showAppBadge(count);
   }
 
+  var unreadTimer = null;
+
   function refreshUnread() {
     var link = document.querySelector(".nav-inbox[data-unread-url]");
-    if (!link || document.visibilityState !== "visible" || !window.fetch) return;
+    if (!link || unreadTimer === null || document.visibilityState !== "visible" || !window.fetch) return;
     fetch(link.getAttribute("data-unread-url"), {
       credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" }
     }).then(function (response) {
+      if (response.status === 401) {
+        // Signed out meanwhile: stop asking, and leave no count on the icon.
+        clearInterval(unreadTimer);
+        unreadTimer = null;
+        showAppBadge(0);
+        return null;
+      }
       var type = response.headers.get("Content-Type") || "";
       return response.ok && type.indexOf("json") >= 0 ? response.json() : null;
     }).then(function (data) {
@@ -323,7 +332,7 @@
     if (!link) return;
     var badge = link.querySelector(".badge");
     showAppBadge(badge ? parseInt(badge.textContent, 10) || 0 : 0);
-    setInterval(refreshUnread, 60000);
+    unreadTimer = setInterval(refreshUnread, 60000);
     document.addEventListener("visibilitychange", refreshUnread);
   }
 
