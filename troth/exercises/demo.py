@@ -36,6 +36,13 @@ DONE = [
         ("hard", "Harder than it sounds.", False),
         ("mixed", "", True),
     ),
+    (
+        "the-week-ahead",
+        33,
+        "sam",
+        ("helped", "", True),
+        ("helped", "Sundays after breakfast from now on.", True),
+    ),
     ("appreciation-week", 20, "alex", ("helped", "", True), None),
 ]
 
