@@ -160,8 +160,10 @@ PACK = Pack(
         Card(
             "affection.24",
             3,
-            _("What would you like your younger self to know about being loved?"),
-            follow_up=_("Is there something I could do to help you believe it?"),
+            _(
+                "What did you once believe about being loved that you see differently now?"
+            ),
+            follow_up=_("What helped you come to see it differently?"),
         ),
     ),
 )

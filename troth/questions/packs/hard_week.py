@@ -31,7 +31,9 @@ PACK = Pack(
             _("What could I take off your plate, even something small?"),
         ),
         Card(
-            "hard_week.7", 1, _("What did you do this week that deserves a thank you?")
+            "hard_week.7",
+            1,
+            _("What small treat would you like to give yourself in the next few days?"),
         ),
         Card("hard_week.8", 1, _("Who or what made this week a little easier?")),
         Card(

@@ -111,9 +111,7 @@ PACK = Pack(
         Card(
             "stress.18",
             3,
-            _(
-                "What do you fear might happen if you told me how overwhelmed you really are?"
-            ),
+            _("What keeps you from telling me when you are overwhelmed?"),
             follow_up=_("What would make it easier to tell me next time?"),
         ),
         Card(
