@@ -31,7 +31,7 @@ class FilterForm(Form):
         _("Theme"), [("", _("Any theme")), *Theme.choices], required=False
     )
     where = choice_field(
-        _("Together or apart"),
+        _("Where you are"),
         [("", _("Together or apart")), *Where.choices],
         required=False,
     )

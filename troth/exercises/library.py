@@ -169,9 +169,9 @@ SOURCES = {
     ),
     "warmth": Source(
         idea=_(
-            "In studies where couples talked through a disagreement, those who "
-            "stayed together showed many more warm moments (interest, humour, "
-            "affection) than harsh ones, about five for each harsh one."
+            "When couples were watched talking through a disagreement, those "
+            "whose relationships lasted showed many more warm moments than "
+            "harsh ones: about five for each harsh one."
         ),
         citation="Gottman & Levenson (1992), Journal of Personality and "
         "Social Psychology",
@@ -1525,7 +1525,7 @@ EXERCISES = (
             "after one story."
         ),
         apart=_("It works well on a video call, with old photos on screen."),
-        sources=("warmth", "rempel"),
+        sources=("patterns", "warmth"),
     ),
     # Play.
     Exercise(
