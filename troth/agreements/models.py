@@ -48,6 +48,10 @@ class Topic(models.TextChoices):
     MONEY = "money", _("Money")
     HOUSEHOLD = "household", _("Household")
     TRANSPARENCY = "transparency", _("Openness after a breach of trust")
+    FRIENDS = "friends", _("Friends and former partners")
+    FAMILY = "family", _("Family and in-laws")
+    PRIVACY = "privacy", _("Privacy of devices and accounts")
+    SHARING = "sharing", _("What we share about us with others")
     OTHER = "other", _("Something else")
 
 
