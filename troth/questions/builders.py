@@ -1,5 +1,5 @@
 """Builders for question rounds, answers, follow-ups, reactions, a couple's
-own questions and the deck's level, for the demo and the tests alike (see
+own questions and the deck's settings, for the demo and the tests alike (see
 troth/spaces/builders.py for what a builder is). With `save=False` a
 builder returns the row unsaved, for a bulk insert."""
 
@@ -81,8 +81,15 @@ def build_own_question(
     return build_content(OwnQuestion, space, author, at=at, text=text, level=level)
 
 
-def build_deck_settings(space, *, level: int, by, at: dt.datetime) -> DeckSettings:
-    """The level `by` chose for the couple's questions, at `at`."""
+def build_deck_settings(
+    space, *, levels: list[int], by, at: dt.datetime, packs_off: tuple[str, ...] = ()
+) -> DeckSettings:
+    """The levels (and packs switched off) `by` chose for the couple's
+    questions, at `at`."""
     return DeckSettings.objects.create(
-        space=space, level=level, updated=at, updated_by=by
+        space=space,
+        levels=levels,
+        packs_off=list(packs_off),
+        updated=at,
+        updated_by=by,
     )

@@ -1,4 +1,5 @@
-"""Troth's own deck of questions, in three levels of increasing depth.
+"""Troth's own deck of questions, in three levels of increasing depth, in
+themed packs a couple switches on and off.
 
 Written for Troth, in our own words, after the idea in Aron et al. (1997)
 that closeness grows from sustained, escalating, reciprocal disclosure, and
@@ -6,6 +7,13 @@ Laurenceau et al. (1998) that disclosing feelings matters more than facts
 (see RESEARCH.md): so the questions ask how something felt, not what
 happened. Each has a stable key; never reuse or renumber a key, since rounds
 store it. Every text is marked for translation.
+
+The deck began as 105 questions in seven themes (LEVEL_1..3 below, keys
+such as "1.past.3"); they keep their keys and texts as they are, and each
+theme now belongs to the nearest pack (THEME_PACK). Every other question
+lives in a pack module (packs/<key>.py, keys such as "money.12"); PACKS
+lists the packs, in the order the deck page shows them. How to write a
+question: docs/content.md.
 """
 
 from __future__ import annotations
@@ -16,6 +24,23 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from troth.questions.packs import (
+    affection,
+    everyday,
+    family,
+    friends,
+    future,
+    hard_week,
+    home,
+    memories,
+    money,
+    play,
+    stress,
+    values,
+    work,
+)
+from troth.questions.packs.base import Pack
 
 
 class Level(models.IntegerChoices):
@@ -33,7 +58,30 @@ LEVEL_HELP: dict[int, Promise] = {
 }
 
 
+# The packs of the deck, in the order the deck page lists them. A new pack
+# is a module in packs/ and a line here; a couple has it on until they
+# switch it off (DeckSettings keeps the packs switched off).
+PACKS: tuple[Pack, ...] = (
+    everyday.PACK,
+    memories.PACK,
+    family.PACK,
+    friends.PACK,
+    money.PACK,
+    work.PACK,
+    home.PACK,
+    play.PACK,
+    affection.PACK,
+    values.PACK,
+    stress.PACK,
+    future.PACK,
+    hard_week.PACK,
+)
+PACK_BY_KEY: dict[str, Pack] = {pack.key: pack for pack in PACKS}
+
+
 class Theme(models.TextChoices):
+    """The themes of the first 105 questions, kept in their keys."""
+
     PAST = "past", _("The past")
     PRESENT = "present", _("Now")
     FUTURE = "future", _("The future")
@@ -43,17 +91,39 @@ class Theme(models.TextChoices):
     TRUST = "trust", _("Trust")
 
 
+# Which pack each of the first themes belongs to: the nearest in spirit.
+THEME_PACK: dict[str, str] = {
+    Theme.PAST: "memories",
+    Theme.PRESENT: "everyday",
+    Theme.FUTURE: "future",
+    Theme.FEARS: "stress",
+    Theme.HOPES: "future",
+    Theme.APPRECIATION: "affection",
+    Theme.TRUST: "memories",
+}
+
+
 @dataclass(frozen=True)
 class DeckQuestion:
     key: str
     level: int
-    theme: str
+    # The pack the question belongs to; the first questions also keep the
+    # theme their key names.
+    pack: str
     text: Promise
+    follow_up: Promise | None = None
+    theme: str = ""
+
+    @property
+    def pack_name(self) -> Promise:
+        return PACK_BY_KEY[self.pack].name
 
 
 def _level(level: int, themed: dict[str, list[Promise]]) -> list[DeckQuestion]:
     return [
-        DeckQuestion(f"{level}.{theme}.{n}", level, theme, text)
+        DeckQuestion(
+            f"{level}.{theme}.{n}", level, THEME_PACK[theme], text, theme=theme
+        )
         for theme, texts in themed.items()
         for n, text in enumerate(texts, start=1)
     ]
@@ -270,9 +340,20 @@ LEVEL_3 = _level(
     },
 )
 
-DECK: tuple[DeckQuestion, ...] = (*LEVEL_1, *LEVEL_2, *LEVEL_3)
+PACKED = [
+    DeckQuestion(card.key, card.level, pack.key, card.text, card.follow_up)
+    for pack in PACKS
+    for card in pack.cards
+]
+
+DECK: tuple[DeckQuestion, ...] = (*LEVEL_1, *LEVEL_2, *LEVEL_3, *PACKED)
 DECK_BY_KEY: dict[str, DeckQuestion] = {q.key: q for q in DECK}
 
 
 def deck_for_level(level: int) -> list[DeckQuestion]:
     return [q for q in DECK if q.level == level]
+
+
+def deck_for(levels, packs) -> list[DeckQuestion]:
+    """The deck's questions at any of `levels` in any of `packs`."""
+    return [q for q in DECK if q.level in levels and q.pack in packs]

@@ -67,7 +67,7 @@ def populate(demo) -> None:
     deepest = next(n for n, step in enumerate(plan) if step[0] == Level.DEEPEST)
     build_deck_settings(
         space,
-        level=Level.DEEPEST,
+        levels=[Level.DEEPER, Level.DEEPEST],
         by=demo.sam,
         at=_at(demo, days[deepest] - timedelta(days=1), 21),
     )

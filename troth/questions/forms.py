@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from django import forms
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from troth.lib.forms import Form, choice_field, text_field
-from troth.questions.deck import Level
+from troth.lib.forms import Form, choice_field, messages, text_field
+from troth.questions.deck import PACKS, Level
 from troth.questions.models import Reaction
 from troth.questions.services import ANSWER_MAX, FOLLOWUP_MAX, QUESTION_MAX
 
@@ -57,13 +58,28 @@ class ReactionForm(Form):
     )
 
 
-class LevelForm(Form):
-    level = choice_field(
-        _("Level of the daily question"),
-        Level.choices,
+class LevelsForm(Form):
+    levels = forms.TypedMultipleChoiceField(
+        label=_("Levels of the daily question"),
+        choices=Level.choices,
         coerce=int,
-        radio=True,
-        choose=CHOOSE_LEVEL,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=messages(
+            required=_("Choose at least one level."),
+            invalid_choice=_("Choose at least one level."),
+        ),
+    )
+
+
+class PacksForm(Form):
+    packs = forms.MultipleChoiceField(
+        label=_("Packs of the daily question"),
+        choices=[(pack.key, pack.name) for pack in PACKS],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=messages(
+            required=_("Keep at least one pack on, so there is a question to ask."),
+            invalid_choice=_("Choose from the packs listed."),
+        ),
     )
 
 

@@ -30,22 +30,35 @@ from troth.lib.models import (
     optional_link,
     person,
 )
-from troth.questions.deck import DECK_BY_KEY, Level, Theme
+from troth.questions.deck import DECK_BY_KEY, PACKS, Level
+
+
+def all_levels() -> list[int]:
+    return list(Level.values)
 
 
 class DeckSettings(LinkedModel):
-    """The couple's choices for their deck: the level of the daily question."""
+    """The couple's choices for their deck: the levels the daily question
+    comes from, and the packs they switched off.
 
-    label = "Deck of {space_id}: level {level}"
+    The packs kept are the ones switched *off*, so that a pack added to
+    Troth later is on for everyone until they switch it off."""
+
+    label = "Deck of {space_id}"
     url_name = "questions:deck"
     url_pk = None
 
     space = models.OneToOneField(
         "spaces.Space", on_delete=models.CASCADE, related_name="question_settings"
     )
-    level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.LIGHT)
+    levels = models.JSONField(default=all_levels)
+    packs_off = models.JSONField(default=list, blank=True)
     updated = models.DateTimeField(default=timezone.now)
     updated_by = person(optional=True, on_delete=models.SET_NULL)
+
+    @property
+    def packs_on(self) -> list[str]:
+        return [pack.key for pack in PACKS if pack.key not in self.packs_off]
 
 
 class OwnQuestionQuerySet(ContentQuerySet):
@@ -157,14 +170,21 @@ class Round(LinkedModel):
         return str(_("(This question was removed from the deck.)"))
 
     @property
-    def theme(self) -> str:
+    def pack(self) -> str:
+        """The key of the question's pack; empty for the couple's own."""
         found = DECK_BY_KEY.get(self.key)
-        return found.theme if found else ""
+        return found.pack if found else ""
 
     @property
     def theme_label(self) -> str:
         found = DECK_BY_KEY.get(self.key)
-        return str(Theme(found.theme).label) if found else str(_("Your own question"))
+        return str(found.pack_name) if found else str(_("Your own question"))
+
+    @property
+    def follow_up(self) -> str:
+        """The deck's suggested prompt for after both have answered, if any."""
+        found = DECK_BY_KEY.get(self.key)
+        return str(found.follow_up) if found and found.follow_up else ""
 
 
 class HiddenUntilRevealedQuerySet(ContentQuerySet):

@@ -34,4 +34,8 @@ NOTICES = {
         Category.CLOSENESS,
         _("{actor} changed how deep your daily questions go."),
     ),
+    "questions.packs_changed": (
+        Category.CLOSENESS,
+        _("{actor} changed which packs your daily questions come from."),
+    ),
 }

@@ -9,17 +9,16 @@ partners answering at the same moment still reveal exactly once.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from troth.lib.content import Visibility
 from troth.lib.time import space_today
-from troth.questions.deck import DECK_BY_KEY, Level, deck_for_level
+from troth.questions.deck import DECK_BY_KEY, PACK_BY_KEY, PACKS, Level, deck_for
 from troth.questions.models import (
     Answer,
     DeckSettings,
@@ -64,43 +63,116 @@ def check_text(text: str, *, limit: int, empty: str) -> str:
     return text
 
 
-def deck_level(space) -> int:
-    settings = DeckSettings.objects.filter(space=space).first()
-    return settings.level if settings else Level.LIGHT
+# No question of the deck comes back within this many days (unless the
+# couple's choice holds fewer questions: then none comes back before every
+# one has been asked).
+NO_REPEAT_DAYS = 365
+# A pass weighs its pack down for this long: each pass within it halves the
+# chance that the pack's questions are picked.
+PASS_MEMORY_DAYS = 60
 
 
-def deck_candidates(space, level: int) -> list[tuple[str, OwnQuestion | None]]:
-    """Every question the couple's deck holds at `level`: ours, then theirs."""
-    built_in = [(q.key, None) for q in deck_for_level(level)]
+def deck_settings(space) -> DeckSettings:
+    """The couple's deck settings; unsaved defaults if they never chose."""
+    return DeckSettings.objects.filter(space=space).first() or DeckSettings(space=space)
+
+
+def deck_candidates(space, levels, packs) -> list[tuple[str, OwnQuestion | None, str]]:
+    """Every question the couple's deck holds at `levels` in `packs`, as
+    (key, own question, pack): ours, then the deck's. The couple's own
+    questions are in no pack (pack ""), and come with any chosen pack."""
+    built_in = [(q.key, None, q.pack) for q in deck_for(levels, packs)]
     own = [
-        (q.key, q)
-        for q in OwnQuestion.objects.filter(space=space, level=level).in_deck()
+        (q.key, q, "")
+        for q in OwnQuestion.objects.filter(space=space, level__in=levels).in_deck()
     ]
     return own + built_in
 
 
-def deck_next(space, level: int, day: date) -> tuple[str, OwnQuestion | None]:
-    """The next question for the space: one asked the fewest times so far.
+def _seed(space, day: date, salt: str) -> float:
+    """A number in [0, 1) fixed by the space, the day and `salt`: the same
+    day gives the same pick, and couples get different ones."""
+    digest = hashlib.sha256(f"{space.pk}:{day.isoformat()}:{salt}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
 
-    So no question repeats until every question at the level has been asked
-    once (the deck is used up); then a second pass begins, and so on. The
-    couple's own questions come first among equals. Among the rest the
-    choice is spread by a hash of the space and the day: stable for a given
-    day, different between couples."""
-    candidates = deck_candidates(space, level)
-    asked = dict(
-        Round.objects.filter(space=space)
-        .values_list("key")
-        .annotate(n=Count("id"))
-        .values_list("key", "n")
+
+def pack_weights(space, day: date, pool) -> dict[str, float]:
+    """How likely each pack in `pool` is to give the question on `day`.
+
+    A pack weighs as many questions as it still has in the pool, so packs
+    run out together; each of its questions passed in the last
+    PASS_MEMORY_DAYS halves that, so a pass quietly asks fewer of that
+    kind for a while. The pack of the last question asked is left out when
+    another is there, so no pack comes two days running."""
+    sizes: dict[str, float] = {}
+    for _key, _own, pack in pool:
+        sizes[pack] = sizes.get(pack, 0) + 1
+    recent = Round.objects.filter(
+        space=space,
+        passed_at__isnull=False,
+        day__gte=day - timedelta(days=PASS_MEMORY_DAYS),
+        day__lt=day,
+    ).values_list("key", flat=True)
+    for key in recent:
+        found = DECK_BY_KEY.get(key)
+        if found is not None and found.pack in sizes:
+            sizes[found.pack] /= 2
+    last = (
+        Round.objects.filter(space=space, day__lt=day)
+        .order_by("-day", "-id")
+        .values_list("key", flat=True)
+        .first()
     )
-    fewest = min(asked.get(key, 0) for key, _own in candidates)
-    pool = [(key, own) for key, own in candidates if asked.get(key, 0) == fewest]
-    own_first = [item for item in pool if item[1] is not None]
+    last_pack = DECK_BY_KEY[last].pack if last in DECK_BY_KEY else None
+    if last_pack in sizes and len(sizes) > 1:
+        del sizes[last_pack]
+    return sizes
+
+
+def deck_next(space, day: date) -> tuple[str, OwnQuestion | None]:
+    """The next question for the space, from its chosen levels and packs.
+
+    1. No repeat within a year: only questions not asked in the last
+       NO_REPEAT_DAYS days, and of those the ones asked the fewest times;
+       if every question has been asked within the year (a small choice of
+       levels and packs), the one asked longest ago, so none comes back
+       before all have been asked.
+    2. The couple's own questions first among equals.
+    3. Otherwise a pack by `pack_weights` (rotation, and fewer after a
+       pass), then a question in it, each chosen by `_seed`: stable for a
+       given day, different between couples, and no randomness in tests."""
+    settings = deck_settings(space)
+    candidates = deck_candidates(space, settings.levels, settings.packs_on)
+    if not candidates:
+        # Every pack was switched off by hand in the database: use them all.
+        candidates = deck_candidates(space, settings.levels, PACK_BY_KEY)
+    times: dict[str, int] = {}
+    last: dict[str, date] = {}
+    for key, asked_on in Round.objects.filter(space=space).values_list("key", "day"):
+        times[key] = times.get(key, 0) + 1
+        last[key] = max(last.get(key, asked_on), asked_on)
+    since = day - timedelta(days=NO_REPEAT_DAYS)
+    fresh = [c for c in candidates if c[0] not in last or last[c[0]] <= since]
+    if fresh:
+        fewest = min(times.get(c[0], 0) for c in fresh)
+        pool = [c for c in fresh if times.get(c[0], 0) == fewest]
+    else:
+        oldest = min(last[c[0]] for c in candidates)
+        pool = [c for c in candidates if last[c[0]] == oldest]
+    own_first = [c for c in pool if c[1] is not None]
     if own_first:
-        return own_first[0]
-    seed = hashlib.sha256(f"{space.pk}:{day.isoformat()}".encode()).digest()
-    return pool[int.from_bytes(seed[:4], "big") % len(pool)]
+        return own_first[0][0], own_first[0][1]
+    weights = pack_weights(space, day, pool)
+    point = _seed(space, day, "pack") * sum(weights.values())
+    chosen = next(reversed(weights))
+    for pack, weight in weights.items():
+        if point < weight:
+            chosen = pack
+            break
+        point -= weight
+    in_pack = [c for c in pool if c[2] == chosen]
+    key, own, _pack = in_pack[int(_seed(space, day, "card") * len(in_pack))]
+    return key, own
 
 
 def round_for_day(*, space, day: date | None = None) -> Round | None:
@@ -116,8 +188,8 @@ def round_for_day(*, space, day: date | None = None) -> Round | None:
     found = existing.select_related("own").first()
     if found is not None:
         return found
-    level = deck_level(space)
-    key, own = deck_next(space, level, day)
+    key, own = deck_next(space, day)
+    level = own.level if own is not None else DECK_BY_KEY[key].level
     try:
         with transaction.atomic():
             return Round.objects.create(
@@ -315,22 +387,46 @@ def own_question_retire(*, question: OwnQuestion, by) -> OwnQuestion:
     return question
 
 
-def level_set(*, space, by, level: int) -> DeckSettings:
-    """Choose the level of the daily question, for both partners."""
-    if level not in Level.values:
-        raise ValidationError(_("Choose a level."))
+def levels_set(*, space, by, levels: list[int]) -> DeckSettings:
+    """Choose the levels the daily question comes from, for both partners."""
+    chosen = sorted({int(level) for level in levels})
+    if not chosen or not set(chosen) <= set(Level.values):
+        raise ValidationError(_("Choose at least one level."))
+    return _deck_change(
+        space=space, by=by, field="levels", value=chosen, verb="questions.level_changed"
+    )
+
+
+def packs_set(*, space, by, packs: list[str]) -> DeckSettings:
+    """Choose the packs the daily question comes from, for both partners.
+    At least one stays on."""
+    chosen = set(packs)
+    if not chosen:
+        raise ValidationError(
+            _("Keep at least one pack on, so there is a question to ask.")
+        )
+    if not chosen <= set(PACK_BY_KEY):
+        raise ValidationError(_("Choose from the packs listed."))
+    off = [pack.key for pack in PACKS if pack.key not in chosen]
+    return _deck_change(
+        space=space, by=by, field="packs_off", value=off, verb="questions.packs_changed"
+    )
+
+
+def _deck_change(*, space, by, field: str, value, verb: str) -> DeckSettings:
+    """Set one of the deck's settings; the partner is told, unless nothing
+    changed."""
     with transaction.atomic():
         require_partner(space, by)
         settings, _created = DeckSettings.objects.select_for_update().get_or_create(
             space=space
         )
-        if settings.level == level:
+        if getattr(settings, field) == value:
             return settings
-        settings.level = level
+        setattr(settings, field, value)
         settings.updated = timezone.now()
         settings.updated_by = by
+        settings.full_clean()
         settings.save()
-        activity_record_for_partner(
-            space=space, actor=by, verb="questions.level_changed", target=settings
-        )
+        activity_record_for_partner(space=space, actor=by, verb=verb, target=settings)
     return settings

@@ -25,12 +25,13 @@ from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.lib.prefetch import prefetch_visible
 from troth.questions import services
-from troth.questions.deck import LEVEL_HELP, Level, deck_for_level
+from troth.questions.deck import LEVEL_HELP, PACKS, Level, deck_for
 from troth.questions.forms import (
     AnswerForm,
     FollowUpForm,
-    LevelForm,
+    LevelsForm,
     OwnQuestionForm,
+    PacksForm,
     PickForm,
     SearchForm,
 )
@@ -170,7 +171,9 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
         .order_by("-day", "-id")[:10]
     )
     context["recent"] = list(rounds.revealed().order_by("-revealed_at", "-id")[:3])
-    context["level"] = Level(services.deck_level(space))
+    settings = services.deck_settings(space)
+    context["levels"] = [Level(value).label for value in settings.levels]
+    context["packs_on"] = len(settings.packs_on)
     context["waiting_for_partner"] = space.is_open and len(space.partners) < 2
     return render(request, "questions/index.html", context)
 
@@ -344,26 +347,26 @@ def history(request: AuthedRequest, membership: Membership) -> HttpResponse:
     return render(request, "questions/history.html", context)
 
 
-def _suggestions(space, level: int, count: int = 4) -> list:
+def _suggestions(space, level: int, packs, count: int = 4) -> list:
     asked = dict(
         Round.objects.filter(space=space)
         .values_list("key")
         .annotate(n=Count("id"))
         .values_list("key", "n")
     )
-    pool = deck_for_level(level)
-    pool = sorted(pool, key=lambda q: (asked.get(q.key, 0), q.key))
+    pool = sorted(deck_for([level], packs), key=lambda q: (asked.get(q.key, 0), q.key))
     return pool[:count]
 
 
 @space_page
 def deck(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    """The couple's deck: its level, their own questions, and a few to pick."""
+    """The couple's deck: its levels and packs, their own questions, and a
+    few to pick."""
     return _render_deck(request, membership.space)
 
 
 def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
-    level = services.deck_level(space)
+    settings = services.deck_settings(space)
     own = list(
         OwnQuestion.objects.visible_to(request.user)
         .filter(space=space)
@@ -371,9 +374,13 @@ def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
         .select_related("author")
         .annotate(n_asked=Count("rounds"))
     )
+    chosen = services.deck_candidates(space, settings.levels, settings.packs_on)
     context = {
-        "level": level,
-        "level_form": forms.get("level_form") or LevelForm(initial={"level": level}),
+        "chosen_levels": settings.levels,
+        "levels_form": forms.get("levels_form")
+        or LevelsForm(initial={"levels": settings.levels}),
+        "packs_form": forms.get("packs_form")
+        or PacksForm(initial={"packs": settings.packs_on}),
         "own_form": forms.get("own_form") or OwnQuestionForm(),
         "own": own,
         "levels": [
@@ -381,10 +388,22 @@ def _render_deck(request, space, *, status: int = 200, **forms) -> HttpResponse:
                 "value": value,
                 "label": label,
                 "help": LEVEL_HELP[value],
-                "suggestions": _suggestions(space, value, 3),
+                "suggestions": _suggestions(space, value, settings.packs_on, 3),
             }
             for value, label in Level.choices
         ],
+        "packs": [
+            {
+                "key": pack.key,
+                "name": pack.name,
+                "about": pack.about,
+                "on": pack.key in settings.packs_on,
+                "size": len(deck_for(settings.levels, [pack.key])),
+            }
+            for pack in PACKS
+        ],
+        "chosen_size": len(chosen),
+        "year_short": len(chosen) < services.NO_REPEAT_DAYS,
         "refusal": forms.get("refusal"),
     }
     return render(request, "questions/deck.html", context, status=status)
@@ -414,13 +433,21 @@ def _deck_form(form_class, name: str, change, done, *, once: bool = False):
     return login_required(require_POST(submitted_once(taken) if once else taken))
 
 
-level_set = _deck_form(
-    LevelForm,
-    "level_form",
-    services.level_set,
-    lambda data: (
-        _("From the next question on, the daily question comes from “%(level)s”.")
-        % {"level": Level(data["level"]).label}
+levels_set = _deck_form(
+    LevelsForm,
+    "levels_form",
+    services.levels_set,
+    lambda data: _(
+        "From the next question on, the daily question comes from the levels you chose."
+    ),
+)
+
+packs_set = _deck_form(
+    PacksForm,
+    "packs_form",
+    services.packs_set,
+    lambda data: _(
+        "From the next question on, the daily question comes from the packs you chose."
     ),
 )
 

@@ -131,7 +131,7 @@ PACK = Pack(
             "everyday.19",
             3,
             _(
-                "Which of your everyday moods do you think I misread most, and what is really going on then?"
+                "Which of your everyday moods do you think I misread most, and what are you really feeling then?"
             ),
             follow_up=_("How could I check with you next time instead of guessing?"),
         ),
@@ -147,7 +147,7 @@ PACK = Pack(
             "everyday.21",
             3,
             _(
-                "What do you do each day mostly to keep the peace, and what does it cost you?"
+                "What do you do each day mostly to keep the peace, and how does it feel to carry that?"
             ),
             follow_up=_("Is there a way we could share that differently?"),
         ),

@@ -16,7 +16,9 @@ PACK = Pack(
         Card(
             "family.1",
             1,
-            _("Which food from where you grew up tastes most like home to you?"),
+            _(
+                "Which food from where you grew up tastes most like home, and how do you feel when you eat it?"
+            ),
         ),
         Card(
             "family.2",
@@ -35,7 +37,7 @@ PACK = Pack(
         Card(
             "family.4",
             1,
-            _("What did a good day look like in the home you grew up in?"),
+            _("What did a good day feel like in the home you grew up in?"),
         ),
         Card(
             "family.5",
@@ -91,7 +93,7 @@ PACK = Pack(
             "family.13",
             2,
             _(
-                "What role did you play in your family as a child: the peacemaker, the joker, the responsible one, something else?"
+                "What role did you play in your family as a child, the peacemaker, the joker, the responsible one or another, and how did it feel?"
             ),
         ),
         Card(
@@ -111,7 +113,9 @@ PACK = Pack(
         Card(
             "family.16",
             2,
-            _("When you hear the word family, who comes to mind first, and why?"),
+            _(
+                "When you hear the word family, who comes to mind first, and how do you feel about them?"
+            ),
         ),
         Card(
             "family.17",

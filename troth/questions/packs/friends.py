@@ -97,7 +97,9 @@ PACK = Pack(
         Card(
             "friends.15",
             2,
-            _("How is the news and the wider world affecting your mood lately?"),
+            _(
+                "How do you feel about the news and the wider world lately, and how does it reach you?"
+            ),
         ),
         Card(
             "friends.16",

@@ -52,14 +52,12 @@ PACK = Pack(
         Card(
             "home.7",
             1,
-            _(
-                "If you could change one thing about where you live today, what would it be?"
-            ),
+            _("What one change to where you live would make you feel better there?"),
         ),
         Card(
             "home.8",
             1,
-            _("What music, or what kind of quiet, do you like at home in the evening?"),
+            _("What music, or what kind of quiet, do you love in the evening at home?"),
         ),
         Card(
             "home.9",
@@ -82,13 +80,15 @@ PACK = Pack(
             "home.12",
             2,
             _(
-                "How was housework shared in the home you grew up in, and how does that shape you now?"
+                "How was housework shared in the home you grew up in, and how do you feel about that now?"
             ),
         ),
         Card(
             "home.13",
             2,
-            _("What would a fair split of the work at home look like to you?"),
+            _(
+                "What would a fair split of the work at home look like to you, and how close do we feel to it?"
+            ),
         ),
         Card(
             "home.14",

@@ -14,13 +14,15 @@ PACK = Pack(
         Card(
             "memories.1",
             1,
-            _("What is the best meal you remember eating, and who was there with you?"),
+            _(
+                "What is the best meal you remember eating, and what made it feel special?"
+            ),
         ),
         Card(
             "memories.2",
             1,
             _(
-                "Which toy, book or game from when you were young do you remember fondly, and why?"
+                "Which toy, book or game from when you were young do you remember fondly, and how did it make you feel?"
             ),
         ),
         Card(
@@ -52,20 +54,22 @@ PACK = Pack(
         Card(
             "memories.7",
             1,
-            _("What did you look forward to most on free days when you were a child?"),
+            _(
+                "What did you look forward to most on free days as a child, and how did those days feel?"
+            ),
         ),
         Card(
             "memories.8",
             1,
             _(
-                "What was the first thing you noticed about me, and what did you make of it?"
+                "What was the first thing you noticed about me, and how did you feel about it?"
             ),
         ),
         Card(
             "memories.9",
             2,
             _(
-                "Which birthday or celebration from your past stands out, for good or hard reasons?"
+                "Which birthday or celebration from your past stands out, and how do you feel when you think of it?"
             ),
         ),
         Card(
@@ -102,7 +106,9 @@ PACK = Pack(
         Card(
             "memories.15",
             2,
-            _("What were you like at twenty, and what would you tell that person now?"),
+            _(
+                "What were you like at twenty, and what would you want that person to know now?"
+            ),
         ),
         Card(
             "memories.16",
@@ -159,7 +165,7 @@ PACK = Pack(
             "memories.23",
             3,
             _(
-                "If you could keep only one moment from our time together, which would it be?"
+                "Which moment from our time together would you most want to keep, if you could keep only one?"
             ),
             follow_up=_("What does it say about what matters to you?"),
         ),

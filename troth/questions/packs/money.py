@@ -34,7 +34,9 @@ PACK = Pack(
         Card(
             "money.4",
             1,
-            _("If a little unexpected money came your way, what would you do with it?"),
+            _(
+                "If a little unexpected money came your way, what would you enjoy doing with it?"
+            ),
         ),
         Card(
             "money.5",
@@ -49,12 +51,14 @@ PACK = Pack(
         Card(
             "money.7",
             1,
-            _("What did a treat look like when you were a child?"),
+            _(
+                "What did a treat look like when you were a child, and how did it feel to get one?"
+            ),
         ),
         Card(
             "money.8",
             1,
-            _("Which task would you gladly pay someone else to do, if you could?"),
+            _("Which task would you love to pay someone else to do, and why?"),
         ),
         Card(
             "money.9",
@@ -87,7 +91,7 @@ PACK = Pack(
             "money.14",
             2,
             _(
-                "When has money caused tension between you and someone close, and what did you learn?"
+                "When has money caused tension between you and someone close, and how did you feel?"
             ),
         ),
         Card(

@@ -16,7 +16,7 @@ PACK = Pack(
             "work.1",
             1,
             _(
-                "Where in your work, study or daily tasks did you have a small win this week?"
+                "Where in your work, study or daily tasks did you have a small win this week, and how did it feel?"
             ),
         ),
         Card(
@@ -39,12 +39,16 @@ PACK = Pack(
         Card(
             "work.5",
             1,
-            _("How do you like to switch off at the end of a working day?"),
+            _(
+                "How do you like to switch off at the end of a working day, and what helps you relax?"
+            ),
         ),
         Card(
             "work.6",
             1,
-            _("What would your ideal working day look like, from morning to evening?"),
+            _(
+                "What would your ideal working day look like, and how would you feel at the end of it?"
+            ),
         ),
         Card(
             "work.7",
@@ -55,13 +59,15 @@ PACK = Pack(
             "work.8",
             1,
             _(
-                "What is the best advice you were given about work, and how did it help?"
+                "What is the best advice you were given about work, and why has it stayed with you?"
             ),
         ),
         Card(
             "work.9",
             2,
-            _("When does work leave you drained, and what helps you recover?"),
+            _(
+                "When does work leave you drained, and what helps you feel like yourself again?"
+            ),
         ),
         Card(
             "work.10",
@@ -107,7 +113,7 @@ PACK = Pack(
             "work.16",
             2,
             _(
-                "What work would you try if you knew you couldn't fail, and what holds you back?"
+                "What work would you try if you knew you couldn't fail, and what fear holds you back?"
             ),
         ),
         Card(
@@ -154,7 +160,7 @@ PACK = Pack(
             "work.23",
             3,
             _(
-                "What would you like to have given or built by the end of your working life?"
+                "What would you most want to have given or built by the end of your working life?"
             ),
             follow_up=_("How could we make room for it together?"),
         ),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from conftest import make_space, make_user, run_tasks
 from troth.lib.clock import all_jobs
 from troth.questions import services
-from troth.questions.deck import deck_for_level
+from troth.questions.deck import DECK_BY_KEY, deck_for
 from troth.questions.models import Round
 from troth.questions.tasks import assign_daily_questions
 
@@ -78,17 +78,20 @@ class TestTheDailyJob:
 
 
 class TestTheDeckOrder:
-    def test_no_question_repeats_until_the_level_is_used_up(self, alice, bob, space):
-        size = len(deck_for_level(1))
+    def test_no_question_repeats_until_the_choice_is_used_up(self, alice, bob, space):
+        services.levels_set(space=space, by=alice, levels=[1])
+        services.packs_set(space=space, by=alice, packs=["money"])
+        chosen = {q.key for q in deck_for([1], ["money"])}
         start = dt.date(2026, 1, 1)
         keys = [
             services.round_for_day(space=space, day=start + dt.timedelta(days=n)).key
-            for n in range(size)
+            for n in range(len(chosen))
         ]
-        assert len(set(keys)) == size
-        assert set(keys) == {q.key for q in deck_for_level(1)}
-        again = services.round_for_day(space=space, day=start + dt.timedelta(days=size))
-        assert again.key in keys  # a second pass begins
+        assert set(keys) == chosen and len(keys) == len(chosen)
+        again = services.round_for_day(
+            space=space, day=start + dt.timedelta(days=len(chosen))
+        )
+        assert again.key == keys[0]  # a second pass begins with the first
 
     def test_the_couples_own_questions_come_first(self, alice, bob, space):
         own = services.own_question_create(
@@ -99,18 +102,21 @@ class TestTheDeckOrder:
         nxt = services.round_for_day(space=space, day=dt.date(2026, 2, 2))
         assert nxt.own is None
 
-    def test_the_chosen_level_applies_from_the_next_question(self, alice, bob, space):
+    def test_the_chosen_levels_apply_from_the_next_question(self, alice, bob, space):
+        services.levels_set(space=space, by=alice, levels=[1])
         first = services.round_for_day(space=space, day=dt.date(2026, 3, 1))
-        services.level_set(space=space, by=alice, level=3)
+        services.levels_set(space=space, by=alice, levels=[3])
         same = services.round_for_day(space=space, day=dt.date(2026, 3, 1))
         nxt = services.round_for_day(space=space, day=dt.date(2026, 3, 2))
         assert first == same and first.level == 1
-        assert nxt.level == 3 and nxt.key.startswith("3.")
+        assert nxt.level == 3 and DECK_BY_KEY[nxt.key].level == 3
 
     def test_picked_questions_count_as_asked(self, alice, bob, space):
+        services.levels_set(space=space, by=alice, levels=[1])
+        services.packs_set(space=space, by=alice, packs=["memories"])
         picked = services.round_pick(space=space, by=alice, key="1.past.1")
         assert picked.origin == "picked"
-        for n in range(len(deck_for_level(1)) - 1):
+        for n in range(len(deck_for([1], ["memories"])) - 1):
             round = services.round_for_day(
                 space=space, day=dt.date(2026, 4, 1) + dt.timedelta(days=n)
             )
