@@ -41,17 +41,23 @@ PACK = Pack(
         Card(
             "affection.5",
             1,
-            _("What is your favourite way for us to sit together doing nothing much?"),
+            _(
+                "What is your favourite way to be close without doing anything much, and how does it feel?"
+            ),
         ),
         Card(
             "affection.6",
             1,
-            _("Which message from me, however short, would brighten a dull afternoon?"),
+            _(
+                "Which message from me, however short, would make you feel remembered on a dull afternoon?"
+            ),
         ),
         Card(
             "affection.7",
             1,
-            _("What small sign tells you I am thinking of you when we are apart?"),
+            _(
+                "When we are apart, what small sign makes you feel I am thinking of you?"
+            ),
         ),
         Card(
             "affection.8",
@@ -62,7 +68,7 @@ PACK = Pack(
             "affection.9",
             2,
             _(
-                "When you were small, how did someone show they were glad you were there?"
+                "When you were small, how did someone show they were glad you were there, and how did it feel?"
             ),
         ),
         Card(
@@ -87,7 +93,7 @@ PACK = Pack(
         Card(
             "affection.13",
             2,
-            _("Which words of warmth would you like to hear from me more often?"),
+            _("Which words of warmth would you love to hear from me more often?"),
         ),
         Card(
             "affection.14",
@@ -147,7 +153,7 @@ PACK = Pack(
         Card(
             "affection.22",
             3,
-            _("How would you like our tenderness to look when we are both much older?"),
+            _("How do you hope our tenderness will look when we are both much older?"),
         ),
         Card(
             "affection.23",

@@ -21,7 +21,7 @@ PACK = Pack(
             "future.2",
             1,
             _(
-                "By this time next year, what would you like to be better at, just for fun?"
+                "By this time next year, what would you enjoy being better at, just for fun?"
             ),
         ),
         Card(
@@ -32,12 +32,18 @@ PACK = Pack(
         Card(
             "future.4", 1, _("Which season coming up are you most glad about, and why?")
         ),
-        Card("future.5", 1, _("How would you like to celebrate your next birthday?")),
+        Card(
+            "future.5",
+            1,
+            _(
+                "How would you like to celebrate your next birthday, and what would make it feel special?"
+            ),
+        ),
         Card(
             "future.6",
             1,
             _(
-                "Which dish would you like to learn to cook, and who would you share it with?"
+                "Which dish would you love to learn to cook, and who would you share it with?"
             ),
         ),
         Card(
@@ -48,7 +54,9 @@ PACK = Pack(
         Card(
             "future.8",
             1,
-            _("Whom would you like to see more of in the year ahead, and why them?"),
+            _(
+                "Whom would you like to see more of in the year ahead, and what do they bring out in you?"
+            ),
         ),
         Card(
             "future.9",
@@ -85,7 +93,7 @@ PACK = Pack(
             "future.14",
             2,
             _(
-                "Which change would you like to make in your life, and what holds you back?"
+                "Which change would you like to make in your life, and what makes it feel hard?"
             ),
         ),
         Card(
@@ -97,7 +105,7 @@ PACK = Pack(
             "future.16",
             2,
             _(
-                "How much do you like to plan ahead, and how does not knowing sit with you?"
+                "How much do you like to plan ahead, and how does not knowing feel to you?"
             ),
         ),
         Card(

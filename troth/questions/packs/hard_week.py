@@ -35,7 +35,7 @@ PACK = Pack(
             1,
             _("What small treat would you like to give yourself in the next few days?"),
         ),
-        Card("hard_week.8", 1, _("Who or what made this week a little easier?")),
+        Card("hard_week.8", 1, _("Who or what made this week feel a little easier?")),
         Card(
             "hard_week.9",
             2,

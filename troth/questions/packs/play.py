@@ -23,7 +23,7 @@ PACK = Pack(
             "play.2",
             1,
             _(
-                "If we had a whole afternoon with nothing to do, which silly thing would you suggest first?"
+                "Which silly thing would you love us to do on a free afternoon, and why that one?"
             ),
         ),
         Card(
@@ -37,14 +37,14 @@ PACK = Pack(
             "play.4",
             1,
             _(
-                "Who in your life makes you laugh most easily, and what is it about them?"
+                "Who in your life makes you laugh most easily, and how do you feel around them?"
             ),
         ),
         Card(
             "play.5",
             1,
             _(
-                "Which film, show or book always cheers you up, however often you return to it?"
+                "Which film, show or book always cheers you up, and what does it give you that you need?"
             ),
         ),
         Card(
@@ -66,7 +66,7 @@ PACK = Pack(
             "play.9",
             2,
             _(
-                "How did the people you grew up with laugh together, and what did you take from it?"
+                "How did the people you grew up with laugh together, and how did it feel to be around?"
             ),
         ),
         Card(
@@ -82,7 +82,7 @@ PACK = Pack(
         Card(
             "play.12",
             2,
-            _("What stops you from being playful when you are tired or worried?"),
+            _("What stops you from being playful when you feel tired or worried?"),
         ),
         Card(
             "play.13",
@@ -100,7 +100,7 @@ PACK = Pack(
             "play.15",
             2,
             _(
-                "Which new thing would you like us to try together, even if we turn out to be bad at it?"
+                "Which new thing would you enjoy trying together, even if we turn out to be bad at it?"
             ),
         ),
         Card(
@@ -139,7 +139,7 @@ PACK = Pack(
         Card(
             "play.21",
             3,
-            _("When I am playful with you, what does it tell you about us?"),
+            _("When I am playful with you, how does it make you feel about us?"),
         ),
         Card(
             "play.22",

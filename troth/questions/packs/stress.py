@@ -15,7 +15,7 @@ PACK = Pack(
         Card(
             "stress.1",
             1,
-            _("What is one small thing that helped you unwind this week?"),
+            _("Which small thing helped you feel lighter this week?"),
         ),
         Card(
             "stress.2",
@@ -33,7 +33,9 @@ PACK = Pack(
         Card(
             "stress.5",
             1,
-            _("On a busy day, would you rather I check in or give you room?"),
+            _(
+                "On a busy day, does it feel better when I check in or when I give you room?"
+            ),
         ),
         Card(
             "stress.6",
@@ -77,7 +79,11 @@ PACK = Pack(
             ),
         ),
         Card(
-            "stress.13", 2, _("Which worries do you tend to keep to yourself, and why?")
+            "stress.13",
+            2,
+            _(
+                "Which worries do you tend to keep to yourself, and how does it feel to hold them alone?"
+            ),
         ),
         Card(
             "stress.14",

@@ -18,7 +18,13 @@ PACK = Pack(
             1,
             _("Which small thing I do helps you feel you can count on me?"),
         ),
-        Card("trust.2", 1, _("How do you like to make up after a small disagreement?")),
+        Card(
+            "trust.2",
+            1,
+            _(
+                "How do you like to make up after a small disagreement, and what helps you feel close again?"
+            ),
+        ),
         Card("trust.3", 1, _("Which everyday habit of ours makes you feel steady?")),
         Card(
             "trust.4",
@@ -30,7 +36,7 @@ PACK = Pack(
         Card(
             "trust.5",
             1,
-            _("How do you like us to let each other know when plans change?"),
+            _("When plans change, what kind of heads-up helps you feel considered?"),
         ),
         Card(
             "trust.6",
@@ -53,7 +59,7 @@ PACK = Pack(
             "trust.9",
             2,
             _(
-                "When you were young, how did people around you make peace after a falling-out?"
+                "When you were young, how did people around you make peace after a falling-out, and how did it feel?"
             ),
         ),
         Card(
@@ -85,7 +91,7 @@ PACK = Pack(
         Card(
             "trust.14",
             2,
-            _("What makes it easier for you to own up to a mistake with me?"),
+            _("What makes it feel safe for you to own up to a mistake with me?"),
         ),
         Card(
             "trust.15",

@@ -15,12 +15,16 @@ PACK = Pack(
         Card(
             "values.1",
             1,
-            _("Which small kindness from a stranger stayed with you, and why?"),
+            _(
+                "Which small kindness from a stranger stayed with you, and what did it mean to you?"
+            ),
         ),
         Card(
             "values.2",
             1,
-            _("What do you believe in that makes an ordinary day a little better?"),
+            _(
+                "What do you believe in that makes an ordinary day feel a little better?"
+            ),
         ),
         Card(
             "values.3",
@@ -40,7 +44,7 @@ PACK = Pack(
             "values.5",
             1,
             _(
-                "Which cause or community are you glad exists, whether or not you take part?"
+                "Which cause or community are you glad exists, and what does it mean to you?"
             ),
         ),
         Card("values.6", 1, _("What does being a good neighbour mean to you?")),
@@ -92,7 +96,9 @@ PACK = Pack(
         Card(
             "values.14",
             2,
-            _("What does honesty ask of you in daily life, and where is it hardest?"),
+            _(
+                "What does honesty ask of you in daily life, and where does it feel hardest?"
+            ),
         ),
         Card(
             "values.15",
