@@ -258,3 +258,79 @@ def test_turning_push_on_hands_the_subscription_to_troth(alice, settings):
             break
         page.wait_for_timeout(100)
     assert saved and saved.endpoint == subscription["endpoint"]
+
+
+def deliver_push(someone: Person, payload: dict | str, opens: str) -> list[dict]:
+    """Hand the worker a push message as the browser's push service would
+    (Chromium's DevTools protocol), wait until what it shows opens `opens`,
+    and return that. Notifications shown before are closed first."""
+    page = someone.page
+    page.evaluate(
+        "async () => (await (await navigator.serviceWorker.ready).getNotifications())"
+        ".forEach(n => n.close())"
+    )
+    cdp = someone.context.new_cdp_session(page)
+    registrations: list[dict] = []
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(event["registrations"]),
+    )
+    cdp.send("ServiceWorker.enable")
+    page.wait_for_timeout(200)
+    scope = someone.server_url + "/"
+    found = [r for r in registrations if r["scopeURL"] == scope and not r["isDeleted"]]
+    assert found, registrations
+    cdp.send(
+        "ServiceWorker.deliverPushMessage",
+        {
+            "origin": someone.server_url,
+            "registrationId": found[0]["registrationId"],
+            "data": payload if isinstance(payload, str) else json.dumps(payload),
+        },
+    )
+    page.wait_for_function(
+        "async url => { const shown = await (await navigator.serviceWorker.ready)"
+        ".getNotifications(); return shown.length > 0 &&"
+        " shown.every(n => n.data.url === url); }",
+        arg=someone.server_url + opens,
+    )
+    return page.evaluate(
+        """async () => (await (await navigator.serviceWorker.ready).getNotifications())
+          .map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url,
+                      icon: new URL(n.icon).pathname}))"""
+    )
+
+
+def test_a_push_shows_one_neutral_notification_that_opens_only_troth(alice):
+    alice.context.grant_permissions(["notifications"], origin=alice.server_url)
+    alice.go("/")
+    worker_ready(alice)
+    shown = deliver_push(
+        alice,
+        {
+            "title": "Troth",
+            "body": "You have an update in Troth",
+            "url": "https://elsewhere.example/phish",
+        },
+        opens="/notifications/",
+    )
+    assert len(shown) == 1
+    assert shown[0]["title"] == "Troth"
+    assert shown[0]["body"] == "You have an update in Troth"
+    assert shown[0]["tag"] == "troth-update"
+    assert shown[0]["icon"].endswith(".png")
+    # Another site's address opens the updates instead.
+    assert shown[0]["url"] == alice.server_url + "/notifications/"
+
+    shown = deliver_push(
+        alice, {"title": "Troth", "body": "…", "url": "/promises/"}, opens="/promises/"
+    )
+    assert [(n["url"], n["tag"]) for n in shown] == [
+        (alice.server_url + "/promises/", "troth-update")
+    ]
+
+    # A message that isn't what Troth sends still says only the neutral line.
+    shown = deliver_push(alice, "not json", opens="/notifications/")
+    assert [(n["title"], n["body"]) for n in shown] == [
+        ("Troth", "You have an update in Troth")
+    ]
