@@ -464,3 +464,32 @@ def test_the_unread_count_for_the_badges(alice, bob, space):
     assert "no-store" in response["Cache-Control"]
     assert Client().get("/notifications/unread").status_code == 401
     assert Notification.objects.filter(user=alice).count() == 1
+
+
+def test_a_listed_name_that_resolves_to_a_private_address_is_not_sent_to(
+    space, alice, bob, service, settings
+):
+    turn_on(bob, service)
+    # The name is listed, so the subscription is taken; but it resolves to
+    # 127.0.0.1, so nothing leaves (a name can be pointed anywhere later).
+    settings.TROTH_PUSH_SERVICES = [f"localhost:{service.port}"]
+    PushSubscription.objects.update(
+        endpoint=f"https://localhost:{service.port}/push/device"
+    )
+    send_status(space, alice)
+    run_tasks()
+    assert service.received == []
+    assert PushDelivery.objects.get().state == PushDelivery.State.FAILED
+
+
+def test_the_hourly_job_forgets_devices_whose_session_ended(bob, service):
+    client, _pk = turn_on(bob, service, "kept")
+    gone, _token = signed_in(bob)
+    subscribe(gone, gone.cookies["csrftoken"].value, service.subscription("gone"))
+    gone.logout()
+    assert push.push_subscriptions_prune() == 1
+    assert [s.endpoint.rsplit("/", 1)[1] for s in PushSubscription.objects.all()] == [
+        "kept"
+    ]
+    page = client.get("/notifications/push/").content.decode()
+    assert page.count('data-testid="push-device"') == 1
