@@ -68,7 +68,7 @@ PACK = Pack(
             "affection.9",
             2,
             _(
-                "When you were small, how did someone show they were glad you were there, and how did it feel?"
+                "Who has made you feel truly welcome in your life, and how did they show it?"
             ),
         ),
         Card(
