@@ -25,9 +25,7 @@ def cards(request, membership) -> list[dict]:
         .first()
     )
     waiting = list(waiting_for_log(user, space)[:2])
-    # A different suggestion each day, the same all day for both partners.
-    today = timezone.localdate()
-    suggestion = library.EXERCISES[today.toordinal() % len(library.EXERCISES)]
+    suggestion = library.suggestion_for(timezone.localdate())
     return [
         {
             "template": "exercises/card.html",

@@ -13,6 +13,7 @@ Slugs are stored by planned sessions: never rename or reuse one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import models
 from django.utils.functional import Promise
@@ -1906,3 +1907,14 @@ def filtered(*, length: str = "", theme: str = "", where: str = "") -> list[Exer
         and (not theme or exercise.theme == theme)
         and (where != Where.APART or exercise.for_apart)
     ]
+
+
+# What Today suggests: everyday practices only. One about hurt or a
+# disagreement is chosen by the couple, never put in front of them unasked
+# (that would presume a breach or a row).
+SUGGESTIONS = tuple(exercise for exercise in EXERCISES if not exercise.tender)
+
+
+def suggestion_for(day: date) -> Exercise:
+    """A different exercise each day, the same all day for both partners."""
+    return SUGGESTIONS[day.toordinal() % len(SUGGESTIONS)]

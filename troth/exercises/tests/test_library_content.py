@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.utils.functional import Promise
@@ -172,3 +173,12 @@ def test_repair_never_asks_for_forgiveness():
                 text = str(step).lower()
                 assert "forgive me" not in text
                 assert "forgive" not in text or "nobody is asked" in text, item.slug
+
+
+def test_today_suggests_everyday_practices_only():
+    start = date(2027, 1, 1)
+    days = [start + timedelta(days=n) for n in range(366)]
+    suggested = {library.suggestion_for(day).slug for day in days}
+    assert suggested == {item.slug for item in library.EXERCISES if not item.tender}
+    assert library.suggestion_for(start) == library.suggestion_for(start)
+    assert library.suggestion_for(start) != library.suggestion_for(days[1])
