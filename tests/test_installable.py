@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
 from django.test import Client
 
 from conftest import client_for, confirmed_client_for
@@ -135,6 +136,27 @@ def test_the_worker_keeps_only_static_files_and_the_offline_page():
     for url in urls:
         if url != "/offline":
             assert static_file(url)
+
+
+def test_a_running_troth_names_every_kept_file_by_its_hash(settings, tmp_path):
+    """As served after collectstatic (troth serve): a changed file gets a new
+    name, so what the worker keeps is never stale, and a new worker (a new
+    cache) comes with every change."""
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        },
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    hashed = re.compile(r"^/static/troth/.+\.[0-9a-f]{12}\.(css|js|svg|png)$")
+    urls = precached(worker()[1])
+    assert all(hashed.match(u) for u in urls if u != "/offline"), urls
+    assert all(hashed.match(i["src"]) for i in manifest()["icons"])
+    html = Client().get("/accounts/login/").content.decode()
+    touch = re.search(r'rel="apple-touch-icon" href="([^"]+)"', html)
+    assert touch and hashed.match(touch[1])
 
 
 def test_the_worker_is_the_same_for_everyone(alice):
