@@ -440,6 +440,64 @@ ANSWERS: dict[str, dict[str, str]] = {
         "alex": "The night I drove Dad home at fifteen. You know he drank, not that. I'd need a walk, and no questions for a bit.",
         "sam": "How low I was in my first year at university, the winter I barely left my room. I could tell you all of it if I knew you wouldn't rush to make it make sense.",
     },
+    # From the packs (troth/questions/packs/): a few at each level, so the
+    # demo's recent rounds come from them too.
+    "home.4": {
+        "alex": "Cheese on toast with too much pepper. Lazy food for a lazy day.",
+        "sam": "A big pot of soup that takes all afternoon. I love the kitchen steaming up while it rains and nobody needs to be anywhere.",
+    },
+    "work.4": {
+        "alex": "Reversing into tight spaces. First go, every time. Nobody ever claps.",
+        "sam": "Calming a room down. When a meeting turns prickly I can usually find the sentence that lets everyone breathe out. I don't say it's a skill, but I'm quietly proud of it.",
+    },
+    "everyday.5": {
+        "alex": "The pigeon that walked into the bakery like it had a loyalty card.",
+        "sam": "You trying to fold the fitted sheet and then announcing it was 'folded enough'. I laughed about it on the bus the next morning.",
+    },
+    "money.3": {
+        "alex": "The library. Free books, free quiet, and nobody asks what you're doing there.",
+        "sam": "Our walk after dinner. It costs nothing, and it's often the best half hour of my day.",
+    },
+    "work.15": {
+        "alex": "My manager now. She hired me three weeks after the redundancy, when I'd stopped believing anyone would. I walk in a bit taller because of her.",
+        "sam": "My first boss, who made me present to the whole team when I was terrified. She sat in the front row nodding. I learned I could be frightened and do it anyway.",
+    },
+    "family.12": {
+        "alex": "Kept quiet. Dad went to the shed and Mum turned the radio up. I still reach for the shed.",
+        "sam": "Said out loud, sometimes very loud. Mum cried easily and laughed easily. I think that's why silence feels so dangerous to me.",
+    },
+    "home.15": {
+        "alex": "You, mostly. I remember the bins and the car. Writing that down, it's not an even split.",
+        "sam": "Me, I think. Birthdays, the dentist, your dad's tablets. I don't mind doing it, but I'd like it to be seen, and sometimes I feel like the office of our life.",
+    },
+    "friends.10": {
+        "alex": "Fine. Good, actually. You come back lighter.",
+        "sam": "Mostly glad for you. Since this spring there's a small knot when you're out late, and I'm working on it. It's easing.",
+    },
+    "everyday.18": {
+        "alex": "Late evening, when you've gone to bed and I'm still up with the telly. I tell myself I like it. I'm not sure I do.",
+        "sam": "When we're both on our phones on the sofa. We're right next to each other and it feels like two separate rooms.",
+    },
+    "work.17": {
+        "alex": "The redundancy. Six months of rejections and I started to think I was the problem. I needed someone to say it wasn't personal, and you did, a lot.",
+        "sam": "When my project was scrapped after a year's work. I needed someone to ask what I'd learned, not to cheer me up straight away.",
+    },
+    "family.19": {
+        "alex": "Going to the shed. Dad's drinking was his shed. Mine was going quiet and keeping things to myself, and we both know where that led this year.",
+        "sam": "Keeping the peace at any price. Mum swallowed a lot to keep things smooth, and I catch myself doing the same and then exploding later.",
+    },
+    "memories.17": {
+        "alex": "You turning up at the hospital when Dad had his fall, with a bag of my clothes and a flask. You didn't ask, you just came.",
+        "sam": "Gran plaiting my hair on her back step before each new school. She never said much, but I always felt held.",
+    },
+    "home.18": {
+        "alex": "Somewhere I don't have to be on guard. Lately I've been on guard at home, and I want that gone for both of us.",
+        "sam": "The place where I can be tired and nobody mind. This year it's felt less like that, and I've missed it more than the trust, some days.",
+    },
+    "friends.21": {
+        "alex": "That they'd take sides, and pick yours. Which would be fair.",
+        "sam": "That they'd tell me to leave, and not understand why I'm still choosing us. So I've kept most of it to myself, and that's been lonely.",
+    },
 }
 
 # Sam's own questions: what she asked, at what level, and both answers.
@@ -569,5 +627,17 @@ FOLLOWUPS: dict[str, tuple[str, str]] = {
     "3.hopes.4": (
         "sam",
         "If you do try with your dad, I'll come along, or wait in the car. Whichever helps more.",
+    ),
+    "home.15": (
+        "alex",
+        "Office of our life: noted. I'll take the birthdays and the dentist from next month.",
+    ),
+    "everyday.18": (
+        "sam",
+        "Phones in the kitchen drawer after nine? Not a rule, an experiment.",
+    ),
+    "family.19": (
+        "sam",
+        "Thank you for naming the shed. If you go quiet, I'll ask if it's the shed, and you tell me.",
     ),
 }

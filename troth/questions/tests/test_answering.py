@@ -306,3 +306,28 @@ def test_a_closed_space_takes_no_answers(alice, bob, space, alice_client):
     assert response.status_code == 409
     assert "This space is closed" in response.content.decode()
     assert not Answer.objects.exists()
+
+
+class TestTheSuggestedFollowUp:
+    def test_a_deep_questions_prompt_shows_once_both_have_answered(
+        self, alice, bob, space, alice_client, bob_client
+    ):
+        round = services.round_pick(space=space, by=alice, key="everyday.18")
+        prompt = "What would make that moment feel less lonely?"
+        answer(alice_client, round, "Late at night.")
+        assert prompt not in alice_client.get(round.get_absolute_url()).content.decode()
+        answer(bob_client, round, "On Sunday evenings.")
+        for client in (alice_client, bob_client):
+            page = client.get(round.get_absolute_url()).content.decode()
+            assert prompt in page
+        assert "Warming up" not in page and "Everyday life" in page
+
+    def test_a_question_without_a_prompt_shows_none(
+        self, alice, bob, space, alice_client, bob_client
+    ):
+        round = services.round_pick(space=space, by=alice, key="1.past.1")
+        answer(alice_client, round, "A wedding.")
+        answer(bob_client, round, "A beach.")
+        page = bob_client.get(round.get_absolute_url()).content.decode()
+        assert 'data-testid="suggested-followup"' not in page
+        assert "Memories" in page

@@ -69,3 +69,18 @@ def test_the_questions_page_shows_the_answers_to_the_question_asked():
     page = client_for(demo.alex).get(round.get_absolute_url()).content.decode()
     for text in ANSWERS[round.key].values():
         assert text.replace("'", "&#x27;") in page
+
+
+def test_the_demo_asks_from_the_packs_too_lately_as_well():
+    demo = demo_create()
+    rounds = list(Round.objects.filter(space=demo.space, own=None))
+    from_packs = [r for r in rounds if DECK_BY_KEY[r.key].theme == ""]
+    assert len(from_packs) >= 10
+    recent = [r for r in from_packs if (demo.now.date() - r.day).days <= 54]
+    assert recent
+    # A deepest question from a pack shows its follow-up prompt once revealed.
+    revealed = next(
+        r for r in recent if r.revealed_at is not None and r.follow_up != ""
+    )
+    page = client_for(demo.alex).get(revealed.get_absolute_url()).content.decode()
+    assert 'data-testid="suggested-followup"' in page
