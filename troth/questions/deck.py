@@ -37,6 +37,7 @@ from troth.questions.packs import (
     money,
     play,
     stress,
+    trust,
     values,
     work,
 )
@@ -75,6 +76,7 @@ PACKS: tuple[Pack, ...] = (
     stress.PACK,
     future.PACK,
     hard_week.PACK,
+    trust.PACK,
 )
 PACK_BY_KEY: dict[str, Pack] = {pack.key: pack for pack in PACKS}
 
@@ -99,7 +101,7 @@ THEME_PACK: dict[str, str] = {
     Theme.FEARS: "stress",
     Theme.HOPES: "future",
     Theme.APPRECIATION: "affection",
-    Theme.TRUST: "memories",
+    Theme.TRUST: "trust",
 }
 
 
