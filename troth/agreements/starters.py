@@ -86,8 +86,8 @@ STARTERS: tuple[Starter, ...] = (
         ),
         clauses=(
             _(
-                "Our phones, computers and accounts are each our own. Neither of "
-                "us looks through the other's, even when we could."
+                "Our email, messages and other accounts are each our own. Neither "
+                "of us reads the other's, even when a screen is left open."
             ),
             _(
                 "Neither of us asks for the other's passwords or passcodes, and "
