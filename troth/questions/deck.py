@@ -121,10 +121,64 @@ class DeckQuestion:
         return PACK_BY_KEY[self.pack].name
 
 
+# Follow-up prompts for the first deepest questions, written later than
+# them, shown once both have answered.
+FIRST_FOLLOW_UPS: dict[str, Promise] = {
+    "3.past.1": _("What would help that old hurt weigh a little less between us?"),
+    "3.past.2": _("How could I offer some of that now, if it ever comes back?"),
+    "3.past.3": _("Is there something we could do now to make peace with it?"),
+    "3.past.4": _("How would you like me to be with you on the days it feels heavier?"),
+    "3.past.5": _("Is there a way I could give you a little of it now?"),
+    "3.present.1": _("What would make it a little safer to show?"),
+    "3.present.2": _("What is one small way I could start this week?"),
+    "3.present.3": _("What would it look like for me to see it?"),
+    "3.present.4": _(
+        "What would help you feel more at peace, whether or not you forgive?"
+    ),
+    "3.present.5": _("When would be a good time to come back to it together?"),
+    "3.future.1": _("Would you like to say some of it now?"),
+    "3.future.2": _("What small habit could keep us paying attention?"),
+    "3.future.3": _("Is there anything we should talk through now, while we are well?"),
+    "3.future.4": _("What could we do this year that fits that life?"),
+    "3.future.5": _("How could I show you that I already do?"),
+    "3.fears.1": _("What helps you when that fear is loud?"),
+    "3.fears.2": _("What would you need from me to let a little of it show?"),
+    "3.fears.3": _("What could we change so it feels safer next time?"),
+    "3.fears.4": _("What do you see in yourself that answers that fear?"),
+    "3.fears.5": _("What would it be like to want it out loud, here with me?"),
+    "3.hopes.1": _("What would you hope to do if it were the other way round?"),
+    "3.hopes.2": _("What is one step towards it we could take together?"),
+    "3.hopes.3": _(
+        "Would you like to write it down for each other, for the days it is needed?"
+    ),
+    "3.hopes.4": _("What would help you hold it again, even loosely?"),
+    "3.hopes.5": _("Where would you like us to begin, and how slowly?"),
+    "3.appreciation.1": _("Have you told me before? What would you say now?"),
+    "3.appreciation.2": _("What would you like to give me in return?"),
+    "3.appreciation.3": _("What helps you feel that way more often?"),
+    "3.appreciation.4": _("How does it feel to hear that?"),
+    "3.appreciation.5": _(
+        "Is there something you would like to hear from me in return?"
+    ),
+    "3.trust.1": _("What could keep that kind of trust growing?"),
+    "3.trust.2": _(
+        "What would a first small step look like, at a pace that suits you?"
+    ),
+    "3.trust.3": _("What could I do the next time you tell me something hard?"),
+    "3.trust.4": _("Where do our meanings meet, and where do they differ?"),
+    "3.trust.5": _("There is no hurry. What would you like me to remember about this?"),
+}
+
+
 def _level(level: int, themed: dict[str, list[Promise]]) -> list[DeckQuestion]:
     return [
         DeckQuestion(
-            f"{level}.{theme}.{n}", level, THEME_PACK[theme], text, theme=theme
+            f"{level}.{theme}.{n}",
+            level,
+            THEME_PACK[theme],
+            text,
+            FIRST_FOLLOW_UPS.get(f"{level}.{theme}.{n}"),
+            theme=theme,
         )
         for theme, texts in themed.items()
         for n, text in enumerate(texts, start=1)
