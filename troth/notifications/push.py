@@ -128,7 +128,8 @@ def subscription_problem(data: object) -> str | None:
         return _("The push subscription has no keys.")
     p256dh = _decoded(keys.get("p256dh"))
     try:
-        if p256dh is None:
+        # RFC 8291: the uncompressed point, 65 bytes starting 0x04.
+        if p256dh is None or len(p256dh) != 65 or p256dh[0] != 4:
             raise ValueError
         ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), p256dh)
     except ValueError:
@@ -161,8 +162,8 @@ def push_subscribe(*, user, data: dict, session_key: str, user_agent: str):
 
 def push_subscriptions_delete(*, user) -> int:
     """Turn push off on every device of `user` (the emergency reset)."""
-    count, _rows = PushSubscription.objects.filter(user=user).delete()
-    return count
+    _total, counts = PushSubscription.objects.filter(user=user).delete()
+    return counts.get(PushSubscription._meta.label, 0)
 
 
 def push_subscriptions_prune() -> int:
@@ -172,8 +173,8 @@ def push_subscriptions_prune() -> int:
     gone = PushSubscription.objects.exclude(
         pk__in=PushSubscription.objects.live().values("pk")
     )
-    count, _rows = gone.delete()
-    return count
+    _total, counts = gone.delete()
+    return counts.get(PushSubscription._meta.label, 0)
 
 
 # Delivery
