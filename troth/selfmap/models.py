@@ -41,7 +41,7 @@ KIND_PLURALS: dict[str, Promise] = {
 
 KIND_HELP: dict[str, Promise] = {
     Kind.BOUNDARY: _("Lines that keep you well: what is fine, and what is not."),
-    Kind.TRIGGER: _("What can set off a strong reaction in you, and why."),
+    Kind.TRIGGER: _("What can set off a strong reaction in you, and what helps then."),
     Kind.VALUE: _("What matters most to you, the things you try to live by."),
     Kind.NEED: _("What helps you feel safe, loved and like yourself."),
 }
