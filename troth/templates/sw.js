@@ -77,6 +77,7 @@ self.addEventListener("fetch", function (event) {
 // Push: Troth sends {"title", "body", "url"}, neutral
 // unless the person chose details (troth/notifications/outside.py).
 function sameOriginUrl(value) {
+  if (typeof value !== "string" || !value) return new URL(INBOX_URL, self.location.origin).href;
   try {
     var url = new URL(value, self.location.origin);
     if (url.origin === self.location.origin) return url.href;
