@@ -204,7 +204,20 @@ def test_the_push_button_shows_only_where_push_can_be_turned_on(
         expect(button).to_be_hidden()
 
 
-def test_turning_push_on_hands_the_subscription_to_troth(alice, settings):
+# What this browser already holds: nothing, or a subscription made for
+# another server key (the host replaced Troth's), which must be replaced.
+HELD = {
+    "nothing": "null",
+    "another key": (
+        "{options: {applicationServerKey: new Uint8Array(65).fill(7).buffer},"
+        " unsubscribe: () => { window.__unsubscribed = true;"
+        " return Promise.resolve(true); }}"
+    ),
+}
+
+
+@pytest.mark.parametrize("held", HELD)
+def test_turning_push_on_hands_the_subscription_to_troth(alice, settings, held):
     """The button's whole path against Troth's real subscription API, with
     the CSRF token and the JSON a browser sends. Only the browser's push
     service is stood in for: Chromium would reach Google's to subscribe."""
@@ -234,7 +247,7 @@ def test_turning_push_on_hands_the_subscription_to_troth(alice, settings):
     }
     alice.context.grant_permissions(["notifications"], origin=alice.server_url)
     alice.page.add_init_script(
-        "PushManager.prototype.getSubscription = () => Promise.resolve(null);"
+        f"PushManager.prototype.getSubscription = () => Promise.resolve({HELD[held]});"
         "PushManager.prototype.subscribe = function (options) {"
         "  window.__subscribedWith = options;"
         f"  const json = {json.dumps(subscription)};"
@@ -251,6 +264,8 @@ def test_turning_push_on_hands_the_subscription_to_troth(alice, settings):
         " key: window.__subscribedWith.applicationServerKey.length})"
     )
     assert options == {"visible": True, "key": 65}
+    # Read before the page reloads (it does once Troth has the subscription).
+    assert page.evaluate("!!window.__unsubscribed") == (held == "another key")
     saved = None
     for _attempt in range(50):
         saved = PushSubscription.objects.filter(user=alice.user).first()

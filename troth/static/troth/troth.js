@@ -200,6 +200,15 @@
     return bytes;
   }
 
+  function sameKey(subscription, wanted) {
+    var held = subscription.options && subscription.options.applicationServerKey;
+    if (!held) return true;  // this browser doesn't say; keep what it has
+    var bytes = new Uint8Array(held);
+    if (bytes.length !== wanted.length) return false;
+    for (var i = 0; i < bytes.length; i++) if (bytes[i] !== wanted[i]) return false;
+    return true;
+  }
+
   function csrfToken(near) {
     var form = near && near.closest ? near.closest("form") : null;
     var input = (form && form.querySelector("input[name=csrfmiddlewaretoken]")) ||
@@ -247,10 +256,15 @@
       if (permission !== "granted") throw new Error(permission === "denied" ? "denied" : "failed");
       return registering.then(function () { return navigator.serviceWorker.ready; });
     }).then(function (registration) {
+      var wanted = keyBytes(key);
+      var subscribe = function () {
+        return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: wanted });
+      };
       return registration.pushManager.getSubscription().then(function (existing) {
-        return existing || registration.pushManager.subscribe({
-          userVisibleOnly: true, applicationServerKey: keyBytes(key)
-        });
+        if (!existing) return subscribe();
+        if (sameKey(existing, wanted)) return existing;
+        // Made for another server key (the host replaced it): start afresh.
+        return existing.unsubscribe().then(subscribe);
       });
     }).then(function (subscription) {
       return fetch(url, {
