@@ -70,6 +70,8 @@ NO_REPEAT_DAYS = 365
 # A pass weighs its pack down for this long: each pass within it halves the
 # chance that the pack's questions are picked.
 PASS_MEMORY_DAYS = 60
+# A couple's first questions come from the lightest level they chose.
+WARM_UP_ROUNDS = 14
 
 
 def deck_settings(space) -> DeckSettings:
@@ -129,23 +131,14 @@ def pack_weights(space, day: date, pool) -> dict[str, float]:
     return sizes
 
 
-def deck_next(space, day: date) -> tuple[str, OwnQuestion | None]:
-    """The next question for the space, from its chosen levels and packs.
+def _level_of(candidate) -> int:
+    key, own, _pack = candidate
+    return own.level if own is not None else DECK_BY_KEY[key].level
 
-    1. No repeat within a year: only questions not asked in the last
-       NO_REPEAT_DAYS days, and of those the ones asked the fewest times;
-       if every question has been asked within the year (a small choice of
-       levels and packs), the one asked longest ago, so none comes back
-       before all have been asked.
-    2. The couple's own questions first among equals.
-    3. Otherwise a pack by `pack_weights` (rotation, and fewer after a
-       pass), then a question in it, each chosen by `_seed`: stable for a
-       given day, different between couples, and no randomness in tests."""
-    settings = deck_settings(space)
-    candidates = deck_candidates(space, settings.levels, settings.packs_on)
-    if not candidates:
-        # Every pack was switched off by hand in the database: use them all.
-        candidates = deck_candidates(space, settings.levels, PACK_BY_KEY)
+
+def _not_asked_lately(space, candidates, day: date) -> list:
+    """The candidates the pick may choose from on `day` (deck_next, step 1
+    and 2)."""
     times: dict[str, int] = {}
     last: dict[str, date] = {}
     for key, asked_on in Round.objects.filter(space=space).values_list("key", "day"):
@@ -159,6 +152,33 @@ def deck_next(space, day: date) -> tuple[str, OwnQuestion | None]:
     else:
         oldest = min(last[c[0]] for c in candidates)
         pool = [c for c in candidates if last[c[0]] == oldest]
+    if sum(times.values()) < WARM_UP_ROUNDS:
+        lowest = min(_level_of(c) for c in pool)
+        pool = [c for c in pool if c[1] is not None or _level_of(c) == lowest]
+    return pool
+
+
+def deck_next(space, day: date) -> tuple[str, OwnQuestion | None]:
+    """The next question for the space, from its chosen levels and packs.
+
+    1. No repeat within a year: only questions not asked in the last
+       NO_REPEAT_DAYS days, and of those the ones asked the fewest times;
+       if every question has been asked within the year (a small choice of
+       levels and packs), the one asked longest ago, so none comes back
+       before all have been asked.
+    2. A gentle start: for a couple's first WARM_UP_ROUNDS questions, only
+       the lightest of their chosen levels (closeness grows from disclosure
+       that deepens step by step; Aron et al. 1997 in RESEARCH.md).
+    3. The couple's own questions first among equals.
+    4. Otherwise a pack by `pack_weights` (rotation, and fewer after a
+       pass), then a question in it, each chosen by `_seed`: stable for a
+       given day, different between couples, and no randomness in tests."""
+    settings = deck_settings(space)
+    candidates = deck_candidates(space, settings.levels, settings.packs_on)
+    if not candidates:
+        # Every pack was switched off by hand in the database: use them all.
+        candidates = deck_candidates(space, settings.levels, PACK_BY_KEY)
+    pool = _not_asked_lately(space, candidates, day)
     own_first = [c for c in pool if c[1] is not None]
     if own_first:
         return own_first[0][0], own_first[0][1]

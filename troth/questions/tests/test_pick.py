@@ -117,3 +117,16 @@ def test_a_closed_space_gets_no_question(alice, bob, space):
     space.closed_at = timezone.now()
     space.save()
     assert services.round_for_day(space=space, day=START) is None
+
+
+def test_a_new_couple_starts_with_the_lightest_level_they_chose(alice, bob, space):
+    keys = _days(space, services.WARM_UP_ROUNDS + 30)
+    levels = [DECK_BY_KEY[key].level for key in keys]
+    assert set(levels[: services.WARM_UP_ROUNDS]) == {1}
+    assert {2, 3} <= set(levels[services.WARM_UP_ROUNDS :])
+
+
+def test_the_gentle_start_begins_at_the_lightest_level_chosen(alice, bob, space):
+    services.levels_set(space=space, by=alice, levels=[2, 3])
+    keys = _days(space, services.WARM_UP_ROUNDS)
+    assert {DECK_BY_KEY[key].level for key in keys} == {2}
