@@ -59,3 +59,24 @@ def test_only_the_named_files_are_served_by_hashed_names(collected):
         hashed = re.search(rf'"{re.escape(name)}": "([^"]+)"', manifest)
         assert hashed and hashed[1] != name
         assert (collected / (hashed[1] + ".gz")).exists()
+
+
+STATIC_TAG = re.compile(r"""{%\s*static\s+['"]([^'"]+)['"]""")
+
+
+def test_every_static_file_a_template_names_exists():
+    """Served with hashed names, a template naming a file that is gone is an
+    error page for everyone, not a missing picture."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    roots = [Path(settings.BASE_DIR)]
+    named = {
+        (path, name)
+        for root in roots
+        for path in root.rglob("*.html")
+        for name in STATIC_TAG.findall(path.read_text())
+    }
+    assert len(named) > 5
+    missing = sorted(f"{p}: {n}" for p, n in named if finders.find(n) is None)
+    assert missing == []
