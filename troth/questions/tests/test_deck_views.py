@@ -35,6 +35,7 @@ def test_every_level_and_every_pack_is_on_at_first(alice, bob, space, alice_clie
         assert f'id="pack-{pack.key}" checked' in page
         assert str(pack.about) in page.replace("&#x27;", "'")
     assert 'data-testid="deck-short"' not in page
+    assert "its pack comes up less often for a while" in page
 
 
 @pytest.mark.parametrize("levels", [[], ["0"], ["4"], ["deep"], ["1", "9"]])
