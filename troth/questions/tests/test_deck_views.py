@@ -63,6 +63,8 @@ def test_either_partner_switches_packs_off_and_the_other_is_told(
     assert 'id="pack-memories">' in page
     # Two packs hold fewer than a year of questions: the page says so.
     assert 'data-testid="deck-short"' in page
+    today = bob_client.get("/questions/").content.decode()
+    assert "Daily questions come from 2 packs at Warming up, Going deeper" in today
     # And back on.
     bob_client.post("/questions/deck/packs", {"packs": [p.key for p in PACKS]})
     assert DeckSettings.objects.get(space=space).packs_off == []
