@@ -266,6 +266,9 @@ def test_turning_push_on_hands_the_subscription_to_troth(alice, settings, held):
     assert options == {"visible": True, "key": 65}
     # Read before the page reloads (it does once Troth has the subscription).
     assert page.evaluate("!!window.__unsubscribed") == (held == "another key")
+    expect(page.locator("[data-push-status]")).to_have_text(
+        "Push is on for this device."
+    )
     saved = None
     for _attempt in range(50):
         saved = PushSubscription.objects.filter(user=alice.user).first()

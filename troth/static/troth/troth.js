@@ -222,15 +222,11 @@
     return match ? decodeURIComponent(match[1]) : "";
   }
 
+  // The words come translated from the page (data-text-on, -denied, -failed).
   function pushStatus(kind) {
     var status = document.querySelector("[data-push-status]");
-    if (!status) return;
-    var words = {
-      on: "Push is on for this device.",
-      denied: "This browser is set to refuse notifications from Troth. Allow them in its site settings, then try again.",
-      failed: "Push couldn't be turned on. Please try again."
-    };
-    status.textContent = status.getAttribute("data-text-" + kind) || words[kind];
+    var words = status && status.getAttribute("data-text-" + kind);
+    if (words) status.textContent = words;
   }
 
   function showPushButtons() {
