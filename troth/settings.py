@@ -17,6 +17,7 @@ from cryptography.fernet import Fernet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib import keys
 from troth.lib.datadir import secure as secure_data_dir
 from troth.lib.env import envbool, envint, envlist
 from troth.lib.keys import new_vapid_key, read_or_create_key
@@ -32,15 +33,16 @@ secure_data_dir(DATA_DIR)
 
 DEBUG = envbool("TROTH_DEBUG", False)
 
-SECRET_KEY = os.environ.get("TROTH_SECRET_KEY") or read_or_create_key(
-    DATA_DIR / "secret_key"
+SECRET_KEY = os.environ.get(keys.SECRET_KEY_FILE.variable) or read_or_create_key(
+    DATA_DIR / keys.SECRET_KEY_FILE.name
 )
 
 # Keys for the text people write (troth/lib/fields.py). The first encrypts;
 # all decrypt, so a new key goes first and old ones stay until rotated out.
-TROTH_ENCRYPTION_KEYS = envlist("TROTH_ENCRYPTION_KEYS", []) or [
+TROTH_ENCRYPTION_KEYS = envlist(keys.ENCRYPTION_KEY_FILE.variable, []) or [
     read_or_create_key(
-        DATA_DIR / "encryption_key", make=lambda: Fernet.generate_key().decode()
+        DATA_DIR / keys.ENCRYPTION_KEY_FILE.name,
+        make=lambda: Fernet.generate_key().decode(),
     )
 ]
 
@@ -293,8 +295,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # services (VAPID); its public half is what a browser subscribes with, so
 # replacing it ends every device's push until it is turned on again.
 TROTH_VAPID_PRIVATE_KEY = os.environ.get(
-    "TROTH_VAPID_PRIVATE_KEY"
-) or read_or_create_key(DATA_DIR / "vapid_private_key", make=new_vapid_key)
+    keys.VAPID_KEY_FILE.variable
+) or read_or_create_key(DATA_DIR / keys.VAPID_KEY_FILE.name, make=new_vapid_key)
 # Who push services may contact about Troth's messages: a mailto: or https:
 # URL. By default the site itself when it is on https, else the sender.
 TROTH_VAPID_SUBJECT = os.environ.get("TROTH_VAPID_SUBJECT") or (

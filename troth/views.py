@@ -31,19 +31,23 @@ from django.views.decorators.http import require_GET
 from markdown_it import MarkdownIt
 
 from troth.accounts.devices import forget_device
+from troth.backups.services import backup_status
 
 
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the database answers, 503 when it does not; nothing more."""
+    """200 when the database answers, 503 when it does not. With a backup
+    dir set, also whether the last backup is as recent as the daily schedule
+    promises (`"backup": "stale"` with its age in hours; docs/operations.md),
+    which a stale backup doesn't make a 503: the site still serves."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "ok", **backup_status()})
 
 
 @require_GET

@@ -78,6 +78,10 @@ def _sqlite_state(path: Path) -> Snapshot:
 def snapshot_take(target: Path) -> Snapshot:
     """Write the database as it is now to `target`; return what it holds."""
     kind = engine()
+    if connection.in_atomic_block:
+        # SQLite would wait for ever on our own open transaction; and a
+        # snapshot must not hold what this process has not committed.
+        raise DatabaseError("A backup can't be taken inside a transaction.")
     if kind == SQLITE:
         connection.ensure_connection()
         copy = sqlite3.connect(target)

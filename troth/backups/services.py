@@ -36,7 +36,7 @@ from django.utils import timezone
 
 from troth.backups import database
 from troth.backups.archive import ArchiveError, SealedWriter, unseal
-from troth.lib.keys import ENCRYPTION_KEY, KEY_FILES, KeyFile
+from troth.lib.keys import ENCRYPTION_KEY_FILE, KEY_FILES, KeyFile
 
 logger = logging.getLogger("troth.backups")
 
@@ -90,7 +90,7 @@ def _key_in_effect(key: KeyFile, data_dir: Path) -> tuple[str, str | None]:
     """(where it comes from, its value) for a key, as settings read it."""
     given = os.environ.get(key.variable, "")
     if given.strip():
-        if key == ENCRYPTION_KEY:
+        if key == ENCRYPTION_KEY_FILE:
             given = ",".join(part.strip() for part in given.split(",") if part.strip())
         return "environment", given.strip()
     path = data_dir / key.name

@@ -21,12 +21,12 @@ class KeyFile:
 
 # Every key Troth keeps: settings read them from here, and a backup holds
 # them all (troth/backups), so a new key goes in this list or is lost with
-# the machine. tests/test_key_files.py checks that a fresh data dir holds
+# the machine. tests/test_backup.py checks that a fresh data dir holds
 # nothing else but the database and the static files.
-SECRET_KEY = KeyFile("secret_key", "TROTH_SECRET_KEY")
-ENCRYPTION_KEY = KeyFile("encryption_key", "TROTH_ENCRYPTION_KEYS")
-VAPID_KEY = KeyFile("vapid_private_key", "TROTH_VAPID_PRIVATE_KEY")
-KEY_FILES = (SECRET_KEY, ENCRYPTION_KEY, VAPID_KEY)
+SECRET_KEY_FILE = KeyFile("secret_key", "TROTH_SECRET_KEY")
+ENCRYPTION_KEY_FILE = KeyFile("encryption_key", "TROTH_ENCRYPTION_KEYS")
+VAPID_KEY_FILE = KeyFile("vapid_private_key", "TROTH_VAPID_PRIVATE_KEY")
+KEY_FILES = (SECRET_KEY_FILE, ENCRYPTION_KEY_FILE, VAPID_KEY_FILE)
 
 
 def read_or_create_key(path: Path, *, nbytes: int = 50, make=None) -> str:
