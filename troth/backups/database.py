@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404: pg_dump and psql, with fixed arguments
+import subprocess  # nosec B404
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +121,7 @@ def _program(name: str) -> str:
 
 
 def _run(args: list[str], env: dict[str, str]) -> None:
+    # pg_dump or psql, found on the PATH, with arguments Troth sets.
     result = subprocess.run(  # nosec B603
         args, env=env, capture_output=True, text=True, check=False
     )
