@@ -35,7 +35,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from troth.backups import database
-from troth.backups.archive import ArchiveError, SealedWriter, unseal
+from troth.backups.archive import MIN_PASSPHRASE, ArchiveError, SealedWriter, unseal
 from troth.lib.keys import ENCRYPTION_KEY_FILE, KEY_FILES, KeyFile
 
 logger = logging.getLogger("troth.backups")
@@ -120,6 +120,8 @@ def backup_create(
     0600, to `path` (a file, or a folder for a dated name; by default
     TROTH_BACKUP_DIR or the current folder). Returns where it is. The
     archive appears whole or not at all."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise BackupError(f"The passphrase needs at least {MIN_PASSPHRASE} characters.")
     now = now or timezone.now()
     target = _target(path, now)
     with tempfile.TemporaryDirectory(dir=settings.DATA_DIR, prefix=".backup-") as tmp:
