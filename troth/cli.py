@@ -315,6 +315,49 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_backup_commands(sub) -> None:
+    """`troth backup` and `troth restore` (docs/operations.md)."""
+    backup = sub.add_parser(
+        "backup",
+        help="write an encrypted backup of the database and the keys",
+        description=(
+            "Write one archive holding a consistent copy of the database (taken "
+            "while Troth runs), every key Troth keeps and a manifest, encrypted "
+            "with a passphrase (TROTH_BACKUP_PASSPHRASE, or asked for). With "
+            "--check, verify an archive and say what it holds instead."
+        ),
+    )
+    backup.add_argument(
+        "path",
+        nargs="?",
+        help=(
+            "the archive to write (a folder gets a dated name; default: "
+            "TROTH_BACKUP_DIR or the current folder), or with --check to read"
+        ),
+    )
+    backup.add_argument(
+        "--check", action="store_true", help="verify an archive without restoring it"
+    )
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser(
+        "restore",
+        help="restore a backup into an empty data dir and database",
+        description=(
+            "Check an archive whole (passphrase, checksums), then put its database "
+            "and keys in place. Refuses a database that already holds tables "
+            "unless --force. Stop Troth first."
+        ),
+    )
+    restore.add_argument("path", help="the archive to restore")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace whatever the database and the data dir hold",
+    )
+    restore.set_defaults(func=cmd_restore)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="troth", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -384,45 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(func=cmd_demo)
 
-    backup = sub.add_parser(
-        "backup",
-        help="write an encrypted backup of the database and the keys",
-        description=(
-            "Write one archive holding a consistent copy of the database (taken "
-            "while Troth runs), every key Troth keeps and a manifest, encrypted "
-            "with a passphrase (TROTH_BACKUP_PASSPHRASE, or asked for). With "
-            "--check, verify an archive and say what it holds instead."
-        ),
-    )
-    backup.add_argument(
-        "path",
-        nargs="?",
-        help=(
-            "the archive to write (a folder gets a dated name; default: "
-            "TROTH_BACKUP_DIR or the current folder), or with --check to read"
-        ),
-    )
-    backup.add_argument(
-        "--check", action="store_true", help="verify an archive without restoring it"
-    )
-    backup.set_defaults(func=cmd_backup)
-
-    restore = sub.add_parser(
-        "restore",
-        help="restore a backup into an empty data dir and database",
-        description=(
-            "Check an archive whole (passphrase, checksums), then put its database "
-            "and keys in place. Refuses a database that already holds tables "
-            "unless --force. Stop Troth first."
-        ),
-    )
-    restore.add_argument("path", help="the archive to restore")
-    restore.add_argument(
-        "--force",
-        action="store_true",
-        help="replace whatever the database and the data dir hold",
-    )
-    restore.set_defaults(func=cmd_restore)
+    _add_backup_commands(sub)
 
     manage = sub.add_parser(
         "manage",
