@@ -57,6 +57,8 @@ def free_port() -> int:
         (["worker", "--help"], "without the web server"),
         (["demo", "--help"], "alex@example.com"),
         (["manage", "help"], "migrate"),
+        (["backup", "--help"], "TROTH_BACKUP_PASSPHRASE"),
+        (["restore", "--help"], "--force"),
     ],
 )
 def test_each_command_explains_itself(tmp_path, args, expected):
@@ -179,6 +181,10 @@ def test_serve_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
             assert r.headers["Content-Encoding"] == "gzip"
             assert "immutable" in r.headers["Cache-Control"]
             assert "max-age=315360000" in r.headers["Cache-Control"]
+        # Collected like everything else in the data dir: private.
+        collected = [p for p in (tmp_path / "static").rglob("*") if p.is_file()]
+        assert collected
+        assert {stat.S_IMODE(p.stat().st_mode) for p in collected} == {0o600}
         # The printed address and the bare IP both answer.
         for host in ("localhost", "127.0.0.1"):
             with urllib.request.urlopen(f"http://{host}:{port}/", timeout=5) as r:

@@ -198,6 +198,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # file gets a new name). Nothing to run by hand between a fresh clone and a
 # running server.
 STATIC_ROOT = DATA_DIR / "static"
+# Files Django's storage writes (the collected static files) stay as private
+# as the rest of the data dir; its default would make them 0644.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

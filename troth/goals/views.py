@@ -5,7 +5,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -52,7 +52,7 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
                 distinct=True,
             )
         )
-        .order_by("target_date", "-created", "-id")
+        .order_by(F("target_date").asc(nulls_last=True), "-created", "-id")
     )
     page = Paginator(goals, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "goals/index.html", {"tab": tab, "page": page})
