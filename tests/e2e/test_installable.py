@@ -142,7 +142,7 @@ def test_the_quick_exit_empties_cache_storage_and_keeps_the_sign_in(alice):
     worker_ready(alice)
     assert page.evaluate(CACHED)
     page.get_by_test_id("quick-exit").click()
-    page.wait_for_url("https://www.wikipedia.org/")
+    expect(page).to_have_url("https://www.wikipedia.org/")
     # The offline page names no worker, so it registers none again.
     page = alice.go("/offline")
     assert page.evaluate(CACHED) == []

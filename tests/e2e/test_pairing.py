@@ -79,7 +79,9 @@ def test_quick_exit_replaces_the_page(person):
     focused = page.evaluate("document.activeElement.id")
     assert focused == "quick-exit"  # first in tab order
     page.get_by_test_id("quick-exit").click()
-    page.wait_for_url("https://www.wikipedia.org/")
+    # The script first empties Cache Storage, then leaves; the redirect to
+    # the outside site fails here (no network), so watch the address only.
+    expect(page).to_have_url("https://www.wikipedia.org/")
     # location.replace: Back does not return to Troth.
     page.go_back()
     assert "127.0.0.1" not in page.url and "localhost" not in page.url
