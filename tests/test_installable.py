@@ -236,3 +236,14 @@ def test_the_install_page_asks_a_stranger_to_sign_in(client):
     response = client.get("/settings/install")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize(
+    "path", ["/healthz", "/manifest.webmanifest", "/sw.js", "/offline"]
+)
+def test_a_head_request_is_answered_like_a_get(client, path):
+    """Load balancers and some browsers ask with HEAD first."""
+    head, get = client.head(path), client.get(path)
+    assert head.status_code == get.status_code == 200
+    assert head["Content-Type"] == get["Content-Type"]
+    assert head.content == b""

@@ -27,14 +27,14 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from markdown_it import MarkdownIt
 
 from troth.accounts.devices import forget_device
 from troth.backups.services import backup_status
 
 
-@require_GET
+@require_safe
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database answers, 503 when it does not. With a backup
@@ -50,7 +50,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", **backup_status()})
 
 
-@require_GET
+@require_safe
 def quick_exit(request: HttpRequest) -> HttpResponse:
     """Leave for an ordinary site, and forget this browser as a device: the
     next sign-in from it is a new device again (troth/accounts/devices.py).
@@ -92,7 +92,7 @@ PRECACHED_STATIC = [
 ]
 
 
-@require_GET
+@require_safe
 def manifest(request: HttpRequest) -> HttpResponse:
     """The web app manifest: what a home screen shows once Troth is
     installed. The name is the host's neutral choice (TROTH_APP_NAME)."""
@@ -123,7 +123,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker (templates/sw.js): the same script for everyone,
     rendered without the request, so nothing of the person can be in it."""
@@ -155,7 +155,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def offline(request: HttpRequest) -> HttpResponse:
     """What the installed app shows when there is no network: the same
     neutral words for everyone, signed in or not, and nothing of anyone
@@ -164,7 +164,7 @@ def offline(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def more(request: HttpRequest) -> HttpResponse:
     """The rest of Troth, grouped by purpose: the phone's "More" tab
     (troth/navigation.py)."""
@@ -197,7 +197,7 @@ def figures_dir() -> Path:
     return Path(settings.TROTH_DOCS_DIR) / "figures"
 
 
-@require_GET
+@require_safe
 def figure_derivation(request: HttpRequest, slug: str) -> HttpResponse:
     """Show docs/figures/<slug>.md: the derivation behind a figure, with its
     sources, exactly as the repository documents it."""
