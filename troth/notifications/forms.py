@@ -3,12 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from troth.lib import forms as lib_forms
 from troth.lib.forms import time_field
 from troth.notifications.categories import Category
 from troth.notifications.models import NotificationSettings
 
 
-class NotificationSettingsForm(forms.ModelForm):
+class NotificationSettingsForm(lib_forms.ModelForm):
     email_categories = forms.MultipleChoiceField(
         label=_("Email me about"),
         choices=Category.choices,
@@ -22,14 +23,8 @@ class NotificationSettingsForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("On the devices where you turned push on."),
     )
-    quiet_start = time_field(
-        _("Quiet from"),
-        required=False,
-        help_text=_(
-            "No email and no push notifications between these times, in your "
-            "time zone. Updates wait in Troth and are sent when quiet hours end."
-        ),
-    )
+    # The two times share one explanation, above them (settings.html).
+    quiet_start = time_field(_("Quiet from"), required=False)
     quiet_end = time_field(_("Quiet until"), required=False)
 
     class Meta:
