@@ -3,8 +3,8 @@
     .venv/bin/troth demo && .venv/bin/troth serve &
     .venv/bin/python scripts/screenshots.py [--out DIR] [--base URL] [--as EMAIL] [PATH ...]
 
-Writes one PNG per page; docs/screenshots/dashboard.png in the README is made
-this way (`--out docs/screenshots dashboard=/`).
+Writes one PNG per page, for a page the gallery (`make screenshots`) does
+not visit.
 """
 
 from __future__ import annotations
