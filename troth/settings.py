@@ -294,6 +294,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("TROTH_EMAIL_FROM") or default_sender(
     _base.hostname
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# At most this many notification emails a minute (a mail provider's limit;
+# docs/configuration.md).
+TROTH_EMAIL_RATE = envint("TROTH_EMAIL_RATE", 1000)
 
 # Web Push (docs/push.md). The key signs what Troth sends to browsers' push
 # services (VAPID); its public half is what a browser subscribes with, so

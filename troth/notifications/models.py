@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +44,48 @@ class NotificationQuerySet(ReadableQuerySet):
 
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
+
+    def emails_due(self, now: dt.datetime) -> NotificationQuerySet:
+        """Emails waiting to be sent (index notification_email_due)."""
+        return self.filter(email=Notification.Email.PENDING, email_after__lte=now)
+
+    def emails_claimed_since(self, since: dt.datetime) -> NotificationQuerySet:
+        """Emails handed (or about to be handed) to the mail server since
+        `since`: what counts against TROTH_EMAIL_RATE (index
+        notification_email_claimed)."""
+        return self.filter(
+            email_claimed_at__gte=since,
+            email__in=[
+                Notification.Email.SENDING,
+                Notification.Email.SUBMITTING,
+                Notification.Email.SENT,
+            ],
+        )
+
+
+def notified(*, user: Any, key: Any) -> Exists:
+    """Whether `user` already has the notification `key`, as an expression
+    for a job's own query, so "what is due" leaves out what was sent in the
+    same query (one probe of the unique (user, key) index per row):
+
+        due = Promise.objects.filter(...).exclude(
+            notified(user=OuterRef("author"), key=outer_key("promise.missed:", "pk"))
+        )
+    """
+    return Exists(Notification.objects.filter(user=user, key=key))
+
+
+def outer_key(prefix: str, *fields: str) -> Concat:
+    """The key `prefix` followed by the outer row's `fields`, joined by ":"
+    (`outer_key("activity:", "pk")` is "activity:42" for activity 42)."""
+    parts: list[Any] = [Value(prefix)]
+    for n, field in enumerate(fields):
+        if n:
+            parts.append(Value(":"))
+        parts.append(Cast(OuterRef(field), output_field=models.CharField()))
+    if len(parts) == 1:
+        parts.append(Value(""))
+    return Concat(*parts, output_field=models.CharField())
 
 
 class Notification(models.Model):
@@ -93,7 +137,25 @@ class Notification(models.Model):
         constraints = [one_per("user", "key", name="one_notification_per_key")]
         indexes = [
             models.Index(fields=["user", "read_at"]),
-            models.Index(fields=["email", "email_after"]),
+            # What send_due_emails reads every minute: only the emails still
+            # waiting, however many were ever sent.
+            models.Index(
+                fields=["email_after"],
+                condition=Q(email="pending"),
+                name="notification_email_due",
+            ),
+            # The emails sent in the last minute (TROTH_EMAIL_RATE).
+            models.Index(
+                fields=["email_claimed_at"],
+                condition=Q(email_claimed_at__isnull=False),
+                name="notification_email_claimed",
+            ),
+            # Claims a stopped worker may have left (emails_reclaim).
+            models.Index(
+                fields=["email_claimed_at"],
+                condition=Q(email__in=["sending", "submitting"]),
+                name="notification_email_in_flight",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -279,7 +341,20 @@ class PushDelivery(models.Model):
         constraints = [
             one_per("notification", "subscription", name="one_push_per_device")
         ]
-        indexes = [models.Index(fields=["state", "send_after"])]
+        indexes = [
+            # What send_due_pushes reads every minute: only what still waits.
+            models.Index(
+                fields=["send_after"],
+                condition=Q(state="pending"),
+                name="push_delivery_due",
+            ),
+            # Claims a stopped worker may have left (pushes_reclaim).
+            models.Index(
+                fields=["claimed_at"],
+                condition=Q(state__in=["sending", "submitting"]),
+                name="push_delivery_in_flight",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Push of {self.notification_id} to {self.subscription_id}"

@@ -362,14 +362,30 @@ def send_push(notification_id: int) -> int:
     return _send_due(PushDelivery.objects.filter(notification_id=notification_id))
 
 
+# Deliveries are fetched a batch at a time, so a run holds few in memory.
+PUSH_BATCH = 200
+
+
 def _send_due(deliveries, now: datetime | None = None) -> int:
+    """Send every due delivery among `deliveries`, a batch at a time until
+    none is left (index push_delivery_due). No rate: each goes to its own
+    device's push service, and each send waits at most TIMEOUT."""
     now = now or timezone.now()
     due = deliveries.filter(state=State.PENDING, send_after__lte=now)
-    return sum(
-        1
-        for pk in list(due.values_list("pk", flat=True)[:200])
-        if push_send(pk, now=now)
-    )
+    sent = 0
+    last = 0
+    while True:
+        # By id, from where the last batch ended: one held back by quiet
+        # hours or claimed by another worker is not fetched again this run.
+        batch = list(
+            due.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:PUSH_BATCH]
+        )
+        if not batch:
+            return sent
+        sent += sum(1 for pk in batch if push_send(pk, now=now))
+        last = batch[-1]
 
 
 def pushes_send_due(*, now: datetime | None = None) -> int:
@@ -384,7 +400,11 @@ def pushes_reclaim(*, now: datetime | None = None) -> tuple[int, int]:
     SUBMITTING may have reached the device, so it becomes UNCERTAIN and is
     not sent again."""
     now = now or timezone.now()
-    stale = PushDelivery.objects.filter(claimed_at__lt=now - CLAIM_TIMEOUT)
+    # Matches the partial index push_delivery_in_flight.
+    stale = PushDelivery.objects.filter(
+        state__in=[State.SENDING, State.SUBMITTING],
+        claimed_at__lt=now - CLAIM_TIMEOUT,
+    )
     retried = stale.filter(state=State.SENDING).update(
         state=State.PENDING, claimed_at=None
     )

@@ -2,12 +2,20 @@
 
 Views never call these: services record Activity rows, and tasks turn
 activities and due dates into notifications (see tasks.py).
+
+A job that runs every tick should not find out what it already sent by
+failing an INSERT per item: leave it out of "what is due" in the job's own
+query with `notified(...)` (troth/notifications/models.py), or, for keys
+computed in Python, ask `unsent` once for the whole batch, or hand the
+batch to `notify_many`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -70,6 +78,46 @@ def notify(
     except IntegrityError:
         return None
     return notification
+
+
+def unsent(pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Which (user id, key) pairs have no notification yet, in one query on
+    the unique (user, key) index, however many were already sent.
+
+    For jobs whose keys are computed in Python (a date of a repeating
+    event, say): ask once for the batch, then `notify` only what is new.
+    `notify` stays idempotent, so a pair sent meanwhile by another worker
+    is still added once."""
+    wanted = set(pairs)
+    if not wanted:
+        return set()
+    users = {user_id for user_id, _key in wanted}
+    keys = {key for _user_id, key in wanted}
+    sent = set(
+        Notification.objects.filter(user_id__in=users, key__in=keys).values_list(
+            "user_id", "key"
+        )
+    )
+    return wanted - sent
+
+
+def notify_many(items: Iterable[dict[str, Any]]) -> list[Notification]:
+    """`notify` for each item (its keyword arguments), skipping in one query
+    the (user, key) pairs that already have their notification: a job that
+    runs every tick pays for what is new, not for what it sent before.
+    Returns the notifications created."""
+    items = list(items)
+    new = unsent((item["user"].pk, item["key"]) for item in items)
+    created = []
+    for item in items:
+        pair = (item["user"].pk, item["key"])
+        if pair not in new:
+            continue
+        new.discard(pair)  # the same pair twice in one batch: once
+        notification = notify(**item)
+        if notification is not None:
+            created.append(notification)
+    return created
 
 
 def notification_open(*, notification: Notification) -> str:
@@ -146,6 +194,46 @@ def email_send(notification: Notification) -> bool:
     return True
 
 
+# One batch of emails is fetched at a time, so a run holds few rows in
+# memory however many are due.
+EMAIL_BATCH = 100
+RATE_WINDOW = timedelta(minutes=1)
+
+
+def emails_send_due(*, now: datetime | None = None) -> int:
+    """Send every email that is due, in batches, until none is left or
+    TROTH_EMAIL_RATE emails were handed to the mail server in the last
+    minute (counting other workers' runs). Returns how many were sent.
+
+    What the rate holds back stays PENDING for the next run (the clock runs
+    this every minute). Each email is still claimed by `email_send`, so two
+    workers running this at once never send one twice; between them they
+    may pass the rate by at most one batch."""
+    now = now or timezone.now()
+    rate = settings.TROTH_EMAIL_RATE
+    sent = 0
+    last = 0
+    while True:
+        # Re-counted before each batch: another worker may be sending too.
+        used = Notification.objects.emails_claimed_since(now - RATE_WINDOW).count()
+        room = min(EMAIL_BATCH, rate - used)
+        if room <= 0:
+            break
+        # By id, from where the last batch ended: an email claimed by
+        # another worker, or skipped, is never fetched twice in one run.
+        batch = list(
+            Notification.objects.emails_due(now)
+            .filter(pk__gt=last)
+            .select_related("user", "actor")
+            .order_by("pk")[:room]
+        )
+        if not batch:
+            break
+        sent += sum(1 for notification in batch if email_send(notification))
+        last = batch[-1].pk
+    return sent
+
+
 def emails_reclaim(*, now: datetime | None = None) -> tuple[int, int]:
     """Settle emails whose worker stopped mid-send. Returns how many went
     back to PENDING and how many were marked UNCERTAIN.
@@ -161,7 +249,12 @@ def emails_reclaim(*, now: datetime | None = None) -> tuple[int, int]:
     too many.
     """
     now = now or timezone.now()
-    stale = Notification.objects.filter(email_claimed_at__lt=now - EMAIL_CLAIM_TIMEOUT)
+    # Matches the partial index notification_email_in_flight: only claims
+    # still open are read, never the emails long sent.
+    stale = Notification.objects.filter(
+        email__in=[Notification.Email.SENDING, Notification.Email.SUBMITTING],
+        email_claimed_at__lt=now - EMAIL_CLAIM_TIMEOUT,
+    )
     retried = stale.filter(email=Notification.Email.SENDING).update(
         email=Notification.Email.PENDING, email_claimed_at=None
     )

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Exists, F, OuterRef
 from django.tasks import task
 from django.utils import timezone
 
 from troth.lib import clock
 from troth.notifications import push
 from troth.notifications.clock import ticks_prune
-from troth.notifications.models import Notification
-from troth.notifications.services import email_send, emails_reclaim, notify
-from troth.spaces.models import Activity
+from troth.notifications.models import Notification, notified, outer_key
+from troth.notifications.services import emails_reclaim, emails_send_due, notify
+from troth.spaces.models import Activity, Membership, Visibility
 
 SWEEP_WINDOW = timedelta(days=2)
 
@@ -62,30 +63,39 @@ def deliver_activity(activity_id: int) -> None:
 
 @task()
 def sweep_activities() -> int:
-    """Deliver any recent activity whose task was lost (a crash, a restore)."""
+    """Deliver any recent activity whose task was lost (a crash, a restore).
 
+    One query finds them: activities of the last SWEEP_WINDOW meant for
+    someone else (index activity_to_someone_created), that person can still
+    see, and that have no notification yet (the unique (user, key) index).
+    A tick with nothing lost reads nothing else, however many couples."""
     since = timezone.now() - SWEEP_WINDOW
-    done = set(
-        Notification.objects.filter(
-            created__gte=since - timedelta(hours=1), key__startswith="activity:"
-        ).values_list("key", flat=True)
+    lost = (
+        Activity.objects.filter(recipient__isnull=False, created__gte=since)
+        .exclude(recipient=F("author"))
+        # A prefilter only: `deliver` asks visible_to itself before sending.
+        .filter(
+            Exists(
+                Membership.objects.filter(
+                    user=OuterRef("recipient"),
+                    space=OuterRef("space"),
+                    left_at__isnull=True,
+                )
+            ),
+            visibility=Visibility.SHARED,
+        )
+        .exclude(notified(user=OuterRef("recipient"), key=outer_key("activity:", "pk")))
+        .select_related("recipient", "author", "target_type")
+        .order_by("pk")
     )
-    pending = Activity.objects.filter(
-        recipient__isnull=False, created__gte=since
-    ).select_related("recipient", "author", "target_type")
-    return sum(
-        1
-        for activity in pending.iterator()
-        if activity_key(activity.pk) not in done and deliver(activity)
-    )
+    return sum(1 for activity in lost.iterator() if deliver(activity))
 
 
 @task()
 def send_due_emails() -> int:
-    due = Notification.objects.filter(
-        email=Notification.Email.PENDING, email_after__lte=timezone.now()
-    ).select_related("user", "actor")
-    return sum(1 for notification in due[:200] if email_send(notification))
+    """Every email that is due, up to TROTH_EMAIL_RATE a minute
+    (`emails_send_due`)."""
+    return emails_send_due()
 
 
 # Upkeep: what a stopped worker left behind, and what grows without bound.

@@ -187,7 +187,16 @@ class Activity(Content):
 
     class Meta:
         ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["space", "-created"])]
+        indexes = [
+            models.Index(fields=["space", "-created"]),
+            # The notifications sweep reads recent activity meant for
+            # someone across all spaces (troth/notifications/tasks.py).
+            models.Index(
+                fields=["created"],
+                condition=Q(recipient__isnull=False),
+                name="activity_to_someone_created",
+            ),
+        ]
         verbose_name_plural = "activities"
 
     def __str__(self) -> str:
