@@ -93,6 +93,11 @@ class PromiseSeries(AlwaysShared):
     tz = models.CharField(max_length=64, default="UTC")
     # Occurrences exist up to this date; the job extends it.
     made_until = models.DateField(null=True, blank=True)
+    # When the job next has an occurrence to make: the moment the two-week
+    # horizon reaches the next due date after `made_until`. None once the
+    # last day is made. Kept on the row so the hourly job reads only the
+    # series due (an index range), not every series there is.
+    extend_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     # The agreement clause this promise concerns, if any (copied to each
     # occurrence).
@@ -100,6 +105,13 @@ class PromiseSeries(AlwaysShared):
 
     class Meta:
         verbose_name_plural = "promise series"
+        indexes = [
+            models.Index(
+                fields=["extend_at"],
+                condition=Q(ended_at__isnull=True),
+                name="series_extend_due",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Promise series {self.pk}"
@@ -160,6 +172,34 @@ class PromiseQuerySet(AlwaysSharedQuerySet):
 
     def due_between(self, start: dt.datetime, end: dt.datetime) -> PromiseQuerySet:
         return self.filter(due_at__gte=start, due_at__lt=end)
+
+    # What the clock's jobs find due (troth/promises/tasks.py). Each reads a
+    # range of a partial index (Promise.Meta.indexes) holding only the rows
+    # still waiting for the clock, so a tick costs what is due, not how many
+    # promises there are.
+
+    def overdue(self, now: dt.datetime) -> PromiseQuerySet:
+        """Open promises whose due time has passed: to be marked missed."""
+        return self.filter(state=State.OPEN, due_at__lte=now)
+
+    def due_soon_unreminded(self, now: dt.datetime) -> PromiseQuerySet:
+        """Open promises whose reminder time has come, not yet reminded of
+        for their current terms. One made after its reminder time (inside
+        the three hours) gets none."""
+        return self.filter(
+            state=State.OPEN,
+            reminded_at__isnull=True,
+            remind_at__lte=now,
+            due_at__gt=now,
+            remind_at__gt=F("created"),
+        )
+
+    def done_unconfirmed_since(self, moment: dt.datetime) -> PromiseQuerySet:
+        """Promises marked done at or before `moment`, still not confirmed,
+        whose partner has not been reminded yet."""
+        return self.filter(
+            state=State.DONE, confirm_reminded_at__isnull=True, done_at__lte=moment
+        )
 
     def with_counted_at(self) -> PromiseQuerySet:
         """Annotate `counted_at`: the moment a promise counts in the figures.
@@ -240,6 +280,10 @@ class Promise(Linked, AlwaysShared):
     tz = models.CharField(max_length=64, default="UTC")
     due_at = models.DateTimeField(db_index=True)
     remind_at = models.DateTimeField()
+    # When the promiser was reminded that it is due soon, for the current
+    # terms (new terms clear it), or when the clock found its space closed
+    # and no reminder would ever go.
+    reminded_at = models.DateTimeField(null=True, blank=True)
     state = models.CharField(
         max_length=12, choices=State.choices, default=State.OPEN, db_index=True
     )
@@ -249,6 +293,9 @@ class Promise(Linked, AlwaysShared):
     occurrence_date = models.DateField(null=True, blank=True)
     renegotiations = models.PositiveSmallIntegerField(default=0)
     done_at = models.DateTimeField(null=True, blank=True)
+    # When the partner was reminded to confirm it (or the clock found its
+    # space closed).
+    confirm_reminded_at = models.DateTimeField(null=True, blank=True)
     settled_at = models.DateTimeField(null=True, blank=True)
     # A pending proposal of new terms (by the promiser).
     proposed_text = EncryptedTextField(null=True, blank=True, default="")
@@ -283,6 +330,21 @@ class Promise(Linked, AlwaysShared):
         indexes = [
             models.Index(fields=["space", "author", "due_at"]),
             models.Index(fields=["state", "remind_at"]),
+            # The clock's "what is due now" (PromiseQuerySet.overdue and the
+            # two reminders): each holds only the rows still waiting.
+            models.Index(
+                fields=["due_at"], condition=Q(state="open"), name="promise_open_due"
+            ),
+            models.Index(
+                fields=["remind_at"],
+                condition=Q(state="open", reminded_at__isnull=True),
+                name="promise_remind_due",
+            ),
+            models.Index(
+                fields=["done_at"],
+                condition=Q(state="done", confirm_reminded_at__isnull=True),
+                name="promise_confirm_due",
+            ),
         ]
 
     def set_terms(self, *, text: str, due_date: dt.date, due_time, tz: str) -> None:
@@ -292,6 +354,8 @@ class Promise(Linked, AlwaysShared):
         self.tz = tz
         self.due_at = due_moment(due_date, due_time, tz)
         self.remind_at = reminder_moment(due_date, due_time, tz)
+        # New terms, a new reminder (the job's key has the due time).
+        self.reminded_at = None
 
     @property
     def promiser(self):

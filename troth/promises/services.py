@@ -316,10 +316,29 @@ def promise_series_extend(
         except IntegrityError:
             continue
         made.append(promise)
-    if horizon != series.made_until:
-        PromiseSeries.objects.filter(pk=series.pk).update(made_until=horizon)
+    extend_at = _series_next_extend(series, horizon)
+    if horizon != series.made_until or extend_at != series.extend_at:
+        PromiseSeries.objects.filter(pk=series.pk).update(
+            made_until=horizon, extend_at=extend_at
+        )
         series.made_until = horizon
+        series.extend_at = extend_at
     return made
+
+
+def _series_next_extend(
+    series: PromiseSeries, made_until: dt.date
+) -> dt.datetime | None:
+    """When the two-week horizon next reaches a due date of `series` after
+    `made_until`: the start of that day in the series' zone, two weeks
+    earlier. None when the series has no later date (its last day is made).
+    Every repeat falls at least once a month, so two months ahead is enough
+    to find the next date."""
+    after = made_until + dt.timedelta(days=1)
+    upcoming = series.dates(after, after + dt.timedelta(days=62))
+    if not upcoming:
+        return None
+    return due_moment(upcoming[0], dt.time(0, 0), series.tz) - SERIES_HORIZON
 
 
 # Doing and confirming
@@ -487,7 +506,7 @@ def promise_cancel_agree(
 def _cancel_later(promise: Promise, series_id: int, *, by, now: dt.datetime) -> None:
     """End the series `series_id` at `promise`: its later open occurrences
     are cancelled with it and no new ones are made."""
-    PromiseSeries.objects.filter(pk=series_id).update(ended_at=now)
+    PromiseSeries.objects.filter(pk=series_id).update(ended_at=now, extend_at=None)
     later = Promise.objects.select_for_update().filter(
         series_id=series_id,
         state=State.OPEN,

@@ -1,22 +1,34 @@
 """Scheduled work for promises: due times passing, series growing, and the
-reminders. Every task is idempotent: state changes are conditional updates,
-and each reminder has a key that is unique per person, so a rerun, a
-restarted worker or a second worker sends nothing twice."""
+reminders.
+
+Each job reads only what is due now, through a partial index that holds
+only the rows still waiting for the clock (see PromiseQuerySet.overdue and
+the indexes in troth/promises/models.py): a tick with nothing due costs one
+query, however many couples and promises there are.
+
+Every task is idempotent, also with two workers. A state change is a
+conditional UPDATE that only one worker wins; a reminder is claimed the same
+way (its `..._reminded_at` set where it was empty), and its notice is made
+in the same transaction, so it goes once, and a promise once reminded is not
+looked at again. Each notice keeps a key unique per person as well, so even
+a claim lost with the database (a restore) sends nothing twice.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import F
+from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
 from troth.notifications.services import notify
 from troth.promises import services
-from troth.promises.models import Promise, PromiseSeries, State
+from troth.promises.models import Promise, PromiseSeries
 
-# Missed promises are announced for this long after the fact; older ones
-# (say, after a long outage) are marked but not announced.
+# Missed promises are announced when they are marked, if they fell due this
+# recently; older ones (say, after a long outage) are marked but not
+# announced.
 ANNOUNCE_MISSED_FOR = timedelta(days=1)
 # A promise marked done waits this long before the partner is reminded.
 CONFIRM_AFTER = timedelta(hours=24)
@@ -48,24 +60,54 @@ def _tell(promise: Promise, party: str, kind: str, key: str) -> bool:
 @task()
 def mark_missed() -> int:
     """Every open promise whose due time passed becomes missed; both
-    partners hear about it once."""
+    partners hear about it, once, in the same transaction as the change (so
+    a worker that stops half way leaves the promise open for the next
+    tick)."""
     now = timezone.now()
-    overdue = _open_spaces(Promise.objects.filter(state=State.OPEN, due_at__lte=now))
-    marked = sum(
-        1
-        for promise in overdue.only("pk")
-        if services.promise_mark_missed(promise=promise, now=now)
+    overdue = _open_spaces(Promise.objects.overdue(now)).select_related(
+        "author", "promisee", "space"
     )
-    recent = _open_spaces(
-        Promise.objects.filter(
-            state=State.MISSED, settled_at__gte=now - ANNOUNCE_MISSED_FOR
-        )
-    ).select_related("author", "promisee", "space")
-    for promise in recent:
-        key = f"promise.missed:{promise.pk}"
-        _tell(promise, "author", "promise.missed.mine", key)
-        _tell(promise, "promisee", "promise.missed.theirs", key)
+    marked = 0
+    for promise in overdue:
+        with transaction.atomic():
+            if not services.promise_mark_missed(promise=promise, now=now):
+                continue  # another worker, or a step taken meanwhile
+            marked += 1
+            if promise.due_at < now - ANNOUNCE_MISSED_FOR:
+                continue
+            key = f"promise.missed:{promise.pk}"
+            _tell(promise, "author", "promise.missed.mine", key)
+            _tell(promise, "promisee", "promise.missed.theirs", key)
     return marked
+
+
+def _remind_each(due, *, field: str, send) -> int:
+    """Claim each promise in `due` by setting `field` where it is still
+    empty (and the promise unchanged since it was read), then `send` its
+    reminder in the same transaction. Promises of a closed space are only
+    claimed, together: no reminder goes there, and claimed they leave the
+    index the job reads. Returns how many reminders were new."""
+    now = timezone.now()
+    sent = 0
+    closed = []
+    for promise in due.select_related("author", "promisee", "space"):
+        if promise.space.closed_at is not None:
+            closed.append(promise.pk)
+            continue
+        unchanged = {"state": promise.state, "due_at": promise.due_at}
+        if promise.done_at is not None:
+            unchanged["done_at"] = promise.done_at
+        with transaction.atomic():
+            claimed = Promise.objects.filter(
+                pk=promise.pk, **{f"{field}__isnull": True}, **unchanged
+            ).update(**{field: now})
+            if claimed:
+                sent += send(promise)
+    if closed:
+        Promise.objects.filter(pk__in=closed, **{f"{field}__isnull": True}).update(
+            **{field: now}
+        )
+    return sent
 
 
 @task()
@@ -75,22 +117,15 @@ def remind_due_soon() -> int:
     promiser's zone). One reminder per due time: a renegotiated promise gets
     a fresh one."""
     now = timezone.now()
-    due = _open_spaces(
-        Promise.objects.filter(
-            state=State.OPEN,
-            remind_at__lte=now,
-            due_at__gt=now,
-            remind_at__gt=F("created"),
-        )
-    ).select_related("author", "promisee", "space")
-    return sum(
-        _tell(
+    return _remind_each(
+        Promise.objects.due_soon_unreminded(now),
+        field="reminded_at",
+        send=lambda promise: _tell(
             promise,
             "author",
             "promise.due_soon",
             f"promise.due_soon:{promise.pk}:{promise.due_at.isoformat()}",
-        )
-        for promise in due
+        ),
     )
 
 
@@ -99,29 +134,35 @@ def remind_to_confirm() -> int:
     """Remind the partner, once, of a promise marked done a day ago that
     they haven't confirmed."""
     now = timezone.now()
-    waiting = _open_spaces(
-        Promise.objects.filter(state=State.DONE, done_at__lte=now - CONFIRM_AFTER)
-    ).select_related("author", "promisee", "space")
-    return sum(
-        _tell(
+    return _remind_each(
+        Promise.objects.done_unconfirmed_since(now - CONFIRM_AFTER),
+        field="confirm_reminded_at",
+        send=lambda promise: _tell(
             promise,
             "promisee",
             "promise.confirm_waiting",
             f"promise.confirm_waiting:{promise.pk}:{promise.done_at.isoformat()}",
-        )
-        for promise in waiting
+        ),
     )
 
 
 @task()
 def extend_series() -> int:
-    """Make the coming two weeks of occurrences of every repeating promise."""
+    """Make the occurrences of repeating promises that came within two
+    weeks. Only the series whose next date came within reach are read
+    (`PromiseSeries.extend_at`); a series of a closed space is made no more
+    occurrences and leaves the job's index."""
     now = timezone.now()
-    active = _open_spaces(PromiseSeries.objects.filter(ended_at__isnull=True))
-    return sum(
-        len(services.promise_series_extend(series=series, now=now))
-        for series in active
-        if series.until is None
-        or series.made_until is None
-        or series.made_until < series.until
-    )
+    due = PromiseSeries.objects.filter(
+        ended_at__isnull=True, extend_at__lte=now
+    ).select_related("space")
+    made = 0
+    closed = []
+    for series in due:
+        if series.space.closed_at is not None:
+            closed.append(series.pk)
+            continue
+        made += len(services.promise_series_extend(series=series, now=now))
+    if closed:
+        PromiseSeries.objects.filter(pk__in=closed).update(extend_at=None)
+    return made
