@@ -151,7 +151,13 @@ class Round(LinkedModel):
                 name="one_daily_question_per_space_day",
             )
         ]
-        indexes = [models.Index(fields=["space", "-day"])]
+        indexes = [
+            models.Index(fields=["space", "-day"]),
+            # The questions pages look up a couple's revealed rounds.
+            models.Index(
+                fields=["space", "revealed_at"], name="questions_round_revealed"
+            ),
+        ]
 
     @property
     def is_open(self) -> bool:
