@@ -101,7 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Not allauth's UserSessionsMiddleware: it writes on every request.
+    # SessionLifetimeMiddleware records a session's activity every few minutes.
     "django.contrib.messages.middleware.MessageMiddleware",
     "troth.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -4,8 +4,11 @@ page out of caches and shared screens (and, on sign-out, forget the device)."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 
+from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.usersessions.internal import usersessionkit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -64,7 +67,8 @@ class PrivacyHeadersMiddleware:
 
 
 class SessionLifetimeMiddleware:
-    """End a session that has been idle too long, or is simply too old.
+    """End a session that has been idle too long, or is simply too old; and
+    record, now and then, that it is in use.
 
     - Idle: no request for SESSION_IDLE_TIMEOUT seconds (3 days by default).
     - Absolute: SESSION_COOKIE_AGE seconds after signing in (14 days by
@@ -72,13 +76,21 @@ class SessionLifetimeMiddleware:
       each time the session is saved; this makes it a hard limit.
 
     Both are documented in docs/security.md. The times live in the session
-    itself, so any web process can check them. The last-seen time is written
-    at most once a minute, not on every request.
-    """
+    itself, so any web process can check them.
+
+    Activity is written at most every WRITE_EVERY seconds, not on every
+    request: the session's last-seen time, and the row the sessions page
+    shows (allauth's UserSession: last seen, address, browser). allauth's
+    own middleware would update that row on every request, so it is not in
+    settings.MIDDLEWARE; this calls the same code when a write is due. A
+    request from another address or browser than the one recorded writes
+    at once, so the sessions page never hides a new client for minutes.
+    An ordinary request therefore writes nothing (issue 14)."""
 
     SIGNED_IN_AT = "troth_signed_in_at"
     SEEN_AT = "troth_seen_at"
-    WRITE_EVERY = 60
+    CLIENT = "troth_client"
+    WRITE_EVERY = 5 * 60
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -92,7 +104,7 @@ class SessionLifetimeMiddleware:
             seen_at = session.get(self.SEEN_AT)
             if signed_in_at is None or seen_at is None:
                 session[self.SIGNED_IN_AT] = signed_in_at or now
-                session[self.SEEN_AT] = now
+                self.record_activity(request, now)
             elif (
                 now - seen_at > settings.SESSION_IDLE_TIMEOUT
                 or now - signed_in_at > settings.SESSION_COOKIE_AGE
@@ -104,6 +116,24 @@ class SessionLifetimeMiddleware:
                         "You were signed out because it had been a while. Please sign in again."
                     ),
                 )
-            elif now - seen_at >= self.WRITE_EVERY:
-                session[self.SEEN_AT] = now
+            elif now - seen_at >= self.WRITE_EVERY or session.get(
+                self.CLIENT
+            ) != client_digest(request):
+                self.record_activity(request, now)
         return self.get_response(request)
+
+    def record_activity(self, request, now: int) -> None:
+        request.session[self.SEEN_AT] = now
+        request.session[self.CLIENT] = client_digest(request)
+        usersessionkit.track_activity(
+            request, user=request.user, session=request.session
+        )
+
+
+def client_digest(request) -> str:
+    """A short digest of the address and browser allauth records for a
+    session, to notice when they change without reading its row. No secret
+    is needed: it is compared, never trusted."""
+    ip = get_account_adapter(request).get_client_ip(request) or ""
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    return hashlib.sha256(f"{ip}\n{agent}".encode()).hexdigest()[:16]

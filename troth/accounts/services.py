@@ -254,7 +254,8 @@ def sessions_end_others(*, request) -> int:
 # A row of allauth's session list younger than this is left alone: its
 # session row may still be on its way (they are written in one request).
 SESSION_LIST_GRACE = timedelta(hours=1)
-# Well over the minute between a live session's saves.
+# Well over the five minutes between a live session's saves
+# (SessionLifetimeMiddleware.WRITE_EVERY).
 SESSION_IDLE_MARGIN = timedelta(minutes=10)
 
 
@@ -271,8 +272,8 @@ def sessions_prune() -> tuple[int, int]:
     A session idle for longer than SESSION_IDLE_TIMEOUT can never be used
     again (troth.accounts.middleware.SessionLifetimeMiddleware ends it), though
     its row would stay until its expiry date. Every save sets that date to
-    SESSION_COOKIE_AGE ahead, and a session in use is saved at least once a
-    minute, so a row whose date is less than AGE - IDLE ahead (with a
+    SESSION_COOKIE_AGE ahead, and a session in use is saved at least every
+    five minutes, so a row whose date is less than AGE - IDLE ahead (with a
     margin) was last used more than IDLE ago: it goes too."""
     from importlib import import_module
 
