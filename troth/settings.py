@@ -141,7 +141,12 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'troth.sqlite3'}",
-        conn_max_age=envint("TROTH_DB_CONN_MAX_AGE", 0),
+        # Keep each thread's connection (waitress's, the worker's, the
+        # clock's) for a minute instead of opening one per request; checked
+        # before reuse, so a restarted database costs one failed check, not a
+        # failed request. The worker and the clock check theirs between runs.
+        conn_max_age=envint("TROTH_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
