@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -103,12 +104,31 @@ class Agreement(Linked, AlwaysShared):
     # A pending renewal of the time box, proposed by one partner.
     renewal_until = models.DateField(null=True, blank=True)
     renewal_by = person(optional=True)
+    # The review date and the last day both partners were reminded of, so
+    # the hourly job looks only at reminders still to send (a changed date
+    # differs from the one reminded of, and gets its own reminder).
+    review_reminded_on = models.DateField(null=True, blank=True, editable=False)
+    ends_reminded_on = models.DateField(null=True, blank=True, editable=False)
 
     objects = AgreementQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
     class Meta:
         ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["space", "status"])]
+        indexes = [
+            models.Index(fields=["space", "status"]),
+            # The clock's "what is due now" (tasks.py): only agreements in
+            # force, by the date the reminder or the ending is about.
+            models.Index(
+                fields=["review_on"],
+                condition=Q(status__in=["active", "paused"]),
+                name="agreements_review_due",
+            ),
+            models.Index(
+                fields=["ends_on"],
+                condition=Q(status__in=["active", "paused"]),
+                name="agreements_ends_due",
+            ),
+        ]
 
     is_active = state_is(Status.ACTIVE)
     is_ended = state_is(Status.ENDED)
@@ -288,6 +308,16 @@ class AgreementEvent(HistoryEntry):
     # step set one (a review date, a renewal's end).
     agreement_version = models.PositiveIntegerField(default=0)
     on_date = models.DateField(null=True, blank=True)
+
+    class Meta(HistoryEntry.Meta):
+        indexes = [
+            # The clock tells both partners of a time box that ended lately.
+            models.Index(
+                fields=["created"],
+                condition=Q(kind="lapsed"),
+                name="agreements_lapsed_recent",
+            )
+        ]
 
 
 # Reading the state of clauses
