@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import make_space, run_tasks
+from troth.accounts.tests.helpers import signed_in
 from troth.checkins import services
 from troth.checkins.models import Kind, Status
 from troth.notifications.models import Notification
@@ -190,6 +191,35 @@ class TestLiveFragment:
             )
         assert response.status_code == 304
         assert len(many.captured_queries) == len(few.captured_queries)
+
+    def test_a_poll_with_nothing_new_is_304_from_four_reads_and_no_write(
+        self, space, alice, bob
+    ):
+        # A real sign-in, so allauth's sessions list has its row to keep.
+        client = signed_in(bob)
+        services.status_send(space=space, by=alice, kind="arrived")
+        etag = client.get("/checkins/partner-status")["ETag"]
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(
+                "/checkins/partner-status", headers={"If-None-Match": etag}
+            )
+        assert response.status_code == 304
+        assert response.content == b""
+        # The session, its person, their space, the partner's latest status.
+        assert len(queries.captured_queries) <= 4
+        assert not [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].lstrip().startswith(("INSERT", "UPDATE", "DELETE", "SAVEPOINT"))
+        ]
+        assert not response.cookies  # the session was not saved again
+        services.status_send(space=space, by=alice, kind="running_late", minutes=15)
+        changed = client.get(
+            "/checkins/partner-status", headers={"If-None-Match": etag}
+        )
+        assert changed.status_code == 200
+        assert "running late by 15 minutes" in changed.text
+        assert changed["ETag"] != etag
 
     def test_an_outsider_never_sees_it(
         self, space, alice, carol, other_space, carol_client
