@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from troth.schedule.models import Event, EventReminder, OccurrenceChange, RitualMark
 from troth.schedule.recurrence import floating_utc, series_end
+from troth.schedule.reminders import reminders_schedule
 
 
 def build_event(
@@ -37,6 +38,7 @@ def build_event(
     )
     event.last_end = series_end(event)
     event.save()
+    reminders_schedule([event.pk])
     return event
 
 
@@ -60,15 +62,18 @@ def build_change(
 ) -> OccurrenceChange:
     """One date of a repeating event moved by `move`, or called off."""
     if move is None:
-        return OccurrenceChange.objects.create(
+        change = OccurrenceChange.objects.create(
             event=event, original=original, cancelled=True
         )
-    return OccurrenceChange.objects.create(
-        event=event,
-        original=original,
-        start=original + move,
-        end=original + move + event.duration,
-    )
+    else:
+        change = OccurrenceChange.objects.create(
+            event=event,
+            original=original,
+            start=original + move,
+            end=original + move + event.duration,
+        )
+    reminders_schedule([event.pk])
+    return change
 
 
 def build_mark(
@@ -96,4 +101,6 @@ def build_mark(
 
 def build_reminder(event: Event, user, *, minutes: int) -> EventReminder:
     """`user` is reminded `minutes` before each of the event's dates."""
-    return EventReminder.objects.create(event=event, user=user, minutes=minutes)
+    reminder = EventReminder.objects.create(event=event, user=user, minutes=minutes)
+    reminders_schedule([event.pk])
+    return reminder

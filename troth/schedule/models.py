@@ -22,7 +22,7 @@ import zoneinfo
 from datetime import datetime, timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +59,9 @@ class EventVisibility(models.TextChoices):
 # Rituals remind both partners this long before, unless they choose.
 RITUAL_REMINDER_MINUTES = 120
 
+# The fields only troth/schedule/reminders.py writes (Event.save leaves them).
+JOB_MOMENTS = ("next_reminder_at", "next_ask_at")
+
 # The visibilities that let the partner read the row at all.
 PARTNER_VISIBLE = (EventVisibility.SHARED, EventVisibility.BUSY)
 
@@ -90,10 +93,17 @@ def parse_occurrence_key(key: str) -> datetime | None:
 class EventQuerySet(ContentQuerySet):
     def visibility_q(self, user) -> Q:
         """The author sees everything; the partner sees shared and busy-only
-        rows (a busy-only row only as busy: see Event.redact_for)."""
-        return Q(author=user) | Q(
-            visibility__in=PARTNER_VISIBLE, space_id__in=partner_space_ids(user)
-        )
+        rows (a busy-only row only as busy: see Event.redact_for).
+
+        The same rule as ContentQuerySet's, in a form the database can
+        answer from the (author, start) and (space, start) indexes: a person
+        has at most one space they have not left (the constraint
+        `one_active_space_per_person`), so their space is one value, looked
+        up once by a scalar subquery, and each side of the OR is an index
+        scan. `space_id IN (subquery)` OR'd with the author made PostgreSQL
+        read every couple's events (issue 14)."""
+        own_space = Subquery(partner_space_ids(user).order_by()[:1])
+        return Q(author=user) | Q(visibility__in=PARTNER_VISIBLE, space_id=own_space)
 
     def detailed_for(self, user) -> EventQuerySet:
         """Rows whose words `user` may read: their own, and shared ones."""
@@ -149,6 +159,15 @@ class Event(Linked, Content):
     uid = models.CharField(max_length=255, default=new_uid)
     sequence = models.PositiveIntegerField(default=0)
     imported = models.BooleanField(default=False)
+    # When the reminder job next has to look at this event: the earliest
+    # moment a reminder before one of its dates falls due (kept by
+    # troth/schedule/reminders.py when the event or a reminder choice is
+    # saved, and after each run), or empty when none ever will. The job
+    # reads only rows whose moment has come, by the index below.
+    next_reminder_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The same for a ritual's question "did it happen?": when its next
+    # date ends.
+    next_ask_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = EventQuerySet.as_manager()  # type: ignore[misc]  # see Content.objects
 
@@ -161,6 +180,16 @@ class Event(Linked, Content):
         indexes = [
             models.Index(fields=["space", "start"]),
             models.Index(fields=["author", "start"]),
+            models.Index(
+                fields=["next_reminder_at"],
+                condition=Q(next_reminder_at__isnull=False),
+                name="schedule_event_reminder_due",
+            ),
+            models.Index(
+                fields=["next_ask_at"],
+                condition=Q(next_ask_at__isnull=False),
+                name="schedule_event_ask_due",
+            ),
         ]
 
     def occurrence_url(self, original: datetime) -> str:
@@ -209,6 +238,14 @@ class Event(Linked, Content):
         if self.redacted:
             # A redacted copy has blanked words; saving it would erase them.
             raise RuntimeError("A redacted event can't be saved.")
+        if not self._state.adding and not args and kwargs.get("update_fields") is None:
+            # The jobs' moments are kept by reminders.py alone: a copy read
+            # before a run must not put back the moment the run moved on.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in JOB_MOMENTS
+            ]
         super().save(*args, **kwargs)
 
     def _prefetched_changes(self) -> list[OccurrenceChange]:

@@ -41,6 +41,7 @@ from troth.schedule.recurrence import (
     last_before,
     series_end,
 )
+from troth.schedule.reminders import reminders_schedule
 from troth.schedule.steps import EVENT_STEPS, take_on_date
 from troth.spaces.membership import active_membership
 from troth.spaces.models import Space
@@ -170,6 +171,7 @@ def event_create(
             EventReminder.objects.create(
                 event=event, user=author, minutes=reminder_minutes
             )
+        reminders_schedule([event.pk])
         activity_record(
             space=space,
             actor=author,
@@ -258,6 +260,7 @@ def event_update(*, event: Event, by, fields: EventFields) -> Event:
             fresh.last_end = series_end(fresh, fresh.changes.all())
             fresh.save(update_fields=["last_end"])
             result = fresh
+        reminders_schedule([fresh.pk, result.pk], now=now)
         step.verb = "ritual.updated" if result.is_ritual else "event.updated"
         step.target = result
         step.private = result.visibility != EventVisibility.SHARED
@@ -308,6 +311,7 @@ def _save_change(event: Event, change: OccurrenceChange) -> None:
     event.last_end = series_end(event, event.changes.all())
     event.sequence += 1
     event.save(update_fields=["last_end", "sequence", "updated"])
+    reminders_schedule([event.pk])
 
 
 def _date_activity(event: Event, by, verb: str) -> None:
@@ -371,6 +375,7 @@ def occurrence_restore(*, event: Event, by, original: datetime) -> None:
         fresh.last_end = series_end(fresh, fresh.changes.all())
         fresh.sequence += 1
         fresh.save(update_fields=["last_end", "sequence", "updated"])
+        reminders_schedule([fresh.pk])
         activity_record(
             space=fresh.space,
             actor=by,
@@ -422,6 +427,7 @@ def reminder_set(*, event: Event, by, minutes: int | None) -> EventReminder:
         reminder, _created = EventReminder.objects.update_or_create(
             event=step.obj, user=by, defaults={"minutes": minutes}
         )
+        reminders_schedule([step.obj.pk])
     return reminder
 
 
@@ -592,6 +598,7 @@ def calendar_import(
         require_partner(space, author)
         existing = _imported_before(author, [p.uid for p in parsed.events])
         added: list[tuple[Event, list[OccurrenceChange]]] = []
+        changed: list[int] = []
         updated = unchanged = 0
         for item in parsed.events:
             changes = _imported_changes(item)
@@ -621,7 +628,10 @@ def calendar_import(
             for change in changes:
                 change.event = event
             OccurrenceChange.objects.bulk_create(changes)
+            changed.append(event.pk)
         _create_imported(added)
+        # New imported events have no reminder yet; changed ones may.
+        reminders_schedule(changed)
         activity_record_private(space=space, actor=author, verb="calendar.imported")
     return ImportResult(
         added=len(added),

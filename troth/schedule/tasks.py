@@ -1,105 +1,124 @@
 """Calendar reminders, run by the clock.
 
-Both jobs are idempotent: each notification has a key naming the event and
-the occurrence, and notify() adds nothing for a key the person already has,
-so a rerun, a restarted worker or a second worker never repeats one. A
-reminder whose moment passed more than LATE_LIMIT ago (the workers were
-down) is not sent late.
+Each job reads only the events whose moment has come (`next_reminder_at`,
+`next_ask_at`, kept by reminders.py, found by a partial index), so a run
+with nothing due is one query however many couples there are, and a run
+with k events due costs in proportion to k.
+
+Both jobs are idempotent. An event is claimed by moving its moment on
+with a conditional UPDATE (… WHERE next_reminder_at = the value read), in
+the transaction that sends its reminders, so of two workers only one
+sends them; what was already sent (the notification's key names the event
+and the date) is left out by one query, not by an INSERT that fails; and
+notify() still adds nothing for a key the person already has. A reminder
+whose moment passed more than LATE_LIMIT ago (the workers were down) is
+not sent late.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db import transaction
+from django.db.models import QuerySet
 from django.tasks import task
 from django.utils import timezone
 
+from troth.notifications.models import Notification
 from troth.notifications.services import notify
-from troth.schedule.models import (
-    RITUAL_REMINDER_MINUTES,
-    Event,
-    EventReminder,
-    EventVisibility,
-    OccurrenceChange,
-    RitualMark,
+from troth.schedule.models import RITUAL_REMINDER_MINUTES, Event, RitualMark
+from troth.schedule.recurrence import Occurrence, expand
+from troth.schedule.reminders import (
+    ASK_WINDOW,
+    LATE_LIMIT,
+    MAX_LEAD,
+    due_at,
+    next_ask,
+    next_reminder,
+    readers,
+    with_readers,
 )
-from troth.schedule.recurrence import Occurrence, expand, floating_date
-from troth.spaces.models import Membership
 
-LATE_LIMIT = timedelta(hours=1)
-# The longest lead a reminder can have (reminder_set allows up to 7 days).
-MAX_LEAD = timedelta(days=7)
-# All-day events are reminded at this local time, on the day or days before.
-ALL_DAY_AT = time(8, 0)
-# After a ritual date ends, both partners are asked within this window.
-ASK_WINDOW = timedelta(days=1)
+# Events looked at per query; a run goes on until none is left.
+BATCH = 200
+
+# One reminder or question to send: (person, date, kind, key).
+Send = tuple[Any, Occurrence, str, str]
 
 
-def _events(queryset):
-    return queryset.select_related("space", "author").prefetch_related(
-        Prefetch("changes", queryset=OccurrenceChange.objects.order_by("original")),
-        Prefetch("reminders", queryset=EventReminder.objects.select_related("user")),
-        Prefetch(
-            "space__memberships",
-            queryset=Membership.objects.active().select_related("user"),
-            to_attr="current_memberships",
-        ),
+def _key(prefix: str, occurrence: Occurrence) -> str:
+    return f"{prefix}:{occurrence.event.pk}:{occurrence.key}"
+
+
+def _unsent(sends: list[Send]) -> list[Send]:
+    """`sends` without those already sent: one query."""
+    if not sends:
+        return []
+    sent = set(
+        Notification.objects.filter(
+            user_id__in={user.pk for user, *_rest in sends},
+            key__in={key for *_rest, key in sends},
+        ).values_list("user_id", "key")
     )
+    return [s for s in sends if (s[0].pk, s[3]) not in sent]
 
 
-def readers(event: Event) -> list:
-    """The people who may read this event's details now."""
-    # Set by the Prefetch(to_attr=...) in _events, which the stubs can't see.
-    memberships = event.space.current_memberships  # type: ignore[attr-defined]
-    partners = [m.user for m in memberships]
-    if event.visibility == EventVisibility.SHARED:
-        return [p for p in partners if p.is_active]
-    return [p for p in partners if p.pk == event.author_id and p.is_active]
-
-
-def due_at(occurrence: Occurrence, minutes: int, user) -> datetime:
-    lead = timedelta(minutes=minutes)
-    if occurrence.all_day:
-        day = floating_date(occurrence.start)
-        days_before = minutes // (24 * 60)
-        return datetime.combine(day - timedelta(days=days_before), ALL_DAY_AT, user.tz)
-    return occurrence.start - lead
-
-
-def _notify(user, occurrence: Occurrence, kind: str, key: str) -> bool:
-    """Tell `user` about one date, once: its notification's key is `key`
-    with the event and the date. True when told now."""
-    event = occurrence.event
-    return bool(
-        notify(
-            user=user,
-            kind=kind,
-            key=f"{key}:{event.pk}:{occurrence.key}",
-            target=event,
-            space=event.space,
-            url=occurrence.url,
-        )
-    )
-
-
-@task()
-def remind_upcoming() -> int:
-    """Remind people of what they asked to be reminded of, and both
-    partners of their rituals (RITUAL_REMINDER_MINUTES before, by default)."""
-    now = timezone.now()
-    start, end = now - LATE_LIMIT, now + MAX_LEAD + timedelta(days=1)
-    events = _events(
-        Event.objects.filter(
-            Q(kind=Event.Kind.RITUAL) | Q(reminders__minutes__isnull=False)
-        )
-        .distinct()
-        .overlapping(start, end)
-    )
+def _run(
+    field: str,
+    now: datetime,
+    queryset: QuerySet[Event],
+    due: Callable[[Event, datetime], list[Send]],
+    following: Callable[[Event, datetime], datetime | None],
+    skip: Callable[[list[Send]], list[Send]] = lambda sends: sends,
+) -> int:
+    """Look at every event of `queryset` whose `field` has come: send what
+    is due, and move `field` on to the next moment after `now`."""
     sent = 0
-    for occurrence in expand(events, start, end, UTC):
-        event = occurrence.event
-        chosen = {r.user_id: r.minutes for r in event.reminders.all()}
+    seen: set[int] = set()
+    while True:
+        batch = [
+            event
+            for event in with_readers(
+                queryset.filter(**{f"{field}__lte": now}).order_by(field, "pk")[:BATCH]
+            )
+            if event.pk not in seen
+        ]
+        if not batch:
+            return sent
+        seen.update(event.pk for event in batch)
+        plans = [(event, due(event, now)) for event in batch]
+        unsent = skip(_unsent([s for _event, sends in plans for s in sends]))
+        keys = {(user.pk, key) for user, _o, _k, key in unsent}
+        for event, sends in plans:
+            with transaction.atomic():
+                claimed = Event.objects.filter(
+                    pk=event.pk, **{field: getattr(event, field)}
+                ).update(**{field: following(event, now)})
+                if not claimed:
+                    continue  # another worker has it
+                for user, occurrence, kind, key in sends:
+                    if (user.pk, key) not in keys:
+                        continue
+                    if notify(
+                        user=user,
+                        kind=kind,
+                        key=key,
+                        target=event,
+                        space=event.space,
+                        url=occurrence.url,
+                    ):
+                        sent += 1
+
+
+def _reminders_due(event: Event, now: datetime) -> list[Send]:
+    """Who is to be reminded of which date of `event` now."""
+    sends: list[Send] = []
+    chosen = {r.user_id: r.minutes for r in event.reminders.all()}
+    window = expand([event], now - LATE_LIMIT, now + MAX_LEAD + timedelta(days=1), UTC)
+    kind = "ritual.upcoming" if event.is_ritual else "event.upcoming"
+    for occurrence in window:
         for user in readers(event):
             minutes = chosen.get(
                 user.pk, RITUAL_REMINDER_MINUTES if event.is_ritual else None
@@ -107,45 +126,70 @@ def remind_upcoming() -> int:
             if minutes is None:
                 continue
             due = due_at(occurrence, minutes, user)
-            if not due <= now < due + LATE_LIMIT:
-                continue
-            kind = "ritual.upcoming" if event.is_ritual else "event.upcoming"
-            if _notify(user, occurrence, kind, "schedule.upcoming"):
-                sent += 1
-    return sent
+            if due <= now < due + LATE_LIMIT:
+                sends.append(
+                    (user, occurrence, kind, _key("schedule.upcoming", occurrence))
+                )
+    return sends
+
+
+@task()
+def remind_upcoming() -> int:
+    """Remind people of what they asked to be reminded of, and both
+    partners of their rituals (RITUAL_REMINDER_MINUTES before, by default)."""
+    return _run(
+        "next_reminder_at",
+        timezone.now(),
+        Event.objects.all(),
+        _reminders_due,
+        next_reminder,
+    )
+
+
+def _asks_due(event: Event, now: datetime) -> list[Send]:
+    """Whom to ask about which ended date of the ritual `event` now."""
+    if not event.space.is_open:
+        return []
+    ended = [
+        o
+        for o in expand([event], now - ASK_WINDOW - timedelta(days=1), now, UTC)
+        if now - ASK_WINDOW <= o.end <= now
+    ]
+    return [
+        (user, occurrence, "ritual.ask", _key("ritual.ask", occurrence))
+        for occurrence in ended
+        for user in readers(event)
+    ]
+
+
+def _unanswered(sends: list[Send]) -> list[Send]:
+    """`sends` without those whose person already said: one query."""
+    if not sends:
+        return []
+    originals = [o.original for _u, o, _k, _key in sends]
+    answered = set(
+        RitualMark.objects.filter(
+            event__in={o.event.pk for _u, o, _k, _key in sends},
+            original__gte=min(originals),
+            original__lte=max(originals),
+        ).values_list("event_id", "original", "user_id")
+    )
+    return [
+        (user, o, kind, key)
+        for user, o, kind, key in sends
+        if (o.event.pk, o.original, user.pk) not in answered
+    ]
 
 
 @task()
 def ask_ritual_outcomes() -> int:
     """After each ritual date, ask each partner who hasn't said yet whether
     it happened."""
-    now = timezone.now()
-    start = now - ASK_WINDOW - timedelta(days=1)
-    rituals = list(
-        _events(
-            Event.objects.rituals()
-            .filter(space__closed_at__isnull=True)
-            .overlapping(start, now)
-        )
+    return _run(
+        "next_ask_at",
+        timezone.now(),
+        Event.objects.rituals(),
+        _asks_due,
+        next_ask,
+        skip=_unanswered,
     )
-    ended = [
-        o for o in expand(rituals, start, now, UTC) if now - ASK_WINDOW <= o.end <= now
-    ]
-    if not ended:
-        return 0
-    answered = set(
-        RitualMark.objects.filter(
-            event__in={o.event.pk for o in ended},
-            original__gte=min(o.original for o in ended),
-            original__lte=max(o.original for o in ended),
-        ).values_list("event_id", "original", "user_id")
-    )
-    sent = 0
-    for occurrence in ended:
-        event = occurrence.event
-        for user in readers(event):
-            if (event.pk, occurrence.original, user.pk) in answered:
-                continue
-            if _notify(user, occurrence, "ritual.ask", "ritual.ask"):
-                sent += 1
-    return sent

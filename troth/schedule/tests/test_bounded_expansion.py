@@ -190,6 +190,10 @@ def stored(alice, space, rule: str, *, kind: str = Event.Kind.EVENT) -> Event:
         kind=kind,
         visibility=EventVisibility.SHARED,
         imported=True,
+        # As the migration that added them left such rows: looked at by
+        # the jobs' next run.
+        next_reminder_at=timezone.now(),
+        next_ask_at=timezone.now() if kind == Event.Kind.RITUAL else None,
     )
 
 

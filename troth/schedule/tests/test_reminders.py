@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from conftest import client_for
 from troth.notifications.models import Notification
+from troth.schedule.builders import build_reminder
 from troth.schedule.jobs import JOBS
 from troth.schedule.models import EventReminder, EventVisibility, RitualMark
 from troth.schedule.recurrence import floating_utc
@@ -102,8 +103,8 @@ def test_no_reminder_can_be_set_on_the_partners_busy_time(alice, bob, space):
 
 def test_a_reminder_on_an_event_made_private_reaches_only_its_author(alice, bob, space):
     event = make_event(alice, space, start=soon(9))
-    EventReminder.objects.create(event=event, user=bob, minutes=10)
-    EventReminder.objects.create(event=event, user=alice, minutes=10)
+    build_reminder(event, bob, minutes=10)
+    build_reminder(event, alice, minutes=10)
     event.visibility = EventVisibility.PRIVATE
     event.save()
     Notification.objects.all().delete()
@@ -127,7 +128,7 @@ def test_an_all_day_event_is_reminded_in_the_morning(alice, space):
     now = timezone.now()
     today = now.date()
     event = make_all_day(alice, space, today, title="Moving day")
-    EventReminder.objects.create(event=event, user=alice, minutes=0)
+    build_reminder(event, alice, minutes=0)
     Notification.objects.all().delete()
     sent = remind_upcoming.call()
     eight = datetime.combine(today, time(8), UTC)
