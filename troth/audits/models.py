@@ -74,6 +74,8 @@ class AuditSettings(LinkedModel):
 
     class Meta:
         verbose_name_plural = "audit settings"
+        # The clock asks which couples' audit day falls in a few days' span.
+        indexes = [models.Index(fields=["day"], name="audits_settings_day")]
 
 
 class AuditQuerySet(ReadableQuerySet):
@@ -114,6 +116,14 @@ class Audit(LinkedModel):
     class Meta:
         ordering = ["-month", "-id"]
         constraints = [one_per("space", "month", name="one_audit_per_space_month")]
+        # The clock reminds the partner who waits, in audits still open.
+        indexes = [
+            models.Index(
+                fields=["space"],
+                condition=Q(closed_at__isnull=True),
+                name="audits_open",
+            )
+        ]
 
     is_closed = is_set("closed_at")
     is_revealed = is_set("revealed_at")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,9 @@ from django.utils import timezone
 from troth.audits import services
 from troth.audits.models import Audit, AuditSettings, Reflection
 from troth.lib.time import space_day_start, space_today
+from troth.notifications.models import Notification
 from troth.notifications.services import notify
+from troth.spaces.models import Membership
 
 # The reminder before audit day comes this long before it.
 SOON = dt.timedelta(days=2)
@@ -23,9 +26,10 @@ SOON = dt.timedelta(days=2)
 WAITING_AFTER = dt.timedelta(days=2)
 
 
-def _due_spaces():
-    """Open spaces with an audit day and two partners."""
-    return (
+def _due_spaces(due: Q):
+    """The settings matching `due` of open spaces with two partners, each
+    space's partners read in one query for all (`Space.partners`)."""
+    found = list(
         AuditSettings.objects.filter(space__closed_at__isnull=True)
         .annotate(
             n=Count(
@@ -33,7 +37,67 @@ def _due_spaces():
             )
         )
         .filter(n__gte=2)
+        .filter(due)
         .select_related("space")
+        .prefetch_related(
+            Prefetch(
+                "space__memberships",
+                queryset=Membership.objects.active()
+                .select_related("user")
+                .order_by("joined_at"),
+                to_attr="active_list",
+            )
+        )
+    )
+    for settings in found:
+        settings.space.__dict__["active_memberships"] = settings.space.active_list
+    return found
+
+
+# A couple's audit day begins at the later of the partners' local midnights:
+# between 10:00 UTC the day before (UTC+14) and 12:00 UTC on the day (UTC-12).
+EARLIEST_MIDNIGHT = dt.timedelta(hours=-14)
+LATEST_MIDNIGHT = dt.timedelta(hours=12)
+
+
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
+
+
+def _months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    months = [first.replace(day=1)]
+    while months[-1] < last.replace(day=1):
+        months.append(services.add_months(months[-1], 1))
+    return months
+
+
+def _days_beginning(month: dt.date, after: dt.datetime, until: dt.datetime) -> Q:
+    """The settings whose audit day in `month` may begin in (after, until]
+    for some couple, wherever the partners live, and was chosen before it
+    could have begun: a filter the database can answer, so the job looks
+    only at couples whose day may be due (`month_due` then decides)."""
+    q = Q(pk__in=[])
+    for day in range(1, 32):
+        date = services.audit_date(day, month)
+        midnight = _utc_midnight(date)
+        if after < midnight + LATEST_MIDNIGHT and midnight + EARLIEST_MIDNIGHT <= until:
+            q |= Q(day=day, chosen_at__lte=midnight + LATEST_MIDNIGHT)
+    return q
+
+
+def _audit_of(month: dt.date) -> Exists:
+    return Exists(Audit.objects.filter(space=OuterRef("space_id"), month=month))
+
+
+def _untold(key: Concat) -> Exists:
+    """Whether a partner of the outer row's space has no notification with
+    `key` yet (already-sent reminders are left out by the query, not by a
+    failed INSERT)."""
+    told = Notification.objects.filter(user=OuterRef("user"), key=key)
+    return Exists(
+        Membership.objects.filter(
+            space=OuterRef("space_id"), left_at__isnull=True
+        ).exclude(Exists(told))
     )
 
 
@@ -57,7 +121,14 @@ def draft_due_audits() -> int:
     and who has none for this month yet; tell both partners."""
     now = timezone.now()
     drafted = 0
-    for settings in _due_spaces():
+    # Any couple's today lies between these dates, wherever they live.
+    first, last = (now + EARLIEST_MIDNIGHT).date(), (now + LATEST_MIDNIGHT).date()
+    due = Q(pk__in=[])
+    for month in _months_between(first, last):
+        # Audit days that have begun for some couple by now, this month.
+        came = _days_beginning(month, _utc_midnight(month) - LATEST_MIDNIGHT, now)
+        due |= came & ~_audit_of(month)
+    for settings in _due_spaces(due):
         space = settings.space
         partners = space.partners
         due = month_due(settings, partners, now)
@@ -87,7 +158,20 @@ def remind_audits() -> int:
     signed off two days ago and the other hasn't, remind the other once."""
     now = timezone.now()
     sent = 0
-    for settings in _due_spaces():
+    first = (now + EARLIEST_MIDNIGHT).date()
+    last = (now + SOON + LATEST_MIDNIGHT).date()
+    soon = Q(pk__in=[])
+    for month in _months_between(first, last):
+        key = Concat(
+            Value("audit.soon:"),
+            Cast(OuterRef(OuterRef("space_id")), output_field=CharField()),
+            Value(f":{month:%Y-%m}"),
+            output_field=CharField(),
+        )
+        soon |= (
+            _days_beginning(month, now, now + SOON) & ~_audit_of(month) & _untold(key)
+        )
+    for settings in _due_spaces(soon):
         space = settings.space
         partners = space.partners
         today = space_today(partners, now)
@@ -108,11 +192,45 @@ def remind_audits() -> int:
                     url=reverse("audits:index"),
                 ):
                     sent += 1
-    waiting = Reflection.objects.filter(
-        audit__closed_at__isnull=True,
-        audit__space__closed_at__isnull=True,
-        signed_off_at__lte=now - WAITING_AFTER,
-    ).select_related("audit", "audit__space", "author")
+    # The partners still waiting to be reminded: not signed off, not told.
+    others = (
+        Membership.objects.filter(
+            space=OuterRef("audit__space_id"), left_at__isnull=True
+        )
+        .exclude(user=OuterRef("author_id"))
+        .exclude(
+            Exists(
+                Reflection.objects.filter(
+                    audit=OuterRef(OuterRef("audit_id")),
+                    author=OuterRef("user"),
+                    signed_off_at__isnull=False,
+                )
+            )
+        )
+        .exclude(
+            Exists(
+                Notification.objects.filter(
+                    user=OuterRef("user"),
+                    key=Concat(
+                        Value("audit.waiting:"),
+                        Cast(OuterRef(OuterRef("audit_id")), output_field=CharField()),
+                        Value(":"),
+                        Cast(OuterRef("user_id"), output_field=CharField()),
+                        output_field=CharField(),
+                    ),
+                )
+            )
+        )
+    )
+    waiting = (
+        Reflection.objects.filter(
+            audit__closed_at__isnull=True,
+            audit__space__closed_at__isnull=True,
+            signed_off_at__lte=now - WAITING_AFTER,
+        )
+        .filter(Exists(others))
+        .select_related("audit", "audit__space", "author")
+    )
     for signed in waiting:
         space = signed.audit.space
         other = space.partner_of(signed.author)
