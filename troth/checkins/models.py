@@ -57,7 +57,13 @@ class Status(Linked, AlwaysShared):
 
     class Meta:
         ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["space", "author", "-created"])]
+        indexes = [
+            models.Index(fields=["space", "author", "-created"]),
+            # The partner's latest status, which Today polls every 15 s: read
+            # newest first, it stops at the first row not the viewer's
+            # instead of sorting the couple's whole history (issue 14).
+            models.Index(fields=["space", "-created", "-id"]),
+        ]
         verbose_name_plural = "statuses"
 
     def is_active(self, now: dt.datetime | None = None) -> bool:
