@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.tasks import task
 from django.utils import timezone
 
@@ -61,16 +61,12 @@ def deliver_activity(activity_id: int) -> None:
         deliver(activity)
 
 
-@task()
-def sweep_activities() -> int:
-    """Deliver any recent activity whose task was lost (a crash, a restore).
-
-    One query finds them: activities of the last SWEEP_WINDOW meant for
-    someone else (index activity_to_someone_created), that person can still
-    see, and that have no notification yet (the unique (user, key) index).
-    A tick with nothing lost reads nothing else, however many couples."""
-    since = timezone.now() - SWEEP_WINDOW
-    lost = (
+def activities_lost(*, since) -> QuerySet[Activity]:
+    """Activities since `since` meant for someone else, that person can
+    still see, with no notification yet: one query, through the index
+    activity_to_someone_created and the unique (user, key) index of
+    notifications, so it reads what was lost, not what was delivered."""
+    return (
         Activity.objects.filter(recipient__isnull=False, created__gte=since)
         .exclude(recipient=F("author"))
         # A prefilter only: `deliver` asks visible_to itself before sending.
@@ -88,6 +84,13 @@ def sweep_activities() -> int:
         .select_related("recipient", "author", "target_type")
         .order_by("pk")
     )
+
+
+@task()
+def sweep_activities() -> int:
+    """Deliver any recent activity whose task was lost (a crash, a restore).
+    A tick with nothing lost is one query, however many couples."""
+    lost = activities_lost(since=timezone.now() - SWEEP_WINDOW)
     return sum(1 for activity in lost.iterator() if deliver(activity))
 
 
