@@ -1,12 +1,13 @@
 """What one couple's pages and every clock job cost when many couples share
 the box, as ratios to the cheapest signed-in request.
 
-    .venv/bin/python benchmarks/scale.py --couples 1000 [--years 3] [--runs 15]
-        [--database postgres://postgres@127.0.0.1:5432/troth_scale]
+    .venv/bin/python benchmarks/scale.py --couples 1000 [--years 3] [--runs 10]
+        [--database postgres://postgres@127.0.0.1:5432/troth_scale] [--keep]
 
 Makes its own database: a fresh SQLite file in a temporary directory, or,
 with --database, the PostgreSQL database named there, dropped and created
-again (so never point it at a database anything else uses). Migrates it and
+again (so never point it at a database anything else uses) and dropped at
+the end unless --keep. Migrates it and
 builds one couple the way `troth demo` does (every feature, six months), with
 three years of history before that (a promise every other day from each,
 daily pulses, moments and questions with both answers, disagreements, a
@@ -75,13 +76,15 @@ FLOOR = "/healthz"
 # Full scans of smaller tables are listed too, but not as findings: below a
 # few couples' rows a scan is the planner's fair choice.
 BIG_TABLE = 1_000
+# Statements whose plans are read (EXPLAIN without ANALYZE runs none of them).
+EXPLAINED = {"SELECT", "WITH", "UPDATE", "DELETE", "INSERT"}
 # Queries EXPLAIN could not take (printed at the end).
 UNEXPLAINED: list[str] = []
 # Copied per statement; each batch is one transaction.
 BATCH = 200
 
 
-def recreate_postgres(url: str) -> None:
+def recreate_postgres(url: str, *, create: bool = True) -> None:
     import psycopg
 
     name = urlsplit(url).path.lstrip("/")
@@ -92,7 +95,8 @@ def recreate_postgres(url: str) -> None:
     admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        if create:
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup(data_dir: str, database: str | None) -> None:
@@ -543,6 +547,10 @@ def detail_pages(user, space) -> list[str]:
     return pages
 
 
+def load() -> str:
+    return ", ".join(f"{n:.1f}" for n in os.getloadavg()) + " (1, 5, 15 min)"
+
+
 def percentile(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
@@ -583,7 +591,7 @@ def captured_scans(queries, vendor: str, sizes: dict) -> dict[str, int]:
         sql = query["sql"]
         # A job asks the same query once per couple: one plan of each shape.
         shape = re.sub(r"\d+", "0", sql)
-        if not sql.lstrip().upper().startswith("SELECT") or shape in shapes:
+        if sql.split(None, 1)[0].upper() not in EXPLAINED or shape in shapes:
             continue
         shapes.add(shape)
         try:
@@ -651,6 +659,9 @@ def main() -> int:
         "--database",
         help="postgres://user@host:port/NAME: dropped and created again (default: a temporary SQLite file)",
     )
+    parser.add_argument(
+        "--keep", action="store_true", help="leave the PostgreSQL database to look into"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="troth-scale-") as data_dir:
         started = time.perf_counter()
@@ -663,6 +674,7 @@ def main() -> int:
         from troth.lib.clock import all_jobs
 
         vendor = connection.vendor
+        print(f"Machine: {os.cpu_count()} CPUs, load average {load()}")
         print(
             f"Database: {vendor} {connection.settings_dict['NAME']}; set up in {time.perf_counter() - started:.1f} s"
         )
@@ -743,7 +755,12 @@ def main() -> int:
         for line in UNEXPLAINED:
             print(f"Not explained: {line}")
         print()
-        print(f"Whole run: {time.perf_counter() - started:.0f} s")
+        print(
+            f"Whole run: {time.perf_counter() - started:.0f} s; load average {load()}"
+        )
+        connection.close()
+        if args.database and not args.keep:
+            recreate_postgres(args.database, create=False)
     return 0
 
 
