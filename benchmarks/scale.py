@@ -624,7 +624,8 @@ def measure_pages(client, pages: list[str], runs: int, vendor: str, sizes: dict)
         # The log keeps the last 9,000 queries; from empty, counts are exact.
         connection.queries_log.clear()
         with CaptureQueriesContext(connection) as captured:
-            status[url] = client.get(url).status_code
+            response = client.get(url)
+        status[url] = f"{response.status_code}, {len(response.content) / 1000:.0f} KB"
         counts[url] = count(captured)
         scans[url] = captured_scans(captured.captured_queries, vendor, sizes)
     samples: dict[str, list[float]] = {url: [] for url in urls}
@@ -716,7 +717,7 @@ def main() -> int:
             f"{counts[FLOOR]} queries"
         )
         print(
-            "| page | status | p50 × floor | p95 × floor | queries | full scans of big tables |"
+            "| page | status, size | p50 × floor | p95 × floor | queries | full scans of big tables |"
         )
         print("|---|---|---|---|---|---|")
         for url in [FLOOR, *pages]:
