@@ -135,6 +135,16 @@ class PulseSettings(models.Model):
     share = models.BooleanField(_("Share my pulse with my partner"), default=False)
     remind_at = models.TimeField(_("Remind me at"), null=True, blank=True)
 
+    class Meta:
+        # The clock asks whose reminder time has just come (tasks.py).
+        indexes = [
+            models.Index(
+                fields=["remind_at"],
+                condition=models.Q(remind_at__isnull=False),
+                name="checkins_pulse_remind_at",
+            )
+        ]
+
     def __str__(self) -> str:
         return f"Pulse settings of {self.user_id}"
 

@@ -6,12 +6,17 @@ a rerun, a restart or a second worker reminds nobody twice."""
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from datetime import timedelta
+from functools import lru_cache
 
+from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.tasks import task
 from django.utils import timezone
 
 from troth.checkins.models import Pulse, PulseSettings
+from troth.notifications.models import Notification
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -20,13 +25,64 @@ from troth.spaces.models import Membership
 LATE_BY_AT_MOST = timedelta(hours=2)
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def _within(wall: dt.datetime) -> Q:
+    """Reminder times that have come by the wall clock `wall` today, within
+    the grace period (the rule `due_reminders` applies to each row)."""
+    start = wall - LATE_BY_AT_MOST
+    q = Q(remind_at__lte=wall.time())
+    if start.date() == wall.date():
+        q &= Q(remind_at__gt=start.time())
+    return q
+
+
+def _maybe_due(now: dt.datetime) -> Q:
+    """A filter for the database: the people whose reminder time has come
+    in their zone and who neither answered nor were reminded today. Zones
+    are grouped by their wall clock in Python (a few dozen at any instant),
+    so the query reads only who is due, whatever the number of people; a
+    zone name no longer known reads as UTC, as `troth.lib.time.zone` does."""
+    walls: dict[dt.datetime, list[str]] = {}
+    for name in _zone_names():
+        local = now.astimezone(zoneinfo.ZoneInfo(name)).replace(tzinfo=None)
+        walls.setdefault(local, []).append(name)
+    utc = now.astimezone(dt.UTC).replace(tzinfo=None)
+    by_day: dict[dt.date, Q] = {}
+    for wall, names in walls.items():
+        zone_q = Q(user__timezone__in=names)
+        if wall == utc:
+            zone_q |= ~Q(user__timezone__in=_zone_names())
+        by_day[wall.date()] = by_day.get(wall.date(), Q(pk__in=[])) | (
+            zone_q & _within(wall)
+        )
+    q = Q(pk__in=[])
+    for day, zones in by_day.items():
+        key = Concat(
+            Value("pulse.reminder:"),
+            Cast(OuterRef("user_id"), output_field=CharField()),
+            Value(f":{day.isoformat()}"),
+            output_field=CharField(),
+        )
+        told = Notification.objects.filter(user=OuterRef("user_id"), key=key)
+        answered = Pulse.objects.filter(author=OuterRef("user_id"), day=day)
+        q |= zones & ~Exists(told) & ~Exists(answered)
+    return q
+
+
 def due_reminders(now: dt.datetime) -> list[tuple[PulseSettings, dt.date]]:
     """(settings, local date) of everyone whose reminder time has come today
-    in their own zone, within the grace period. Works on the wall clock:
-    a time skipped by a DST change fires at the first minute after it."""
+    in their own zone, within the grace period, and who has neither answered
+    nor been reminded today. Works on the wall clock: a time skipped by a
+    DST change fires at the first minute after it."""
     found = []
-    for prefs in PulseSettings.objects.filter(remind_at__isnull=False).select_related(
-        "user"
+    for prefs in (
+        PulseSettings.objects.filter(remind_at__isnull=False)
+        .filter(_maybe_due(now))
+        .select_related("user")
     ):
         assert prefs.remind_at is not None  # the query keeps only those set
         local = now.astimezone(prefs.user.tz)
