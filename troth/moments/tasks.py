@@ -3,18 +3,64 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
+from functools import lru_cache
 
+from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 
+from troth.lib.content import Visibility
 from troth.lib.periods import week_start
 from troth.moments.models import Moment
+from troth.notifications.models import Notification
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
 # From this hour on Monday, in the person's own time zone.
 DIGEST_HOUR = 9
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def _digest_due(now: dt.datetime) -> Q | None:
+    """A filter on memberships for the database: people for whom it is
+    Monday from DIGEST_HOUR in their own zone (zones are grouped in Python;
+    a name no longer known reads as UTC), who were not told of last week
+    yet and can see a moment of it. None when it is Monday morning nowhere:
+    the rest of the week a tick reads nothing at all."""
+    mondays: dict[dt.date, list[str]] = {}
+    for name in (*_zone_names(), ""):
+        local = now.astimezone(zoneinfo.ZoneInfo(name) if name else dt.UTC)
+        if local.weekday() == 0 and local.hour >= DIGEST_HOUR:
+            mondays.setdefault(local.date(), []).append(name)
+    q = Q(pk__in=[])
+    for monday, names in mondays.items():
+        zones = Q(user__timezone__in=names)
+        if "" in names:  # UTC's group: names no longer known read as UTC
+            zones |= ~Q(user__timezone__in=_zone_names())
+        start = week_start(monday) - dt.timedelta(weeks=1)
+        key = Concat(
+            Value("moments.digest:"),
+            Cast(OuterRef("user_id"), output_field=CharField()),
+            Value(f":{start.isoformat()}"),
+            output_field=CharField(),
+        )
+        told = Notification.objects.filter(user=OuterRef("user_id"), key=key)
+        # What `Moment.objects.visible_to(user)` shows in a space the person
+        # has not left: their own, and the shared.
+        seen = Moment.objects.filter(
+            Q(author=OuterRef("user_id")) | Q(visibility=Visibility.SHARED),
+            space=OuterRef("space_id"),
+            occurred_on__range=(start, start + dt.timedelta(days=6)),
+        )
+        q |= zones & ~Exists(told) & Exists(seen)
+    return q if mondays else None
 
 
 def digests_send(now: dt.datetime | None = None) -> int:
@@ -26,9 +72,13 @@ def digests_send(now: dt.datetime | None = None) -> int:
 
     now = now or timezone.now()
     sent = 0
+    due = _digest_due(now)
+    if due is None:
+        return 0
     memberships = (
         Membership.objects.active()
         .filter(space__closed_at__isnull=True)
+        .filter(due)
         .select_related("user", "space")
     )
     for membership in memberships.iterator(chunk_size=500):
