@@ -93,6 +93,12 @@ class Goal(Linked, Content):
         indexes = [
             models.Index(fields=["space", "status"]),
             models.Index(fields=["space", "finished_at"]),
+            # The clock's reminders before a target date (tasks.py).
+            models.Index(
+                fields=["target_date"],
+                condition=models.Q(kind="goal", status="active"),
+                name="goals_goal_target_due",
+            ),
         ]
 
     is_adventure = state_is(Kind.ADVENTURE, field="kind")
@@ -128,7 +134,14 @@ class Milestone(Linked, Content):
 
     class Meta:
         ordering = ["created", "id"]
-        indexes = [models.Index(fields=["space", "done_at"])]
+        indexes = [
+            models.Index(fields=["space", "done_at"]),
+            models.Index(
+                fields=["target_date"],
+                condition=models.Q(done_at__isnull=True),
+                name="goals_step_target_due",
+            ),
+        ]
 
     is_done = is_set("done_at")
 

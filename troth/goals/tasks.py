@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from troth.goals.models import Goal, Milestone, Status
 from troth.lib.time import local_today
+from troth.notifications.models import Notification
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -25,6 +26,20 @@ STEP_DAYS = 2  # a step's date: remind its owner this many days ahead
 def _due_within(target: date, user, days: int) -> bool:
     left = (target - local_today(user.tz)).days
     return 0 <= left <= days
+
+
+def _told(users, keys) -> set[tuple[int, str]]:
+    """(person, key) of the reminders among `keys` already given to `users`:
+    one query (by the notifications' unique index), so a reminder given is
+    not tried again on every tick of its window."""
+    keys = list(keys)
+    if not keys:
+        return set()
+    return set(
+        Notification.objects.filter(user__in=users, key__in=keys).values_list(
+            "user_id", "key"
+        )
+    )
 
 
 @task()
@@ -49,13 +64,20 @@ def remind_target_dates() -> int:
         .select_related("user")
     ):
         members.setdefault(membership.space_id, []).append(membership.user)
+    told = _told(
+        [user.pk for users in members.values() for user in users],
+        (f"goal.due_soon:{goal.pk}:{goal.target_date}" for goal in goals),
+    )
     for goal in goals:
         assert goal.target_date is not None  # the query asks for a date
+        key = f"goal.due_soon:{goal.pk}:{goal.target_date.isoformat()}"
         for user in members.get(goal.space_id, []):
+            if (user.pk, key) in told:
+                continue
             if _due_within(goal.target_date, user, GOAL_DAYS) and notify(
                 user=user,
                 kind="goal.due_soon",
-                key=f"goal.due_soon:{goal.pk}:{goal.target_date.isoformat()}",
+                key=key,
                 target=goal,
                 space=goal.space,
             ):
@@ -77,12 +99,20 @@ def remind_target_dates() -> int:
         )
         .select_related("owner", "space")
     )
+    steps = list(steps)
+    told = _told(
+        {step.owner_id for step in steps},
+        (f"milestone.due_soon:{step.pk}:{step.target_date}" for step in steps),
+    )
     for step in steps:
         assert step.target_date is not None  # the query asks for a date
+        key = f"milestone.due_soon:{step.pk}:{step.target_date.isoformat()}"
+        if (step.owner_id, key) in told:
+            continue
         if _due_within(step.target_date, step.owner, STEP_DAYS) and notify(
             user=step.owner,
             kind="milestone.due_soon",
-            key=f"milestone.due_soon:{step.pk}:{step.target_date.isoformat()}",
+            key=key,
             target=step,
             space=step.space,
         ):
