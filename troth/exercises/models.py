@@ -39,7 +39,15 @@ class Session(Linked, Content):
 
     class Meta:
         ordering = ["-starts_at", "-id"]
-        indexes = [models.Index(fields=["space", "starts_at"])]
+        indexes = [
+            models.Index(fields=["space", "starts_at"]),
+            # The clock's reminders around planned sessions (tasks.py).
+            models.Index(
+                fields=["starts_at"],
+                condition=models.Q(cancelled_at__isnull=True),
+                name="exercises_session_planned",
+            ),
+        ]
 
     @property
     def item(self) -> library.Exercise | None:

@@ -11,6 +11,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from troth.exercises.models import ExerciseLog, Session
+from troth.notifications.models import Notification
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -31,13 +32,22 @@ def _planned_between(after, until) -> list[Session]:
     )
 
 
-def _remind(session: Session, people, kind: str, key: str) -> int:
+def _remind(session: Session, people, kind: str, key: str, told: set) -> int:
     """Remind each of `people` of `session`, once per `key`; how many were
-    new."""
+    new. Those in `told` already were, and are not tried again."""
     return sum(
         bool(notify(user=user, kind=kind, key=key, target=session, space=session.space))
         for user in people
+        if (user.pk, key) not in told
     )
+
+
+def _soon_key(session: Session) -> str:
+    return f"exercise.soon:{session.pk}:{session.starts_at.isoformat()}"
+
+
+def _ask_key(session: Session) -> str:
+    return f"exercise.log_prompt:{session.pk}"
 
 
 @task()
@@ -56,13 +66,27 @@ def remind_exercises() -> int:
             "session_id", "author_id"
         )
     )
+    # The reminders already given, in one query (by the notifications'
+    # unique index), instead of a failing INSERT for each on every tick.
+    keys = [_soon_key(s) for s in soon] + [_ask_key(s) for s in past]
+    told = (
+        set(
+            Notification.objects.filter(
+                user__in=[u.pk for users in members.values() for u in users],
+                key__in=keys,
+            ).values_list("user_id", "key")
+        )
+        if keys
+        else set()
+    )
     sent = 0
     for session in soon:
         sent += _remind(
             session,
             members.get(session.space_id, []),
             "exercise.soon",
-            f"exercise.soon:{session.pk}:{session.starts_at.isoformat()}",
+            _soon_key(session),
+            told,
         )
     for session in past:
         sent += _remind(
@@ -73,6 +97,7 @@ def remind_exercises() -> int:
                 if (session.pk, user.pk) not in logged
             ],
             "exercise.log_prompt",
-            f"exercise.log_prompt:{session.pk}",
+            _ask_key(session),
+            told,
         )
     return sent
