@@ -50,7 +50,8 @@ def _due_spaces(due: Q):
         )
     )
     for settings in found:
-        settings.space.__dict__["active_memberships"] = settings.space.active_list
+        space = settings.space
+        space.__dict__["active_memberships"] = space.active_list  # type: ignore[attr-defined]
     return found
 
 
@@ -123,12 +124,12 @@ def draft_due_audits() -> int:
     drafted = 0
     # Any couple's today lies between these dates, wherever they live.
     first, last = (now + EARLIEST_MIDNIGHT).date(), (now + LATEST_MIDNIGHT).date()
-    due = Q(pk__in=[])
+    maybe = Q(pk__in=[])
     for month in _months_between(first, last):
         # Audit days that have begun for some couple by now, this month.
         came = _days_beginning(month, _utc_midnight(month) - LATEST_MIDNIGHT, now)
-        due |= came & ~_audit_of(month)
-    for settings in _due_spaces(due):
+        maybe |= came & Q(~_audit_of(month))
+    for settings in _due_spaces(maybe):
         space = settings.space
         partners = space.partners
         due = month_due(settings, partners, now)

@@ -82,7 +82,7 @@ def remind_target_dates() -> int:
                 space=goal.space,
             ):
                 sent += 1
-    steps = (
+    step_rows = (
         Milestone.objects.filter(
             done_at__isnull=True,
             goal__status=Status.ACTIVE,
@@ -99,7 +99,7 @@ def remind_target_dates() -> int:
         )
         .select_related("owner", "space")
     )
-    steps = list(steps)
+    steps = list(step_rows)
     told = _told(
         {step.owner_id for step in steps},
         (f"milestone.due_soon:{step.pk}:{step.target_date}" for step in steps),

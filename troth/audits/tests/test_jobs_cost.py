@@ -66,10 +66,8 @@ def with_history(n: int) -> list:
     people = {space.pk: (alice, bob) for space, alice, bob in couples}
     for audit in audits:
         alice, bob = people[audit.space_id]
-        if audit.closed_at:
-            signers = (alice, bob)
-        else:
-            signers = (alice,)
+        signers = [alice, bob] if audit.closed_at else [alice]
+        if not audit.closed_at:
             told.append(
                 Notification(
                     user=bob,

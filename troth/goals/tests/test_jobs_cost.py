@@ -43,7 +43,9 @@ def with_history(n: int) -> None:
             key=f"goal.due_soon:{goal.pk}:{goal.target_date}",
         )
         for goal in goals
-        if goal.status == "active" and goal.target_date < today + dt.timedelta(days=9)
+        if goal.status == "active"
+        and goal.target_date is not None
+        and goal.target_date < today + dt.timedelta(days=9)
         for person in by_space[goal.space_id]
     )
 
