@@ -158,6 +158,11 @@ def remind_audits() -> int:
     """Two days before audit day, tell both partners; and when one partner
     signed off two days ago and the other hasn't, remind the other once."""
     now = timezone.now()
+    return _remind_audit_soon(now) + _remind_partner_waiting(now)
+
+
+def _remind_audit_soon(now) -> int:
+    """Both partners, two days before their audit day, once per month."""
     sent = 0
     first = (now + EARLIEST_MIDNIGHT).date()
     last = (now + SOON + LATEST_MIDNIGHT).date()
@@ -193,6 +198,12 @@ def remind_audits() -> int:
                     url=reverse("audits:index"),
                 ):
                     sent += 1
+    return sent
+
+
+def _remind_partner_waiting(now) -> int:
+    """The partner who hasn't signed off, two days after the other did, once."""
+    sent = 0
     # The partners still waiting to be reminded: not signed off, not told.
     others = (
         Membership.objects.filter(
