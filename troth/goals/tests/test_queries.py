@@ -85,3 +85,44 @@ def test_list_pages_use_constant_queries(alice, bob, space):
     make(space, alice, bob, 990)
     assert Goal.objects.count() == 1000
     assert counts(client) == few
+
+
+def test_a_goals_page_uses_the_same_queries_with_3_steps_and_with_40(alice, bob, space):
+    """One query per step's people would grow with the steps (an N+1)."""
+    today = timezone.localdate()
+    goal = Goal.objects.create(
+        space=space, author=alice, visibility=Visibility.SHARED, title="Move house"
+    )
+
+    def steps(count: int, first: int) -> None:
+        Milestone.objects.bulk_create(
+            [
+                Milestone(
+                    space=space,
+                    author=alice if i % 2 else bob,
+                    goal=goal,
+                    owner=bob if i % 3 else alice,
+                    title=f"Step {first + i}",
+                    visibility=Visibility.SHARED,
+                    target_date=today,
+                    done_at=timezone.now() if i % 4 == 0 else None,
+                )
+                for i in range(count)
+            ]
+        )
+
+    client = client_for(alice)
+    url = f"/goals/{goal.pk}/"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            assert response.status_code == 200
+        return len(captured)
+
+    steps(3, 0)
+    queries()  # warm the per-process caches
+    few = queries()
+    steps(37, 3)
+    assert "Step 39" in client.get(url).content.decode()
+    assert queries() == few
