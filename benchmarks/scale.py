@@ -604,9 +604,41 @@ def captured_scans(queries, vendor: str, sizes: dict) -> dict[str, int]:
     return scans
 
 
-def count(captured) -> str:
-    n = len(captured)
-    return f"{n:,}+" if n >= captured.connection.queries_log.maxlen else f"{n:,}"
+class Capture:
+    """The statements run inside: every one counted (Django's query log
+    keeps only the last 9,000, and anything may empty it), the SQL of the
+    first ones kept for their plans."""
+
+    def __init__(self) -> None:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.n = 0
+        self.log = CaptureQueriesContext(connection)
+        self.connection = connection
+
+    def __call__(self, execute, sql, params, many, context):
+        self.n += 1
+        return execute(sql, params, many, context)
+
+    def __enter__(self) -> Capture:
+        self.connection.queries_log.clear()
+        self.log.__enter__()
+        self.wrapper = self.connection.execute_wrapper(self)
+        self.wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.wrapper.__exit__(*exc)
+        self.log.__exit__(*exc)
+
+    @property
+    def captured_queries(self) -> list[dict]:
+        return self.log.captured_queries
+
+
+def count(captured: Capture) -> str:
+    return f"{captured.n:,}"
 
 
 def scans_text(scans: dict[str, int]) -> str:
@@ -615,15 +647,10 @@ def scans_text(scans: dict[str, int]) -> str:
 
 
 def measure_pages(client, pages: list[str], runs: int, vendor: str, sizes: dict):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     urls = [FLOOR, *pages]
     status, counts, scans = {}, {}, {}
     for url in urls:
-        # The log keeps the last 9,000 queries; from empty, counts are exact.
-        connection.queries_log.clear()
-        with CaptureQueriesContext(connection) as captured:
+        with Capture() as captured:
             response = client.get(url)
         status[url] = f"{response.status_code}, {len(response.content) / 1000:.0f} KB"
         counts[url] = count(captured)
@@ -639,11 +666,7 @@ def measure_pages(client, pages: list[str], runs: int, vendor: str, sizes: dict)
 
 
 def run_job(job):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as captured:
+    with Capture() as captured:
         t = time.perf_counter()
         job.task.call()
         took = (time.perf_counter() - t) * 1000
