@@ -67,6 +67,7 @@ def _pass_three_money_questions(space, by) -> dt.date:
     day = START
     while passed < 3:
         round = services.round_for_day(space=space, day=day)
+        assert round is not None
         if DECK_BY_KEY[round.key].pack == "money":
             services.round_pass(round=round, by=by)
             passed += 1
