@@ -25,6 +25,18 @@ def sign_in(p, email: str, next_url: str = "/calendar/"):
     return page
 
 
+def open_week_of(page, day: dt.date, today: dt.date) -> None:
+    """The Week tab, moved on to the week holding `day` when it is not this
+    week (tomorrow is next week on a Sunday)."""
+    page.get_by_role("link", name="Week", exact=True).click()
+    monday = day - dt.timedelta(days=day.weekday())
+    if monday > today - dt.timedelta(days=today.weekday()):
+        page.get_by_test_id("period-next").click()
+        expect(page.get_by_test_id("period-title")).to_contain_text(
+            f"{monday.day} {monday:%b}"
+        )
+
+
 def test_a_busy_only_event_reaches_the_partner_as_busy(person):
     alice_user = make_user("alice", timezone="Europe/London")
     bob_user = make_user("bob", timezone="America/New_York")
@@ -60,7 +72,7 @@ def test_a_busy_only_event_reaches_the_partner_as_busy(person):
     page.goto(alice.server_url + "/calendar/")
     expect(page.get_by_test_id("agenda")).to_contain_text(SECRET)
     alice.check("agenda")
-    page.get_by_role("link", name="Week", exact=True).click()
+    open_week_of(page, tomorrow, tomorrow - dt.timedelta(days=1))
     expect(page.get_by_test_id("week")).to_contain_text(SECRET)
     alice.check("week")
     page.get_by_role("link", name="Month", exact=True).click()
@@ -92,7 +104,8 @@ def test_a_busy_only_event_reaches_the_partner_as_busy(person):
     assert SECRET not in bpage.content()
     assert "Harley Street" not in bpage.content()
 
-    bpage.get_by_role("link", name="Week", exact=True).click()
+    bob_today = timezone.now().astimezone(bob_user.tz).date()
+    open_week_of(bpage, tomorrow, bob_today)
     week = bpage.get_by_test_id("week")
     expect(week).to_contain_text("Busy")
     bob.check("week-partner-busy")
