@@ -208,8 +208,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
         clock.start()
     # Until `db_worker` installs its own handlers, a signal stops us here.
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    print("Troth worker running. Press Ctrl-C to stop.", flush=True)
     try:
+        # Inside the try: a Ctrl-C the moment the line is out still stops cleanly.
+        print("Troth worker running. Press Ctrl-C to stop.", flush=True)
         _run_db_worker()
     except (KeyboardInterrupt, SystemExit):
         pass
