@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import CharField, Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, F, OuterRef, Q
 from django.tasks import task
 from django.utils import timezone
 
@@ -21,7 +20,7 @@ from troth.agreements.models import (
 )
 from troth.agreements.services import agreement_lapse
 from troth.lib.time import local_today
-from troth.notifications.models import Notification
+from troth.notifications.models import Notification, notification_key, notified
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -50,16 +49,11 @@ def _untold(kind: str):
     """Whether a partner of the outer row's agreement has no `kind`
     notification about it yet (its key is `kind:<agreement id>`): the
     already-told are filtered out by the query, not by a failed INSERT."""
-    key = Concat(
-        Value(f"{kind}:"),
-        Cast(OuterRef(OuterRef("agreement_id")), output_field=CharField()),
-        output_field=CharField(),
-    )
-    told = Notification.objects.filter(user=OuterRef("user"), key=key)
+    key = notification_key(f"{kind}:", OuterRef(OuterRef("agreement_id")))
     return Exists(
         Membership.objects.filter(
             space=OuterRef("agreement__space_id"), left_at__isnull=True
-        ).exclude(Exists(told))
+        ).exclude(notified(user=OuterRef("user"), key=key))
     )
 
 

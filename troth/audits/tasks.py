@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.utils import timezone
 from troth.audits import services
 from troth.audits.models import Audit, AuditSettings, Reflection
 from troth.lib.time import space_day_start, space_today
-from troth.notifications.models import Notification
+from troth.notifications.models import notification_key, notified
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -90,15 +89,14 @@ def _audit_of(month: dt.date) -> Exists:
     return Exists(Audit.objects.filter(space=OuterRef("space_id"), month=month))
 
 
-def _untold(key: Concat) -> Exists:
+def _untold(key) -> Exists:
     """Whether a partner of the outer row's space has no notification with
     `key` yet (already-sent reminders are left out by the query, not by a
     failed INSERT)."""
-    told = Notification.objects.filter(user=OuterRef("user"), key=key)
     return Exists(
         Membership.objects.filter(
             space=OuterRef("space_id"), left_at__isnull=True
-        ).exclude(Exists(told))
+        ).exclude(notified(user=OuterRef("user"), key=key))
     )
 
 
@@ -168,11 +166,8 @@ def _remind_audit_soon(now) -> int:
     last = (now + SOON + LATEST_MIDNIGHT).date()
     soon = Q(pk__in=[])
     for month in _months_between(first, last):
-        key = Concat(
-            Value("audit.soon:"),
-            Cast(OuterRef(OuterRef("space_id")), output_field=CharField()),
-            Value(f":{month:%Y-%m}"),
-            output_field=CharField(),
+        key = notification_key(
+            "audit.soon:", OuterRef(OuterRef("space_id")), f":{month:%Y-%m}"
         )
         soon |= (
             _days_beginning(month, now, now + SOON) & ~_audit_of(month) & _untold(key)
@@ -220,17 +215,14 @@ def _remind_partner_waiting(now) -> int:
             )
         )
         .exclude(
-            Exists(
-                Notification.objects.filter(
-                    user=OuterRef("user"),
-                    key=Concat(
-                        Value("audit.waiting:"),
-                        Cast(OuterRef(OuterRef("audit_id")), output_field=CharField()),
-                        Value(":"),
-                        Cast(OuterRef("user_id"), output_field=CharField()),
-                        output_field=CharField(),
-                    ),
-                )
+            notified(
+                user=OuterRef("user"),
+                key=notification_key(
+                    "audit.waiting:",
+                    OuterRef(OuterRef("audit_id")),
+                    ":",
+                    OuterRef("user_id"),
+                ),
             )
         )
     )

@@ -10,13 +10,12 @@ import zoneinfo
 from datetime import timedelta
 from functools import lru_cache
 
-from django.db.models import CharField, Exists, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef, Q
 from django.tasks import task
 from django.utils import timezone
 
 from troth.checkins.models import Pulse, PulseSettings
-from troth.notifications.models import Notification
+from troth.notifications.models import notification_key, notified
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -61,15 +60,11 @@ def _maybe_due(now: dt.datetime) -> Q:
         )
     q = Q(pk__in=[])
     for day, zones in by_day.items():
-        key = Concat(
-            Value("pulse.reminder:"),
-            Cast(OuterRef("user_id"), output_field=CharField()),
-            Value(f":{day.isoformat()}"),
-            output_field=CharField(),
+        key = notification_key(
+            "pulse.reminder:", OuterRef("user_id"), f":{day.isoformat()}"
         )
-        told = Notification.objects.filter(user=OuterRef("user_id"), key=key)
         answered = Pulse.objects.filter(author=OuterRef("user_id"), day=day)
-        q |= zones & ~Exists(told) & ~Exists(answered)
+        q |= zones & ~notified(user=OuterRef("user_id"), key=key) & ~Exists(answered)
     return q
 
 

@@ -6,8 +6,7 @@ import datetime as dt
 import zoneinfo
 from functools import lru_cache
 
-from django.db.models import CharField, Exists, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef, Q
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils import timezone
 from troth.lib.content import Visibility
 from troth.lib.periods import week_start
 from troth.moments.models import Moment
-from troth.notifications.models import Notification
+from troth.notifications.models import notification_key, notified
 from troth.notifications.services import notify
 from troth.spaces.models import Membership
 
@@ -45,13 +44,9 @@ def _digest_due(now: dt.datetime) -> Q | None:
         if "" in names:  # UTC's group: names no longer known read as UTC
             zones |= ~Q(user__timezone__in=_zone_names())
         start = week_start(monday) - dt.timedelta(weeks=1)
-        key = Concat(
-            Value("moments.digest:"),
-            Cast(OuterRef("user_id"), output_field=CharField()),
-            Value(f":{start.isoformat()}"),
-            output_field=CharField(),
+        key = notification_key(
+            "moments.digest:", OuterRef("user_id"), f":{start.isoformat()}"
         )
-        told = Notification.objects.filter(user=OuterRef("user_id"), key=key)
         # What `Moment.objects.visible_to(user)` shows in a space the person
         # has not left: their own, and the shared.
         seen = Moment.objects.filter(
@@ -59,7 +54,7 @@ def _digest_due(now: dt.datetime) -> Q | None:
             space=OuterRef("space_id"),
             occurred_on__range=(start, start + dt.timedelta(days=6)),
         )
-        q |= zones & ~Exists(told) & Exists(seen)
+        q |= zones & ~notified(user=OuterRef("user_id"), key=key) & Exists(seen)
     return q if mondays else None
 
 

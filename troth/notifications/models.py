@@ -75,17 +75,30 @@ def notified(*, user: Any, key: Any) -> Exists:
     return Exists(Notification.objects.filter(user=user, key=key))
 
 
+def notification_key(*parts: Any) -> Concat:
+    """A notification key built in the query: each part a literal string or
+    an expression (an OuterRef, read as text), in order
+    (`notification_key("pulse.reminder:", OuterRef("user_id"), ":2026-12-06")`)."""
+    pieces: list[Any] = [
+        Value(part)
+        if isinstance(part, str)
+        else Cast(part, output_field=models.CharField())
+        for part in parts
+    ]
+    if len(pieces) == 1:
+        pieces.append(Value(""))
+    return Concat(*pieces, output_field=models.CharField())
+
+
 def outer_key(prefix: str, *fields: str) -> Concat:
     """The key `prefix` followed by the outer row's `fields`, joined by ":"
     (`outer_key("activity:", "pk")` is "activity:42" for activity 42)."""
-    parts: list[Any] = [Value(prefix)]
+    parts: list[Any] = [prefix]
     for n, field in enumerate(fields):
         if n:
-            parts.append(Value(":"))
-        parts.append(Cast(OuterRef(field), output_field=models.CharField()))
-    if len(parts) == 1:
-        parts.append(Value(""))
-    return Concat(*parts, output_field=models.CharField())
+            parts.append(":")
+        parts.append(OuterRef(field))
+    return notification_key(*parts)
 
 
 class Notification(models.Model):
