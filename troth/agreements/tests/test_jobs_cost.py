@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.crowd import crowd
 from troth.agreements.models import Agreement, AgreementEvent, EventKind, Status
 from troth.agreements.tasks import end_lapsed, remind
 from troth.agreements.tests.factories import active
 from troth.notifications.models import Notification
-from troth.questions.tests.crowd import crowd
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.crowd import crowd
 from troth.audits import tasks
 from troth.audits.models import Audit, AuditSettings, Reflection
 from troth.notifications.models import Notification
-from troth.questions.tests.crowd import crowd
 
 pytestmark = pytest.mark.django_db
 UTC = dt.UTC

@@ -12,10 +12,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.crowd import crowd
 from troth.checkins import tasks
 from troth.checkins.models import Pulse, PulseSettings
 from troth.notifications.models import Notification
-from troth.questions.tests.crowd import crowd
 
 pytestmark = pytest.mark.django_db
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.crowd import crowd, tick_cost
 from troth.goals.models import Goal
 from troth.goals.tasks import remind_target_dates
 from troth.notifications.models import Notification
-from troth.questions.tests.crowd import crowd
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +49,7 @@ def with_history(n: int) -> None:
 
 
 def count() -> tuple[int, int, bool]:
-    with CaptureQueriesContext(connection) as captured:
-        sent = remind_target_dates.call()
-    inserted = any("INSERT" in q["sql"] for q in captured.captured_queries)
-    return len(captured), sent, inserted
+    return tick_cost(remind_target_dates)
 
 
 def test_with_everything_told_a_tick_costs_the_same_for_one_couple_or_thirty():

@@ -12,10 +12,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.crowd import crowd
 from troth.moments.models import Moment
 from troth.moments.tasks import digests_send
 from troth.notifications.models import Notification
-from troth.questions.tests.crowd import crowd
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.crowd import crowd
 from troth.questions import services
 from troth.questions.deck import DECK
 from troth.questions.models import Round
 from troth.questions.tasks import assign_daily_questions, spaces_without_todays_round
-from troth.questions.tests.crowd import crowd
 
 pytestmark = pytest.mark.django_db
 

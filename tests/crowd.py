@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 
 from django.contrib.auth.hashers import make_password
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from troth.accounts.models import User
 from troth.spaces.models import Membership, Space
@@ -35,3 +37,12 @@ def crowd(n: int) -> list[tuple[Space, User, User]]:
         for user in users[2 * i : 2 * i + 2]
     )
     return [(space, users[2 * i], users[2 * i + 1]) for i, space in enumerate(spaces)]
+
+
+def tick_cost(task) -> tuple[int, int, bool]:
+    """One run of a clock job: its queries, what it returned (how many it
+    sent), and whether it tried any INSERT."""
+    with CaptureQueriesContext(connection) as captured:
+        sent = task.call()
+    inserted = any("INSERT" in q["sql"] for q in captured.captured_queries)
+    return len(captured), sent, inserted
