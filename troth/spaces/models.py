@@ -184,11 +184,26 @@ class Activity(Content):
     # Who the activity concerns besides the actor (the partner a promise is
     # made to, say); notifications go to them.
     recipient = person(optional=True)
+    # When the recipient's notification was made, or found not due (they
+    # cannot see it, or it is their own). Until then a shared activity
+    # meant for someone waits in the index `activity_undelivered`, which
+    # the notifications sweep reads: a lost task is found there, and a
+    # tick with nothing lost reads an empty range, however many couples.
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-id"]
         indexes = [
             models.Index(fields=["space", "-created"]),
+            models.Index(
+                fields=["id"],
+                condition=Q(
+                    recipient__isnull=False,
+                    delivered_at__isnull=True,
+                    visibility=Visibility.SHARED,
+                ),
+                name="activity_undelivered",
+            ),
             # The notifications sweep reads recent activity meant for
             # someone across all spaces (troth/notifications/tasks.py).
             models.Index(
