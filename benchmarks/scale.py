@@ -30,6 +30,7 @@ Results are recorded in docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -73,6 +74,8 @@ PAGES = [
     "/more/",
 ]
 FLOOR = "/healthz"
+# The same request signed out: what the signed-in floor is compared with.
+ANONYMOUS = "/healthz (signed out)"
 # Full scans of smaller tables are listed too, but not as findings: below a
 # few couples' rows a scan is the planner's fair choice.
 BIG_TABLE = 1_000
@@ -99,11 +102,11 @@ def recreate_postgres(url: str, *, create: bool = True) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def setup(data_dir: str, database: str | None) -> None:
+def setup(data_dir: str, database: str | None, *, reuse: bool = False) -> None:
     os.environ["TROTH_DATA_DIR"] = data_dir
     for name in ("TROTH_BACKUP_DIR", "TROTH_EMAIL_HOST", "TROTH_DEBUG"):
         os.environ.pop(name, None)
-    if database:
+    if database and not reuse:
         recreate_postgres(database)
         os.environ["DATABASE_URL"] = database
     else:
@@ -647,11 +650,17 @@ def scans_text(scans: dict[str, int]) -> str:
 
 
 def measure_pages(client, pages: list[str], runs: int, vendor: str, sizes: dict):
-    urls = [FLOOR, *pages]
+    """Each page's status, size, queries and scans once, then `runs` timed
+    requests of each, round robin; the floor signed out too, by a client of
+    its own."""
+    from django.test import Client
+
+    clients = {ANONYMOUS: Client(HTTP_HOST="localhost")}
+    urls = [ANONYMOUS, FLOOR, *pages]
     status, counts, scans = {}, {}, {}
     for url in urls:
         with Capture() as captured:
-            response = client.get(url)
+            response = get(clients, client, url)
         status[url] = f"{response.status_code}, {len(response.content) / 1000:.0f} KB"
         counts[url] = count(captured)
         scans[url] = captured_scans(captured.captured_queries, vendor, sizes)
@@ -660,9 +669,15 @@ def measure_pages(client, pages: list[str], runs: int, vendor: str, sizes: dict)
         # Round robin, so every page sees the same load on a busy machine.
         for url in urls:
             t = time.perf_counter()
-            client.get(url)
+            get(clients, client, url)
             samples[url].append((time.perf_counter() - t) * 1000)
     return status, counts, scans, samples
+
+
+def get(clients: dict, client, url: str):
+    if url in clients:
+        return clients[url].get(FLOOR)
+    return client.get(url)
 
 
 def run_job(job):
@@ -673,12 +688,285 @@ def run_job(job):
     return took, captured
 
 
-def main() -> int:
+def data_dir_for(args) -> Path:
+    """A kept database keeps its data directory too (its secret key
+    decrypts the copied text): one per database name, under the system's
+    temporary directory."""
+    name = urlsplit(args.database).path.lstrip("/")
+    return Path(tempfile.gettempdir()) / f"troth-scale-{name}"
+
+
+def built_couples(database: str | None) -> int:
+    """How many copied couples a kept database already holds (0: none)."""
+    if not database:
+        return 0
+    import psycopg
+
+    try:
+        with psycopg.connect(database) as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM accounts_user WHERE email LIKE 'alex%%'"
+            ).fetchone()
+    except psycopg.Error:
+        return 0
+    return row[0]
+
+
+def build(args) -> dict:
+    """The template couple and its copies; returns each table's rows per
+    couple."""
+    from django.utils import timezone
+
+    from troth.demo import demo_create
+
+    t = time.perf_counter()
+    demo = demo_create(timezone.now())
+    build_history(demo, args.years)
+    template = time.perf_counter() - t
+    t = time.perf_counter()
+    per_couple = clone(args.couples)
+    cloned = time.perf_counter() - t
+    rows = sum(per_couple.values())
+    print(
+        f"One couple ({args.years} years, {rows:,} rows in {len(per_couple)} tables) "
+        f"built in {template:.1f} s; copied to {args.couples:,} couples "
+        f"({rows * args.couples:,} rows) in {cloned:.1f} s "
+        f"({cloned / max(args.couples - 1, 1) * 1000:.1f} s per 1,000 couples, ANALYZE included)"
+    )
+    return per_couple
+
+
+def kept_sizes(couples: int) -> dict:
+    """Rows per couple of a kept database's copied tables (the planner's
+    estimates: counting 80 million rows would take longer than the run)."""
+    from django.db import connection
+
+    tables = [m._meta.db_table for m in couple_tables()]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname = ANY(%s)", [tables]
+        )
+        found = dict(cursor.fetchall())
+    rows = sum(found.values())
+    print(f"Reusing {couples:,} couples ({rows:,.0f} rows, the planner's estimate)")
+    return {table: max(int(found.get(table, 0) // couples), 1) for table in tables}
+
+
+def report_pages(args, pages, measured) -> float:
+    status, counts, scans, samples = measured
+    floor = statistics.median(samples[FLOOR])
+    anonymous = statistics.median(samples[ANONYMOUS])
+    print()
+    print(
+        f"Pages of one couple among {args.couples:,} ({args.runs} requests each, round robin); "
+        f"floor = signed-in {FLOOR}: p50 {floor:.2f} ms, p95 {percentile(samples[FLOOR], 0.95):.2f} ms, "
+        f"{counts[FLOOR]} queries; signed out: p50 {anonymous:.2f} ms, {counts[ANONYMOUS]} queries "
+        f"(signed in = {floor / anonymous:.2f} x signed out)"
+    )
+    print(
+        "| page | status, size | p50 × floor | p95 × floor | queries | full scans of big tables |"
+    )
+    print("|---|---|---|---|---|---|")
+    for url in [ANONYMOUS, FLOOR, *pages]:
+        s = samples[url]
+        print(
+            f"| {url} | {status[url]} | {statistics.median(s) / floor:.1f} | "
+            f"{percentile(s, 0.95) / floor:.1f} | {counts[url]} | {scans_text(scans[url])} |"
+        )
+    return floor
+
+
+def report_jobs(args, jobs, first, floor, vendor, sizes) -> None:
+    print()
+    print(
+        f"Clock jobs with {args.couples:,} couples: one catch-up tick, then {args.ticks} steady ticks (nothing newly due)"
+    )
+    print(
+        "| job | every | catch-up × floor | catch-up queries | steady × floor (median) | steady queries | worker time an hour | full scans of big tables |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    busy = 0.0
+    for job in jobs:
+        took0, captured0 = first[job.name]
+        ticks = [run_job(job) for _n in range(args.ticks)]
+        steady = statistics.median(t for t, _c in ticks)
+        found = captured_scans(ticks[-1][1].captured_queries, vendor, sizes)
+        # Seconds of a worker an hour spent on ticks with nothing to do.
+        hourly = steady / 1000 * (3600 / job.every.total_seconds())
+        busy += hourly
+        print(
+            f"| {job.name.removeprefix('troth.')} | {job.every} | {took0 / floor:.1f} | {count(captured0)} | "
+            f"{steady / floor:.1f} | {count(ticks[-1][1])} | {hourly:.1f} s | "
+            f"{scans_text(found)} |"
+        )
+    print(
+        f"All steady ticks together: {busy:.0f} s of one worker an hour "
+        f"({busy / 36:.1f} % of a worker) with {args.couples:,} couples"
+    )
+
+
+def make_due(n: int) -> list[int]:
+    """One open promise in each of `n` couples falls due in two hours, its
+    reminder time just passed: `n` reminders due at once."""
+    from django.db.models import OuterRef, Subquery
+    from django.utils import timezone
+
+    from troth.promises.models import Promise, State
+    from troth.spaces.models import Space
+
+    now = timezone.now()
+    latest = (
+        Promise.objects.filter(space=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+    )
+    pks = list(
+        Space.objects.annotate(promise=Subquery(latest))
+        .exclude(promise=None)
+        .order_by("pk")
+        .values_list("promise", flat=True)[:n]
+    )
+    Promise.objects.filter(pk__in=pks).update(
+        state=State.OPEN,
+        created=now - dt.timedelta(days=1),
+        due_at=now + dt.timedelta(hours=2),
+        remind_at=now - dt.timedelta(minutes=1),
+        reminded_at=None,
+        done_at=None,
+    )
+    return pks
+
+
+def report_due(n: int, floor: float) -> None:
+    """What `n` reminders due at once cost: the reminding tick, then
+    sending their emails (without a mail host they go to the log: the
+    worker's side of sending); each reminder once."""
+    from django.test import override_settings
+    from django.utils import timezone
+
+    from troth.notifications.models import Notification
+    from troth.notifications.services import emails_send_due
+    from troth.promises.tasks import remind_due_soon
+
+    pks = make_due(n)
+    started = timezone.now()
+    with Capture() as remind:
+        t = time.perf_counter()
+        made = remind_due_soon.call()
+        reminding = time.perf_counter() - t
+    new = Notification.objects.filter(kind="promise.due_soon", created__gte=started)
+    # Every email is let through at once (the rate is a setting) and sent
+    # as if its quiet hours were over.
+    with Capture() as sending, override_settings(TROTH_EMAIL_RATE=10 * n + 1000):
+        t = time.perf_counter()
+        emailed = emails_send_due(now=timezone.now() + dt.timedelta(days=1))
+        mailing = time.perf_counter() - t
+    again = remind_due_soon.call()
+    print()
+    print(
+        f"{len(pks):,} reminders due at once (one promise in each of {len(pks):,} couples): "
+        f"the reminding tick {reminding:.2f} s ({reminding * 1000 / floor:.0f} × floor, "
+        f"{count(remind)} queries) made {made} reminders ({new.count()} notices); "
+        f"sending the emails due {mailing:.2f} s ({count(sending)} queries, {emailed} emails); "
+        f"a second tick reminded {again}"
+    )
+
+
+def throughput(args, data_dir: str, cookie, seconds: float) -> None:
+    """Requests a second the real server (`troth serve`, waitress, four
+    threads, no worker) answers for the floor and for Today, with four
+    clients keeping their connections; as a ratio of the floor's."""
+    import socket
+    import subprocess
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, TROTH_DATA_DIR=data_dir)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "troth.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--threads",
+            "4",
+            "--no-worker",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    headers = {"Cookie": f"{cookie.key}={cookie.value}", "Host": "localhost"}
+    try:
+        wait_for(port)
+        rates = {url: load_rate(port, url, headers, seconds) for url in (FLOOR, "/")}
+    finally:
+        server.terminate()
+        server.wait(30)
+    print()
+    print(
+        f"Throughput under `troth serve` (4 threads, 4 clients, {seconds:.0f} s each): "
+        f"floor {rates[FLOOR]:.0f} requests/s, Today {rates['/']:.0f} requests/s "
+        f"= {rates['/'] / rates[FLOOR]:.2f} × the floor's"
+    )
+
+
+def load_rate(port: int, url: str, headers: dict, seconds: float) -> float:
+    """Requests a second four keep-alive clients get answered for `url`."""
+    import http.client
+    import threading
+
+    done: list[int] = []
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        n, end = 0, time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            conn.request("GET", url, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            if response.status != 200:
+                raise SystemExit(f"{url} answered {response.status}")
+            n += 1
+        done.append(n)
+
+    threads = [threading.Thread(target=client) for _n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / seconds
+
+
+def wait_for(port: int) -> None:
+    import http.client
+
+    for _n in range(300):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", FLOOR, headers={"Host": "localhost"})
+            conn.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--couples", type=int, default=20)
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--runs", type=int, default=10, help="timed requests per page")
     parser.add_argument("--ticks", type=int, default=3, help="steady ticks per job")
+    parser.add_argument("--due", type=int, default=1000, help="reminders due at once")
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=10,
+        help="seconds of load per throughput figure",
+    )
     parser.add_argument(
         "--database",
         help="postgres://user@host:port/NAME: dropped and created again (default: a temporary SQLite file)",
@@ -686,15 +974,34 @@ def main() -> int:
     parser.add_argument(
         "--keep", action="store_true", help="leave the PostgreSQL database to look into"
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the database a --keep run left (migrated first), without building",
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="troth-scale-") as data_dir:
+    if (args.keep or args.reuse) and not args.database:
+        parser.error("--keep and --reuse need --database")
+    return args
+
+
+def main() -> int:
+    args = parse_args()
+    if args.database and (args.keep or args.reuse):
+        data_dir = data_dir_for(args)
+        data_dir.mkdir(exist_ok=True)
+        context = contextlib.nullcontext(str(data_dir))
+    else:
+        context = tempfile.TemporaryDirectory(prefix="troth-scale-")
+    reuse = args.reuse and built_couples(args.database) == args.couples
+    if args.reuse and not reuse:
+        print("Nothing to reuse for that many couples: building.")
+    with context as data_dir:
         started = time.perf_counter()
-        setup(data_dir, args.database)
+        setup(data_dir, args.database, reuse=reuse)
         from django.db import connection
         from django.test import Client
-        from django.utils import timezone
 
-        from troth.demo import demo_create
         from troth.lib.clock import all_jobs
 
         vendor = connection.vendor
@@ -702,80 +1009,23 @@ def main() -> int:
         print(
             f"Database: {vendor} {connection.settings_dict['NAME']}; set up in {time.perf_counter() - started:.1f} s"
         )
-        t = time.perf_counter()
-        demo = demo_create(timezone.now())
-        build_history(demo, args.years)
-        template = time.perf_counter() - t
-        t = time.perf_counter()
-        per_couple = clone(args.couples)
-        cloned = time.perf_counter() - t
-        rows = sum(per_couple.values())
-        print(
-            f"One couple ({args.years} years, {rows:,} rows in {len(per_couple)} tables) "
-            f"built in {template:.1f} s; copied to {args.couples:,} couples "
-            f"({rows * args.couples:,} rows) in {cloned:.1f} s "
-            f"({cloned / max(args.couples - 1, 1) * 1000:.1f} s per 1,000 couples, ANALYZE included)"
-        )
+        per_couple = kept_sizes(args.couples) if reuse else build(args)
         sizes = {table: n * args.couples for table, n in per_couple.items()}
 
         # One catch-up tick of every job first: what the template left due is
         # done once, as a running clock would have done it.
         jobs = all_jobs()
-        first = {}
-        for job in jobs:
-            first[job.name] = run_job(job)
+        first = {job.name: run_job(job) for job in jobs}
 
         user, space = pick_couple(args.couples)
         client = Client(HTTP_HOST="localhost")
         client.force_login(user)
         pages = PAGES + detail_pages(user, space)
-        status, counts, scans, samples = measure_pages(
-            client, pages, args.runs, vendor, sizes
-        )
-        floor = statistics.median(samples[FLOOR])
-        print()
-        print(
-            f"Pages of one couple among {args.couples:,} ({args.runs} requests each, round robin); "
-            f"floor = signed-in {FLOOR}: p50 {floor:.2f} ms, p95 {percentile(samples[FLOOR], 0.95):.2f} ms, "
-            f"{counts[FLOOR]} queries"
-        )
-        print(
-            "| page | status, size | p50 × floor | p95 × floor | queries | full scans of big tables |"
-        )
-        print("|---|---|---|---|---|---|")
-        for url in [FLOOR, *pages]:
-            s = samples[url]
-            print(
-                f"| {url} | {status[url]} | {statistics.median(s) / floor:.1f} | "
-                f"{percentile(s, 0.95) / floor:.1f} | {counts[url]} | {scans_text(scans[url])} |"
-            )
-
-        print()
-        print(
-            f"Clock jobs with {args.couples:,} couples: one catch-up tick, then {args.ticks} steady ticks (nothing newly due)"
-        )
-        print(
-            "| job | every | catch-up × floor | catch-up queries | steady × floor (median) | steady queries | worker time an hour | full scans of big tables |"
-        )
-        print("|---|---|---|---|---|---|---|---|")
-        busy = 0.0
-        for job in jobs:
-            took0, captured0 = first[job.name]
-            ticks = [run_job(job) for _n in range(args.ticks)]
-            steady = statistics.median(t for t, _c in ticks)
-            found = captured_scans(ticks[-1][1].captured_queries, vendor, sizes)
-            # Seconds of a worker an hour spent on ticks with nothing to do.
-            hourly = steady / 1000 * (3600 / job.every.total_seconds())
-            busy += hourly
-            print(
-                f"| {job.name.removeprefix('troth.')} | {job.every} | {took0 / floor:.1f} | {count(captured0)} | "
-                f"{steady / floor:.1f} | {count(ticks[-1][1])} | {hourly:.1f} s | "
-                f"{scans_text(found)} |"
-            )
-        print(
-            f"All steady ticks together: {busy:.0f} s of one worker an hour "
-            f"({busy / 36:.1f} % of a worker) with {args.couples:,} couples"
-        )
+        measured = measure_pages(client, pages, args.runs, vendor, sizes)
+        floor = report_pages(args, pages, measured)
+        report_jobs(args, jobs, first, floor, vendor, sizes)
+        report_due(args.due, floor)
+        throughput(args, data_dir, client.cookies[settings_cookie()], args.seconds)
         for line in UNEXPLAINED:
             print(f"Not explained: {line}")
         print()
@@ -783,9 +1033,15 @@ def main() -> int:
             f"Whole run: {time.perf_counter() - started:.0f} s; load average {load()}"
         )
         connection.close()
-        if args.database and not args.keep:
+        if args.database and not args.keep and not args.reuse:
             recreate_postgres(args.database, create=False)
     return 0
+
+
+def settings_cookie() -> str:
+    from django.conf import settings
+
+    return settings.SESSION_COOKIE_NAME
 
 
 if __name__ == "__main__":
