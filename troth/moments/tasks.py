@@ -20,6 +20,26 @@ from troth.spaces.models import Membership
 
 # From this hour on Monday, in the person's own time zone.
 DIGEST_HOUR = 9
+# Zones are at most this far ahead of UTC, and this far behind it.
+AHEAD_AT_MOST = dt.timedelta(hours=14)
+BEHIND_AT_MOST = dt.timedelta(hours=12)
+
+
+def _monday_morning_somewhere(now: dt.datetime) -> bool:
+    """Whether it is Monday from DIGEST_HOUR in some zone (from Sunday
+    19:00 to Tuesday 12:00 UTC): the local clocks of the world run from
+    `now` - BEHIND_AT_MOST to `now` + AHEAD_AT_MOST, and the question is
+    whether that span reaches a Monday morning. Asked before the zones are
+    (some six hundred), so most of the week a tick costs nothing at all."""
+    utc = now.astimezone(dt.UTC).replace(tzinfo=None)
+    latest = utc + AHEAD_AT_MOST
+    monday = dt.datetime.combine(
+        latest.date() - dt.timedelta(days=latest.weekday()), dt.time(DIGEST_HOUR)
+    )
+    if monday > latest:
+        monday -= dt.timedelta(weeks=1)
+    monday_ends = dt.datetime.combine(monday.date() + dt.timedelta(days=1), dt.time())
+    return utc - BEHIND_AT_MOST < monday_ends
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +53,8 @@ def _digest_due(now: dt.datetime) -> Q | None:
     a name no longer known reads as UTC), who were not told of last week
     yet and can see a moment of it. None when it is Monday morning nowhere:
     the rest of the week a tick reads nothing at all."""
+    if not _monday_morning_somewhere(now):
+        return None
     mondays: dict[dt.date, list[str]] = {}
     for name in (*_zone_names(), ""):
         local = now.astimezone(zoneinfo.ZoneInfo(name) if name else dt.UTC)

@@ -6,6 +6,8 @@ given is not tried again."""
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
+from unittest import mock
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.crowd import crowd
 from troth.moments.models import Moment
-from troth.moments.tasks import digests_send
+from troth.moments.tasks import DIGEST_HOUR, _monday_morning_somewhere, digests_send
 from troth.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,24 @@ def test_with_some_due_the_cost_follows_them_not_the_couples():
     assert sent == 2
     assert cost_with_thirty == cost_with_one
     assert count() == (1, 0)
+
+
+def test_outside_monday_morning_a_tick_does_not_even_go_through_the_zones():
+    """Six hundred zone conversions a tick cost more than a query: from
+    Tuesday noon to Sunday 19:00 UTC none is made."""
+    with mock.patch("troth.moments.tasks._zone_names") as zones:
+        assert count(MONDAY + dt.timedelta(days=2)) == (0, 0)
+        assert count(MONDAY - dt.timedelta(days=1, hours=2)) == (0, 0)
+    zones.assert_not_called()
+
+
+def test_the_quick_check_misses_no_monday_morning_anywhere():
+    names = [zoneinfo.ZoneInfo(name) for name in zoneinfo.available_timezones()]
+    start = MONDAY - dt.timedelta(days=3)
+    for quarter in range(8 * 24 * 4):
+        now = start + dt.timedelta(minutes=15 * quarter)
+        somewhere = any(
+            (local := now.astimezone(zone)).weekday() == 0 and local.hour >= DIGEST_HOUR
+            for zone in names
+        )
+        assert _monday_morning_somewhere(now) == somewhere, now
