@@ -8,7 +8,7 @@ PORT ?= 8000
 # Tests run on every core; browser tests included.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons app-icons screenshots
+.PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons app-icons screenshots messages
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Troth needs Python 3.12 or newer; found " + sys.version.split()[0])'
@@ -94,6 +94,14 @@ icons: $(VENV)/bin/python
 # system Chromium (scripts/build_app_icons.py).
 app-icons: $(VENV)/.installed-dev
 	$(PY) scripts/build_app_icons.py
+
+# Gather every string marked for translation into each language's catalogue
+# (troth/locale/<code>/LC_MESSAGES/django.po), then compile the catalogues
+# Django reads (.mo, committed). docs/translating.md says the rest.
+LANGUAGE_CODES ?= $(notdir $(filter-out %/en,$(wildcard troth/locale/*)))
+messages: $(VENV)/.installed-dev
+	cd troth && ../$(PY) ../manage.py makemessages --no-obsolete $(addprefix -l ,$(LANGUAGE_CODES))
+	cd troth && ../$(PY) ../manage.py compilemessages $(addprefix -l ,$(LANGUAGE_CODES) en)
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts
