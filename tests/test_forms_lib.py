@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from django import forms
+from django.test.html import parse_html
+
 from troth.lib import forms as lib
+
+
+def assertHTMLEqual(ours: str, django: str) -> None:
+    assert parse_html(ours) == parse_html(django), (ours, django)
 
 
 class Entry(lib.Form):
@@ -59,3 +67,49 @@ def test_a_note_may_be_left_out_and_is_a_box():
     assert form.is_valid()
     assert form.cleaned_data["note"] == ""
     assert "<textarea" in str(form["note"])
+
+
+MENUS = [
+    [("a", "Apple"), ("b", "Banana & <cream>"), ("c", "Cherry")],
+    [("", "---"), ("a", "Apple")],
+    [(None, "None yet"), (1, "One"), (2, "Two")],
+    [("Fruit", [("a", "Apple"), ("b", "Banana")]), ("x", "Other")],
+    [("dup", "First"), ("dup", "Second")],
+]
+
+
+@pytest.mark.parametrize("choices", MENUS)
+@pytest.mark.parametrize("value", [None, "", "a", "b", 1, "2", "dup", "missing"])
+def test_a_menu_is_the_html_django_writes(choices, value):
+    # Same options, labels escaped, the first matching option selected.
+    attrs = {"id": "id_pick", "required": True, "data-x": "1", "hidden": False}
+    ours = lib.Select(choices=choices).render("pick", value, attrs)
+    django = forms.Select(choices=choices).render("pick", value, attrs)
+    assertHTMLEqual(ours, django)
+
+
+def test_a_menu_keeps_the_value_a_form_was_sent_back_with():
+    class Zone(lib.Form):
+        zone = lib.choice_field("Zone", [("UTC", "UTC"), ("Europe/Paris", "Paris")])
+
+    html = str(Zone(data={"zone": "Europe/Paris"})["zone"])
+    assert '<option value="Europe/Paris" selected>Paris</option>' in html
+    assert '<option value="UTC">UTC</option>' in html
+
+
+def test_cached_choices_are_worked_out_once_and_shared_by_every_form():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return [("a", "A"), ("b", "B")]
+
+    class Pick(lib.Form):
+        pick = lib.choice_field("Pick", lib.CachedChoices(compute))
+
+    for _ in range(3):
+        form = Pick(data={"pick": "b"})
+        assert form.is_valid()
+        assert 'value="b" selected' in str(form["pick"])
+    assert len(calls) == 1
+    assert not Pick(data={"pick": "c"}).is_valid()

@@ -15,14 +15,18 @@ from troth.lib.forms import (
 )
 
 
-def timezone_choices() -> list[tuple[str, str]]:
-    """Region/City zones plus UTC: the legacy aliases only make the list longer."""
+def _zones() -> list[tuple[str, str]]:
+    """Region/City zones plus UTC: the legacy aliases only make the list longer.
+    Read from disk once per process (timezone_choices)."""
     zones = sorted(
         name
         for name in zoneinfo.available_timezones()
         if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))
     )
     return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in zones)]
+
+
+timezone_choices = lib_forms.CachedChoices(_zones)
 
 
 class SignupForm(lib_forms.Form):
@@ -40,7 +44,7 @@ class SignupForm(lib_forms.Form):
         _("Time zone"),
         timezone_choices,
         initial="UTC",
-        widget=forms.Select(attrs={"data-detect-timezone": "true"}),
+        widget=lib_forms.Select(attrs={"data-detect-timezone": "true"}),
     )
     field_order = ["display_name", "email", "password1", "timezone"]
 

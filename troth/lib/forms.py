@@ -9,9 +9,17 @@ answer is missing or wrong (`missing`, `invalid`, `too_long`, `unknown`,
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from typing import Any
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.choices import BaseChoiceIterator, normalize_choices
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from troth.lib.content import Visibility
 
@@ -32,11 +40,15 @@ class Form(forms.Form):
 
 
 class ModelForm(forms.ModelForm):
-    """A model's form, with labels written the same way as Form's."""
+    """A model's form, with labels written the same way as Form's, and a
+    model field's choices in Troth's menu (Select) rather than Django's."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field.widget) is forms.Select:
+                field.widget = Select(field.widget.attrs, field.widget.choices)
 
 
 class DateInput(forms.DateInput):
@@ -64,6 +76,85 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class CachedChoices(BaseChoiceIterator):
+    """Choices worked out once per process, on first use, and shared by every
+    form: Django calls a choices function again for each form and each
+    iteration, and copies a list of choices into each form it builds. Never
+    changed once worked out, so every copy is this one."""
+
+    def __init__(self, compute: Callable[[], Iterable]):
+        self.compute = compute
+
+    @cached_property
+    def choices(self) -> list:
+        return list(normalize_choices(self.compute()))
+
+    def __iter__(self) -> Iterator:
+        return iter(self.choices)
+
+    def __copy__(self) -> CachedChoices:
+        return self
+
+    def __deepcopy__(self, memo) -> CachedChoices:
+        return self
+
+
+class Select(forms.Select):
+    """Django's menu, written in one pass instead of one template include per
+    option: the settings page's ~600 time zones cost about ten thousand
+    template renders a request. The HTML is Django's own
+    (tests/test_forms_lib.py renders both); a menu of several choices
+    (`allow_multiple_selected`) is left to Django."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        if self.allow_multiple_selected:
+            return super().render(name, value, attrs, renderer)
+        return format_html(
+            '<select name="{}"{}>{}\n</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            self.options_html(self.format_value(value)),
+        )
+
+    def options_html(self, values: list[str]) -> SafeString:
+        """The options and groups, the first one whose value is among
+        `values` selected (as Django's optgroups() does)."""
+        parts: list[str] = []
+        pending = set(values)
+        for value, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                parts.append(_optgroup(value))
+                for subvalue, sublabel in label:
+                    parts.append(_option(subvalue, sublabel, pending))
+                parts.append("\n  </optgroup>")
+            else:
+                parts.append(_option("" if value is None else value, label, pending))
+        return mark_safe("".join(parts))
+
+
+def _optgroup(name: Any) -> str:
+    return f'\n  <optgroup label="{_text(name)}">'
+
+
+def _option(value: Any, label: Any, pending: set[str]) -> str:
+    """One <option>; selected when its value is still pending, which it
+    then no longer is (only the first match is selected)."""
+    text = str(value)
+    selected = bool(pending) and text in pending
+    if selected:
+        pending.clear()
+    mark = " selected" if selected else ""
+    return f'\n  <option value="{html.escape(text)}"{mark}>{_text(label)}</option>'
+
+
+def _text(value: Any) -> str:
+    """What {{ value }} writes (localized, escaped unless safe); plain
+    strings skip Django's lazy-aware conditional_escape, the slow part."""
+    if type(value) is str:
+        return html.escape(value)
+    return conditional_escape(localize(value))
 
 
 def messages(**by_code: Any) -> dict[str, Any] | None:
@@ -140,6 +231,7 @@ def choice_field(
     (a TypedChoiceField)."""
     if radio:
         kwargs["widget"] = forms.RadioSelect
+    kwargs.setdefault("widget", Select)
     field = forms.TypedChoiceField if "coerce" in kwargs else forms.ChoiceField
     return field(
         label=label,
