@@ -120,3 +120,45 @@ def test_navigation_adds_no_query(space, alice, settings):
     assert 'data-testid="tab-' not in client.get("/promises/").content.decode()
     # The membership it needs is the one the space context already fetched.
     assert count() == with_navigation
+
+
+def sign_out_token(html: str) -> str:
+    form = re.search(
+        r'<form method="post" action="/accounts/logout/">(.*?)</form>', html, re.S
+    )
+    assert form, "no sign-out form"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form[1])
+    assert token
+    return token[1]
+
+
+def test_each_person_signs_out_with_their_own_token(space, alice, bob):
+    # The links are rendered once and kept; the sign-out form's token is
+    # still each request's own, and works only for its own session.
+    from django.test import Client
+
+    clients = {}
+    for person in (alice, bob):
+        clients[person] = Client(enforce_csrf_checks=True)
+        clients[person].force_login(person)
+    tokens = {
+        person: sign_out_token(client.get("/promises/").content.decode())
+        for person, client in clients.items()
+    }
+    assert tokens[alice] != tokens[bob]
+    refused = clients[bob].post("/accounts/logout/", {"csrfmiddlewaretoken": "x" * 64})
+    assert refused.status_code == 403
+    for person, client in clients.items():
+        response = client.post(
+            "/accounts/logout/", {"csrfmiddlewaretoken": tokens[person]}
+        )
+        assert response.status_code == 302
+        assert "_auth_user_id" not in client.session
+
+
+def test_the_links_are_rendered_once_per_place(space, alice):
+    client = client_for(alice)
+    client.get("/promises/")
+    again = client.get("/promises/")
+    assert "includes/nav.html" not in [t.name for t in again.templates]
+    assert current_links(again.content.decode()) == ["Promises", "Promises"]
