@@ -10,10 +10,11 @@ class AccountsConfig(AppConfig):
 
         # Here, not at the top: Django imports an AppConfig's module before
         # any model is loaded, and these modules load models.
-        from troth.accounts import ratelimits, sessions
+        from troth.accounts import ratelimits, sessions, signals
 
         ratelimits.install()
         sessions.install()
+        signals.install()
         # allauth offers no adapter hook for a wrong two-factor code, only
         # this signal; it only adds a line to the owner's sign-in history.
         authentication_failed.connect(

@@ -123,6 +123,10 @@ class Pulse(Linked, Content):
         return {item: getattr(self, item) for item in ITEMS}
 
 
+# A moment before any tick: "look at this person's reminder on the next one".
+LOOK_AT_ONCE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
 class PulseSettings(models.Model):
     """A person's pulse choices: whether their partner sees their answers,
     and when (in their own time zone) to be reminded, if at all."""
@@ -134,19 +138,36 @@ class PulseSettings(models.Model):
     )
     share = models.BooleanField(_("Share my pulse with my partner"), default=False)
     remind_at = models.TimeField(_("Remind me at"), null=True, blank=True)
+    # When the reminder job next has to look at this person: their next
+    # reminder time, as the job worked it out from `remind_at` and their
+    # zone. A change to either sets it to LOOK_AT_ONCE (save(), and the
+    # zone's hook in checkins/reminders.py), so the job never relies on a
+    # moment worked out from an old choice. None: no reminder chosen. The
+    # five-minute job reads only the rows whose moment has come, by the
+    # partial index below, however many people there are.
+    next_remind_at = models.DateTimeField(null=True, blank=True, default=LOOK_AT_ONCE)
 
     class Meta:
-        # The clock asks whose reminder time has just come (tasks.py).
         indexes = [
             models.Index(
-                fields=["remind_at"],
-                condition=models.Q(remind_at__isnull=False),
-                name="checkins_pulse_remind_at",
+                fields=["next_remind_at"],
+                condition=models.Q(next_remind_at__isnull=False),
+                name="checkins_pulse_remind_due",
             )
         ]
 
     def __str__(self) -> str:
         return f"Pulse settings of {self.user_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        # Not domain logic: the job's bookmark follows its inputs wherever
+        # the row is saved (services, builders, the admin), as an index
+        # would.
+        self.next_remind_at = LOOK_AT_ONCE
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "next_remind_at"}
+        super().save(*args, **kwargs)
 
     @classmethod
     def for_user(cls, user) -> PulseSettings:

@@ -1,22 +1,22 @@
 """The daily pulse reminder, at the time each person chose, in their zone.
 
 Idempotent: the notification key names the person and their local date, so
-a rerun, a restart or a second worker reminds nobody twice."""
+a rerun, a restart or a second worker reminds nobody twice; and each person's
+row says when the job next has to look at them, so a tick reads only who is
+due."""
 
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from datetime import timedelta
-from functools import lru_cache
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
 from troth.checkins.models import Pulse, PulseSettings
-from troth.notifications.models import notification_key, notified
-from troth.notifications.services import notify
+from troth.lib.time import local_instant, wall_time_exists
+from troth.notifications.services import notify_many
 from troth.spaces.models import Membership
 
 # A reminder is still worth sending this long after its time (a worker that
@@ -24,97 +24,107 @@ from troth.spaces.models import Membership
 LATE_BY_AT_MOST = timedelta(hours=2)
 
 
-@lru_cache(maxsize=1)
-def _zone_names() -> tuple[str, ...]:
-    return tuple(sorted(zoneinfo.available_timezones()))
+# At most this many people a tick; the next tick takes the rest.
+BATCH = 1000
 
 
-def _within(wall: dt.datetime) -> Q:
-    """Reminder times that have come by the wall clock `wall` today, within
-    the grace period (the rule `due_reminders` applies to each row)."""
-    start = wall - LATE_BY_AT_MOST
-    q = Q(remind_at__lte=wall.time())
-    if start.date() == wall.date():
-        q &= Q(remind_at__gt=start.time())
-    return q
+def reminder_moment(day: dt.date, at: dt.time, tz: dt.tzinfo) -> dt.datetime:
+    """When the clock in `tz` first shows `at` or later on `day`: a time
+    skipped by a DST change fires at the first minute after the gap, a
+    repeated one at its first occurrence (a wall clock's reading)."""
+    wall = dt.datetime.combine(day, at)
+    while not wall_time_exists(wall.date(), wall.time(), tz):
+        wall += timedelta(minutes=1)
+    return local_instant(wall.date(), wall.time(), tz)
 
 
-def _maybe_due(now: dt.datetime) -> Q:
-    """A filter for the database: the people whose reminder time has come
-    in their zone and who neither answered nor were reminded today. Zones
-    are grouped by their wall clock in Python (a few dozen at any instant),
-    so the query reads only who is due, whatever the number of people; a
-    zone name no longer known reads as UTC, as `troth.lib.time.zone` does."""
-    walls: dict[dt.datetime, list[str]] = {}
-    for name in _zone_names():
-        local = now.astimezone(zoneinfo.ZoneInfo(name)).replace(tzinfo=None)
-        walls.setdefault(local, []).append(name)
-    utc = now.astimezone(dt.UTC).replace(tzinfo=None)
-    by_day: dict[dt.date, Q] = {}
-    for wall, names in walls.items():
-        zone_q = Q(user__timezone__in=names)
-        if wall == utc:
-            zone_q |= ~Q(user__timezone__in=_zone_names())
-        by_day[wall.date()] = by_day.get(wall.date(), Q(pk__in=[])) | (
-            zone_q & _within(wall)
-        )
-    q = Q(pk__in=[])
-    for day, zones in by_day.items():
-        key = notification_key(
-            "pulse.reminder:", OuterRef("user_id"), f":{day.isoformat()}"
-        )
-        answered = Pulse.objects.filter(author=OuterRef("user_id"), day=day)
-        q |= zones & ~notified(user=OuterRef("user_id"), key=key) & ~Exists(answered)
-    return q
+def reminder_due(at: dt.time, tz: dt.tzinfo, now: dt.datetime):
+    """(the local date whose reminder is due at `now`, or None; when the
+    next reminder after `now` comes). A reminder is due from its time for
+    LATE_BY_AT_MOST, so yesterday's may still be due just after midnight."""
+    today = now.astimezone(tz).date()
+    due_day = None
+    for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
+        moment = reminder_moment(day, at, tz)
+        if moment > now:
+            return due_day, moment
+        if now < moment + LATE_BY_AT_MOST:
+            due_day = day
+    return due_day, reminder_moment(today + timedelta(days=2), at, tz)
 
 
-def due_reminders(now: dt.datetime) -> list[tuple[PulseSettings, dt.date]]:
-    """(settings, local date) of everyone whose reminder time has come today
-    in their own zone, within the grace period, and who has neither answered
-    nor been reminded today. Works on the wall clock: a time skipped by a
-    DST change fires at the first minute after it."""
-    found = []
-    for prefs in (
-        PulseSettings.objects.filter(remind_at__isnull=False)
-        .filter(_maybe_due(now))
+def due_reminders(
+    now: dt.datetime, ids: list[int]
+) -> list[tuple[PulseSettings, dt.date]]:
+    """(settings, local date) of everyone whose reminder time has come in
+    their own zone, within the grace period, and who has neither answered
+    nor been reminded that day. Reads only the rows whose moment has come
+    (`ids`, from `looked_for`), takes them from
+    other workers (SKIP LOCKED) and moves each to its next moment, so a
+    person is looked at once a day. Call inside a transaction."""
+    rows = list(
+        PulseSettings.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(next_remind_at__lte=now, pk__in=ids)
         .select_related("user")
-    ):
-        assert prefs.remind_at is not None  # the query keeps only those set
-        local = now.astimezone(prefs.user.tz)
-        wall = dt.datetime.combine(local.date(), local.time())
-        target = dt.datetime.combine(local.date(), prefs.remind_at)
-        if target <= wall < target + LATE_BY_AT_MOST:
-            found.append((prefs, local.date()))
+    )
+    found = []
+    for prefs in rows:
+        if prefs.remind_at is None:
+            prefs.next_remind_at = None
+            continue
+        day, prefs.next_remind_at = reminder_due(prefs.remind_at, prefs.user.tz, now)
+        if day is not None:
+            found.append((prefs, day))
+    if rows:
+        PulseSettings.objects.bulk_update(rows, ["next_remind_at"])
     return found
+
+
+def looked_for(now: dt.datetime) -> list[int]:
+    """The settings whose moment has come: one query on the partial index
+    of `PulseSettings.next_remind_at`, an empty range when nobody is due."""
+    return list(
+        PulseSettings.objects.filter(next_remind_at__lte=now)
+        .order_by("next_remind_at")
+        .values_list("pk", flat=True)[:BATCH]
+    )
 
 
 @task()
 def remind_pulse() -> int:
+    """Remind each person whose time has come, once a day, unless they
+    answered already, at a cost that follows who is due (a fixed handful
+    of queries for any number), not the number of people."""
     now = timezone.now()
-    due = due_reminders(now)
-    if not due:
+    ids = looked_for(now)
+    if not ids:
         return 0
-    users = [prefs.user for prefs, _ in due]
-    answered = set(
-        Pulse.objects.filter(
-            author__in=users, day__in={day for _, day in due}
-        ).values_list("author_id", "day")
-    )
-    spaces = dict(
-        Membership.objects.active()
-        .filter(user__in=users, space__closed_at__isnull=True)
-        .values_list("user_id", "space_id")
-    )
-    sent = 0
-    for prefs, day in due:
-        user = prefs.user
-        if (user.pk, day) in answered or user.pk not in spaces or not user.is_active:
-            continue
-        if notify(
-            user=user,
-            kind="pulse.reminder",
-            key=f"pulse.reminder:{user.pk}:{day.isoformat()}",
-            url="/checkins/pulse",
-        ):
-            sent += 1
-    return sent
+    with transaction.atomic():
+        due = due_reminders(now, ids)
+        if not due:
+            return 0
+        users = [prefs.user for prefs, _ in due]
+        answered = set(
+            Pulse.objects.filter(
+                author__in=users, day__in={day for _, day in due}
+            ).values_list("author_id", "day")
+        )
+        spaces = dict(
+            Membership.objects.active()
+            .filter(user__in=users, space__closed_at__isnull=True)
+            .values_list("user_id", "space_id")
+        )
+        return len(
+            notify_many(
+                {
+                    "user": prefs.user,
+                    "kind": "pulse.reminder",
+                    "key": f"pulse.reminder:{prefs.user.pk}:{day.isoformat()}",
+                    "url": "/checkins/pulse",
+                }
+                for prefs, day in due
+                if (prefs.user.pk, day) not in answered
+                and prefs.user.pk in spaces
+                and prefs.user.is_active
+            )
+        )

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, time, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from troth.lib.time import zone
@@ -191,3 +191,28 @@ def reminders_schedule(events: Iterable[int], *, now: datetime | None = None) ->
             Event.objects.filter(pk=event.pk).update(
                 next_reminder_at=remind, next_ask_at=ask
             )
+
+
+def timezone_changed(*, user, now: datetime | None = None) -> None:
+    """An all-day date is reminded at 08:00 in each person's zone: after
+    `user` moved to another zone, the moments of the all-day events they
+    may be reminded of (their spaces', and any with their reminder) are
+    worked out again. Called by accounts through `troth.lib.hooks` (see
+    troth/accounts/signals.py); accounts imports nothing from here."""
+    now = now or timezone.now()
+    events = (
+        Event.objects.filter(all_day=True)
+        .filter(
+            Q(
+                space__memberships__user=user,
+                space__memberships__left_at__isnull=True,
+            )
+            | Q(reminders__user=user)
+        )
+        .filter(
+            Q(last_end__isnull=True) | Q(last_end__gt=now - LATE_LIMIT - ALL_DAY_SLACK)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    reminders_schedule(list(events), now=now)

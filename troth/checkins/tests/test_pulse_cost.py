@@ -21,15 +21,29 @@ pytestmark = pytest.mark.django_db
 
 # 09:30 UTC: 09:30 in London in winter, 18:30 in Tokyo, 01:30 in Los Angeles.
 NOW = dt.datetime(2026, 1, 12, 9, 30, tzinfo=dt.UTC)
+NINE = dt.time(9, 0)
 
 
-def with_history(n: int) -> list:
+def with_history(n: int, *, reminded: bool = True) -> list:
     """`n` couples who all chose 09:00 (UTC or London: due now), with a
-    month of pulses; today's reminder already sent to those due."""
+    month of pulses; today's reminder already sent to those due, and each
+    row's next moment where the job left it (tomorrow's, or 09:00 in Los
+    Angeles today). With `reminded=False` today's 09:00 in UTC and London
+    has come and nobody was told yet."""
     couples = crowd(n)
     people = [person for _space, *pair in couples for person in pair]
+    due_now = [p for p in people if p.timezone in ("UTC", "Europe/London")]
     PulseSettings.objects.bulk_create(
-        PulseSettings(user=person, remind_at=dt.time(9, 0)) for person in people
+        PulseSettings(
+            user=person,
+            remind_at=NINE,
+            next_remind_at=(
+                NOW - dt.timedelta(minutes=30)
+                if person in due_now and not reminded
+                else tasks.reminder_due(NINE, person.tz, NOW)[1]
+            ),
+        )
+        for person in people
     )
     Pulse.objects.bulk_create(
         Pulse(space=space, author=person, day=dt.date(2026, 1, 11) - dt.timedelta(d))
@@ -37,15 +51,15 @@ def with_history(n: int) -> list:
         for person in pair
         for d in range(30)
     )
-    Notification.objects.bulk_create(
-        Notification(
-            user=person,
-            kind="pulse.reminder",
-            key=f"pulse.reminder:{person.pk}:2026-01-12",
+    if reminded:
+        Notification.objects.bulk_create(
+            Notification(
+                user=person,
+                kind="pulse.reminder",
+                key=f"pulse.reminder:{person.pk}:2026-01-12",
+            )
+            for person in due_now
         )
-        for person in people
-        if person.timezone in ("UTC", "Europe/London")
-    )
     return couples
 
 
@@ -68,12 +82,11 @@ def test_with_nobody_left_to_remind_a_tick_is_one_query_for_one_couple_or_thirty
 
 
 def test_with_some_due_the_cost_follows_them_not_the_couples():
-    ((space, alice, bob),) = with_history(1)  # in UTC and London: both due
-    Notification.objects.all().delete()
+    ((space, alice, bob),) = with_history(1, reminded=False)  # UTC and London
     cost_with_one, sent = count()
     assert sent == 2
     with_history(29)
-    Notification.objects.filter(user__in=[alice, bob]).delete()
+    ((space, carol, dave),) = with_history(1, reminded=False)
     cost_with_thirty, sent = count()
     assert sent == 2
     assert cost_with_thirty == cost_with_one

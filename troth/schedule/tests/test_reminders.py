@@ -4,6 +4,8 @@ each sent once, however often the jobs run."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -162,3 +164,37 @@ def test_no_one_is_asked_in_a_closed_space(alice, bob, space):
     spaces.space_leave(membership=bob.memberships.get())
     Notification.objects.all().delete()
     assert ask_ritual_outcomes.call() == 0
+
+
+def test_an_all_day_reminder_follows_a_change_of_time_zone(alice, bob, space):
+    """08:00 on the day is 08:00 where the person is now: after alice moves
+    from London to Tokyo her morning comes nine hours earlier in UTC, and
+    the job, which reads only the events whose moment has come, is woken
+    then (before, it slept until London's morning and the reminder went
+    late, or not at all)."""
+    for person in (alice, bob):
+        person.timezone = "Europe/London"
+        person.save()
+    day = timezone.now().date() + timedelta(days=3)
+    event = make_all_day(alice, space, day, title="Moving day")
+    build_reminder(event, alice, minutes=0)
+    event.refresh_from_db()
+    assert event.next_reminder_at == datetime.combine(day, time(8), UTC)
+    response = client_for(alice).post(
+        "/settings/",
+        {
+            "display_name": alice.display_name,
+            "timezone": "Asia/Tokyo",
+            "language": "en",
+        },
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    tokyo_morning = datetime.combine(day, time(8), ZoneInfo("Asia/Tokyo"))
+    assert event.next_reminder_at == tokyo_morning
+    Notification.objects.all().delete()
+    with mock.patch(
+        "django.utils.timezone.now", return_value=tokyo_morning + timedelta(minutes=5)
+    ):
+        assert remind_upcoming.call() == 1
+    assert kinds(alice) == ["event.upcoming"]
