@@ -1,0 +1,200 @@
+"""What a page or a job asks PostgreSQL, and how PostgreSQL would answer:
+the machinery behind tests/test_plans.py.
+
+Every statement run inside `Capture` is kept with its parameters, so its
+plan can be asked afterwards with the same values. `scans` reads each plan
+with sequential scans switched off (SET LOCAL enable_seqscan = off): the
+planner then takes any index that can serve, so a Seq Scan that remains
+means none can, and a whole-index walk with no index condition is the same
+full read in another form. Either, on a table that holds couples' rows, is
+a finding: the query reads the other couples' rows too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import Resolver404, resolve
+
+# Tables that hold no couple's rows, or only a handful for the whole box, so
+# reading one whole costs the same with ten couples as with ten thousand.
+SMALL_TABLES = {
+    "django_content_type": "one row per model",
+    "django_migrations": "one row per migration",
+    "django_site": "one row",
+    "auth_permission": "four rows per model",
+    "auth_group": "unused: Troth has no groups",
+    "auth_group_permissions": "unused: Troth has no groups",
+    "django_admin_log": "the operator's own edits",
+    "notifications_clocktick": "one row per clock job",
+    "questions_question": "the question library, the same for every couple",
+    "questions_pack": "the packs of the question library",
+}
+# Statements whose plans are read; EXPLAIN without ANALYZE runs none of them.
+EXPLAINED = ("SELECT", "WITH", "UPDATE", "DELETE")
+# Sequential scans off, so a Seq Scan left means no index can serve; joins
+# as nested loops, so each table joined in is read by the join's key (a merge
+# or hash join over a few test rows would read the whole table of either side
+# whatever the indexes).
+PLANNER_SETTINGS = ("enable_seqscan", "enable_mergejoin", "enable_hashjoin")
+FULL_INDEX_WALKS = {"Index Scan", "Index Only Scan", "Bitmap Index Scan"}
+HREF = re.compile(r'href="(/[^"#]*)')
+# Links that act, download or leave; each has its own tests.
+NOT_PAGES = re.compile(
+    r"^/(static/|accounts/logout|settings/export/|audits/\d+/export|calendar/feed/"
+    r"|admin/)"
+)
+DIGITS = re.compile(r"\d+")
+
+
+def couple_tables() -> set[str]:
+    """Every table of an installed model but the small global ones."""
+    return {
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if not model._meta.proxy and model._meta.managed
+    } - set(SMALL_TABLES)
+
+
+class Capture:
+    """The statements run inside, with their parameters (Django's query log
+    is emptied by every request the test client makes)."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[str, object]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        if not many:
+            self.statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    def __enter__(self) -> Capture:
+        self._wrapper = connection.execute_wrapper(self)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._wrapper.__exit__(*exc)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A plan node that reads a couples' table whole."""
+
+    where: str  # the page's URL name or the job's name
+    table: str
+    node: str
+    sql: str
+    index: str = ""
+
+    def __str__(self) -> str:
+        using = f" using {self.index}" if self.index else ""
+        return f"{self.where}: {self.node}{using} on {self.table}\n    {self.sql[:600]}"
+
+
+def plan(sql: str, params) -> dict:
+    """The plan PostgreSQL would choose with sequential scans off (the
+    setting is undone with the savepoint)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for setting in PLANNER_SETTINGS:
+            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        found = cursor.fetchone()[0]
+        transaction.set_rollback(True)
+    found = json.loads(found) if isinstance(found, str) else found
+    return found[0]["Plan"]
+
+
+def nodes(node: dict) -> Iterator[dict]:
+    """Every node of a plan but the legs of a BitmapAnd that another leg
+    bounds (a partial index ANDed with a couple's index reads only what
+    both hold)."""
+    yield node
+    children = node.get("Plans", [])
+    if node["Node Type"] == "BitmapAnd" and any("Index Cond" in c for c in children):
+        children = [c for c in children if "Index Cond" in c]
+    for child in children:
+        yield from nodes(child)
+
+
+def full_reads(node: dict, tables: set[str]) -> Iterator[tuple[str, str, str]]:
+    """(table, node type, index) of each node that reads a couples' table
+    whole. A bitmap index scan names its table on the heap scan above it."""
+    heap = ""
+    for each in nodes(node):
+        kind = each["Node Type"]
+        table = each.get("Relation Name") or (
+            heap if kind == "Bitmap Index Scan" else None
+        )
+        if kind == "Bitmap Heap Scan":
+            heap = table
+        if table not in tables:
+            continue
+        if kind == "Seq Scan" or (
+            kind in FULL_INDEX_WALKS and "Index Cond" not in each
+        ):
+            yield table, kind, each.get("Index Name", "")
+
+
+class Planner:
+    """Reads the plan of each statement shape once, however many pages or
+    jobs run it, and names the first place that ran it."""
+
+    def __init__(self) -> None:
+        self.tables = couple_tables()
+        self.seen: set[str] = set()
+        self.scans: list[Scan] = []
+        self.explained = 0
+
+    def read(self, where: str, capture: Capture) -> None:
+        for sql, params in capture.statements:
+            if not sql.lstrip().upper().startswith(EXPLAINED) or sql in self.seen:
+                continue
+            self.seen.add(sql)
+            self.explained += 1
+            for table, kind, index in set(full_reads(plan(sql, params), self.tables)):
+                self.scans.append(Scan(where, table, kind, sql, index))
+
+
+def place(path: str) -> str:
+    """A page's URL name: the same for every object of its kind."""
+    try:
+        match = resolve(path.split("?")[0])
+    except Resolver404:
+        return path
+    return match.view_name
+
+
+def crawl(client: Client, planner: Planner, start: str = "/") -> list[str]:
+    """Open every page reachable from `start` by links (one of each URL
+    name and query shape), reading the plans of what each page asked.
+    Returns the pages opened."""
+    seen = {start}
+    queue = deque([start])
+    shapes: Counter[str] = Counter()
+    opened = []
+    while queue:
+        path = queue.popleft()
+        with Capture() as captured:
+            response = client.get(path)
+        opened.append(path)
+        planner.read(place(path), captured)
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        for href in HREF.findall(response.content.decode()):
+            href = href.replace("&amp;", "&")
+            if href in seen or NOT_PAGES.match(href):
+                continue
+            seen.add(href)
+            shape = DIGITS.sub("N", href)
+            if not shapes[shape]:
+                shapes[shape] += 1
+                queue.append(href)
+    return opened
