@@ -50,11 +50,6 @@ KNOWN: dict[tuple[str, str], str] = {
         " ~Exists(Session.objects.filter(session_key=OuterRef('session_key')))"
         " reads one session per stale row by its primary key"
     ),
-    ("troth.accounts.tasks.prune_sessions", "usersessions_usersession"): (
-        "no index on usersessions_usersession.last_seen_at: every session row"
-        " is read each tick; an index on last_seen_at (a RunSQL migration in"
-        " accounts: allauth's table)"
-    ),
     ("troth.agreements.tasks.agreements_remind", "agreements_agreement"): (
         "on the test's few rows the planner walks agreements_ends_due whole"
         " instead of a BitmapOr of agreements_review_due and agreements_ends_due"
