@@ -23,7 +23,7 @@ from troth.checkins.models import ITEMS, Pulse
 from troth.checkins.stats import (
     SUBSCALES,
     EnoughDays,
-    pulse_answered_days,
+    pulse_answered_days_of,
     subscale_means,
 )
 from troth.insights.charts import Series
@@ -58,43 +58,51 @@ class PulseSeries(EnoughDays):
     months: list[PulseMonth] = field(default_factory=list)
 
 
-def pulse_months(*, viewer, subject, months: list[Month]) -> PulseSeries:
-    """`subject`'s pulse means per subscale for each month, as `viewer` may
-    see them (nothing at all for a partner who does not share). Two queries.
+def pulse_months(*, viewer, subjects, months: list[Month]) -> dict[int, PulseSeries]:
+    """Each subject's pulse means per subscale for each month (by pk), as
+    `viewer` may see them (nothing at all for a partner who does not
+    share). Two queries, whatever the number of subjects.
 
     The same rules as `troth.checkins.stats.pulse_trend`: a subscale's day
     score is `day_score`; its month mean is the plain mean of the month's
     day scores; skipped days are absent. Months are the subject's local
     dates (a pulse's day is their local day)."""
     first, last = months[0].first, add_months(months[-1].first, 1)
-    pulses = list(
+    pulses = (
         Pulse.objects.visible_to(viewer)
-        .filter(author=subject, day__gte=first, day__lt=last)
-        .only("day", *ITEMS)  # never the note: nothing to decrypt
+        .filter(author__in=[s.pk for s in subjects], day__gte=first, day__lt=last)
         .order_by("day")
+        # Rows, not models: never the note (nothing to decrypt), and a
+        # year of days for two people reads in a fraction of the time.
+        .values_list("author", "day", *ITEMS, named=True)
     )
-    total = pulse_answered_days(viewer=viewer, subject=subject)
-    by_month: dict[dt.date, list[Pulse]] = {}
+    totals = pulse_answered_days_of(viewer=viewer, subjects=subjects)
+    by_month: dict[tuple[int, dt.date], list] = {}
     for pulse in pulses:
-        by_month.setdefault(pulse.day.replace(day=1), []).append(pulse)
-    series = PulseSeries(subject=subject, total_days=total)
-    for month in months:
-        days = by_month.get(month.first, [])
-        series.months.append(
-            PulseMonth(first=month.first, days=len(days), means=subscale_means(days))
-        )
-    return series
+        key = (pulse.author, pulse.day.replace(day=1))
+        by_month.setdefault(key, []).append(pulse)
+    result = {}
+    for subject in subjects:
+        series = PulseSeries(subject=subject, total_days=totals[subject.pk])
+        for month in months:
+            days = by_month.get((subject.pk, month.first), [])
+            series.months.append(
+                PulseMonth(
+                    first=month.first, days=len(days), means=subscale_means(days)
+                )
+            )
+        result[subject.pk] = series
+    return result
 
 
 def section(period: Period) -> Section:
     """Daily pulse, per subscale: mine, and my partner's only if shared."""
     user, partner = period.user, period.partner
-    mine = pulse_months(viewer=user, subject=user, months=period.months)
-    theirs = (
-        pulse_months(viewer=user, subject=partner, months=period.months)
-        if partner is not None
-        else None
+    series = pulse_months(
+        viewer=user, subjects=[p for p, _n in period.people], months=period.months
     )
+    mine = series[user.pk]
+    theirs = series[partner.pk] if partner is not None else None
     shown = theirs if theirs is not None and theirs.enough else None
     charts = _charts(mine, shown, period)
     subscale, story = _story(mine, period)

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from statistics import mean
 
+from django.db.models import Count
+
 from troth.checkins.models import Pulse
 from troth.lib.periods import week_start
 
@@ -32,10 +34,28 @@ DOC = "pulse-trends.md"
 
 def day_score(pulse: Pulse, subscale: str) -> float | None:
     """One day's value on a subscale: the mean of its answered items, or
-    None when none of them was answered that day."""
-    values = [getattr(pulse, item) for item in SUBSCALES[subscale]]
+    None when none of them was answered that day. `pulse` may be any row
+    with the items as attributes (a named `values_list` row reads fastest)."""
+    items = SUBSCALES[subscale]
+    if len(items) == 1:
+        # The mean of one answer is that answer.
+        return getattr(pulse, items[0])
+    values = [getattr(pulse, item) for item in items]
     values = [v for v in values if v is not None]
-    return mean(values) if values else None
+    return small_mean(values) if values else None
+
+
+def small_mean(values: list) -> float:
+    """`statistics.mean` of a day's few answers, the same value of the
+    same type, without its exact arithmetic where whole numbers need none:
+    a page reads thousands of days
+    (troth/insights/tests/test_grouped_months.py)."""
+    if all(type(v) is int for v in values):
+        whole, rest = divmod(sum(values), len(values))
+        # A whole mean stays an int, as statistics.mean keeps it; any other
+        # is the correctly rounded quotient, as statistics.mean gives it.
+        return whole if not rest else sum(values) / len(values)
+    return mean(values)
 
 
 def subscale_means(pulses: list[Pulse]) -> dict[str, float | None]:
@@ -92,6 +112,25 @@ def pulse_answered_days(*, viewer, subject, until: dt.date | None = None) -> int
     if until is not None:
         pulses = pulses.filter(day__lte=until)
     return pulses.count()
+
+
+def pulse_answered_days_of(
+    *, viewer, subjects, until: dt.date | None = None
+) -> dict[int, int]:
+    """`pulse_answered_days` of each of `subjects`, by pk. One query,
+    whatever the number of subjects."""
+    pulses = Pulse.objects.visible_to(viewer).filter(
+        author__in=[s.pk for s in subjects]
+    )
+    if until is not None:
+        pulses = pulses.filter(day__lte=until)
+    counts = dict(
+        pulses.order_by()
+        .values("author")
+        .annotate(n=Count("pk"))
+        .values_list("author", "n")
+    )
+    return {s.pk: counts.get(s.pk, 0) for s in subjects}
 
 
 def pulse_trend(*, viewer, subject, start: dt.date, end: dt.date) -> PulseTrend:

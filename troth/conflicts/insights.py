@@ -19,8 +19,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from troth.checkins.models import ITEMS, Pulse
-from troth.checkins.stats import day_score
+from troth.checkins.models import Pulse
+from troth.checkins.stats import day_score, small_mean
 from troth.conflicts.stats import shared_conflicts
 from troth.insights.sections import Note, Period, Section, Table, blocktranslated
 from troth.lib.time import space_day_start, space_today
@@ -90,14 +90,14 @@ def _avg(values: list[int]) -> float | None:
     return round(statistics.mean(values), 1) if values else None
 
 
-def _trust_day(pulse: Pulse) -> float | None:
+def _trust_day(pulse) -> float | None:
     """A day's trust value: the mean of its predictability, dependability
     and faith day scores (the three parts of trust in Rempel, Holmes and
     Zanna 1985), of those answered."""
     scores = [
         s for name in TRUST_SUBSCALES if (s := day_score(pulse, name)) is not None
     ]
-    return statistics.mean(scores) if scores else None
+    return small_mean(scores) if scores else None
 
 
 def _trust_by_window(partners, edges: list[dt.date]) -> dict:
@@ -110,7 +110,7 @@ def _trust_by_window(partners, edges: list[dt.date]) -> dict:
         rows = (
             Pulse.objects.visible_to(other)
             .filter(author=person, day__gte=edges[0], day__lt=edges[-1])
-            .only("day", *ITEMS)
+            .values_list("day", *TRUST_SUBSCALES, named=True)
         )
         values: dict[int, list[float]] = {}
         for pulse in rows:

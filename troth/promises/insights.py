@@ -21,21 +21,23 @@ from troth.insights.sections import (
     summary_of,
 )
 from troth.insights.trends import Month
-from troth.promises.stats import PromiseFigures, promise_figures
+from troth.promises.stats import PromiseFigures, promise_figures_by_period
 
 ORDER = 20
 
 
-def promise_months(space, user, months: list[Month]) -> list[PromiseFigures]:
-    """`promise_figures` of `user` for each month. One query a month."""
-    return [promise_figures(space, user, m.start, m.end) for m in months]
+def promise_months(
+    space, people, months: list[Month]
+) -> dict[int, list[PromiseFigures]]:
+    """`promise_figures` of each person (by pk) for each month. One query."""
+    return promise_figures_by_period(space, people, [(m.start, m.end) for m in months])
 
 
 def section(period: Period) -> Section:
     """Promises: kept share per month, each partner."""
-    per_person = {
-        p.pk: promise_months(period.space, p, period.months) for p, _n in period.people
-    }
+    per_person = promise_months(
+        period.space, [p for p, _n in period.people], period.months
+    )
     if not any(f.due or f.settled for fs in per_person.values() for f in fs):
         return Section(
             key="promises",

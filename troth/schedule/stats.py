@@ -2,7 +2,10 @@
 
 The derivation, with its edge cases, is docs/figures/rituals-follow-through.md.
 Other features (the promises page, the monthly trust audit) show the same
-figure by calling `ritual_follow_through`; nothing else computes it.
+figure by calling `ritual_follow_through`, and the insights page month by
+month with `ritual_follow_through_by_period` (the same counting, one read
+for all the months; troth/insights/tests/test_grouped_months.py); nothing
+else computes it.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -25,6 +28,8 @@ from troth.schedule.recurrence import Occurrence, as_utc, expand
 
 UTC = zoneinfo.ZoneInfo("UTC")
 DOC = "docs/figures/rituals-follow-through.md"
+# The slack EventQuerySet.overlapping allows on each side of a window.
+OVERLAP_SLACK = timedelta(days=1)
 
 
 COUNTS = ("occurrences", "happened", "did_not", "differ", "unmarked", "cancelled")
@@ -85,26 +90,47 @@ def ritual_follow_through(
     the rituals, their moved or cancelled occurrences, and the answers.
     See docs/figures/rituals-follow-through.md for what each count means.
     """
+    return ritual_follow_through_by_period(space, [(start, end)], now=now)[0]
+
+
+def ritual_follow_through_by_period(
+    space, periods: list[tuple[datetime, datetime]], *, now: datetime | None = None
+) -> list[FollowThrough]:
+    """`ritual_follow_through` for each of `periods` (the months of the
+    insights page), with the same three queries for all of them: the
+    rituals are read and expanded once over the span the periods cover,
+    and each occurrence is counted in the period it started in."""
     now = now or timezone.now()
-    until = min(end, now)
-    total = FollowThrough(start=start, end=end)
-    if until <= start:
-        return total
+    totals = [FollowThrough(start=start, end=end) for start, end in periods]
+    spans = [(start, min(end, now)) for start, end in periods if min(end, now) > start]
+    if not spans:
+        return totals
+    first, until = min(s for s, _u in spans), max(u for _s, u in spans)
     rituals = list(
         Event.objects.filter(
             space=space, kind=Event.Kind.RITUAL, visibility=EventVisibility.SHARED
         )
-        .overlapping(start, until)
+        .overlapping(first, until)
         .prefetch_related(
             Prefetch("changes", queryset=OccurrenceChange.objects.order_by("original"))
         )
         .order_by("start", "pk")
     )
-    occurrences: list[Occurrence] = [
+    occurrences = [
         o
-        for o in expand(rituals, start, until, UTC, include_cancelled=True)
-        if start <= o.start < end and o.end <= now
+        for o in expand(rituals, first, until, UTC, include_cancelled=True)
+        if o.end <= now
     ]
+    marks = _marks(rituals, occurrences)
+    for total in totals:
+        _count(total, rituals, occurrences, marks, now)
+    return totals
+
+
+def _marks(
+    rituals: list[Event], occurrences: list[Occurrence]
+) -> dict[tuple[int, datetime], list[RitualMark]]:
+    """The answers about `occurrences`, by ritual and original start."""
     marks: dict[tuple[int, datetime], list[RitualMark]] = defaultdict(list)
     if occurrences:
         originals = {o.original for o in occurrences}
@@ -114,8 +140,31 @@ def ritual_follow_through(
             original__lte=max(originals),
         ):
             marks[(mark.event_id, as_utc(mark.original))].append(mark)
-    per_ritual = {ritual.pk: RitualFollowThrough(ritual=ritual) for ritual in rituals}
+    return marks
+
+
+def _count(
+    total: FollowThrough,
+    rituals: list[Event],
+    occurrences: list[Occurrence],
+    marks: dict[tuple[int, datetime], list[RitualMark]],
+    now: datetime,
+) -> None:
+    """Count into `total` the occurrences that started in its period, of
+    the rituals that `overlapping` keeps for that period alone."""
+    assert total.start is not None and total.end is not None
+    start, end = total.start, total.end
+    until = min(end, now)
+    if until <= start:
+        return
+    per_ritual = {
+        ritual.pk: RitualFollowThrough(ritual=ritual)
+        for ritual in rituals
+        if _overlaps(ritual, start, until)
+    }
     for occurrence in occurrences:
+        if not start <= occurrence.start < end or occurrence.event.pk not in per_ritual:
+            continue
         if occurrence.change is not None and occurrence.change.cancelled:
             result = "cancelled"
         else:
@@ -127,4 +176,11 @@ def ritual_follow_through(
         for counts in per_ritual.values()
         if counts.occurrences or counts.cancelled
     ]
-    return total
+
+
+def _overlaps(ritual: Event, start: datetime, end: datetime) -> bool:
+    """`EventQuerySet.overlapping(start, end)` for one event already read,
+    so a period counts the rituals that a query for it alone would find."""
+    return ritual.start < end + OVERLAP_SLACK and (
+        ritual.last_end is None or ritual.last_end > start - OVERLAP_SLACK
+    )
