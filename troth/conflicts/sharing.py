@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from troth.conflicts.models import ConflictView
 from troth.conflicts.services import conflict_view_stop
-from troth.lib.sharing import SharedItem
+from troth.lib.sharing import SharedItem, SharedList
 
 
 def _shared(user, space):
@@ -20,16 +20,21 @@ def _shared(user, space):
     )
 
 
+def _item(view) -> SharedItem:
+    return SharedItem(
+        group=_("Disagreements"),
+        label=_("Your view of “%(topic)s”") % {"topic": view.conflict.topic},
+        key=f"view:{view.pk}",
+        detail=_("Topic, date and your view"),
+    )
+
+
+def shared(user, space) -> SharedList:
+    return SharedList(_shared(user, space), _item)
+
+
 def shared_by(user, space) -> list[SharedItem]:
-    return [
-        SharedItem(
-            group=_("Disagreements"),
-            label=_("Your view of “%(topic)s”") % {"topic": view.conflict.topic},
-            key=f"view:{view.pk}",
-            detail=_("Topic, date and your view"),
-        )
-        for view in _shared(user, space)
-    ]
+    return list(shared(user, space))
 
 
 def stop(user, space, key: str) -> bool:

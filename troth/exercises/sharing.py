@@ -24,4 +24,5 @@ SHARED = SharedRows(
     label=lambda log: _("How “%(title)s” went for you") % {"title": log.session.title},
     unshare=lambda log, user: log_stop(log=log, by=user),
 )
-shared_by, stop, stop_all = SHARED.shared_by, SHARED.stop, SHARED.stop_all
+shared, shared_by = SHARED.shared, SHARED.shared_by
+stop, stop_all = SHARED.stop, SHARED.stop_all

@@ -24,4 +24,5 @@ SHARED = SharedRows(
     label=lambda r: _("Your reflection on “%(title)s”") % {"title": r.goal.title},
     unshare=lambda r, user: reflection_stop(reflection=r, by=user),
 )
-shared_by, stop, stop_all = SHARED.shared_by, SHARED.stop, SHARED.stop_all
+shared, shared_by = SHARED.shared, SHARED.shared_by
+stop, stop_all = SHARED.stop, SHARED.stop_all

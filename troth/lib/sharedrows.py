@@ -9,7 +9,8 @@ its own: reflections on goals, moments about oneself, logs of exercises.
         label=lambda r: _("Your reflection on “%(title)s”") % {"title": r.goal.title},
         unshare=lambda r, user: reflection_stop(reflection=r, by=user),
     )
-    shared_by, stop, stop_all = SHARED.shared_by, SHARED.stop, SHARED.stop_all
+    shared, shared_by = SHARED.shared, SHARED.shared_by
+    stop, stop_all = SHARED.stop, SHARED.stop_all
 
 Each row's key is "<kind>:<id>".
 """
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from troth.lib.sharing import SharedItem
+from troth.lib.sharing import SharedItem, SharedList
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,19 @@ class SharedRows:
     unshare: Callable[[Any, Any], object]  # (row, user): private again
     order: tuple[str, ...] = ()  # how the page lists them, if not as `rows`
 
-    def shared_by(self, user, space) -> list[SharedItem]:
+    def shared(self, user, space) -> SharedList:
         rows = self.rows(user, space)
-        return [
-            SharedItem(
-                group=str(self.group),
-                label=self.label(row),
-                key=f"{self.kind}:{row.pk}",
-            )
-            for row in (rows.order_by(*self.order) if self.order else rows)
-        ]
+        return SharedList(
+            rows.order_by(*self.order) if self.order else rows, self._item
+        )
+
+    def shared_by(self, user, space) -> list[SharedItem]:
+        return list(self.shared(user, space))
+
+    def _item(self, row) -> SharedItem:
+        return SharedItem(
+            group=str(self.group), label=self.label(row), key=f"{self.kind}:{row.pk}"
+        )
 
     def stop(self, user, space, key: str) -> bool:
         kind, _sep, ident = (key or "").partition(":")

@@ -29,4 +29,5 @@ SHARED = SharedRows(
     unshare=lambda moment, user: services.moment_unshare(moment=moment, by=user),
     order=("-occurred_on", "-id"),
 )
-shared_by, stop, stop_all = SHARED.shared_by, SHARED.stop, SHARED.stop_all
+shared, shared_by = SHARED.shared, SHARED.shared_by
+stop, stop_all = SHARED.stop, SHARED.stop_all

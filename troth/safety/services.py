@@ -17,13 +17,14 @@ from types import ModuleType
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from troth.accounts.services import sessions_end_others
 from troth.lib.hooks import app_modules
-from troth.lib.sharing import SharedItem
+from troth.lib.sharing import SharedItem, SharedList
 from troth.notifications.models import Notification
 from troth.notifications.push import push_subscriptions_delete
 from troth.spaces.models import Activity, Membership
@@ -31,11 +32,22 @@ from troth.spaces.models import Activity, Membership
 logger = logging.getLogger("troth.safety")
 
 
+# "What I share" shows each feature's first few items and its count; the
+# rest are a page away, so the page weighs the same after ten years.
+PREVIEW = 5
+PAGE_SIZE = 25
+
+
 @dataclass
 class SharingGroup:
     app: str  # the app's label, passed back to stop one item
     title: str  # the feature, as the person knows it
-    items: list[SharedItem] = field(default_factory=list)
+    items: list[SharedItem] = field(default_factory=list)  # the first few
+    total: int = 0  # everything shared in this group, `items` included
+
+    @property
+    def more(self) -> bool:
+        return self.total > len(self.items)
 
 
 @dataclass
@@ -62,19 +74,58 @@ def current_space(user):
     return membership.space if membership else None
 
 
-def sharing_list(*, user) -> list[SharingGroup]:
-    """Everything `user` shares with their partner now, grouped by feature."""
+def shared_in(module, user, space) -> SharedList | list[SharedItem]:
+    """A feature's shared items: read a window at a time where the feature
+    offers that (`shared`), else its whole list (a feature that shares a
+    handful of things at most)."""
+    shared = getattr(module, "shared", None)
+    return shared(user, space) if shared else module.shared_by(user, space)
+
+
+def _groups(app: str, shared, first: int) -> list[SharingGroup]:
+    """`shared` as the page's groups, each with its total and its first
+    `first` items."""
+    if isinstance(shared, SharedList):
+        items = shared[:first]
+        if not items:
+            return []
+        return [
+            SharingGroup(
+                app=app, title=str(items[0].group), items=items, total=shared.count()
+            )
+        ]
+    groups: dict[str, SharingGroup] = {}
+    for item in shared:
+        group = groups.setdefault(
+            str(item.group), SharingGroup(app=app, title=str(item.group))
+        )
+        group.total += 1
+        if len(group.items) < first:
+            group.items.append(item)
+    return list(groups.values())
+
+
+def sharing_list(*, user, first: int = PREVIEW) -> list[SharingGroup]:
+    """Everything `user` shares with their partner now, grouped by feature:
+    how much each holds and its first few (the rest: `sharing_page`)."""
     space = current_space(user)
     if space is None:
         return []
-    groups: dict[tuple[str, str], SharingGroup] = {}
+    groups: list[SharingGroup] = []
     for label, module in sharing_modules().items():
-        for item in module.shared_by(user, space):
-            key = (label, str(item.group))
-            if key not in groups:
-                groups[key] = SharingGroup(app=label, title=str(item.group))
-            groups[key].items.append(item)
-    return list(groups.values())
+        groups.extend(_groups(label, shared_in(module, user, space), first))
+    return groups
+
+
+def sharing_page(*, user, app: str, number) -> tuple[Page, list[SharingGroup]] | None:
+    """One page of what `user` shares through one feature, every item
+    reachable page by page; None for a feature that shares nothing."""
+    module = sharing_modules().get(app)
+    space = current_space(user)
+    if module is None or space is None:
+        return None
+    page = Paginator(shared_in(module, user, space), PAGE_SIZE).get_page(number)
+    return page, _groups(app, list(page), PAGE_SIZE)
 
 
 def sharing_stop(*, user, app: str, key: str) -> None:

@@ -6,7 +6,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,6 +16,7 @@ from troth.accounts.services import sessions_of
 from troth.accounts.sessions import same_session
 from troth.lib.formpages import form_page
 from troth.lib.http import AuthedRequest
+from troth.lib.redirects import next_url
 from troth.safety import services
 from troth.safety.forms import ResetForm, StopForm
 
@@ -23,11 +24,23 @@ from troth.safety.forms import ResetForm, StopForm
 @login_required
 @require_GET
 def index(request: AuthedRequest) -> HttpResponse:
-    groups = services.sharing_list(user=request.user)
+    return _index_with_status(request, 200)
+
+
+@login_required
+@require_GET
+def shared(request: AuthedRequest, app: str) -> HttpResponse:
+    """All one feature shares, a page at a time, each with its stop button."""
+    found = services.sharing_page(
+        user=request.user, app=app, number=request.GET.get("page")
+    )
+    if found is None:
+        raise Http404
+    page, groups = found
     return render(
         request,
-        "safety/index.html",
-        {"groups": groups, "count": sum(len(g.items) for g in groups)},
+        "safety/shared.html",
+        {"app": app, "page": page, "groups": groups},
     )
 
 
@@ -46,7 +59,7 @@ def stop(request: AuthedRequest) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
             return _index_with_status(request, 409)
         messages.success(request, _("Stopped. It's private to you again."))
-        return redirect("safety:index")
+        return redirect(next_url(request, "safety:index"))
     messages.error(request, _("That is not shared any more."))
     return _index_with_status(request, 400)
 
@@ -56,7 +69,7 @@ def _index_with_status(request: AuthedRequest, status: int) -> HttpResponse:
     return render(
         request,
         "safety/index.html",
-        {"groups": groups, "count": sum(len(g.items) for g in groups)},
+        {"groups": groups, "count": sum(g.total for g in groups)},
         status=status,
     )
 
@@ -130,6 +143,6 @@ def reset_next(request: AuthedRequest) -> HttpResponse:
                 "-primary", "email"
             ),
             "other_sessions": len(others),
-            "still_shared": sum(len(g.items) for g in services.sharing_list(user=user)),
+            "still_shared": sum(g.total for g in services.sharing_list(user=user)),
         },
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from troth.lib.sharing import SharedItem
+from troth.lib.sharing import SharedItem, SharedList
 from troth.schedule import services
 from troth.schedule.models import PARTNER_VISIBLE, Event, EventVisibility, FeedToken
 
@@ -17,37 +17,47 @@ def _group() -> str:
     return _("Calendar")
 
 
-def shared_by(user, space) -> list[SharedItem]:
-    items = []
+def _feed_items(user) -> list[SharedItem]:
+    if not FeedToken.objects.active().filter(user=user).exists():
+        return []
+    return [
+        SharedItem(
+            group=_group(),
+            label=_("Calendar subscription link"),
+            key=FEED_KEY,
+            detail=_("Anyone with the link can read your calendar"),
+        )
+    ]
+
+
+def _event_item(event) -> SharedItem:
+    label = (
+        _("Ritual: %(title)s") % {"title": event.title}
+        if event.is_ritual
+        else event.title
+    )
+    return SharedItem(
+        group=_group(),
+        label=label,
+        key=f"event:{event.pk}",
+        detail=_("Busy only")
+        if event.visibility == EventVisibility.BUSY
+        else _("Shared in full"),
+    )
+
+
+def shared(user, space) -> SharedList:
+    """The subscription link first (it reaches the most), then events, the
+    latest first: a person with years of events sees what is coming and
+    recent, and pages back through the rest."""
     events = Event.objects.filter(
         author=user, space=space, visibility__in=PARTNER_VISIBLE
-    ).order_by("start", "pk")
-    for event in events:
-        label = (
-            _("Ritual: %(title)s") % {"title": event.title}
-            if event.is_ritual
-            else event.title
-        )
-        items.append(
-            SharedItem(
-                group=_group(),
-                label=label,
-                key=f"event:{event.pk}",
-                detail=_("Busy only")
-                if event.visibility == EventVisibility.BUSY
-                else _("Shared in full"),
-            )
-        )
-    if FeedToken.objects.active().filter(user=user).exists():
-        items.append(
-            SharedItem(
-                group=_group(),
-                label=_("Calendar subscription link"),
-                key=FEED_KEY,
-                detail=_("Anyone with the link can read your calendar"),
-            )
-        )
-    return items
+    ).order_by("-start", "-pk")
+    return SharedList(events, _event_item, first=_feed_items(user))
+
+
+def shared_by(user, space) -> list[SharedItem]:
+    return list(shared(user, space))
 
 
 def stop(user, space, key: str) -> bool:

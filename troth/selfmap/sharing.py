@@ -7,16 +7,24 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from troth.lib.sharing import SharedItem
+from troth.lib.sharing import SharedItem, SharedList
 from troth.selfmap import services
 from troth.selfmap.models import KIND_PLURALS, Entry, KindShare
 
 
-def shared_by(user, space) -> list[SharedItem]:
-    group = _("Self map")
-    items = [
+def _entry_item(entry) -> SharedItem:
+    return SharedItem(
+        group=_("Self map"),
+        label=f"{entry.get_kind_display()}: {entry.title}",
+        key=f"entry:{entry.pk}",
+    )
+
+
+def shared(user, space) -> SharedList:
+    """Whole kinds first (a handful at most), then each shared entry."""
+    kinds = [
         SharedItem(
-            group=group,
+            group=_("Self map"),
             label=_("All my %(kind)s")
             % {"kind": str(KIND_PLURALS[share.kind]).lower()},
             key=f"kind:{share.kind}",
@@ -24,19 +32,18 @@ def shared_by(user, space) -> list[SharedItem]:
         )
         for share in KindShare.objects.filter(space=space, author=user).order_by("kind")
     ]
-    items.extend(
-        SharedItem(
-            group=group,
-            label=f"{entry.get_kind_display()}: {entry.title}",
-            key=f"entry:{entry.pk}",
-        )
-        for entry in Entry.objects.visible_to(user)
+    entries = (
+        Entry.objects.visible_to(user)
         .by(user)
         .shared()
         .filter(space=space)
-        .order_by("kind", "-created")
+        .order_by("kind", "-created", "-id")
     )
-    return items
+    return SharedList(entries, _entry_item, first=kinds)
+
+
+def shared_by(user, space) -> list[SharedItem]:
+    return list(shared(user, space))
 
 
 def stop(user, space, key: str) -> bool:
@@ -63,7 +70,7 @@ def stop(user, space, key: str) -> bool:
 
 def stop_all(user, space) -> int:
     """Stop every item `shared_by` lists; returns how many that was."""
-    stopped = len(shared_by(user, space))
+    stopped = shared(user, space).count()
     for share in list(KindShare.objects.filter(space=space, author=user)):
         services.kind_unshare(space=space, author=user, kind=share.kind)
     for entry in list(Entry.objects.by(user).shared().filter(space=space)):

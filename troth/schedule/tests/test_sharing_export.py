@@ -26,10 +26,11 @@ def test_it_lists_what_i_share_and_how(alice, bob, space):
     make_event(bob, space, title="Bob's")
     feed_token_create(user=alice)
     items = sharing.shared_by(alice, space)
+    # The link first (it reaches the most), then events, the latest first.
     assert [(i.label, i.detail) for i in items] == [
-        ("Dinner with Priya", "Shared in full"),
-        (SECRET, "Busy only"),
         ("Calendar subscription link", "Anyone with the link can read your calendar"),
+        (SECRET, "Busy only"),
+        ("Dinner with Priya", "Shared in full"),
     ]
     assert {i.group for i in items} == {"Calendar"}
 
