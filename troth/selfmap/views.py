@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from functools import partial, wraps
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Max, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -344,54 +347,101 @@ def kind_unshare(
     return redirect(next_url(request, f"/self/?kind={kind}"))
 
 
-@space_page
-def partner(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    """Know your partner: what they share, with when it last changed."""
-    space = membership.space
-    other = space.partner_of(request.user)
+# Know your partner shows each kind's latest few in full; a kind's own
+# page holds the rest, a page at a time, so the page weighs the same
+# however much the partner has written over the years.
+PARTNER_PREVIEW = 3
+PARTNER_PAGE = 10
+
+
+def _partner_of(user, space):
+    """The partner, or in a closed space the one who left last."""
+    other = space.partner_of(user)
     if other is None and not space.is_open:
         other = (
-            space.memberships.exclude(user=request.user)
+            space.memberships.exclude(user=user)
             .select_related("user")
             .order_by("-left_at")
             .first()
         )
         other = other.user if other else None
-    entries = []
-    if other is not None:
-        entries = list(
-            Entry.objects.shared_by_partner(request.user)
-            .filter(space=space, author=other)
-            .select_related("space")
-            .annotate(
-                n_shown=Count(
-                    "versions",
-                    filter=Q(versions__shown_at__isnull=False),
-                    distinct=True,
-                ),
-                latest=Max("versions__number"),
-            )
-            .prefetch_related(
-                Prefetch(
-                    "responses",
-                    queryset=Response.objects.visible_to(request.user).filter(
-                        author=request.user
-                    ),
-                    to_attr="my_responses",
-                )
-            )
-            .order_by("-shown_at", "-id")
+    return other
+
+
+def _partner_entries(user, shared):
+    """The partner's shared entries as Know your partner shows them: how
+    often the wording changed and the viewer's own responses, with no query
+    per entry."""
+    return (
+        shared.select_related("space")
+        .annotate(
+            n_shown=Count(
+                "versions",
+                filter=Q(versions__shown_at__isnull=False),
+                distinct=True,
+            ),
+            latest=Max("versions__number"),
         )
+        .prefetch_related(
+            Prefetch(
+                "responses",
+                queryset=Response.objects.visible_to(user).filter(author=user),
+                to_attr="my_responses",
+            )
+        )
+        .order_by("-shown_at", "-id")
+    )
+
+
+@space_page
+def partner(request: AuthedRequest, membership: Membership) -> HttpResponse:
+    """Know your partner: what they share, with when it last changed; all
+    kinds' latest few, or one kind (`?kind=`) a page at a time."""
+    space = membership.space
+    other = _partner_of(request.user, space)
+    kind = request.GET.get("kind") or ""
+    if kind not in Kind.values:
+        kind = ""
+    totals: dict[str, int] = {}
+    entries: list[Any] = []  # entries, each with the viewer's answers
+    page = None
+    if other is not None:
+        shared = Entry.objects.shared_by_partner(request.user).filter(
+            space=space, author=other
+        )
+        totals = dict(shared.order_by().values_list("kind").annotate(n=Count("id")))
+        if kind:
+            page = Paginator(
+                _partner_entries(request.user, shared.filter(kind=kind)),
+                PARTNER_PAGE,
+            ).get_page(request.GET.get("page"))
+            entries = list(page)
+        else:
+            ranked = shared.alias(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("kind"),
+                    order_by=[F("shown_at").desc(), F("id").desc()],
+                )
+            ).filter(rank__lte=PARTNER_PREVIEW)
+            entries = list(_partner_entries(request.user, ranked))
     for entry in entries:
         entry.thanked_this = thanked(entry, request.user)
         entry.asked_to_talk = asked_to_talk(entry, request.user)
+    groups = [g for g in _kind_groups(entries) if totals.get(g["kind"])]
+    for group in groups:
+        group["total"] = totals[group["kind"]]
+    if kind:
+        groups = [g for g in groups if g["kind"] == kind]
     return render(
         request,
         "selfmap/partner.html",
         {
             "other": other,
-            "groups": [g for g in _kind_groups(entries) if g["entries"]],
-            "count": len(entries),
+            "groups": groups,
+            "count": sum(totals.values()),
+            "kind": kind,
+            "page": page,
         },
     )
 
