@@ -87,9 +87,9 @@ def activities_delivered(ids) -> None:
 @task()
 def sweep_activities() -> int:
     """Deliver any activity whose task was lost (a crash, a restore), if it
-    is recent (SWEEP_WINDOW): older news is marked and not sent. A tick with
-    nothing lost is one indexed query, however many couples; with some, a
-    few queries a batch plus each delivery's own."""
+    is recent (SWEEP_WINDOW): older news is marked, all at once, and not
+    sent. A tick with nothing lost is one indexed query, however many
+    couples; with some, a few queries a batch plus each delivery's own."""
     ids = list(
         activities_undelivered()
         .order_by("pk")
@@ -97,10 +97,13 @@ def sweep_activities() -> int:
     )
     if not ids:
         return 0
-    since = timezone.now() - SWEEP_WINDOW
-    lost = Activity.objects.filter(pk__in=ids, created__gte=since).select_related(
-        "recipient", "author", "target_type"
+    now = timezone.now()
+    activities_undelivered().filter(created__lt=now - SWEEP_WINDOW).update(
+        delivered_at=now
     )
+    lost = Activity.objects.filter(
+        pk__in=ids, created__gte=now - SWEEP_WINDOW
+    ).select_related("recipient", "author", "target_type")
     sent = sum(1 for activity in lost.order_by("pk") if deliver(activity))
     activities_delivered(ids)
     return sent

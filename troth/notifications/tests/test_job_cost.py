@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -184,6 +185,24 @@ def test_a_lost_activity_older_than_the_window_is_set_aside_unsent(alice, bob):
     assert sweep_activities.call() == 0
     assert not Notification.objects.exists()
     assert not activities_undelivered().exists()
+
+
+def test_old_lost_activity_is_set_aside_in_one_tick_however_much(alice, bob, settings):
+    """After a restore, months of activity may wait undelivered: the
+    first tick sets all that is past the window aside at once, instead of
+    a batch a tick for hours."""
+    space = make_space(alice, bob)
+    lost_activities(space, alice, bob, 5)
+    Activity.objects.update(created=timezone.now() - SWEEP_WINDOW - timedelta(days=9))
+    lost_activities(space, alice, bob, 1)
+    with mock.patch("troth.notifications.tasks.SWEEP_BATCH", 2):
+        assert sweep_activities.call() == 0
+        assert list(activities_undelivered()) == list(
+            Activity.objects.order_by("-pk")[:1]
+        )
+        assert sweep_activities.call() == 1
+    assert not activities_undelivered().exists()
+    assert Notification.objects.filter(user=bob).count() == 1
 
 
 # Email throughput ------------------------------------------------------------
