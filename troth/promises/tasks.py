@@ -32,6 +32,11 @@ from troth.promises.models import Promise, PromiseSeries
 ANNOUNCE_MISSED_FOR = timedelta(days=1)
 # A promise marked done waits this long before the partner is reminded.
 CONFIRM_AFTER = timedelta(hours=24)
+# At most this many promises a tick; the next tick takes the rest. Read in
+# the order of the partial index that holds them, a LIMIT lets PostgreSQL
+# walk that index and join each row found, instead of hashing every person
+# and space first (what it did with three thousand couples).
+BATCH = 500
 
 
 def _open_spaces(queryset):
@@ -64,8 +69,10 @@ def mark_missed() -> int:
     a worker that stops half way leaves the promise open for the next
     tick)."""
     now = timezone.now()
-    overdue = _open_spaces(Promise.objects.overdue(now)).select_related(
-        "author", "promisee", "space"
+    overdue = (
+        _open_spaces(Promise.objects.overdue(now))
+        .select_related("author", "promisee", "space")
+        .order_by("due_at")[:BATCH]
     )
     marked = 0
     for promise in overdue:
@@ -81,16 +88,19 @@ def mark_missed() -> int:
     return marked
 
 
-def _remind_each(due, *, field: str, send) -> int:
+def _remind_each(due, *, field: str, send, order: str = "pk") -> int:
     """Claim each promise in `due` by setting `field` where it is still
     empty (and the promise unchanged since it was read), then `send` its
-    reminder in the same transaction. Promises of a closed space are only
+    reminder in the same transaction, `order` being the column of the
+    partial index `due` is read from. Promises of a closed space are only
     claimed, together: no reminder goes there, and claimed they leave the
     index the job reads. Returns how many reminders were new."""
     now = timezone.now()
     sent = 0
     closed = []
-    for promise in due.select_related("author", "promisee", "space"):
+    for promise in due.select_related("author", "promisee", "space").order_by(order)[
+        :BATCH
+    ]:
         if promise.space.closed_at is not None:
             closed.append(promise.pk)
             continue
@@ -120,6 +130,7 @@ def remind_due_soon() -> int:
     return _remind_each(
         Promise.objects.due_soon_unreminded(now),
         field="reminded_at",
+        order="remind_at",
         send=lambda promise: _tell(
             promise,
             "author",
@@ -137,6 +148,7 @@ def remind_to_confirm() -> int:
     return _remind_each(
         Promise.objects.done_unconfirmed_since(now - CONFIRM_AFTER),
         field="confirm_reminded_at",
+        order="done_at",
         send=lambda promise: _tell(
             promise,
             "promisee",

@@ -411,3 +411,27 @@ def test_each_due_query_can_be_answered_from_its_partial_index():
     for index, queryset in due.items():
         plan = queryset.select_related("space").explain()
         assert index in plan, plan
+
+
+def test_a_backlog_is_taken_a_batch_a_tick_oldest_first(space, alice, bob):
+    """A tick reads at most BATCH promises, in the order of the partial
+    index (so PostgreSQL walks it instead of hashing every person and
+    space); the next tick takes the rest."""
+    for minutes in (5, 4, 3, 2, 1):
+        _promise(
+            space,
+            alice,
+            bob,
+            due_at=NOW - dt.timedelta(minutes=minutes),
+            state=State.OPEN,
+        ).save()
+    with at(NOW), mock.patch.object(tasks, "BATCH", 2):
+        assert tasks.mark_missed.call() == 2
+        oldest = Promise.objects.filter(state=State.MISSED).order_by("due_at")
+        assert [p.due_at for p in oldest] == [
+            NOW - dt.timedelta(minutes=5),
+            NOW - dt.timedelta(minutes=4),
+        ]
+        assert tasks.mark_missed.call() == 2
+        assert tasks.mark_missed.call() == 1
+        assert tasks.mark_missed.call() == 0
