@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 import dj_database_url
 from cryptography.fernet import Fernet
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from troth.lib import keys
 from troth.lib.datadir import secure as secure_data_dir
 from troth.lib.env import envbool, envint, envlist
 from troth.lib.keys import new_vapid_key, read_or_create_key
+from troth.lib.language import shipped_languages
 from troth.lib.mail import default_sender
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -189,8 +189,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English and every language with a compiled catalogue in troth/locale/, each
+# by its own name: adding a language is translating files, not changing code
+# (docs/translating.md).
+LANGUAGES = shipped_languages(LOCALE_PATHS[0], LANGUAGE_CODE)
 FORMAT_MODULE_PATH = ["troth.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True

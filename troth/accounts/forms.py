@@ -3,6 +3,8 @@ from __future__ import annotations
 import zoneinfo
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from troth.accounts.models import User
@@ -51,11 +53,22 @@ class SignupForm(lib_forms.Form):
     def signup(self, request, user: User) -> None:
         user.display_name = self.cleaned_data["display_name"].strip()
         user.timezone = self.cleaned_data["timezone"]
-        user.save(update_fields=["display_name", "timezone"])
+        # The language the browser asked for, among those Troth speaks
+        # (LocaleMiddleware chose it); Settings changes it.
+        user.language = translation.get_language_from_request(request)
+        user.save(update_fields=["display_name", "timezone", "language"])
 
 
 class ProfileForm(lib_forms.ModelForm):
     timezone = choice_field(_("Time zone"), timezone_choices)
+    language = choice_field(
+        _("Language"),
+        settings.LANGUAGES,
+        choose=_("Choose one of the languages on the list."),
+        help_text=_(
+            "For pages, emails and notifications to you; your partner keeps theirs."
+        ),
+    )
 
     class Meta:
         model = User
