@@ -26,8 +26,10 @@ patterns were written:
   did it. When the sentence first names the writer as the one who did it
   ("rompí el vaso y se hizo añicos"), it is not passive.
 
-This is the DEVELOPMENT set: the Spanish patterns are tuned on it, and it
-was written and committed before they were. The held-out Spanish set,
+This is the DEVELOPMENT set: the Spanish patterns are tuned on it. DEV_ES
+was written and committed before any pattern; ROUND_2 after the first
+patterns passed it, from other phrasings (Spain, Mexico, Argentina; vos)
+tried on them, to widen the rules before they were frozen. The held-out Spanish set,
 written by someone else without seeing the patterns and never tuned on, is
 in apology_heldout_es.py; how each set was made and measured is in
 docs/apology-checker.md.
@@ -339,3 +341,126 @@ DEV_ES = [
         {PRESS},
     ),
 ]
+
+ROUND_2 = [
+    item("Metí la pata con lo de tu hermana y lo siento de corazón.", {R, G}),
+    item("Me porté fatal contigo en la boda. No hay excusa.", {R}),
+    item(
+        "Te pido perdón por no haberte defendido delante de mi familia. Tenías razón.",
+        {G},
+    ),
+    item("Mil disculpas por lo de anoche, de verdad.", {G}),
+    item(
+        "Lo siento mucho, amor. Me comporté como un idiota y te hice sentir pequeña.",
+        {G, R},
+    ),
+    item("Voy a hablar con mi madre para que no vuelva a pasar.", {P, N}),
+    item(
+        "Me olvidé de recogerte en el aeropuerto y te dejé tirada. Lo siento.",
+        {R, G},
+    ),
+    item("Quiero que sepas que te quiero y que esto me importa."),
+    item("Me hubiera gustado decírtelo antes.", {G}),
+    item("Fue solo culpa mía, de nadie más.", {R}),
+    item("No estuve a la altura y lo sé.", {R}),
+    item("Perdona por no avisarte de que llegaba tarde.", {G}),
+    item(
+        "Te traté mal y no te lo merecías. Lo siento. Voy a buscar ayuda para "
+        "controlar mi enojo.",
+        {R, G, N},
+    ),
+    item(
+        "Perdón por haberte hablado así. Fue horrible de mi parte. ¿Cómo puedo "
+        "compensarte?",
+        {G, R, P},
+    ),
+    item(
+        "Te fallé cuando más me necesitabas y me arrepiento muchísimo. No voy a "
+        "volver a dejarte sola.",
+        {R, G, N},
+    ),
+    item("No te voy a presionar; cuando quieras hablamos."),
+    item("Te pido perdón de corazón. No fue tu culpa para nada.", {G}),
+    item("Si te ha molestado, perdón.", (), {COND}),
+    item("Lo siento si algo de lo que dije te sentó mal.", (), {COND}),
+    item("Siento que te hayas enterado así.", (), {FEEL}),
+    item("Siento mucho que pienses eso de mí.", (), {FEEL}),
+    item("Siento que lo veas de esa manera.", (), {FEEL}),
+    item(
+        "Lamento haberte hecho sentir así, pero estaba muy cansado.",
+        {G, E},
+        {BUT},
+    ),
+    item("Perdón, pero vos también me gritaste.", {G}, {BUT, BLAME}),
+    item("Tú también tienes parte de culpa.", (), {BLAME}),
+    item(
+        "Si me hubieras contestado el teléfono, no habría pasado nada de esto.",
+        (),
+        {BLAME},
+    ),
+    item("No me dejaste otra opción.", (), {BLAME}),
+    item("Tú siempre sacas lo peor de mí.", (), {BLAME}),
+    item("Y tú qué, ¿nunca te has equivocado?", (), {BLAME}),
+    item("Bueno, tú hiciste lo mismo el año pasado.", (), {BLAME}),
+    item("Era una tontería, no sé por qué te pones así.", (), {MIN, BLAME}),
+    item("Fue un momento nada más, no significó nada.", (), {MIN}),
+    item("Apenas fueron cinco minutos.", (), {MIN}),
+    item("No lo dije en serio, era un chiste.", (), {MIN}),
+    item("Lo hice por ti, para que no te preocuparas.", {E}, {MIN}),
+    item("Se me hizo tarde y no te avisé.", {R}, {PASS}),
+    item("Hubo un malentendido con el dinero.", (), {PASS}),
+    item("Se perdieron las fotos del viaje, lo siento.", {G}, {PASS}),
+    item("Al final se nos hizo tarde y perdimos el tren.", (), {PASS}),
+    item("Supéralo ya, fue hace un mes.", (), {PRESS}),
+    item("Deja de estar enojada conmigo, porfa.", (), {PRESS}),
+    item("Ya está, ¿no? Ya te dije que lo siento.", {G}, {PRESS}),
+    item("Venga, no te enfades más, que ya pasó.", (), {PRESS}),
+    item("¿Me perdonas ya o qué?", {F}, {PRESS}),
+    item("Cambiemos de tema, porfa.", (), {PRESS}),
+    item("Necesito que esto se arregle hoy mismo.", (), {PRESS}),
+    item("Vamos a dejarlo aquí y a disfrutar del finde.", (), {PRESS}),
+    item("Bueno, tampoco es que tú seas perfecta.", (), {BLAME}),
+    item("Tú me hiciste lo mismo con tu ex y no dije nada.", (), {BLAME}),
+    item(
+        "Si me tuvieras más confianza, no tendría que esconderte las cosas.",
+        (),
+        {BLAME},
+    ),
+    item("Con lo que me dijiste tú primero, ¿qué esperabas?", (), {BLAME}),
+    item("Tú sabías que yo estaba de mal humor.", {E}, {BLAME}),
+    item("Tampoco te pongas así, que no fue para tanto.", (), {MIN, BLAME}),
+    item("No te enojes, solo estaba jugando.", (), {MIN, PRESS}),
+    item("Fueron dos cervezas, nada más.", (), {MIN}),
+    item("Solo le di like a una foto, no es el fin del mundo.", (), {MIN}),
+    item("Lo hice pensando en nosotros.", (), {MIN}),
+    item("Eran unos mensajes sin más.", (), {MIN}),
+    item("El coche quedó rayado.", (), {PASS}),
+    item("Se dijeron cosas feas por los dos lados.", (), {PASS, BLAME}),
+    item("Se me fue la mano con la tarjeta este mes.", (), {PASS}),
+    item("Las cosas pasaron así, no hay mucho más que contar.", (), {PASS}),
+    item("Ya, ¿podemos dejar de hablar de esto?", (), {PRESS}),
+    item("Te pedí perdón mil veces.", {G}, {PRESS}),
+    item("Perdóname ya, por favor, que no aguanto más.", {F}, {PRESS}),
+    item("No seas rencorosa.", (), {PRESS}),
+    item("Ya lo hablamos, no hace falta volver a sacarlo.", (), {PRESS}),
+    item("Tenemos que pasar de esto ya.", (), {PRESS}),
+    item(
+        "Prometo compensártelo, pero hoy no quiero seguir hablando de esto.",
+        {P},
+        {PRESS},
+    ),
+    item(
+        "Lo siento, lo siento, lo siento. Me pasé de la raya y lo sé.",
+        {G, R},
+    ),
+    item(
+        "Asumo lo que hice. Te mentí sobre el dinero y no tiene justificación.",
+        {R},
+    ),
+    item(
+        "No tengo excusa. Te ignoré toda la noche en la cena con tus amigos.",
+        {R},
+    ),
+]
+
+DEV_ES = DEV_ES + ROUND_2
