@@ -11,6 +11,8 @@ others. docs/figures/insights-own-data.md has every rule and its reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 import statistics
 from dataclasses import dataclass, field
 
@@ -21,7 +23,7 @@ from django.utils.translation import ngettext
 
 from troth.checkins.models import Pulse
 from troth.checkins.stats import day_score, small_mean
-from troth.conflicts.stats import shared_conflicts
+from troth.conflicts.stats import first_shared_at, shared_conflicts
 from troth.insights.sections import Note, Period, Section, Table, blocktranslated
 from troth.lib.time import space_day_start, space_today
 
@@ -34,7 +36,6 @@ OWN_DATA_MONTHS = 6
 OWN_DATA_LOOKBACK = 12
 WINDOW_DAYS = 30
 MIN_PULSE_DAYS = 7
-EVER = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -102,26 +103,25 @@ def _trust_day(pulse) -> float | None:
 
 def _trust_by_window(partners, edges: list[dt.date]) -> dict:
     """Each partner's trust values by window index, from their shared days
-    read as the other partner reads them; only partners with any. One query
-    a partner."""
-    per_person: dict = {}
-    for person in partners:
-        other = next(p for p in partners if p.pk != person.pk)
-        rows = (
-            Pulse.objects.visible_to(other)
-            .filter(author=person, day__gte=edges[0], day__lt=edges[-1])
-            .values_list("day", *TRUST_SUBSCALES, named=True)
-        )
-        values: dict[int, list[float]] = {}
-        for pulse in rows:
-            value = _trust_day(pulse)
-            if value is None:
-                continue
-            index = (pulse.day - edges[0]).days // WINDOW_DAYS
-            values.setdefault(index, []).append(value)
-        if values:
-            per_person[person] = values
-    return per_person
+    read as the other partner reads them; only partners with any. One
+    query."""
+    seen = functools.reduce(
+        operator.or_,
+        (
+            Pulse.objects.visible_to(
+                next(p for p in partners if p.pk != person.pk)
+            ).filter(author=person, day__gte=edges[0], day__lt=edges[-1])
+            for person in partners
+        ),
+    )
+    values: dict[int, dict[int, list[float]]] = {p.pk: {} for p in partners}
+    for pulse in seen.values_list("author", "day", *TRUST_SUBSCALES, named=True):
+        value = _trust_day(pulse)
+        if value is None:
+            continue
+        index = (pulse.day - edges[0]).days // WINDOW_DAYS
+        values[pulse.author].setdefault(index, []).append(value)
+    return {person: values[person.pk] for person in partners if values[person.pk]}
 
 
 def own_data(space, now: dt.datetime) -> OwnData:
@@ -130,7 +130,8 @@ def own_data(space, now: dt.datetime) -> OwnData:
     of the months with a higher trust pulse against the others.
 
     The same for both partners: only shared pulses count (each read as the
-    other partner reads it), and only the shared log. Four queries."""
+    other partner reads it), and only the shared log. Four queries, whatever
+    the length of the log."""
     partners = list(space.partners)
     result = OwnData()
     if len(partners) < 2:
@@ -142,11 +143,13 @@ def own_data(space, now: dt.datetime) -> OwnData:
     ]
     per_person = _trust_by_window(partners, edges)
     result.sharers = list(per_person)
-    # Conflicts: the whole shared log up to now, to know the first one.
+    # Conflicts: the shared log of these months, and when it began.
     bounds = [space_day_start(partners, d) for d in edges]
-    logged = shared_conflicts(space, start=EVER, end=bounds[-1])
-    result.has_conflicts = bool(logged)
-    first_logged = logged[0].occurred_at if logged else None
+    logged = shared_conflicts(space, start=bounds[0], end=bounds[-1])
+    first_logged = first_shared_at(space, before=bounds[0]) or (
+        logged[0].occurred_at if logged else None
+    )
+    result.has_conflicts = first_logged is not None
     for i in range(OWN_DATA_LOOKBACK):
         start, end = bounds[i], bounds[i + 1]
         person_values = [

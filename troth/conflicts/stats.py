@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
+from django.db.models import Count
+
 from troth.conflicts.models import ConflictView, Repair
 from troth.lib.content import Visibility
 from troth.lib.periods import next_month, period_starts
@@ -89,6 +91,25 @@ def shared_conflicts(space, *, start: datetime, end: datetime) -> list[SharedCon
         )
     result.sort(key=lambda item: (item.occurred_at, item.conflict_id))
     return result
+
+
+def first_shared_at(space, *, before: datetime) -> datetime | None:
+    """When the first conflict of `space` in the shared log happened, of
+    those before `before` (None: none). One query, counted in the
+    database: a shared view from each partner, as `shared_conflicts` says."""
+    return (
+        ConflictView.objects.filter(
+            space=space,
+            visibility=Visibility.SHARED,
+            conflict__occurred_at__lt=before,
+        )
+        .values("conflict_id")
+        .annotate(people=Count("author", distinct=True))
+        .filter(people__gte=2)
+        .order_by("conflict__occurred_at")
+        .values_list("conflict__occurred_at", flat=True)
+        .first()
+    )
 
 
 def _figures(items: list[SharedConflict]) -> tuple[int, int, float | None]:

@@ -13,10 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from troth.audits.tests.helpers import conflict
 from troth.checkins.builders import build_pulse
 from troth.checkins.insights import pulse_months
 from troth.checkins.models import Pulse
 from troth.checkins.stats import pulse_answered_days, small_mean, subscale_means
+from troth.conflicts.insights import own_data
+from troth.insights.tests.test_insights import build_own_data
 from troth.insights.trends import Month, add_months, recent_months
 from troth.promises.builders import draft_promise, save_promises
 from troth.promises.models import State
@@ -220,3 +223,25 @@ def test_a_days_mean_is_statistics_mean_in_value_and_type():
             assert (got, type(got)) == (expected, type(expected))
     for values in ([2.5, 3], [1.5, 2.5, 7], [4.0]):
         assert small_mean(values) == statistics.mean(values)
+
+
+@pytest.mark.parametrize(
+    ("bob_shared", "counted"), [(True, [True] * 6), (False, [False] * 4 + [True] * 2)]
+)
+def test_own_data_counts_from_a_disagreement_logged_before_the_twelve_months(
+    space, alice, bob, bob_shared, counted
+):
+    """Only the twelve months' log is read, and whether the shared log
+    began before them: a disagreement two years ago counts as its start
+    when both shared their view of it, not when one kept theirs."""
+    build_own_data(space, alice, bob, [5, 6, 4, 5, 6, 4], [0, 0, 0, 0, 1, 0])
+    conflict(
+        space,
+        alice,
+        bob,
+        timezone.now() - dt.timedelta(days=730),
+        views={alice: (True, "yes", 60), bob: (bob_shared, "yes", 60)},
+    )
+    own = own_data(space, timezone.now())
+    assert [w.counted for w in own.windows[-6:]] == counted
+    assert own.has_conflicts
