@@ -159,6 +159,8 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     context: dict = {"today": None}
     if today is not None:
         today = rounds.get(pk=today.pk)
+        # The space whose partners round_for_day has just read: not again.
+        today.space = space
         context.update(round_context(request, today))
         context["today"] = today
     # Earlier questions still open, from the last month: older ones have had
