@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from django.db.models import Count, Window
+from django.db.models import Func, IntegerField, Subquery
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ class SharedList:
 
     `first` are a few items listed before the rows (a calendar's
     subscription link, a self map's shared kinds). A window asks the
-    database for its rows and their total together (a window count), so a
-    preview is one query; `count()` alone is one more. Django's Paginator
+    database for its rows and their total together, so a preview is one
+    query; `count()` alone is one more. Django's Paginator
     takes it as it is."""
 
     def __init__(
@@ -94,9 +94,18 @@ class SharedList:
         end = None if stop is None else max(stop - len(self.first), 0)
         if end is not None and end <= skip:
             return items
-        rows = list(self.rows.annotate(shared_total=Window(Count("pk")))[skip:end])
+        rows = list(self.rows.annotate(shared_total=self._total())[skip:end])
         if rows:
             self._rows_total = rows[0].shared_total
         elif skip == 0:
             self._rows_total = 0
         return items + [self.item(row) for row in rows]
+
+    def _total(self) -> Subquery:
+        """How many rows there are, as a column of the window's own query:
+        an uncorrelated subquery the database counts once, reading no more
+        than a COUNT would (a window count would carry every row's text)."""
+        counted = self.rows.order_by().values(
+            n=Func("pk", function="COUNT", output_field=IntegerField())
+        )
+        return Subquery(counted, output_field=IntegerField())
