@@ -297,6 +297,7 @@ def crawl(client: Client, planner: Planner | Rows, start: str = "/") -> list[str
         with Capture() as captured:
             response = client.get(path)
         opened.append(path)
+        assert response.status_code < 500, f"{path}: {response.status_code}"
         planner.read(place(path), captured)
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
