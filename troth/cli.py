@@ -221,13 +221,33 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def demo_languages() -> list[str]:
+    """The codes `troth demo --language` takes: settings.LANGUAGES, and any
+    language with a folder in the locale path, so a catalogue being
+    translated can be tried before it ships. Needs the settings."""
+    from django.conf import settings
+
+    codes = {code for code, _name in settings.LANGUAGES}
+    for locale in settings.LOCALE_PATHS:
+        codes.update(p.parent.name for p in Path(locale).glob("*/LC_MESSAGES"))
+    return sorted(codes)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     base_url = _use_listen_url("localhost", args.port)
     _setup_django()
+    languages = demo_languages()
+    if args.language not in languages:
+        print(
+            f"troth demo: error: no language {args.language!r}; "
+            f"choose one of: {', '.join(languages)}",
+            file=sys.stderr,
+        )
+        return 2
     _prepare(verbosity=0)
     from troth.demo import demo_create
 
-    demo = demo_create()
+    demo = demo_create(language=args.language)
     print(f"The demo space is ready. Sign in at {base_url}/ as either partner:")
     for user in demo.partners:
         print(f"  {user.email}  (password: {demo.password})")
@@ -314,6 +334,39 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
     execute_from_command_line(["troth manage", *args.rest])
     return 0
+
+
+def _add_demo_command(sub) -> None:
+    """`troth demo`: its language is checked once the settings are read
+    (`demo_languages`), so argparse takes any code here."""
+    demo = sub.add_parser(
+        "demo",
+        help="create or reset a demo space with two partners",
+        description=(
+            "Create (or reset) a demo space shared by alex@example.com and "
+            "sam@example.com, password troth-demo, filled with months of activity, "
+            "written in the language chosen with --language."
+        ),
+    )
+    demo.add_argument(
+        "--language",
+        default="en",
+        metavar="CODE",
+        help=(
+            "the language the couple use and write in, a code from the "
+            "catalogues in troth/locale/ such as es or ar (default: %(default)s)"
+        ),
+    )
+    demo.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=(
+            "the port `troth serve` uses, for the address printed "
+            "(default: %(default)s; TROTH_BASE_URL wins when set)"
+        ),
+    )
+    demo.set_defaults(func=cmd_demo)
 
 
 def _add_backup_commands(sub) -> None:
@@ -409,24 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker.set_defaults(func=cmd_worker)
 
-    demo = sub.add_parser(
-        "demo",
-        help="create or reset a demo space with two partners",
-        description=(
-            "Create (or reset) a demo space shared by alex@example.com and "
-            "sam@example.com, password troth-demo, filled with months of activity."
-        ),
-    )
-    demo.add_argument(
-        "--port",
-        type=int,
-        default=DEFAULT_PORT,
-        help=(
-            "the port `troth serve` uses, for the address printed "
-            "(default: %(default)s; TROTH_BASE_URL wins when set)"
-        ),
-    )
-    demo.set_defaults(func=cmd_demo)
+    _add_demo_command(sub)
 
     _add_backup_commands(sub)
 

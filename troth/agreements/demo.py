@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from troth.agreements.builders import build_agreement
 from troth.agreements.models import Agreement, EventKind, Topic, VersionState
 
@@ -18,17 +20,25 @@ def _online(demo) -> Agreement:
     alex, sam = demo.alex, demo.sam
     proposed_at = demo.start + dt.timedelta(days=12, hours=20)
     b = build_agreement(
-        demo.space, alex, title="Our online lives", topic=Topic.ONLINE, at=proposed_at
+        demo.space,
+        alex,
+        title=_("Our online lives"),
+        topic=Topic.ONLINE,
+        at=proposed_at,
     )
     first = b.propose(
         [
-            "If a former partner gets in touch, I mention it to you within a day "
-            "or two, in my own words. I don't need to show you the messages.",
-            "We ask each other before posting photos of the other, or anything "
-            "about our relationship.",
-            "Neither of us looks through the other's phone.",
-            "Neither of us keeps an active dating-app profile.",
-            "No messaging people we used to date after midnight.",
+            _(
+                "If a former partner gets in touch, I mention it to you within a day "
+                "or two, in my own words. I don't need to show you the messages."
+            ),
+            _(
+                "We ask each other before posting photos of the other, or anything "
+                "about our relationship."
+            ),
+            _("Neither of us looks through the other's phone."),
+            _("Neither of us keeps an active dating-app profile."),
+            _("No messaging people we used to date after midnight."),
         ],
         alex,
         proposed_at,
@@ -39,15 +49,19 @@ def _online(demo) -> Agreement:
     # Sam answers two clauses with other wording.
     phones = b.counter(
         first[2],
-        "Our phones are our own. Neither of us goes through the other's phone; "
-        "if something worries us, we ask.",
+        _(
+            "Our phones are our own. Neither of us goes through the other's phone; "
+            "if something worries us, we ask."
+        ),
         sam,
         answered,
     )
     late = b.counter(
         first[4],
-        "If late-night messages with someone start to feel like more than "
-        "friendship, we say so to each other rather than keep quiet.",
+        _(
+            "If late-night messages with someone start to feel like more than "
+            "friendship, we say so to each other rather than keep quiet."
+        ),
         sam,
         answered,
     )
@@ -61,8 +75,10 @@ def _online(demo) -> Agreement:
     change_at = reviewed + dt.timedelta(hours=1)
     photos = b.propose_change(
         b.clauses[1],
-        "We ask each other before posting photos of the other, or anything "
-        "about our relationship. Old photos already online can stay.",
+        _(
+            "We ask each other before posting photos of the other, or anything "
+            "about our relationship. Old photos already online can stay."
+        ),
         alex,
         change_at,
     )
@@ -79,15 +95,17 @@ def _time(demo) -> Agreement:
     b = build_agreement(
         demo.space,
         sam,
-        title="Time together and apart",
+        title=_("Time together and apart"),
         topic=Topic.TIME,
         at=proposed_at,
     )
     versions = b.propose(
         [
-            "Friday evening is for the two of us, with our phones away.",
-            "Each of us has time alone or with friends, without having to justify it.",
-            "When plans change, we let each other know as soon as we can.",
+            _("Friday evening is for the two of us, with our phones away."),
+            _(
+                "Each of us has time alone or with friends, without having to justify it."
+            ),
+            _("When plans change, we let each other know as soon as we can."),
         ],
         sam,
         proposed_at,
@@ -106,14 +124,14 @@ def _money(demo) -> Agreement:
     alex, sam = demo.alex, demo.sam
     proposed_at = demo.now - dt.timedelta(days=2, hours=4)
     b = build_agreement(
-        demo.space, sam, title="Money", topic=Topic.MONEY, at=proposed_at
+        demo.space, sam, title=_("Money"), topic=Topic.MONEY, at=proposed_at
     )
     versions = b.propose(
         [
-            "We talk before any single purchase over 200.",
-            "We each keep some money that is ours to spend without explaining.",
-            "Debts and money worries are shared, not hidden.",
-            "On the first Sunday of the month we look at our shared spending.",
+            _("We talk before any single purchase over 200."),
+            _("We each keep some money that is ours to spend without explaining."),
+            _("Debts and money worries are shared, not hidden."),
+            _("On the first Sunday of the month we look at our shared spending."),
         ],
         sam,
         proposed_at,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from troth.audits import services
 from troth.audits.builders import build_commitment, build_reflection
@@ -20,38 +22,38 @@ from troth.promises.models import Promise, State
 from troth.spaces.builders import build_activity
 
 WENT_WELL = [
-    "We kept Sunday breakfast free nearly every week, and it showed.",
-    "You told me straight away when the plans changed. That made a difference.",
-    "We argued less about money once we sat down with the numbers together.",
-    "I felt you were on my side during the week with the deadline.",
-    "The walk after dinner became a habit, and I look forward to it.",
-    "We said thank you more. Small, but I noticed it every time.",
+    _("We kept Sunday breakfast free nearly every week, and it showed."),
+    _("You told me straight away when the plans changed. That made a difference."),
+    _("We argued less about money once we sat down with the numbers together."),
+    _("I felt you were on my side during the week with the deadline."),
+    _("The walk after dinner became a habit, and I look forward to it."),
+    _("We said thank you more. Small, but I noticed it every time."),
 ]
 DIFFERENTLY = [
-    "Say it earlier when I'm running late, not when I'm already late.",
-    "Put my phone in the other room during dinner.",
-    "Ask before I make plans for both of us.",
-    "Not go quiet when I'm upset; tell you I need half an hour instead.",
-    "Finish the small jobs I say I'll do before starting new ones.",
-    "Listen to the whole story before I suggest a fix.",
+    _("Say it earlier when I'm running late, not when I'm already late."),
+    _("Put my phone in the other room during dinner."),
+    _("Ask before I make plans for both of us."),
+    _("Not go quiet when I'm upset; tell you I need half an hour instead."),
+    _("Finish the small jobs I say I'll do before starting new ones."),
+    _("Listen to the whole story before I suggest a fix."),
 ]
 NEED = [
-    "A heads-up when you'll be home late, even a short message.",
-    "An evening a week that's just ours, without screens.",
-    "Help thinking through the visit to my parents.",
-    "Patience with me while work is this busy.",
-    "To hear it when something I did bothered you, sooner rather than later.",
+    _("A heads-up when you'll be home late, even a short message."),
+    _("An evening a week that's just ours, without screens."),
+    _("Help thinking through the visit to my parents."),
+    _("Patience with me while work is this busy."),
+    _("To hear it when something I did bothered you, sooner rather than later."),
     "",
 ]
 COMMITMENTS = [
-    "Cook dinner on Thursdays",
-    "Plan one evening out this month",
-    "Text when I leave work",
-    "Book the weekend away we talked about",
-    "Phone-free dinners on weekdays",
-    "Take the car for its service",
-    "Ask about your day before talking about mine",
-    "Sort the photos from the summer into an album",
+    _("Cook dinner on Thursdays"),
+    _("Plan one evening out this month"),
+    _("Text when I leave work"),
+    _("Book the weekend away we talked about"),
+    _("Phone-free dinners on weekdays"),
+    _("Take the car for its service"),
+    _("Ask about your day before talking about mine"),
+    _("Sort the photos from the summer into an album"),
 ]
 
 
@@ -79,7 +81,8 @@ def _promise(demo, commitment: Commitment, promisee, made: dt.datetime) -> Promi
             draft.done(done).kept(done + dt.timedelta(hours=5))
         elif roll < 0.9:
             draft.done(done).not_quite(
-                done + dt.timedelta(hours=5), "Only twice in the end, but it counted."
+                done + dt.timedelta(hours=5),
+                gettext("Only twice in the end, but it counted."),
             )
         else:
             # Settled as missed with no history row for it (as the demo
@@ -120,9 +123,9 @@ def populate(demo) -> None:
             reflection = build_reflection(
                 audit,
                 person,
-                went_well=rng.choice(WENT_WELL),
-                differently=rng.choice(DIFFERENTLY),
-                need=rng.choice(NEED),
+                went_well=str(rng.choice(WENT_WELL)),
+                differently=str(rng.choice(DIFFERENTLY)),
+                need=str(rng.choice(NEED)),
                 at=when,
             )
             written.append(reflection)
@@ -142,7 +145,7 @@ def populate(demo) -> None:
                     build_commitment(
                         audit,
                         person,
-                        text=text,
+                        text=str(text),
                         due_date=next_day - dt.timedelta(days=rng.randint(0, 6)),
                         at=revealed,
                     )

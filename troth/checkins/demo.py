@@ -6,20 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy as _
+
 from troth.checkins.builders import build_pulse, build_pulse_settings, build_status
 from troth.checkins.models import ITEMS, Kind, Pulse, Status
 
 CUSTOM = [
-    "Stuck at the station, train cancelled",
-    "At the shop, need anything?",
-    "Long meeting, will call after",
-    "Gym, then home",
+    _("Stuck at the station, train cancelled"),
+    _("At the shop, need anything?"),
+    _("Long meeting, will call after"),
+    _("Gym, then home"),
 ]
 NOTES = [
-    "Felt a bit distant after the phone call, but we talked it through.",
-    "Lovely evening. The walk helped.",
-    "Tired and short with each other. Not a big deal.",
-    "Really noticed the effort today.",
+    _("Felt a bit distant after the phone call, but we talked it through."),
+    _("Lovely evening. The walk helped."),
+    _("Tired and short with each other. Not a big deal."),
+    _("Really noticed the effort today."),
 ]
 
 
@@ -48,7 +50,7 @@ def _statuses(demo) -> list[Status]:
                 fields["late_minutes"] = rng.choice([10, 15, 20])
                 expires_at = sent + dt.timedelta(minutes=fields["late_minutes"] + 30)
             elif kind == Kind.CUSTOM:
-                fields["text"] = rng.choice(CUSTOM)
+                fields["text"] = str(rng.choice(CUSTOM))
                 expires_at = sent + dt.timedelta(hours=8)
             else:
                 expires_at = sent + dt.timedelta(hours=2)
@@ -102,7 +104,7 @@ def _pulses(demo, person, *, base: float, share: bool, rate: float) -> list[Puls
                     person,
                     day,
                     shared=share,
-                    note=rng.choice(NOTES) if rng.random() < 0.1 else "",
+                    note=str(rng.choice(NOTES)) if rng.random() < 0.1 else "",
                     at=dt.datetime.combine(day, dt.time(21, 15), person.tz),
                     save=False,
                     **answers,

@@ -5,33 +5,35 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from troth.conflicts.builders import build_conflict, build_view
 from troth.conflicts.models import PATTERN_FIELDS, ConflictView, Opening
 
 TOPICS = [
-    "Who does the washing-up on weeknights",
-    "Being late for dinner with friends",
-    "The holiday budget",
-    "Phone at the table",
-    "How often we see your parents",
-    "Leaving the car on empty",
-    "Plans changed at the last minute",
-    "The noise when one of us works from home",
-    "Money for the new sofa",
-    "Forgetting to call back",
-    "Whose turn it was to book the restaurant",
-    "Sunday mornings: sleep in or go out",
-    "Tone in a message that came across wrong",
-    "Tidying before guests arrive",
-    "How much screen time in the evening",
-    "The gym bag in the hallway",
+    _("Who does the washing-up on weeknights"),
+    _("Being late for dinner with friends"),
+    _("The holiday budget"),
+    _("Phone at the table"),
+    _("How often we see your parents"),
+    _("Leaving the car on empty"),
+    _("Plans changed at the last minute"),
+    _("The noise when one of us works from home"),
+    _("Money for the new sofa"),
+    _("Forgetting to call back"),
+    _("Whose turn it was to book the restaurant"),
+    _("Sunday mornings: sleep in or go out"),
+    _("Tone in a message that came across wrong"),
+    _("Tidying before guests arrive"),
+    _("How much screen time in the evening"),
+    _("The gym bag in the hallway"),
 ]
 
 NOTES = [
-    "I was tired and it came out sharper than I meant.",
-    "We sorted it over a walk.",
-    "Still thinking about what I actually need here.",
-    "Talking at breakfast instead of late at night helped.",
+    _("I was tired and it came out sharper than I meant."),
+    _("We sorted it over a walk."),
+    _("Still thinking about what I actually need here."),
+    _("Talking at breakfast instead of late at night helped."),
     "",
     "",
 ]
@@ -56,7 +58,7 @@ def _view(demo, conflict, author, *, shared: bool) -> ConflictView:
         opening=opening,
         repaired=repaired,
         repair_minutes=None if repaired == "not_yet" else rng.choice(REPAIR_MINUTES),
-        note=rng.choice(NOTES),
+        note=str(rng.choice(NOTES)),
         patterns=patterns,
         at=conflict.occurred_at + timedelta(hours=rng.randint(2, 30)),
     )
@@ -75,7 +77,7 @@ def populate(demo) -> None:
         conflict = build_conflict(
             demo.space,
             logger,
-            topic=topics[index % len(topics)],
+            topic=str(topics[index % len(topics)]),
             occurred_at=occurred,
             shared=logger_shares,
             at=occurred + timedelta(hours=2),

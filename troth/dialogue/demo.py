@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from troth.dialogue.builders import build_dialogue, build_summary, build_turn
 from troth.dialogue.models import Mode, Status, Step
 
@@ -23,7 +25,7 @@ def populate(demo) -> None:
         sam,
         to=alex,
         mode=Mode.TOGETHER,
-        topic="Weekends",
+        topic=_("Weekends"),
         at=together_at,
         round=2,
         step=Step.DONE,
@@ -34,11 +36,13 @@ def populate(demo) -> None:
         weekends,
         sam,
         text=(
-            "Sam heard that Alex needs one slow morning at the weekend to "
-            "recover from the week, and that it isn't about avoiding Sam. "
-            "Alex heard that Sam feels lonely when every Saturday fills up with "
-            "errands. We'll keep Sunday mornings slow and plan one thing "
-            "together on Saturdays."
+            _(
+                "Sam heard that Alex needs one slow morning at the weekend to "
+                "recover from the week, and that it isn't about avoiding Sam. "
+                "Alex heard that Sam feels lonely when every Saturday fills up with "
+                "errands. We'll keep Sunday mornings slow and plan one thing "
+                "together on Saturdays."
+            )
         ),
         at=finished_at + dt.timedelta(minutes=10),
         kept_at=finished_at + dt.timedelta(hours=2),
@@ -50,7 +54,7 @@ def populate(demo) -> None:
         alex,
         to=sam,
         mode=Mode.WRITTEN,
-        topic="Who notices what needs doing at home",
+        topic=_("Who notices what needs doing at home"),
         at=written_at,
         round=1,
         step=Step.MIRROR,
@@ -62,10 +66,12 @@ def populate(demo) -> None:
         round=1,
         step=Step.SEND,
         text=(
-            "I feel worn out when I'm the one who notices that we're out of "
-            "things, that the bins need taking down, that a bill is due. It "
-            "isn't the doing, it's the keeping track. What I'd like is for "
-            "some of that to be yours, without me asking."
+            _(
+                "I feel worn out when I'm the one who notices that we're out of "
+                "things, that the bins need taking down, that a bill is due. It "
+                "isn't the doing, it's the keeping track. What I'd like is for "
+                "some of that to be yours, without me asking."
+            )
         ),
         at=written_at + dt.timedelta(minutes=20),
     )

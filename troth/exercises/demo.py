@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from troth.exercises.builders import build_log, build_session
 
 DONE = [
@@ -13,13 +15,13 @@ DONE = [
         150,
         "alex",
         ("helped", "", True),
-        ("helped", "Nice way to start the day.", True),
+        ("helped", _("Nice way to start the day."), True),
     ),
     (
         "pause-plan",
         118,
         "sam",
-        ("helped", "Our word is “tea break”.", True),
+        ("helped", _("Our word is “tea break”."), True),
         ("mixed", "", False),
     ),
     (
@@ -27,13 +29,13 @@ DONE = [
         84,
         "alex",
         ("helped", "", True),
-        ("helped", "I'd forgotten the airport story.", True),
+        ("helped", _("I'd forgotten the airport story."), True),
     ),
     (
         "gentle-start",
         47,
         "sam",
-        ("hard", "Harder than it sounds.", False),
+        ("hard", _("Harder than it sounds."), False),
         ("mixed", "", True),
     ),
     (
@@ -41,7 +43,7 @@ DONE = [
         33,
         "sam",
         ("helped", "", True),
-        ("helped", "Sundays after breakfast from now on.", True),
+        ("helped", _("Sundays after breakfast from now on."), True),
     ),
     ("appreciation-week", 20, "alex", ("helped", "", True), None),
 ]
@@ -68,7 +70,7 @@ def populate(demo) -> None:
                 session,
                 people[person],
                 outcome=outcome,
-                note=note,
+                note=str(note),
                 shared=shared,
                 at=starts + timedelta(hours=2),
             )

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time, timedelta
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
 
 from troth.goals import calendar
 from troth.goals.builders import (
@@ -18,11 +21,14 @@ from troth.goals.builders import (
 )
 from troth.goals.models import Kind
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # A step: its title, whose it is, due in so many days (or no date), done
 # so many days after the goal began (or open).
-Step = tuple[str, str, int | None, int | None]
+type Step = tuple[StrOrPromise, str, int | None, int | None]
 # A reflection: who wrote it, what, so many days after the finish.
-Said = tuple[str, str, int]
+type Said = tuple[str, StrOrPromise, int]
 
 
 @dataclass(frozen=True)
@@ -32,11 +38,11 @@ class DemoGoal:
 
     by: str
     started_ago: int
-    title: str
-    why: str
+    title: StrOrPromise
+    why: StrOrPromise
     steps: tuple[Step, ...]
     kind: str = Kind.GOAL
-    budget: str = ""
+    budget: StrOrPromise = ""
     date_in: int | None = None  # its date, so many days from now
     start_time: time | None = None
     finished: tuple[str, int] | None = None  # by whom, so many days ago
@@ -48,54 +54,58 @@ GOALS = (
     DemoGoal(
         "sam",
         120,
-        "Save for a week in Lisbon",
-        "We keep saying “one day”. Let's make it next spring.",
+        _("Save for a week in Lisbon"),
+        _("We keep saying “one day”. Let's make it next spring."),
         date_in=150,
         steps=(
-            ("Open a shared savings pot", "alex", None, 3),
-            ("Set up a monthly transfer", "sam", None, 6),
-            ("Pick the neighbourhood to stay in", "sam", None, 40),
-            ("Compare train and plane", "alex", 12, None),
-            ("Book the flat", "sam", 40, None),
+            (_("Open a shared savings pot"), "alex", None, 3),
+            (_("Set up a monthly transfer"), "sam", None, 6),
+            (_("Pick the neighbourhood to stay in"), "sam", None, 40),
+            (_("Compare train and plane"), "alex", 12, None),
+            (_("Book the flat"), "sam", 40, None),
         ),
     ),
     DemoGoal(
         "alex",
         75,
-        "One evening a week without screens",
-        "We end up side by side on our phones more than we'd like.",
+        _("One evening a week without screens"),
+        _("We end up side by side on our phones more than we'd like."),
         steps=(
-            ("Choose the evening", "alex", None, 2),
-            ("Make a list of things to do instead", "sam", None, 9),
-            ("Find a board game we both like", "alex", 5, None),
+            (_("Choose the evening"), "alex", None, 2),
+            (_("Make a list of things to do instead"), "sam", None, 9),
+            (_("Find a board game we both like"), "alex", 5, None),
         ),
     ),
     DemoGoal(
         "alex",
         60,
-        "Night walk to the lighthouse",
-        "Walk the coast path at dusk and watch the light come on.",
+        _("Night walk to the lighthouse"),
+        _("Walk the coast path at dusk and watch the light come on."),
         kind=Kind.ADVENTURE,
-        budget="Train tickets and a thermos of tea",
+        budget=_("Train tickets and a thermos of tea"),
         date_in=-41,
         start_time=time(17, 30),
         steps=(
-            ("Check the tide times", "alex", None, 5),
-            ("Pack head torches and warm layers", "sam", None, 18),
-            ("Book the late train back", "alex", None, 10),
+            (_("Check the tide times"), "alex", None, 5),
+            (_("Pack head torches and warm layers"), "sam", None, 18),
+            (_("Book the late train back"), "alex", None, 10),
         ),
         finished=("sam", 40),
         reflections=(
             (
                 "sam",
-                "I loved how quiet it was once we passed the last houses. "
-                "Let's do one walk like this every season.",
+                _(
+                    "I loved how quiet it was once we passed the last houses. "
+                    "Let's do one walk like this every season."
+                ),
                 1,
             ),
             (
                 "alex",
-                "I was nervous about the dark path, and you just took my hand "
-                "without me asking. That stayed with me.",
+                _(
+                    "I was nervous about the dark path, and you just took my hand "
+                    "without me asking. That stayed with me."
+                ),
                 3,
             ),
         ),
@@ -103,15 +113,15 @@ GOALS = (
     DemoGoal(
         "sam",
         6,
-        "Cook something from the Saturday market",
-        "Each of us picks one ingredient we've never cooked with.",
+        _("Cook something from the Saturday market"),
+        _("Each of us picks one ingredient we've never cooked with."),
         kind=Kind.ADVENTURE,
-        budget="About 30 for the two of us",
+        budget=_("About 30 for the two of us"),
         date_in=9,
         start_time=time(10, 0),
         steps=(
-            ("Find a recipe for whatever I pick", "sam", 8, None),
-            ("Clear the kitchen table the night before", "alex", 8, None),
+            (_("Find a recipe for whatever I pick"), "sam", 8, None),
+            (_("Clear the kitchen table the night before"), "alex", 8, None),
         ),
         on_calendar=True,
     ),
@@ -135,9 +145,9 @@ def _build(demo, spec: DemoGoal) -> None:
         author,
         at=now - timedelta(days=spec.started_ago),
         kind=spec.kind,
-        title=spec.title,
-        why=spec.why,
-        budget=spec.budget,
+        title=str(spec.title),
+        why=str(spec.why),
+        budget=str(spec.budget),
         target_date=day(spec.date_in),
         start_time=spec.start_time,
     )
@@ -146,7 +156,7 @@ def _build(demo, spec: DemoGoal) -> None:
             goal,
             author,
             people[owner],
-            title=title,
+            title=str(title),
             target_date=day(due_in),
             done_at=goal.created + timedelta(days=done_after) if done_after else None,
         )
@@ -156,7 +166,7 @@ def _build(demo, spec: DemoGoal) -> None:
         build_finished(goal, people[finisher], at=finished)
         for writer, text, days in spec.reflections:
             build_reflection(
-                goal, people[writer], text=text, at=finished + timedelta(days=days)
+                goal, people[writer], text=str(text), at=finished + timedelta(days=days)
             )
     if spec.on_calendar:
         calendar.sync_adventure(goal, by=author)

@@ -6,60 +6,62 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from troth.moments.builders import build_bid, build_moment
 from troth.moments.models import About, Ack, Bid, Kind, Moment
 
 NOTES = {
     Kind.KEPT_WORD: [
-        "You said you'd call the landlord and you did, first thing.",
-        "Picked me up at exactly the time you said.",
-        "You remembered the bins, like you promised.",
+        _("You said you'd call the landlord and you did, first thing."),
+        _("Picked me up at exactly the time you said."),
+        _("You remembered the bins, like you promised."),
         "",
     ],
     Kind.VULNERABLE: [
-        "Thank you for telling me about your dad. I know that wasn't easy.",
-        "You said you felt left out at the party. I'm glad you told me.",
+        _("Thank you for telling me about your dad. I know that wasn't easy."),
+        _("You said you felt left out at the party. I'm glad you told me."),
         "",
     ],
     Kind.LISTENED: [
-        "You let me finish the whole story about work without jumping in.",
-        "When I said the comment hurt, you just listened. It helped so much.",
+        _("You let me finish the whole story about work without jumping in."),
+        _("When I said the comment hurt, you just listened. It helped so much."),
         "",
     ],
     Kind.REPAIRED: [
-        "You came back after the walk and said sorry first.",
-        "The tea and the note after our argument about the budget.",
+        _("You came back after the walk and said sorry first."),
+        _("The tea and the note after our argument about the budget."),
         "",
     ],
     Kind.SHOWED_UP: [
-        "You came to the appointment with me even though you were busy.",
-        "Left work early to be at my sister's thing.",
+        _("You came to the appointment with me even though you were busy."),
+        _("Left work early to be at my sister's thing."),
         "",
     ],
     Kind.APPRECIATION: [
-        "You thanked me for cooking, twice.",
-        "The message in the middle of the day just to say you were proud of me.",
+        _("You thanked me for cooking, twice."),
+        _("The message in the middle of the day just to say you were proud of me."),
         "",
     ],
     Kind.TURNED_TOWARD: [
-        "I showed you the bird outside and you came to look.",
-        "You put your phone down when I started talking.",
+        _("I showed you the bird outside and you came to look."),
+        _("You put your phone down when I started talking."),
         "",
     ],
 }
 
 SELF_NOTES = [
-    "Said what I needed instead of sulking.",
-    "Asked about the interview before talking about my day.",
+    _("Said what I needed instead of sulking."),
+    _("Asked about the interview before talking about my day."),
     "",
 ]
 
 BID_NOTES = [
-    "Sent a funny video",
-    "Asked about the weekend plans",
-    "Wanted a hug after work",
-    "Told a story about my day",
-    "Suggested a walk",
+    _("Sent a funny video"),
+    _("Asked about the weekend plans"),
+    _("Wanted a hug after work"),
+    _("Told a story about my day"),
+    _("Suggested a walk"),
     "",
 ]
 
@@ -85,7 +87,7 @@ def populate(demo) -> None:
                         author,
                         subject=partner,
                         kind=kind,
-                        note=rng.choice(NOTES[kind]),
+                        note=str(rng.choice(NOTES[kind])),
                         occurred_on=local_day,
                         at=created,
                         save=False,
@@ -104,7 +106,7 @@ def populate(demo) -> None:
                         about=About.SELF,
                         subject=author,
                         kind=rng.choice(kinds),
-                        note=rng.choice(SELF_NOTES),
+                        note=str(rng.choice(SELF_NOTES)),
                         occurred_on=local_day,
                         shared=shared,
                         at=day_start + timedelta(hours=21),
@@ -135,7 +137,7 @@ def populate(demo) -> None:
                     sam,
                     occurred_at=at,
                     response=response,
-                    note=rng.choice(BID_NOTES),
+                    note=str(rng.choice(BID_NOTES)),
                     at=day,
                     save=False,
                 )

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from troth.promises.builders import (
     PromiseDraft,
     build_weekly_series,
@@ -14,44 +17,44 @@ from troth.promises.builders import (
 )
 
 ALEX_SAYS = [
-    "Call the landlord about the boiler",
-    "Pick up your prescription on the way home",
-    "Book the table for your sister's birthday",
-    "Take the recycling down",
-    "Fix the wobbly shelf in the hall",
-    "Send you the photos from the weekend",
-    "Phone my mum back before the weekend",
-    "Renew the car insurance",
-    "Be home by seven so we can eat together",
-    "Look up trains for the trip in spring",
-    "Put my phone away during dinner",
-    "Clean out the fridge",
-    "Tell you honestly how the interview went",
-    "Water the balcony plants while you're away",
+    _("Call the landlord about the boiler"),
+    _("Pick up your prescription on the way home"),
+    _("Book the table for your sister's birthday"),
+    _("Take the recycling down"),
+    _("Fix the wobbly shelf in the hall"),
+    _("Send you the photos from the weekend"),
+    _("Phone my mum back before the weekend"),
+    _("Renew the car insurance"),
+    _("Be home by seven so we can eat together"),
+    _("Look up trains for the trip in spring"),
+    _("Put my phone away during dinner"),
+    _("Clean out the fridge"),
+    _("Tell you honestly how the interview went"),
+    _("Water the balcony plants while you're away"),
 ]
 SAM_SAYS = [
-    "Pay the electricity bill",
-    "Collect the parcel from the post office",
-    "Ask my manager about working from home on Fridays",
-    "Plan something for our Saturday",
-    "Return the library books",
-    "Text you when I land",
-    "Sort out the spare room",
-    "Call you at lunch on your big day",
-    "Make the dentist appointment I keep putting off",
-    "Cook something new this week",
-    "Be on time for the cinema",
-    "Walk the dog before work",
-    "Leave my laptop closed after ten",
+    _("Pay the electricity bill"),
+    _("Collect the parcel from the post office"),
+    _("Ask my manager about working from home on Fridays"),
+    _("Plan something for our Saturday"),
+    _("Return the library books"),
+    _("Text you when I land"),
+    _("Sort out the spare room"),
+    _("Call you at lunch on your big day"),
+    _("Make the dentist appointment I keep putting off"),
+    _("Cook something new this week"),
+    _("Be on time for the cinema"),
+    _("Walk the dog before work"),
+    _("Leave my laptop closed after ten"),
 ]
 NOT_QUITE_NOTES = [
-    "It happened, but a day later than we said.",
-    "Half done: the other half is still waiting.",
-    "You did it, but I had to remind you twice.",
+    _("It happened, but a day later than we said."),
+    _("Half done: the other half is still waiting."),
+    _("You did it, but I had to remind you twice."),
 ]
 RESPONSES = [
-    "Fair. I'll finish it this weekend.",
-    "You're right, I should have told you it would slip.",
+    _("Fair. I'll finish it this weekend."),
+    _("You're right, I should have told you it would slip."),
 ]
 
 
@@ -70,14 +73,14 @@ def populate(demo) -> None:
     demo.extra["promises"] = len(save_promises(drafts))
 
 
-def _one_off_promises(demo, promiser, promisee, says: list[str]) -> list:
+def _one_off_promises(demo, promiser, promisee, says: list) -> list:
     """A promise every few days over the demo's months and the coming week:
     the past ones settled, the coming ones open."""
     rng = demo.rng
     drafts: list[PromiseDraft] = []
     day = demo.start.date() + dt.timedelta(days=rng.randint(1, 4))
     while day <= demo.now.date() + dt.timedelta(days=6):
-        draft = _promise_made(demo, promiser, promisee, day, rng.choice(says))
+        draft = _promise_made(demo, promiser, promisee, day, str(rng.choice(says)))
         if draft.promise.due_at > demo.now:
             _still_ahead(demo, draft)
         else:
@@ -149,9 +152,9 @@ def _settled(demo, draft: PromiseDraft, roll: float) -> None:
     if roll >= 0.2:
         draft.kept(settled_at)
         return
-    draft.not_quite(settled_at, rng.choice(NOT_QUITE_NOTES))
+    draft.not_quite(settled_at, str(rng.choice(NOT_QUITE_NOTES)))
     if rng.random() < 0.7:
-        draft.responded(settled_at + dt.timedelta(hours=1), rng.choice(RESPONSES))
+        draft.responded(settled_at + dt.timedelta(hours=1), str(rng.choice(RESPONSES)))
 
 
 def _thursday_dinners(demo) -> list[PromiseDraft]:
@@ -164,7 +167,7 @@ def _thursday_dinners(demo) -> list[PromiseDraft]:
         demo.space,
         demo.sam,
         to=demo.alex,
-        text="Cook dinner on Thursday",
+        text=gettext("Cook dinner on Thursday"),
         weekdays=[3],
         starts_on=series_start,
         due_time=dt.time(20, 0),

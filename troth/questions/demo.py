@@ -120,7 +120,7 @@ def _rounds(demo, plan, days) -> tuple[list[Round], dict]:
             own[n] = build_own_question(
                 space,
                 sam,
-                text=text,
+                text=str(text),
                 level=own_level,
                 at=_at(demo, days[offset] - timedelta(days=1), 20),
             )
@@ -159,7 +159,7 @@ def _answered(demo, rounds, answers_of, *, today, first_deeper: int) -> tuple:
                 build_answer(
                     round,
                     person,
-                    text=answers_of[n][voice[person.pk]],
+                    text=str(answers_of[n][voice[person.pk]]),
                     at=written[person.pk],
                     save=False,
                 )
@@ -175,7 +175,7 @@ def _answered(demo, rounds, answers_of, *, today, first_deeper: int) -> tuple:
                     build_followup(
                         round,
                         demo.alex if writer == "alex" else demo.sam,
-                        text=text,
+                        text=str(text),
                         save=False,
                         at=min(
                             round.revealed_at + timedelta(hours=2),

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from troth.agreements.builders import build_agreement
 from troth.agreements.models import Agreement, Status, Topic, VersionState
 from troth.agreements.models import EventKind as AgreementEvents
@@ -41,7 +44,7 @@ from troth.repair.models import (
     Touches,
 )
 
-ACCOUNT = (
+ACCOUNT = _(
     "I saw her name on your screen on Sunday and you turned the phone over. "
     "When I asked, you said you'd been talking for weeks, 'just catching up'. "
     "We agreed you'd tell me if she got in touch, and you didn't. What hurts "
@@ -49,29 +52,29 @@ ACCOUNT = (
     "had to find out. Since then I've been going over every evening you were "
     "on your phone, and I hate that I'm doing that."
 )
-MIRROR_1 = (
+MIRROR_1 = _(
     "What I heard is that you're upset that I was talking to her, and you "
     "wish I'd told you. Did I get it?"
 )
-MIRROR_1_NOTE = (
+MIRROR_1_NOTE = _(
     "It's not the talking. It's that you hid it, and that I had to find out, "
     "and what that's doing to me now."
 )
-MIRROR_2 = (
+MIRROR_2 = _(
     "What I heard is that the worst part isn't that I talked to her, it's "
     "that I hid it when we'd agreed I'd tell you, and that you found out by "
     "seeing her name. Now you're going back over every evening I was on my "
     "phone, and you hate being someone who does that. Did I get it?"
 )
-APOLOGY_1 = (
+APOLOGY_1 = _(
     "I'm sorry you found out that way, but it was only catching up, nothing "
     "happened. I should have mentioned it."
 )
-ANSWER_1 = (
+ANSWER_1 = _(
     "It still sounds like the problem is how I found out. And 'only catching "
     "up' makes it smaller than it is for me."
 )
-APOLOGY_2 = (
+APOLOGY_2 = _(
     "I hid my messages with her from you for weeks, after we'd agreed I'd "
     "tell you. That was my choice and it was dishonest. I'm sorry. I think I "
     "kept quiet because I didn't want an argument, and that's no excuse: it "
@@ -79,10 +82,12 @@ APOLOGY_2 = (
     "any more. From now on, if anyone from my past gets in touch, you'll "
     "hear it from me first. What else would help you feel safe with me again?"
 )
-ANSWER_2 = "Thank you. This is what I needed to hear. It'll take time."
-PLAN_1 = "Tell her I won't be in touch any more, and tell you when it's done"
-PLAN_2 = "Find a couples therapist we both like and book a first session"
-PLAN_3 = "Say so when I notice myself checking up on you, instead of doing it quietly"
+ANSWER_2 = _("Thank you. This is what I needed to hear. It'll take time.")
+PLAN_1 = _("Tell her I won't be in touch any more, and tell you when it's done")
+PLAN_2 = _("Find a couples therapist we both like and book a first session")
+PLAN_3 = _(
+    "Say so when I notice myself checking up on you, instead of doing it quietly"
+)
 
 
 def _when(demo, days_ago: float, hour: int = 20) -> dt.datetime:
@@ -97,7 +102,7 @@ def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
     b = build_agreement(
         demo.space,
         alex,
-        title="More openness, for six weeks",
+        title=gettext("More openness, for six weeks"),
         topic=Topic.TRANSPARENCY,
         at=proposed,
         review_days=14,
@@ -105,11 +110,17 @@ def _openness(demo, repair, proposed: dt.datetime) -> Agreement:
     )
     agreed = proposed + dt.timedelta(hours=18)
     texts = [
-        "For the next six weeks, I tell you without being asked if she gets in touch.",
-        "When you ask me about something that worries you, I answer plainly "
-        "and without getting defensive.",
-        "Once a week we talk about how this is going, and either of us can say "
-        "it isn't helping.",
+        gettext(
+            "For the next six weeks, I tell you without being asked if she gets in touch."
+        ),
+        gettext(
+            "When you ask me about something that worries you, I answer plainly "
+            "and without getting defensive."
+        ),
+        gettext(
+            "Once a week we talk about how this is going, and either of us can say "
+            "it isn't helping."
+        ),
     ]
     b.event(AgreementEvents.PROPOSED, proposed, alex)
     for text in texts:
@@ -142,7 +153,7 @@ def populate(demo) -> None:
     repair = _opened(demo)
     events: list[tuple] = [(sam, EventKind.OPENED, repair.created, {})]
     account_at = repair.created + dt.timedelta(days=1)
-    account = build_part(repair, Account, sam, account_at, text=ACCOUNT)
+    account = build_part(repair, Account, sam, account_at, text=str(ACCOUNT))
     events.append((sam, EventKind.ACCOUNT, account_at, {}))
     first_at, heard_at = _mirrored(demo, repair, account, events)
     answered_at = _apologised(demo, repair, heard_at, events)
@@ -175,8 +186,10 @@ def _opened(demo) -> Repair:
         space,
         sam,
         other=alex,
-        summary="You kept messaging your ex for weeks and didn't tell me, after "
-        "we'd agreed you would.",
+        summary=gettext(
+            "You kept messaging your ex for weeks and didn't tell me, after "
+            "we'd agreed you would."
+        ),
         at=opened,
         touches=Touches.CLAUSE if clause else Touches.NOTHING,
         clause=clause,
@@ -195,9 +208,9 @@ def _mirrored(demo, repair: Repair, account, events: list) -> tuple:
         alex,
         first_at,
         account=account,
-        text=MIRROR_1,
+        text=str(MIRROR_1),
         answer=MirrorAnswer.AGAIN,
-        answer_note=MIRROR_1_NOTE,
+        answer_note=str(MIRROR_1_NOTE),
         answered_at=first_at + dt.timedelta(hours=2),
     )
     events += [
@@ -212,7 +225,7 @@ def _mirrored(demo, repair: Repair, account, events: list) -> tuple:
         alex,
         second_at,
         account=account,
-        text=MIRROR_2,
+        text=str(MIRROR_2),
         answer=MirrorAnswer.HEARD,
         answered_at=heard_at,
     )
@@ -232,7 +245,7 @@ def _apologised(demo, repair: Repair, heard_at, events: list):
         alex,
         heard_at + dt.timedelta(days=1),
         number=1,
-        text=APOLOGY_1,
+        text=str(APOLOGY_1),
     )
     build_part(
         repair,
@@ -241,7 +254,7 @@ def _apologised(demo, repair: Repair, heard_at, events: list):
         first_apology.created + dt.timedelta(hours=3),
         apology=first_apology,
         answer=Answer.NOT_YET,
-        note=ANSWER_1,
+        note=str(ANSWER_1),
     )
     second_apology = build_part(
         repair,
@@ -249,7 +262,7 @@ def _apologised(demo, repair: Repair, heard_at, events: list):
         alex,
         first_apology.created + dt.timedelta(days=3),
         number=2,
-        text=APOLOGY_2,
+        text=str(APOLOGY_2),
     )
     answered_at = second_apology.created + dt.timedelta(hours=14)
     build_part(
@@ -259,7 +272,7 @@ def _apologised(demo, repair: Repair, heard_at, events: list):
         answered_at,
         apology=second_apology,
         answer=Answer.HELPS,
-        note=ANSWER_2,
+        note=str(ANSWER_2),
     )
     events += [
         (alex, EventKind.APOLOGY, first_apology.created, {}),
@@ -282,7 +295,7 @@ def _plan(demo, repair: Repair, plan_at, events: list) -> None:
     promises = [
         build_plan_promise(
             repair,
-            text,
+            str(text),
             by=by,
             to=to,
             made=made,
@@ -311,22 +324,26 @@ def _private_notes(demo, repair: Repair, *, account_at, first_at) -> None:
         Note,
         sam,
         account_at - dt.timedelta(hours=3),
-        text="Write the account tonight. Say the part about checking his phone "
-        "in my head, even though it's embarrassing.",
+        text=gettext(
+            "Write the account tonight. Say the part about checking his phone "
+            "in my head, even though it's embarrassing."
+        ),
     )
     build_part(
         repair,
         Note,
         sam,
         _when(demo, 60, 22),
-        text="Good week. I noticed I didn't look at his screen once.",
+        text=gettext("Good week. I noticed I didn't look at his screen once."),
     )
     build_part(
         repair,
         Note,
         alex,
         first_at + dt.timedelta(hours=3),
-        text="I mirrored the wrong thing. Listen for what hurts, not for what I did.",
+        text=gettext(
+            "I mirrored the wrong thing. Listen for what hurts, not for what I did."
+        ),
     )
 
 
@@ -346,7 +363,9 @@ def _therapy_and_checkins(demo, repair: Repair) -> None:
                 _when(demo, weeks * 7 - 1, hour),
                 kind=kind,
                 on=(demo.now - dt.timedelta(weeks=weeks)).date(),
-                note="Session with Dana." if by == alex and weeks == 14 else None,
+                note=gettext("Session with Dana.")
+                if by == alex and weeks == 14
+                else None,
             )
     for days_ago, distance, even, goodwill in (
         (116, 6, 5, 2),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from django.utils.translation import gettext as _
 from icalendar import vRecur
 
 from troth.schedule.builders import (
@@ -118,8 +119,8 @@ def _rituals(demo, begin: date) -> tuple[Event, Event]:
         _next_weekday(begin, 4),
         time(19, 30),
         2.5,
-        title="Date night",
-        note="Phones in the drawer. Take turns choosing the plan.",
+        title=_("Date night"),
+        note=_("Phones in the drawer. Take turns choosing the plan."),
         kind=Event.Kind.RITUAL,
         visibility=SHARED,
         rrule=vRecur(freq="WEEKLY").to_ical().decode(),
@@ -134,8 +135,8 @@ def _rituals(demo, begin: date) -> tuple[Event, Event]:
         _next_weekday(begin, 6),
         time(10, 0),
         1,
-        title="Sunday walk",
-        location="Along the river, or a call if we're apart",
+        title=_("Sunday walk"),
+        location=_("Along the river, or a call if we're apart"),
         kind=Event.Kind.RITUAL,
         visibility=SHARED,
         rrule=vRecur(freq="WEEKLY").to_ical().decode(),
@@ -149,15 +150,36 @@ def _shared_plans(demo, today: date) -> None:
     """One-off plans both see, past and coming, and two all-day ones."""
     alex, sam = demo.alex, demo.sam
     shared_plans = [
-        (alex, -150, time(19, 0), 3, "Dinner at Priya and Tom's", "Bring dessert"),
-        (sam, -121, time(14, 0), 2, "Furniture shopping", ""),
-        (alex, -88, time(18, 30), 2, "Cinema: the new documentary", "Picturehouse"),
-        (sam, -61, time(12, 0), 2, "Lunch with Sam's parents", ""),
-        (alex, -33, time(20, 0), 2, "Concert", "Tickets are in Alex's email"),
-        (sam, -12, time(9, 0), 1, "Couples counselling", "Bring the list we wrote"),
-        (alex, 4, time(19, 0), 3, "Friends over for dinner", "Cook the lentil stew"),
-        (sam, 11, time(9, 0), 1, "Couples counselling", ""),
-        (alex, 23, time(18, 0), 2, "Visit Grandma", ""),
+        (
+            alex,
+            -150,
+            time(19, 0),
+            3,
+            _("Dinner at Priya and Tom's"),
+            _("Bring dessert"),
+        ),
+        (sam, -121, time(14, 0), 2, _("Furniture shopping"), ""),
+        (alex, -88, time(18, 30), 2, _("Cinema: the new documentary"), "Picturehouse"),
+        (sam, -61, time(12, 0), 2, _("Lunch with Sam's parents"), ""),
+        (alex, -33, time(20, 0), 2, _("Concert"), _("Tickets are in Alex's email")),
+        (
+            sam,
+            -12,
+            time(9, 0),
+            1,
+            _("Couples counselling"),
+            _("Bring the list we wrote"),
+        ),
+        (
+            alex,
+            4,
+            time(19, 0),
+            3,
+            _("Friends over for dinner"),
+            _("Cook the lentil stew"),
+        ),
+        (sam, 11, time(9, 0), 1, _("Couples counselling"), ""),
+        (alex, 23, time(18, 0), 2, _("Visit Grandma"), ""),
     ]
     for author, offset, at, hours, title, note in shared_plans:
         _timed(
@@ -175,7 +197,7 @@ def _shared_plans(demo, today: date) -> None:
         alex,
         today + timedelta(days=-70),
         3,
-        title="Weekend in the Lake District",
+        title=_("Weekend in the Lake District"),
         location="Keswick",
         visibility=SHARED,
     )
@@ -184,8 +206,8 @@ def _shared_plans(demo, today: date) -> None:
         sam,
         today + timedelta(days=40),
         1,
-        title="Lena's birthday",
-        note="Sam's sister. Call in the morning.",
+        title=_("Lena's birthday"),
+        note=_("Sam's sister. Call in the morning."),
         visibility=SHARED,
         rrule=vRecur(freq="YEARLY").to_ical().decode(),
     )
@@ -200,8 +222,8 @@ def _busy_and_private(demo, begin: date, today: date) -> None:
         _next_weekday(begin, 1),
         time(18, 0),
         1,
-        title="Therapy session",
-        location="Dr Okafor's practice",
+        title=_("Therapy session"),
+        location=_("Dr Okafor's practice"),
         visibility=BUSY,
         rrule=vRecur(freq="WEEKLY", interval=2).to_ical().decode(),
     )
@@ -211,8 +233,8 @@ def _busy_and_private(demo, begin: date, today: date) -> None:
         today + timedelta(days=6),
         time(11, 0),
         1.5,
-        title="Job interview",
-        location="Video call",
+        title=_("Job interview"),
+        location=_("Video call"),
         visibility=BUSY,
     )
     # And one private one.
@@ -222,6 +244,6 @@ def _busy_and_private(demo, begin: date, today: date) -> None:
         today + timedelta(days=15),
         time(12, 30),
         1,
-        title="Pick up the anniversary present",
+        title=_("Pick up the anniversary present"),
         visibility=PRIVATE,
     )

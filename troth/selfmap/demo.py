@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 from troth.selfmap.builders import build_entry, build_kind_share, build_response
-from troth.selfmap.models import Entry, Response
+from troth.selfmap.models import Entry, Response, Wording
 
 # (kind, shared, [(title, text, helps), ...later wordings], days after start)
 ALEX = [
@@ -15,10 +17,14 @@ ALEX = [
         True,
         [
             (
-                "Quiet time after work",
-                "When I get home I need about half an hour before I can really talk. "
-                "It isn't about you: my head is still full of the day.",
-                "A hello and a hug, then letting me change and make tea before we catch up.",
+                _("Quiet time after work"),
+                _(
+                    "When I get home I need about half an hour before I can really talk. "
+                    "It isn't about you: my head is still full of the day."
+                ),
+                _(
+                    "A hello and a hug, then letting me change and make tea before we catch up."
+                ),
             )
         ],
         6,
@@ -28,9 +34,11 @@ ALEX = [
         False,
         [
             (
-                "My phone is mine",
-                "I don't mind you seeing my phone, but I want to be asked first. "
-                "Being checked on makes me feel like a suspect.",
+                _("My phone is mine"),
+                _(
+                    "I don't mind you seeing my phone, but I want to be asked first. "
+                    "Being checked on makes me feel like a suspect."
+                ),
                 "",
             )
         ],
@@ -41,18 +49,24 @@ ALEX = [
         True,
         [
             (
-                "Plans cancelled at the last minute",
-                "When plans fall through at the last minute I get a sinking feeling, "
-                "as if I wasn't important.",
-                "Telling me early, even if it's only a maybe.",
+                _("Plans cancelled at the last minute"),
+                _(
+                    "When plans fall through at the last minute I get a sinking feeling, "
+                    "as if I wasn't important."
+                ),
+                _("Telling me early, even if it's only a maybe."),
             ),
             (
-                "Plans cancelled at the last minute",
-                "When plans fall through at the last minute I get a sinking feeling, "
-                "as if I wasn't important. It goes back to a dad who often didn't "
-                "turn up. I know you are not him, and I'm working on not reacting "
-                "as if you were.",
-                "Telling me early, even if it's only a maybe, and suggesting another day.",
+                _("Plans cancelled at the last minute"),
+                _(
+                    "When plans fall through at the last minute I get a sinking feeling, "
+                    "as if I wasn't important. It goes back to a dad who often didn't "
+                    "turn up. I know you are not him, and I'm working on not reacting "
+                    "as if you were."
+                ),
+                _(
+                    "Telling me early, even if it's only a maybe, and suggesting another day."
+                ),
             ),
         ],
         15,
@@ -62,9 +76,11 @@ ALEX = [
         True,
         [
             (
-                "Keeping my word",
-                "If I say I'll do something, I want it done. I'd rather promise less "
-                "and keep all of it.",
+                _("Keeping my word"),
+                _(
+                    "If I say I'll do something, I want it done. I'd rather promise less "
+                    "and keep all of it."
+                ),
                 "",
             )
         ],
@@ -75,9 +91,11 @@ ALEX = [
         True,
         [
             (
-                "Time outdoors together",
-                "A day outside with you, walking and not talking much, is one of the "
-                "best kinds of day I know.",
+                _("Time outdoors together"),
+                _(
+                    "A day outside with you, walking and not talking much, is one of the "
+                    "best kinds of day I know."
+                ),
                 "",
             )
         ],
@@ -88,10 +106,12 @@ ALEX = [
         False,
         [
             (
-                "Company without questions",
-                "When I'm low I want you near me, not asking what's wrong every few "
-                "minutes. I'll talk when I can.",
-                "Sitting with me, putting a film on, making dinner.",
+                _("Company without questions"),
+                _(
+                    "When I'm low I want you near me, not asking what's wrong every few "
+                    "minutes. I'll talk when I can."
+                ),
+                _("Sitting with me, putting a film on, making dinner."),
             )
         ],
         44,
@@ -101,9 +121,11 @@ ALEX = [
         True,
         [
             (
-                "Being asked about my day",
-                "It matters to me when you ask about the small things: the meeting I "
-                "was nervous about, the call with my sister.",
+                _("Being asked about my day"),
+                _(
+                    "It matters to me when you ask about the small things: the meeting I "
+                    "was nervous about, the call with my sister."
+                ),
                 "",
             )
         ],
@@ -117,11 +139,13 @@ SAM = [
         True,
         [
             (
-                "No serious talks after 11",
-                "After eleven at night I can't think straight and everything feels "
-                "bigger than it is. If something important comes up, let's save it "
-                "for the morning.",
-                "Saying 'let's talk at breakfast' and then really doing it.",
+                _("No serious talks after 11"),
+                _(
+                    "After eleven at night I can't think straight and everything feels "
+                    "bigger than it is. If something important comes up, let's save it "
+                    "for the morning."
+                ),
+                _("Saying 'let's talk at breakfast' and then really doing it."),
             )
         ],
         9,
@@ -131,10 +155,12 @@ SAM = [
         True,
         [
             (
-                "Raised voices",
-                "Loud voices, even happy ones, put me on edge. I grew up in a house "
-                "where shouting came before something bad.",
-                "Lowering your voice, and reminding me we're on the same side.",
+                _("Raised voices"),
+                _(
+                    "Loud voices, even happy ones, put me on edge. I grew up in a house "
+                    "where shouting came before something bad."
+                ),
+                _("Lowering your voice, and reminding me we're on the same side."),
             )
         ],
         25,
@@ -144,9 +170,11 @@ SAM = [
         False,
         [
             (
-                "Being compared to my brother",
-                "Any comparison with my brother, even a joke, takes me straight back "
-                "to being the one who was never quite enough.",
+                _("Being compared to my brother"),
+                _(
+                    "Any comparison with my brother, even a joke, takes me straight back "
+                    "to being the one who was never quite enough."
+                ),
                 "",
             )
         ],
@@ -157,9 +185,11 @@ SAM = [
         True,
         [
             (
-                "Telling the truth kindly",
-                "I would always rather hear a hard truth than a kind lie. I try to "
-                "tell it with care.",
+                _("Telling the truth kindly"),
+                _(
+                    "I would always rather hear a hard truth than a kind lie. I try to "
+                    "tell it with care."
+                ),
                 "",
             )
         ],
@@ -170,9 +200,11 @@ SAM = [
         True,
         [
             (
-                "A walk every morning",
-                "Twenty minutes outside before work keeps me steady for the whole day.",
-                "Not booking anything before nine on weekdays.",
+                _("A walk every morning"),
+                _(
+                    "Twenty minutes outside before work keeps me steady for the whole day."
+                ),
+                _("Not booking anything before nine on weekdays."),
             )
         ],
         12,
@@ -182,16 +214,18 @@ SAM = [
         None,  # written privately first, shared later (see below)
         [
             (
-                "Time to calm down",
-                "After an argument I need some time alone.",
+                _("Time to calm down"),
+                _("After an argument I need some time alone."),
                 "",
             ),
             (
-                "An hour to calm down first",
-                "After a disagreement I need about an hour on my own before I can "
-                "talk without getting defensive. It isn't me leaving: I always come "
-                "back.",
-                "Letting me go for a walk, and a message saying we're OK.",
+                _("An hour to calm down first"),
+                _(
+                    "After a disagreement I need about an hour on my own before I can "
+                    "talk without getting defensive. It isn't me leaving: I always come "
+                    "back."
+                ),
+                _("Letting me go for a walk, and a message saying we're OK."),
             ),
         ],
         50,
@@ -212,7 +246,7 @@ def _entries(demo, author, plan) -> list[Entry]:
                 demo.space,
                 author,
                 kind=kind,
-                wordings=wordings,
+                wordings=[Wording(*map(str, w)) for w in wordings],
                 written=written,
                 shared=shared,
                 updated=when - timedelta(days=1),
