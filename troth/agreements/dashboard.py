@@ -1,5 +1,6 @@
 """The agreements card: what waits for my answer, what is paused, what is
-due for review. One query, however many agreements there are."""
+due for review. One query, however many agreements there are, and only
+when there is an agreement (one of Today's facts)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,27 @@ from django.utils.translation import ngettext
 from troth.agreements.models import REMIND_BEFORE, Agreement, Status, VersionState
 from troth.lib.needs import Need
 from troth.lib.time import local_today
+from troth.spaces.dashboard import exists, today_facts
+
+
+def _current(request, membership):
+    return (
+        Agreement.objects.visible_to(request.user)
+        .filter(space=membership.space)
+        .current()
+    )
+
+
+def facts(request, membership) -> dict:
+    return {"agreements_current": exists(_current(request, membership))}
 
 
 def cards(request, membership) -> list[dict]:
     me = request.user
+    if not today_facts(request, membership)["agreements_current"]:
+        return []
     agreements = list(
-        Agreement.objects.visible_to(me)
-        .filter(space=membership.space)
-        .current()
+        _current(request, membership)
         .annotate(
             n_waiting=Count(
                 "clause_versions",

@@ -1,18 +1,24 @@
 """Two cards: the partner's latest status (live) with one-tap statuses, and
-today's pulse prompt. Two queries in all, whatever the history."""
+today's pulse prompt. One query of their own (the status), whatever the
+history; whether the pulse is answered is one of Today's facts."""
 
 from __future__ import annotations
 
 from troth.checkins.models import Pulse
 from troth.checkins.views import partner_status
 from troth.lib.time import local_today
+from troth.spaces.dashboard import exists, today_facts
+
+
+def facts(request, membership) -> dict:
+    user = request.user
+    answered = Pulse.objects.filter(author=user, day=local_today(user.tz))
+    return {"checkins_pulse_answered": exists(answered)}
 
 
 def cards(request, membership) -> list[dict]:
     space = membership.space
-    answered = Pulse.objects.filter(
-        author=request.user, day=local_today(request.user.tz)
-    ).exists()
+    answered = today_facts(request, membership)["checkins_pulse_answered"]
     return [
         {
             "template": "checkins/card.html",
@@ -25,6 +31,6 @@ def cards(request, membership) -> list[dict]:
             "template": "checkins/card_pulse.html",
             "order": 30,
             "place": "lead",
-            "card": {"answered": answered},
+            "card": {"answered": bool(answered)},
         },
     ]

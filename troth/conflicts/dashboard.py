@@ -1,6 +1,6 @@
 """The dashboard card: disagreements waiting for my view, and a way to log one.
 
-Two queries whatever the history. No reminder and no tally: keeping a
+No query of its own: how many wait is one of Today's facts. No reminder and no tally: keeping a
 conflict diary can itself weigh on a relationship (RESEARCH.md), so the card
 only answers "is anything waiting for me?"."""
 
@@ -12,9 +12,10 @@ from django.utils.translation import ngettext
 
 from troth.conflicts.models import Conflict, ConflictView
 from troth.lib.needs import Need
+from troth.spaces.dashboard import count_of, today_facts
 
 
-def cards(request, membership) -> list[dict]:
+def facts(request, membership) -> dict:
     user = request.user
     waiting = (
         Conflict.objects.visible_to(user)
@@ -23,8 +24,12 @@ def cards(request, membership) -> list[dict]:
         .exclude(
             Exists(ConflictView.objects.filter(conflict=OuterRef("pk"), author=user))
         )
-        .count()
     )
+    return {"conflicts_waiting": count_of(waiting)}
+
+
+def cards(request, membership) -> list[dict]:
+    waiting = today_facts(request, membership)["conflicts_waiting"]
     return [
         {
             "template": "conflicts/card.html",

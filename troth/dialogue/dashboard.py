@@ -1,5 +1,6 @@
 """The dialogue card: written dialogues where it is my turn, or on a break.
-One query; shown only when there is something."""
+Shown only when there is something: one query, only when a written
+dialogue is going on (one of Today's facts)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,28 @@ from django.utils.translation import gettext as _
 
 from troth.dialogue.models import Dialogue, Mode, Status
 from troth.lib.needs import Need
+from troth.spaces.dashboard import exists, today_facts
+
+
+def _ongoing(request, membership):
+    return (
+        Dialogue.objects.visible_to(request.user)
+        .filter(space=membership.space, mode=Mode.WRITTEN)
+        .ongoing()
+    )
+
+
+def facts(request, membership) -> dict:
+    return {"dialogue_ongoing": exists(_ongoing(request, membership))}
 
 
 def cards(request, membership) -> list[dict]:
     me = request.user
+    if not today_facts(request, membership)["dialogue_ongoing"]:
+        return []
     dialogues = [
         d
-        for d in Dialogue.objects.visible_to(me)
-        .filter(space=membership.space, mode=Mode.WRITTEN)
-        .ongoing()
+        for d in _ongoing(request, membership)
         .select_related("first_sender", "first_receiver")
         .order_by("-updated", "-id")[:10]
         if d.waits_for(me) or d.status == Status.BREAK

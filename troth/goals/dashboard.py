@@ -1,5 +1,7 @@
 """The goals card: reflections waiting for me, my steps due soon, and the
-next adventure. Three queries whatever the history."""
+next adventure. The tile shows the first of these there is, so whether
+each is there is one of Today's facts and only that one is read: one
+query at most, whatever the history."""
 
 from __future__ import annotations
 
@@ -12,24 +14,27 @@ from django.utils.translation import gettext as _
 
 from troth.goals.models import Goal, Kind, Milestone, Reflection, Status
 from troth.lib.needs import Need
+from troth.spaces.dashboard import exists, today_facts
 
 SHOWN = 3
 SOON_DAYS = 7
 REFLECT_DAYS = 60  # how long a finished goal keeps asking for a reflection
 
 
-def cards(request, membership) -> list[dict]:
-    user = request.user
-    space = membership.space
-    today = timezone.localdate()
-    goals = Goal.objects.visible_to(user).in_space(space)
-    to_reflect = list(
-        goals.finished()
+def _to_reflect(user, space):
+    return (
+        Goal.objects.visible_to(user)
+        .in_space(space)
+        .finished()
         .filter(finished_at__gte=timezone.now() - timedelta(days=REFLECT_DAYS))
         .exclude(Exists(Reflection.objects.filter(goal=OuterRef("pk"), author=user)))
-        .order_by("-finished_at")[:SHOWN]
+        .order_by("-finished_at")
     )
-    my_steps = list(
+
+
+def _my_steps(user, space):
+    today = timezone.localdate()
+    return (
         Milestone.objects.visible_to(user)
         .filter(
             space=space,
@@ -38,15 +43,45 @@ def cards(request, membership) -> list[dict]:
             goal__status=Status.ACTIVE,
             target_date__lte=today + timedelta(days=SOON_DAYS),
         )
-        .select_related("goal")
-        .order_by("target_date", "id")[:SHOWN]
+        .order_by("target_date", "id")
     )
-    next_adventure = (
-        goals.active()
-        .filter(kind=Kind.ADVENTURE, target_date__gte=today)
+
+
+def _next_adventure(user, space):
+    return (
+        Goal.objects.visible_to(user)
+        .in_space(space)
+        .active()
+        .filter(kind=Kind.ADVENTURE, target_date__gte=timezone.localdate())
         .order_by("target_date", "start_time", "id")
-        .first()
     )
+
+
+def facts(request, membership) -> dict:
+    user = request.user
+    space = membership.space
+    return {
+        "goals_to_reflect": exists(_to_reflect(user, space)),
+        "goals_my_steps": exists(_my_steps(user, space)),
+        "goals_next_adventure": exists(_next_adventure(user, space)),
+    }
+
+
+def cards(request, membership) -> list[dict]:
+    user = request.user
+    space = membership.space
+    known = today_facts(request, membership)
+    to_reflect: list = []
+    my_steps: list = []
+    next_adventure = None
+    # Every goal to reflect on waits for the person (the needs); otherwise
+    # the tile names one thing, the first there is.
+    if known["goals_to_reflect"]:
+        to_reflect = list(_to_reflect(user, space)[:SHOWN])
+    elif known["goals_my_steps"]:
+        my_steps = list(_my_steps(user, space).select_related("goal")[:SHOWN])
+    elif known["goals_next_adventure"]:
+        next_adventure = _next_adventure(user, space).first()
     return [
         {
             "template": "goals/card.html",
@@ -55,7 +90,7 @@ def cards(request, membership) -> list[dict]:
                 "to_reflect": to_reflect,
                 "my_steps": my_steps,
                 "next_adventure": next_adventure,
-                "today": today,
+                "today": timezone.localdate(),
             },
             "needs": [
                 Need(

@@ -1,5 +1,6 @@
 """Moments on the dashboard: the partner's recent moments still waiting to
-be acknowledged, and a way to note one. Two queries."""
+be acknowledged, and a way to note one. How many wait is one of Today's
+facts; the first few are one query, only when some wait."""
 
 from __future__ import annotations
 
@@ -11,9 +12,21 @@ from django.utils.translation import ngettext
 from troth.lib.needs import Need
 from troth.lib.time import local_today
 from troth.moments.models import Moment
+from troth.spaces.dashboard import count_of, today_facts
 
 RECENT_DAYS = 14
 SHOWN = 3
+
+
+def _waiting(user, space):
+    since = local_today(user.tz) - timedelta(days=RECENT_DAYS)
+    return Moment.objects.to_acknowledge(user).filter(
+        space=space, occurred_on__gte=since
+    )
+
+
+def facts(request, membership) -> dict:
+    return {"moments_waiting": count_of(_waiting(request.user, membership.space))}
 
 
 def cards(request, membership) -> list[dict]:
@@ -21,12 +34,10 @@ def cards(request, membership) -> list[dict]:
     space = membership.space
     if not space.is_open:
         return []
-    since = local_today(user.tz) - timedelta(days=RECENT_DAYS)
-    waiting = Moment.objects.to_acknowledge(user).filter(
-        space=space, occurred_on__gte=since
-    )
-    shown = list(waiting.select_related("author")[:SHOWN])
-    count = len(shown) if len(shown) < SHOWN else waiting.count()
+    count = today_facts(request, membership)["moments_waiting"]
+    shown = []
+    if count:
+        shown = list(_waiting(user, space).select_related("author")[:SHOWN])
     return [
         {
             "template": "moments/card.html",

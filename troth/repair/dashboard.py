@@ -1,5 +1,6 @@
 """The repair card: open repairs and whose step it is. Shared facts only,
-one query; nobody's private notes or check-ins are ever read here."""
+one query, only when a repair is open (one of Today's facts); nobody's
+private notes or check-ins are ever read here."""
 
 from __future__ import annotations
 
@@ -7,15 +8,21 @@ from django.utils.translation import gettext as _
 
 from troth.lib.needs import Need
 from troth.repair.models import Repair
+from troth.spaces.dashboard import exists, today_facts
+
+
+def _open(request, membership):
+    return Repair.objects.visible_to(request.user).filter(space=membership.space).open()
+
+
+def facts(request, membership) -> dict:
+    return {"repair_open": exists(_open(request, membership))}
 
 
 def cards(request, membership) -> list[dict]:
-    repairs = list(
-        Repair.objects.visible_to(request.user)
-        .filter(space=membership.space)
-        .open()
-        .order_by("-created", "-id")[:5]
-    )
+    if not today_facts(request, membership)["repair_open"]:
+        return []
+    repairs = list(_open(request, membership).order_by("-created", "-id")[:5])
     if not repairs:
         return []
     for repair in repairs:

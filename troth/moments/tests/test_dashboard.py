@@ -46,7 +46,7 @@ def test_its_query_count_does_not_grow(rf, alice, bob, space):
         services.moment_create(space=space, by=alice, about="partner", kind="listened")
     html, many = card_html(rf, bob)
     assert "13 to acknowledge" in html
-    assert one + 1 == many  # the count is fetched only when more are waiting than shown
+    assert one == many  # the count is one of Today's facts, whatever it is
     for _n in range(30):
         services.moment_create(space=space, by=alice, about="partner", kind="listened")
     _html, more = card_html(rf, bob)
