@@ -115,7 +115,8 @@ def _trust_by_window(partners, edges: list[dt.date]) -> dict:
         ),
     )
     values: dict[int, dict[int, list[float]]] = {p.pk: {} for p in partners}
-    for pulse in seen.values_list("author", "day", *TRUST_SUBSCALES, named=True):
+    rows = seen.order_by().values_list("author", "day", *TRUST_SUBSCALES, named=True)
+    for pulse in rows:
         value = _trust_day(pulse)
         if value is None:
             continue

@@ -7,9 +7,10 @@ keep the two in step. The monthly audit reuses `promise_figures`.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from troth.promises.models import Promise, State
@@ -100,27 +101,33 @@ def promise_figures_by_period(
     overlapping (the months of the insights page). One SQL query, whatever
     the number of people, periods or promises.
 
-    The promises that count are those of `counted_between` over the whole
-    span, each put in the period its `counted_at` falls in by the same
-    bounds, so every period's figures are the ones `promise_figures`
-    gives for it alone (troth/insights/tests/test_grouped_months.py).
+    The database counts the promises that count over the whole span
+    (`counted_between`, `_counts`) by person and `counted_at`; each count
+    then joins the period its `counted_at` falls in by the same bounds, so
+    every period's figures are the ones `promise_figures` gives for it
+    alone (troth/insights/tests/test_grouped_months.py).
     """
     now = timezone.now()
     cut = [(start, min(end, now)) for start, end in periods]
     found: dict[tuple[int, int], dict] = {}
-    if any(start < end for start, end in cut):
+    spans = [(start, end) for start, end in cut if start < end]
+    if spans:
         rows = (
             Promise.objects.filter(space=space, author__in=[u.pk for u in users])
-            .counted_between(
-                min(start for start, _end in cut), max(end for _start, end in cut)
-            )
-            .annotate(period=_period_of(cut))
+            .counted_between(spans[0][0], spans[-1][1])
             .order_by()
-            .values("author", "period")
+            .values("author", "counted_at")
             .annotate(**_counts())
         )
+        starts = [start for start, _end in cut]
         for row in rows:
-            found[(row.pop("author"), row.pop("period"))] = row
+            author, moment = row.pop("author"), row.pop("counted_at")
+            i = bisect_right(starts, moment) - 1
+            if i < 0 or not moment < cut[i][1]:
+                continue  # between two periods
+            totals = found.setdefault((author, i), dict.fromkeys(row, 0))
+            for name, n in row.items():
+                totals[name] += n
     zero = dict.fromkeys(_counts(), 0)
     return {
         user.pk: [
@@ -129,22 +136,6 @@ def promise_figures_by_period(
         ]
         for user in users
     }
-
-
-def _period_of(cut: list[tuple[dt.datetime, dt.datetime]]) -> Case:
-    """The index of the period of `cut` (in order, not overlapping) that a
-    promise's `counted_at` falls in, or -1 between two: each bound is
-    compared once, the first that lies ahead deciding."""
-    whens = []
-    previous = None
-    for i, (start, end) in enumerate(cut):
-        if start >= end:
-            continue
-        if previous is not None and start > previous:
-            whens.append(When(counted_at__lt=start, then=Value(-1)))
-        whens.append(When(counted_at__lt=end, then=Value(i)))
-        previous = end
-    return Case(*whens, default=Value(-1), output_field=IntegerField())
 
 
 def trailing_figures(space, user, days: int, now: dt.datetime | None = None):

@@ -11,9 +11,11 @@ else computes it.
 from __future__ import annotations
 
 import zoneinfo
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -66,6 +68,10 @@ class FollowThrough(RitualFollowThrough):
     start: datetime | None = None
     end: datetime | None = None
     rituals: list[RitualFollowThrough] = field(default_factory=list)
+
+
+# A ritual's answers about its dates, by ritual and original start.
+Marks = dict[tuple[int, datetime], list[Any]]
 
 
 def outcome(marks: list[RitualMark]) -> str:
@@ -127,18 +133,17 @@ def ritual_follow_through_by_period(
     return totals
 
 
-def _marks(
-    rituals: list[Event], occurrences: list[Occurrence]
-) -> dict[tuple[int, datetime], list[RitualMark]]:
-    """The answers about `occurrences`, by ritual and original start."""
-    marks: dict[tuple[int, datetime], list[RitualMark]] = defaultdict(list)
+def _marks(rituals: list[Event], occurrences: list[Occurrence]) -> Marks:
+    """The answers about `occurrences`, by ritual and original start (rows
+    with `happened`, all `outcome` reads)."""
+    marks: Marks = defaultdict(list)
     if occurrences:
         originals = {o.original for o in occurrences}
         for mark in RitualMark.objects.filter(
             event__in=rituals,
             original__gte=min(originals),
             original__lte=max(originals),
-        ):
+        ).values_list("event_id", "original", "happened", named=True):
             marks[(mark.event_id, as_utc(mark.original))].append(mark)
     return marks
 
@@ -147,7 +152,7 @@ def _count(
     total: FollowThrough,
     rituals: list[Event],
     occurrences: list[Occurrence],
-    marks: dict[tuple[int, datetime], list[RitualMark]],
+    marks: Marks,
     now: datetime,
 ) -> None:
     """Count into `total` the occurrences that started in its period, of
@@ -162,8 +167,11 @@ def _count(
         for ritual in rituals
         if _overlaps(ritual, start, until)
     }
-    for occurrence in occurrences:
-        if not start <= occurrence.start < end or occurrence.event.pk not in per_ritual:
+    # Occurrences come sorted by start: the period's are one slice.
+    first = bisect_left(occurrences, start, key=lambda o: o.start)
+    last = bisect_left(occurrences, end, key=lambda o: o.start)
+    for occurrence in occurrences[first:last]:
+        if occurrence.event.pk not in per_ritual:
             continue
         if occurrence.change is not None and occurrence.change.cancelled:
             result = "cancelled"
