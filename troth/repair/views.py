@@ -8,8 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.accounts.once import submitted_once
@@ -21,7 +21,7 @@ from troth.lib.http import AuthedRequest
 from troth.promises.forms import PromiseForm
 from troth.promises.models import Promise
 from troth.repair import progress, services
-from troth.repair.apology import check
+from troth.repair.apology import Report, check
 from troth.repair.forms import (
     AccountForm,
     AgreementForm,
@@ -383,16 +383,25 @@ reopen = post_view(
 
 
 def _composer_context(request, repair: Repair, form, report=None, **extra) -> dict:
+    blank = _checked("")
     context = {
         "repair": repair,
         "form": form,
         "report": report,
-        "guide": report.component_rows() if report else check("").component_rows(),
+        "guide": (report or blank).component_rows(),
+        # Said before any word is written, rather than a guess after.
+        "unavailable": blank.unavailable,
         "allowed": STEPS.allowed(repair, request.user),
     }
     context.update(_exchange(repair, request.user))
     context.update(extra)
     return context
+
+
+def _checked(text: str) -> Report:
+    """The checker in the language the page is in, so a writer reads its
+    findings about the words they are writing in (docs/apology-checker.md)."""
+    return check(text, language=get_language())
 
 
 @login_required
@@ -412,14 +421,14 @@ def apology(request: AuthedRequest, pk: int) -> HttpResponse:
             .first()
         )
         form = ApologyForm(initial={"text": latest.text} if latest else None)
-        report = check(latest.text, language=request.user.language) if latest else None
+        report = _checked(latest.text) if latest else None
         return render(
             request,
             "repair/apology.html",
             _composer_context(request, repair, form, report),
         )
     form = ApologyForm(request.POST)
-    report = check(request.POST.get("text", ""), language=request.user.language)
+    report = _checked(request.POST.get("text", ""))
 
     def page(**extra) -> HttpResponse:
         context = _composer_context(request, repair, form, report, **extra)
@@ -450,7 +459,7 @@ def apology_check(request: AuthedRequest, pk: int) -> HttpResponse:
     if repair.role_of(request.user) != "other":
         return redirect(repair.get_absolute_url() + "#apology")
     text = request.POST.get("text", "")
-    report = check(text, language=request.user.language)
+    report = _checked(text)
     form = ApologyForm(request.POST)
     context = _composer_context(request, repair, form, report, checked=True)
     if request.htmx:

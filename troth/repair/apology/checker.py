@@ -4,8 +4,8 @@ It reads a draft apology one sentence at a time and reports which of the
 six components of an apology (Lewicki, Polin & Lount 2016) its words
 suggest, and flags likely deflections, quoting the words that raised each.
 It never blocks anything: the writer decides. The words it looks for are
-data, one module per language (`patterns_en.py`); how it works and how well
-is in docs/apology-checker.md.
+data, one module per language (`patterns_en.py`, `patterns_es.py`); how it
+works and how well is in docs/apology-checker.md.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ class Report:
     truncated: bool = False
     language: str = "en"
     language_unsure: bool = False
+    # No patterns in the writer's language: these findings come from the
+    # English ones, which the composer must not pass off as a reading.
+    unavailable: bool = False
 
     @property
     def found(self) -> frozenset[str]:
@@ -102,8 +105,13 @@ class _Compiled:
     exceptions: dict
 
 
+def _asked(language: str) -> str:
+    """The language part of a code: "es-MX" → "es"."""
+    return (language or "en").split("-")[0].lower()
+
+
 def _module_for(language: str) -> tuple[str, ModuleType]:
-    code = (language or "en").split("-")[0].lower()
+    code = _asked(language)
     if not re.fullmatch(r"[a-z]{2,3}", code):
         code = "en"
     try:
@@ -171,6 +179,7 @@ def check(text: str | None, *, language: str = "en") -> Report:
         components={key: [] for key in COMPONENT_KEYS},
         flags={key: [] for key in FLAG_KEYS},
         language=compiled.language,
+        unavailable=_asked(language) != compiled.language,
     )
     original = (text or "").replace("\r\n", "\n")
     if not original.strip():

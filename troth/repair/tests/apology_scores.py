@@ -5,6 +5,8 @@ printed; a test compares them with a fresh run, so the doc cannot drift from
 what the checker does. Regenerate with:
 
     .venv/bin/python -m troth.repair.tests.apology_scores
+
+It prints the English held-out tables, then the Spanish ones.
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ from troth.repair.apology.kinds import COMPONENT_KEYS, FLAG_KEYS
 Labelled = tuple[str, frozenset[str], frozenset[str]]
 
 
-def scores(items: Iterable[Labelled]) -> dict[str, dict]:
+def scores(items: Iterable[Labelled], language: str = "en") -> dict[str, dict]:
     """Per component and per flag: precision, recall, and the counts."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     for text, components, flags in items:
-        report = check(text)
+        report = check(text, language=language)
         got = report.found | report.raised
         want = components | flags
         for key in (*COMPONENT_KEYS, *FLAG_KEYS):
@@ -104,5 +106,22 @@ def held_out_tables() -> str:
     return "\n\n".join(parts)
 
 
+def spanish_tables() -> str:
+    """What docs/apology-checker.md shows for the Spanish sets: the
+    development set (tuned on) and the held-out set (measured once)."""
+    from troth.repair.tests.apology_heldout_es import HELD_OUT_ES
+    from troth.repair.tests.apology_set_es import DEV_ES
+
+    parts = []
+    for name, cases in (("HELD_OUT_ES", HELD_OUT_ES), ("DEV_ES", DEV_ES)):
+        table = scores(cases, language="es")
+        parts.append(f"`{name}`, {len(cases)} apologies:")
+        parts.append(markdown(table, FLAG_KEYS, "flag"))
+        parts.append(markdown(table, COMPONENT_KEYS, "component"))
+    return "\n\n".join(parts)
+
+
 if __name__ == "__main__":
     print(held_out_tables())
+    print()
+    print(spanish_tables())
