@@ -42,12 +42,12 @@ def day_score(pulse: Pulse, subscale: str) -> float | None:
         return getattr(pulse, items[0])
     values = [getattr(pulse, item) for item in items]
     values = [v for v in values if v is not None]
-    return small_mean(values) if values else None
+    return exact_mean(values) if values else None
 
 
-def small_mean(values: list) -> float:
-    """`statistics.mean` of a day's few answers, the same value of the
-    same type, without its exact arithmetic where whole numbers need none:
+def exact_mean(values: list) -> float:
+    """`statistics.mean`, the same value of the same type, without its
+    exact fractions where whole numbers need none (every answer is one):
     a page reads thousands of days
     (troth/insights/tests/test_grouped_months.py)."""
     if all(type(v) is int for v in values):
@@ -64,7 +64,7 @@ def subscale_means(pulses: list[Pulse]) -> dict[str, float | None]:
     result: dict[str, float | None] = {}
     for subscale in SUBSCALES:
         scores = [s for p in pulses if (s := day_score(p, subscale)) is not None]
-        result[subscale] = round(mean(scores), 2) if scores else None
+        result[subscale] = round(exact_mean(scores), 2) if scores else None
     return result
 
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from troth.checkins.models import Pulse
-from troth.checkins.stats import day_score, small_mean
+from troth.checkins.stats import day_score, exact_mean
 from troth.conflicts.stats import first_shared_at, shared_conflicts
 from troth.insights.sections import Note, Period, Section, Table, blocktranslated
 from troth.lib.time import space_day_start, space_today
@@ -98,7 +98,7 @@ def _trust_day(pulse) -> float | None:
     scores = [
         s for name in TRUST_SUBSCALES if (s := day_score(pulse, name)) is not None
     ]
-    return small_mean(scores) if scores else None
+    return exact_mean(scores) if scores else None
 
 
 def _trust_by_window(partners, edges: list[dt.date]) -> dict:

@@ -17,7 +17,7 @@ from troth.audits.tests.helpers import conflict
 from troth.checkins.builders import build_pulse
 from troth.checkins.insights import pulse_months
 from troth.checkins.models import Pulse
-from troth.checkins.stats import pulse_answered_days, small_mean, subscale_means
+from troth.checkins.stats import exact_mean, pulse_answered_days, subscale_means
 from troth.conflicts.insights import own_data
 from troth.insights.tests.test_insights import build_own_data
 from troth.insights.trends import Month, add_months, recent_months
@@ -219,10 +219,15 @@ def test_a_days_mean_is_statistics_mean_in_value_and_type():
     answers = range(1, 8)
     for size in (1, 2, 3):
         for values in itertools.product(answers, repeat=size):
-            got, expected = small_mean(list(values)), statistics.mean(values)
+            got, expected = exact_mean(list(values)), statistics.mean(values)
+            assert (got, type(got)) == (expected, type(expected))
+    for size in (7, 30):
+        for start in range(1, 8):
+            values = [1 + (start * n) % 7 for n in range(size)]
+            got, expected = exact_mean(values), statistics.mean(values)
             assert (got, type(got)) == (expected, type(expected))
     for values in ([2.5, 3], [1.5, 2.5, 7], [4.0]):
-        assert small_mean(values) == statistics.mean(values)
+        assert exact_mean(values) == statistics.mean(values)
 
 
 @pytest.mark.parametrize(
