@@ -14,9 +14,10 @@ from collections.abc import Callable
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import timezone
 
 from conftest import confirmed_client_for, make_space, make_user
@@ -265,24 +266,61 @@ def _cases():
                 yield pytest.param(name, case, id=f"{name}[{case.label}]")
 
 
-@pytest.mark.parametrize(("url_name", "case"), list(_cases()))
-def test_an_object_page_asks_the_same_queries_for_few_and_many_rows(
-    world, url_name, case
-):
+def few_and_many(
+    world: World, url_name: str, case: Case, grow, *, urlconf=None
+) -> tuple[str, int, int]:
+    """(who asked, queries with FEW related rows, with MANY)."""
     person = sorted(case.allowed & {"alice", "bob"})[0]
     # Downloads ask for the password again (troth/lib/downloads.py).
     client = confirmed_client_for(world.person(person))
     urls = {}
     for n in (FEW, MANY):
         kwargs = case.make(world)
-        GROW[url_name](world, kwargs, n)
-        urls[n] = reverse(url_name, kwargs=kwargs)
+        grow(world, kwargs, n)
+        urls[n] = reverse(url_name, kwargs=kwargs, urlconf=urlconf)
     client.get(urls[FEW], case.data)  # what a first request alone asks
-    few, status = _queries(client, urls[FEW], case.data)
-    assert status == 200, f"{urls[FEW]}: {status}"
-    many, status = _queries(client, urls[MANY], case.data)
-    assert status == 200, f"{urls[MANY]}: {status}"
+    counts = []
+    for n in (FEW, MANY):
+        queries, status = _queries(client, urls[n], case.data)
+        assert status == 200, f"{urls[n]}: {status}"
+        counts.append(queries)
+    return person, counts[0], counts[1]
+
+
+@pytest.mark.parametrize(("url_name", "case"), list(_cases()))
+def test_an_object_page_asks_the_same_queries_for_few_and_many_rows(
+    world, url_name, case
+):
+    person, few, many = few_and_many(world, url_name, case, GROW[url_name])
     assert many == few, (
         f"{url_name} [{case.label}] as {person}: {few} queries with {FEW} "
         f"related rows, {many} with {MANY}"
     )
+
+
+# The test of the test: a page that asks a query per step must be caught.
+
+
+def steps_one_by_one(request, pk):
+    from troth.goals.models import Goal
+
+    goal = Goal.objects.get(pk=pk)
+    owners = [step.owner.display_name for step in goal.milestones.all()]  # N+1
+    return HttpResponse(", ".join(owners))
+
+
+urlpatterns = [
+    path("n-plus-one/<int:pk>", steps_one_by_one, name="steps_one_by_one"),
+    path("", include("troth.urls")),
+]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_the_count_catches_a_query_per_related_row(world):
+    from troth.goals.tests.matrix import alices_goal
+
+    case = Case("alice's goal", alices_goal, {"alice", "bob"})
+    _, few, many = few_and_many(
+        world, "steps_one_by_one", case, goal_steps, urlconf=__name__
+    )
+    assert many == few + MANY - FEW
