@@ -1,8 +1,9 @@
 """The exercises card: what's planned, what waits for my word on how it
-went, and one exercise to try. Two queries whatever the history."""
+went, and one exercise to try. One query whatever the history."""
 
 from __future__ import annotations
 
+from django.db.models import BooleanField, ExpressionWrapper, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,17 +15,30 @@ from troth.lib.needs import Need
 
 
 def cards(request, membership) -> list[dict]:
+    """One query: the next planned session and the two latest waiting for
+    my word are picked by subqueries, each row saying which it is."""
     user = request.user
     space = membership.space
-    upcoming = (
-        Session.objects.visible_to(user)
-        .in_space(space)
-        .planned()
-        .filter(starts_at__gt=timezone.now())
-        .order_by("starts_at", "id")
-        .first()
+    sessions = Session.objects.visible_to(user).in_space(space)
+    next_one = Q(
+        pk=Subquery(
+            sessions.planned()
+            .filter(starts_at__gt=timezone.now())
+            .order_by("starts_at", "id")
+            .values("pk")[:1]
+        )
     )
-    waiting = list(waiting_for_log(user, space)[:2])
+    latest = Q(pk__in=waiting_for_log(user, space).values("pk")[:2])
+    rows = list(
+        sessions.filter(next_one | latest)
+        .annotate(
+            is_next=ExpressionWrapper(next_one, output_field=BooleanField()),
+            is_waiting=ExpressionWrapper(latest, output_field=BooleanField()),
+        )
+        .order_by("-starts_at", "-id")
+    )
+    upcoming = next((session for session in rows if session.is_next), None)
+    waiting = [session for session in rows if session.is_waiting]
     suggestion = library.suggestion_for(timezone.localdate())
     return [
         {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
@@ -18,21 +18,34 @@ SHOWN = 5
 
 
 def cards(request, membership) -> list[dict]:
+    """One query, whatever the number of promises: the first few of each
+    list (a slice one longer than shown tells whether there are more) are
+    picked by two subqueries, each row saying which list it is in (a
+    promise can be in both)."""
     user = request.user
     now = timezone.now()
-    base = (
-        Promise.objects.visible_to(user)
-        .filter(space=membership.space)
-        .select_related("author", "promisee")
-    )
-    # One query each, whatever the number of promises: a slice one longer
-    # than shown tells whether there are more.
-    needing = list(base.needing(user).order_by("due_at", "id")[: SHOWN + 1])
-    due_soon = list(
+    base = Promise.objects.visible_to(user).filter(space=membership.space)
+    first = ("due_at", "id")
+    needs_me = base.needing(user).order_by(*first).values("pk")[: SHOWN + 1]
+    soon = (
         base.made_by(user)
         .filter(state=State.OPEN, due_at__gt=now, due_at__lte=now + DUE_SOON)
-        .order_by("due_at", "id")[: SHOWN + 1]
+        .order_by(*first)
+        .values("pk")[: SHOWN + 1]
     )
+    rows = list(
+        base.filter(Q(pk__in=needs_me) | Q(pk__in=soon))
+        .annotate(
+            is_needing=ExpressionWrapper(
+                Q(pk__in=needs_me), output_field=BooleanField()
+            ),
+            is_due_soon=ExpressionWrapper(Q(pk__in=soon), output_field=BooleanField()),
+        )
+        .select_related("author", "promisee")
+        .order_by(*first)
+    )
+    needing = [promise for promise in rows if promise.is_needing]
+    due_soon = [promise for promise in rows if promise.is_due_soon]
     return [
         {
             "template": "promises/card.html",

@@ -17,11 +17,10 @@ pytestmark = pytest.mark.django_db
 
 # The shell (session, person, space, unread count), the partner, the facts
 # every card asks in a word, and one query per kind of row Today shows
-# (the latest activity, promises needing you and due soon, the partner's
-# status, the calendar's events, their changed dates and ritual answers,
-# today's question, moments, agreements, a dialogue, a goal's step, an
-# exercise, the audits).
-MAX_QUERIES = 20
+# (the latest activity, promises, the partner's status, the calendar's
+# events, their changed dates and ritual answers, today's question,
+# moments, agreements, a dialogue, a goal's step, exercises).
+MAX_QUERIES = 18
 
 
 def queries(client: Client) -> int:
