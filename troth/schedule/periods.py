@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, npgettext
 
 from troth.schedule.models import Event, OccurrenceChange, RitualMark
 from troth.schedule.recurrence import Occurrence, expand, rule_parts
@@ -213,10 +213,14 @@ def describe_repeat(event: Event) -> str:
     freq = str(parts["FREQ"][0])
     interval = int(parts.get("INTERVAL", [1])[0])
     unit = {
-        "DAILY": lambda n: ngettext("Every day", "Every %(n)s days", n),
-        "WEEKLY": lambda n: ngettext("Every week", "Every %(n)s weeks", n),
-        "MONTHLY": lambda n: ngettext("Every month", "Every %(n)s months", n),
-        "YEARLY": lambda n: ngettext("Every year", "Every %(n)s years", n),
+        # A context of their own: "Every day" alone is another entry (a
+        # repeat choice), and a catalogue holds one entry per msgid.
+        "DAILY": lambda n: npgettext("interval", "Every day", "Every %(n)s days", n),
+        "WEEKLY": lambda n: npgettext("interval", "Every week", "Every %(n)s weeks", n),
+        "MONTHLY": lambda n: npgettext(
+            "interval", "Every month", "Every %(n)s months", n
+        ),
+        "YEARLY": lambda n: npgettext("interval", "Every year", "Every %(n)s years", n),
     }.get(freq)
     text = _("Repeats") if unit is None else unit(interval) % {"n": interval}
     days = [str(day) for day in parts.get("BYDAY", [])]
