@@ -6,7 +6,9 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from troth.accounts.builders import build_user
 from troth.accounts.models import User
@@ -14,6 +16,16 @@ from troth.spaces.builders import build_space
 from troth.spaces.models import Space
 
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request leaves its reader's language active on the thread (as
+    Django's own LocaleMiddleware does; the next request sets it again), so
+    a test that signs in an Arabic reader must not leave the next test's
+    words in Arabic."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def make_user(name: str, **extra) -> User:
