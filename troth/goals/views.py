@@ -5,7 +5,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -112,10 +112,29 @@ def adventure_new(request: AuthedRequest, membership: Membership) -> HttpRespons
 
 
 def _goal(request: AuthedRequest, pk: int) -> Goal:
+    """The goal, and whether this person may open the calendar event it is
+    linked to (`event_visible`, read with it rather than by a query more)."""
+    event = Event.objects.visible_to(request.user).detailed_for(request.user)
     return get_visible_or_404(
-        Goal.objects.select_related("author", "space", "finished_by"),
+        Goal.objects.select_related("author", "space", "finished_by").annotate(
+            event_visible=Exists(event.filter(pk=OuterRef("event_id")))
+        ),
         request.user,
         pk=pk,
+    )
+
+
+def _event_visible(goal: Goal, user) -> bool:
+    if not goal.event_id:
+        return False
+    known = getattr(goal, "event_visible", None)
+    if known is not None:
+        return known
+    return (
+        Event.objects.visible_to(user)
+        .detailed_for(user)
+        .filter(pk=goal.event_id)
+        .exists()
     )
 
 
@@ -134,14 +153,8 @@ def _detail_context(request: AuthedRequest, goal: Goal, **extra) -> dict:
         Reflection.objects.visible_to(user).filter(goal=goal).select_related("author")
     )
     done = sum(1 for step in steps if step.is_done)
-    event_visible = bool(goal.event_id) and (
-        Event.objects.visible_to(user)
-        .detailed_for(user)
-        .filter(pk=goal.event_id)
-        .exists()
-    )
     context = {
-        "event_visible": event_visible,
+        "event_visible": _event_visible(goal, user),
         "goal": goal,
         "allowed": STEPS.allowed(goal, user, now),
         # Each step, with the steps of its own this person may take now.
