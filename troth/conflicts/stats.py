@@ -60,6 +60,10 @@ def shared_conflicts(space, *, start: datetime, end: datetime) -> list[SharedCon
         ConflictView.objects.filter(
             space=space,
             visibility=Visibility.SHARED,
+            # A view is in its conflict's space: said of the conflict too,
+            # the conflicts' (space, occurred_at) index reads only this
+            # couple's rows.
+            conflict__space=space,
             conflict__occurred_at__gte=start,
             conflict__occurred_at__lt=end,
         )
@@ -101,6 +105,7 @@ def first_shared_at(space, *, before: datetime) -> datetime | None:
         ConflictView.objects.filter(
             space=space,
             visibility=Visibility.SHARED,
+            conflict__space=space,
             conflict__occurred_at__lt=before,
         )
         .values("conflict_id")
