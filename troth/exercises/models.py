@@ -47,6 +47,14 @@ class Session(Linked, Content):
                 condition=models.Q(cancelled_at__isnull=True),
                 name="exercises_session_planned",
             ),
+            # A couple's planned sessions in a window (Today, the exercises
+            # page): without it they are read from every couple's planned
+            # sessions in that window (tests/test_plans.py).
+            models.Index(
+                fields=["space", "starts_at"],
+                condition=models.Q(cancelled_at__isnull=True),
+                name="exercises_planned_in_space",
+            ),
         ]
 
     @property
