@@ -51,6 +51,10 @@ PLANNER_SETTINGS = (
     "enable_material",
 )
 FULL_INDEX_WALKS = {"Index Scan", "Index Only Scan", "Bitmap Index Scan"}
+# An index condition that picks rows by a key: the couple's space, a person,
+# the row itself or its parent (space_id = 1, id = goal_id, event_id = ANY).
+BY_KEY = re.compile(r"(\bid|_id|_key|email)\)?(::[\w ]+)? = ")
+PK_JOIN = re.compile(r"\.id\)? = |= \(?\"?\w+\"?\.id\b")
 HREF = re.compile(r'href="(/[^"#]*)')
 # Links that act, download or leave; each has its own tests.
 NOT_PAGES = re.compile(
@@ -121,18 +125,23 @@ def plan(sql: str, params) -> dict:
 def nodes(node: dict) -> Iterator[dict]:
     """Every node of a plan but the legs of a BitmapAnd that another leg
     bounds (a partial index ANDed with a couple's index reads only what
-    both hold)."""
+    both hold), and the inner side of a join on a primary key (`_pk_join`)."""
     yield node
     children = node.get("Plans", [])
     if node["Node Type"] == "BitmapAnd" and any("Index Cond" in c for c in children):
         children = [c for c in children if "Index Cond" in c]
     for child in children:
-        yield from nodes(child)
+        if not _pk_join(node, child):
+            yield from nodes(child)
 
 
-def full_reads(node: dict, tables: set[str]) -> Iterator[tuple[str, str, str]]:
+def full_reads(
+    node: dict, tables: set[str], *, by_key: bool = False
+) -> Iterator[tuple[str, str, str]]:
     """(table, node type, index) of each node that reads a couples' table
-    whole. A bitmap index scan names its table on the heap scan above it."""
+    whole, or with `by_key` by anything but a key (a range of dates or a
+    status: every couple's rows in it). A bitmap index scan names its table
+    on the heap scan above it."""
     heap = ""
     for each in nodes(node):
         kind = each["Node Type"]
@@ -143,18 +152,20 @@ def full_reads(node: dict, tables: set[str]) -> Iterator[tuple[str, str, str]]:
             heap = table
         if table not in tables:
             continue
-        if kind == "Seq Scan" or (
-            kind in FULL_INDEX_WALKS and "Index Cond" not in each
-        ):
+        cond = each.get("Index Cond")
+        if kind == "Seq Scan" or (kind in FULL_INDEX_WALKS and cond is None):
             yield table, kind, each.get("Index Name", "")
+        elif by_key and kind in FULL_INDEX_WALKS and not BY_KEY.search(cond):
+            yield table, f"{kind} not by a key", each.get("Index Name", "")
 
 
 class Planner:
     """Reads the plan of each statement shape once, however many pages or
     jobs run it, and names the first place that ran it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, by_key: bool = False) -> None:
         self.tables = couple_tables()
+        self.by_key = by_key
         self.seen: set[str] = set()
         self.scans: list[Scan] = []
         self.explained = 0
@@ -165,21 +176,20 @@ class Planner:
                 continue
             self.seen.add(sql)
             self.explained += 1
-            for table, kind, index in set(full_reads(plan(sql, params), self.tables)):
+            found = full_reads(plan(sql, params), self.tables, by_key=self.by_key)
+            for table, kind, index in set(found):
                 self.scans.append(Scan(where, table, kind, sql, index))
 
 
 def _pk_join(parent: dict, node: dict) -> bool:
-    """The inner side of a nested loop walking a primary key whole and
-    matching in a join filter: over a few test rows the planner's fair
+    """The inner side of a nested loop read by an index and matched on the
+    primary key in a join filter: over a few test rows the planner's fair
     choice, where at scale it looks each row up by that key."""
     return (
         parent.get("Node Type") == "Nested Loop"
-        and "Join Filter" in parent
+        and PK_JOIN.search(parent.get("Join Filter", "")) is not None
         and parent["Plans"][-1] is node
         and node["Node Type"] in FULL_INDEX_WALKS
-        and "Index Cond" not in node
-        and node.get("Index Name", "").endswith("_pkey")
     )
 
 

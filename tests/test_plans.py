@@ -56,6 +56,12 @@ BY_DESIGN: dict[tuple[str, str], str] = {
 # fix it, for the lead to fix and remove. Some depend on the hour the test
 # runs (what the jobs find due), so one not found is not a failure.
 KNOWN: dict[tuple[str, str], str] = {
+    ("home", "promises_promise"): (
+        "Today's promises due soon walk promise_open_due by due_at alone"
+        " (every couple's open promises due in the window), filtering by"
+        " author after: a partial index (author, due_at) WHERE state = 'open'"
+        " would read only this person's"
+    ),
     ("home", "audits_audit"): (
         "Today's 'waiting for you' EXISTS query walks the partial index"
         " audits_open whole (every couple's open audit): its audit branch needs"
@@ -171,7 +177,7 @@ def _world() -> World:
 def test_no_page_reads_another_couples_rows():
     demo = demo_create()
     crowd(6)
-    planner = Planner()
+    planner = Planner(by_key=True)
     for person in demo.partners:
         client = Client(raise_request_exception=False)
         client.force_login(person)
@@ -193,7 +199,7 @@ def test_no_object_page_reads_another_couples_rows():
 
     world = _world()
     crowd(6)
-    planner = Planner()
+    planner = Planner(by_key=True)
     clients = {}
     for name, case in _get_cases():
         person = sorted(case.allowed)[0]
