@@ -200,6 +200,8 @@ def build_history(demo, years: int) -> None:
                 target_type=promise_type,
                 target_id=p.pk,
                 created=p.created,
+                # Its notice below was made: delivered, as a running clock leaves it.
+                delivered_at=p.created,
                 visibility=shared,
             )
         )
