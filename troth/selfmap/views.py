@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from troth.lib.access import get_visible_or_404
+from troth.lib.content import Visibility
 from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.selfmap import services
@@ -64,36 +65,53 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     return _index_page(request, membership, kind)
 
 
+# My self map shows each kind's latest few; a kind's tab holds them all, a
+# page at a time, so the page weighs the same however much has been written.
+SELF_PREVIEW = 5
+SELF_PAGE = 25
+
+
+def _latest_per_kind(entries, n: int):
+    """Each kind's latest `n` of `entries`, in one query."""
+    return entries.alias(
+        rank=Window(
+            RowNumber(),
+            partition_by=F("kind"),
+            order_by=[F("updated").desc(), F("id").desc()],
+        )
+    ).filter(rank__lte=n)
+
+
 def _index_page(request, membership, kind: str, **extra) -> HttpResponse:
-    mine = (
+    own = (
         Entry.objects.visible_to(request.user)
         .by(request.user)
         .filter(space=membership.space)
-        .annotate(
-            n_versions=Count("versions", distinct=True),
-            n_thanks=Count(
-                "responses",
-                filter=Q(responses__kind=Response.Kind.THANKS),
-                distinct=True,
-            ),
-            n_talks=Count(
-                "responses",
-                filter=Q(
-                    responses__kind=Response.Kind.TALK,
-                    responses__resolved_at__isnull=True,
-                ),
-                distinct=True,
-            ),
-        )
-        .order_by("-updated", "-id")
     )
+    totals = {
+        row["kind"]: row
+        for row in own.order_by()
+        .values("kind")
+        .annotate(
+            n=Count("id"), shared=Count("id", filter=Q(visibility=Visibility.SHARED))
+        )
+    }
+    page = None
+    if kind:
+        page = Paginator(_own_entries(own.filter(kind=kind)), SELF_PAGE).get_page(
+            request.GET.get("page")
+        )
+        entries = list(page)
+    else:
+        entries = list(_own_entries(_latest_per_kind(own, SELF_PREVIEW)))
     shared_kinds = set(
         KindShare.objects.filter(
             space=membership.space, author=request.user
         ).values_list("kind", flat=True)
     )
-    entries = list(mine)
     groups = _kind_groups(entries, shared_kinds)
+    for group in groups:
+        group["total"] = totals[group["kind"]]["n"] if group["kind"] in totals else 0
     if kind:
         groups = [g for g in groups if g["kind"] == kind]
     return render(
@@ -102,12 +120,34 @@ def _index_page(request, membership, kind: str, **extra) -> HttpResponse:
         {
             "groups": groups,
             "kind": kind,
+            "page": page,
             "tabs": [(value, KIND_PLURALS[value]) for value in Kind.values],
-            "count": len(entries),
-            "shared_count": sum(1 for e in entries if e.is_shared),
+            "count": sum(row["n"] for row in totals.values()),
+            "shared_count": sum(row["shared"] for row in totals.values()),
             **extra,
         },
     )
+
+
+def _own_entries(entries):
+    """My entries as my self map lists them: with how many versions, thanks
+    and open requests to talk each has."""
+    return entries.annotate(
+        n_versions=Count("versions", distinct=True),
+        n_thanks=Count(
+            "responses",
+            filter=Q(responses__kind=Response.Kind.THANKS),
+            distinct=True,
+        ),
+        n_talks=Count(
+            "responses",
+            filter=Q(
+                responses__kind=Response.Kind.TALK,
+                responses__resolved_at__isnull=True,
+            ),
+            distinct=True,
+        ),
+    ).order_by("-updated", "-id")
 
 
 @space_form_page
