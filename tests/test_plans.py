@@ -62,11 +62,6 @@ KNOWN: dict[tuple[str, str], str] = {
         " author after: a partial index (author, due_at) WHERE state = 'open'"
         " would read only this person's"
     ),
-    ("home", "audits_audit"): (
-        "Today's 'waiting for you' EXISTS query walks the partial index"
-        " audits_open whole (every couple's open audit): its audit branch needs"
-        " space_id = the viewer's space so audits_open (space) has a condition"
-    ),
     ("troth.accounts.tasks.prune_sessions", "django_session"): (
         "NOT IN (SELECT session_key FROM django_session) hashes every session;"
         " ~Exists(Session.objects.filter(session_key=OuterRef('session_key')))"
