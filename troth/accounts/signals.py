@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from django.db.models.signals import post_init, post_save
 
+from troth.accounts.models import User
 from troth.lib.hooks import app_modules
 
 LOADED = "_timezone_loaded"
 
 
 def install() -> None:
-    from troth.accounts.models import User
-
     post_init.connect(zone_loaded, sender=User, dispatch_uid="troth.accounts.zone")
     post_save.connect(zone_saved, sender=User, dispatch_uid="troth.accounts.zone")
 
