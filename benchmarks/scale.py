@@ -106,8 +106,9 @@ def setup(data_dir: str, database: str | None, *, reuse: bool = False) -> None:
     os.environ["TROTH_DATA_DIR"] = data_dir
     for name in ("TROTH_BACKUP_DIR", "TROTH_EMAIL_HOST", "TROTH_DEBUG"):
         os.environ.pop(name, None)
-    if database and not reuse:
-        recreate_postgres(database)
+    if database:
+        if not reuse:
+            recreate_postgres(database)
         os.environ["DATABASE_URL"] = database
     else:
         os.environ.pop("DATABASE_URL", None)
