@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -267,7 +267,9 @@ def sessions_prune() -> tuple[int, int]:
     session engine's own `clear_expired`. A session ended by signing out is
     deleted at once; one that only expired stays in its table until this
     runs, and allauth's list row for it (device, address, last seen) stays
-    until the owner opens the list, so both are pruned here.
+    until the owner opens the list, so both are pruned here. A list row's
+    session is looked up by its key (Exists), not by a NOT IN that would read
+    every session of every couple each tick.
 
     A session idle for longer than SESSION_IDLE_TIMEOUT can never be used
     again (troth.accounts.middleware.SessionLifetimeMiddleware ends it), though
@@ -295,7 +297,7 @@ def sessions_prune() -> tuple[int, int]:
         model.objects.filter(dead).delete()
     listed, _ = (
         UserSession.objects.filter(last_seen_at__lt=now - SESSION_LIST_GRACE)
-        .exclude(session_key__in=model.objects.values("session_key"))
+        .exclude(Exists(model.objects.filter(session_key=OuterRef("session_key"))))
         .delete()
     )
     return expired, listed
