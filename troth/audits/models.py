@@ -110,6 +110,11 @@ class Audit(LinkedModel):
     # other's (unless its author stopped sharing it).
     revealed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # When the clock reminds the partner who hasn't signed off: two days
+    # after the other did. Cleared once the reminder is handled, the
+    # sign-off taken back or the audit closed, so a tick reads only the
+    # audits due (audits_partner_reminder_due), not every open one.
+    partner_reminder_at = models.DateTimeField(null=True, blank=True)
 
     objects = AuditQuerySet.as_manager()
 
@@ -122,7 +127,12 @@ class Audit(LinkedModel):
                 fields=["space"],
                 condition=Q(closed_at__isnull=True),
                 name="audits_open",
-            )
+            ),
+            models.Index(
+                fields=["partner_reminder_at"],
+                condition=Q(partner_reminder_at__isnull=False),
+                name="audits_partner_reminder_due",
+            ),
         ]
 
     is_closed = is_set("closed_at")

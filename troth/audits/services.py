@@ -47,6 +47,9 @@ from troth.spaces.models import Space
 from troth.spaces.services import activity_record_for_partner, activity_record_private
 from troth.spaces.steps import NOBODY, Refused, require_partner
 
+# A partner who signed off waits this long before the other is reminded.
+WAITING_AFTER = dt.timedelta(days=2)
+
 
 def _require_pair(space: Space) -> list:
     """The two partners, first to join first; refused until both joined."""
@@ -303,7 +306,16 @@ def audit_sign_off(*, audit: Audit, by, now: dt.datetime | None = None) -> Audit
         if step.save:
             _close(fresh, by=by, partner=partner, now=step.now)
             step.verb = "audit.closed"
+        else:
+            _partner_reminder(fresh, at=step.now + WAITING_AFTER)
     return audit
+
+
+def _partner_reminder(audit: Audit, *, at: dt.datetime | None) -> None:
+    """Set (or clear) when the clock reminds the partner who hasn't signed
+    off (tasks.remind_audits reads only the audits due by it)."""
+    audit.partner_reminder_at = at
+    Audit.objects.filter(pk=audit.pk).update(partner_reminder_at=at)
 
 
 def _close(audit: Audit, *, by, partner, now: dt.datetime) -> None:
@@ -344,6 +356,7 @@ def _close(audit: Audit, *, by, partner, now: dt.datetime) -> None:
         commitment.promise = promise
         commitment.save(update_fields=["promise", "updated"])
     audit.closed_at = now
+    audit.partner_reminder_at = None
 
 
 def audit_sign_off_withdraw(*, audit: Audit, by) -> Audit:
@@ -355,6 +368,8 @@ def audit_sign_off_withdraw(*, audit: Audit, by) -> Audit:
         assert reflection is not None  # the step needs one, signed off
         reflection.signed_off_at = None
         reflection.save(update_fields=["signed_off_at", "updated"])
+        # The audit is open, so the other hasn't signed off: nobody waits.
+        _partner_reminder(step.obj, at=None)
     return audit
 
 

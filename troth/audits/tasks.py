@@ -21,8 +21,7 @@ from troth.spaces.models import Membership
 
 # The reminder before audit day comes this long before it.
 SOON = dt.timedelta(days=2)
-# A partner who signed off waits this long before the other is reminded.
-WAITING_AFTER = dt.timedelta(days=2)
+WAITING_AFTER = services.WAITING_AFTER
 
 
 def _due_spaces(due: Q):
@@ -197,7 +196,16 @@ def _remind_audit_soon(now) -> int:
 
 
 def _remind_partner_waiting(now) -> int:
-    """The partner who hasn't signed off, two days after the other did, once."""
+    """The partner who hasn't signed off, two days after the other did, once.
+
+    Only the audits whose `partner_reminder_at` has come are read (set by
+    the sign-off, a partial index holds only those set), and it is cleared
+    once they are handled, so a tick with nothing due is one small query."""
+    due = list(
+        Audit.objects.filter(partner_reminder_at__lte=now).values_list("pk", flat=True)
+    )
+    if not due:
+        return 0
     sent = 0
     # The partners still waiting to be reminded: not signed off, not told.
     others = (
@@ -228,6 +236,7 @@ def _remind_partner_waiting(now) -> int:
     )
     waiting = (
         Reflection.objects.filter(
+            audit_id__in=due,
             audit__closed_at__isnull=True,
             audit__space__closed_at__isnull=True,
             signed_off_at__lte=now - WAITING_AFTER,
@@ -253,4 +262,7 @@ def _remind_partner_waiting(now) -> int:
             space=space,
         ):
             sent += 1
+    Audit.objects.filter(pk__in=due, partner_reminder_at__lte=now).update(
+        partner_reminder_at=None
+    )
     return sent

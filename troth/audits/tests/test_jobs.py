@@ -157,3 +157,42 @@ def test_the_partner_who_waits_is_remembered_once(space, alice, bob):
     Reflection.objects.update(signed_off_at=dt.datetime(2026, 3, 1, tzinfo=UTC))
     with at(dt.datetime(2026, 3, 20, 12, tzinfo=UTC)):
         assert tasks.remind_audits.call() == 0
+
+
+def test_the_partner_reminder_date_follows_sign_offs(space, alice, bob):
+    def reminder_at():
+        return Audit.objects.get(pk=audit.pk).partner_reminder_at
+
+    with at(dt.datetime(2026, 3, 10, 12, tzinfo=UTC)):
+        audit = services.audit_start(space=space, by=alice)
+        write(audit, alice)
+        services.audit_sign_off(audit=audit, by=alice)
+    assert reminder_at() == dt.datetime(2026, 3, 12, 12, tzinfo=UTC)
+    services.audit_sign_off_withdraw(audit=audit, by=alice)
+    assert reminder_at() is None
+    with at(dt.datetime(2026, 3, 11, 9, tzinfo=UTC)):
+        services.audit_sign_off(audit=audit, by=alice)
+    assert reminder_at() == dt.datetime(2026, 3, 13, 9, tzinfo=UTC)
+    # Withdrawn and signed off again: the reminder waits for the new date.
+    with at(dt.datetime(2026, 3, 12, 12, tzinfo=UTC)):
+        assert tasks.remind_audits.call() == 0
+    with at(dt.datetime(2026, 3, 13, 9, tzinfo=UTC)):
+        assert tasks.remind_audits.call() == 1
+    assert reminder_at() is None
+    write(audit, bob)
+    services.audit_sign_off(audit=audit, by=bob)
+    assert Audit.objects.get(pk=audit.pk).is_closed
+    assert reminder_at() is None
+
+
+def test_an_audit_closed_by_the_second_sign_off_is_not_due(space, alice, bob):
+    with at(dt.datetime(2026, 3, 10, 12, tzinfo=UTC)):
+        audit = services.audit_start(space=space, by=alice)
+        write(audit, alice)
+        write(audit, bob)
+        services.audit_sign_off(audit=audit, by=alice)
+        services.audit_sign_off(audit=audit, by=bob)
+    assert Audit.objects.get(pk=audit.pk).partner_reminder_at is None
+    with at(dt.datetime(2026, 3, 20, 12, tzinfo=UTC)):
+        assert tasks.remind_audits.call() == 0
+    assert not Notification.objects.filter(kind="audit.waiting").exists()

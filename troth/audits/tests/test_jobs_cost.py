@@ -133,3 +133,20 @@ def test_the_reminder_before_audit_day_is_sent_once_and_then_not_tried():
     assert sent == 4  # two couples on the 28th, two partners each
     assert count(tasks.remind_audits, two_days_before) == (2, 0)
     assert Notification.objects.filter(kind="audit.soon").count() == 4
+
+
+def test_partners_waiting_are_read_only_when_their_reminder_is_due():
+    with_history(1)
+    one, _ = count(tasks.remind_audits)
+    with_history(29)
+    # Every couple's open audit: the reminder two days away.
+    Audit.objects.filter(closed_at__isnull=True).update(
+        partner_reminder_at=NOW + dt.timedelta(days=2)
+    )
+    assert count(tasks.remind_audits) == (one, 0)
+    # Due for one couple, whose partner was already told: handled once.
+    due = Audit.objects.filter(closed_at__isnull=True).first()
+    Audit.objects.filter(pk=due.pk).update(partner_reminder_at=NOW)
+    assert count(tasks.remind_audits)[1] == 0
+    assert Audit.objects.get(pk=due.pk).partner_reminder_at is None
+    assert count(tasks.remind_audits) == (one, 0)
