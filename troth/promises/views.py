@@ -64,7 +64,9 @@ def index(request: AuthedRequest) -> HttpResponse:
     base = _promises(user)
     if membership is not None:
         base = base.filter(space=membership.space)
-    needs_count = base.needing(user).count()
+    # The badge's count is the "Needs me" list's count: read once, for both.
+    needing = Paginator(base.needing(user), PAGE_SIZE)
+    needs_count = needing.count
     if not show:
         show = "needs" if needs_count else "mine"
     if show == "needs":
@@ -84,7 +86,10 @@ def index(request: AuthedRequest) -> HttpResponse:
         promises = promises.current(now)
     if show == "history" or state in SETTLED:
         promises = promises.order_by("-due_at", "-id")
-    page = Paginator(promises, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = (
+        needing if show == "needs" and not state else Paginator(promises, PAGE_SIZE)
+    )
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "promises/index.html",
