@@ -19,15 +19,23 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from troth.lib.mail import email_render
-from troth.notifications.models import Notification, NotificationSettings
+from troth.notifications.models import (
+    Notification,
+    NotificationSettings,
+    PushDelivery,
+    PushSubscription,
+    default_push_categories,
+)
 from troth.notifications.notices import category_of
 from troth.notifications.outside import outside_message
-from troth.notifications.push import push_plan
+from troth.notifications.push import _enqueue as push_enqueue
 
 logger = logging.getLogger("troth.notifications")
 
@@ -49,35 +57,21 @@ def notify(
     activity=None,
 ) -> Notification | None:
     """Create the notification for (user, key) unless it exists. Idempotent:
-    returns None when it was already there."""
-    now = timezone.now()
-    prefs = NotificationSettings.for_user(user)
-    email_after = prefs.quiet_until(now, user.tz) or now
-    notification = Notification(
-        user=user,
-        kind=kind,
-        key=key,
-        actor=actor,
-        space=space,
-        url=url or (target_url(target) if target is not None else ""),
-        email_after=email_after,
-        email=(
-            Notification.Email.PENDING
-            if prefs.wants_email(category_of(kind))
-            else Notification.Email.SKIPPED
-        ),
+    returns None when it was already there. `notify_many` of one item."""
+    created = notify_many(
+        [
+            {
+                "user": user,
+                "kind": kind,
+                "key": key,
+                "actor": actor,
+                "target": target,
+                "space": space,
+                "url": url,
+            }
+        ]
     )
-    if target is not None:
-        notification.target_type = ContentType.objects.get_for_model(target)
-        notification.target_id = target.pk
-    try:
-        with transaction.atomic():
-            notification.save()
-            # Push goes with it (sent when due, once per device).
-            push_plan(notification, prefs=prefs)
-    except IntegrityError:
-        return None
-    return notification
+    return created[0] if created else None
 
 
 def unsent(pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
@@ -85,8 +79,8 @@ def unsent(pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
     the unique (user, key) index, however many were already sent.
 
     For jobs whose keys are computed in Python (a date of a repeating
-    event, say): ask once for the batch, then `notify` only what is new.
-    `notify` stays idempotent, so a pair sent meanwhile by another worker
+    event, say): ask once for the batch, then `notify_many` only what is
+    new. It stays idempotent, so a pair sent meanwhile by another worker
     is still added once."""
     wanted = set(pairs)
     if not wanted:
@@ -101,22 +95,149 @@ def unsent(pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
     return wanted - sent
 
 
+def settings_of(users: Iterable) -> dict[int, NotificationSettings]:
+    """Each person's NotificationSettings by user id, in one query: the
+    defaults (unsaved, as `NotificationSettings.for_user` gives them) for
+    whoever never changed theirs."""
+    by_id = {user.pk: user for user in users}
+    found = {
+        prefs.user_id: prefs
+        for prefs in NotificationSettings.objects.filter(user_id__in=by_id)
+    }
+    return {
+        pk: found.get(pk)
+        or NotificationSettings(
+            user=user,
+            email_categories=list(NotificationSettings.DEFAULT_CATEGORIES),
+            push_categories=default_push_categories(),
+        )
+        for pk, user in by_id.items()
+    }
+
+
+def _notification(
+    item: dict[str, Any], prefs: NotificationSettings, now: datetime
+) -> Notification:
+    """The unsaved notification for one item of `notify_many`: its email
+    held until the person's quiet hours end, or skipped for a category
+    they don't want by email."""
+    user, kind, target = item["user"], item["kind"], item.get("target")
+    notification = Notification(
+        user=user,
+        kind=kind,
+        key=item["key"],
+        actor=item.get("actor"),
+        space=item.get("space"),
+        url=item.get("url") or (target_url(target) if target is not None else ""),
+        created=now,
+        email_after=prefs.quiet_until(now, user.tz) or now,
+        email=(
+            Notification.Email.PENDING
+            if prefs.wants_email(category_of(kind))
+            else Notification.Email.SKIPPED
+        ),
+    )
+    if target is not None:
+        notification.target_type = ContentType.objects.get_for_model(target)
+        notification.target_id = target.pk
+    return notification
+
+
+def _inserted(rows: list[Notification], now: datetime) -> list[Notification]:
+    """Which of `rows` this INSERT … ON CONFLICT DO NOTHING added, their ids
+    set, read back in one query: a row for the same (person, key) that
+    another worker added first has its own creation time, so it is not
+    counted (nor planned for push) twice."""
+    ids = {
+        (user_id, key): pk
+        for pk, user_id, key in Notification.objects.filter(
+            user_id__in={row.user_id for row in rows},
+            key__in={row.key for row in rows},
+            created=now,
+        ).values_list("pk", "user_id", "key")
+    }
+    mine = []
+    for row in rows:
+        pk = ids.get((row.user_id, row.key))
+        if pk is not None:
+            row.pk = pk
+            row._state.adding = False
+            row._state.db = Notification.objects.db
+            mine.append(row)
+    return mine
+
+
+def _push_plan(
+    notifications: list[Notification], prefs: dict[int, NotificationSettings]
+) -> None:
+    """`push_plan` for many notifications: their recipients' devices read
+    in one query (with whether each is still signed in), those whose
+    session ended forgotten, every delivery created in one INSERT, and the
+    sending of each notification that has one enqueued."""
+    live_session = Session.objects.filter(
+        session_key=OuterRef("session_digest"), expire_date__gt=timezone.now()
+    )
+    devices = list(
+        PushSubscription.objects.filter(user_id__in={n.user_id for n in notifications})
+        .annotate(live=Exists(live_session))
+        .values_list("pk", "user_id", "live")
+    )
+    if not devices:
+        return
+    ended = [pk for pk, _user_id, live in devices if not live]
+    if ended:
+        # Signed out, or ended from the sessions page: nothing goes there.
+        PushSubscription.objects.filter(pk__in=ended).delete()
+    live_by_user: dict[int, list[int]] = {}
+    for pk, user_id, live in devices:
+        if live:
+            live_by_user.setdefault(user_id, []).append(pk)
+    planned = [
+        n
+        for n in notifications
+        if live_by_user.get(n.user_id)
+        and prefs[n.user_id].wants_push(category_of(n.kind))
+    ]
+    PushDelivery.objects.bulk_create(
+        [
+            # Quiet hours hold it back, as they do email (email_after).
+            PushDelivery(notification=n, subscription_id=pk, send_after=n.email_after)
+            for n in planned
+            for pk in live_by_user[n.user_id]
+        ],
+        ignore_conflicts=True,
+    )
+    for n in planned:
+        push_enqueue(n.pk, n.email_after)
+
+
 def notify_many(items: Iterable[dict[str, Any]]) -> list[Notification]:
-    """`notify` for each item (its keyword arguments), skipping in one query
-    the (user, key) pairs that already have their notification: a job that
-    runs every tick pays for what is new, not for what it sent before.
-    Returns the notifications created."""
+    """`notify` for many items (each its keyword arguments) in a fixed
+    number of queries, however many: the pairs already notified left out
+    in one query (all a tick with nothing new costs), everyone's settings
+    read in one, the new notifications added in one INSERT that skips a
+    (person, key) another worker added meanwhile, read back in one, and
+    their push deliveries planned in one or two (plus enqueueing the
+    sending of each that has a device). Returns the notifications it
+    created, each once however often its pair came."""
     items = list(items)
     new = unsent((item["user"].pk, item["key"]) for item in items)
-    created = []
+    wanted = []
     for item in items:
         pair = (item["user"].pk, item["key"])
-        if pair not in new:
-            continue
-        new.discard(pair)  # the same pair twice in one batch: once
-        notification = notify(**item)
-        if notification is not None:
-            created.append(notification)
+        if pair in new:
+            new.discard(pair)  # the same pair twice in one batch: once
+            wanted.append(item)
+    if not wanted:
+        return []
+    now = timezone.now()
+    prefs = settings_of(item["user"] for item in wanted)
+    rows = [_notification(item, prefs[item["user"].pk], now) for item in wanted]
+    with transaction.atomic():
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        created = _inserted(rows, now)
+        if created:
+            _push_plan(created, prefs)
     return created
 
 
@@ -141,31 +262,69 @@ EMAIL_CLAIM_TIMEOUT = timedelta(minutes=15)
 
 
 def email_send(notification: Notification) -> bool:
-    """Send one notification's email, at most once.
+    """Send one notification's email, at most once (`emails_send` of one)."""
+    return emails_send([notification.pk]) == 1
 
-    The row is claimed (PENDING -> SENDING, with the claim's time) by a
-    conditional UPDATE, so two workers can never both send it. The message
-    is rendered, and only then is SUBMITTING recorded, just before the mail
-    server is given it; SENT once it took it. Every later step matches the
-    claim's time, so a worker whose claim was reclaimed (see
-    `emails_reclaim`) stops instead of sending a second copy.
+
+def emails_send(ids: list[int]) -> int:
+    """Send the emails of these notifications, each at most once, in a
+    fixed number of queries for the batch. Returns how many were sent.
+
+    The batch is claimed (PENDING -> SENDING, with the claim's time) by one
+    conditional UPDATE, so two workers can never both send an email. The
+    messages are rendered, and only then is SUBMITTING recorded, just
+    before the mail server is given them; SENT once it took them. Every
+    later step matches the claim's time, so a worker whose claim was
+    reclaimed (see `emails_reclaim`) stops instead of sending a second
+    copy. A worker that stops while handing the batch over leaves it
+    SUBMITTING: at worst those emails are missing (marked UNCERTAIN),
+    never one sent twice.
     """
     claimed_at = timezone.now()
-    claimed = Notification.objects.filter(
-        pk=notification.pk, email=Notification.Email.PENDING
-    ).update(email=Notification.Email.SENDING, email_claimed_at=claimed_at)
-    if not claimed:
-        return False
-    mine = Notification.objects.filter(pk=notification.pk, email_claimed_at=claimed_at)
+    if not Notification.objects.filter(
+        pk__in=ids, email=Notification.Email.PENDING
+    ).update(email=Notification.Email.SENDING, email_claimed_at=claimed_at):
+        return 0
+    mine = Notification.objects.filter(pk__in=ids, email_claimed_at=claimed_at)
+    claimed = list(
+        mine.filter(email=Notification.Email.SENDING)
+        .select_related("user", "actor")
+        .order_by("pk")
+    )
+    prefs = settings_of(n.user for n in claimed)
+    messages = {}
+    for notification in claimed:
+        message = _email_message(notification, prefs[notification.user_id])
+        if message is not None:
+            messages[notification.pk] = message
+    _email_mark(mine, {n.pk for n in claimed} - messages.keys(), "SKIPPED")
+    # From here on the messages may leave: say so first.
+    submitting = mine.filter(pk__in=messages, email=Notification.Email.SENDING)
+    if submitting.update(email=Notification.Email.SUBMITTING) < len(messages):
+        # Some were reclaimed meanwhile; whoever holds them now sends them.
+        ours = set(
+            mine.filter(
+                pk__in=messages, email=Notification.Email.SUBMITTING
+            ).values_list("pk", flat=True)
+        )
+        messages = {pk: m for pk, m in messages.items() if pk in ours}
+    sent, failed = _emails_hand_over(messages)
+    _email_mark(mine, sent, "SENT")
+    _email_mark(mine, failed, "SKIPPED")
+    return len(sent)
+
+
+def _email_message(notification: Notification, prefs: NotificationSettings):
+    """The rendered email of a claimed notification, or None when none is
+    to go: its person is no longer active, no longer wants this category
+    by email, or it could not be rendered."""
     user = notification.user
-    prefs = NotificationSettings.for_user(user)
     if not user.is_active or not prefs.wants_email(category_of(notification.kind)):
-        mine.update(email=Notification.Email.SKIPPED)
-        return False
+        return None
     # What leaves Troth is decided in one place, for every channel.
     outside = outside_message(notification, prefs=prefs)
     try:
-        message = email_render(
+        return email_render(
             template_prefix="notifications/email/update",
             to=[user.email],
             context={
@@ -177,21 +336,29 @@ def email_send(notification: Notification) -> bool:
         )
     except Exception:
         logger.exception("Could not render notification email %s", notification.pk)
-        mine.update(email=Notification.Email.SKIPPED)
-        return False
-    # From here on the message may leave: say so first.
-    if not mine.filter(email=Notification.Email.SENDING).update(
-        email=Notification.Email.SUBMITTING
-    ):
-        return False  # reclaimed meanwhile; whoever holds it now sends it
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Could not send notification email %s", notification.pk)
-        mine.update(email=Notification.Email.SKIPPED)
-        return False
-    mine.update(email=Notification.Email.SENT)
-    return True
+        return None
+
+
+def _emails_hand_over(messages: dict[int, Any]) -> tuple[set[int], set[int]]:
+    """Give the mail server each message. Returns the ids it took and those
+    it didn't (each failure logged)."""
+    sent: set[int] = set()
+    failed: set[int] = set()
+    for pk, message in messages.items():
+        try:
+            message.send()
+        except Exception:
+            logger.exception("Could not send notification email %s", pk)
+            failed.add(pk)
+        else:
+            sent.add(pk)
+    return sent, failed
+
+
+def _email_mark(mine, ids: set[int], state: str) -> None:
+    """Move these emails of the claim `mine` to `state`, in one UPDATE."""
+    if ids:
+        mine.filter(pk__in=ids).update(email=Notification.Email[state])
 
 
 # One batch of emails is fetched at a time, so a run holds few rows in
@@ -206,9 +373,10 @@ def emails_send_due(*, now: datetime | None = None) -> int:
     minute (counting other workers' runs). Returns how many were sent.
 
     What the rate holds back stays PENDING for the next run (the clock runs
-    this every minute). Each email is still claimed by `email_send`, so two
+    this every minute). Each batch is claimed by `emails_send`, so two
     workers running this at once never send one twice; between them they
-    may pass the rate by at most one batch."""
+    may pass the rate by at most one batch. A batch costs a fixed number of
+    queries, however many emails it holds."""
     now = now or timezone.now()
     rate = settings.TROTH_EMAIL_RATE
     sent = 0
@@ -224,13 +392,13 @@ def emails_send_due(*, now: datetime | None = None) -> int:
         batch = list(
             Notification.objects.emails_due(now)
             .filter(pk__gt=last)
-            .select_related("user", "actor")
-            .order_by("pk")[:room]
+            .order_by("pk")
+            .values_list("pk", flat=True)[:room]
         )
         if not batch:
             break
-        sent += sum(1 for notification in batch if email_send(notification))
-        last = batch[-1].pk
+        sent += emails_send(batch)
+        last = batch[-1]
     return sent
 
 
