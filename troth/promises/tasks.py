@@ -7,22 +7,25 @@ the indexes in troth/promises/models.py): a tick with nothing due costs one
 query, however many couples and promises there are.
 
 Every task is idempotent, also with two workers. A state change is a
-conditional UPDATE that only one worker wins; a reminder is claimed the same
-way (its `..._reminded_at` set where it was empty), and its notice is made
-in the same transaction, so it goes once, and a promise once reminded is not
-looked at again. Each notice keeps a key unique per person as well, so even
+conditional UPDATE that only one worker wins; reminders are claimed a batch
+at a time (the rows still unclaimed locked, skipping those another worker
+holds, and their `..._reminded_at` set in one UPDATE), and their notices are
+made in the same transaction by one `notify_many`, so each goes once, and a
+promise once reminded is not looked at again. Each notice keeps a key unique per person as well, so even
 a claim lost with the database (a restore) sends nothing twice.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from troth.notifications.services import notify
+from troth.notifications.services import notify, notify_many
 from troth.promises import services
 from troth.promises.models import Promise, PromiseSeries
 
@@ -47,19 +50,23 @@ def _open_spaces(queryset):
 OTHER = {"author": "promisee", "promisee": "author"}
 
 
+def _notice(promise: Promise, party: str, kind: str, key: str) -> dict[str, Any]:
+    """The notice to one `party` of `promise` ("author" or "promisee"), as
+    from the other: the arguments of `notify`."""
+    return {
+        "user": getattr(promise, party),
+        "kind": kind,
+        "key": key,
+        "actor": getattr(promise, OTHER[party]),
+        "target": promise,
+        "space": promise.space,
+    }
+
+
 def _tell(promise: Promise, party: str, kind: str, key: str) -> bool:
-    """Tell one `party` of `promise` ("author" or "promisee"), as from the
-    other; True when the notice is new (see `notify`)."""
-    return bool(
-        notify(
-            user=getattr(promise, party),
-            kind=kind,
-            key=key,
-            actor=getattr(promise, OTHER[party]),
-            target=promise,
-            space=promise.space,
-        )
-    )
+    """Tell one `party` of `promise`; True when the notice is new (see
+    `notify`)."""
+    return bool(notify(**_notice(promise, party, kind, key)))
 
 
 @task()
@@ -88,36 +95,37 @@ def mark_missed() -> int:
     return marked
 
 
-def _remind_each(due, *, field: str, send, order: str = "pk") -> int:
-    """Claim each promise in `due` by setting `field` where it is still
-    empty (and the promise unchanged since it was read), then `send` its
-    reminder in the same transaction, `order` being the column of the
-    partial index `due` is read from. Promises of a closed space are only
-    claimed, together: no reminder goes there, and claimed they leave the
-    index the job reads. Returns how many reminders were new."""
-    now = timezone.now()
-    sent = 0
-    closed = []
-    for promise in due.select_related("author", "promisee", "space").order_by(order)[
-        :BATCH
-    ]:
-        if promise.space.closed_at is not None:
-            closed.append(promise.pk)
-            continue
-        unchanged = {"state": promise.state, "due_at": promise.due_at}
-        if promise.done_at is not None:
-            unchanged["done_at"] = promise.done_at
-        with transaction.atomic():
-            claimed = Promise.objects.filter(
-                pk=promise.pk, **{f"{field}__isnull": True}, **unchanged
-            ).update(**{field: now})
-            if claimed:
-                sent += send(promise)
-    if closed:
-        Promise.objects.filter(pk__in=closed, **{f"{field}__isnull": True}).update(
-            **{field: now}
+def _remind_each(
+    due, *, field: str, notice: Callable[[Promise], dict | None], order: str = "pk"
+) -> int:
+    """Remind of the promises in `due`, at most BATCH a tick, in a fixed
+    number of queries however many: their ids read in the order of the
+    partial index `due` is read from (`order`, its column), then, in one
+    transaction, those still unclaimed locked (skipping any another
+    worker holds), claimed together by setting `field`, and every
+    `notice` made by one `notify_many`, so a claim and its reminder are
+    saved together or not at all. A promise of a closed space, or one
+    `notice` has nothing for (None), is only claimed: no reminder goes,
+    and it leaves the index the job reads. Returns how many reminders
+    were new."""
+    ids = list(due.order_by(order).values_list("pk", flat=True)[:BATCH])
+    if not ids:
+        return 0
+    with transaction.atomic():
+        claimed = list(
+            due.filter(pk__in=ids, **{f"{field}__isnull": True})
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("author", "promisee", "space")
         )
-    return sent
+        if not claimed:
+            return 0
+        Promise.objects.filter(pk__in=[promise.pk for promise in claimed]).update(
+            **{field: timezone.now()}
+        )
+        notices = [
+            notice(promise) for promise in claimed if promise.space.closed_at is None
+        ]
+        return len(notify_many([item for item in notices if item is not None]))
 
 
 @task()
@@ -125,17 +133,23 @@ def remind_due_soon() -> int:
     """Remind the promiser of an open promise that is due soon: three hours
     before a set time, or at noon on the day of a whole-day promise (in the
     promiser's zone). One reminder per due time: a renegotiated promise gets
-    a fresh one."""
+    a fresh one. One already past due when the job finds it (the workers
+    were down, or the job is behind) is claimed without a reminder: it is
+    missed, and told as such by `mark_missed`."""
     now = timezone.now()
     return _remind_each(
         Promise.objects.due_soon_unreminded(now),
         field="reminded_at",
         order="remind_at",
-        send=lambda promise: _tell(
-            promise,
-            "author",
-            "promise.due_soon",
-            f"promise.due_soon:{promise.pk}:{promise.due_at.isoformat()}",
+        notice=lambda promise: (
+            _notice(
+                promise,
+                "author",
+                "promise.due_soon",
+                f"promise.due_soon:{promise.pk}:{promise.due_at.isoformat()}",
+            )
+            if promise.due_at > now
+            else None
         ),
     )
 
@@ -149,12 +163,19 @@ def remind_to_confirm() -> int:
         Promise.objects.done_unconfirmed_since(now - CONFIRM_AFTER),
         field="confirm_reminded_at",
         order="done_at",
-        send=lambda promise: _tell(
-            promise,
-            "promisee",
-            "promise.confirm_waiting",
-            f"promise.confirm_waiting:{promise.pk}:{promise.done_at.isoformat()}",
-        ),
+        notice=_confirm_notice,
+    )
+
+
+def _confirm_notice(promise: Promise) -> dict[str, Any]:
+    """The partner's reminder to confirm; its key names the time it was
+    marked done (set on every promise `done_unconfirmed_since` finds)."""
+    done_at = promise.done_at.isoformat() if promise.done_at else ""
+    return _notice(
+        promise,
+        "promisee",
+        "promise.confirm_waiting",
+        f"promise.confirm_waiting:{promise.pk}:{done_at}",
     )
 
 
