@@ -15,7 +15,8 @@ answer, its length, or when it was written or changed.
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -98,11 +99,20 @@ class RoundQuerySet(ReadableQuerySet):
         """Annotate whether `user` answered and whether anyone else did.
 
         Only the fact, by design (both partners see who has answered); the
-        annotation carries no text, length or time of the other's answer."""
+        annotation carries no text, length or time of the other's answer.
+
+        The partner's is a scalar subquery, looked up per round by
+        one_answer_per_person_per_round: PostgreSQL may turn an EXISTS with
+        `author <> user` into a hash of every couple's answers by anyone
+        but `user` (tests/test_plans.py)."""
         answers = Answer.objects.filter(round=OuterRef("pk"))
+        theirs = answers.exclude(author=user).annotate(one=Value(True))
         return self.annotate(
             i_answered=Exists(answers.filter(author=user)),
-            partner_answered=Exists(answers.exclude(author=user)),
+            partner_answered=Coalesce(
+                Subquery(theirs.values("one")[:1], output_field=BooleanField()),
+                False,
+            ),
         )
 
     def open(self) -> RoundQuerySet:
