@@ -5,7 +5,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -51,7 +51,7 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
         moments = moments.exclude(author=user).filter(about=About.PARTNER)
     elif show == "mine":
         moments = moments.filter(author=user, about=About.SELF)
-    page = Paginator(moments, TIMELINE_PAGE).get_page(request.GET.get("page"))
+    page = _timeline_page(moments, request.GET.get("page"))
     return render(
         request,
         "moments/index.html",
@@ -63,6 +63,23 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
             "this_week": week_start(local_today(user.tz)),
         },
     )
+
+
+def _timeline_page(moments, number) -> Page:
+    """Page `number` of the timeline, read without counting the moments: its
+    links say only Newer and Older, and whether there is an older page is
+    one row more. A count would read every moment of the space."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * TIMELINE_PAGE
+    found = list(moments[start : start + TIMELINE_PAGE + 1])
+    paginator = Paginator(moments, TIMELINE_PAGE)
+    if not found and number > 1:
+        return paginator.get_page(number)  # past the end: the last page
+    paginator.count = start + len(found)
+    return Page(found[:TIMELINE_PAGE], number, paginator)
 
 
 def _kind_choices_for_template():
