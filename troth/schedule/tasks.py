@@ -5,14 +5,14 @@ Each job reads only the events whose moment has come (`next_reminder_at`,
 with nothing due is one query however many couples there are, and a run
 with k events due costs in proportion to k.
 
-Both jobs are idempotent. An event is claimed by moving its moment on
-with a conditional UPDATE (… WHERE next_reminder_at = the value read), in
-the transaction that sends its reminders, so of two workers only one
-sends them; what was already sent (the notification's key names the event
-and the date) is left out by one query, not by an INSERT that fails; and
-notify() still adds nothing for a key the person already has. A reminder
-whose moment passed more than LATE_LIMIT ago (the workers were down) is
-not sent late.
+Both jobs are idempotent. A batch of events is claimed together: the rows
+still at the moment read are locked (skipping any another worker holds)
+and moved on in one UPDATE, in the transaction that sends their reminders
+with one `notify_many`, so of two workers only one sends them, and a batch
+costs the same few queries however many events and people it holds; what
+was already sent (the notification's key names the event and the date) is
+left out by one query, not by an INSERT that fails. A reminder whose moment
+passed more than LATE_LIMIT ago (the workers were down) is not sent late.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ from django.db.models import QuerySet
 from django.tasks import task
 from django.utils import timezone
 
-from troth.notifications.models import Notification
-from troth.notifications.services import notify
+from troth.notifications.services import notify_many
 from troth.schedule.models import RITUAL_REMINDER_MINUTES, Event, RitualMark
 from troth.schedule.recurrence import Occurrence, expand
 from troth.schedule.reminders import (
@@ -52,17 +51,32 @@ def _key(prefix: str, occurrence: Occurrence) -> str:
     return f"{prefix}:{occurrence.event.pk}:{occurrence.key}"
 
 
-def _unsent(sends: list[Send]) -> list[Send]:
-    """`sends` without those already sent: one query."""
-    if not sends:
-        return []
-    sent = set(
-        Notification.objects.filter(
-            user_id__in={user.pk for user, *_rest in sends},
-            key__in={key for *_rest, key in sends},
-        ).values_list("user_id", "key")
-    )
-    return [s for s in sends if (s[0].pk, s[3]) not in sent]
+def _claim(
+    field: str,
+    events: list[Event],
+    now: datetime,
+    following: Callable[[Event, datetime], datetime | None],
+) -> list[Event]:
+    """Those of `events` whose `field` is still what was read, locked
+    (another worker's are skipped) and moved on to their next moment in
+    one UPDATE. Call inside a transaction."""
+    read = {event.pk: getattr(event, field) for event in events}
+    still = {
+        pk
+        for pk, moment in Event.objects.select_for_update(
+            skip_locked=True, of=("self",)
+        )
+        .filter(pk__in=read)
+        .values_list("pk", field)
+        if moment is not None and moment == read[pk]
+    }
+    claimed = [event for event in events if event.pk in still]
+    moments = [following(event, now) for event in claimed]
+    for event, moment in zip(claimed, moments, strict=True):
+        setattr(event, field, moment)
+    if claimed:
+        Event.objects.bulk_update(claimed, [field])
+    return claimed
 
 
 def _run(
@@ -88,28 +102,23 @@ def _run(
         if not batch:
             return sent
         seen.update(event.pk for event in batch)
-        plans = [(event, due(event, now)) for event in batch]
-        unsent = skip(_unsent([s for _event, sends in plans for s in sends]))
-        keys = {(user.pk, key) for user, _o, _k, key in unsent}
-        for event, sends in plans:
-            with transaction.atomic():
-                claimed = Event.objects.filter(
-                    pk=event.pk, **{field: getattr(event, field)}
-                ).update(**{field: following(event, now)})
-                if not claimed:
-                    continue  # another worker has it
-                for user, occurrence, kind, key in sends:
-                    if (user.pk, key) not in keys:
-                        continue
-                    if notify(
-                        user=user,
-                        kind=kind,
-                        key=key,
-                        target=event,
-                        space=event.space,
-                        url=occurrence.url,
-                    ):
-                        sent += 1
+        plans = {event.pk: due(event, now) for event in batch}
+        with transaction.atomic():
+            claimed = _claim(field, batch, now, following)
+            sends = skip([s for event in claimed for s in plans[event.pk]])
+            sent += len(
+                notify_many(
+                    {
+                        "user": user,
+                        "kind": kind,
+                        "key": key,
+                        "target": occurrence.event,
+                        "space": occurrence.event.space,
+                        "url": occurrence.url,
+                    }
+                    for user, occurrence, kind, key in sends
+                )
+            )
 
 
 def _reminders_due(event: Event, now: datetime) -> list[Send]:

@@ -230,6 +230,28 @@ def test_with_some_dates_due_the_cost_follows_them_not_the_couples(job, make):
     assert queries(job) == (1, 0)
 
 
+@pytest.mark.parametrize(
+    ("job", "make"),
+    [(remind_upcoming, due_rituals), (ask_ritual_outcomes, ended_rituals)],
+)
+def test_fifty_couples_due_at_once_cost_the_queries_of_two(job, make):
+    """A batch of events is claimed together and its reminders made by one
+    notify_many: the same queries for 4 reminders as for 100, each once."""
+    many = couples(52)
+    history = set(Notification.objects.values_list("pk", flat=True))
+    for space, alice, _bob in many[:2]:
+        make(space, alice, 1)
+    few = queries(job)
+    for space, alice, _bob in many[2:]:
+        make(space, alice, 1)
+    lots = queries(job)
+    assert (few[1], lots[1]) == (4, 100)
+    assert few[0] == lots[0]
+    assert queries(job) == (1, 0)
+    made = Notification.objects.exclude(pk__in=history)
+    assert made.count() == len(set(made.values_list("user", "key"))) == 104
+
+
 def test_a_copy_read_before_another_worker_sent_sends_nothing_twice():
     (space, alice, _bob), *_ = couples(1)
     (ritual,) = due_rituals(space, alice, 1)
