@@ -91,3 +91,24 @@ def test_with_some_due_the_cost_follows_them_not_the_couples():
     assert sent == 2
     assert cost_with_thirty == cost_with_one
     assert count() == (1, 0)
+
+
+def test_fifty_people_due_at_once_cost_the_queries_of_two():
+    """Everyone due is reminded by one notify_many: the same queries for two
+    people as for fifty, each once."""
+    with_history(1, reminded=False)
+    few = count()
+    couples = with_history(50, reminded=False)
+    due = [
+        person
+        for _space, *pair in couples
+        for person in pair
+        if person.timezone in ("UTC", "Europe/London")
+    ]
+    many = count()
+    assert few[1] == 2 and many[1] == len(due) >= 50
+    assert few[0] == many[0]
+    assert count() == (1, 0)
+    assert Notification.objects.filter(
+        kind="pulse.reminder", user__in=due
+    ).count() == len(due)
