@@ -40,8 +40,10 @@ class Form(forms.Form):
 
 
 class ModelForm(forms.ModelForm):
-    """A model's form, with labels written the same way as Form's, and a
-    model field's choices in Troth's menu (Select) rather than Django's."""
+    """A model's form, with labels written the same way as Form's, a model
+    field's choices in Troth's menu (Select) rather than Django's, and its
+    boxes of words reading their direction from what is typed (as
+    text_field's)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -49,6 +51,8 @@ class ModelForm(forms.ModelForm):
         for field in self.fields.values():
             if type(field.widget) is forms.Select:
                 field.widget = Select(field.widget.attrs, field.widget.choices)
+            if type(field.widget) in (forms.TextInput, forms.Textarea):
+                field.widget.attrs.setdefault("dir", "auto")
 
 
 class DateInput(forms.DateInput):
@@ -173,15 +177,19 @@ def text_field(
 ) -> forms.CharField:
     """Words a person writes, at most `max_length` characters: one line, or a
     box `rows` lines high.
-    Surrounding spaces are dropped, so blanks alone count as missing."""
+    Surrounding spaces are dropped, so blanks alone count as missing.
+    The box reads its direction from what is typed in it (`dir="auto"`):
+    partners may write in different scripts, whatever the page's language."""
     if rows:
         kwargs["widget"] = forms.Textarea(attrs={"rows": rows})
-    return forms.CharField(
+    field = forms.CharField(
         label=label,
         max_length=max_length,
         error_messages=messages(required=missing, max_length=too_long),
         **kwargs,
     )
+    field.widget.attrs.setdefault("dir", "auto")
+    return field
 
 
 def note_field(
