@@ -35,10 +35,11 @@ from troth.promises.models import Promise, PromiseSeries
 ANNOUNCE_MISSED_FOR = timedelta(days=1)
 # A promise marked done waits this long before the partner is reminded.
 CONFIRM_AFTER = timedelta(hours=24)
-# At most this many promises a tick; the next tick takes the rest. Read in
-# the order of the partial index that holds them, a LIMIT lets PostgreSQL
-# walk that index and join each row found, instead of hashing every person
-# and space first (what it did with three thousand couples).
+# At most this many promises a tick are marked missed, the next tick taking
+# the rest; reminders are claimed this many at a time, until none is left.
+# Read in the order of the partial index that holds them, a LIMIT lets
+# PostgreSQL walk that index and join each row found, instead of hashing
+# every person and space first (what it did with three thousand couples).
 BATCH = 500
 
 
@@ -98,19 +99,34 @@ def mark_missed() -> int:
 def _remind_each(
     due, *, field: str, notice: Callable[[Promise], dict | None], order: str = "pk"
 ) -> int:
-    """Remind of the promises in `due`, at most BATCH a tick, in a fixed
-    number of queries however many: their ids read in the order of the
-    partial index `due` is read from (`order`, its column), then, in one
-    transaction, those still unclaimed locked (skipping any another
-    worker holds), claimed together by setting `field`, and every
-    `notice` made by one `notify_many`, so a claim and its reminder are
-    saved together or not at all. A promise of a closed space, or one
-    `notice` has nothing for (None), is only claimed: no reminder goes,
-    and it leaves the index the job reads. Returns how many reminders
-    were new."""
-    ids = list(due.order_by(order).values_list("pk", flat=True)[:BATCH])
-    if not ids:
-        return 0
+    """Remind of every promise in `due`, BATCH at a time, each batch in a
+    fixed number of queries however many it holds (a thousand due at once
+    are all reminded in this tick, not over several). Stops when a batch
+    claimed nothing: another worker holds those. Returns how many
+    reminders were new."""
+    sent = 0
+    while True:
+        ids = list(due.order_by(order).values_list("pk", flat=True)[:BATCH])
+        if not ids:
+            return sent
+        claimed, made = _remind_batch(due, ids, field=field, notice=notice)
+        sent += made
+        if len(ids) < BATCH or not claimed:
+            return sent
+
+
+def _remind_batch(
+    due, ids: list[int], *, field: str, notice: Callable[[Promise], dict | None]
+) -> tuple[int, int]:
+    """Claim and remind of the promises `ids` of `due`: read in the order of
+    the partial index `due` is read from, then, in one transaction, those
+    still unclaimed locked (skipping any another worker holds), claimed
+    together by setting `field`, and every `notice` made by one
+    `notify_many`, so a claim and its reminder are saved together or not
+    at all. A promise of a closed space, or one `notice` has nothing for
+    (None), is only claimed: no reminder goes, and it leaves the index the
+    job reads. Returns (how many were claimed, how many reminders were
+    new)."""
     with transaction.atomic():
         claimed = list(
             due.filter(pk__in=ids, **{f"{field}__isnull": True})
@@ -118,14 +134,15 @@ def _remind_each(
             .select_related("author", "promisee", "space")
         )
         if not claimed:
-            return 0
+            return 0, 0
         Promise.objects.filter(pk__in=[promise.pk for promise in claimed]).update(
             **{field: timezone.now()}
         )
         notices = [
             notice(promise) for promise in claimed if promise.space.closed_at is None
         ]
-        return len(notify_many([item for item in notices if item is not None]))
+        made = notify_many([item for item in notices if item is not None])
+    return len(claimed), len(made)
 
 
 @task()

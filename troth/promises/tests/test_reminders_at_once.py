@@ -155,3 +155,13 @@ def test_a_promise_made_after_its_reminder_time_gets_none():
     made.save()
     assert tick(tasks.remind_due_soon) == (1, 0)
     assert not Notification.objects.exists()
+
+
+@pytest.mark.parametrize("name", JOBS)
+def test_a_backlog_bigger_than_a_batch_is_all_reminded_in_one_tick(name):
+    job, make_due, kind = JOBS[name]
+    make_due(crowd(5))
+    with mock.patch.object(tasks, "BATCH", 2):
+        assert tick(job)[1] == 5
+        assert tick(job) == (1, 0)
+    assert Notification.objects.filter(kind=kind).count() == 5
