@@ -852,11 +852,18 @@ def report_due(n: int, floor: float) -> None:
     from troth.notifications.services import emails_send_due
     from troth.promises.tasks import remind_due_soon
 
+    # Whatever else was waiting to be emailed goes first, untimed.
+    with override_settings(TROTH_EMAIL_RATE=10**9):
+        emails_send_due(now=timezone.now() + dt.timedelta(days=1))
     pks = make_due(n)
     started = timezone.now()
+    made, ticks = 0, 0
     with Capture() as remind:
         t = time.perf_counter()
-        made = remind_due_soon.call()
+        # A tick takes a batch; the clock ticks again until none is left.
+        while (sent := remind_due_soon.call()) or not ticks:
+            made += sent
+            ticks += 1
         reminding = time.perf_counter() - t
     new = Notification.objects.filter(kind="promise.due_soon", created__gte=started)
     # Every email is let through at once (the rate is a setting) and sent
@@ -869,7 +876,7 @@ def report_due(n: int, floor: float) -> None:
     print()
     print(
         f"{len(pks):,} reminders due at once (one promise in each of {len(pks):,} couples): "
-        f"the reminding tick {reminding:.2f} s ({reminding * 1000 / floor:.0f} × floor, "
+        f"reminding {reminding:.2f} s in {ticks} tick(s) ({reminding * 1000 / floor:.0f} × floor, "
         f"{count(remind)} queries) made {made} reminders ({new.count()} notices); "
         f"sending the emails due {mailing:.2f} s ({count(sending)} queries, {emailed} emails); "
         f"a second tick reminded {again}"
