@@ -4,10 +4,12 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -88,19 +90,46 @@ class Membership(models.Model):
 
 
 def current_membership(request) -> Membership | None:
-    """The signed-in person's active membership, fetched once per request."""
+    """The signed-in person's active membership, fetched once per request.
+
+    Every page's shell asks the same three things of it: the space, who
+    else is in it, and how many updates the person has not read (the nav's
+    badge, troth/notifications/context.py). One query answers all three:
+    the space's active memberships with their people, each row carrying
+    the count, so `space.partners` and the badge cost nothing more."""
     if not hasattr(request, "_troth_membership"):
         user = getattr(request, "user", None)
         membership = None
         if user is not None and user.is_authenticated:
-            membership = (
-                Membership.objects.active()
-                .filter(user=user)
-                .select_related("space")
-                .first()
-            )
+            membership = _membership_with_partners(user)
         request._troth_membership = membership
     return request._troth_membership
+
+
+def _membership_with_partners(user) -> Membership | None:
+    Notification = apps.get_model("notifications", "Notification")
+    unread = (
+        Notification.objects.filter(user=user, read_at__isnull=True)
+        .order_by()
+        .values("user")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    mine = Membership.objects.active().filter(user=user).values("space_id")
+    rows = list(
+        Membership.objects.active()
+        .filter(space_id__in=mine)
+        .select_related("space", "user")
+        .annotate(unread_count=Coalesce(Subquery(unread), 0))
+        .order_by("joined_at", "pk")
+    )
+    membership = next((row for row in rows if row.user_id == user.pk), None)
+    if membership is not None:
+        space = membership.space
+        for row in rows:
+            row.space = space
+        space.__dict__["active_memberships"] = rows
+    return membership
 
 
 def hash_token(token: str) -> str:
