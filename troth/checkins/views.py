@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -36,39 +37,47 @@ def poll_seconds() -> int:
     return int(getattr(settings, "TROTH_STATUS_POLL_SECONDS", 15))
 
 
+def partner_statuses(user, space) -> QuerySet[Status]:
+    """The partner's statuses `user` may read in `space`, latest first."""
+    return (
+        Status.objects.visible_to(user)
+        .filter(space=space)
+        .exclude(author=user)
+        .order_by("-created", "-id")
+    )
+
+
 def partner_status(request, membership) -> dict:
-    """The partner's current status, and an ETag for it: one query.
+    """The partner's current status, and an ETag for it: one query."""
+    status = (
+        partner_statuses(request.user, membership.space)
+        .select_related("author")
+        .first()
+    )
+    now = timezone.now()
+    active = status is not None and status.is_active(now)
+    return shown_status(request, status.pk if status else 0, status if active else None)
+
+
+def shown_status(request, latest: int, status: Status | None) -> dict:
+    """What the status card shows: `status` if the latest (pk `latest`, 0
+    for none) is still active, else None; and an ETag for it.
 
     The ETag changes when a new status arrives or the shown one expires, and
     with the viewer's zone and language (they change the words shown)."""
-    now = timezone.now()
-    user = request.user
-    status = (
-        Status.objects.visible_to(user)
-        .filter(space=membership.space)
-        .exclude(author=user)
-        .select_related("author")
-        .order_by("-created", "-id")
-        .first()
-    )
-    active = status is not None and status.is_active(now)
     raw = ":".join(
         str(part)
         for part in (
-            user.pk,
-            status.pk if status else 0,
-            int(active),
+            request.user.pk,
+            latest,
+            int(status is not None),
             timezone.get_current_timezone_name(),
             translation.get_language(),
             poll_seconds(),
         )
     )
     etag = '"' + hashlib.sha256(raw.encode()).hexdigest()[:20] + '"'
-    return {
-        "status": status if active else None,
-        "etag": etag,
-        "poll_seconds": poll_seconds(),
-    }
+    return {"status": status, "etag": etag, "poll_seconds": poll_seconds()}
 
 
 @space_page
