@@ -1,11 +1,15 @@
 """The calendar's dashboard card: the next ritual, the next few shared
-events, and a ritual date waiting for the viewer's answer."""
+events, and a ritual date waiting for the viewer's answer.
+
+Whether any of the window's events has a changed date is one of Today's
+facts: most couples never move or cancel one date of a ritual, and then
+the card reads no changes at all."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Exists, Prefetch, Q
+from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,29 +18,62 @@ from troth.lib.needs import Need
 from troth.schedule.models import Event, EventVisibility, FeedToken, OccurrenceChange
 from troth.schedule.periods import annotate_marks
 from troth.schedule.recurrence import expand
+from troth.spaces.dashboard import exists, today_facts
 from troth.spaces.firstrun import Step
 
 SHOWN_EVENTS = 2
 AHEAD = timedelta(days=60)
 # How long after a ritual date the card keeps asking whether it happened.
 ASK_FOR = timedelta(days=7)
+# The facts are asked a moment before or after the card reads its events:
+# asked of a wider window, "none changed" holds for the card's too.
+MARGIN = timedelta(hours=1)
+
+
+def _events(user, start, end) -> QuerySet[Event]:
+    return (
+        Event.objects.visible_to(user)
+        .filter(Q(kind=Event.Kind.RITUAL) | Q(visibility=EventVisibility.SHARED))
+        .exclude(Q(visibility=EventVisibility.BUSY) & ~Q(author=user))
+        .overlapping(start, end)
+    )
+
+
+def facts(request, membership) -> dict:
+    """Whether an event the card may show has a changed date: asked of
+    the viewer's own events and their space's, each read by its key (the
+    card's OR of the two made PostgreSQL read every couple's events here),
+    which between them hold every event the viewer may see."""
+    now = timezone.now()
+    window = Event.objects.overlapping(now - ASK_FOR - MARGIN, now + AHEAD + MARGIN)
+    return {
+        f"schedule_dates_changed_{side}": exists(
+            OccurrenceChange.objects.filter(event__in=events.values("pk"))
+        )
+        for side, events in (
+            ("mine", window.filter(author=request.user)),
+            ("space", window.filter(space=membership.space)),
+        )
+    }
 
 
 def cards(request, membership) -> list[dict]:
-    """Three queries: the events, their changed dates, the ritual answers."""
+    """Two queries, three if a date was changed: the events, their changed
+    dates, the ritual answers."""
     user = request.user
     now = timezone.now()
     zone = timezone.get_current_timezone()
+    changes = OccurrenceChange.objects.order_by("original")
+    known = today_facts(request, membership)
+    if not (
+        known["schedule_dates_changed_mine"] or known["schedule_dates_changed_space"]
+    ):
+        changes = changes.none()
     events = [
         event.redact_for(user)
-        for event in Event.objects.visible_to(user)
-        .filter(Q(kind=Event.Kind.RITUAL) | Q(visibility=EventVisibility.SHARED))
-        .exclude(Q(visibility=EventVisibility.BUSY) & ~Q(author=user))
-        .overlapping(now - ASK_FOR, now + AHEAD)
+        for event in _events(user, now - ASK_FOR, now + AHEAD)
         .select_related("author")
-        .prefetch_related(
-            Prefetch("changes", queryset=OccurrenceChange.objects.order_by("original"))
-        )
+        .prefetch_related(Prefetch("changes", queryset=changes))
     ]
     occurrences = expand(events, now - ASK_FOR, now + AHEAD, zone)
     rituals = [o for o in occurrences if o.event.is_ritual]

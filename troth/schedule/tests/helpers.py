@@ -120,10 +120,10 @@ def card_html(user) -> str:
     from django.test import RequestFactory
 
     from troth.schedule.dashboard import cards
-    from troth.spaces.models import Membership
+    from troth.spaces.models import current_membership
 
     request = RequestFactory().get("/")
     request.user = user
-    membership = Membership.objects.get(user=user, left_at__isnull=True)
+    membership = current_membership(request)
     (card,) = cards(request, membership)
     return render_to_string(card["template"], {"card": card, "request": request})
