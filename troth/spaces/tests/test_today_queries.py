@@ -4,6 +4,9 @@ with nothing yet."""
 
 from __future__ import annotations
 
+import html
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -11,16 +14,24 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from benchmarks.scale import build_history
+from troth.checkins import services as checkins
+from troth.checkins.models import Status
 from troth.demo import demo_create
+from troth.notifications.models import Notification
+from troth.schedule.builders import build_change
+from troth.schedule.models import Event
+from troth.schedule.tests.helpers import make_event, rule
 
 pytestmark = pytest.mark.django_db
 
-# The shell (session, person, space, unread count), the partner, the facts
-# every card asks in a word, and one query per kind of row Today shows
-# (the latest activity, promises, the partner's status, the calendar's
-# events, their changed dates and ritual answers, today's question,
-# moments, agreements, a dialogue, a goal's step, exercises).
-MAX_QUERIES = 18
+# The shell (session, person, and the space with its partners and the
+# unread count), the facts every card asks in a word, and one query per kind
+# of row Today shows (the latest activity, promises, the partner's status
+# while it is live, the calendar's events, their changed dates and ritual
+# answers, today's question, moments, agreements, a dialogue, a goal's
+# step, exercises). The demo couple has a changed date and, for one of them,
+# a live status from the other.
+MAX_QUERIES = 16
 
 
 def queries(client: Client) -> int:
@@ -44,3 +55,80 @@ def test_it_runs_the_same_queries_with_years_of_history():
 
 def test_a_couple_with_nothing_yet_costs_no_more(space, alice_client):
     assert queries(alice_client) <= 15
+
+
+def sql_of(client: Client) -> list[str]:
+    client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/").status_code == 200
+    return [query["sql"] for query in captured]
+
+
+def test_the_badge_count_comes_with_the_membership(space, alice, bob, alice_client):
+    """The partner and the unread count are read with the membership: no
+    query of their own, and the badge still counts what is unread."""
+    Notification.objects.bulk_create(
+        Notification(user=alice, kind="promise.made", key=f"k{i}") for i in range(3)
+    )
+    Notification.objects.create(
+        user=alice, kind="promise.made", key="read", read_at=timezone.now()
+    )
+    Notification.objects.create(user=bob, kind="promise.made", key="bob's")
+    sql = sql_of(alice_client)
+    assert not [q for q in sql if q.startswith("SELECT COUNT(*)")]
+    assert (
+        len([q for q in sql if 'FROM "spaces_membership"' in q.split("WHERE")[0]]) == 1
+    )
+    page = alice_client.get("/").text
+    assert '<span class="badge" aria-hidden="true">3</span>' in page
+    assert str(bob.display_name) in page
+
+
+def test_the_partners_status_is_read_only_while_it_is_live(space, alice, bob):
+    """Whether the partner has a live status is one of Today's facts; the
+    status is read only then, and Today's ETag is the poll's, so the poll
+    answers 304 after Today."""
+    bob_client = Client()
+    bob_client.force_login(bob)
+
+    def status_reads() -> int:
+        return len([q for q in sql_of(bob_client) if '"checkins_status"' in q[:60]])
+
+    assert status_reads() == 0
+    status = checkins.status_send(space=space, by=alice, kind="arrived")
+    assert status_reads() == 1
+    today = bob_client.get("/").text
+    assert "arrived" in today
+    etag = bob_client.get("/checkins/partner-status")["ETag"]
+    assert f'data-etag="{html.escape(etag)}"' in today
+    Status.objects.filter(pk=status.pk).update(expires_at=timezone.now())
+    assert status_reads() == 0
+    today = bob_client.get("/").text
+    assert "No current status from your partner." in today
+    poll = bob_client.get("/checkins/partner-status")
+    assert f'data-etag="{html.escape(poll["ETag"])}"' in today
+    assert poll["ETag"] != etag
+
+
+def test_changed_dates_are_read_only_when_there_are_some(space, alice, alice_client):
+    start = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    ritual = make_event(
+        alice,
+        space,
+        title="Walk",
+        start=start,
+        rrule=rule(freq="WEEKLY"),
+        kind=Event.Kind.RITUAL,
+    )
+
+    def change_reads() -> int:
+        sql = sql_of(alice_client)
+        return len(
+            [q for q in sql if q.startswith('SELECT "schedule_occurrencechange"')]
+        )
+
+    assert change_reads() == 0
+    build_change(ritual, start, move=timedelta(hours=3))
+    assert change_reads() == 1
+    moved = timezone.localtime(start + timedelta(hours=3))
+    assert moved.strftime("%H:%M") in alice_client.get("/").text
