@@ -102,11 +102,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "no index on (status, started_at) (or a partial one WHERE status ="
         " 'RUNNING'): every task result is read each tick"
     ),
-    ("troth.questions.tasks.assign_daily_questions", "spaces_space"): (
-        "reads every open space and its partners' zones each tick to find"
-        " whose day has turned; a 'next round at' time on the space (or per"
-        " zone), indexed, would read only the spaces due"
-    ),
 }
 
 # (page URL name, table) of statements that read more rows than one couple

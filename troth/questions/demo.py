@@ -24,7 +24,7 @@ from troth.questions.builders import (
 from troth.questions.deck import DECK_BY_KEY, Level
 from troth.questions.demo_answers import ANSWERS, FOLLOWUPS, OWN
 from troth.questions.models import Answer, FollowUp, Reaction, Round
-from troth.questions.services import space_day
+from troth.questions.services import round_clock_reset, space_day
 
 # When each level was asked, as (first, last) days ago: warming up for the
 # first two months; going deeper from ten days after Sam found out about
@@ -72,6 +72,8 @@ def populate(demo) -> None:
         at=_at(demo, days[deepest] - timedelta(days=1), 21),
     )
     demo.extra["question_rounds"] = len(rounds)
+    # Built without the joining that starts the daily question's clock.
+    round_clock_reset(space_ids=[space.pk], now=demo.now)
 
 
 def _at(demo, day, hours: float) -> datetime:

@@ -62,6 +62,28 @@ class DeckSettings(LinkedModel):
         return [pack.key for pack in PACKS if pack.key not in self.packs_off]
 
 
+class NextRound(models.Model):
+    """When a space's next daily round is due: the start of its next shared
+    day (services.space_day), the latest of the partners' next midnights.
+
+    Kept for each space with both partners, so the clock reads only the
+    spaces whose day has turned (questions_next_round_due) instead of every
+    open space and its partners' zones. Moved on by the job when it has put
+    the day's question; set to now when a partner joins or leaves (receivers)
+    or changes time zone (reminders), so the job works it out again."""
+
+    space = models.OneToOneField(
+        "spaces.Space", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["at"], name="questions_next_round_due")]
+
+    def __str__(self) -> str:
+        return f"Next round of {self.space_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
 class OwnQuestionQuerySet(ContentQuerySet):
     def in_deck(self) -> OwnQuestionQuerySet:
         return self.filter(retired_at__isnull=True)

@@ -17,12 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from troth.lib.content import Visibility
-from troth.lib.time import space_today
+from troth.lib.time import space_day_start, space_today
 from troth.questions.deck import DECK_BY_KEY, PACK_BY_KEY, PACKS, Level, deck_for
 from troth.questions.models import (
     Answer,
     DeckSettings,
     FollowUp,
+    NextRound,
     OwnQuestion,
     Reaction,
     Round,
@@ -218,6 +219,25 @@ def round_for_day(*, space, day: date | None = None) -> Round | None:
     except IntegrityError:
         # Another worker or request made it first.
         return existing.select_related("own").get()
+
+
+def next_round_at(partners, now: datetime) -> datetime:
+    """When the couple's next shared day begins after `now`: the latest of
+    the partners' next local midnights (DST included, troth.lib.time)."""
+    return space_day_start(partners, space_today(partners, now) + timedelta(days=1))
+
+
+def round_clock_reset(*, space_ids, now: datetime | None = None) -> None:
+    """Have the daily job look at these spaces on its next tick, because
+    who is in them or their zones changed: it puts the day's question if
+    it is due and works out when the next one is (tasks.py). One query."""
+    now = now or timezone.now()
+    NextRound.objects.bulk_create(
+        [NextRound(space_id=pk, at=now) for pk in space_ids],
+        update_conflicts=True,
+        unique_fields=["space"],
+        update_fields=["at"],
+    )
 
 
 def round_pick(*, space, by, key: str) -> Round:

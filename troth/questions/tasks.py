@@ -1,88 +1,81 @@
-"""The daily question: put one to every open space with both partners."""
+"""The daily question: put one to every open space with both partners.
+
+Each such space has a NextRound row saying when its next shared day
+begins; a tick reads only the rows whose moment has come (an index on it),
+so with nothing due it is one query however many couples there are."""
 
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
-from functools import lru_cache
+from collections import defaultdict
 
-from django.db.models import (
-    Case,
-    Count,
-    DateField,
-    Exists,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
+from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from troth.questions.models import Round
-from troth.questions.services import round_for_day
-from troth.spaces.models import Membership, Space
+from troth.lib.time import space_today
+from troth.questions.models import NextRound, Round
+from troth.questions.services import next_round_at, round_for_day
+from troth.spaces.models import Membership
+
+# The most spaces one tick handles; the rest are still due on the next.
+BATCH = 500
 
 
-@lru_cache(maxsize=1)
-def _zone_names() -> tuple[str, ...]:
-    return tuple(sorted(zoneinfo.available_timezones()))
-
-
-def _local_date_expression(now: dt.datetime, field: str) -> Case:
-    """A SQL expression giving the local date at `now` of the person whose
-    zone name is in `field`: every zone is grouped by its date in Python (at
-    most three dates at any instant), so the database only compares names.
-    A name no longer known reads as UTC, as `troth.lib.time.zone` does."""
-    by_date: dict[dt.date, list[str]] = {}
-    for name in _zone_names():
-        day = now.astimezone(zoneinfo.ZoneInfo(name)).date()
-        by_date.setdefault(day, []).append(name)
-    return Case(
-        *(
-            When(**{f"{field}__in": names}, then=Value(day))
-            for day, names in sorted(by_date.items())
-        ),
-        default=Value(now.astimezone(dt.UTC).date()),
-        output_field=DateField(),
-    )
-
-
-def spaces_without_todays_round(now: dt.datetime | None = None):
-    """Open spaces with both partners whose shared day (the earliest of the
-    partners' local dates, `services.space_day`) has no daily round yet: one
-    query, whatever the number of couples, that finds only what is due."""
+def rounds_due(now: dt.datetime | None = None) -> list[NextRound]:
+    """The spaces whose shared day has begun by `now` and not yet been
+    handled, with their spaces and partners read in one query more."""
     now = now or timezone.now()
-    partners = Membership.objects.filter(space=OuterRef("pk"), left_at__isnull=True)
-    day = Subquery(
-        partners.annotate(day=_local_date_expression(now, "user__timezone"))
-        .order_by("day")
-        .values("day")[:1],
-        output_field=DateField(),
+    due = list(
+        NextRound.objects.filter(at__lte=now)
+        .select_related("space")
+        .order_by("at")[:BATCH]
     )
-    has_round = Round.objects.filter(
-        space=OuterRef("pk"), day=OuterRef("day"), origin=Round.Origin.DAILY
-    )
-    return (
-        Space.objects.filter(closed_at__isnull=True)
-        .annotate(n=Count("memberships", filter=Q(memberships__left_at__isnull=True)))
-        .filter(n__gte=2)
-        .annotate(day=day)
-        .filter(~Exists(has_round))
-        .order_by("pk")
-    )
+    if not due:
+        return due
+    members = defaultdict(list)
+    for membership in (
+        Membership.objects.active()
+        .filter(space_id__in=[row.space_id for row in due])
+        .select_related("user")
+        .order_by("joined_at")
+    ):
+        members[membership.space_id].append(membership)
+    for row in due:
+        row.space.__dict__["active_memberships"] = members[row.space_id]
+    return due
+
+
+def rounds_assign(due: list[NextRound], now: dt.datetime | None = None) -> int:
+    """Put the day's question to each space of `due` that has none yet and
+    move its row on to the next day's start; a space no longer open with
+    both partners drops out until a partner joins again. Returns how many
+    rounds were made. A second worker with the same rows makes nothing: the
+    round is looked up first (and is unique per space and day), and a row
+    is only moved from the moment it was read at."""
+    now = now or timezone.now()
+    made = 0
+    for row in due:
+        space = row.space
+        partners = space.partners
+        mine = NextRound.objects.filter(pk=row.pk, at=row.at)
+        if space.closed_at is not None or len(partners) < 2:
+            mine.delete()
+            continue
+        today = space_today(partners, now)
+        with transaction.atomic():
+            if not Round.objects.filter(
+                space=space, day=today, origin=Round.Origin.DAILY
+            ).exists():
+                made += round_for_day(space=space, day=today) is not None
+            mine.update(at=next_round_at(partners, now))
+    return made
 
 
 @task()
 def assign_daily_questions() -> int:
-    """Make today's round for every space that has none yet. Idempotent:
-    `round_for_day` makes at most one daily round per space and day, so a
-    second worker finding the same space adds nothing. Returns how many
-    spaces were found without today's round."""
-
-    done = 0
-    for space in spaces_without_todays_round().iterator(chunk_size=200):
-        if round_for_day(space=space) is not None:
-            done += 1
-    return done
+    """Make today's round for every space whose day has turned. Idempotent:
+    `round_for_day` makes at most one daily round per space and day.
+    Returns how many rounds it made."""
+    now = timezone.now()
+    return rounds_assign(rounds_due(now), now)

@@ -11,7 +11,7 @@ from conftest import make_space, make_user, run_tasks
 from troth.lib.clock import all_jobs
 from troth.questions import services
 from troth.questions.deck import DECK_BY_KEY, deck_for
-from troth.questions.models import Round
+from troth.questions.models import NextRound, Round
 from troth.questions.tasks import assign_daily_questions
 
 pytestmark = pytest.mark.django_db
@@ -54,11 +54,16 @@ class TestTheDailyJob:
         closed = make_space(make_user("gina"), make_user("hugo"))
         closed.closed_at = timezone.now()
         closed.save()
+        # As joining and leaving do (receivers.py): the job looks at each.
+        services.round_clock_reset(space_ids=[space.pk, lonely.pk, closed.pk])
         assert assign_daily_questions.call() == 1
         assert Round.objects.filter(space=space).count() == 1
         assert not Round.objects.filter(space__in=[lonely, closed]).exists()
+        # Only the complete open space is looked at again, when its day turns.
+        assert list(NextRound.objects.values_list("space", flat=True)) == [space.pk]
 
     def test_it_is_idempotent(self, alice, bob, space):
+        services.round_clock_reset(space_ids=[space.pk])
         assign_daily_questions.call()
         assign_daily_questions.call()
         assign_daily_questions.enqueue()

@@ -1,6 +1,7 @@
 """The daily question's job costs what is due, not how many couples exist
 (issue 14): with every couple's question already out, one tick is the same
-few queries for one couple and for thirty with a year of history."""
+few queries for one couple and for thirty with a year of history. A couple
+is due when their shared day has turned (their NextRound moment has come)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.crowd import crowd
 from troth.questions import services
 from troth.questions.deck import DECK
-from troth.questions.models import Round
-from troth.questions.tasks import assign_daily_questions, spaces_without_todays_round
+from troth.questions.models import NextRound, Round
+from troth.questions.tasks import assign_daily_questions, rounds_assign, rounds_due
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +25,11 @@ KEYS = [q.key for q in DECK]
 
 def with_history(n: int, *, days: int = 40) -> list:
     """`n` couples, each with a daily round on each of the last `days` days
-    and today's."""
+    and today's, and their next day's start on their NextRound row."""
     couples = crowd(n)
-    rounds = []
-    for space, *_partners in couples:
+    rounds, clocks = [], []
+    now = timezone.now()
+    for space, *partners in couples:
         today = services.space_day(space)
         for back in range(days + 1):
             rounds.append(
@@ -37,8 +40,16 @@ def with_history(n: int, *, days: int = 40) -> list:
                     level=1,
                 )
             )
+        clocks.append(NextRound(space=space, at=services.next_round_at(partners, now)))
     Round.objects.bulk_create(rounds)
+    NextRound.objects.bulk_create(clocks)
     return couples
+
+
+def day_turned(space) -> None:
+    """As if the couple's new day had begun: today's round not yet made."""
+    Round.objects.filter(space=space, day=services.space_day(space)).delete()
+    NextRound.objects.filter(space=space).update(at=timezone.now())
 
 
 def queries_of_a_tick() -> tuple[int, int]:
@@ -61,28 +72,30 @@ class TestTheDailyJobsCost:
     def test_with_some_due_the_cost_follows_those_only(self):
         few = with_history(2)
         for space, *_partners in few:
-            Round.objects.filter(space=space, day=services.space_day(space)).delete()
+            day_turned(space)
         two_of_two, made = queries_of_a_tick()
         assert made == 2
         with_history(28)
         for space, *_partners in few:
-            Round.objects.filter(space=space, day=services.space_day(space)).delete()
+            day_turned(space)
         two_of_thirty, made = queries_of_a_tick()
         assert made == 2
         assert two_of_thirty == two_of_two
+        # Handled: the next tick is the one query again.
+        assert queries_of_a_tick() == (1, 0)
 
     def test_each_due_couple_gets_exactly_one_question_whoever_runs_it(self):
         couples = with_history(3)
         space, *_partners = couples[1]
-        Round.objects.filter(space=space, day=services.space_day(space)).delete()
-        assert list(spaces_without_todays_round()) == [space]
+        day_turned(space)
+        assert [row.space for row in rounds_due()] == [space]
         # Two workers that both found the space make one round between them.
-        found = list(spaces_without_todays_round())
-        assert assign_daily_questions.call() == 1
-        assert services.round_for_day(space=found[0]) is not None
+        first, second = rounds_due(), rounds_due()
+        assert rounds_assign(first) == 1
+        assert rounds_assign(second) == 0
         today = services.space_day(space)
         assert Round.objects.filter(space=space, day=today).count() == 1
-        assert list(spaces_without_todays_round()) == []
+        assert rounds_due() == []
 
     def test_a_couple_whose_day_has_not_come_for_both_is_not_due(self):
         ((space, alice, bob),) = crowd(1)
@@ -91,34 +104,35 @@ class TestTheDailyJobsCost:
         alice.save()
         bob.timezone = "Pacific/Auckland"
         bob.save()
-        # 19:00 on the 10th in Los Angeles: the couple's day is the 10th.
-        Round.objects.create(
-            space=space, day=dt.date(2026, 1, 10), key=KEYS[0], level=1
-        )
-        assert list(spaces_without_todays_round(now)) == []
-        # At 08:00 UTC it is the 11th for both.
+        # 19:00 on the 10th in Los Angeles: the couple's day is the 10th; the
+        # 11th begins at midnight in Los Angeles, 08:00 UTC.
+        at = services.next_round_at([alice, bob], now)
+        assert at == dt.datetime(2026, 1, 11, 8, 0, tzinfo=dt.UTC)
+        NextRound.objects.update_or_create(space=space, defaults={"at": at})
+        assert rounds_due(now) == []
         later = now + dt.timedelta(hours=5)
-        assert list(spaces_without_todays_round(later)) == [space]
+        assert [row.space for row in rounds_due(later)] == [space]
 
     def test_a_partner_with_a_zone_name_no_longer_known_counts_as_utc(self):
         ((space, alice, bob),) = crowd(1)
         type(alice).objects.filter(pk=alice.pk).update(timezone="Mars/Olympus")
+        alice.refresh_from_db()
         bob.timezone = "UTC"
         bob.save()
         now = dt.datetime(2026, 1, 11, 3, 0, tzinfo=dt.UTC)
-        Round.objects.create(
-            space=space, day=dt.date(2026, 1, 11), key=KEYS[0], level=1
+        assert services.next_round_at([alice, bob], now) == dt.datetime(
+            2026, 1, 12, tzinfo=dt.UTC
         )
-        assert list(spaces_without_todays_round(now)) == []
 
     @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL plans")
-    def test_on_postgresql_the_round_lookup_uses_an_index(self):
+    def test_on_postgresql_the_due_lookup_uses_an_index(self):
         with_history(5)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-            sql, params = spaces_without_todays_round().query.sql_with_params()
+            query = NextRound.objects.filter(at__lte=timezone.now()).order_by("at")
+            sql, params = query.query.sql_with_params()
             cursor.execute("SET enable_seqscan = off")
             cursor.execute("EXPLAIN " + sql, params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
-        assert "questions_round" in plan
-        assert "Seq Scan on questions_round" not in plan
+        assert "questions_next_round_due" in plan
+        assert "Seq Scan on questions_nextround" not in plan
