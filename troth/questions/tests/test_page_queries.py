@@ -22,6 +22,6 @@ def test_the_partners_are_read_once(space, alice, bob):
     memberships = [
         q for q in queries if q["sql"].startswith('SELECT "spaces_membership"')
     ]
-    # One for the person's own space (every page), one for its partners.
-    assert len(memberships) == 2, [q["sql"][:120] for q in memberships]
+    # The person's own space with its partners, read once for every page.
+    assert len(memberships) == 1, [q["sql"][:120] for q in memberships]
     assert len(queries) <= 12
