@@ -6,6 +6,7 @@ exactly once whatever another worker did meanwhile, and keep every rule
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from datetime import timedelta
 from unittest import mock
 
@@ -280,3 +281,35 @@ def test_quiet_hours_are_read_in_each_person_s_own_zone(alice, bob):
     after = {n.user: n.email_after for n in made}
     assert after[alice] == now.replace(hour=6)
     assert after[bob] == now
+
+
+# Several workers share one PostgreSQL (docs/architecture.md); the test
+# database of SQLite is in memory, where a second writer fails at once
+# instead of waiting its turn as it does on a file.
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="several workers: PostgreSQL"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_send_each_email_once(alice):
+    Notification.objects.bulk_create(
+        Notification(user=alice, kind="space.joined", key=f"due:{n}")
+        for n in range(250)
+    )
+    start = threading.Barrier(2)
+    sent: list[int] = []
+
+    def worker() -> None:
+        start.wait()
+        try:
+            sent.append(emails_send_due())
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    assert len(sent) == 2 and sum(sent) == 250
+    assert len(mail.outbox) == 250
+    assert set(Notification.objects.values_list("email", flat=True)) == {Email.SENT}

@@ -7,6 +7,7 @@ its due time is claimed without a reminder."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from unittest import mock
 
 import pytest
@@ -165,3 +166,40 @@ def test_a_backlog_bigger_than_a_batch_is_all_reminded_in_one_tick(name):
         assert tick(job)[1] == 5
         assert tick(job) == (1, 0)
     assert Notification.objects.filter(kind=kind).count() == 5
+
+
+def in_two_workers(job) -> list[int]:
+    """What `job` returned in each of two workers started at the same time."""
+    start = threading.Barrier(2)
+    made: list[int] = []
+
+    def worker() -> None:
+        start.wait()
+        try:
+            made.append(job.call())
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    return made
+
+
+# Several workers share one PostgreSQL (docs/architecture.md); the test
+# database of SQLite is in memory, where a second writer fails at once
+# instead of waiting its turn as it does on a file.
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="several workers: PostgreSQL"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_remind_each_promise_once():
+    due_soon(crowd(20))
+    with at(NOW):
+        made = in_two_workers(tasks.remind_due_soon)
+    assert len(made) == 2 and sum(made) == 20
+    notices = Notification.objects.filter(kind="promise.due_soon")
+    assert notices.count() == len(set(notices.values_list("user", "key"))) == 20
+    assert not Promise.objects.filter(reminded_at__isnull=True).exists()
