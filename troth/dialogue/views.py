@@ -4,6 +4,7 @@ from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -33,30 +34,41 @@ from troth.spaces.postviews import post_view
 from troth.spaces.steps import refusal_text
 from troth.spaces.stepviews import refusal_status, take_step
 
+# Ended dialogues a page shows; those in progress are all on the first.
+PAGE_SIZE = 20
+
 
 @space_page
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
+    """What is in progress, then what ended, newest first, a page at a time:
+    a page weighs the same after years of dialogues."""
     me = request.user
-    dialogues = list(
+    dialogues = (
         Dialogue.objects.visible_to(me)
         .in_space(membership.space)
         .select_related("first_sender", "first_receiver")
     )
+    page = Paginator(
+        dialogues.filter(status__in=[Status.FINISHED, Status.STOPPED]), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    ongoing = list(dialogues.ongoing()) if page.number == 1 else []
+    shown = [*ongoing, *page.object_list]
     summaries = {
         s.dialogue_id: s
         for s in Summary.objects.visible_to(me)
-        .filter(dialogue__in=dialogues)
+        .filter(dialogue__in=shown)
         .order_by("created")
     }
-    for dialogue in dialogues:
+    for dialogue in shown:
         dialogue.my_turn = dialogue.waits_for(me)
         dialogue.summary = summaries.get(dialogue.pk)
     return render(
         request,
         "dialogue/index.html",
         {
-            "ongoing": [d for d in dialogues if d.is_ongoing],
-            "past": [d for d in dialogues if not d.is_ongoing],
+            "ongoing": ongoing,
+            "past": page.object_list,
+            "page": page,
             "form": StartForm(),
         },
     )
