@@ -6,6 +6,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -49,18 +50,18 @@ PAGE_ROWS = (
     "withdrawals",
 )
 
-# The index's groups: what is in effect first.
+# The index's groups: what is in effect first. Those still in force are all
+# on the first page; the ended ones, newest first, a page at a time.
 INDEX_ORDER = (Status.ACTIVE, Status.PROPOSED, Status.PAUSED, Status.ENDED)
+CURRENT = INDEX_ORDER[:-1]
+PAGE_SIZE = 20
 
 
-@space_page
-def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
-    """Every agreement of the space: what waits for me first, then the rest."""
-    me = request.user
-    agreements = list(
-        Agreement.objects.visible_to(me)
-        .filter(space=membership.space)
-        .select_related("author")
+def _with_counts(agreements, me):
+    """What the list shows of each agreement: its clauses, and how many of
+    them wait for `me`."""
+    return (
+        agreements.select_related("author")
         .annotate(
             n_clauses=Count(
                 "clauses", filter=Q(clauses__removed_at__isnull=True), distinct=True
@@ -72,17 +73,38 @@ def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
                 distinct=True,
             ),
         )
+        .order_by("-created", "-id")
+    )
+
+
+@space_page
+def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
+    """Every agreement of the space: what is in force first, then what ended,
+    a page at a time, so the page weighs the same after years of them."""
+    me = request.user
+    agreements = Agreement.objects.visible_to(me).filter(space=membership.space)
+    ended = agreements.filter(status=Status.ENDED)
+    paginator = Paginator(_with_counts(ended, me), PAGE_SIZE)
+    # Counted without the clause joins the page's rows need.
+    paginator.count = ended.count()
+    page = paginator.get_page(request.GET.get("page"))
+    current = (
+        list(_with_counts(agreements.filter(status__in=CURRENT), me))
+        if page.number == 1
+        else []
     )
     groups = [
-        (status.label, status, [a for a in agreements if a.status == status])
-        for status in INDEX_ORDER
+        (status.label, status, [a for a in current if a.status == status])
+        for status in CURRENT
     ]
+    groups.append((Status.ENDED.label, Status.ENDED, list(page.object_list)))
     return render(
         request,
         "agreements/index.html",
         {
             "groups": [g for g in groups if g[2]],
-            "has_any": bool(agreements),
+            "has_any": bool(current) or paginator.count > 0,
+            "page": page,
             "starters": STARTERS,
             "not_surveillance": NOT_SURVEILLANCE,
         },
