@@ -26,12 +26,19 @@ class Visibility(models.TextChoices):
     SHARED = "shared", _("Shared with my partner")
 
 
-def partner_space_ids(user) -> models.QuerySet:
+def partner_space_ids(user) -> models.QuerySet | list[int]:
     """Spaces whose shared content `user` may read: those they have not left.
 
     A space closed by the other partner stays readable to the one who
     remains; the one who left keeps only what they wrote themselves.
-    """
+
+    A subquery, unless the request already read the person's membership
+    (`troth.spaces.models.current_membership` leaves it on the request's
+    person): then a plain list, so each of a page's many reads neither
+    repeats the subquery nor builds it again in the ORM."""
+    known = getattr(user, "_troth_space_ids", None)
+    if known is not None:
+        return known
     Membership = apps.get_model("spaces", "Membership")
     return Membership.objects.filter(user=user, left_at__isnull=True).values("space_id")
 

@@ -102,7 +102,12 @@ class EventQuerySet(ContentQuerySet):
         up once by a scalar subquery, and each side of the OR is an index
         scan. `space_id IN (subquery)` OR'd with the author made PostgreSQL
         read every couple's events (issue 14)."""
-        own_space = Subquery(partner_space_ids(user).order_by()[:1])
+        spaces = partner_space_ids(user)
+        own_space = (
+            (spaces[0] if spaces else None)
+            if isinstance(spaces, list)
+            else Subquery(spaces.order_by()[:1])
+        )
         return Q(author=user) | Q(visibility__in=PARTNER_VISIBLE, space_id=own_space)
 
     def detailed_for(self, user) -> EventQuerySet:

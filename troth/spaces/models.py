@@ -102,6 +102,8 @@ def current_membership(request) -> Membership | None:
         membership = None
         if user is not None and user.is_authenticated:
             membership = _membership_with_partners(user)
+            # Read by every visible_to of the request (troth/lib/content.py).
+            user._troth_space_ids = [membership.space_id] if membership else []
         request._troth_membership = membership
     return request._troth_membership
 

@@ -5,6 +5,7 @@ with nothing yet."""
 from __future__ import annotations
 
 import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -132,3 +133,13 @@ def test_changed_dates_are_read_only_when_there_are_some(space, alice, alice_cli
     assert change_reads() == 1
     moved = timezone.localtime(start + timedelta(hours=3))
     assert moved.strftime("%H:%M") in alice_client.get("/").text
+
+
+def test_the_space_is_looked_up_once_not_in_every_read(space, alice, alice_client):
+    """Every card's visible_to reads the person's space from the membership
+    the page already has, not by a subquery of its own."""
+    sql = sql_of(alice_client)
+    spaces_of = r'SELECT "\w+"\."space_id" AS "space_id" FROM "spaces_membership"'
+    reads = [q for q in sql if not q.startswith('SELECT "spaces_membership"')]
+    subqueries = [q for q in reads if re.search(spaces_of, q)]
+    assert not subqueries, [q[:300] for q in subqueries]
