@@ -106,15 +106,7 @@ KNOWN: dict[tuple[str, str], str] = {
 
 # (page URL name, table) of statements that read more rows than one couple
 # has: the finding and its fix, for the lead to fix and remove.
-KNOWN_GROWTH: dict[tuple[str, str], str] = {
-    ("questions:history", "questions_reaction"): (
-        "the reactions of a page of answers (answer_id IN (...)) are, in some"
-        " runs, planned as a read of every couple's reactions although"
-        " one_reaction_per_person_per_answer (answer, author) could look them"
-        " up; the OR of visibility conditions over the joined round is the"
-        " likely cause: filter by the answers alone, then by visibility"
-    ),
-}
+KNOWN_GROWTH: dict[tuple[str, str], str] = {}
 
 
 def _report(scans) -> str:
