@@ -150,6 +150,11 @@ class Notification(models.Model):
         constraints = [one_per("user", "key", name="one_notification_per_key")]
         indexes = [
             models.Index(fields=["user", "read_at"]),
+            # The updates page: a person's newest first, a page at a time,
+            # however many they ever had.
+            models.Index(
+                fields=["user", "-created", "-id"], name="notification_user_newest"
+            ),
             # What send_due_emails reads every minute: only the emails still
             # waiting, however many were ever sent.
             models.Index(
