@@ -6,6 +6,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from troth.accounts import devices
@@ -89,6 +90,11 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def post_login(self, request, user, **kwargs):
+        # From here on the person is known: what allauth says next ("signed
+        # in as …") is in their language, not the sign-in page's.
+        if user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
         response = super().post_login(request, user, **kwargs)
         signed_in = sign_in_succeeded(
             request=request, user=user, signup=bool(kwargs.get("signup"))

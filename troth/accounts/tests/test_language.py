@@ -120,3 +120,19 @@ def test_signed_out_pages_follow_the_browser():
         browser().get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     )
     assert '<html lang="ar" dir="rtl">' in arabic
+
+
+def test_the_signed_in_notice_is_in_the_persons_language(alice):
+    from conftest import PASSWORD
+
+    alice.language = "es"
+    alice.save(update_fields=["language"])
+    client = browser()
+    response = client.post(
+        "/accounts/login/",
+        {"login": alice.email, "password": PASSWORD},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert '<html lang="es"' in page
+    assert "Successfully signed in" not in page
