@@ -332,6 +332,13 @@ class Promise(Linked, AlwaysShared):
         indexes = [
             models.Index(fields=["space", "author", "due_at"]),
             models.Index(fields=["state", "remind_at"]),
+            # Today's "due soon": a person's own open promises by due time,
+            # not every couple's open ones in the window.
+            models.Index(
+                fields=["author", "due_at"],
+                condition=Q(state="open"),
+                name="promise_open_author_due",
+            ),
             # The clock's "what is due now" (PromiseQuerySet.overdue and the
             # two reminders): each holds only the rows still waiting.
             models.Index(
