@@ -9,6 +9,7 @@ from django.contrib.sessions.models import Session
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
+from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -306,11 +307,22 @@ class PushSubscription(models.Model):
     device = models.CharField(max_length=100, blank=True)
     created = models.DateTimeField(default=timezone.now)
     last_delivery_at = models.DateTimeField(null=True, blank=True)
+    # When its session's row was deleted (signed out, ended, or pruned once
+    # expired: `session_ended`), so the hourly prune reads the ended ones by
+    # this index instead of matching every device to its session.
+    session_ended_at = models.DateTimeField(null=True, blank=True)
 
     objects = PushSubscriptionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created", "-id"]
+        indexes = [
+            models.Index(
+                fields=["session_ended_at"],
+                condition=Q(session_ended_at__isnull=False),
+                name="push_session_ended",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Push to {self.device or 'a device'} of {self.user_id}"
@@ -322,6 +334,21 @@ class PushSubscription(models.Model):
             "endpoint": self.endpoint,
             "keys": {"p256dh": self.p256dh, "auth": self.auth},
         }
+
+
+def session_ended(sender, instance, **kwargs) -> None:
+    """A session's row was deleted, however (signing out, ending it from the
+    sessions page, "sign out everywhere", the prune of expired sessions, a
+    new key at sign-in): its devices are marked for the prune. Nothing is
+    sent to them already (`PushSubscriptionQuerySet.live`)."""
+    PushSubscription.objects.filter(
+        session_digest=instance.session_key, session_ended_at__isnull=True
+    ).update(session_ended_at=timezone.now())
+
+
+post_delete.connect(
+    session_ended, sender=Session, dispatch_uid="troth.notifications.session_ended"
+)
 
 
 class PushDelivery(models.Model):

@@ -155,6 +155,7 @@ def push_subscribe(*, user, data: dict, session_key: str, user_agent: str):
                 "p256dh": data["keys"]["p256dh"],
                 "auth": data["keys"]["auth"],
                 "session_digest": stored_key(session_key),
+                "session_ended_at": None,
                 "device": describe(user_agent)[:100],
             },
         )
@@ -168,11 +169,11 @@ def push_subscriptions_delete(*, user) -> int:
 
 def push_subscriptions_prune() -> int:
     """Delete the subscriptions whose session has ended (signed out, ended
-    from the sessions page, expired): nothing is sent to them already
-    (`PushSubscriptionQuerySet.live`); this forgets them."""
-    gone = PushSubscription.objects.exclude(
-        pk__in=PushSubscription.objects.live().values("pk")
-    )
+    from the sessions page, expired and pruned): nothing is sent to them
+    already (`PushSubscriptionQuerySet.live`); this forgets them. They are
+    read by when their session ended (`session_ended`), so a tick reads the
+    ended ones, not every device of every couple."""
+    gone = PushSubscription.objects.filter(session_ended_at__lte=timezone.now())
     _total, counts = gone.delete()
     return counts.get(PushSubscription._meta.label, 0)
 
