@@ -68,41 +68,7 @@ BY_DESIGN: dict[tuple[str, str], str] = {
 # (page URL name or job, table): findings still open, each with what would
 # fix it, for the lead to fix and remove. Some depend on the hour the test
 # runs (what the jobs find due), so one not found is not a failure.
-KNOWN: dict[tuple[str, str], str] = {
-    ("home", "promises_promise"): (
-        "Today's promises due soon walk promise_open_due by due_at alone"
-        " (every couple's open promises due in the window), filtering by"
-        " author after: a partial index (author, due_at) WHERE state = 'open'"
-        " would read only this person's"
-    ),
-    ("troth.checkins.tasks.remind_pulse", "accounts_user"): (
-        "at some hours the plan reads every user (the pulse settings' remind_at"
-        " windows have no index to drive from): a partial index on"
-        " checkins_pulsesettings (remind_at) WHERE remind_at IS NOT NULL"
-    ),
-    (
-        "troth.notifications.tasks.prune_push_subscriptions",
-        "notifications_pushsubscription",
-    ): (
-        "NOT IN (subscriptions with a live session) reads every subscription"
-        " each tick; keep the session's expiry on the subscription, indexed,"
-        " and delete by it"
-    ),
-    (
-        "troth.notifications.tasks.prune_task_results",
-        "django_tasks_database_dbtaskresult",
-    ): (
-        "no index on (status, finished_at): every task result is read; a"
-        " RunSQL index in notifications (django_tasks_db's table)"
-    ),
-    (
-        "troth.notifications.tasks.reset_stale_tasks",
-        "django_tasks_database_dbtaskresult",
-    ): (
-        "no index on (status, started_at) (or a partial one WHERE status ="
-        " 'RUNNING'): every task result is read each tick"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 # (page URL name, table) of statements that read more rows than one couple
 # has: the finding and its fix, for the lead to fix and remove.
