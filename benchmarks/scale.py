@@ -620,12 +620,17 @@ class Capture:
         from django.test.utils import CaptureQueriesContext
 
         self.n = 0
+        self.written = 0
         self.log = CaptureQueriesContext(connection)
         self.connection = connection
 
     def __call__(self, execute, sql, params, many, context):
         self.n += 1
-        return execute(sql, params, many, context)
+        result = execute(sql, params, many, context)
+        if sql.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+            # Rows a write changed: a tick that changed none did nothing.
+            self.written += max(context["cursor"].rowcount, 0)
+        return result
 
     def __enter__(self) -> Capture:
         self.connection.queries_log.clear()
@@ -705,14 +710,19 @@ CATCH_UP_TICKS = 50
 
 def catch_up(job):
     """What the copied data left due, done as a running clock would: tick
-    after tick while a tick still did something (a job returns what it
-    did). Returns the first tick's time and queries, and the ticks taken."""
+    after tick while a tick still changes something (a batch at a time: a
+    job may move rows on without anything to send). Returns the first
+    tick's time and queries, and the ticks taken."""
     took, captured, done = run_tick(job)
     ticks = 1
-    while did_something(done) and ticks < CATCH_UP_TICKS:
-        _took, _captured, done = run_tick(job)
+    while ticks < CATCH_UP_TICKS and (did_something(done) or wrote(captured)):
+        _took, captured, done = run_tick(job)
         ticks += 1
     return (took, captured), ticks
+
+
+def wrote(captured) -> bool:
+    return captured.written > 0
 
 
 def did_something(done) -> bool:
