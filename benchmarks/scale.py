@@ -183,13 +183,13 @@ def build_history(demo, years: int) -> None:
             State.KEPT: EventKind.KEPT,
             State.NOT_QUITE: EventKind.NOT_QUITE,
             State.MISSED: EventKind.MISSED,
-        }[p.state]
+        }[State(p.state)]
         events.append(
             PromiseEvent(
                 promise=p,
                 actor=None if p.state == State.MISSED else p.promisee,
                 kind=settled,
-                created=p.settled_at,
+                created=p.settled_at or p.created,
             )
         )
         activities.append(
@@ -427,7 +427,7 @@ def clone_statements(models, strides: dict, vendor: str) -> list[tuple[str, str]
                 raise SystemExit(
                     f"{meta.label}: no way to keep {fields} unique in copies"
                 )
-            col = f"t.{q(text.column)}"
+            col = f"t.{q(text.column or text.name)}"
             if isinstance(text, EmailField) or "email" in text.name:
                 changed[text.name] = (
                     f"replace({col}, '@', '+' || CAST({k} AS TEXT) || '@')"
@@ -755,7 +755,7 @@ def built_couples(database: str | None) -> int:
             ).fetchone()
     except psycopg.Error:
         return 0
-    return row[0]
+    return row[0] if row else 0
 
 
 def build(args) -> dict:
@@ -1041,10 +1041,11 @@ def parse_args():
 
 def main() -> int:
     args = parse_args()
+    context: contextlib.AbstractContextManager[str]
     if args.database and (args.keep or args.reuse):
-        data_dir = data_dir_for(args)
-        data_dir.mkdir(exist_ok=True)
-        context = contextlib.nullcontext(str(data_dir))
+        kept = data_dir_for(args)
+        kept.mkdir(exist_ok=True)
+        context = contextlib.nullcontext(str(kept))
     else:
         context = tempfile.TemporaryDirectory(prefix="troth-scale-")
     reuse = args.reuse and built_couples(args.database) == args.couples
