@@ -80,9 +80,10 @@ pytest: $(VENV)/.installed-dev icaljs
 test: lint migrations-check pytest
 
 # The gallery in docs/screenshots/: every place the navigation reaches, for
-# the demo couple and a brand-new one, phone and desktop, light and dark.
+# the demo couple and a brand-new one, phone and desktop, light and dark; and
+# for a couple who use Troth in Spanish and in Arabic, on a phone.
 screenshots: $(VENV)/.installed-dev
-	TROTH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q -p no:xdist tests/e2e/test_shell.py
+	TROTH_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q -p no:xdist tests/e2e/test_shell.py tests/e2e/test_languages.py
 
 # Rebuild the committed icon sprite from the pinned Lucide package (npm needed
 # only here; see scripts/build_icons.py).
