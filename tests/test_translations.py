@@ -170,3 +170,34 @@ def test_no_words_are_marked_both_as_a_plural_and_alone(extraction):
     the singular of "Every %(n)s days" leaves one of them untranslated."""
     _extracted, said = extraction
     assert "occurrence without plural" not in said, said
+
+
+# Formats for machines (ISO dates, the ICS feed) and single parts (a day's
+# name, a month's) read the same in every language.
+MACHINE_FORMATS = {"c", "Y-m-d", "Ymd", "l", "D", "j", "F", "N", "H:i", "G:i", "U"}
+
+
+def test_dates_for_people_use_a_language_s_own_format():
+    """A date written for people takes its format from the language:
+    Django's named formats ("DATE_FORMAT"), or a format marked for
+    translation (`date:_("l j F")`, Spanish "l j \\d\\e F")."""
+    literal = re.compile(r"""\|date:(["'])([^"']+)\1""")
+    found = [
+        f"{path.relative_to(TROTH)}: {m[2]}"
+        for path in TROTH.rglob("*.html")
+        for m in literal.finditer(path.read_text(encoding="utf-8"))
+        if not m[2].isupper() and m[2] not in MACHINE_FORMATS
+    ]
+    assert not found, found
+
+
+def test_a_spanish_date_reads_as_spanish_writes_it():
+    import datetime as dt
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    day = dt.date(2026, 12, 6)
+    with translation.override("es"):
+        text = Template('{{ d|date:_("l j F Y") }}').render(Context({"d": day}))
+    assert text == "domingo 6 de diciembre de 2026"
