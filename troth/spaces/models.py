@@ -84,6 +84,15 @@ class Membership(models.Model):
                 name="one_active_space_per_person",
             )
         ]
+        indexes = [
+            # A space's partners, in the order they joined: read by the
+            # space, not through every couple's active memberships.
+            models.Index(
+                fields=["space", "joined_at"],
+                condition=Q(left_at__isnull=True),
+                name="membership_active_in_space",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} in {self.space}"
