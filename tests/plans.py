@@ -143,7 +143,7 @@ def full_reads(
     whole, or with `by_key` by anything but a key (a range of dates or a
     status: every couple's rows in it). A bitmap index scan names its table
     on the heap scan above it."""
-    heap = ""
+    heap: str | None = ""
     for each in nodes(node):
         kind = each["Node Type"]
         table = each.get("Relation Name") or (
@@ -156,7 +156,7 @@ def full_reads(
         cond = each.get("Index Cond")
         if kind == "Seq Scan" or (kind in FULL_INDEX_WALKS and cond is None):
             yield table, kind, each.get("Index Name", "")
-        elif by_key and kind in FULL_INDEX_WALKS and not BY_KEY.search(cond):
+        elif by_key and kind in FULL_INDEX_WALKS and not BY_KEY.search(str(cond)):
             yield table, f"{kind} not by a key", each.get("Index Name", "")
 
 
@@ -207,7 +207,8 @@ def rows_read(sql: str, params, tables: set[str]) -> Counter[str]:
         found = cursor.fetchone()[0]
         transaction.set_rollback(True)
     found = json.loads(found) if isinstance(found, str) else found
-    stack, read = [({}, found[0]["Plan"])], Counter[str]()
+    stack: list[tuple[dict, dict]] = [({}, found[0]["Plan"])]
+    read = Counter[str]()
     while stack:
         parent, node = stack.pop()
         stack.extend((node, child) for child in node.get("Plans", []))
@@ -261,7 +262,7 @@ def demo_couple(n: int, now) -> object:
     from troth.lib.hooks import app_modules
     from troth.spaces.builders import build_space
 
-    started = Demo(space=None, alex=None, sam=None, now=now, rng=None).start
+    started = Demo(space=None, alex=None, sam=None, now=now, rng=None).start  # type: ignore[arg-type]  # only its dates
     alex, sam = (
         build_user(
             f"{name.lower()}{n}@example.com",

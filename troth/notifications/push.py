@@ -31,7 +31,9 @@ import requests
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -181,31 +183,49 @@ def push_subscriptions_prune() -> int:
 # Delivery
 
 
-def push_plan(notification: Notification, *, prefs: NotificationSettings) -> int:
-    """Create the notification's deliveries and enqueue their sending, in
-    the caller's transaction (`notify`). Returns how many devices."""
-    mine = PushSubscription.objects.filter(user_id=notification.user_id)
-    subscriptions = list(mine.live().values_list("pk", flat=True))
-    # A device whose session ended (signed out, ended from the sessions
-    # page) gets nothing, and is forgotten now rather than at the next prune.
-    mine.exclude(pk__in=subscriptions).delete()
-    if not prefs.wants_push(category_of(notification.kind)):
-        return 0
-    if not subscriptions:
-        return 0
-    # Quiet hours hold it back, as they do email (notification.email_after).
-    after = notification.email_after
+def push_plan(
+    notifications: list[Notification], prefs: dict[int, NotificationSettings]
+) -> None:
+    """Create the deliveries of new notifications and enqueue their sending, in
+    the caller's transaction (`notify_many`): their recipients' devices read
+    in one query (with whether each is still signed in), those whose
+    session ended forgotten, every delivery created in one INSERT, and the
+    sending of each notification that has one enqueued."""
+    live_session = Session.objects.filter(
+        session_key=OuterRef("session_digest"), expire_date__gt=timezone.now()
+    )
+    devices = list(
+        PushSubscription.objects.filter(user_id__in={n.user_id for n in notifications})
+        .annotate(live=Exists(live_session))
+        .values_list("pk", "user_id", "live")
+    )
+    if not devices:
+        return
+    ended = [pk for pk, _user_id, live in devices if not live]
+    if ended:
+        # Signed out, or ended from the sessions page: nothing goes there.
+        PushSubscription.objects.filter(pk__in=ended).delete()
+    live_by_user: dict[int, list[int]] = {}
+    for pk, user_id, live in devices:
+        if live:
+            live_by_user.setdefault(user_id, []).append(pk)
+    planned = [
+        n
+        for n in notifications
+        if live_by_user.get(n.user_id)
+        and prefs[n.user_id].wants_push(category_of(n.kind))
+    ]
     PushDelivery.objects.bulk_create(
         [
-            PushDelivery(
-                notification=notification, subscription_id=pk, send_after=after
-            )
-            for pk in subscriptions
+            # Quiet hours hold it back, as they do email (email_after).
+            PushDelivery(notification=n, subscription_id=pk, send_after=n.email_after)
+            for n in planned
+            for pk in live_by_user[n.user_id]
         ],
         ignore_conflicts=True,
     )
-    _enqueue(notification.pk, after)
-    return len(subscriptions)
+    for n in planned:
+        _enqueue(n.pk, n.email_after)
 
 
 def _enqueue(notification_id: int, after: datetime) -> None:

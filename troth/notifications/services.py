@@ -19,9 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,13 +27,11 @@ from troth.lib.mail import email_render
 from troth.notifications.models import (
     Notification,
     NotificationSettings,
-    PushDelivery,
-    PushSubscription,
     default_push_categories,
 )
 from troth.notifications.notices import category_of
 from troth.notifications.outside import outside_message
-from troth.notifications.push import _enqueue as push_enqueue
+from troth.notifications.push import push_plan
 
 logger = logging.getLogger("troth.notifications")
 
@@ -167,50 +163,6 @@ def _inserted(rows: list[Notification], now: datetime) -> list[Notification]:
     return mine
 
 
-def _push_plan(
-    notifications: list[Notification], prefs: dict[int, NotificationSettings]
-) -> None:
-    """`push_plan` for many notifications: their recipients' devices read
-    in one query (with whether each is still signed in), those whose
-    session ended forgotten, every delivery created in one INSERT, and the
-    sending of each notification that has one enqueued."""
-    live_session = Session.objects.filter(
-        session_key=OuterRef("session_digest"), expire_date__gt=timezone.now()
-    )
-    devices = list(
-        PushSubscription.objects.filter(user_id__in={n.user_id for n in notifications})
-        .annotate(live=Exists(live_session))
-        .values_list("pk", "user_id", "live")
-    )
-    if not devices:
-        return
-    ended = [pk for pk, _user_id, live in devices if not live]
-    if ended:
-        # Signed out, or ended from the sessions page: nothing goes there.
-        PushSubscription.objects.filter(pk__in=ended).delete()
-    live_by_user: dict[int, list[int]] = {}
-    for pk, user_id, live in devices:
-        if live:
-            live_by_user.setdefault(user_id, []).append(pk)
-    planned = [
-        n
-        for n in notifications
-        if live_by_user.get(n.user_id)
-        and prefs[n.user_id].wants_push(category_of(n.kind))
-    ]
-    PushDelivery.objects.bulk_create(
-        [
-            # Quiet hours hold it back, as they do email (email_after).
-            PushDelivery(notification=n, subscription_id=pk, send_after=n.email_after)
-            for n in planned
-            for pk in live_by_user[n.user_id]
-        ],
-        ignore_conflicts=True,
-    )
-    for n in planned:
-        push_enqueue(n.pk, n.email_after)
-
-
 def notify_many(items: Iterable[dict[str, Any]]) -> list[Notification]:
     """`notify` for many items (each its keyword arguments) in a fixed
     number of queries, however many: the pairs already notified left out
@@ -237,7 +189,7 @@ def notify_many(items: Iterable[dict[str, Any]]) -> list[Notification]:
         Notification.objects.bulk_create(rows, ignore_conflicts=True)
         created = _inserted(rows, now)
         if created:
-            _push_plan(created, prefs)
+            push_plan(created, prefs)
     return created
 
 
