@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "troth.exercises",
     "troth.audits",
     "troth.insights",
+    "troth.counsel",
     "troth.safety",
     "troth.backups",
     "django.contrib.auth",

@@ -26,6 +26,7 @@ FEATURE_ROUTES = {
     "exercises/": "troth.exercises.urls",
     "audits/": "troth.audits.urls",
     "insights/": "troth.insights.urls",
+    "counsel/": "troth.counsel.urls",
     "safety/": "troth.safety.urls",
 }
 
