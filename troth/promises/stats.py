@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.utils import timezone
 
 from troth.promises.models import Promise, State
@@ -142,3 +142,42 @@ def trailing_figures(space, user, days: int, now: dt.datetime | None = None):
     """The figures for the `days` days up to now."""
     now = now or timezone.now()
     return promise_figures(space, user, now - dt.timedelta(days=days), now)
+
+
+def trailing_figures_by_person(
+    space, users, windows: tuple[int, ...] = WINDOWS, now: dt.datetime | None = None
+) -> dict[int, dict[int, PromiseFigures]]:
+    """`trailing_figures(space, user, days, now)` of each of `users` (by
+    pk) for each of `windows` (in days), all in one SQL query.
+
+    The windows all end now, so each holds the shorter ones: the database
+    counts the promises that count in the longest (`counted_between`,
+    `_counts`) by person and by the shortest window each falls in, and a
+    window's figures add up its own and the shorter ones' (counted_at is
+    never later than due_at, so `counted_between`'s `due_at >= start`
+    holds for every promise counted since a window's start).
+    """
+    now = min(now or timezone.now(), timezone.now())
+    starts = {days: now - dt.timedelta(days=days) for days in sorted(windows)}
+    shortest = Case(
+        *(When(counted_at__gte=start, then=days) for days, start in starts.items())
+    )
+    found: dict[tuple[int, int], dict[str, int]] = {}
+    for row in (
+        Promise.objects.filter(space=space, author__in=[u.pk for u in users])
+        .counted_between(min(starts.values()), now)
+        .annotate(shortest=shortest)
+        .order_by()
+        .values("author", "shortest")
+        .annotate(**_counts())
+    ):
+        found[row.pop("author"), row.pop("shortest")] = row
+    figures: dict[int, dict[int, PromiseFigures]] = {}
+    for user in users:
+        totals = dict.fromkeys(_counts(), 0)
+        figures[user.pk] = {}
+        for days, start in starts.items():
+            for name, n in found.get((user.pk, days), {}).items():
+                totals[name] += n
+            figures[user.pk][days] = PromiseFigures(start=start, end=now, **totals)
+    return figures

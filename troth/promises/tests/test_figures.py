@@ -10,7 +10,11 @@ from django.utils import timezone
 from troth.promises import services
 from troth.promises.builders import build_promise
 from troth.promises.models import State
-from troth.promises.stats import promise_figures, trailing_figures
+from troth.promises.stats import (
+    promise_figures,
+    trailing_figures,
+    trailing_figures_by_person,
+)
 from troth.promises.tests.helpers import make_promise
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +79,27 @@ def test_it_is_one_query_for_a_calendar_month(
     with django_assert_num_queries(1):
         figures = promise_figures(space, alice, now - dt.timedelta(days=30), now)
     assert figures.due == 30
+
+
+def test_both_partners_and_both_windows_are_one_query_with_the_same_figures(
+    space, alice, bob, django_assert_num_queries
+):
+    # Every state, in and out of each window, kept ahead of time or not.
+    for days in (-2, 1, 5, 29, 31, 40, 89, 91, 120):
+        for state in (State.KEPT, State.NOT_QUITE, State.MISSED, State.DONE):
+            promise(space, alice, bob, days_ago=days, state=state)
+        promise(space, bob, alice, days_ago=days, state=State.CANCELLED)
+        promise(space, bob, alice, days_ago=days, state=State.KEPT, renegotiated=True)
+    early = promise(space, alice, bob, days_ago=-5, state=State.KEPT)
+    early.settled_at = timezone.now() - dt.timedelta(days=2)
+    early.save()
+    now = timezone.now()
+    with django_assert_num_queries(1):
+        found = trailing_figures_by_person(space, [alice, bob], (30, 90), now)
+    for person in (alice, bob):
+        for days in (30, 90):
+            assert found[person.pk][days] == trailing_figures(space, person, days, now)
+    assert found[alice.pk][90].due > found[alice.pk][30].due > 0
 
 
 def test_it_counts_a_promise_kept_ahead_of_its_due_time_at_once(space, alice, bob):
