@@ -4,8 +4,12 @@ Every URL pattern of Troth's own views that takes an object id must have a
 `Case` in its app's `tests/matrix.py` (a dict `CASES` from URL name to a list
 of cases). A case makes a fresh object in a fixed world and says who may
 reach it; the matrix requests the URL as each of alice, bob (her partner),
-carol and dave (another couple) and eve (no space), and checks that exactly
-the people allowed get something other than 404, and that nobody gets a 5xx.
+carol and dave (another couple), eve (no space) and kim (alice and bob's
+counsellor: no space of her own, an open window onto theirs with every area
+in scope), and checks that exactly the people allowed get something other
+than 404, and that nobody gets a 5xx. A case that doesn't name kim expects
+a 404 for her: a counsellor reaches only the counsellor's pages of the
+window she holds.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PEOPLE = ("alice", "bob", "carol", "dave", "eve")
+PEOPLE = ("alice", "bob", "carol", "dave", "eve", "kim")
 ID_KWARGS = {"pk", "id", "token", "uuid", "slug"}
 
 
@@ -32,6 +36,8 @@ class World:
     eve: object
     space: object  # alice and bob
     other_space: object  # carol and dave
+    kim: object = None  # alice and bob's counsellor
+    window: object = None  # kim's open window onto their space
 
     def person(self, name: str):
         return getattr(self, name)

@@ -8,7 +8,15 @@ from django.test import override_settings
 from django.urls import path
 
 from conftest import make_space, make_user
-from tests.matrix import Case, World, check, object_patterns, registered_cases
+from tests.matrix import (
+    PEOPLE,
+    Case,
+    World,
+    check,
+    object_patterns,
+    registered_cases,
+)
+from troth.counsel.tests.helpers import EVERY_AREA, opened
 from troth.spaces.models import Invitation
 
 pytestmark = pytest.mark.django_db
@@ -16,13 +24,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world(db):
-    people = {
-        name: make_user(name) for name in ("alice", "bob", "carol", "dave", "eve")
-    }
+    people = {name: make_user(name) for name in PEOPLE}
+    space = make_space(people["alice"], people["bob"])
+    # Kim counsels alice and bob: every area in scope, the window open.
+    window = opened(
+        space, people["alice"], people["bob"], held_by=people["kim"], areas=EVERY_AREA
+    )
     return World(
         **people,
-        space=make_space(people["alice"], people["bob"]),
+        space=space,
         other_space=make_space(people["carol"], people["dave"]),
+        window=window,
     )
 
 

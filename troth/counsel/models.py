@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from troth.lib.content import partner_space_ids
 from troth.lib.fields import EncryptedTextField
@@ -44,12 +45,13 @@ READ_BACK = dt.timedelta(days=90)
 
 
 class Status(models.TextChoices):
-    PROPOSED = "proposed", _("Waiting for an answer")
-    OPEN = "open", _("Open")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    CLOSED = "closed", _("Closed")
-    EXPIRED = "expired", _("Ended on its date")
+    # In context: a window's state agrees with "window" in some languages.
+    PROPOSED = "proposed", pgettext_lazy("counsellor window", "Waiting for an answer")
+    OPEN = "open", pgettext_lazy("counsellor window", "Open")
+    DECLINED = "declined", pgettext_lazy("counsellor window", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("counsellor window", "Withdrawn")
+    CLOSED = "closed", pgettext_lazy("counsellor window", "Closed")
+    EXPIRED = "expired", pgettext_lazy("counsellor window", "Ended on its date")
 
 
 LIVE = (Status.PROPOSED, Status.OPEN)
