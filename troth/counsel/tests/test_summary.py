@@ -13,6 +13,8 @@ from django.urls import include, path, reverse
 from django.utils.http import urlencode
 
 from conftest import client_for, confirmed_client_for
+from tests.test_sentence_case import title_case_on
+from tests.test_user_text_direction import Finder, problems_of, written_texts
 from troth import urls as site
 from troth.checkins.builders import build_pulse
 from troth.counsel import summary_urls
@@ -29,6 +31,7 @@ from troth.counsel.tests.test_areas import (
     kept_promise,
     repair_with_parts,
 )
+from troth.demo import demo_create
 from troth.dialogue.builders import build_summary
 from troth.repair.builders import build_part
 from troth.repair.models import Note
@@ -232,3 +235,29 @@ def test_the_page_reads_the_same_queries_whatever_the_history(alice, bob, space)
         response = page(client, **ALL, include_pulse="on")
     assert response.content.decode().count('data-testid="area-agreement"') == 7
     assert len(large) == len(small)
+
+
+def test_the_page_is_in_sentence_case(alice, bob, space, shared_and_private):
+    client = confirmed_client_for(alice)
+    path = f"{reverse('counsel:summary')}?{urlencode(ALL, doseq=True)}"
+    assert title_case_on(client, path + "&include_pulse=on") == []
+
+
+def test_what_the_demo_couple_wrote_keeps_its_own_direction():
+    """The demo's year of history, every area, as each partner builds it:
+    every text someone wrote sits in a dir="auto" element or a <bdi>
+    (tests/test_user_text_direction.py)."""
+    demo = demo_create()
+    find = Finder(written_texts())
+    query = {
+        "start": TODAY - dt.timedelta(days=365),
+        "end": TODAY,
+        "areas": list(AREAS),
+        "include_pulse": "on",
+    }
+    for person in demo.partners:
+        response = page(client_for(person), **query)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert html.count('data-testid="area-') >= len(AREAS)
+        assert problems_of(html, find) == []
