@@ -105,10 +105,12 @@ def _groups(app: str, shared, first: int) -> list[SharingGroup]:
     return list(groups.values())
 
 
-def sharing_list(*, user, first: int = PREVIEW) -> list[SharingGroup]:
+def sharing_list(*, user, space=None, first: int = PREVIEW) -> list[SharingGroup]:
     """Everything `user` shares with their partner now, grouped by feature:
-    how much each holds and its first few (the rest: `sharing_page`)."""
-    space = current_space(user)
+    how much each holds and its first few (the rest: `sharing_page`).
+    `space`: the person's current space, if the caller has read it already
+    (a page has: `current_membership`); else it is looked up."""
+    space = space or current_space(user)
     if space is None:
         return []
     groups: list[SharingGroup] = []
@@ -117,11 +119,14 @@ def sharing_list(*, user, first: int = PREVIEW) -> list[SharingGroup]:
     return groups
 
 
-def sharing_page(*, user, app: str, number) -> tuple[Page, list[SharingGroup]] | None:
+def sharing_page(
+    *, user, app: str, number, space=None
+) -> tuple[Page, list[SharingGroup]] | None:
     """One page of what `user` shares through one feature, every item
-    reachable page by page; None for a feature that shares nothing."""
+    reachable page by page; None for a feature that shares nothing.
+    `space` as for `sharing_list`."""
     module = sharing_modules().get(app)
-    space = current_space(user)
+    space = space or current_space(user)
     if module is None or space is None:
         return None
     page = Paginator(shared_in(module, user, space), PAGE_SIZE).get_page(number)

@@ -19,6 +19,7 @@ from troth.lib.http import AuthedRequest
 from troth.lib.redirects import next_url
 from troth.safety import services
 from troth.safety.forms import ResetForm, StopForm
+from troth.spaces.models import current_membership
 
 
 @login_required
@@ -32,7 +33,10 @@ def index(request: AuthedRequest) -> HttpResponse:
 def shared(request: AuthedRequest, app: str) -> HttpResponse:
     """All one feature shares, a page at a time, each with its stop button."""
     found = services.sharing_page(
-        user=request.user, app=app, number=request.GET.get("page")
+        user=request.user,
+        app=app,
+        number=request.GET.get("page"),
+        space=_space(request),
     )
     if found is None:
         raise Http404
@@ -64,8 +68,16 @@ def stop(request: AuthedRequest) -> HttpResponse:
     return _index_with_status(request, 400)
 
 
+def _space(request: AuthedRequest):
+    """The person's current space, read once for the whole request: the
+    page's shell needs it anyway, and with it read first every feature's
+    `visible_to` takes the space as a value (troth/lib/content.py)."""
+    membership = current_membership(request)
+    return membership.space if membership else None
+
+
 def _index_with_status(request: AuthedRequest, status: int) -> HttpResponse:
-    groups = services.sharing_list(user=request.user)
+    groups = services.sharing_list(user=request.user, space=_space(request))
     return render(
         request,
         "safety/index.html",
@@ -143,6 +155,8 @@ def reset_next(request: AuthedRequest) -> HttpResponse:
                 "-primary", "email"
             ),
             "other_sessions": len(others),
-            "still_shared": sum(g.total for g in services.sharing_list(user=user)),
+            "still_shared": sum(
+                g.total for g in services.sharing_list(user=user, space=_space(request))
+            ),
         },
     )
