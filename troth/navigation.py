@@ -9,7 +9,7 @@ rather than hiding a link.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.middleware.csrf import get_token
@@ -200,7 +200,13 @@ class Shell:
         args = (template_name, headings, get_language(), *self.key)
         html = render_piece(*args) if not settings.DEBUG else _render(*args)
         # A rendered (escaped) template; the token is letters and digits.
-        return mark_safe(html.replace(TOKEN, get_token(self.request)))  # nosec B308 B703
+        return mark_safe(html.replace(TOKEN, self.token))  # nosec B308 B703
+
+    @cached_property
+    def token(self) -> str:
+        # One masked token for every piece of the page: masking is a fresh
+        # random string each time it is asked for.
+        return get_token(self.request)
 
 
 def _render(

@@ -8,8 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Func, IntegerField, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -118,21 +117,28 @@ def current_membership(request) -> Membership | None:
 
 
 def _membership_with_partners(user) -> Membership | None:
+    # Built on every signed-in page, so its shape is the cheapest the ORM
+    # builds (measured, issue 14: about 2 ms less a request than a GROUP BY
+    # count under COALESCE, an IN subquery and ORDER BY): the space's active
+    # memberships joined to the person's own (one active space per person:
+    # `one_active_space_per_person`), the unread count as one COUNT without
+    # GROUP BY (so 0, never NULL), and the two rows put in the order they
+    # joined here rather than by the database.
     Notification = apps.get_model("notifications", "Notification")
     unread = (
-        Notification.objects.filter(user=user, read_at__isnull=True)
+        Notification.objects.filter(user_id=user.pk, read_at__isnull=True)
         .order_by()
-        .values("user")
-        .annotate(count=Count("pk"))
-        .values("count")
+        .values(count=Func(F("pk"), function="COUNT", output_field=IntegerField()))
     )
-    mine = Membership.objects.active().filter(user=user).values("space_id")
-    rows = list(
-        Membership.objects.active()
-        .filter(space_id__in=mine)
+    rows = sorted(
+        Membership.objects.filter(
+            left_at__isnull=True,
+            space__memberships__user_id=user.pk,
+            space__memberships__left_at__isnull=True,
+        )
         .select_related("space", "user")
-        .annotate(unread_count=Coalesce(Subquery(unread), 0))
-        .order_by("joined_at", "pk")
+        .annotate(unread_count=Subquery(unread)),
+        key=lambda row: (row.joined_at, row.pk),
     )
     membership = next((row for row in rows if row.user_id == user.pk), None)
     if membership is not None:
