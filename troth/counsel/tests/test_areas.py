@@ -49,7 +49,7 @@ TODAY = NOW.date()
 # The period every test reads: from 40 days ago to 10 days ago.
 START = TODAY - dt.timedelta(days=40)
 END = TODAY - dt.timedelta(days=10)
-EVERYONE = frozenset()
+EVERYONE: frozenset[int] = frozenset()
 
 
 def ago(days: float) -> dt.datetime:
