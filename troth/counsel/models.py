@@ -85,7 +85,8 @@ class Window(LinkedModel):
     url_name = "counsel:detail"
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="+")
-    proposed_by = person()
+    # Kept when the proposer's account goes: the record stays the other's.
+    proposed_by = person(optional=True, on_delete=models.SET_NULL)
     counsellor_email = models.EmailField(_("their email address"))
     # How the couple names them ("Dr Rivera"); the email stands in when empty.
     counsellor_name = models.CharField(_("their name"), max_length=80, blank=True)

@@ -30,8 +30,8 @@ from troth.counsel.steps import STEPS
 from troth.exercises import library
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
-from troth.spaces.membership import space_form_page, space_page
-from troth.spaces.models import Membership
+from troth.spaces.membership import space_form_page
+from troth.spaces.models import Membership, current_membership
 from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import take_step
 
@@ -70,10 +70,16 @@ def _areas(window: Window) -> list:
     return [AREAS[key] for key in window.areas if key in AREAS]
 
 
-@space_page
-def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
+@login_required
+@require_GET
+def index(request: AuthedRequest) -> HttpResponse:
     """The current window, or what a window is and the form to propose
-    one; past windows a page at a time."""
+    one; past windows a page at a time. Someone with no space who holds
+    windows as a counsellor is sent to those; anyone else, home."""
+    membership = current_membership(request)
+    if membership is None:
+        held = counsellor_of_any(request.user)
+        return redirect("counsel:clients" if held else "home")
     return render(request, "counsel/index.html", _index_context(request, membership))
 
 

@@ -13,12 +13,15 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import PASSWORD, client_for, make_space
+from troth.checkins.builders import build_pulse
 from troth.counsel import services
 from troth.counsel.models import Access, EventKind, Status, Window, WindowEvent
 from troth.counsel.tasks import expire_due
-from troth.counsel.tests.helpers import counsellor, opened, proposed
+from troth.counsel.tests.helpers import EVERY_AREA, counsellor, opened, proposed
 from troth.exercises import library
 from troth.notifications.models import Notification
+from troth.repair.builders import build_part, build_repair
+from troth.repair.models import Note as RepairNote
 from troth.safety.services import sharing_stop_all
 from troth.spaces.models import Activity, Membership
 from troth.spaces.services import space_leave
@@ -315,3 +318,37 @@ class TestCounsellor:
             page = client_for(partner).get(f"/counsel/{window.pk}/")
             assert b"Try the weekly check-in." in page.content
             assert f"/exercises/{slug}/schedule".encode() in page.content
+
+
+class TestPrivateNeverEnters:
+    def test_the_counsellors_pages_never_show_a_private_item(self, alice, bob, space):
+        """Whatever the scope: a repair's private notes, and the pulse of a
+        partner who did not include theirs, shared or not. Fails if a
+        scoped page starts showing one."""
+        kim = counsellor()
+        window = opened(space, alice, bob, held_by=kim)
+        services.window_close(window=window, by=alice)
+        window = proposed(space, alice, include_pulse=True)
+        services.window_accept(window=window, by=bob, include_pulse=False)
+        Window.objects.filter(pk=window.pk).update(counsellor=kim)
+        at = timezone.now() - dt.timedelta(days=3)
+        repair = build_repair(
+            space, alice, other=bob, summary="Missed the birthday", at=at
+        )
+        build_part(repair, RepairNote, alice, at, text="PRIVATE-NOTE-OF-ALICE")
+        build_part(repair, RepairNote, bob, at, text="PRIVATE-NOTE-OF-BOB")
+        day = at.date()
+        build_pulse(space, bob, day, shared=True, note="BOBS-PULSE-NOTE", faith=2)
+        build_pulse(space, alice, day, shared=False, note="ALICES-HIDDEN-NOTE", faith=6)
+        kims = client_for(kim)
+        pages = b"".join(
+            kims.get(f"/counsel/w/{window.pk}/{area}").content for area in EVERY_AREA
+        )
+        assert b"Missed the birthday" in pages, "the shared repair is shown"
+        for private in (
+            b"PRIVATE-NOTE-OF-ALICE",
+            b"PRIVATE-NOTE-OF-BOB",
+            b"BOBS-PULSE-NOTE",
+            b"ALICES-HIDDEN-NOTE",
+        ):
+            assert private not in pages, private
