@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -196,29 +197,38 @@ def deck_next(space, day: date) -> tuple[str, OwnQuestion | None]:
     return key, own
 
 
-def round_for_day(*, space, day: date | None = None) -> Round | None:
+def round_for_day(
+    *, space, day: date | None = None, rounds: QuerySet[Round] | None = None
+) -> Round | None:
     """The space's daily round for `day` (today, by default), made if needed.
 
     Idempotent: the daily job and the questions page both call it, any
     number of times, and the unique constraint keeps one daily round per
-    space and day. None while the space is closed or waits for a partner."""
+    space and day. None while the space is closed or waits for a partner.
+
+    `rounds`: where to read the round from, a page's own (read for the
+    person, with what it shows of each round), so that the round found is
+    the one the page shows, read once; a round made here is read back
+    from it too."""
     if space.closed_at is not None or len(space.partners) < 2:
         return None
     day = day or space_day(space)
-    existing = Round.objects.filter(space=space, day=day, origin=Round.Origin.DAILY)
-    found = existing.select_related("own").first()
+    read = Round.objects.select_related("own") if rounds is None else rounds
+    existing = read.filter(space=space, day=day, origin=Round.Origin.DAILY)
+    found = existing.first()
     if found is not None:
         return found
     key, own = deck_next(space, day)
     level = own.level if own is not None else DECK_BY_KEY[key].level
     try:
         with transaction.atomic():
-            return Round.objects.create(
+            made = Round.objects.create(
                 space=space, day=day, key=key, own=own, level=level
             )
     except IntegrityError:
         # Another worker or request made it first.
-        return existing.select_related("own").get()
+        return existing.get()
+    return made if rounds is None else existing.get(pk=made.pk)
 
 
 def next_round_at(partners, now: datetime) -> datetime:

@@ -154,25 +154,32 @@ def _round_step(
 def index(request: AuthedRequest, membership: Membership) -> HttpResponse:
     """Today's question, with any earlier question still open."""
     space = membership.space
-    today = services.round_for_day(space=space)
-    rounds = _rounds(request.user).filter(space=space)
+    user = request.user
+    # Today's round read as the page shows it, in the one read that finds
+    # (or makes) it.
+    today = services.round_for_day(
+        space=space, rounds=_rounds(user).filter(space=space)
+    )
     context: dict = {"today": None}
     if today is not None:
-        today = rounds.get(pk=today.pk)
         # The space whose partners round_for_day has just read: not again.
         today.space = space
         context.update(round_context(request, today))
         context["today"] = today
+    # The lists link to each round and show its question: nothing more of
+    # the rounds is read for them.
+    listed = Round.objects.visible_to(user).filter(space=space).select_related("own")
     # Earlier questions still open, from the last month: older ones have had
     # their moment (they still count as asked, so they don't come back soon).
     since = services.space_day(space) - dt.timedelta(days=OPEN_DAYS)
     context["open_rounds"] = list(
-        rounds.open()
+        listed.with_progress(user)
+        .open()
         .filter(day__gte=since)
         .exclude(pk=today.pk if today else None)
         .order_by("-day", "-id")[:10]
     )
-    context["recent"] = list(rounds.revealed().order_by("-revealed_at", "-id")[:3])
+    context["recent"] = list(listed.revealed().order_by("-revealed_at", "-id")[:3])
     settings = services.deck_settings(space)
     context["levels"] = [Level(value).label for value in settings.levels]
     context["packs_on"] = len(settings.packs_on)

@@ -24,4 +24,4 @@ def test_the_partners_are_read_once(space, alice, bob):
     ]
     # The person's own space with its partners, read once for every page.
     assert len(memberships) == 1, [q["sql"][:120] for q in memberships]
-    assert len(queries) <= 12
+    assert len(queries) <= 9
