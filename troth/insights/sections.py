@@ -20,13 +20,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import ModuleType
 from typing import Any, Literal
 
-from django.utils import dateformat, formats
-from django.utils.html import conditional_escape
+from django.urls import get_script_prefix, reverse
+from django.utils import dateformat
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # not in the stubs
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from troth.insights.charts import Series, bar_chart, has_data, line_chart
@@ -134,6 +138,39 @@ class Table:
     rows: list[tuple[str, list[str]]]
     note: str = ""
 
+    # The head's and the body's cells, written here rather than by two
+    # nested template loops: a year's tables are some six hundred cells,
+    # and as template variables they were a fifth of the page's rendering.
+    # Each value is shown as `{{ value }}` shows it.
+
+    @cached_property
+    def head_cells(self) -> SafeString:
+        return format_html_join(
+            "", '<th scope="col">{}</th>', ((shown(name),) for name in self.head)
+        )
+
+    @cached_property
+    def body_rows(self) -> SafeString:
+        return format_html_join(
+            "\n",
+            '<tr><th scope="row">{}</th>{}</tr>',
+            (
+                (
+                    shown(heading),
+                    format_html_join(
+                        "", "<td>{}</td>", ((shown(cell),) for cell in cells)
+                    ),
+                )
+                for heading, cells in self.rows
+            ),
+        )
+
+
+def shown(value: Any) -> SafeString:
+    """A value as a template's `{{ value }}` shows it: in the current time
+    zone, localized, escaped unless it is safe."""
+    return conditional_escape(localize(template_localtime(value)))
+
 
 @dataclass(frozen=True)
 class Section:
@@ -166,6 +203,17 @@ class Section:
     def more_charts(self) -> list[Chart]:
         return self.charts[1:]
 
+    @property
+    def derivation_url(self) -> str:
+        return _derivation_url(get_script_prefix(), self.derivation)
+
+
+@lru_cache(maxsize=64)
+def _derivation_url(prefix: str, slug: str) -> str:
+    """A derivation page's URL, reversed once per process (and script
+    prefix): every section links to one."""
+    return reverse("figure_derivation", args=[slug])
+
 
 # The page opens with at most this many sentences, one per section.
 OPENING_SENTENCES = 3
@@ -182,7 +230,7 @@ def opening(sections: list[Section]) -> list[str]:
 
 def month_name(month: Month) -> str:
     """A month as a table's row heading: "Mar 2026"."""
-    return formats.date_format(month.first, "M Y")
+    return _month_in(month.first, "M Y", get_language())
 
 
 def blocktranslated(message: str, **values) -> SafeString:
@@ -217,7 +265,17 @@ def summary_of(name: str, values: list, months: list[Month], fmt) -> str:
 
 
 def _long(month: Month) -> str:
-    return dateformat.format(month.first, "F Y")
+    return _month_in(month.first, "F Y", get_language())
+
+
+@lru_cache(maxsize=1024)
+def _month_in(first: dt.date, fmt: str, language: str | None) -> str:
+    """A month's name in `fmt` and the language active (which the key
+    names, as a month's name changes with it and nothing else): asked for
+    some sixty times a page, for the same dozen months. (`fmt` is a
+    pattern, not a format setting's name, so date_format's lookup would
+    give it back unchanged.)"""
+    return dateformat.format(first, fmt)
 
 
 def moved(name: str, values: list, months: list[Month], fmt) -> str:
