@@ -211,10 +211,14 @@ def compare(
 ) -> list[Compared]:
     """Each figure of `current` beside the same figure of the audit before
     (None where that audit had no such figure, or there was none)."""
-    before = {row.key: row for row in rows(previous, names)} if previous else {}
-    return [
-        Compared(row=row, before=before.get(row.key)) for row in rows(current, names)
-    ]
+    return compare_rows(rows(current, names), rows(previous, names) if previous else [])
+
+
+def compare_rows(current: list[Row], previous: list[Row]) -> list[Compared]:
+    """`compare` of two audits' rows, for a page that shows each audit both
+    as itself and as the one before another (its rows made once)."""
+    before = {row.key: row for row in previous}
+    return [Compared(row=row, before=before.get(row.key)) for row in current]
 
 
 def sections(compared: list[Compared]) -> list[tuple[str, list[Compared]]]:

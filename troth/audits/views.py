@@ -94,25 +94,30 @@ def _index_page(request: AuthedRequest, space, **extra) -> HttpResponse:
     now = timezone.now()
     settings = AuditSettings.objects.filter(space=space).first()
     audits = Audit.objects.visible_to(request.user).filter(space=space)
-    page = Paginator(audits.order_by("-month", "-id"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    on_page = list(page.object_list)
-    # The audit just before the oldest on this page, to compare it too.
-    before_page = None
-    if on_page:
-        before_page = (
-            audits.filter(month__lt=on_page[-1].month).order_by("-month").first()
-        )
+    ordered = audits.order_by("-month", "-id")
+    page = Paginator(ordered, PER_PAGE).get_page(request.GET.get("page"))
+    # The page's audits and, in the same read, the one just before its
+    # oldest, to compare that one too (one audit a month: the next row).
+    start = (page.number - 1) * PER_PAGE
+    found = list(ordered[start : start + PER_PAGE + 1])
+    on_page = page.object_list = found[:PER_PAGE]
+    before_page = found[PER_PAGE] if len(found) > PER_PAGE else None
     names = names_of(space)
     partner = space.partner_of(request.user)
     status = _sign_offs([a.pk for a in on_page])
+    # Each audit's rows made once: it is shown, and compared with the next.
+    rows = [audit_figures.rows(audit.figures, names) for audit in on_page]
     history = []
     for i, audit in enumerate(on_page):
         previous = on_page[i + 1] if i + 1 < len(on_page) else before_page
-        compared = audit_figures.compare(
-            audit.figures, previous.figures if previous else None, names
-        )
+        before: list[audit_figures.Row] = []
+        if previous is not None and previous.figures:
+            before = (
+                rows[i + 1]
+                if previous is not before_page
+                else audit_figures.rows(previous.figures, names)
+            )
+        compared = audit_figures.compare_rows(rows[i], before)
         headline = _headline(compared, names)
         signed = status.get(audit.pk, {})
         history.append(

@@ -344,3 +344,21 @@ def test_the_audits_say_kept_so_many_of_so_many_not_points(
     for text in (history, page):
         assert "points" not in text
         assert "−50" not in text
+
+
+def test_every_audit_in_the_history_is_compared_with_the_one_before_across_pages(
+    space, alice, bob, alice_client
+):
+    # 14 months, one more disagreement shared each month: pages of 12.
+    _history(space, alice, bob, 14, 0)
+    first = alice_client.get("/audits/").text
+    second = alice_client.get("/audits/?page=2").text
+    # The oldest on the first page is compared with the newest on the next.
+    assert first.count('<strong>13</strong> <span class="muted">(+1)</span>') == 1
+    assert first.count('<span class="muted">(+1)</span>') == 12
+    assert first.count('<span class="muted">(same)</span>') == 12
+    assert '<strong>2</strong> <span class="muted">(+1)</span>' in first
+    # The very first audit has none before it.
+    assert second.count('<span class="muted">(+1)</span>') == 1
+    assert second.count('<span class="muted">(same)</span>') == 1
+    assert "Disagreements shared: <strong>0</strong></li>" in second
