@@ -13,14 +13,18 @@ from django.utils.translation import ngettext
 from troth.agreements.models import REMIND_BEFORE, Agreement, Status, VersionState
 from troth.lib.needs import Need
 from troth.lib.time import local_today
-from troth.spaces.dashboard import exists, today_facts
+from troth.spaces.dashboard import built_once, exists, today_facts
 
 
 def _current(request, membership):
-    return (
-        Agreement.objects.visible_to(request.user)
-        .filter(space=membership.space)
-        .current()
+    return built_once(
+        request,
+        "agreements_current",
+        lambda: (
+            Agreement.objects.visible_to(request.user)
+            .filter(space=membership.space)
+            .current()
+        ),
     )
 
 

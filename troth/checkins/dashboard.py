@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from troth.checkins.models import Pulse, Status
 from troth.checkins.views import partner_statuses, shown_status
+from troth.lib.compiled import compiled
 from troth.lib.time import local_today
 from troth.spaces.dashboard import exists, today_facts, value_of
 
@@ -16,11 +17,14 @@ from troth.spaces.dashboard import exists, today_facts, value_of
 def facts(request, membership) -> dict:
     user = request.user
     answered = Pulse.objects.filter(author=user, day=local_today(user.tz))
-    latest = partner_statuses(user, membership.space)
+    # The latest is compiled once for both facts that ask of it.
+    latest = compiled(partner_statuses(user, membership.space).values("pk")[:1])
     return {
         "checkins_pulse_answered": exists(answered),
-        "checkins_status_latest": value_of(latest, "pk"),
-        "checkins_status_ends": value_of(latest, "expires_at"),
+        "checkins_status_latest": value_of(Status.objects.filter(pk__in=latest), "pk"),
+        "checkins_status_ends": value_of(
+            Status.objects.filter(pk__in=latest), "expires_at"
+        ),
     }
 
 

@@ -8,14 +8,18 @@ from django.utils.translation import gettext as _
 
 from troth.dialogue.models import Dialogue, Mode, Status
 from troth.lib.needs import Need
-from troth.spaces.dashboard import exists, today_facts
+from troth.spaces.dashboard import built_once, exists, today_facts
 
 
 def _ongoing(request, membership):
-    return (
-        Dialogue.objects.visible_to(request.user)
-        .filter(space=membership.space, mode=Mode.WRITTEN)
-        .ongoing()
+    return built_once(
+        request,
+        "dialogue_ongoing",
+        lambda: (
+            Dialogue.objects.visible_to(request.user)
+            .filter(space=membership.space, mode=Mode.WRITTEN)
+            .ongoing()
+        ),
     )
 
 

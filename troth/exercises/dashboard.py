@@ -3,7 +3,7 @@ went, and one exercise to try. One query whatever the history."""
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from troth.exercises import library
 from troth.exercises.models import Session
 from troth.exercises.views import waiting_for_log
+from troth.lib.compiled import compiled
 from troth.lib.needs import Need
 
 
@@ -20,15 +21,16 @@ def cards(request, membership) -> list[dict]:
     user = request.user
     space = membership.space
     sessions = Session.objects.visible_to(user).in_space(space)
+    # Each subquery is compiled once, though it both picks rows and marks them.
     next_one = Q(
-        pk=Subquery(
+        pk__in=compiled(
             sessions.planned()
             .filter(starts_at__gt=timezone.now())
             .order_by("starts_at", "id")
             .values("pk")[:1]
         )
     )
-    latest = Q(pk__in=waiting_for_log(user, space).values("pk")[:2])
+    latest = Q(pk__in=compiled(waiting_for_log(user, space).values("pk")[:2]))
     rows = list(
         sessions.filter(next_one | latest)
         .annotate(

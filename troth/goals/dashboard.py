@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from troth.goals.models import Goal, Kind, Milestone, Reflection, Status
 from troth.lib.needs import Need
-from troth.spaces.dashboard import exists, today_facts
+from troth.spaces.dashboard import built_once, exists, today_facts
 
 SHOWN = 3
 SOON_DAYS = 7
@@ -57,19 +57,21 @@ def _next_adventure(user, space):
     )
 
 
+def _built(request, membership, rows) -> QuerySet:
+    return built_once(
+        request, f"goals{rows.__name__}", lambda: rows(request.user, membership.space)
+    )
+
+
 def facts(request, membership) -> dict:
-    user = request.user
-    space = membership.space
     return {
-        "goals_to_reflect": exists(_to_reflect(user, space)),
-        "goals_my_steps": exists(_my_steps(user, space)),
-        "goals_next_adventure": exists(_next_adventure(user, space)),
+        "goals_to_reflect": exists(_built(request, membership, _to_reflect)),
+        "goals_my_steps": exists(_built(request, membership, _my_steps)),
+        "goals_next_adventure": exists(_built(request, membership, _next_adventure)),
     }
 
 
 def cards(request, membership) -> list[dict]:
-    user = request.user
-    space = membership.space
     known = today_facts(request, membership)
     to_reflect: list = []
     my_steps: list = []
@@ -77,11 +79,13 @@ def cards(request, membership) -> list[dict]:
     # Every goal to reflect on waits for the person (the needs); otherwise
     # the tile names one thing, the first there is.
     if known["goals_to_reflect"]:
-        to_reflect = list(_to_reflect(user, space)[:SHOWN])
+        to_reflect = list(_built(request, membership, _to_reflect)[:SHOWN])
     elif known["goals_my_steps"]:
-        my_steps = list(_my_steps(user, space).select_related("goal")[:SHOWN])
+        my_steps = list(
+            _built(request, membership, _my_steps).select_related("goal")[:SHOWN]
+        )
     elif known["goals_next_adventure"]:
-        next_adventure = _next_adventure(user, space).first()
+        next_adventure = _built(request, membership, _next_adventure).first()
     return [
         {
             "template": "goals/card.html",

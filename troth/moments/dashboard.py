@@ -12,32 +12,34 @@ from django.utils.translation import ngettext
 from troth.lib.needs import Need
 from troth.lib.time import local_today
 from troth.moments.models import Moment
-from troth.spaces.dashboard import count_of, today_facts
+from troth.spaces.dashboard import built_once, count_of, today_facts
 
 RECENT_DAYS = 14
 SHOWN = 3
 
 
-def _waiting(user, space):
-    since = local_today(user.tz) - timedelta(days=RECENT_DAYS)
-    return Moment.objects.to_acknowledge(user).filter(
-        space=space, occurred_on__gte=since
-    )
+def _waiting(request, membership):
+    def build():
+        user = request.user
+        since = local_today(user.tz) - timedelta(days=RECENT_DAYS)
+        return Moment.objects.to_acknowledge(user).filter(
+            space=membership.space, occurred_on__gte=since
+        )
+
+    return built_once(request, "moments_waiting", build)
 
 
 def facts(request, membership) -> dict:
-    return {"moments_waiting": count_of(_waiting(request.user, membership.space))}
+    return {"moments_waiting": count_of(_waiting(request, membership))}
 
 
 def cards(request, membership) -> list[dict]:
-    user = request.user
-    space = membership.space
-    if not space.is_open:
+    if not membership.space.is_open:
         return []
     count = today_facts(request, membership)["moments_waiting"]
     shown = []
     if count:
-        shown = list(_waiting(user, space).select_related("author")[:SHOWN])
+        shown = list(_waiting(request, membership).select_related("author")[:SHOWN])
     return [
         {
             "template": "moments/card.html",

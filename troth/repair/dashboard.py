@@ -8,11 +8,19 @@ from django.utils.translation import gettext as _
 
 from troth.lib.needs import Need
 from troth.repair.models import Repair
-from troth.spaces.dashboard import exists, today_facts
+from troth.spaces.dashboard import built_once, exists, today_facts
 
 
 def _open(request, membership):
-    return Repair.objects.visible_to(request.user).filter(space=membership.space).open()
+    return built_once(
+        request,
+        "repair_open",
+        lambda: (
+            Repair.objects.visible_to(request.user)
+            .filter(space=membership.space)
+            .open()
+        ),
+    )
 
 
 def facts(request, membership) -> dict:

@@ -77,10 +77,13 @@ def cards(request, membership) -> list[dict]:
     ]
     occurrences = expand(events, now - ASK_FOR, now + AHEAD, zone)
     rituals = [o for o in occurrences if o.event.is_ritual]
-    annotate_marks(rituals, user, now)
+    # Only a date that has started can be marked: the answers are read for
+    # those (the next ritual is shown without them).
+    started = [o for o in rituals if o.start <= now]
+    annotate_marks(started, user, now)
     next_ritual = next((o for o in rituals if o.start >= now), None)
     to_answer = next(
-        (o for o in reversed(rituals) if o.can_mark and o.my_mark is None), None
+        (o for o in reversed(started) if o.can_mark and o.my_mark is None), None
     )
     shared = [
         o

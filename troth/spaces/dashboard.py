@@ -266,6 +266,17 @@ def cards(request, membership) -> list[dict]:
     ]
 
 
+def built_once(request, name: str, build: Callable[[], QuerySet]) -> QuerySet:
+    """The queryset `build()` makes, built once per request: a card whose
+    fact and rows ask of the same rows builds them once (building querysets
+    is most of Today's time, docs/benchmarks.md). A queryset is only a
+    question: each use clones it and reads the database afresh."""
+    built = request.__dict__.setdefault("_today_built", {})
+    if name not in built:
+        built[name] = build()
+    return built[name]
+
+
 class Fact(NamedTuple):
     """One question for `today_facts`: `rows` and what is asked of them."""
 
