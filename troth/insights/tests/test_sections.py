@@ -48,3 +48,29 @@ def test_the_sections_come_in_their_order(alice_client, space, alice, bob):
         "repair",
         "own-data",
     ]
+
+
+def test_a_tables_cells_show_what_a_template_would():
+    import datetime as dt
+
+    from django.template import engines
+    from django.utils import translation
+    from django.utils.safestring import mark_safe
+
+    from troth.insights.sections import Table
+
+    rows = [
+        ("Jul <2026>", ["You & I", 1.5, 12, None, mark_safe("<b>kept</b>")]),
+        (mark_safe("<i>Aug</i>"), ['"quoted"', 1234567.25, dt.date(2026, 8, 3)]),
+    ]
+    template = engines["django"].from_string(
+        '{% for name in table.head %}<th scope="col">{{ name }}</th>{% endfor %}|'
+        '{% for heading, cells in table.rows %}<tr><th scope="row">{{ heading }}</th>'
+        "{% for cell in cells %}<td>{{ cell }}</td>{% endfor %}</tr>"
+        "{% if not forloop.last %}\n{% endif %}{% endfor %}"
+    )
+    for language in ("en", "es", "ar"):
+        with translation.override(language):
+            table = Table(testid="t", caption="c", head=["<Month>", "Who"], rows=rows)
+            expected = template.render({"table": table})
+            assert f"{table.head_cells}|{table.body_rows}" == expected
