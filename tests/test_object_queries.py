@@ -184,7 +184,29 @@ def entry_versions(world: World, kwargs: dict, n: int) -> None:
         )
 
 
+def counsel_rows(world: World, kwargs: dict, n: int) -> None:
+    from troth.counsel.models import Access, Note, Suggestion, Window
+    from troth.exercises.library import EXERCISES
+
+    window = Window.objects.get(pk=kwargs["pk"])
+    author = window.counsellor or world.kim
+    Note.objects.bulk_create(
+        Note(window=window, author=author, text=f"Note {i}") for i in range(n)
+    )
+    Suggestion.objects.bulk_create(
+        Suggestion(window=window, author=author, exercise=EXERCISES[i % 5].slug)
+        for i in range(n)
+    )
+    Access.objects.bulk_create(
+        Access(window=window, area=area, day=dt.date(2026, 1, 1) + dt.timedelta(i))
+        for i in range(n)
+        for area in ("agreements", "promises")
+    )
+
+
 GROW: dict[str, Callable[[World, dict, int], None]] = {
+    "counsel:detail": counsel_rows,
+    "counsel:log": counsel_rows,
     "promises:detail": promise_events,
     "promises:propose": promise_events,
     "agreements:detail": agreement_clauses,
@@ -216,6 +238,7 @@ GROW: dict[str, Callable[[World, dict, int], None]] = {
 }
 # Pages whose object has no list of rows that could grow.
 BOUNDED = {
+    "counsel:close": "the confirmation shows the window's name and one button",
     "conflicts:detail": "a disagreement has one view per partner, at most two",
     "conflicts:add_view": "a disagreement has one view per partner, at most two",
     "conflicts:view_edit": "one view, its author's",
