@@ -262,14 +262,6 @@ def test_the_session_summary_page(person, couple):
     look(alice, "summary")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the promises figures table scrolls sideways at 360 px in a "
-    ".table-wrap that a keyboard cannot reach (axe scrollable-region-focusable): "
-    "troth/counsel/templates/counsel/areas/promises.html, and pulse.html alike; "
-    "troth/audits/templates/audits/detail.html gives its .table-wrap "
-    'tabindex="0", a role and a name',
-)
 def test_the_summary_with_every_area_on_a_phone(person, couple):
     alice = person("alice")
     page = sign_in(alice, "alice@example.com")
