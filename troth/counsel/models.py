@@ -196,6 +196,10 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", _("The window was closed")
 
 
+# History lines that are whole sentences, with no actor's name before them.
+SENTENCE_KINDS = frozenset({EventKind.JOINED, EventKind.EXPIRED, EventKind.CLOSED})
+
+
 class WindowEvent(HistoryEntry):
     """One step in a window's life. A close and an expiry record no actor."""
 
@@ -204,6 +208,13 @@ class WindowEvent(HistoryEntry):
     window = models.ForeignKey(Window, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     on_date = models.DateField(null=True, blank=True)
+
+    @property
+    def names_actor(self) -> bool:
+        """Whether the history line starts with who did it: the partners'
+        steps do ("Ana declined the window"); the counsellor's joining, the
+        expiry and the close read as sentences of their own."""
+        return self.kind not in SENTENCE_KINDS
 
 
 class WindowPartQuerySet(ReadableQuerySet):

@@ -14,7 +14,7 @@ from tests.stepcheck import assert_pages_agree, fresh_copies
 from troth.counsel import services
 from troth.counsel.models import Window
 from troth.counsel.steps import STEPS
-from troth.counsel.tests.helpers import counsellor, opened, proposed
+from troth.counsel.tests.helpers import counsellor, fresh_open, opened, proposed
 from troth.spaces.models import Membership
 from troth.spaces.services import space_leave
 
@@ -107,4 +107,29 @@ def test_the_page_shows_the_steps_allowed(alice, bob, space):
     assert b'data-testid="decline-window"' in theirs
     assert b'data-testid="withdraw-window"' not in theirs
     for page in (mine, theirs):
-        assert b'data-testid="close-window"' in page
+        # While proposed, the one answer that fits: no close beside it.
+        assert b'data-testid="close-window"' not in page
+        # The partner asked to accept sees where the invitation goes.
+        assert window.counsellor_email.encode() in page
+    assert theirs.index(b'data-testid="window-scope"') < theirs.index(
+        b'data-testid="accept-window"'
+    )
+    opened_page = client_for(bob).get(
+        f"/counsel/{fresh_open(space, alice, bob, None).pk}/"
+    )
+    assert b'data-testid="close-window"' in opened_page.content
+
+
+def test_every_history_line_reads_as_a_sentence(alice, bob, space):
+    from troth.counsel.models import EventKind, WindowEvent
+
+    kim = counsellor()
+    window = opened(space, alice, bob, held_by=kim)
+    WindowEvent.objects.create(window=window, actor=kim, kind=EventKind.JOINED)
+    services.window_close(window=window, by=bob)
+    page = client_for(alice).get(f"/counsel/{window.pk}/").content.decode()
+    history = page[page.index('data-testid="window-history"') :]
+    assert "The counsellor took the invitation" in history
+    assert "The window was closed" in history
+    assert f"<bdi>{kim}</bdi>" not in history
+    assert f"<bdi>{bob}</bdi> accepted" in history
