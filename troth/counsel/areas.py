@@ -601,7 +601,7 @@ AREAS: dict[str, Area] = {
             "agreements",
             gettext_lazy("Agreements and their history"),
             gettext_lazy(
-                "Your agreements, their clauses, and every change and answer in "
+                "The agreements, their clauses, and every change and answer in "
                 "the period, consent withdrawn and given again included."
             ),
             read_agreements,
@@ -622,7 +622,7 @@ AREAS: dict[str, Area] = {
             "promises",
             gettext_lazy("Promises and their figures"),
             gettext_lazy(
-                "What each of you promised in the period, and how many were kept, "
+                "What each partner promised in the period, and how many were kept, "
                 "not quite kept, missed or renegotiated, computed as on the "
                 "promises page."
             ),
@@ -631,10 +631,10 @@ AREAS: dict[str, Area] = {
         ),
         _area(
             "audits",
-            gettext_lazy("Trust audits you both signed off"),
+            gettext_lazy("Trust audits both partners signed off"),
             gettext_lazy(
                 "The figures, shared reflections and commitments of each audit "
-                "you both signed off in the period. Never an audit still open."
+                "both partners signed off in the period. Never an audit still open."
             ),
             read_audits,
             audits_markdown,
@@ -651,10 +651,10 @@ AREAS: dict[str, Area] = {
         ),
         _area(
             "dialogue",
-            gettext_lazy("Dialogue summaries you both kept"),
+            gettext_lazy("Dialogue summaries both partners kept"),
             gettext_lazy(
-                "The summaries of guided dialogues that you both agreed to keep. "
-                "Never the turns of a dialogue, nor a summary only one of you kept."
+                "The summaries of guided dialogues both partners agreed to keep. "
+                "Never the turns of a dialogue, nor a summary only one partner kept."
             ),
             read_dialogue,
             dialogue_markdown,
