@@ -259,6 +259,10 @@ def test_the_session_summary_page(person, couple):
     expect(summary).to_contain_text("Our phones")
     expect(summary).to_contain_text("We text when we are running late.")
     expect(summary.get_by_test_id("area-promises")).to_have_count(0)
+    # troth.js shows the print button, which prints (window.print stubbed).
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_test_id("summary-print").click()
+    assert page.evaluate("window.printed === true")
     look(alice, "summary")
 
 

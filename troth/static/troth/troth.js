@@ -1,7 +1,7 @@
 // Troth's small behaviours. Everything works without this file; it only
 // makes the quick exit leave no trace in Back, copies links, guesses the
 // time zone on sign-up, hides fields until they apply, explains why a
-// passkey could not be used, registers the service worker, turns push on
+// passkey could not be used, shows print buttons, registers the service worker, turns push on
 // for this device and keeps the updates badge current.
 (function () {
   "use strict";
@@ -346,7 +346,19 @@
     document.addEventListener("visibilitychange", refreshUnread);
   }
 
+  // Print buttons ([data-print], hidden in the HTML): shown only here, where
+  // a click can print (the CSP forbids inline scripts); without this file the
+  // browser's own Print command remains.
+  function showPrintButtons() {
+    if (typeof window.print !== "function") return;
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", showWhatApplies);
+  document.addEventListener("DOMContentLoaded", showPrintButtons);
   document.addEventListener("DOMContentLoaded", registerWorker);
   document.addEventListener("DOMContentLoaded", showPushButtons);
   document.addEventListener("DOMContentLoaded", watchUnread);
