@@ -42,6 +42,7 @@ ICONS = sorted(
         "shield",
         "settings",
         "log-out",
+        "door-open",
         # pages
         "plus",
         "check",

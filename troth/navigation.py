@@ -72,6 +72,9 @@ GROUPS: list[tuple[str | Promise, list[Place]]] = [
                 "conflicts", _("Disagreements"), "conflicts:index", "cloud-lightning"
             ),
             Place("repair", _("Repair"), "repair:index", "bandage"),
+            Place(
+                "counsel", _("With a counsellor"), "counsel:index", "door-open", False
+            ),
         ],
     ),
     (
