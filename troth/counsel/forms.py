@@ -89,7 +89,11 @@ class NoteForm(Form):
 class SuggestionForm(Form):
     exercise = choice_field(
         _("Exercise"),
-        [(e.slug, e.title) for e in library.EXERCISES],
+        # Starts on no exercise: the counsellor picks one on purpose.
+        [
+            ("", _("Choose an exercise")),
+            *((e.slug, e.title) for e in library.EXERCISES),
+        ],
         choose=_("Choose an exercise from the library."),
     )
     note = note_field(_("Why this one (optional)"), SUGGESTION_NOTE_MAX)

@@ -313,6 +313,12 @@ class TestCounsellor:
         assert response.status_code == 302
         bad = kims.post(f"/counsel/w/{window.pk}/suggest", {"exercise": "no-such"})
         assert bad.status_code == 400
+        # The menu starts on no exercise, and none chosen is said so.
+        home = kims.get(f"/counsel/w/{window.pk}/").content.decode()
+        assert '<option value="" selected>Choose an exercise</option>' in home
+        none = kims.post(f"/counsel/w/{window.pk}/suggest", {"exercise": ""})
+        assert none.status_code == 400
+        assert "Choose an exercise from the library." in none.content.decode()
         assert told(alice) == 1 + 2 and told(bob) == 1 + 2
         for partner in (alice, bob):
             page = client_for(partner).get(f"/counsel/{window.pk}/")
