@@ -9,16 +9,13 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 
 from conftest import client_for, confirmed_client_for
 from tests.test_sentence_case import title_case_on
 from tests.test_user_text_direction import Finder, problems_of, written_texts
-from troth import urls as site
 from troth.checkins.builders import build_pulse
-from troth.counsel import summary_urls
-from troth.counsel import urls as counsel_urls
 from troth.counsel.areas import AREAS
 from troth.counsel.tests.test_areas import (
     END,
@@ -37,29 +34,7 @@ from troth.repair.builders import build_part
 from troth.repair.models import Note
 from troth.spaces.models import Activity
 
-# The summary's URLs in the counsel namespace, whether or not
-# troth/counsel/urls.py includes them yet.
-_names = {p.name for p in counsel_urls.urlpatterns}
-urlpatterns = [
-    path(
-        "counsel/",
-        include(
-            (
-                [
-                    *counsel_urls.urlpatterns,
-                    *(p for p in summary_urls.urlpatterns if p.name not in _names),
-                ],
-                "counsel",
-            )
-        ),
-    ),
-    *(p for p in site.urlpatterns if str(getattr(p, "pattern", "")) != "counsel/"),
-]
-
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.urls("troth.counsel.tests.test_summary"),
-]
+pytestmark = pytest.mark.django_db
 
 PERIOD = {"start": START.isoformat(), "end": END.isoformat()}
 ALL = {**PERIOD, "areas": list(AREAS)}
