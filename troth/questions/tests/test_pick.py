@@ -91,11 +91,13 @@ def test_a_pass_asks_fewer_of_that_kind_for_a_while(alice, bob, space):
         assert weights.get("money", 0) < weights.get("home", weights.get("work")) / 4
         after.update(DECK_BY_KEY[key].pack for key in _days(each, 30, start=day))
     # Without the passes money would have about a third of each month (10 of
-    # 30 days); with its weight an eighth of the others' it comes up about 3
-    # times. The pick is a hash of the couple and the day, so one couple's
-    # month can stray: the bound is on the average over several couples.
-    assert after["money"] <= 5 * COUPLES
-    assert after["home"] + after["work"] >= 25 * COUPLES
+    # 30 days); with the passes it comes up about 4 times (3 to 5 a couple
+    # over a dozen runs with other couple ids). The pick is a hash of the
+    # couple and the day, so the couple ids of the run move it: the bound is
+    # on the average over several couples, with room for that (4 couples'
+    # average reached 5.75 once in CI, on PostgreSQL's ids).
+    assert after["money"] <= 6.5 * COUPLES
+    assert after["home"] + after["work"] >= 23.5 * COUPLES
 
 
 def test_the_weight_of_a_pass_wears_off(alice, bob, space):
