@@ -185,11 +185,12 @@ def entry_versions(world: World, kwargs: dict, n: int) -> None:
 
 
 def counsel_rows(world: World, kwargs: dict, n: int) -> None:
+    from troth.accounts.models import User
     from troth.counsel.models import Access, Note, Suggestion, Window
     from troth.exercises.library import EXERCISES
 
     window = Window.objects.get(pk=kwargs["pk"])
-    author = window.counsellor or world.kim
+    author = window.counsellor or User.objects.get(pk=world.kim.pk)  # type: ignore[attr-defined]
     Note.objects.bulk_create(
         Note(window=window, author=author, text=f"Note {i}") for i in range(n)
     )
