@@ -24,7 +24,6 @@ from troth.checkins.stats import (
     SUBSCALES,
     EnoughDays,
     pulse_answered_days_of,
-    subscale_means,
 )
 from troth.insights.charts import Series
 from troth.insights.sections import (
@@ -58,6 +57,81 @@ class PulseSeries(EnoughDays):
     months: list[PulseMonth] = field(default_factory=list)
 
 
+# Where each subscale's items sit in a row of answers in ITEMS order.
+_POSITIONS = tuple(
+    tuple(ITEMS.index(item) for item in items) for items in SUBSCALES.values()
+)
+
+
+class MonthSums:
+    """One person's month of pulses, summed in one pass: `means()` is
+    `subscale_means` of the same days, the same value of the same type
+    (troth/checkins/tests/test_insights_means.py), without a `day_score`
+    and an `exact_mean` per day and subscale (a page reads a year of days).
+
+    Answers are whole numbers (1 to 7), so a day score is whole or a half
+    (the mean of two answers): twice it is a whole number, and the sums
+    are exact. `exact_mean` of whole scores is int when it divides, else
+    the correctly rounded quotient; with any half among them it is
+    `statistics.mean`, the correctly rounded float of the exact sum over
+    the count: both are that quotient of whole numbers."""
+
+    __slots__ = ("days", "counts", "twice", "halves")
+
+    def __init__(self) -> None:
+        self.days = 0
+        self.counts = [0] * len(_POSITIONS)
+        self.twice = [0] * len(_POSITIONS)  # twice the sum of day scores
+        self.halves = [False] * len(_POSITIONS)  # a day score was a half
+
+    def add(self, answers) -> None:
+        """Add one day: `answers` in ITEMS order (None where skipped)."""
+        self.days += 1
+        for i, positions in enumerate(_POSITIONS):
+            if len(positions) == 1:
+                value = answers[positions[0]]
+                if value is None:
+                    continue
+                self.counts[i] += 1
+                self.twice[i] += 2 * value
+                continue
+            values = [v for p in positions if (v := answers[p]) is not None]
+            if not values:
+                continue
+            # day_score: the mean of the answered items, one or two.
+            total = sum(values)
+            self.counts[i] += 1
+            if len(values) == 1:
+                self.twice[i] += 2 * total
+            else:
+                self.twice[i] += total
+                self.halves[i] = self.halves[i] or bool(total % 2)
+
+    def means(self) -> dict[str, float | None]:
+        result: dict[str, float | None] = {}
+        for i, name in enumerate(SUBSCALES):
+            n, twice = self.counts[i], self.twice[i]
+            if not n:
+                result[name] = None
+            elif self.halves[i]:
+                result[name] = round(twice / (2 * n), 2)
+            else:
+                whole, rest = divmod(twice // 2, n)
+                result[name] = round(whole if not rest else twice // 2 / n, 2)
+        return result
+
+
+def month_sums(rows) -> dict:
+    """`MonthSums` of each key, from (key, answers in ITEMS order) pairs."""
+    groups: dict = {}
+    for key, answers in rows:
+        sums = groups.get(key)
+        if sums is None:
+            sums = groups[key] = MonthSums()
+        sums.add(answers)
+    return groups
+
+
 def pulse_months(*, viewer, subjects, months: list[Month]) -> dict[int, PulseSeries]:
     """Each subject's pulse means per subscale for each month (by pk), as
     `viewer` may see them (nothing at all for a partner who does not
@@ -74,21 +148,22 @@ def pulse_months(*, viewer, subjects, months: list[Month]) -> dict[int, PulseSer
         .order_by("day")
         # Rows, not models: never the note (nothing to decrypt), and a
         # year of days for two people reads in a fraction of the time.
-        .values_list("author", "day", *ITEMS, named=True)
+        .values_list("author", "day", *ITEMS)
     )
     totals = pulse_answered_days_of(viewer=viewer, subjects=subjects)
-    by_month: dict[tuple[int, dt.date], list] = {}
-    for pulse in pulses:
-        key = (pulse.author, pulse.day.replace(day=1))
-        by_month.setdefault(key, []).append(pulse)
+    by_month = month_sums(
+        ((pulse[0], pulse[1].replace(day=1)), pulse[2:]) for pulse in pulses
+    )
     result = {}
     for subject in subjects:
         series = PulseSeries(subject=subject, total_days=totals[subject.pk])
         for month in months:
-            days = by_month.get((subject.pk, month.first), [])
+            sums = by_month.get((subject.pk, month.first))
             series.months.append(
                 PulseMonth(
-                    first=month.first, days=len(days), means=subscale_means(days)
+                    first=month.first,
+                    days=sums.days if sums else 0,
+                    means=sums.means() if sums else dict.fromkeys(SUBSCALES),
                 )
             )
         result[subject.pk] = series
