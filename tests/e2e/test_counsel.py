@@ -263,6 +263,14 @@ def test_the_session_summary_page(person, couple):
     page.evaluate("window.print = () => { window.printed = true; }")
     page.get_by_test_id("summary-print").click()
     assert page.evaluate("window.printed === true")
+    # On paper, dark mode or not: black on white.
+    page.emulate_media(media="print", color_scheme="dark")
+    colours = page.evaluate(
+        "[getComputedStyle(document.querySelector('[data-testid=summary]')).color,"
+        " getComputedStyle(document.body).backgroundColor]"
+    )
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    page.emulate_media(media="screen", color_scheme="light")
     look(alice, "summary")
 
 
