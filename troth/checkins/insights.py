@@ -10,13 +10,14 @@ while the partner shares it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from troth.checkins.audit import subscale_label
 from troth.checkins.models import ITEMS, Pulse
@@ -308,6 +309,7 @@ def _table(mine: PulseSeries, theirs: PulseSeries | None, period: Period) -> Tab
     """A row per month and person with days to show; `theirs` is None
     unless it is shown."""
     rows = []
+    language = get_language()
     for i, month in enumerate(period.months):
         for who, pulses in ((period.you, mine), (str(period.partner), theirs)):
             if pulses is None or not pulses.enough or not pulses.months[i].days:
@@ -317,7 +319,7 @@ def _table(mine: PulseSeries, theirs: PulseSeries | None, period: Period) -> Tab
                 (
                     month_name(month),
                     [who, str(pulses.months[i].days)]
-                    + ["–" if v is None else floatformat(v, 1) for v in means],
+                    + ["–" if v is None else _one_place(v, language) for v in means],
                 )
             )
     return Table(
@@ -327,3 +329,12 @@ def _table(mine: PulseSeries, theirs: PulseSeries | None, period: Period) -> Tab
         + [subscale_label(s) for s in SUBSCALES],
         rows=rows,
     )
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _one_place(value: float, language: str | None) -> str:
+    """`floatformat(value, 1)`, remembered: a year's table formats dozens
+    of means per request, at most 601 different ones (1.00 to 7.00), and
+    the result depends only on the value and the active `language` (its
+    decimal separator), the key with it."""
+    return floatformat(value, 1)

@@ -9,7 +9,11 @@ import itertools
 import random
 from collections import namedtuple
 
-from troth.checkins.insights import _POSITIONS, MonthSums
+from django.conf import settings
+from django.template.defaultfilters import floatformat
+from django.utils import translation
+
+from troth.checkins.insights import _POSITIONS, MonthSums, _one_place
 from troth.checkins.models import ITEMS
 from troth.checkins.stats import SUBSCALES, subscale_means
 
@@ -62,3 +66,13 @@ def test_months_of_random_days():
             for _ in range(size)
         ]
         _same(days)
+
+
+def test_the_table_formats_a_mean_as_floatformat_does_in_every_language() -> None:
+    means: list[float] = list(range(1, 8))
+    means += [round(hundredths / 100, 2) for hundredths in range(100, 701)]
+    means += [round(sum(x) / len(x), 2) for x in ([1, 2, 2], [3, 4, 4], [5, 6, 6, 6])]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for mean in means:
+                assert _one_place(mean, code) == floatformat(mean, 1)
