@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from troth.counsel.forms import NoteForm, SuggestionForm
 from troth.counsel.models import Note, Suggestion, Window
 from troth.exercises import library
 from troth.lib.http import AuthedRequest
+from troth.spaces.models import Membership
 from troth.spaces.steps import Refused
 
 RECENT = 20
@@ -84,13 +86,25 @@ def _no_longer(request, status: int = 410) -> HttpResponse:
 @require_GET
 def clients(request: AuthedRequest) -> HttpResponse:
     """The windows this person holds as counsellor, open now."""
-    windows = [
-        w
-        for w in Window.objects.counselled_by(request.user)
+    found = list(
+        Window.objects.counselled_by(request.user)
         .select_related("space")
+        .prefetch_related(
+            # Each couple's partners, for their names and their day
+            # (`is_readable`), in one query for all the windows.
+            Prefetch(
+                "space__memberships",
+                queryset=Membership.objects.active()
+                .select_related("user")
+                .order_by("joined_at"),
+                to_attr="active_list",
+            )
+        )
         .order_by("ends_on", "pk")
-        if w.is_readable()
-    ]
+    )
+    for window in found:
+        window.space.__dict__["active_memberships"] = window.space.active_list  # type: ignore[attr-defined]
+    windows = [window for window in found if window.is_readable()]
     return render(request, "counsel/clients.html", {"windows": windows})
 
 

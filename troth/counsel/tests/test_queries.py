@@ -71,3 +71,28 @@ def test_the_pages_cost_the_same_with_little_and_with_much(alice, bob, space):
 def test_a_long_history_costs_no_more(alice, bob, space):
     window, kim = _history(alice, bob, space, past=25, rows=60)
     assert _counts(alice, kim, window) == PAGES
+
+
+def _clients_queries(kim) -> tuple[int, str]:
+    client = client_for(kim)
+    client.get("/counsel/clients/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/counsel/clients/")
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_a_counsellor_of_many_couples_costs_no_more(alice, bob, space):
+    """The clients page reads every couple's partners in one query, however
+    many couples the counsellor holds a window for."""
+    from conftest import make_space, make_user
+
+    kim = counsellor()
+    opened(space, alice, bob, held_by=kim)
+    one, _ = _clients_queries(kim)
+    for n in range(5):
+        a, b = make_user(f"client-a{n}"), make_user(f"client-b{n}")
+        opened(make_space(a, b), a, b, held_by=kim)
+    many, page = _clients_queries(kim)
+    assert many == one
+    assert page.count('href="/counsel/w/') == 6
