@@ -12,7 +12,9 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from conftest import PASSWORD, client_for, make_space
+from conftest import PASSWORD, client_for, make_space, make_user
+from troth.agreements.builders import build_agreement
+from troth.agreements.models import VersionState
 from troth.checkins.builders import build_pulse
 from troth.counsel import services
 from troth.counsel.models import Access, EventKind, Status, Window, WindowEvent
@@ -20,6 +22,7 @@ from troth.counsel.tasks import expire_due
 from troth.counsel.tests.helpers import EVERY_AREA, counsellor, opened, proposed
 from troth.exercises import library
 from troth.notifications.models import Notification
+from troth.promises.models import Promise
 from troth.repair.builders import build_part, build_repair
 from troth.repair.models import Note as RepairNote
 from troth.safety.services import sharing_stop_all
@@ -358,3 +361,39 @@ class TestPrivateNeverEnters:
             b"ALICES-HIDDEN-NOTE",
         ):
             assert private not in pages, private
+
+
+class TestACounsellorWithASpaceOfHerOwn:
+    """A counsellor may be a partner too: her own space and the couples she
+    counsels stay apart, and nothing she writes lands in a couple's space."""
+
+    def test_her_space_and_the_couples_window_stay_apart(self, alice, bob, space):
+        kim = counsellor()
+        kims_space = make_space(kim, make_user("ken"))
+        window = opened(space, alice, bob, held_by=kim)
+        at = timezone.now() - dt.timedelta(days=3)
+        history = build_agreement(
+            space, alice, title="Call your mother on Sunday", topic="family", at=at
+        )
+        (version,) = history.propose(["We take turns calling."], alice, at)
+        later = at + dt.timedelta(hours=1)
+        history.decide(version, VersionState.ACCEPTED, bob, later, "accepted")
+        history.activate(later)
+        kims = client_for(kim)
+        for path in ("/", "/agreements/", "/promises/", "/calendar/"):
+            page = kims.get(path)
+            assert page.status_code == 200, path
+            assert "Call your mother" not in page.content.decode(), path
+        assert (
+            "Call your mother"
+            in kims.get(f"/counsel/w/{window.pk}/agreements").content.decode()
+        )
+        # What she writes goes to her own space, never the couple's.
+        due = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+        kims.post("/promises/new", {"text": "Book the venue", "due_date": due})
+        (written,) = Promise.objects.filter(author=kim)
+        assert (written.text, written.space_id) == ("Book the venue", kims_space.pk)
+        assert not Promise.objects.filter(space=space, author=kim).exists()
+        # Her own space's counsellor page is hers; her clients are a link away.
+        own = kims.get("/counsel/").content.decode()
+        assert "/counsel/clients/" in own
