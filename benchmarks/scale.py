@@ -855,21 +855,24 @@ def report_jobs(args, jobs, first, floor, vendor, sizes) -> None:
 def make_due(n: int) -> list[int]:
     """One open promise in each of `n` couples falls due in two hours, its
     reminder time just passed: `n` reminders due at once."""
-    from django.db.models import OuterRef, Subquery
+    from django.db.models import Max
     from django.utils import timezone
 
     from troth.promises.models import Promise, State
     from troth.spaces.models import Space
 
     now = timezone.now()
-    latest = (
-        Promise.objects.filter(space=OuterRef("pk")).order_by("-pk").values("pk")[:1]
-    )
+    # The latest promise of each of the first n couples, grouped over their
+    # rows (a subquery per couple ordered by id let PostgreSQL walk the whole
+    # table's primary key backwards for each couple: it ran for 13 minutes
+    # at 1,000 couples once).
+    spaces = list(Space.objects.order_by("pk").values_list("pk", flat=True)[:n])
     pks = list(
-        Space.objects.annotate(promise=Subquery(latest))
-        .exclude(promise=None)
-        .order_by("pk")
-        .values_list("promise", flat=True)[:n]
+        Promise.objects.filter(space_id__in=spaces)
+        .values("space_id")
+        .annotate(latest=Max("pk"))
+        .order_by("space_id")
+        .values_list("latest", flat=True)
     )
     Promise.objects.filter(pk__in=pks).update(
         state=State.OPEN,
