@@ -143,6 +143,12 @@ def pulse_trend(*, viewer, subject, start: dt.date, end: dt.date) -> PulseTrend:
     visible = Pulse.objects.visible_to(viewer).filter(author=subject)
     pulses = list(visible.filter(day__gte=start, day__lte=end).order_by("day"))
     total = visible.filter(day__lte=end).count()
+    return trend_from(pulses, total, start, end)
+
+
+def trend_from(pulses: list[Pulse], total: int, start, end) -> PulseTrend:
+    """The trend of pulses already read, in day order (`total`: the days
+    answered up to `end`): weekly and overall subscale means."""
     by_week: dict[dt.date, list[Pulse]] = {}
     for pulse in pulses:
         by_week.setdefault(week_start(pulse.day), []).append(pulse)

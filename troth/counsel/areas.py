@@ -37,10 +37,9 @@ from troth.audits import figures as audit_figures
 from troth.audits.models import Audit, Commitment, Reflection
 from troth.checkins.audit import subscale_label
 from troth.checkins.models import Pulse
-from troth.checkins.stats import SUBSCALES, PulseTrend, PulseWeek, subscale_means
+from troth.checkins.stats import SUBSCALES, trend_from
 from troth.dialogue.models import Summary
 from troth.lib.content import Visibility
-from troth.lib.periods import week_start
 from troth.lib.time import space_day_start
 from troth.promises.models import Promise
 from troth.promises.stats import DOC as PROMISES_DOC
@@ -493,7 +492,7 @@ def read_pulse(space, *, start, end, pulse_from=frozenset()) -> dict:
         "trends": [
             {
                 "person": p,
-                "trend": _trend(pulses[p.pk], totals.get(p.pk, 0), start, end),
+                "trend": trend_from(pulses[p.pk], totals.get(p.pk, 0), start, end),
             }
             for p in people
         ],
@@ -501,26 +500,6 @@ def read_pulse(space, *, start, end, pulse_from=frozenset()) -> dict:
         "start": start,
         "end": end,
     }
-
-
-def _trend(pulses: list[Pulse], total: int, start, end) -> PulseTrend:
-    """`pulse_trend`'s result from rows already read (the same means and
-    weeks: docs/figures/pulse-trends.md)."""
-    by_week: dict[dt.date, list[Pulse]] = {}
-    for pulse in pulses:
-        by_week.setdefault(week_start(pulse.day), []).append(pulse)
-    weeks = [
-        PulseWeek(start=monday, days=len(days), means=subscale_means(days))
-        for monday, days in sorted(by_week.items())
-    ]
-    return PulseTrend(
-        start=start,
-        end=end,
-        answered_days=len(pulses),
-        total_days=total,
-        means=subscale_means(pulses),
-        weeks=weeks,
-    )
 
 
 def pulse_markdown(context: dict) -> str:
