@@ -10,6 +10,7 @@ import subprocess
 import sys
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -37,11 +38,18 @@ demo_create()
 
 # Both demo partners sign in with their password, then every place in the
 # navigation and six promises' pages are read as text (the tags, tokens and
-# nonces left out): what a person sees.
+# nonces left out): what a person sees. Read at TROTH_RENDER_AT when given, so
+# two readings a minute apart say "in 18 min" alike (timezone.now is the
+# app's one clock).
 RENDER = (
     SETUP
     + """
 import html, re
+if os.environ.get("TROTH_RENDER_AT"):
+    from datetime import datetime
+    from django.utils import timezone
+    at = datetime.fromisoformat(os.environ["TROTH_RENDER_AT"])
+    timezone.now = lambda: at
 from django.test.utils import override_settings, setup_test_environment
 setup_test_environment()
 # The static files by their own names, not collected first (as tests/settings.py).
@@ -162,5 +170,7 @@ class Site:
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout
 
-    def render(self) -> dict:
-        return json.loads(self.python(RENDER).strip().splitlines()[-1])
+    def render(self, at: datetime | None = None) -> dict:
+        """What the pages say, now or as at `at`."""
+        extra = {"TROTH_RENDER_AT": at.isoformat()} if at else {}
+        return json.loads(self.python(RENDER, **extra).strip().splitlines()[-1])

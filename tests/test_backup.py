@@ -9,6 +9,7 @@ import json
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,8 @@ def demo(request, tmp_path_factory):
     assert done.returncode == 0, done.stderr
     (archive,) = folder.iterdir()
     site.archive = archive  # type: ignore[attr-defined]
-    site.pages = site.render()  # type: ignore[attr-defined]
+    site.read_at = datetime.now(UTC)  # type: ignore[attr-defined]
+    site.pages = site.render(site.read_at)  # type: ignore[attr-defined]
     yield site
     site.drop()
 
@@ -63,7 +65,7 @@ def test_a_restored_install_reads_as_the_backed_up_one(demo, fresh):
     done = fresh.troth("restore", demo.archive)
     assert done.returncode == 0, done.stderr
     assert "Restored" in done.stdout
-    pages = fresh.render()
+    pages = fresh.render(demo.read_at)
     # Both partners sign in with their passwords and land on Today.
     assert pages["alex@example.com sign-in"] == [302, "/"]
     assert pages["sam@example.com sign-in"] == [302, "/"]
@@ -223,7 +225,7 @@ DUMP = [
 def test_moving_from_sqlite_to_postgresql_keeps_everything(demo, tmp_path):
     if demo.engine != "sqlite" or server_url() is None:
         pytest.skip("moves the SQLite demo, in the suite's pass on PostgreSQL")
-    before = demo.render()
+    before = demo.render(demo.read_at)
     dump = tmp_path / "troth.json"
     dumped = demo.troth(*DUMP, f"--output={dump}")
     assert dumped.returncode == 0, dumped.stderr
@@ -238,7 +240,7 @@ def test_moving_from_sqlite_to_postgresql_keeps_everything(demo, tmp_path):
         ):
             done = moved.troth(*step)
             assert done.returncode == 0, done.stderr
-        after = moved.render()
+        after = moved.render(demo.read_at)
         # The same words on every page. Not always in the same order: SQLite
         # sorts an empty date first and PostgreSQL last (the goals list).
         assert after.keys() == before.keys()
