@@ -74,7 +74,7 @@ pytest: $(VENV)/.installed-dev icaljs
 	DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($${TEST_DATABASE_URL%%\?*})"; \
-		DATABASE_URL="$$TEST_DATABASE_URL" TROTH_E2E=$${TROTH_E2E_ON_POSTGRES:-1} $(PY) -m pytest $(PYTEST_ARGS); \
+		DATABASE_URL="$$TEST_DATABASE_URL" TROTH_TEST_AFTER_SQLITE=1 TROTH_E2E=$${TROTH_E2E_ON_POSTGRES:-1} $(PY) -m pytest $(PYTEST_ARGS); \
 	fi
 
 test: lint migrations-check pytest

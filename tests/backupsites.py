@@ -93,7 +93,7 @@ def server_url() -> str | None:
 
 
 ENGINES = [
-    "sqlite",
+    pytest.param("sqlite", marks=pytest.mark.sqlite_install),
     pytest.param(
         "postgresql",
         marks=pytest.mark.skipif(

@@ -222,6 +222,7 @@ DUMP = [
 ]
 
 
+@pytest.mark.postgresql
 def test_moving_from_sqlite_to_postgresql_keeps_everything(demo, tmp_path):
     if demo.engine != "sqlite" or server_url() is None:
         pytest.skip("moves the SQLite demo, in the suite's pass on PostgreSQL")

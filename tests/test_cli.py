@@ -20,6 +20,10 @@ import pytest
 from troth.cli import listen_url
 from troth.lib.keys import read_or_create_key
 
+# Troth in its own processes on its own SQLite data dir: the same whatever
+# database the suite runs on.
+pytestmark = pytest.mark.sqlite_install
+
 TROTH = [sys.executable, "-m", "troth.cli"]
 
 

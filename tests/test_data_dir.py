@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from troth.lib import datadir
 
 # Started as a shell would start it (umask 022), then the database kept open
@@ -43,6 +45,9 @@ def env_for(data_dir: Path) -> dict:
     return env
 
 
+# Troth in its own processes on its own SQLite data dir: the same whatever
+# database the suite runs on.
+@pytest.mark.sqlite_install
 def test_it_starts_with_the_dir_0700_and_every_file_0600(tmp_path):
     data = tmp_path / "data"
     done = subprocess.run(

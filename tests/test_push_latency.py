@@ -12,8 +12,14 @@ import time
 import urllib.parse
 import urllib.request
 
+import pytest
+
 from tests.test_cli import TROTH, env_for, free_port, run
 from troth.notifications.tests.pushservice import PushService
+
+# Troth in its own processes on its own SQLite data dir: the same whatever
+# database the suite runs on.
+pytestmark = pytest.mark.sqlite_install
 
 PASSWORD = "pw-" * 5
 SETUP = (

@@ -50,6 +50,9 @@ def run_python(code: str, env: dict) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+# Production settings in processes of their own, on a SQLite data dir of their
+# own: the same whatever database the suite runs on.
+@pytest.mark.sqlite_install
 class TestProduction:
     def test_the_deploy_check_passes_with_production_settings(self, tmp_path):
         troth = Path(sys.executable).with_name("troth")

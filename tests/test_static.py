@@ -80,3 +80,22 @@ def test_every_static_file_a_template_names_exists():
     assert len(named) > 5
     missing = sorted(f"{p}: {n}" for p, n in named if finders.find(n) is None)
     assert missing == []
+
+
+DARK = Path(__file__).resolve().parent.parent / "troth/static/troth/troth-dark.css"
+
+
+def test_dark_mode_changes_colours_and_nothing_else():
+    """The browser tests check a page's colours again in dark mode and the
+    rest once (tests/e2e/conftest.py): true while the dark stylesheet is
+    colour tokens on :root and the colour scheme, and no other rule."""
+    css = re.sub(r"/\*.*?\*/", "", DARK.read_text(), flags=re.S)
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+    assert [selector.strip() for selector, _ in rules] == [":root"]
+    declarations = [d.strip() for d in rules[0][1].split(";") if d.strip()]
+    assert "color-scheme: dark" in declarations
+    tokens = [d for d in declarations if d != "color-scheme: dark"]
+    assert len(tokens) > 10
+    for declaration in tokens:
+        assert re.fullmatch(r"--[a-z-]+:\s*#[0-9a-f]{6}", declaration), declaration
+    assert re.sub(r"\s", "", css).count("}") == 1

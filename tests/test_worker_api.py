@@ -24,6 +24,10 @@ from django_tasks_db.models import DBTaskResult
 from tests.test_cli import TROTH, env_for, free_port
 from troth import cli
 
+# Troth in its own processes on its own SQLite data dir: the same whatever
+# database the suite runs on.
+pytestmark = pytest.mark.sqlite_install
+
 ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = Path(django_tasks_db.__file__).resolve().parent
 # What the library documents: the backend (named in TASKS) and its models,
