@@ -22,7 +22,7 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 
-from conftest import after_the_sqlite_pass
+from conftest import DATABASE_TURN, after_the_sqlite_pass
 
 
 class SerialWSGIServer(WSGIServer):
@@ -38,6 +38,11 @@ class SerialWSGIServer(WSGIServer):
 
     def __init__(self, *args, connections_override=None, **kwargs):
         super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address):
+        # In turn with the test's own background tasks, too (run_tasks).
+        with DATABASE_TURN:
+            super().process_request(request, client_address)
 
 
 LiveServerThread.server_class = SerialWSGIServer
