@@ -33,6 +33,7 @@ def after_the_sqlite_pass() -> bool:
     return os.environ.get("TROTH_TEST_AFTER_SQLITE") == "1"
 
 
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: absent with -p no:xdist
 def pytest_xdist_auto_num_workers(config) -> int:
     """`-n auto`: one worker more than the cores. A third of the suite's
     time is spent waiting on a browser or a Troth process of its own, and

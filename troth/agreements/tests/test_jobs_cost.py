@@ -107,18 +107,19 @@ def test_a_partner_reminded_before_the_other_is_not_tried_again(alice, bob, spac
     alice.save()
     bob.timezone = "Pacific/Pago_Pago"  # UTC-11
     bob.save()
-    now = timezone.now()
+    # Between 10:00 and 11:00 UTC the two are two calendar days apart (her
+    # 11 June 00:30 is his 9 June 23:30), the widest gap there is.
+    now = dt.datetime(2026, 6, 10, 10, 30, tzinfo=dt.UTC)
     agreement = active(space, alice, bob, "One.")
     review = (now.astimezone(alice.tz) + dt.timedelta(days=7)).date()
     Agreement.objects.filter(pk=agreement.pk).update(review_on=review)
-    sent = remind(now)
-    if review > (now.astimezone(bob.tz) + dt.timedelta(days=7)).date():
-        assert sent == 1
-        with CaptureQueriesContext(connection) as captured:
-            assert remind(now) == 0
-        assert not any("INSERT" in q["sql"] for q in captured.captured_queries)
-    assert remind(now + dt.timedelta(days=1)) == 2 - sent
-    assert remind(now + dt.timedelta(days=1)) == 0
+    assert remind(now) == 1  # Alice, a week ahead of her review
+    with CaptureQueriesContext(connection) as captured:
+        assert remind(now) == 0
+    assert not any("INSERT" in q["sql"] for q in captured.captured_queries)
+    assert remind(now + dt.timedelta(days=1)) == 0  # still more than his week
+    assert remind(now + dt.timedelta(days=2)) == 1  # Bob's turn
+    assert remind(now + dt.timedelta(days=2)) == 0
     assert Notification.objects.filter(kind="agreement.review_soon").count() == 2
 
 
