@@ -5,9 +5,9 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Tests run on every core, one worker more than the cores (conftest.py), an idle
-# worker taking tests queued for a busy one; browser tests included.
-PYTEST_ARGS ?= -n auto --dist worksteal
+# Tests run on every core, one worker more than the cores (conftest.py);
+# browser tests included.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons app-icons screenshots messages
 

@@ -38,23 +38,13 @@ def pytest_xdist_auto_num_workers(config) -> int:
     """`-n auto`: one worker more than the cores. A third of the suite's
     time is spent waiting on a browser or a Troth process of its own, and
     the extra worker fills it (on 2 cores the SQLite pass took 16 minutes
-    with two workers and 14.5 with three)."""
+    with two workers and 14.5 with three). Running the waiting tests first
+    was slower: they then wait together instead of beside the others' work."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
     return (cores or os.cpu_count() or 1) + 1
 
 
-def long_running(item) -> bool:
-    path = str(item.path).replace(os.sep, "/")
-    return (
-        "/tests/e2e/" in path or item.get_closest_marker("sqlite_install") is not None
-    )
-
-
 def pytest_collection_modifyitems(config, items):
-    # The long tests first (the browser journeys, Troth run in processes of
-    # its own: up to a minute each), so the workers end together on short
-    # ones instead of one finishing a journey while the others wait.
-    items.sort(key=lambda item: not long_running(item))
     if not after_the_sqlite_pass():
         return
     ran = pytest.mark.skip(reason="ran in the SQLite pass: its own SQLite install")
