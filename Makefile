@@ -5,8 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Tests run on every core, one worker more than the cores (conftest.py);
-# browser tests included.
+# Tests run on every core; browser tests included.
 PYTEST_ARGS ?= -n auto
 
 .PHONY: run test lint migrations-check pytest demo worker clean icaljs lock icons app-icons screenshots messages

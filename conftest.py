@@ -33,17 +33,6 @@ def after_the_sqlite_pass() -> bool:
     return os.environ.get("TROTH_TEST_AFTER_SQLITE") == "1"
 
 
-@pytest.hookimpl(optionalhook=True)  # xdist's hook: absent with -p no:xdist
-def pytest_xdist_auto_num_workers(config) -> int:
-    """`-n auto`: one worker more than the cores. A third of the suite's
-    time is spent waiting on a browser or a Troth process of its own, and
-    the extra worker fills it (on 2 cores the SQLite pass took 16 minutes
-    with two workers and 14.5 with three). Running the waiting tests first
-    was slower: they then wait together instead of beside the others' work."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    return (cores or os.cpu_count() or 1) + 1
-
-
 def pytest_collection_modifyitems(config, items):
     if not after_the_sqlite_pass():
         return
