@@ -11,7 +11,6 @@ test-artifacts/.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
@@ -137,13 +136,6 @@ def browser():
         browser.close()
 
 
-@functools.cache
-def axe_script() -> str:
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe().axe_script
-
-
 class Person:
     """One person at their own phone: a browser context of their own."""
 
@@ -188,10 +180,17 @@ class Person:
         return self.page
 
     def axe_problems(self, size: str, options: dict = AXE_OPTIONS) -> list[str]:
+        """What axe finds on the page. None in the PostgreSQL pass after the
+        SQLite one: axe reads the page's HTML and CSS, which the database
+        does not change, and it ran there."""
+        if after_the_sqlite_pass():
+            return []
+        from axe_playwright_python.base import AXE_SCRIPT
+
         # axe-core is put into the page once per document: the four runs of a
         # check (two sizes, two schemes) share it.
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):
-            self.page.evaluate(axe_script())
+            self.page.evaluate(AXE_SCRIPT)
         response = self.page.evaluate("options => axe.run(document, options)", options)
         found = [
             v
@@ -212,8 +211,8 @@ class Person:
 
         The PostgreSQL pass after the SQLite one walks the same journeys but
         leaves out axe and the screenshots: they read the page's HTML and
-        CSS, which the database does not change, and are two thirds of a
-        journey's time."""
+        CSS, which the database does not change, and are more than half of
+        a journey's time."""
         if not after_the_sqlite_pass():
             self.look(label)
         assert not self.foreign_requests, (

@@ -14,7 +14,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import after_the_sqlite_pass
 from tests.e2e.test_shell import GALLERY, places, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -114,8 +113,7 @@ def test_every_place_in_the_couples_language(person, language, direction):
         left = english_left(text)
         if left:
             problems.append(f"{where}: {left}")
-        if not after_the_sqlite_pass():  # as Person.check: the SQLite pass ran axe
-            problems += [f"{where}: {p}" for p in alex.axe_problems("phone")]
+        problems += [f"{where}: {p}" for p in alex.axe_problems("phone")]
         if GALLERY:
             shots[path] = photograph(page, language, path)
     assert not problems, "\n".join(problems)
