@@ -27,12 +27,12 @@ pytestmark = pytest.mark.django_db
 
 # The shell (session, person, and the space with its partners and the
 # unread count), the facts every card asks in a word, and one query per kind
-# of row Today shows (the latest activity, promises, the partner's status
-# while it is live, the calendar's events, their changed dates and ritual
-# answers, today's question, moments, agreements, a dialogue, a goal's
-# step, exercises). The demo couple has a changed date and, for one of them,
-# a live status from the other.
-MAX_QUERIES = 16
+# of row Today shows (the latest activity, promises, the calendar's events,
+# their changed dates and ritual answers, today's question, moments,
+# agreements, a dialogue, a goal's step, exercises). The partner's live
+# status comes with the facts. The demo couple has a changed date and, for
+# one of them, a live status from the other.
+MAX_QUERIES = 15
 
 
 def queries(client: Client) -> int:
@@ -85,10 +85,10 @@ def test_the_badge_count_comes_with_the_membership(space, alice, bob, alice_clie
     assert str(bob.display_name) in page
 
 
-def test_the_partners_status_is_read_only_while_it_is_live(space, alice, bob):
-    """Whether the partner has a live status is one of Today's facts; the
-    status is read only then, and Today's ETag is the poll's, so the poll
-    answers 304 after Today."""
+def test_the_partners_status_comes_with_todays_facts(space, alice, bob):
+    """The partner's latest status is one of Today's facts: no query of its
+    own, live or not, and Today's ETag is the poll's, so the poll answers
+    304 after Today."""
     bob_client = Client()
     bob_client.force_login(bob)
 
@@ -97,7 +97,7 @@ def test_the_partners_status_is_read_only_while_it_is_live(space, alice, bob):
 
     assert status_reads() == 0
     status = checkins.status_send(space=space, by=alice, kind="arrived")
-    assert status_reads() == 1
+    assert status_reads() == 0
     today = bob_client.get("/").text
     assert "arrived" in today
     etag = bob_client.get("/checkins/partner-status")["ETag"]
@@ -109,6 +109,43 @@ def test_the_partners_status_is_read_only_while_it_is_live(space, alice, bob):
     poll = bob_client.get("/checkins/partner-status")
     assert f'data-etag="{html.escape(poll["ETag"])}"' in today
     assert poll["ETag"] != etag
+
+
+@pytest.mark.parametrize(
+    ("kind", "given", "shown"),
+    [
+        (
+            "custom",
+            {"text": "Back by the blue door, ¿vale?"},
+            "Back by the blue door, ¿vale?",
+        ),
+        ("running_late", {"minutes": 25}, "running late by 25 minutes"),
+        ("on_my_way", {"minutes": 20}, "on my way, there around {eta}"),
+    ],
+)
+def test_todays_status_line_is_the_status_pages(space, alice, bob, kind, given, shown):
+    """Read with the facts (its words decrypted, its times in the viewer's
+    zone), the status reads on Today as on the check-ins page."""
+    bob.timezone = "Asia/Kolkata"
+    bob.save(update_fields=["timezone"])
+    status = checkins.status_send(space=space, by=alice, kind=kind, **given)
+    bob_client = Client()
+    bob_client.force_login(bob)
+    line = re.compile(r'<p class="status-line">(.*?)</p>', re.S)
+
+    def status_line(path: str) -> str:
+        found = line.search(bob_client.get(path).text)
+        assert found, path
+        return " ".join(html.unescape(found.group(1)).split())
+
+    eta = status.eta and timezone.localtime(
+        status.eta, timezone.get_fixed_timezone(330)
+    )
+    expected = shown.format(eta=eta and f"{eta:%H:%M}")
+    today = status_line("/")
+    assert today == status_line("/checkins/")
+    assert expected in today
+    assert str(alice.display_name) in today
 
 
 def test_changed_dates_are_read_only_when_there_are_some(space, alice, alice_client):

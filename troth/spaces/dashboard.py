@@ -280,9 +280,11 @@ def built_once(request, name: str, build: Callable[[], QuerySet]) -> QuerySet:
 class Fact(NamedTuple):
     """One question for `today_facts`: `rows` and what is asked of them."""
 
-    ask: str  # "exists", "count" or "value" (of the first row's `field`)
+    # "exists", "count", "value" (of the first row's field) or "row" (the
+    # first row's fields, as a dict)
+    ask: str
     rows: QuerySet
-    field: str = "pk"
+    fields: tuple[str, ...] = ("pk",)
 
 
 def exists(rows: QuerySet) -> Fact:
@@ -295,35 +297,68 @@ def count_of(rows: QuerySet) -> Fact:
 
 def value_of(rows: QuerySet, field: str) -> Fact:
     """`field` of the first of `rows` (in their order), or None."""
-    return Fact("value", rows, field)
+    return Fact("value", rows, (field,))
 
 
-def _sql(fact: Fact) -> tuple[str, tuple, Callable[[Any], Any]]:
-    """The fact as a scalar subquery, and how to read its answer."""
-    if fact.ask == "value":
-        compiler = fact.rows.values(fact.field)[:1].query.get_compiler(
+def row_of(rows: QuerySet, *fields: str) -> Fact:
+    """The first of `rows` (in their order) as {field: value}, read as the
+    ORM reads them, or None if there is none. The first field must never be
+    NULL (the key, say): a NULL there reads as no row. For a card that shows
+    one small row, so that it costs no query of its own."""
+    return Fact("row", rows, fields)
+
+
+def _reader(column) -> Callable[[Any], Any]:
+    """How the ORM would read a value of `column` (a date, a decrypted text)."""
+    converters = [
+        *connection.ops.get_db_converters(column),
+        *column.get_db_converters(connection),
+    ]
+
+    def read(value: Any) -> Any:
+        if value is None:
+            return None
+        for convert in converters:
+            value = convert(value, column, connection)
+        return value
+
+    return read
+
+
+def _sql(fact: Fact) -> tuple[list[str], tuple, list[Callable[[Any], Any]]]:
+    """The fact as scalar subqueries (one per field asked), and how to read
+    each answer."""
+    if fact.ask in ("value", "row"):
+        compiler = fact.rows.values(*fact.fields)[:1].query.get_compiler(
             connection=connection
         )
         sql, params = compiler.as_sql()
-        column = compiler.select[0][0]
-        converters = [
-            *connection.ops.get_db_converters(column),
-            *column.get_db_converters(connection),
+        readers = [_reader(column) for column, _, _ in compiler.select]
+        if fact.ask == "value":
+            return [f"({sql})"], params, readers
+        # A column each of the same first row: the row's query is compiled
+        # once and asked once per column (by its key: cheap for the database).
+        quote = connection.ops.quote_name
+        parts = [
+            f"(SELECT {quote(alias)} FROM ({sql}) picked)"  # nosec B608
+            for alias in _aliases(compiler)
         ]
-
-        def read(value: Any) -> Any:
-            if value is None:
-                return None
-            for convert in converters:
-                value = convert(value, column, connection)
-            return value
-
-        return f"({sql})", params, read
+        return parts, params * len(parts), readers
     sql, params = fact.rows.order_by().values("pk").query.sql_with_params()
     if fact.ask == "exists":
-        return f"EXISTS({sql})", params, bool
+        return [f"EXISTS({sql})"], params, [bool]
     # `sql` is the ORM's own compiled query; the values stay in `params`.
-    return f"(SELECT COUNT(*) FROM ({sql}) counted)", params, int  # nosec B608
+    return [f"(SELECT COUNT(*) FROM ({sql}) counted)"], params, [int]  # nosec B608
+
+
+def _aliases(compiler) -> list[str]:
+    """The names the columns of `compiler`'s SELECT go by, to read them from
+    it as a derived table: the alias the ORM gave a column (`"id" AS "pk"`),
+    else its own name."""
+    names = [alias or column.target.column for column, _, alias in compiler.select]
+    if len(set(names)) != len(names):
+        raise ValueError(f"row_of: two fields share a column name in {names}")
+    return names
 
 
 def today_facts(request, membership) -> dict[str, Any]:
@@ -354,13 +389,20 @@ def today_facts(request, membership) -> dict[str, Any]:
         readers: list[Callable[[Any], Any]] = []
         for fact in asked.values():
             sql, more, read = _sql(fact)
-            parts.append(sql)
+            parts.extend(sql)
             params.extend(more)
             readers.append(read)
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(parts), params)
-            row = cursor.fetchone()
-        for name, read, value in zip(asked, readers, row, strict=True):
-            answers[name] = read(value)
+            values = iter(cursor.fetchone())
+        for (name, fact), read in zip(asked.items(), readers, strict=True):
+            got = [convert(next(values)) for convert in read]
+            if fact.ask == "row":
+                # No row: every column NULL, the key included.
+                answers[name] = (
+                    None if got[0] is None else dict(zip(fact.fields, got, strict=True))
+                )
+            else:
+                answers[name] = got[0]
     request._today_facts = (membership.pk, answers)
     return answers
