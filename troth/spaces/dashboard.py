@@ -386,7 +386,7 @@ def today_facts(request, membership) -> dict[str, Any]:
     if asked:
         parts: list[str] = []
         params: list[Any] = []
-        readers: list[Callable[[Any], Any]] = []
+        readers: list[list[Callable[[Any], Any]]] = []
         for fact in asked.values():
             sql, more, read = _sql(fact)
             parts.extend(sql)
