@@ -366,7 +366,7 @@ def today_facts(request, membership) -> dict[str, Any]:
     day), asked in one query, once per request.
 
     Each app's dashboard.py may offer `facts(request, membership) ->
-    {name: Fact}` (`exists`, `count_of`, `value_of` over a queryset built
+    {name: Fact}` (`exists`, `count_of`, `value_of`, `row_of` over a queryset built
     the usual way, `visible_to` and all), names starting with the app's
     own; its `cards` then reads the answers here and fetches rows only for
     what there is to show, so a card with nothing to say costs no query of
