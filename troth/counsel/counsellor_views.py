@@ -24,13 +24,11 @@ from troth.accounts.once import submitted_once
 from troth.counsel import services
 from troth.counsel.areas import AREAS
 from troth.counsel.forms import NoteForm, SuggestionForm
-from troth.counsel.models import Note, Suggestion, Window
-from troth.exercises import library
+from troth.counsel.models import Window
+from troth.counsel.notes import notes_context
 from troth.lib.http import AuthedRequest
 from troth.spaces.models import Membership
 from troth.spaces.steps import Refused
-
-RECENT = 20
 
 
 def _counselled(request, pk: int) -> Window:
@@ -108,16 +106,12 @@ def clients(request: AuthedRequest) -> HttpResponse:
     return render(request, "counsel/clients.html", {"windows": windows})
 
 
-def _home_context(window: Window, **extra) -> dict:
+def _home_context(request, window: Window, **extra) -> dict:
     return {
         "window": window,
         "partners": window.space.partners,
         "areas": [AREAS[key] for key in window.areas if key in AREAS],
-        "notes": list(Note.objects.filter(window=window)[:RECENT]),
-        "suggestions": [
-            {"suggestion": s, "exercise": library.get(s.exercise)}
-            for s in Suggestion.objects.filter(window=window)[:RECENT]
-        ],
+        **notes_context(request, window),
         "note_form": extra.pop("note_form", None) or NoteForm(),
         "suggestion_form": extra.pop("suggestion_form", None) or SuggestionForm(),
         **extra,
@@ -128,7 +122,7 @@ def _home_context(window: Window, **extra) -> dict:
 @require_GET
 def home(request: AuthedRequest, pk: int) -> HttpResponse:
     window = _counselled(request, pk)
-    return render(request, "counsel/home.html", _home_context(window))
+    return render(request, "counsel/home.html", _home_context(request, window))
 
 
 @login_required
@@ -169,7 +163,7 @@ def _write(request, pk: int, form_class, form_name: str, save, done: str):
     return render(
         request,
         "counsel/home.html",
-        _home_context(window, **{form_name: form}),
+        _home_context(request, window, **{form_name: form}),
         status=400,
     )
 

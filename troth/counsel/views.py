@@ -20,14 +20,12 @@ from troth.counsel.areas import AREAS
 from troth.counsel.forms import AcceptForm, ProposeForm, RenewalForm
 from troth.counsel.models import (
     Access,
-    Note,
-    Suggestion,
     Window,
     WindowEvent,
     counsellor_of_any,
 )
+from troth.counsel.notes import notes_context
 from troth.counsel.steps import STEPS
-from troth.exercises import library
 from troth.lib.access import get_visible_or_404
 from troth.lib.http import AuthedRequest
 from troth.spaces.membership import space_form_page
@@ -36,8 +34,6 @@ from troth.spaces.postviews import post_view
 from troth.spaces.stepviews import take_step
 
 PAGE_SIZE = 20
-# A window's page lists its newest notes and suggestions.
-RECENT = 20
 
 
 def _window(request, pk: int) -> Window:
@@ -129,19 +125,11 @@ def _detail_context(request, window: Window, **extra) -> dict:
         "pulse_names": [p for p in partners if p.pk in window.pulse_from],
         "accept_form": extra.pop("accept_form", None) or AcceptForm(),
         "renewal_form": extra.pop("renewal_form", None) or RenewalForm(),
-        "notes": list(Note.objects.filter(window=window)[:RECENT]),
-        "suggestions": _suggestions(window),
+        **notes_context(request, window),
         "log": _labelled(log[: PAGE_SIZE + 1]),
         "events": WindowEvent.objects.filter(window=window).select_related("actor"),
         **extra,
     }
-
-
-def _suggestions(window: Window) -> list[dict]:
-    return [
-        {"suggestion": s, "exercise": library.get(s.exercise)}
-        for s in Suggestion.objects.filter(window=window)[:RECENT]
-    ]
 
 
 def _page(request, window: Window, **extra) -> HttpResponse:
