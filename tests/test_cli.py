@@ -209,10 +209,16 @@ def test_serve_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert "Stopped." in output
 
 
+# Started as a script's background job (`troth serve &`) starts: with Ctrl-C
+# ignored, which the program then inherits.
+CTRL_C_IGNORED = ["sh", "-c", 'trap "" INT; exec "$@"', "sh"]
+
+
 def test_serve_prints_where_links_point_when_the_base_url_is_set(tmp_path):
+    """And Ctrl-C stops it, even started where Ctrl-C was ignored."""
     port = free_port()
     process = subprocess.Popen(
-        [*TROTH, "serve", "--no-worker", "--port", str(port)],
+        [*CTRL_C_IGNORED, *TROTH, "serve", "--no-worker", "--port", str(port)],
         env=env_for(tmp_path, TROTH_BASE_URL="http://troth.example"),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -230,6 +236,7 @@ def test_serve_prints_where_links_point_when_the_base_url_is_set(tmp_path):
             process.kill()
     assert f"Troth is running at http://localhost:{port}/" in output
     assert "Links in emails use http://troth.example/" in output
+    assert "Stopped." in output
 
 
 @pytest.mark.parametrize(
@@ -249,8 +256,9 @@ def test_the_address_to_open_names_the_host_and_port(host, expected):
 
 
 def test_worker_runs_and_stops_cleanly(tmp_path):
+    """Ctrl-C stops it, even started where Ctrl-C was ignored."""
     process = subprocess.Popen(
-        [*TROTH, "worker", "--migrate"],
+        [*CTRL_C_IGNORED, *TROTH, "worker", "--migrate"],
         env=env_for(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

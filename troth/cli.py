@@ -137,6 +137,14 @@ def _raise_keyboard_interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+def _stop_on_signals() -> None:
+    """Ctrl-C (SIGINT) and SIGTERM stop Troth cleanly. Python stops on
+    SIGINT by itself only if it was not ignored when Troth started, and a
+    script's background job (`troth serve &`) starts with it ignored."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     _use_listen_url(args.host, args.port)
     _setup_django()
@@ -149,7 +157,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # After the static files are collected: WhiteNoise lists them as it loads.
     from troth.wsgi import application
 
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    _stop_on_signals()
 
     worker_stop = clock = None
     if not args.no_worker:
@@ -207,7 +215,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         clock = Clock()
         clock.start()
     # Until `db_worker` installs its own handlers, a signal stops us here.
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    _stop_on_signals()
     try:
         # Inside the try: a Ctrl-C the moment the line is out still stops cleanly.
         print("Troth worker running. Press Ctrl-C to stop.", flush=True)
