@@ -28,7 +28,9 @@ from playwright.sync_api import expect
 from conftest import PASSWORD, make_space, make_user
 from troth.agreements.builders import build_agreement
 from troth.agreements.models import VersionState
-from troth.counsel.models import Status, Window
+from troth.counsel.models import Note, Status, Suggestion, Window
+from troth.counsel.notes import PAGE_SIZE
+from troth.exercises.library import EXERCISES
 from troth.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -180,6 +182,31 @@ def sees_the_note_and_the_log(p, window: Window) -> None:
     expect(rows).to_contain_text("Agreements and their history")
 
 
+def pages_back_to_the_first_note(p, window: Window) -> None:
+    """Weeks on, more notes and suggestions than a page holds: the first
+    note is on the second page, each list with its own pager."""
+    Note.objects.bulk_create(
+        Note(window=window, author=window.counsellor, text=f"Week {n}: keep going.")
+        for n in range(PAGE_SIZE + 5)
+    )
+    Suggestion.objects.bulk_create(
+        Suggestion(window=window, author=window.counsellor, exercise=EXERCISES[0].slug)
+        for _ in range(PAGE_SIZE + 1)
+    )
+    page = p.go(window.get_absolute_url())
+    notes = page.get_by_test_id("counsel-notes")
+    expect(notes.get_by_role("listitem")).to_have_count(PAGE_SIZE)
+    expect(notes).not_to_contain_text(NOTE)
+    pager = page.get_by_role("navigation", name="Notes from the counsellor")
+    expect(page.get_by_role("navigation", name="Suggested exercises")).to_be_visible()
+    look(p, "window-many-notes")
+    pager.get_by_role("link", name="Older").click()
+    expect(notes.get_by_role("listitem")).to_have_count(6)
+    expect(notes.get_by_role("listitem").last).to_contain_text(NOTE)
+    expect(pager.get_by_role("link", name="Newer")).to_be_visible()
+    look(p, "window-notes-page-2")
+
+
 def test_a_window_from_proposal_to_close(person, couple):
     alice_user, _bob_user = couple
     alice = person("alice")
@@ -203,6 +230,7 @@ def test_a_window_from_proposal_to_close(person, couple):
     sees_the_note_and_the_log(alice, window)
     look(alice, "window-open-with-log")
     sees_the_note_and_the_log(bob, window)
+    pages_back_to_the_first_note(bob, window)
 
     # Bob closes it alone: a confirmation first.
     page = bob.page
