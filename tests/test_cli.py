@@ -209,8 +209,8 @@ def test_serve_answers_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert "Stopped." in output
 
 
-# Started as a script's background job (`troth serve &`) starts: with Ctrl-C
-# ignored, which the program then inherits.
+# A command run as a script's background job (`troth serve &`) is: it
+# starts with Ctrl-C ignored.
 CTRL_C_IGNORED = ["sh", "-c", 'trap "" INT; exec "$@"', "sh"]
 
 

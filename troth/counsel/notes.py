@@ -10,7 +10,8 @@ from troth.counsel.models import Note, Suggestion, Window
 from troth.exercises import library
 
 PAGE_SIZE = 20
-# The query parameter each list's page number travels in.
+# The query parameter each list's page number travels in (the template's
+# `{% pager ... param=... %}` names it too).
 NOTES = "notes"
 SUGGESTIONS = "suggestions"
 
@@ -18,38 +19,20 @@ SUGGESTIONS = "suggestions"
 def notes_context(request, window: Window) -> dict:
     """`notes` and `suggestions` (each exercise looked up) for the pages the
     request asks (a bad or missing number reads as the first, past the
-    end as the last), with the links to the pages either side."""
+    end as the last); the template's `{% pager %}` links the pages either
+    side, keeping the other list's."""
     notes = _page(request, NOTES, Note.objects.filter(window=window))
     suggestions = _page(request, SUGGESTIONS, Suggestion.objects.filter(window=window))
     return {
         "notes": list(notes.object_list),
         "notes_page": notes,
-        **_links(request, NOTES, notes),
         "suggestions": [
             {"suggestion": s, "exercise": library.get(s.exercise)}
             for s in suggestions.object_list
         ],
         "suggestions_page": suggestions,
-        **_links(request, SUGGESTIONS, suggestions),
     }
 
 
 def _page(request, name: str, rows) -> Page:
     return Paginator(rows, PAGE_SIZE).get_page(request.GET.get(name))
-
-
-def _links(request, name: str, page: Page) -> dict:
-    """Where "Newer" and "Older" go: this list's page one either side, the
-    other list's page kept, back to the list's own heading."""
-
-    def link(number: int) -> str:
-        query = request.GET.copy()
-        query[name] = str(number)
-        return f"?{query.urlencode()}#{name}-title"
-
-    return {
-        f"{name}_newer": link(page.previous_page_number())
-        if page.has_previous()
-        else "",
-        f"{name}_older": link(page.next_page_number()) if page.has_next() else "",
-    }
